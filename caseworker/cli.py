@@ -1,0 +1,201 @@
+"""The ``caseworker`` command: everything the desk can do, from a terminal or a script."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from caseworker import __version__
+from caseworker.rules.decision import INELIGIBLE, STATUS_ZH, Decision
+from caseworker.rules.packs import PackError, RuleBook
+from caseworker.services.evaluation import (
+    CaseFileError,
+    EvaluationService,
+    case_files,
+)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="caseworker",
+        description="落户受理台 Settlement counter desk: decide and keep settlement applications.",
+    )
+    parser.add_argument("--version", action="version", version=f"caseworker {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ev = sub.add_parser("evaluate", help="decide case files (case-format.md)")
+    ev.add_argument("path", type=Path, help="a case .json file, or a folder of them")
+    ev.add_argument("--json", action="store_true", help="print the decision as JSON")
+    ev.add_argument("--rules-dir", type=Path, help="use the rule packs in this folder")
+
+    rules = sub.add_parser("rules", help="list, check and show the rule packs")
+    rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    for name, text in (
+        ("list", "policies, dates in force, zones and routes"),
+        ("check", "validate every pack; exit 1 on any problem"),
+        ("show", "one route with its clause text, conditions and documents"),
+    ):
+        action = rules_sub.add_parser(name, help=text)
+        action.add_argument("--rules-dir", type=Path, help="the folder of packs to use")
+        if name == "show":
+            action.add_argument("route", help="policy:clause, e.g. jinan-2017:2.1.1.6")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "evaluate":
+            return _evaluate(args.path, as_json=args.json, rules_dir=args.rules_dir)
+        if args.rules_command == "check":
+            return _rules_check(args.rules_dir)
+        service = EvaluationService.from_resources(rules_dir=args.rules_dir)
+        if args.rules_command == "list":
+            _rules_list(service.book, sys.stdout)
+            return EXIT_OK
+        return _rules_show(service.book, args.route)
+    except PackError as exc:
+        print(f"caseworker: rule pack refused: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback for a clerk
+        print(
+            f"caseworker: internal error ({type(exc).__name__}: {exc}); "
+            "nothing was changed, please report this with the command you ran",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _evaluate(path: Path, *, as_json: bool, rules_dir: Path | None) -> int:
+    if not path.exists():
+        print(f"caseworker: {path}: no such file or folder", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    files = case_files(path)
+    if not files:
+        print(f"caseworker: {path}: the folder holds no .json case files", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    service = EvaluationService.from_resources(rules_dir=rules_dir)
+    decisions: list[tuple[Path, Decision]] = []
+    bad = 0
+    for file in files:
+        try:
+            decisions.append((file, service.decide_file(file)))
+        except CaseFileError as exc:
+            print(f"caseworker: {exc}", file=sys.stderr)
+            bad += 1
+    if bad:
+        return EXIT_BAD_INPUT
+    if as_json:
+        payload = [d.to_json() for _, d in decisions]
+        out = payload if path.is_dir() else payload[0]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for i, (file, decision) in enumerate(decisions):
+            if i:
+                print()
+            render_text(decision, file, sys.stdout)
+    return EXIT_OK
+
+
+def render_text(decision: Decision, file: Path | None, out: TextIO) -> None:
+    """The decision explained for a clerk: Chinese first, English beside it."""
+    w = out.write
+    if file is not None:
+        w(f"案例 Case: {file}\n")
+    w(f"决定 Decision: {STATUS_ZH[decision.decision]} {decision.decision}\n")
+    if decision.zone:
+        w(f"片区 Zone: {decision.zone}\n")
+    if decision.policies:
+        w("适用政策 Policies: " + ", ".join(f"{p.policy} v{p.version}" for p in decision.policies))
+        w("\n")
+    shown = [r for r in decision.routes if r.status != INELIGIBLE]
+    if shown:
+        w("\n途径 Routes, most favourable first:\n")
+    for r in shown:
+        mark = "✔" if r.status == "eligible" else "?"
+        w(f"  {mark} {r.key}  {STATUS_ZH[r.status]} {r.status}  {r.route.name}\n")
+        if r.unknown:
+            w(f"      待了解 still unknown: {', '.join(r.unknown)}\n")
+        if r.documents:
+            w(f"      材料 documents: {'、'.join(r.documents)}\n")
+    ineligible = [r for r in decision.routes if r.status == INELIGIBLE]
+    if ineligible:
+        w("\n不符合的途径 Ineligible routes:\n")
+    for r in ineligible:
+        w(f"  ✘ {r.key}  {'; '.join(r.unmet)}\n")
+        for hint in r.hints:
+            w(f"      提示 hint: {hint.zh} / {hint.en}\n")
+    if decision.family:
+        w("\n随迁人员 Accompanying relatives:\n")
+        for v in decision.family:
+            w(f"  [{v.index}] {v.reason_zh} / {v.reason_en}\n")
+    if decision.questions:
+        w("\n仍需询问 Questions still worth asking:\n")
+        for n, q in enumerate(decision.questions, 1):
+            w(f"  {n}. {q.label_zh} / {q.label_en} ({q.fact}) — {', '.join(q.clauses)}\n")
+    if decision.manual_checks:
+        w("\n人工核查 Checks to make by hand:\n")
+        for q in decision.manual_checks:
+            w(f"  - {q.label_zh} / {q.label_en} — {', '.join(q.clauses)}\n")
+    for notice in decision.notices:
+        w(f"\n提示 Notice ({notice.policy}:{notice.clause}): {notice.zh}\n  {notice.en}\n")
+    for warning in decision.warnings:
+        w(f"注意 Warning: {warning}\n")
+
+
+def _rules_check(rules_dir: Path | None) -> int:
+    try:
+        service = EvaluationService.from_resources(rules_dir=rules_dir)
+    except PackError as exc:
+        print(f"caseworker: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for pack in service.book.packs:
+        print(f"ok  {pack.policy}  {len(pack.routes)} routes  {pack.path}  sha256 {pack.sha256[:12]}")
+    return EXIT_OK
+
+
+def _rules_list(book: RuleBook, out: TextIO) -> None:
+    for pack in book.packs:
+        until = pack.valid_until.isoformat() if pack.valid_until else "no end date"
+        out.write(f"{pack.policy}  {pack.document}  {pack.valid_from} .. {until}  v{pack.version}\n")
+        out.write(f"  {pack.title}\n")
+        for zone in pack.zones:
+            counties = ", ".join(p.county for p in zone.places)
+            out.write(f"  zone {zone.id} ({zone.name}): {counties}\n")
+        for route in pack.routes:
+            out.write(f"  route {route.key:<24} {route.name}\n")
+        for notice in pack.notices:
+            out.write(f"  notice {pack.policy}:{notice.clause}\n")
+
+
+def _rules_show(book: RuleBook, key: str) -> int:
+    try:
+        route = book.route(key)
+    except KeyError:
+        print(f"caseworker: no route {key!r}; `caseworker rules list` shows them", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{route.key}  {route.name}")
+    print(f"\n条款原文 Clause text:\n  {route.text}")
+    if route.notes:
+        print(f"\n说明 Notes: {route.notes}")
+    who = ", ".join(rule.describe() for rule in route.follow) or "nobody"
+    print(f"\n随迁 May follow: {who}")
+    print(f"材料 Documents: {'、'.join(d.name for d in route.documents)}")
+    print(f"\n规则 Defined in {book.pack(route.policy).path}, line {route.line}")
+    return EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

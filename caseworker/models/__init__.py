@@ -1,0 +1,1 @@
+"""Shared vocabulary: enumerations, the fact model, identity and dates."""

@@ -1,0 +1,250 @@
+"""Administrative divisions (行政区划代码 division_code) and the places applicants name.
+
+Loaded once from ``resources/divisions`` and passed to whoever needs it: the
+rules engine resolves a destination with it, the desk fills its pickers from it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from caseworker.models.enums import Area, LiaochengZone
+
+STREET_SUFFIXES = ("街道办事处", "街道", "镇", "乡")
+
+
+class DivisionError(ValueError):
+    """A place that the division data does not know; the message names it and the way out."""
+
+
+@dataclass(frozen=True, slots=True)
+class Street:
+    """A street (街道) or town (镇/乡) of the statistics edition."""
+
+    code: str
+    name: str
+    county: str  # the legal county, after functional-zone streets are mapped back
+
+    @property
+    def kind(self) -> str:
+        if self.name.endswith("街道"):
+            return "street"
+        if self.name.endswith("镇"):
+            return "town"
+        if self.name.endswith("乡"):
+            return "township"
+        return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    code: str
+    name: str
+    street_code: str
+
+    @property
+    def urban(self) -> bool:
+        """居委会 (residents' committee) rather than 村委会 (villagers' committee)."""
+        return self.name.endswith("居委会") or self.name.endswith("社区")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A destination resolved against the division data."""
+
+    county: str
+    county_name: str
+    street: Street | None
+    community: Community | None
+    area: Area | None
+    liaocheng_zone: LiaochengZone | None
+
+
+class Divisions:
+    def __init__(self, data: dict[str, Any], amendments: dict[str, Any]) -> None:
+        self.source: dict[str, str] = data["source"]
+        self._provinces: dict[str, str] = data["provinces"]
+        self._cities: dict[str, str] = data["cities"]
+        self._counties: dict[str, tuple[str, str]] = {
+            code: (name, city) for code, (name, city) in data["counties"].items()
+        }
+        self._renamed_counties: dict[str, str] = {
+            entry["old"]: entry["new"] for entry in amendments["renamed_counties"]
+        }
+        self._old_county_names: dict[str, str] = {
+            entry["old"]: entry["old_name"] for entry in amendments["renamed_counties"]
+        }
+        zone_streets: dict[tuple[str, str], str] = {}
+        self._functional_zones: set[str] = set()
+        for zone_code, entries in amendments["functional_zone_streets"].items():
+            self._functional_zones.add(zone_code)
+            for entry in entries:
+                zone_streets[(zone_code, entry["street"])] = entry["county"]
+        self._streets_by_county: dict[str, dict[str, Street]] = {}
+        self._cities_with_streets: set[str] = set()
+        for code, (name, stat_county) in data["streets"].items():
+            county = zone_streets.get((stat_county, name), stat_county)
+            street = Street(code=code, name=name, county=county)
+            self._streets_by_county.setdefault(county, {})[name] = street
+            if stat_county != county:
+                self._streets_by_county.setdefault(stat_county, {})[name] = street
+            self._cities_with_streets.add(code[:4])
+        self._renamed_streets: dict[tuple[str, str], str] = {
+            (entry["county"], entry["old"]): entry["new"] for entry in amendments["renamed_streets"]
+        }
+        self._communities: dict[str, dict[str, Community]] = {}
+        for code, (name, street_code) in data["communities"].items():
+            self._communities.setdefault(street_code, {})[name] = Community(code, name, street_code)
+        self._liaocheng_zone_of: dict[str, LiaochengZone] = {
+            street: LiaochengZone(zone)
+            for zone, streets in amendments["liaocheng_zones"].items()
+            for street in streets
+        }
+
+    @classmethod
+    def load(cls, folder: Path) -> Divisions:
+        data = json.loads((folder / "divisions.json").read_text(encoding="utf-8"))
+        amendments = yaml.safe_load((folder / "amendments.yaml").read_text(encoding="utf-8"))
+        return cls(data, amendments)
+
+    # counties -----------------------------------------------------------------
+
+    def canonical_county(self, code: str) -> str | None:
+        """Today's code for a county code, old codes included; None for an unknown code."""
+        code = self._renamed_counties.get(code, code)
+        return code if code in self._counties else None
+
+    def county_name(self, code: str) -> str:
+        if code in self._counties:
+            return self._counties[code][0]
+        return self._old_county_names.get(code, code)
+
+    def full_name(self, code: str) -> str:
+        """省 + 市 + 县 for a county code, e.g. 山东省济南市历下区."""
+        if code not in self._counties:
+            return self.county_name(code)
+        name, city = self._counties[code]
+        return f"{self._provinces.get(code[:2], '')}{self._cities.get(city, '')}{name}"
+
+    def counties_of_city(self, city: str) -> list[tuple[str, str]]:
+        return sorted(
+            (code, name) for code, (name, c) in self._counties.items() if c == city
+        )
+
+    def is_functional_zone(self, code: str) -> bool:
+        return code in self._functional_zones
+
+    def birthplace_known(self, code: str) -> bool:
+        return code in self._counties or code in self._renamed_counties
+
+    # streets ------------------------------------------------------------------
+
+    def has_streets(self, county: str) -> bool:
+        return county[:4] in self._cities_with_streets
+
+    def streets_of(self, county: str) -> list[Street]:
+        return sorted(self._streets_by_county.get(county, {}).values(), key=lambda s: s.code)
+
+    def find_street(self, county: str, name: str) -> Street | None:
+        streets = self._streets_by_county.get(county, {})
+        name = name.strip()
+        name = self._renamed_streets.get((county, name), name)
+        if name in streets:
+            return streets[name]
+        stem = _stem(name)
+        for street in streets.values():
+            if _stem(street.name) == stem:
+                return street
+        return None
+
+    def communities_of(self, street_code: str) -> list[Community]:
+        return sorted(self._communities.get(street_code, {}).values(), key=lambda c: c.code)
+
+    # destinations -------------------------------------------------------------
+
+    def resolve(
+        self,
+        *,
+        county: str,
+        street: str | None,
+        community: str | None,
+        area: Area | None,
+        zone: LiaochengZone | None,
+    ) -> Place:
+        legal = self.canonical_county(county)
+        if legal is None:
+            raise DivisionError(
+                f"destination.county: {county} is not a county-level division code; "
+                "use today's 6-digit code, e.g. 370105 for 天桥区"
+            )
+        found: Street | None = None
+        if self.is_functional_zone(legal):
+            if street is None:
+                raise DivisionError(
+                    f"destination.county: {legal} {self.county_name(legal)} is a functional zone, "
+                    "not a county; give destination.street so that its county can be found"
+                )
+        if street is not None and self.has_streets(legal):
+            found = self.find_street(legal, street)
+            if found is None:
+                known = [s.name for s in self.streets_of(legal)]
+                near = difflib.get_close_matches(street, known, n=3, cutoff=0.3)
+                hint = f"; did you mean {', '.join(near)}?" if near else ""
+                raise DivisionError(
+                    f"destination.street: {street!r} is not a street or town of "
+                    f"{legal} {self.county_name(legal)}{hint}"
+                )
+            legal = found.county
+        elif street is not None:
+            found = Street(code="", name=street, county=legal)
+        found_community: Community | None = None
+        if community is not None:
+            if found is None or not found.code:
+                raise DivisionError(
+                    "destination.community: a community needs a known destination.street"
+                )
+            found_community = self._communities.get(found.code, {}).get(community)
+            if found_community is None:
+                raise DivisionError(
+                    f"destination.community: {community!r} is not a community of {found.name}"
+                )
+        derived_area = area if area is not None else _derive_area(found, found_community)
+        derived_zone = zone
+        if derived_zone is None and found is not None and legal == "371502":
+            derived_zone = self._liaocheng_zone_of.get(found.name)
+        return Place(
+            county=legal,
+            county_name=self.county_name(legal),
+            street=found,
+            community=found_community,
+            area=derived_area,
+            liaocheng_zone=derived_zone,
+        )
+
+
+def _stem(name: str) -> str:
+    for suffix in STREET_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _derive_area(street: Street | None, community: Community | None) -> Area | None:
+    """城区/镇区/村 from the data where that is possible (case-format.md, destination.area).
+
+    A 居委会 under a 街道 is urban, under a 镇 a town area; a 村委会 is rural.
+    A 街道 alone is urban. A 镇 or 乡 alone could be either: unknown.
+    """
+    if street is None or not street.code:
+        return None
+    if community is not None:
+        if not community.urban:
+            return Area.RURAL
+        return Area.URBAN if street.kind == "street" else Area.TOWN
+    return Area.URBAN if street.kind == "street" else None

@@ -1,0 +1,300 @@
+"""The facts of one case (case-format.md): what the clerk asked and was told.
+
+``None`` always means "not asked yet"; an answered "no" is ``False``, ``"none"``,
+``0`` or ``[]``. Validation is strict: an unknown field, a wrong type or a value
+outside an enumeration is refused with a one-line message naming the field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+
+from caseworker.models.calendar import age_on
+from caseworker.models.enums import (
+    Area,
+    AwardKind,
+    Degree,
+    Education,
+    Housing,
+    HouseholdKind,
+    JoinsRelative,
+    LiaochengZone,
+    MaritalStatus,
+    PolicyCategory,
+    Relation,
+    Sex,
+    Skill,
+    TalentClass,
+    Title,
+)
+from caseworker.models.resident_id import ResidentId, ResidentIdError, parse_resident_id
+
+_COUNTY = re.compile(r"^\d{6}$")
+
+
+class CaseError(ValueError):
+    """A case that is not valid input. ``str()`` is one line: where, what, how to fix."""
+
+
+def _iso_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {json.dumps(value, ensure_ascii=False)}")
+
+
+def _date_or_false(value: object) -> date | Literal[False] | None:
+    if value is None or value is False:
+        return value
+    if value is True:
+        raise ValueError("expected a date as YYYY-MM-DD, or false for none (true says nothing)")
+    return _iso_date(value)
+
+
+def _county_code(value: object) -> str:
+    if isinstance(value, str) and _COUNTY.match(value):
+        return value
+    raise ValueError(
+        f"expected a 6-digit county code as a string such as \"370105\", "
+        f"got {json.dumps(value, ensure_ascii=False)}"
+    )
+
+
+IsoDate = Annotated[date, PlainValidator(_iso_date)]
+DateOrFalse = Annotated[date | Literal[False] | None, PlainValidator(_date_or_false)]
+CountyCode = Annotated[str, PlainValidator(_county_code)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Destination(_Strict):
+    county: CountyCode
+    street: str | None = None
+    community: str | None = None
+    zone: LiaochengZone | None = None
+    area: Area | None = None
+    household: HouseholdKind | None = None
+
+
+class Award(_Strict):
+    kind: AwardKind
+    rank: int | None = Field(default=None, ge=1)
+    date: IsoDate
+
+
+class Joins(_Strict):
+    relative: JoinsRelative
+    relative_sex: Sex | None = None
+    married_on: IsoDate | None = None
+    previous_spouse_reunion: bool | None = None
+    parents_deceased: bool | None = None
+    relative_settled_by_parent_reunion: bool | None = None
+
+
+class Applicant(_Strict):
+    id_number: str
+    hukou_county: CountyCode | None = None
+    rural_hukou: bool | None = None
+    marital_status: MaritalStatus | None = None
+    education: Education | None = None
+    degree: Degree | None = None
+    full_time: bool | None = None
+    title: Title | None = None
+    skill: Skill | None = None
+    talent_class: TalentClass | None = None
+    awards: list[Award] | None = None
+    employed_in_city: bool | None = None
+    labor_contract: bool | None = None
+    flexible_worker: bool | None = None
+    business_license_since: DateOrFalse = None
+    pension_months: int | None = Field(default=None, ge=0, le=1200)
+    social_insurance_in_city: bool | None = None
+    residence_permit: bool | None = None
+    housing: Housing | None = None
+    housing_certificate: bool | None = None
+    purchase_delivery_date: DateOrFalse = None
+    rental_registered: bool | None = None
+    owner_consents: bool | None = None
+    policy_category: PolicyCategory | None = None
+    non_local_student: bool | None = None
+    local_student: bool | None = None
+    graduate: bool | None = None
+    veteran: bool | None = None
+    has_homestead: bool | None = None
+    returned_rural_work_months: int | None = Field(default=None, ge=0, le=1200)
+    settled_in_town_since: DateOrFalse = None
+    hukou_since: DateOrFalse = None
+    purchased_under_old_policy: bool | None = None
+    business_premises: bool | None = None
+    collective_accepts: bool | None = None
+    recognized_talent: bool | None = None
+    rural_construction_talent: bool | None = None
+    joins: Joins | None = None
+
+    @field_validator("id_number")
+    @classmethod
+    def _valid_id(cls, value: str) -> str:
+        try:
+            return parse_resident_id(value).number
+        except ResidentIdError as exc:
+            raise ValueError(str(exc)) from None
+
+    @property
+    def resident_id(self) -> ResidentId:
+        return parse_resident_id(self.id_number)
+
+
+class Relative(_Strict):
+    """An accompanying relative (随迁 accompanying)."""
+
+    relation: Relation
+    id_number: str | None = None
+    birth_date: IsoDate | None = None
+    sex: Sex | None = None
+    marital_status: MaritalStatus | None = None
+    co_residing: bool | None = None
+
+    @field_validator("id_number")
+    @classmethod
+    def _valid_id(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return parse_resident_id(value).number
+        except ResidentIdError as exc:
+            raise ValueError(str(exc)) from None
+
+    @model_validator(mode="after")
+    def _identity(self) -> Relative:
+        if self.id_number is None:
+            if self.birth_date is None or self.sex is None:
+                raise ValueError(
+                    "give either id_number, or birth_date and sex (a child without an ID yet)"
+                )
+            return self
+        rid = parse_resident_id(self.id_number)
+        if self.birth_date is not None and self.birth_date != rid.birth_date:
+            raise ValueError(
+                f"birth_date {self.birth_date} differs from {rid.birth_date} in id_number"
+            )
+        if self.sex is not None and self.sex != rid.sex:
+            raise ValueError(f"sex {self.sex} differs from {rid.sex} in id_number")
+        return self
+
+    @property
+    def resolved_birth_date(self) -> date:
+        if self.id_number is not None:
+            return parse_resident_id(self.id_number).birth_date
+        assert self.birth_date is not None  # guaranteed by _identity
+        return self.birth_date
+
+    @property
+    def resolved_sex(self) -> Sex:
+        if self.id_number is not None:
+            return parse_resident_id(self.id_number).sex
+        assert self.sex is not None  # guaranteed by _identity
+        return self.sex
+
+
+class Case(_Strict):
+    """One application's facts: the input of the rules engine."""
+
+    on: IsoDate
+    destination: Destination
+    applicant: Applicant
+    family: list[Relative] = Field(default_factory=list)
+    case: str | None = None
+    expect: Any = None
+
+    @model_validator(mode="after")
+    def _dates_not_after_on(self) -> Case:
+        born = self.applicant.resident_id.birth_date
+        if born > self.on:
+            raise ValueError(
+                f"applicant.id_number: birth date {born} is after the application date "
+                f"{self.on}; check the ID number and the date"
+            )
+        for i, relative in enumerate(self.family):
+            if relative.resolved_birth_date > self.on:
+                raise ValueError(
+                    f"family[{i}]: birth date {relative.resolved_birth_date} is after the "
+                    f"application date {self.on}; a child must be born before applying"
+                )
+        return self
+
+    @property
+    def applicant_age(self) -> int:
+        return age_on(self.applicant.resident_id.birth_date, self.on)
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in {"function-after", "function-plain"} or part.startswith(
+            ("function-", "lax-", "strict-")
+        ):
+            continue
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def _describe(err: ErrorDetails) -> str:
+    where = _where(err["loc"])
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    kind = err["type"]
+    got = json.dumps(err.get("input"), ensure_ascii=False, default=str)
+    if kind == "extra_forbidden":
+        msg = "unknown field; case-format.md lists the fields a case may have"
+    elif kind == "missing":
+        msg = "required field is missing"
+    elif kind in {"enum", "literal_error"}:
+        msg = f"{got} is not allowed; {msg[0].lower()}{msg[1:]}"
+    elif kind.endswith("_type") or kind.endswith("_parsing"):
+        msg = f"{msg[0].lower()}{msg[1:]}, got {got}"
+    elif kind == "json_invalid":
+        ctx = err.get("ctx") or {}
+        return f"not valid JSON: {ctx.get('error', msg)}"
+    return f"{where}: {msg}" if where else msg
+
+
+def _one_line(exc: ValidationError) -> str:
+    """All problems of one case in one line, so the clerk can mend them in one go."""
+    parts = [_describe(err) for err in exc.errors(include_url=False)]
+    shown = "; ".join(parts[:5])
+    return shown + (f"; and {len(parts) - 5} more" if len(parts) > 5 else "")
+
+
+def parse_case(text: str | bytes) -> Case:
+    """Parse and validate one case from JSON text; raise CaseError with a one-line message."""
+    try:
+        return Case.model_validate_json(text)
+    except ValidationError as exc:
+        raise CaseError(_one_line(exc)) from None
+
+
+def case_from_dict(data: dict[str, Any]) -> Case:
+    """Validate a case given as a decoded JSON object (dates as ISO strings)."""
+    return parse_case(json.dumps(data, ensure_ascii=False))

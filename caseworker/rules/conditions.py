@@ -1,0 +1,416 @@
+"""Condition trees in three-valued (Kleene) logic over a closed set of typed predicates.
+
+A rule pack's ``when`` is compiled once into these objects; evaluating one is
+a walk over plain Python objects. ``True`` = met, ``False`` = not met,
+``None`` = not yet known (a fact is unanswered, or a check is manual).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from caseworker.models.calendar import add_months, anniversary
+from caseworker.models.enums import Sex
+from caseworker.rules.facts import FACT_BY_NAME
+
+Truth = bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    value: Truth
+    unmet: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+
+
+MET = Outcome(True)
+
+
+@dataclass(frozen=True, slots=True)
+class Flip:
+    """A later date on which a failing time-bound predicate will hold."""
+
+    on: date
+    why_en: str
+    why_zh: str
+
+
+@dataclass(slots=True)
+class Context:
+    facts: Mapping[str, Any]
+    on: date
+    forced: frozenset[int] = field(default_factory=frozenset)
+
+
+def _short(fact: str) -> str:
+    spec = FACT_BY_NAME.get(fact)
+    return spec.short if spec else fact
+
+
+def _show(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, frozenset, set)):
+        return ", ".join(_show(v) for v in value)
+    return str(value)
+
+
+class Condition:
+    """A node of a condition tree."""
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        raise NotImplementedError
+
+    def leaves(self) -> Iterator[Leaf]:
+        raise NotImplementedError
+
+    def negate(self) -> Condition:
+        raise NotImplementedError
+
+
+class Leaf(Condition):
+    """One predicate over one fact. Subclasses define ``test`` and ``describe``."""
+
+    uid: int = 0
+    fact: str = ""
+    negated: bool = False
+    #: whether the applicant can change this fact (an age limit or the destination cannot)
+    changeable: bool = True
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        raise NotImplementedError
+
+    def describe(self, negated: bool) -> str:
+        raise NotImplementedError
+
+    def reason(self, value: Any) -> str:
+        return f"{self.describe(self.negated)} (has {_show(value)})"
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        if self.uid in ctx.forced:
+            return MET
+        value = ctx.facts.get(self.fact)
+        if value is None:
+            return Outcome(None, unknown=(_short(self.fact),))
+        met = self.test(value, ctx) != self.negated
+        if met:
+            return MET
+        return Outcome(False, unmet=(self.reason(value),))
+
+    def leaves(self) -> Iterator[Leaf]:
+        yield self
+
+    def negate(self) -> Condition:
+        twin = _copy(self)
+        twin.negated = not self.negated
+        return twin
+
+    def flips(self, ctx: Context) -> list[Flip]:
+        """Later dates on which this predicate, now failing, would hold; none by default."""
+        return []
+
+    def shortfall(self, ctx: Context) -> tuple[int, str] | None:
+        """How much of a quantity is missing, for a hint such as "1 more month"."""
+        return None
+
+
+def _copy(leaf: Leaf) -> Leaf:
+    twin = object.__new__(type(leaf))
+    for klass in type(leaf).__mro__:
+        for name in getattr(klass, "__slots__", ()):
+            if hasattr(leaf, name):
+                setattr(twin, name, getattr(leaf, name))
+    twin.__dict__.update(getattr(leaf, "__dict__", {}))
+    return twin
+
+
+class Is(Leaf):
+    def __init__(self, fact: str, value: Any) -> None:
+        self.fact, self.value = fact, value
+        self.changeable = fact not in {"zone", "destination.county", "applicant.sex"}
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return bool(value == self.value)
+
+    def describe(self, negated: bool) -> str:
+        return f"{_short(self.fact)} {'is not' if negated else 'is'} {_show(self.value)}"
+
+
+class In(Leaf):
+    def __init__(self, fact: str, values: list[Any]) -> None:
+        self.fact, self.values = fact, frozenset(values)
+        self.ordered_values = tuple(values)
+        self.changeable = fact not in {"zone", "destination.county", "applicant.hukou_county"}
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return value in self.values
+
+    def describe(self, negated: bool) -> str:
+        return f"{_short(self.fact)} {'not in' if negated else 'in'} {_show(self.ordered_values)}"
+
+
+class PrefixIn(Leaf):
+    def __init__(self, fact: str, prefixes: list[str]) -> None:
+        self.fact, self.prefixes = fact, tuple(prefixes)
+        self.changeable = False
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return str(value).startswith(self.prefixes)
+
+    def describe(self, negated: bool) -> str:
+        shown = ", ".join(p + "x" * (6 - len(p)) for p in self.prefixes)
+        return f"{_short(self.fact)} {'not in' if negated else 'in'} {shown}"
+
+
+class Compare(Leaf):
+    """at_least / at_most / below against a number or a date."""
+
+    _OPS: dict[str, tuple[str, str, Callable[[Any, Any], bool]]] = {
+        "at_least": (">=", "<", lambda v, t: v >= t),
+        "at_most": ("<=", ">", lambda v, t: v <= t),
+        "below": ("<", ">=", lambda v, t: v < t),
+    }
+
+    def __init__(self, fact: str, op: str, threshold: Any) -> None:
+        self.fact, self.op, self.threshold = fact, op, threshold
+        self.changeable = not (fact == "on" or (fact == "applicant.age" and op != "at_least"))
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return self._OPS[self.op][2](value, self.threshold)
+
+    def describe(self, negated: bool) -> str:
+        sym = self._OPS[self.op][1 if negated else 0]
+        return f"{_short(self.fact)} {sym} {_show(self.threshold)}"
+
+    def flips(self, ctx: Context) -> list[Flip]:
+        wants_more = (self.op == "at_least") != self.negated
+        if not wants_more:
+            return []
+        if self.fact == "applicant.age":
+            birth = ctx.facts["applicant.birth_date"]
+            age = self.threshold + 1 if self.op == "at_most" else self.threshold
+            when = anniversary(birth, age)
+            return [Flip(when, f"the {age}th birthday", f"年满{age}周岁")]
+        if self.fact == "on" and isinstance(self.threshold, date):
+            return [Flip(self.threshold, f"from {self.threshold}", f"自{self.threshold}起")]
+        return []
+
+    def shortfall(self, ctx: Context) -> tuple[int, str] | None:
+        value = ctx.facts.get(self.fact)
+        if self.op == "at_least" and not self.negated and isinstance(value, int):
+            if self.fact.endswith("_months") and value < self.threshold:
+                return self.threshold - value, _short(self.fact)
+        return None
+
+
+class RankAtLeast(Leaf):
+    def __init__(self, fact: str, value: Any, order: list[Any]) -> None:
+        self.fact, self.value = fact, value
+        self.order = {v: i for i, v in enumerate(order)}
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return self.order[value] >= self.order[self.value]
+
+    def describe(self, negated: bool) -> str:
+        return f"{_short(self.fact)} {'<' if negated else '>='} {self.value}"
+
+
+class AtLeastBySex(Leaf):
+    """An age threshold that differs for men and women (男年满60周岁、女年满55周岁)."""
+
+    def __init__(self, fact: str, thresholds: dict[Sex, int]) -> None:
+        self.fact, self.thresholds = fact, thresholds
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return bool(value >= self.thresholds[ctx.facts["applicant.sex"]])
+
+    def describe(self, negated: bool) -> str:
+        sym = "<" if negated else ">="
+        parts = [f"{sym} {n} for {'men' if s == Sex.M else 'women'}" for s, n in self.thresholds.items()]
+        return f"{_short(self.fact)} {' and '.join(parts)}"
+
+    def flips(self, ctx: Context) -> list[Flip]:
+        if self.negated:
+            return []
+        age = self.thresholds[ctx.facts["applicant.sex"]]
+        when = anniversary(ctx.facts["applicant.birth_date"], age)
+        return [Flip(when, f"the {age}th birthday", f"年满{age}周岁")]
+
+
+class IsDate(Leaf):
+    """A date-or-false fact holds a date (e.g. a business licence exists)."""
+
+    def __init__(self, fact: str) -> None:
+        self.fact = fact
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return isinstance(value, date)
+
+    def describe(self, negated: bool) -> str:
+        return f"{_short(self.fact)} {'is false' if negated else 'is a date'}"
+
+
+class YearsBefore(Leaf):
+    """A date at least N years before the application date."""
+
+    def __init__(self, fact: str, years: int) -> None:
+        self.fact, self.years = fact, years
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return isinstance(value, date) and anniversary(value, self.years) <= ctx.on
+
+    def describe(self, negated: bool) -> str:
+        unit = "year" if self.years == 1 else "years"
+        rel = "less than" if negated else "at least"
+        return f"{_short(self.fact)} {rel} {self.years} {unit} before on"
+
+    def flips(self, ctx: Context) -> list[Flip]:
+        value = ctx.facts.get(self.fact)
+        if self.negated or not isinstance(value, date):
+            return []
+        when = anniversary(value, self.years)
+        return [Flip(when, f"{self.years} year(s) after {value}", f"{value}起满{self.years}年")]
+
+
+class OnOrAfter(Leaf):
+    def __init__(self, fact: str, day: date) -> None:
+        self.fact, self.day = fact, day
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return isinstance(value, date) and value >= self.day
+
+    def describe(self, negated: bool) -> str:
+        return f"{_short(self.fact)} {'before' if negated else 'on or after'} {self.day}"
+
+
+class DueWithinMonths(Leaf):
+    """A contracted date no more than N months after the application date."""
+
+    def __init__(self, fact: str, months: int) -> None:
+        self.fact, self.months = fact, months
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        return isinstance(value, date) and add_months(value, -self.months) <= ctx.on
+
+    def describe(self, negated: bool) -> str:
+        rel = "more than" if negated else "within"
+        return f"{_short(self.fact)} {rel} {self.months} months after on"
+
+    def flips(self, ctx: Context) -> list[Flip]:
+        value = ctx.facts.get(self.fact)
+        if self.negated or not isinstance(value, date):
+            return []
+        when = add_months(value, -self.months)
+        return [Flip(when, f"{self.months} months before {value}", f"交房前{self.months}个月")]
+
+
+class AwardMatch(Leaf):
+    """Any award of the given kinds, optionally with a rank limit and a recent-years window."""
+
+    def __init__(
+        self, fact: str, kinds: list[Any], max_rank: int | None, within_years: int | None
+    ) -> None:
+        self.fact, self.kinds = fact, frozenset(kinds)
+        self.ordered_kinds = tuple(kinds)
+        self.max_rank, self.within_years = max_rank, within_years
+
+    def test(self, value: Any, ctx: Context) -> bool:
+        for award in value:
+            if award.kind not in self.kinds or award.date > ctx.on:
+                continue
+            if self.max_rank is not None and (award.rank is None or award.rank > self.max_rank):
+                continue
+            if self.within_years is not None and anniversary(award.date, self.within_years) < ctx.on:
+                continue
+            return True
+        return False
+
+    def describe(self, negated: bool) -> str:
+        text = f"an award of {_show(self.ordered_kinds)}"
+        if self.max_rank is not None:
+            text += f" ranked <= {self.max_rank}"
+        if self.within_years is not None:
+            text += f" within {self.within_years} years before on"
+        return ("no " if negated else "") + text
+
+    def reason(self, value: Any) -> str:
+        return f"{self.describe(self.negated)} (has {len(value)} award(s))"
+
+
+class Manual(Leaf):
+    """A check that only a person can make (a former policy, a district's own rules)."""
+
+    def __init__(self, name: str) -> None:
+        self.fact, self.name = f"manual:{name}", name
+        self.changeable = False
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        if self.uid in ctx.forced:
+            return MET
+        return Outcome(None, unknown=(self.fact,))
+
+    def describe(self, negated: bool) -> str:
+        return self.fact
+
+
+@dataclass(frozen=True, slots=True)
+class All(Condition):
+    parts: tuple[Condition, ...]
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        unmet: list[str] = []
+        unknown: list[str] = []
+        for part in self.parts:
+            out = part.evaluate(ctx)
+            if out.value is False:
+                unmet.extend(out.unmet)
+            elif out.value is None:
+                unknown.extend(out.unknown)
+        if unmet:
+            return Outcome(False, unmet=tuple(unmet))
+        if unknown:
+            return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
+        return MET
+
+    def leaves(self) -> Iterator[Leaf]:
+        for part in self.parts:
+            yield from part.leaves()
+
+    def negate(self) -> Condition:
+        return Any_(tuple(part.negate() for part in self.parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Any_(Condition):  # noqa: N801 - "Any" would shadow typing.Any
+    parts: tuple[Condition, ...]
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        reasons: list[str] = []
+        unknown: list[str] = []
+        for part in self.parts:
+            out = part.evaluate(ctx)
+            if out.value is True:
+                return MET
+            if out.value is None:
+                unknown.extend(out.unknown)
+            else:
+                reasons.append(" and ".join(out.unmet))
+        if unknown:
+            return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
+        if len(reasons) == 1:
+            return Outcome(False, unmet=(reasons[0],))
+        return Outcome(False, unmet=("none of: " + "; or ".join(reasons),))
+
+    def leaves(self) -> Iterator[Leaf]:
+        for part in self.parts:
+            yield from part.leaves()
+
+    def negate(self) -> Condition:
+        return All(tuple(part.negate() for part in self.parts))

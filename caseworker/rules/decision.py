@@ -1,0 +1,160 @@
+"""The decision object: what the engine found, rendered by the CLI, the desk, the printed
+notices and the sync payload alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from caseworker.rules.packs import Route
+
+ELIGIBLE, INCOMPLETE, INELIGIBLE, NOT_APPLICABLE = (
+    "eligible",
+    "incomplete",
+    "ineligible",
+    "not_applicable",
+)
+
+STATUS_ZH = {
+    ELIGIBLE: "符合",
+    INCOMPLETE: "待补充",
+    INELIGIBLE: "不符合",
+    NOT_APPLICABLE: "无适用政策",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """The smallest change that would make a route eligible."""
+
+    kind: str  # wait | more | change
+    en: str
+    zh: str
+    on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RouteResult:
+    route: Route
+    status: str
+    unmet: tuple[str, ...]
+    unknown: tuple[str, ...]
+    documents: tuple[str, ...]
+    admits: tuple[bool | None, ...]
+    hints: tuple[Hint, ...]
+
+    @property
+    def key(self) -> str:
+        return self.route.key
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "policy": self.route.policy,
+            "clause": self.route.clause,
+            "name": self.route.name,
+            "status": self.status,
+            "unmet": list(self.unmet),
+            "unknown": list(self.unknown),
+            "documents": list(self.documents),
+        }
+        if self.hints:
+            out["hints"] = [{"en": h.en, "zh": h.zh} for h in self.hints]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeVerdict:
+    index: int
+    relation: str
+    may_accompany: bool
+    verdict: str  # yes | no | unknown
+    via: tuple[str, ...]
+    reason_en: str
+    reason_zh: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "relation": self.relation,
+            "may_accompany": self.may_accompany,
+            "verdict": self.verdict,
+            "via": list(self.via),
+            "reason": self.reason_en,
+            "reason_zh": self.reason_zh,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A fact still worth asking: its answer can change the outcome."""
+
+    fact: str
+    label_zh: str
+    label_en: str
+    clauses: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "fact": self.fact,
+            "label": self.label_en,
+            "label_zh": self.label_zh,
+            "clauses": list(self.clauses),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeResult:
+    policy: str
+    clause: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyUse:
+    policy: str
+    zone: str | None
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    on: date
+    decision: str
+    policies: tuple[PolicyUse, ...]
+    routes: tuple[RouteResult, ...]
+    family: tuple[RelativeVerdict, ...]
+    questions: tuple[Question, ...]
+    manual_checks: tuple[Question, ...]
+    notices: tuple[NoticeResult, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def zone(self) -> str | None:
+        for use in self.policies:
+            if use.zone is not None:
+                return f"{use.policy}/{use.zone}"
+        return None
+
+    @property
+    def eligible(self) -> tuple[RouteResult, ...]:
+        return tuple(r for r in self.routes if r.status == ELIGIBLE)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "decision": self.decision,
+            "zone": self.zone,
+            "on": self.on.isoformat(),
+            "policies": [
+                {"policy": p.policy, "zone": p.zone, "version": p.version} for p in self.policies
+            ],
+            "routes": [r.to_json() for r in self.routes],
+            "family": [f.to_json() for f in self.family],
+            "questions": [q.to_json() for q in self.questions],
+            "manual_checks": [q.to_json() for q in self.manual_checks],
+            "notices": [
+                {"policy": n.policy, "clause": n.clause, "zh": n.zh, "en": n.en} for n in self.notices
+            ],
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,406 @@
+"""Evaluate one case against every policy in force: routes, relatives, hints, questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from caseworker.models.calendar import age_on
+from caseworker.models.divisions import Divisions, DivisionError, Place
+from caseworker.models.facts import Applicant, Case, CaseError, Joins
+from caseworker.rules import conditions as c
+from caseworker.rules.decision import (
+    ELIGIBLE,
+    INCOMPLETE,
+    INELIGIBLE,
+    NOT_APPLICABLE,
+    Decision,
+    Hint,
+    NoticeResult,
+    PolicyUse,
+    Question,
+    RelativeVerdict,
+    RouteResult,
+)
+from caseworker.rules.facts import ASKING_ORDER, FACT_BY_NAME
+from caseworker.rules.packs import Route, RuleBook, RulePack, Zone
+
+_STATUS_RANK = {ELIGIBLE: 0, INCOMPLETE: 1, INELIGIBLE: 2}
+_APPLICANT_FIELDS = tuple(
+    name for name in Applicant.model_fields if name not in {"id_number", "joins"}
+)
+_JOINS_FIELDS = tuple(Joins.model_fields)
+RELATION_ZH = {
+    "spouse": "配偶",
+    "child": "子女",
+    "parent": "父母",
+    "parent_in_law": "岳父母/公婆",
+    "grandparent": "祖父母/外祖父母",
+    "grandchild": "孙子女/外孙子女",
+    "sibling": "兄弟姐妹",
+}
+#: how far ahead a "wait" hint looks; beyond it the advice is no longer practical
+_WAIT_HORIZON_YEARS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Covering:
+    pack: RulePack
+    zone: Zone
+    zone_id: str | None
+    gate: c.Outcome
+
+
+def build_facts(case: Case, place: Place, hukou_county: str | None) -> dict[str, Any]:
+    """Flatten a case into the fact names of ``caseworker.rules.facts``."""
+    applicant = case.applicant
+    rid = applicant.resident_id
+    facts: dict[str, Any] = {name: getattr(applicant, name) for name in _APPLICANT_FIELDS}
+    facts["applicant.hukou_county"] = hukou_county
+    facts = {f"applicant.{k}" if not k.startswith("applicant.") else k: v for k, v in facts.items()}
+    joins = applicant.joins
+    for name in _JOINS_FIELDS:
+        facts[f"applicant.joins.{name}"] = getattr(joins, name) if joins is not None else None
+    facts.update(
+        {
+            "on": case.on,
+            "zone": None,
+            "applicant.birth_date": rid.birth_date,
+            "applicant.age": age_on(rid.birth_date, case.on),
+            "applicant.sex": rid.sex,
+            "applicant.birthplace_code": rid.birthplace_code,
+            "destination.county": place.county,
+            "destination.street": place.street.name if place.street else None,
+            "destination.zone": place.liaocheng_zone,
+            "destination.area": place.area,
+            "destination.household": case.destination.household,
+        }
+    )
+    return facts
+
+
+def resolve_place(case: Case, divisions: Divisions) -> Place:
+    dest = case.destination
+    try:
+        return divisions.resolve(
+            county=dest.county,
+            street=dest.street,
+            community=dest.community,
+            area=dest.area,
+            zone=dest.zone,
+        )
+    except DivisionError as exc:
+        raise CaseError(str(exc)) from None
+
+
+def evaluate(case: Case, book: RuleBook, divisions: Divisions) -> Decision:
+    """Decide a case. Raises CaseError for a place or county the division data does not know."""
+    place = resolve_place(case, divisions)
+    hukou_raw = case.applicant.hukou_county
+    hukou = hukou_raw
+    unknown_hukou = False
+    if hukou_raw is not None:
+        canonical = divisions.canonical_county(hukou_raw)
+        unknown_hukou = canonical is None
+        hukou = canonical or hukou_raw
+    facts = build_facts(case, place, hukou)
+    warnings = _warnings(case, divisions, place)
+    if unknown_hukou:
+        warnings.append(
+            f"applicant.hukou_county {hukou_raw} is not in today's division list (an old code?); "
+            "it was used as given. Check it against the 户口簿"
+        )
+    on = case.on
+
+    covering: list[_Covering] = []
+    for pack in book.packs:
+        if not pack.in_force(on):
+            continue
+        zones = pack.candidate_zones(place.county, facts["destination.street"])
+        if not zones:
+            continue
+        zone_id = zones[0].id if len(zones) == 1 else None
+        gate = zones[0].gate
+        ctx = c.Context({**facts, "zone": zone_id}, on)
+        gate_out = gate.evaluate(ctx) if gate is not None else c.MET
+        if gate_out.value is False:
+            warnings.append(
+                f"{pack.policy} does not cover this applicant: {'; '.join(gate_out.unmet)}"
+            )
+            continue
+        covering.append(_Covering(pack, zones[0], zone_id, gate_out))
+
+    results: list[RouteResult] = []
+    for cov in covering:
+        ctx = c.Context({**facts, "zone": cov.zone_id}, on)
+        for route in cov.pack.routes:
+            results.append(_route_result(route, cov, ctx, case))
+
+    pack_index = {cov.pack.policy: i for i, cov in enumerate(covering)}
+    results.sort(
+        key=lambda r: (
+            _STATUS_RANK[r.status],
+            -sum(1 for a in r.admits if a is True),
+            -len(r.route.follow),
+            len(r.documents),
+            pack_index[r.route.policy],
+            r.route.order,
+        )
+    )
+    statuses = {r.status for r in results}
+    if ELIGIBLE in statuses:
+        decision = ELIGIBLE
+    elif INCOMPLETE in statuses:
+        decision = INCOMPLETE
+    elif covering:
+        decision = INELIGIBLE
+    else:
+        decision = NOT_APPLICABLE
+
+    family = _relatives(case, results)
+    questions, manual = _questions(case, results, family)
+    return Decision(
+        on=on,
+        decision=decision,
+        policies=tuple(
+            PolicyUse(cov.pack.policy, cov.zone_id, cov.pack.version) for cov in covering
+        ),
+        routes=tuple(results),
+        family=family,
+        questions=questions,
+        manual_checks=manual,
+        notices=_notices(book, facts, on, place),
+        warnings=tuple(warnings),
+    )
+
+
+def _merge(*outs: c.Outcome) -> c.Outcome:
+    """All-of, in Kleene logic, over outcomes already computed."""
+    unmet = [u for o in outs if o.value is False for u in o.unmet]
+    if unmet:
+        return c.Outcome(False, unmet=tuple(unmet))
+    unknown = [u for o in outs if o.value is None for u in o.unknown]
+    if unknown:
+        return c.Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
+    return c.MET
+
+
+def _route_outcome(route: Route, cov: _Covering, ctx: c.Context) -> c.Outcome:
+    zone_out = route.zone_condition.evaluate(ctx) if route.zone_condition else c.MET
+    if zone_out.value is False:
+        return zone_out
+    return _merge(zone_out, cov.gate, route.when.evaluate(ctx))
+
+
+def _route_result(route: Route, cov: _Covering, ctx: c.Context, case: Case) -> RouteResult:
+    out = _route_outcome(route, cov, ctx)
+    status = ELIGIBLE if out.value is True else INELIGIBLE if out.value is False else INCOMPLETE
+    documents = _documents(route, ctx) if status != INELIGIBLE else ()
+    gate: c.Truth = True
+    if route.follow_when is not None:
+        gate = route.follow_when.evaluate(ctx).value
+    admits = tuple(_admits(route, relative, case.on, gate) for relative in case.family)
+    hints = _hints(route, cov, ctx) if status == INELIGIBLE else ()
+    return RouteResult(
+        route=route,
+        status=status,
+        unmet=out.unmet,
+        unknown=out.unknown if status == INCOMPLETE else (),
+        documents=documents,
+        admits=admits,
+        hints=hints,
+    )
+
+
+def _documents(route: Route, ctx: c.Context) -> tuple[str, ...]:
+    """The materials to see; a conditional one is listed unless its condition is false."""
+    return tuple(
+        item.name
+        for item in route.documents
+        if item.when is None or item.when.evaluate(ctx).value is not False
+    )
+
+
+def _admits(route: Route, relative: Any, on: date, gate: c.Truth) -> bool | None:
+    """Kleene and of the route's follow_when and any of its follow rules."""
+    if gate is False:
+        return False
+    verdict: bool | None = False
+    for rule in route.follow:
+        one = rule.admits(relative, on)
+        if one is True:
+            return gate
+        if one is None:
+            verdict = None
+    return verdict
+
+
+def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
+    """The smallest changes that would make an ineligible route eligible."""
+    if route.zone_condition and route.zone_condition.evaluate(ctx).value is False:
+        return ()
+    if cov.gate.value is False:
+        return ()
+    failing = [leaf for leaf in route.when.leaves() if leaf.evaluate(ctx).value is False]
+    hints: list[Hint] = []
+    flips = sorted(
+        {flip.on: flip for leaf in failing for flip in leaf.flips(ctx) if flip.on > ctx.on}.values(),
+        key=lambda f: f.on,
+    )
+    horizon = date(ctx.on.year + _WAIT_HORIZON_YEARS, 1, 1)
+    valid_until = cov.pack.valid_until
+    for flip in flips:
+        if flip.on > horizon or (valid_until is not None and flip.on > valid_until):
+            break
+        later = dict(ctx.facts)
+        later["on"] = flip.on
+        later["applicant.age"] = age_on(ctx.facts["applicant.birth_date"], flip.on)
+        if _route_outcome(route, cov, c.Context(later, flip.on)).value is True:
+            hints.append(
+                Hint(
+                    "wait",
+                    f"eligible from {flip.on}, {flip.why_en}",
+                    f"自{flip.on}起符合（{flip.why_zh}）",
+                    flip.on,
+                )
+            )
+            break
+    for leaf in failing:
+        if not leaf.changeable or leaf.flips(ctx):
+            continue
+        forced = c.Context(ctx.facts, ctx.on, frozenset({leaf.uid}))
+        if _route_outcome(route, cov, forced).value is not True:
+            continue
+        short = leaf.shortfall(ctx)
+        if short is not None:
+            n, name = short
+            unit = "month" if n == 1 else "months"
+            hints.append(Hint("more", f"{n} more {unit} of {name}", f"再缴{n}个月（{name}）"))
+        else:
+            hints.append(
+                Hint("change", f"eligible if {leaf.describe(leaf.negated)}",
+                     f"若满足：{leaf.describe(leaf.negated)}")
+            )
+    return tuple(hints[:3])
+
+
+def _relatives(case: Case, results: list[RouteResult]) -> tuple[RelativeVerdict, ...]:
+    eligible = [r for r in results if r.status == ELIGIBLE]
+    incomplete = [r for r in results if r.status == INCOMPLETE]
+    out: list[RelativeVerdict] = []
+    for i, relative in enumerate(case.family):
+        relation = relative.relation.value
+        rel_zh = RELATION_ZH[relation]
+        via = tuple(r.key for r in eligible if r.admits[i] is True)
+        if via:
+            out.append(
+                RelativeVerdict(
+                    i, relation, True, "yes", via,
+                    f"{relation} may accompany under {', '.join(via)}",
+                    f"{rel_zh}可随迁（{'、'.join(via)}）",
+                )
+            )
+            continue
+        pending = [r.key for r in eligible if r.admits[i] is None] + [
+            r.key for r in incomplete if r.admits[i] is not False
+        ]
+        if pending:
+            out.append(
+                RelativeVerdict(
+                    i, relation, False, "unknown", (),
+                    f"{relation}: not yet decided; depends on {', '.join(pending)}",
+                    f"{rel_zh}：尚待确认（{'、'.join(pending)}）",
+                )
+            )
+            continue
+        if not eligible:
+            en, zh = "no route is eligible for the applicant", "申请人无符合的落户途径"
+        else:
+            allowed = sorted({rule.describe() for r in eligible for rule in r.route.follow})
+            who = ", ".join(allowed) if allowed else "nobody"
+            en = f"{relation} may not accompany: the eligible routes admit {who}"
+            zh = f"{rel_zh}不可随迁：符合的途径仅允许 {who} 随迁"
+        out.append(RelativeVerdict(i, relation, False, "no", (), en, zh))
+    return tuple(out)
+
+
+def _questions(
+    case: Case, results: list[RouteResult], family: tuple[RelativeVerdict, ...]
+) -> tuple[tuple[Question, ...], tuple[Question, ...]]:
+    """Facts whose answers can still change the outcome, in the order the desk asks them."""
+    admitted = {v.index for v in family if v.may_accompany}
+    any_eligible = any(r.status == ELIGIBLE for r in results)
+    wanted: dict[str, list[str]] = {}
+    for r in results:
+        if r.status != INCOMPLETE:
+            continue
+        could_admit = {i for i, a in enumerate(r.admits) if a is not False}
+        if any_eligible and could_admit <= admitted:
+            continue  # answering cannot beat what is already eligible
+        for fact in r.unknown:
+            wanted.setdefault(fact, []).append(r.key)
+    for r in results:
+        if r.status != ELIGIBLE:
+            continue
+        for i, a in enumerate(r.admits):
+            if a is None and i not in admitted:
+                relative = case.family[i]
+                for name in ("marital_status", "co_residing"):
+                    if getattr(relative, name) is None:
+                        wanted.setdefault(f"family[{i}].{name}", []).append(r.key)
+
+    def order(fact: str) -> tuple[int, str]:
+        return (ASKING_ORDER.get(fact, ASKING_ORDER.get(f"applicant.{fact}", 10_000)), fact)
+
+    questions: list[Question] = []
+    manual: list[Question] = []
+    for fact in sorted(wanted, key=order):
+        clauses = tuple(dict.fromkeys(wanted[fact]))
+        if fact.startswith("manual:"):
+            name = fact.removeprefix("manual:")
+            manual.append(Question(fact, _MANUAL_ZH.get(name, name), name.replace("_", " "), clauses))
+            continue
+        spec = FACT_BY_NAME.get(fact) or FACT_BY_NAME.get(f"applicant.{fact}")
+        if spec is not None:
+            questions.append(Question(fact, spec.label_zh, spec.label_en, clauses))
+        elif fact.startswith("family["):
+            zh = "随迁人婚姻状况" if fact.endswith("marital_status") else "随迁人是否共同居住"
+            questions.append(Question(fact, zh, fact, clauses))
+        else:
+            questions.append(Question(fact, fact, fact, clauses))
+    return tuple(questions), tuple(manual)
+
+
+_MANUAL_ZH = {
+    "former_purchase_policy": "按原购房落户政策人工核查",
+    "district_conditions": "按区（市）确定的落户条件人工核查",
+}
+
+
+def _notices(book: RuleBook, facts: dict[str, Any], on: date, place: Place) -> tuple[NoticeResult, ...]:
+    out: list[NoticeResult] = []
+    for pack in book.packs:
+        if not pack.notices or not pack.in_force(on) or not place.county.startswith(pack.city):
+            continue
+        ctx = c.Context(facts, on)
+        for notice in pack.notices:
+            if notice.when.evaluate(ctx).value is True:
+                out.append(NoticeResult(pack.policy, notice.clause, notice.info_zh, notice.info_en))
+    return tuple(out)
+
+
+def _warnings(case: Case, divisions: Divisions, place: Place) -> list[str]:
+    warnings: list[str] = []
+    rid = case.applicant.resident_id
+    if not divisions.birthplace_known(rid.birthplace_code):
+        warnings.append(
+            f"birthplace code {rid.birthplace_code} of the ID number is not in today's division "
+            "list; it may have changed since birth. Check the card by eye (warning only)"
+        )
+    if place.area is None and case.destination.area is None:
+        warnings.append(
+            "destination.area could not be derived from the division data; ask whether the "
+            "address is in a 城区, 镇区 or village"
+        )
+    return warnings

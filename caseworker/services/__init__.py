@@ -1,0 +1,1 @@
+"""Use cases: the only API the command line and the desk call."""

@@ -1,0 +1,72 @@
+"""Deciding cases: rule packs and division data loaded once, then any number of decisions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from caseworker.models.divisions import Divisions
+from caseworker.models.facts import Case, CaseError, parse_case
+from caseworker.resources import resource_path
+from caseworker.rules.decision import Decision
+from caseworker.rules.engine import evaluate
+from caseworker.rules.packs import RuleBook, load_rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFileError(Exception):
+    """A case file that cannot be decided; ``str()`` is one line naming the file."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class EvaluationService:
+    """Holds the loaded rule book and division data; thread-safe once built (read-only)."""
+
+    def __init__(self, book: RuleBook, divisions: Divisions) -> None:
+        self.book = book
+        self.divisions = divisions
+
+    @classmethod
+    def from_resources(cls, *, rules_dir: Path | None = None) -> EvaluationService:
+        """Load and fully validate the packs (schema, facts, places, quotes against the
+        policy texts); raises PackError, naming file and line, if any pack is broken."""
+        divisions = Divisions.load(resource_path("divisions"))
+        book = load_rulebook(
+            rules_dir or resource_path("rules"),
+            policies_dir=resource_path("policies"),
+            divisions=divisions,
+        )
+        return cls(book, divisions)
+
+    def decide(self, case: Case) -> Decision:
+        return evaluate(case, self.book, self.divisions)
+
+    def decide_text(self, text: str | bytes) -> Decision:
+        return self.decide(parse_case(text))
+
+    def decide_file(self, path: Path) -> Decision:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CaseFileError(path, f"cannot read the file ({exc.strerror})") from None
+        try:
+            return self.decide_text(data)
+        except CaseError as exc:
+            raise CaseFileError(path, str(exc)) from None
+
+
+def case_files(path: Path) -> list[Path]:
+    """A file, or every ``*.json`` in a folder in file-name order."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
+    return [path]
+
+
+def decision_json(decision: Decision) -> str:
+    return json.dumps(decision.to_json(), ensure_ascii=False, indent=2)
