@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from caseworker import __version__
-from caseworker.rules.decision import INELIGIBLE, STATUS_ZH, Decision
+from caseworker.rules.decision import Decision
 from caseworker.rules.packs import PackError, RuleBook
 from caseworker.services.evaluation import (
     CaseFileError,
     EvaluationService,
     case_files,
 )
+from caseworker.services.explain import render_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -65,7 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback for a clerk
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
+    except Exception as exc:
         print(
             f"caseworker: internal error ({type(exc).__name__}: {exc}); "
             "nothing was changed, please report this with the command you ran",
@@ -105,52 +110,6 @@ def _evaluate(path: Path, *, as_json: bool, rules_dir: Path | None) -> int:
     return EXIT_OK
 
 
-def render_text(decision: Decision, file: Path | None, out: TextIO) -> None:
-    """The decision explained for a clerk: Chinese first, English beside it."""
-    w = out.write
-    if file is not None:
-        w(f"案例 Case: {file}\n")
-    w(f"决定 Decision: {STATUS_ZH[decision.decision]} {decision.decision}\n")
-    if decision.zone:
-        w(f"片区 Zone: {decision.zone}\n")
-    if decision.policies:
-        w("适用政策 Policies: " + ", ".join(f"{p.policy} v{p.version}" for p in decision.policies))
-        w("\n")
-    shown = [r for r in decision.routes if r.status != INELIGIBLE]
-    if shown:
-        w("\n途径 Routes, most favourable first:\n")
-    for r in shown:
-        mark = "✔" if r.status == "eligible" else "?"
-        w(f"  {mark} {r.key}  {STATUS_ZH[r.status]} {r.status}  {r.route.name}\n")
-        if r.unknown:
-            w(f"      待了解 still unknown: {', '.join(r.unknown)}\n")
-        if r.documents:
-            w(f"      材料 documents: {'、'.join(r.documents)}\n")
-    ineligible = [r for r in decision.routes if r.status == INELIGIBLE]
-    if ineligible:
-        w("\n不符合的途径 Ineligible routes:\n")
-    for r in ineligible:
-        w(f"  ✘ {r.key}  {'; '.join(r.unmet)}\n")
-        for hint in r.hints:
-            w(f"      提示 hint: {hint.zh} / {hint.en}\n")
-    if decision.family:
-        w("\n随迁人员 Accompanying relatives:\n")
-        for v in decision.family:
-            w(f"  [{v.index}] {v.reason_zh} / {v.reason_en}\n")
-    if decision.questions:
-        w("\n仍需询问 Questions still worth asking:\n")
-        for n, q in enumerate(decision.questions, 1):
-            w(f"  {n}. {q.label_zh} / {q.label_en} ({q.fact}) — {', '.join(q.clauses)}\n")
-    if decision.manual_checks:
-        w("\n人工核查 Checks to make by hand:\n")
-        for q in decision.manual_checks:
-            w(f"  - {q.label_zh} / {q.label_en} — {', '.join(q.clauses)}\n")
-    for notice in decision.notices:
-        w(f"\n提示 Notice ({notice.policy}:{notice.clause}): {notice.zh}\n  {notice.en}\n")
-    for warning in decision.warnings:
-        w(f"注意 Warning: {warning}\n")
-
-
 def _rules_check(rules_dir: Path | None) -> int:
     try:
         service = EvaluationService.from_resources(rules_dir=rules_dir)
@@ -158,14 +117,18 @@ def _rules_check(rules_dir: Path | None) -> int:
         print(f"caseworker: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     for pack in service.book.packs:
-        print(f"ok  {pack.policy}  {len(pack.routes)} routes  {pack.path}  sha256 {pack.sha256[:12]}")
+        print(
+            f"ok  {pack.policy}  {len(pack.routes)} routes  {pack.path}  sha256 {pack.sha256[:12]}"
+        )
     return EXIT_OK
 
 
 def _rules_list(book: RuleBook, out: TextIO) -> None:
     for pack in book.packs:
         until = pack.valid_until.isoformat() if pack.valid_until else "no end date"
-        out.write(f"{pack.policy}  {pack.document}  {pack.valid_from} .. {until}  v{pack.version}\n")
+        out.write(
+            f"{pack.policy}  {pack.document}  {pack.valid_from} .. {until}  v{pack.version}\n"
+        )
         out.write(f"  {pack.title}\n")
         for zone in pack.zones:
             counties = ", ".join(p.county for p in zone.places)

@@ -133,9 +133,7 @@ class Divisions:
         return f"{self._provinces.get(code[:2], '')}{self._cities.get(city, '')}{name}"
 
     def counties_of_city(self, city: str) -> list[tuple[str, str]]:
-        return sorted(
-            (code, name) for code, (name, c) in self._counties.items() if c == city
-        )
+        return sorted((code, name) for code, (name, c) in self._counties.items() if c == city)
 
     def is_functional_zone(self, code: str) -> bool:
         return code in self._functional_zones
@@ -184,12 +182,11 @@ class Divisions:
                 "use today's 6-digit code, e.g. 370105 for 天桥区"
             )
         found: Street | None = None
-        if self.is_functional_zone(legal):
-            if street is None:
-                raise DivisionError(
-                    f"destination.county: {legal} {self.county_name(legal)} is a functional zone, "
-                    "not a county; give destination.street so that its county can be found"
-                )
+        if self.is_functional_zone(legal) and street is None:
+            raise DivisionError(
+                f"destination.county: {legal} {self.county_name(legal)} is a functional zone, "
+                "not a county; give destination.street so that its county can be found"
+            )
         if street is not None and self.has_streets(legal):
             found = self.find_street(legal, street)
             if found is None:

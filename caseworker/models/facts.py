@@ -29,8 +29,8 @@ from caseworker.models.enums import (
     AwardKind,
     Degree,
     Education,
-    Housing,
     HouseholdKind,
+    Housing,
     JoinsRelative,
     LiaochengZone,
     MaritalStatus,
@@ -73,7 +73,7 @@ def _county_code(value: object) -> str:
     if isinstance(value, str) and _COUNTY.match(value):
         return value
     raise ValueError(
-        f"expected a 6-digit county code as a string such as \"370105\", "
+        f'expected a 6-digit county code as a string such as "370105", '
         f"got {json.dumps(value, ensure_ascii=False)}"
     )
 

