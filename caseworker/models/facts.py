@@ -296,5 +296,11 @@ def parse_case(text: str | bytes) -> Case:
 
 
 def case_from_dict(data: dict[str, Any]) -> Case:
-    """Validate a case given as a decoded JSON object (dates as ISO strings)."""
-    return parse_case(json.dumps(data, ensure_ascii=False))
+    """Validate a case given as a decoded JSON object; dates may be ISO strings or dates."""
+    return parse_case(json.dumps(data, ensure_ascii=False, default=_json_default))
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} cannot appear in a case")

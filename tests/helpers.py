@@ -1,0 +1,100 @@
+"""Building cases for tests: valid ID numbers and fully answered base profiles."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from datetime import date
+from typing import Any
+
+from caseworker.models.resident_id import check_digit
+
+_SEQ = itertools.count(101)
+
+
+def make_id(born: date | str, sex: str = "M", birthplace: str = "371502") -> str:
+    """A valid 18-character ID number (GB 11643 check digit) for a birth date and sex."""
+    born = date.fromisoformat(born) if isinstance(born, str) else born
+    seq = next(_SEQ) % 1000
+    odd = seq % 2 == 1
+    if odd != (sex == "M"):
+        seq = (seq + 1) % 1000
+    first17 = f"{birthplace}{born:%Y%m%d}{seq:03d}"
+    return first17 + check_digit(first17)
+
+
+#: every applicant fact answered "no", as the shared cases do
+NOBODY: dict[str, Any] = {
+    "rural_hukou": False,
+    "marital_status": "married",
+    "education": "none",
+    "degree": "none",
+    "full_time": False,
+    "title": "none",
+    "skill": "none",
+    "talent_class": "none",
+    "awards": [],
+    "employed_in_city": False,
+    "labor_contract": False,
+    "flexible_worker": False,
+    "business_license_since": False,
+    "pension_months": 0,
+    "social_insurance_in_city": False,
+    "residence_permit": False,
+    "housing": "none",
+    "housing_certificate": False,
+    "purchase_delivery_date": False,
+    "rental_registered": False,
+    "owner_consents": False,
+    "policy_category": "none",
+    "non_local_student": False,
+    "local_student": False,
+    "graduate": False,
+    "veteran": False,
+    "has_homestead": False,
+    "returned_rural_work_months": 0,
+    "settled_in_town_since": False,
+    "joins": {"relative": "none"},
+    "hukou_since": False,
+    "purchased_under_old_policy": False,
+    "business_premises": False,
+    "collective_accepts": False,
+    "recognized_talent": False,
+    "rural_construction_talent": False,
+}
+
+
+def build_case(spec: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+    """A case-format.md case from a scenario: defaults, then the scenario's own answers.
+
+    ``born``/``sex``/``birthplace`` make the applicant's ID number; ``unasked`` lists
+    applicant facts to set to null ("not asked yet"); a family member may give
+    ``born`` and ``sex`` to get an ID number too.
+    """
+    merged = copy.deepcopy(defaults)
+    for key, value in spec.items():
+        if key in {"applicant", "destination"}:
+            merged.setdefault(key, {}).update(copy.deepcopy(value))
+        else:
+            merged[key] = copy.deepcopy(value)
+    applicant = {**NOBODY, **merged.get("applicant", {})}
+    for name in merged.get("unasked", []):
+        applicant[name] = None
+    applicant["id_number"] = make_id(
+        str(merged["born"]), merged.get("sex", "M"), merged.get("birthplace", "371502")
+    )
+    family = []
+    for member in merged.get("family", []):
+        member = dict(member)
+        if "born" in member:
+            member["id_number"] = make_id(str(member.pop("born")), member.pop("sex", "F"))
+        member.setdefault("marital_status", "unmarried" if member["relation"] == "child" else "married")
+        member.setdefault("co_residing", True)
+        family.append(member)
+    return {
+        "case": merged.get("name"),
+        "on": str(merged["on"]),
+        "destination": merged["destination"],
+        "applicant": applicant,
+        "family": family,
+    }
