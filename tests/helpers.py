@@ -84,11 +84,13 @@ def build_case(spec: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]
         str(merged["born"]), merged.get("sex", "M"), merged.get("birthplace", "371502")
     )
     family = []
-    for member in merged.get("family", []):
-        member = dict(member)
+    for given in merged.get("family", []):
+        member = dict(given)
         if "born" in member:
             member["id_number"] = make_id(str(member.pop("born")), member.pop("sex", "F"))
-        member.setdefault("marital_status", "unmarried" if member["relation"] == "child" else "married")
+        member.setdefault(
+            "marital_status", "unmarried" if member["relation"] == "child" else "married"
+        )
         member.setdefault("co_residing", True)
         family.append(member)
     return {

@@ -49,9 +49,15 @@ class Community:
     street_code: str
 
     @property
-    def urban(self) -> bool:
-        """居委会 (residents' committee) rather than 村委会 (villagers' committee)."""
-        return self.name.endswith("居委会") or self.name.endswith("社区")
+    def urban(self) -> bool | None:
+        """True for a 居委会 (residents' committee), False for a 村委会 (villagers'
+        committee), None where the name does not say (类似社区, truncated names)."""
+        name = self.name
+        if "村民委员会" in name or name.endswith("村委会"):
+            return False
+        if "居民委员会" in name or name.endswith(("居委会", "社区居")):
+            return True
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +247,10 @@ def _derive_area(street: Street | None, community: Community | None) -> Area | N
     if street is None or not street.code:
         return None
     if community is not None:
-        if not community.urban:
+        urban = community.urban
+        if urban is None:
+            return None
+        if not urban:
             return Area.RURAL
         return Area.URBAN if street.kind == "street" else Area.TOWN
     return Area.URBAN if street.kind == "street" else None

@@ -511,12 +511,12 @@ class _Compiler:
             pos = found + len(needle)
         return text
 
-    def follow(self, node: Any, where: str) -> FollowRule:
+    def follow(self, node: Any, where: str, line: int) -> FollowRule:
         if isinstance(node, str):
             if node not in FOLLOW_SHORTHANDS:
                 raise PackError(
                     self.file,
-                    None,
+                    line,
                     where,
                     f"unknown relative group {node!r}; use one of {sorted(FOLLOW_SHORTHANDS)}",
                 )
@@ -683,7 +683,8 @@ def _iter_routes(compiler: _Compiler, doc: _Map, policy: str, zones: list[Zone])
                     node, f"{where}.follow", "follow needs a list or nobody", "follow"
                 )
             follow = tuple(
-                compiler.follow(f, f"{where}.follow[{j}]") for j, f in enumerate(follow_raw)
+                compiler.follow(f, f"{where}.follow[{j}]", follow_raw.line)
+                for j, f in enumerate(follow_raw)
             )
         yield Route(
             policy=policy,
