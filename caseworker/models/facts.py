@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
-    PlainValidator,
     ValidationError,
     field_validator,
     model_validator,
@@ -78,9 +79,9 @@ def _county_code(value: object) -> str:
     )
 
 
-IsoDate = Annotated[date, PlainValidator(_iso_date)]
-DateOrFalse = Annotated[date | Literal[False] | None, PlainValidator(_date_or_false)]
-CountyCode = Annotated[str, PlainValidator(_county_code)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+DateOrFalse = Annotated[date | Literal[False] | None, BeforeValidator(_date_or_false)]
+CountyCode = Annotated[str, BeforeValidator(_county_code)]
 
 
 class _Strict(BaseModel):
@@ -159,7 +160,7 @@ class Applicant(_Strict):
         except ResidentIdError as exc:
             raise ValueError(str(exc)) from None
 
-    @property
+    @cached_property
     def resident_id(self) -> ResidentId:
         return parse_resident_id(self.id_number)
 
@@ -201,7 +202,7 @@ class Relative(_Strict):
             raise ValueError(f"sex {self.sex} differs from {rid.sex} in id_number")
         return self
 
-    @property
+    @cached_property
     def resolved_birth_date(self) -> date:
         if self.id_number is not None:
             return parse_resident_id(self.id_number).birth_date

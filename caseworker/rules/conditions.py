@@ -62,8 +62,24 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+FastFn = Callable[[Mapping[str, Any], "Context"], Truth]
+
+
 class Condition:
-    """A node of a condition tree."""
+    """A node of a condition tree.
+
+    ``truth`` is the fast path (a value only, used for coverage, documents and hints);
+    ``evaluate`` also explains: the unmet conditions and the unknown facts.
+    """
+
+    def truth(self, ctx: Context) -> Truth:
+        raise NotImplementedError
+
+    @property
+    def fast(self) -> FastFn:
+        """A closure computing ``truth`` when nothing is forced: no attribute look-ups,
+        no method dispatch; built once when the pack is compiled."""
+        raise NotImplementedError
 
     def evaluate(self, ctx: Context) -> Outcome:
         raise NotImplementedError
@@ -81,6 +97,9 @@ class Leaf(Condition):
     uid: int = 0
     fact: str = ""
     negated: bool = False
+    #: filled once by ``freeze`` when the pack is compiled
+    short: str = ""
+    _described: tuple[str, str] = ("", "")
 
     @property
     def changeable(self) -> bool:
@@ -94,19 +113,62 @@ class Leaf(Condition):
     def describe(self, negated: bool) -> str:
         raise NotImplementedError
 
+    def freeze(self, uid: int) -> None:
+        """Number the leaf and cache its texts; called once when the pack is compiled."""
+        self.uid = uid
+        self.short = _short(self.fact)
+        self._described = (self.describe(False), self.describe(True))
+        self._fast = self.compile_fast()
+
+    @property
+    def fast(self) -> FastFn:
+        return self._fast
+
+    def compile_fast(self) -> FastFn:
+        fact, negated, test = self.fact, self.negated, self.test
+
+        def fast(facts: Mapping[str, Any], ctx: Context) -> Truth:
+            value = facts.get(fact)
+            if value is None:
+                return None
+            return test(value, ctx) != negated
+
+        return fast
+
+    @property
+    def text(self) -> str:
+        """What this predicate asks for, as it stands (negation included)."""
+        return self._described[self.negated] or self.describe(self.negated)
+
     def reason(self, value: Any) -> str:
-        return f"{self.describe(self.negated)} (has {_show(value)})"
+        return f"{self.text} (has {_show(value)})"
+
+    @property
+    def time_bound(self) -> bool:
+        """Whether ``flips`` can ever name a date (ages, anniversaries, deadlines)."""
+        return False
+
+    def truth(self, ctx: Context) -> Truth:
+        if ctx.forced and self.uid in ctx.forced:
+            return True
+        return self._fast(ctx.facts, ctx)
+
+    def identity(self) -> tuple[Any, ...]:
+        """What makes two leaves the same predicate, so a pack compiles each one once."""
+        params = tuple(
+            (k, repr(v))
+            for k, v in sorted(vars(self).items())
+            if not k.startswith("_") and k not in {"uid", "short"}
+        )
+        return (type(self).__name__, params)
 
     def evaluate(self, ctx: Context) -> Outcome:
-        if self.uid in ctx.forced:
-            return MET
-        value = ctx.facts.get(self.fact)
-        if value is None:
-            return Outcome(None, unknown=(_short(self.fact),))
-        met = self.test(value, ctx) != self.negated
+        met = self.truth(ctx)
         if met:
             return MET
-        return Outcome(False, unmet=(self.reason(value),))
+        if met is None:
+            return Outcome(None, unknown=(self.short,))
+        return Outcome(False, unmet=(self.reason(ctx.facts.get(self.fact)),))
 
     def leaves(self) -> Iterator[Leaf]:
         yield self
@@ -114,6 +176,8 @@ class Leaf(Condition):
     def negate(self) -> Condition:
         twin = _copy(self)
         twin.negated = not self.negated
+        twin.uid = -self.uid  # a distinct predicate; not(not(x)) is x again
+        twin._fast = twin.compile_fast()
         return twin
 
     def flips(self, ctx: Context) -> list[Flip]:
@@ -142,6 +206,15 @@ class Is(Leaf):
     def test(self, value: Any, ctx: Context) -> bool:
         return bool(value == self.value)
 
+    def compile_fast(self) -> FastFn:
+        fact, negated, wanted = self.fact, self.negated, self.value
+
+        def fast(facts: Mapping[str, Any], ctx: Context) -> Truth:
+            value = facts.get(fact)
+            return None if value is None else (value == wanted) != negated
+
+        return fast
+
     def describe(self, negated: bool) -> str:
         return f"{_short(self.fact)} {'is not' if negated else 'is'} {_show(self.value)}"
 
@@ -153,6 +226,15 @@ class In(Leaf):
 
     def test(self, value: Any, ctx: Context) -> bool:
         return value in self.values
+
+    def compile_fast(self) -> FastFn:
+        fact, negated, values = self.fact, self.negated, self.values
+
+        def fast(facts: Mapping[str, Any], ctx: Context) -> Truth:
+            value = facts.get(fact)
+            return None if value is None else (value in values) != negated
+
+        return fast
 
     def describe(self, negated: bool) -> str:
         return f"{_short(self.fact)} {'not in' if negated else 'in'} {_show(self.ordered_values)}"
@@ -188,6 +270,10 @@ class Compare(Leaf):
     def describe(self, negated: bool) -> str:
         sym = self._OPS[self.op][1 if negated else 0]
         return f"{_short(self.fact)} {sym} {_show(self.threshold)}"
+
+    @property
+    def time_bound(self) -> bool:
+        return self.fact in {"applicant.age", "on"}
 
     def flips(self, ctx: Context) -> list[Flip]:
         wants_more = (self.op == "at_least") != self.negated
@@ -238,6 +324,10 @@ class AtLeastBySex(Leaf):
         ]
         return f"{_short(self.fact)} {' and '.join(parts)}"
 
+    @property
+    def time_bound(self) -> bool:
+        return True
+
     def flips(self, ctx: Context) -> list[Flip]:
         if self.negated:
             return []
@@ -273,6 +363,10 @@ class YearsBefore(Leaf):
         rel = "less than" if negated else "at least"
         return f"{_short(self.fact)} {rel} {self.years} {unit} before on"
 
+    @property
+    def time_bound(self) -> bool:
+        return True
+
     def flips(self, ctx: Context) -> list[Flip]:
         value = ctx.facts.get(self.fact)
         if self.negated or not isinstance(value, date):
@@ -304,6 +398,10 @@ class DueWithinMonths(Leaf):
     def describe(self, negated: bool) -> str:
         rel = "more than" if negated else "within"
         return f"{_short(self.fact)} {rel} {self.months} months after on"
+
+    @property
+    def time_bound(self) -> bool:
+        return True
 
     def flips(self, ctx: Context) -> list[Flip]:
         value = ctx.facts.get(self.fact)
@@ -355,8 +453,14 @@ class Manual(Leaf):
     def __init__(self, name: str) -> None:
         self.fact, self.name = f"manual:{name}", name
 
+    def truth(self, ctx: Context) -> Truth:
+        return True if ctx.forced and self.uid in ctx.forced else None
+
+    def compile_fast(self) -> FastFn:
+        return lambda facts, ctx: None
+
     def evaluate(self, ctx: Context) -> Outcome:
-        if self.uid in ctx.forced:
+        if ctx.forced and self.uid in ctx.forced:
             return MET
         return Outcome(None, unknown=(self.fact,))
 
@@ -364,9 +468,50 @@ class Manual(Leaf):
         return self.fact
 
 
+def _leaves_first(parts: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """The order to test parts in for a value alone: a single predicate settles an all-of or
+    any-of as often as a subtree does, at a fraction of the cost. Kleene and/or do not
+    depend on order, so only explanations keep the order the pack wrote."""
+    return tuple(sorted(parts, key=lambda part: not isinstance(part, Leaf)))
+
+
 @dataclass(frozen=True, slots=True)
 class All(Condition):
     parts: tuple[Condition, ...]
+    ordered: tuple[Condition, ...] = field(init=False, repr=False, compare=False)
+    _fast: FastFn = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ordered", _leaves_first(self.parts))
+        fns = tuple(part.fast for part in self.ordered)
+
+        def fast(facts: Mapping[str, Any], ctx: Context) -> Truth:
+            result: Truth = True
+            for fn in fns:
+                value = fn(facts, ctx)
+                if value is False:
+                    return False
+                if value is None:
+                    result = None
+            return result
+
+        object.__setattr__(self, "_fast", fast)
+
+    @property
+    def fast(self) -> FastFn:
+        return self._fast
+
+    def truth(self, ctx: Context) -> Truth:
+        if not ctx.forced:
+            return self._fast(ctx.facts, ctx)
+        result: Truth = True
+        for part in self.ordered:
+            value = part.truth(ctx)
+            if value is False:
+                return False
+            if value is None:
+                result = None
+        return result
 
     def evaluate(self, ctx: Context) -> Outcome:
         unmet: list[str] = []
@@ -394,6 +539,40 @@ class All(Condition):
 @dataclass(frozen=True, slots=True)
 class Any_(Condition):  # noqa: N801 - "Any" would shadow typing.Any
     parts: tuple[Condition, ...]
+    ordered: tuple[Condition, ...] = field(init=False, repr=False, compare=False)
+    _fast: FastFn = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ordered", _leaves_first(self.parts))
+        fns = tuple(part.fast for part in self.ordered)
+
+        def fast(facts: Mapping[str, Any], ctx: Context) -> Truth:
+            result: Truth = False
+            for fn in fns:
+                value = fn(facts, ctx)
+                if value is True:
+                    return True
+                if value is None:
+                    result = None
+            return result
+
+        object.__setattr__(self, "_fast", fast)
+
+    @property
+    def fast(self) -> FastFn:
+        return self._fast
+
+    def truth(self, ctx: Context) -> Truth:
+        if not ctx.forced:
+            return self._fast(ctx.facts, ctx)
+        result: Truth = False
+        for part in self.ordered:
+            value = part.truth(ctx)
+            if value is True:
+                return True
+            if value is None:
+                result = None
+        return result
 
     def evaluate(self, ctx: Context) -> Outcome:
         reasons: list[str] = []

@@ -3,10 +3,12 @@ notices and the sync payload alike."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from caseworker.rules.conditions import Outcome
 from caseworker.rules.packs import Route
 
 ELIGIBLE, INCOMPLETE, INELIGIBLE, NOT_APPLICABLE = (
@@ -34,21 +36,72 @@ class Hint:
     on: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
 class RouteResult:
-    route: Route
-    status: str
-    unmet: tuple[str, ...]
-    unknown: tuple[str, ...]
-    documents: tuple[str, ...]
-    admits: tuple[bool | None, ...]
-    hints: tuple[Hint, ...]
-    #: False when the destination lies outside the zones this route is for
-    applies_here: bool = True
+    """One route's outcome. The status, documents and relatives are decided at once;
+    the explanation (unmet conditions, unknown facts) and the hints are worked out on
+    first use, because a desk re-deciding on every keystroke rarely reads them all."""
+
+    __slots__ = (
+        "_explain",
+        "_find_hints",
+        "_hints",
+        "_outcome",
+        "admits",
+        "applies_here",
+        "documents",
+        "rank",
+        "route",
+        "status",
+    )
+
+    def __init__(
+        self,
+        *,
+        route: Route,
+        status: str,
+        documents: tuple[str, ...],
+        admits: tuple[bool | None, ...],
+        applies_here: bool,
+        explain: Callable[[], Outcome],
+        find_hints: Callable[[], tuple[Hint, ...]],
+        rank: tuple[Any, ...] = (),
+    ) -> None:
+        self.route = route
+        self.status = status
+        self.documents = documents
+        #: per accompanying relative: does this route let them follow? (empty when ineligible)
+        self.admits = admits
+        #: False when the destination lies outside the zones this route is for
+        self.applies_here = applies_here
+        #: the sort key of 政策从优 (most favourable first), set by the engine
+        self.rank = rank
+        self._explain = explain
+        self._find_hints = find_hints
+        self._outcome: Outcome | None = None
+        self._hints: tuple[Hint, ...] | None = None
 
     @property
     def key(self) -> str:
         return self.route.key
+
+    def _explained(self) -> Outcome:
+        if self._outcome is None:
+            self._outcome = self._explain()
+        return self._outcome
+
+    @property
+    def unmet(self) -> tuple[str, ...]:
+        return self._explained().unmet if self.status == INELIGIBLE else ()
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        return self._explained().unknown if self.status == INCOMPLETE else ()
+
+    @property
+    def hints(self) -> tuple[Hint, ...]:
+        if self._hints is None:
+            self._hints = self._find_hints() if self.status == INELIGIBLE else ()
+        return self._hints
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

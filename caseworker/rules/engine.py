@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from caseworker.models.calendar import age_on
@@ -31,6 +32,8 @@ _APPLICANT_FIELDS = tuple(
     name for name in Applicant.model_fields if name not in {"id_number", "joins"}
 )
 _JOINS_FIELDS = tuple(Joins.model_fields)
+_APPLICANT_KEYS = {name: f"applicant.{name}" for name in _APPLICANT_FIELDS}
+_JOINS_KEYS = {name: f"applicant.joins.{name}" for name in _JOINS_FIELDS}
 #: how far ahead a "wait" hint looks; beyond it the advice is no longer practical
 _WAIT_HORIZON_YEARS = 10
 
@@ -41,18 +44,20 @@ class _Covering:
     zone: Zone
     zone_id: str | None
     gate: c.Outcome
+    ctx: c.Context
 
 
 def build_facts(case: Case, place: Place, hukou_county: str | None) -> dict[str, Any]:
     """Flatten a case into the fact names of ``caseworker.rules.facts``."""
     applicant = case.applicant
     rid = applicant.resident_id
-    facts: dict[str, Any] = {name: getattr(applicant, name) for name in _APPLICANT_FIELDS}
+    facts: dict[str, Any] = {
+        _APPLICANT_KEYS[name]: getattr(applicant, name) for name in _APPLICANT_FIELDS
+    }
     facts["applicant.hukou_county"] = hukou_county
-    facts = {f"applicant.{k}" if not k.startswith("applicant.") else k: v for k, v in facts.items()}
     joins = applicant.joins
     for name in _JOINS_FIELDS:
-        facts[f"applicant.joins.{name}"] = getattr(joins, name) if joins is not None else None
+        facts[_JOINS_KEYS[name]] = getattr(joins, name) if joins is not None else None
     facts.update(
         {
             "on": case.on,
@@ -113,6 +118,7 @@ def evaluate(case: Case, book: RuleBook, divisions: Divisions) -> Decision:
             continue
         zone_id = zones[0].id if len(zones) == 1 else None
         gate = zones[0].gate
+        # one context per policy: the lazy explanations keep it, so it is never reused
         ctx = c.Context({**facts, "zone": zone_id}, on)
         gate_out = gate.evaluate(ctx) if gate is not None else c.MET
         if gate_out.value is False:
@@ -120,26 +126,16 @@ def evaluate(case: Case, book: RuleBook, divisions: Divisions) -> Decision:
                 f"{pack.policy} does not cover this applicant: {'; '.join(gate_out.unmet)}"
             )
             continue
-        covering.append(_Covering(pack, zones[0], zone_id, gate_out))
+        covering.append(_Covering(pack, zones[0], zone_id, gate_out, ctx))
 
-    results: list[RouteResult] = []
-    for cov in covering:
-        ctx = c.Context({**facts, "zone": cov.zone_id}, on)
-        for route in cov.pack.routes:
-            results.append(_route_result(route, cov, ctx, case))
-
-    pack_index = {cov.pack.policy: i for i, cov in enumerate(covering)}
-    results.sort(
-        key=lambda r: (
-            _STATUS_RANK[r.status],
-            not r.applies_here,
-            -sum(1 for a in r.admits if a is True),
-            -len(r.route.follow),
-            len(r.documents),
-            pack_index[r.route.policy],
-            r.route.order,
-        )
-    )
+    results = [
+        _route_result(route, cov, cov.ctx, case, index)
+        for index, cov in enumerate(covering)
+        for route in cov.pack.routes
+    ]
+    # 政策从优 most favourable first: eligible before incomplete, then the widest family
+    # coverage, then the fewest documents; routes of other zones last
+    results.sort(key=attrgetter("rank"))
     statuses = {r.status for r in results}
     if ELIGIBLE in statuses:
         decision = ELIGIBLE
@@ -185,27 +181,53 @@ def _route_outcome(route: Route, cov: _Covering, ctx: c.Context) -> c.Outcome:
     return _merge(zone_out, cov.gate, route.when.evaluate(ctx))
 
 
-def _route_result(route: Route, cov: _Covering, ctx: c.Context, case: Case) -> RouteResult:
-    out = _route_outcome(route, cov, ctx)
-    status = ELIGIBLE if out.value is True else INELIGIBLE if out.value is False else INCOMPLETE
-    documents = _documents(route, ctx) if status != INELIGIBLE else ()
-    gate: c.Truth = True
-    if route.follow_when is not None:
-        gate = route.follow_when.evaluate(ctx).value
-    admits = tuple(_admits(route, relative, case.on, gate) for relative in case.family)
-    hints = _hints(route, cov, ctx) if status == INELIGIBLE else ()
-    applies_here = route.zone_condition is None or (
-        route.zone_condition.evaluate(ctx).value is not False
+def _route_truth(route: Route, cov: _Covering, ctx: c.Context) -> c.Truth:
+    """The route's value alone, without explanations: the hint search's fast path."""
+    values = (
+        route.zone_condition.truth(ctx) if route.zone_condition else True,
+        cov.gate.value,
+        route.when.truth(ctx),
     )
+    if False in values:
+        return False
+    return None if None in values else True
+
+
+def _route_result(
+    route: Route, cov: _Covering, ctx: c.Context, case: Case, pack_index: int
+) -> RouteResult:
+    facts = ctx.facts
+    zone = route.zone_condition.fast(facts, ctx) if route.zone_condition is not None else True
+    if zone is False or cov.gate.value is False:
+        value: c.Truth = False
+    else:
+        value = route.when.fast(facts, ctx)
+        if value is True and (zone is None or cov.gate.value is None):
+            value = None
+    status = ELIGIBLE if value is True else INELIGIBLE if value is False else INCOMPLETE
+    documents: tuple[str, ...] = ()
+    admits: tuple[bool | None, ...] = ()
+    if status != INELIGIBLE:  # who follows and what to see matter only while it can apply
+        documents = _documents(route, ctx)
+        gate = route.follow_when.fast(facts, ctx) if route.follow_when is not None else True
+        admits = tuple(_admits(route, relative, case.on, gate) for relative in case.family)
     return RouteResult(
         route=route,
         status=status,
-        unmet=out.unmet,
-        unknown=out.unknown if status == INCOMPLETE else (),
         documents=documents,
         admits=admits,
-        hints=hints,
-        applies_here=applies_here,
+        applies_here=zone is not False,
+        explain=lambda: _route_outcome(route, cov, ctx),
+        find_hints=lambda: _hints(route, cov, ctx),
+        rank=(
+            _STATUS_RANK[status],
+            zone is False,
+            -admits.count(True),
+            -len(route.follow),
+            len(documents),
+            pack_index,
+            route.order,
+        ),
     )
 
 
@@ -214,7 +236,7 @@ def _documents(route: Route, ctx: c.Context) -> tuple[str, ...]:
     return tuple(
         item.name
         for item in route.documents
-        if item.when is None or item.when.evaluate(ctx).value is not False
+        if item.when is None or item.when.truth(ctx) is not False
     )
 
 
@@ -234,11 +256,15 @@ def _admits(route: Route, relative: Any, on: date, gate: c.Truth) -> bool | None
 
 def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
     """The smallest changes that would make an ineligible route eligible."""
-    if route.zone_condition and route.zone_condition.evaluate(ctx).value is False:
+    if not route.hint_leaves:
+        return ()
+    if route.zone_condition and route.zone_condition.truth(ctx) is False:
         return ()
     if cov.gate.value is False:
         return ()
-    failing = [leaf for leaf in route.when.leaves() if leaf.evaluate(ctx).value is False]
+    failing = [leaf for leaf in route.hint_leaves if leaf.truth(ctx) is False]
+    if not failing:
+        return ()
     hints: list[Hint] = []
     flips = sorted(
         {
@@ -254,7 +280,7 @@ def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
         later = dict(ctx.facts)
         later["on"] = flip.on
         later["applicant.age"] = age_on(ctx.facts["applicant.birth_date"], flip.on)
-        if _route_outcome(route, cov, c.Context(later, flip.on)).value is True:
+        if _route_truth(route, cov, c.Context(later, flip.on)) is True:
             hints.append(
                 Hint(
                     "wait",
@@ -268,7 +294,7 @@ def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
         if not leaf.changeable or leaf.flips(ctx):
             continue
         forced = c.Context(ctx.facts, ctx.on, frozenset({leaf.uid}))
-        if _route_outcome(route, cov, forced).value is not True:
+        if _route_truth(route, cov, forced) is not True:
             continue
         short = leaf.shortfall(ctx)
         if short is not None:
@@ -400,7 +426,7 @@ def _notices(
             continue
         ctx = c.Context(facts, on)
         for notice in pack.notices:
-            if notice.when.evaluate(ctx).value is True:
+            if notice.when.truth(ctx) is True:
                 out.append(NoticeResult(pack.policy, notice.clause, notice.info_zh, notice.info_en))
     return tuple(out)
 

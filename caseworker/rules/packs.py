@@ -182,6 +182,8 @@ class Route:
     notes: str
     order: int
     line: int
+    #: the leaves that can yield a hint (attainable facts, dates that will come)
+    hint_leaves: tuple[c.Leaf, ...] = ()
 
     @property
     def key(self) -> str:
@@ -289,6 +291,7 @@ class _Compiler:
         self.divisions = divisions
         self.next_uid = 1
         self.zone_ids: set[str] = set()
+        self.interned: dict[tuple[Any, ...], c.Leaf] = {}
 
     def fail(self, node: Any, where: str, problem: str, key: str | None = None) -> PackError:
         line = None
@@ -360,8 +363,13 @@ class _Compiler:
         return self._uid(self.leaf(node, where))
 
     def _uid(self, leaf: c.Leaf) -> c.Leaf:
-        leaf.uid = self.next_uid
+        """Number a new predicate; an identical one already compiled is reused."""
+        key = leaf.identity()
+        if key in self.interned:
+            return self.interned[key]
+        leaf.freeze(self.next_uid)
         self.next_uid += 1
+        self.interned[key] = leaf
         return leaf
 
     def leaf(self, node: _Map, where: str) -> c.Leaf:
@@ -686,13 +694,14 @@ def _iter_routes(compiler: _Compiler, doc: _Map, policy: str, zones: list[Zone])
                 compiler.follow(f, f"{where}.follow[{j}]", follow_raw.line)
                 for j, f in enumerate(follow_raw)
             )
+        when = compiler.condition(node["when"], f"{where}.when")
         yield Route(
             policy=policy,
             clause=clause,
             name=compiler.string(node, "name", where),
             text=compiler.check_text(node, "text", where),
             zone_condition=zone_condition,
-            when=compiler.condition(node["when"], f"{where}.when"),
+            when=when,
             follow=follow,
             follow_when=compiler.condition(node["follow_when"], f"{where}.follow_when")
             if "follow_when" in node
@@ -703,6 +712,11 @@ def _iter_routes(compiler: _Compiler, doc: _Map, policy: str, zones: list[Zone])
             notes=str(node.get("notes", "")),
             order=i,
             line=node.line,
+            hint_leaves=tuple(
+                {
+                    leaf.uid: leaf for leaf in when.leaves() if leaf.changeable or leaf.time_bound
+                }.values()
+            ),
         )
 
 
@@ -713,14 +727,12 @@ class ZoneIn(c.In):
         super().__init__("zone", zones)
 
     def evaluate(self, ctx: c.Context) -> c.Outcome:
-        if self.uid in ctx.forced:
+        met = self.truth(ctx)
+        if met:
             return c.MET
-        value = ctx.facts.get("zone")
-        if value is None:
+        if met is None:
             return c.Outcome(None, unknown=("destination.street",))
-        if (value in self.values) != self.negated:
-            return c.MET
-        return c.Outcome(False, unmet=(self.reason(value),))
+        return c.Outcome(False, unmet=(self.reason(ctx.facts.get("zone")),))
 
 
 def load_pack(
