@@ -523,7 +523,7 @@ class All(Condition):
             elif out.value is None:
                 unknown.extend(out.unknown)
         if unmet:
-            return Outcome(False, unmet=tuple(unmet))
+            return Outcome(False, unmet=tuple(dict.fromkeys(unmet)))
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         return MET
@@ -583,8 +583,11 @@ class Any_(Condition):  # noqa: N801 - "Any" would shadow typing.Any
                 return MET
             if out.value is None:
                 unknown.extend(out.unknown)
-            else:
-                reasons.append(" and ".join(out.unmet))
+            elif len(out.unmet) == 1 and not out.unmet[0].startswith("none of"):
+                reasons.append(out.unmet[0])
+            else:  # brackets keep "a and (b or c)" readable
+                parts = (f"({u})" if u.startswith("none of") else u for u in out.unmet)
+                reasons.append("(" + " and ".join(parts) + ")")
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         if len(reasons) == 1:

@@ -167,7 +167,7 @@ def _merge(*outs: c.Outcome) -> c.Outcome:
     """All-of, in Kleene logic, over outcomes already computed."""
     unmet = [u for o in outs if o.value is False for u in o.unmet]
     if unmet:
-        return c.Outcome(False, unmet=tuple(unmet))
+        return c.Outcome(False, unmet=tuple(dict.fromkeys(unmet)))
     unknown = [u for o in outs if o.value is None for u in o.unknown]
     if unknown:
         return c.Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
