@@ -64,6 +64,26 @@ NOBODY: dict[str, Any] = {
 }
 
 
+#: a worker with an own home in Jinan's optimized zone, hukou in 聊城; scenarios add to it
+JINAN_OPTIMIZED_WORKER: dict[str, Any] = {
+    "on": "2019-03-15",
+    "born": "1985-06-15",
+    "destination": {
+        "county": "370102",
+        "street": "泉城路街道",
+        "area": "urban",
+        "household": "own_home",
+    },
+    "applicant": {
+        "hukou_county": "371502",
+        "employed_in_city": True,
+        "labor_contract": True,
+        "housing": "owned",
+        "housing_certificate": True,
+    },
+}
+
+
 def build_case(spec: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     """A case-format.md case from a scenario: defaults, then the scenario's own answers.
 

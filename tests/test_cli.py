@@ -12,7 +12,7 @@ import pytest
 from caseworker import __version__
 from caseworker.cli import main
 from caseworker.services import evaluation
-from tests.helpers import NOBODY, make_id
+from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
 
 SHARED_COPY = Path(__file__).parent / "shared_cases"
 
@@ -25,26 +25,8 @@ def _write(tmp_path: Path, case: dict[str, Any] | str, name: str = "case.json") 
 
 
 def _good_case(**applicant: Any) -> dict[str, Any]:
-    return {
-        "on": "2019-03-15",
-        "destination": {
-            "county": "370102",
-            "street": "泉城路街道",
-            "area": "urban",
-            "household": "own_home",
-        },
-        "applicant": {
-            **NOBODY,
-            "id_number": make_id("1985-06-15"),
-            "hukou_county": "371502",
-            "employed_in_city": True,
-            "housing": "owned",
-            "housing_certificate": True,
-            "degree": "master",
-            **applicant,
-        },
-        "family": [],
-    }
+    """A master's graduate in Jinan's optimized zone: eligible under 2.1.1.2."""
+    return build_case({"applicant": {"degree": "master", **applicant}}, JINAN_OPTIMIZED_WORKER)
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

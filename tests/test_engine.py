@@ -4,29 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from caseworker.models.facts import case_from_dict
 from caseworker.rules.decision import Decision
 from caseworker.rules.facts import ASKING_ORDER, FACT_BY_NAME
 from caseworker.services.evaluation import EvaluationService
-from tests.helpers import build_case
+from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
 
-BASE: dict[str, Any] = {
-    "on": "2019-03-15",
-    "born": "1985-06-15",
-    "destination": {
-        "county": "370102",
-        "street": "泉城路街道",
-        "area": "urban",
-        "household": "own_home",
-    },
-    "applicant": {
-        "hukou_county": "371502",
-        "employed_in_city": True,
-        "labor_contract": True,
-        "housing": "owned",
-        "housing_certificate": True,
-    },
-}
+BASE = JINAN_OPTIMIZED_WORKER
 
 
 def _decide(service: EvaluationService, **spec: Any) -> Decision:
@@ -90,34 +76,22 @@ def test_hints_are_only_advice_a_person_can_act_on(service: EvaluationService) -
     assert by_key["jinan-2017:2.1.3.1"].hints == ()
 
 
-def test_no_wait_hint_beyond_the_policy_end(service: EvaluationService) -> None:
-    decision = _decide(
-        service,
-        born="1963-01-01",
-        sex="F",
-        **{"on": "2017-09-01"},
-        applicant={
-            "employed_in_city": False,
-            "housing": "none",
-            "joins": {"relative": "adult_child"},
-        },
-    )
+@pytest.mark.parametrize(
+    ("born", "hint_on"),
+    [
+        ("1963-01-01", "2018-01-01"),  # her 55th birthday, while jinan-2017 is in force
+        ("1968-01-01", None),  # her 55th birthday (2023) falls after jinan-2017 ends
+    ],
+)
+def test_wait_hints_stop_at_the_policy_end(
+    service: EvaluationService, born: str, hint_on: str | None
+) -> None:
+    mother = {"employed_in_city": False, "housing": "none", "joins": {"relative": "adult_child"}}
+    decision = _decide(service, born=born, sex="F", applicant=mother, **{"on": "2017-09-01"})
     route = next(r for r in decision.routes if r.key == "jinan-2017:2.1.5.3")
     assert route.status == "ineligible"
-    assert route.hints[0].on is not None and route.hints[0].on.isoformat() == "2018-01-01"
-    late = _decide(
-        service,
-        born="1968-01-01",
-        sex="F",
-        **{"on": "2017-09-01"},
-        applicant={
-            "employed_in_city": False,
-            "housing": "none",
-            "joins": {"relative": "adult_child"},
-        },
-    )
-    route = next(r for r in late.routes if r.key == "jinan-2017:2.1.5.3")
-    assert route.hints == ()  # her 55th birthday (2023) falls after jinan-2017 ends
+    found = [h.on.isoformat() for h in route.hints if h.on is not None]
+    assert found == ([hint_on] if hint_on else [])
 
 
 def test_relative_verdicts_give_reasons(service: EvaluationService) -> None:

@@ -475,27 +475,34 @@ def _leaves_first(parts: tuple[Condition, ...]) -> tuple[Condition, ...]:
     return tuple(sorted(parts, key=lambda part: not isinstance(part, Leaf)))
 
 
-@dataclass(frozen=True, slots=True)
-class All(Condition):
-    parts: tuple[Condition, ...]
-    ordered: tuple[Condition, ...] = field(init=False, repr=False, compare=False)
-    _fast: FastFn = field(init=False, repr=False, compare=False)
+class _Junction(Condition):
+    """All-of or any-of in Kleene logic: ``decisive`` is the value of a part that settles
+    the whole (False for all-of, True for any-of); otherwise an unknown part makes the
+    whole unknown."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "ordered", _leaves_first(self.parts))
+    __slots__ = ("_fast", "ordered", "parts")
+    decisive: bool = False
+
+    def __init__(self, parts: tuple[Condition, ...]) -> None:
+        self.parts = parts
+        self.ordered = _leaves_first(parts)
         fns = tuple(part.fast for part in self.ordered)
+        decisive = self.decisive
 
         def fast(facts: Mapping[str, Any], ctx: Context) -> Truth:
-            result: Truth = True
+            result: Truth = not decisive
             for fn in fns:
                 value = fn(facts, ctx)
-                if value is False:
-                    return False
+                if value is decisive:
+                    return decisive
                 if value is None:
                     result = None
             return result
 
-        object.__setattr__(self, "_fast", fast)
+        self._fast: FastFn = fast
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.parts!r})"
 
     @property
     def fast(self) -> FastFn:
@@ -504,14 +511,23 @@ class All(Condition):
     def truth(self, ctx: Context) -> Truth:
         if not ctx.forced:
             return self._fast(ctx.facts, ctx)
-        result: Truth = True
+        result: Truth = not self.decisive
         for part in self.ordered:
             value = part.truth(ctx)
-            if value is False:
-                return False
+            if value is self.decisive:
+                return self.decisive
             if value is None:
                 result = None
         return result
+
+    def leaves(self) -> Iterator[Leaf]:
+        for part in self.parts:
+            yield from part.leaves()
+
+
+class All(_Junction):
+    __slots__ = ()
+    decisive = False
 
     def evaluate(self, ctx: Context) -> Outcome:
         unmet: list[str] = []
@@ -528,51 +544,13 @@ class All(Condition):
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         return MET
 
-    def leaves(self) -> Iterator[Leaf]:
-        for part in self.parts:
-            yield from part.leaves()
-
     def negate(self) -> Condition:
         return Any_(tuple(part.negate() for part in self.parts))
 
 
-@dataclass(frozen=True, slots=True)
-class Any_(Condition):  # noqa: N801 - "Any" would shadow typing.Any
-    parts: tuple[Condition, ...]
-    ordered: tuple[Condition, ...] = field(init=False, repr=False, compare=False)
-    _fast: FastFn = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "ordered", _leaves_first(self.parts))
-        fns = tuple(part.fast for part in self.ordered)
-
-        def fast(facts: Mapping[str, Any], ctx: Context) -> Truth:
-            result: Truth = False
-            for fn in fns:
-                value = fn(facts, ctx)
-                if value is True:
-                    return True
-                if value is None:
-                    result = None
-            return result
-
-        object.__setattr__(self, "_fast", fast)
-
-    @property
-    def fast(self) -> FastFn:
-        return self._fast
-
-    def truth(self, ctx: Context) -> Truth:
-        if not ctx.forced:
-            return self._fast(ctx.facts, ctx)
-        result: Truth = False
-        for part in self.ordered:
-            value = part.truth(ctx)
-            if value is True:
-                return True
-            if value is None:
-                result = None
-        return result
+class Any_(_Junction):  # noqa: N801 - "Any" would shadow typing.Any
+    __slots__ = ()
+    decisive = True
 
     def evaluate(self, ctx: Context) -> Outcome:
         reasons: list[str] = []
@@ -593,10 +571,6 @@ class Any_(Condition):  # noqa: N801 - "Any" would shadow typing.Any
         if len(reasons) == 1:
             return Outcome(False, unmet=(reasons[0],))
         return Outcome(False, unmet=("none of: " + "; or ".join(reasons),))
-
-    def leaves(self) -> Iterator[Leaf]:
-        for part in self.parts:
-            yield from part.leaves()
 
     def negate(self) -> Condition:
         return All(tuple(part.negate() for part in self.parts))
