@@ -98,3 +98,10 @@ def test_liaocheng_zone_is_derived_from_the_street(divisions: Divisions) -> None
 def test_birthplace_codes(divisions: Divisions) -> None:
     assert divisions.birthplace_known("370181")
     assert not divisions.birthplace_known("379999")
+
+
+def test_functional_zones_are_kept_for_display(divisions: Divisions) -> None:
+    assert divisions.functional_zone("370403", "兴城街道") == "high_tech_zone"
+    assert divisions.functional_zone("371502", "许营镇") == "high_tech_zone"
+    assert divisions.functional_zone("370403", "临城街道") is None
+    assert divisions.find_street("370403", "兴城街道") is not None

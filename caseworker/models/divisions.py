@@ -112,6 +112,16 @@ class Divisions:
             for zone, streets in amendments["liaocheng_zones"].items()
             for street in streets
         }
+        self._functional_zone_of: dict[tuple[str, str], str] = {
+            ("3715", street): zone for street, zone in self._liaocheng_zone_of.items()
+        }
+        for zone, streets in amendments["zaozhuang_zones"].items():
+            for street in streets:
+                self._functional_zone_of[("3704", street)] = zone
+
+    def functional_zone(self, county: str, street: str) -> str | None:
+        """The functional zone (not a division) that administers a street, for display."""
+        return self._functional_zone_of.get((county[:4], street))
 
     @classmethod
     def load(cls, folder: Path) -> Divisions:
