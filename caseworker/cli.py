@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from caseworker import __version__
+from caseworker import __version__, cli_store
 from caseworker.rules.decision import Decision
 from caseworker.rules.packs import PackError, RuleBook
 from caseworker.services.evaluation import (
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         action.add_argument("--rules-dir", type=Path, help="the folder of packs to use")
         if name == "show":
             action.add_argument("route", help="policy:clause, e.g. jinan-2017:2.1.1.6")
+    cli_store.register(sub)
     return parser
 
 
@@ -55,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             return _evaluate(args.path, as_json=args.json, rules_dir=args.rules_dir)
+        if args.command in cli_store.COMMANDS:
+            return cli_store.run(args)
         if args.rules_command == "check":
             return _rules_check(args.rules_dir)
         service = EvaluationService.from_resources(rules_dir=args.rules_dir)

@@ -262,8 +262,9 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _describe(err: ErrorDetails) -> str:
+def _describe(err: ErrorDetails, prefix: str = "") -> str:
     where = _where(err["loc"])
+    where = f"{prefix}{where}" if where else prefix.rstrip(".")
     msg = str(err["msg"]).removeprefix("Value error, ")
     kind = err["type"]
     got = json.dumps(err.get("input"), ensure_ascii=False, default=str)
@@ -281,9 +282,9 @@ def _describe(err: ErrorDetails) -> str:
     return f"{where}: {msg}" if where else msg
 
 
-def _one_line(exc: ValidationError) -> str:
-    """All problems of one case in one line, so the clerk can mend them in one go."""
-    parts = [_describe(err) for err in exc.errors(include_url=False)]
+def one_line(exc: ValidationError, prefix: str = "") -> str:
+    """All problems of one input in one line, so the clerk can mend them in one go."""
+    parts = [_describe(err, prefix) for err in exc.errors(include_url=False)]
     shown = "; ".join(parts[:5])
     return shown + (f"; and {len(parts) - 5} more" if len(parts) > 5 else "")
 
@@ -293,7 +294,7 @@ def parse_case(text: str | bytes) -> Case:
     try:
         return Case.model_validate_json(text)
     except ValidationError as exc:
-        raise CaseError(_one_line(exc)) from None
+        raise CaseError(one_line(exc)) from None
 
 
 def case_from_dict(data: dict[str, Any]) -> Case:

@@ -1,0 +1,37 @@
+"""Logging for the program: to a file in the data folder, never with a full ID number or
+a key in it (a filter masks them whatever the message)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+_ID = re.compile(r"\b(\d{6})(\d{8})(\d{3}[\dXx])\b")
+_KEY = re.compile(r"\b[0-9a-fA-F]{64}\b")
+
+
+def mask(text: str) -> str:
+    text = _KEY.sub("[key]", text)
+    return _ID.sub(lambda m: f"{m.group(1)}********{m.group(3)}", text)
+
+
+class MaskingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = mask(record.getMessage())
+        record.args = None
+        return True
+
+
+def setup(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(
+        folder / "caseworker.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.addFilter(MaskingFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("caseworker")
+    root.setLevel(logging.INFO)
+    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)

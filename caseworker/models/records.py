@@ -1,0 +1,76 @@
+"""What the 户口簿 (hukou_book) says beyond the facts the rules read: the 户主页
+(household_page) and each person's 常住人口登记卡 (registration_card)."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from caseworker.models.facts import CaseError, one_line
+
+_NAME_MARKS = frozenset("·•・-. ")
+
+
+def check_name(name: str) -> str:
+    """A person's name: Chinese characters of any plane (rare name characters of
+    Extension B and beyond are real), Latin letters, and the middle dot of minority and
+    foreign names. Anything else (emoji, control characters, digits) is refused."""
+    name = unicodedata.normalize("NFC", name.strip())
+    for char in name:
+        if char in _NAME_MARKS or ("a" <= char.lower() <= "z"):
+            continue
+        if unicodedata.category(char) == "Lo" and "CJK" in unicodedata.name(char, ""):
+            continue
+        raise ValueError(
+            f"{char!r} (U+{ord(char):04X}) cannot be part of a name; type the name exactly "
+            "as the 户口簿 shows it"
+        )
+    return name
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True)
+
+
+class HouseholdPage(_Record):
+    household_kind: str = ""  # 户别
+    household_number: str = Field(default="", max_length=30)  # 户号
+    head_name: str = Field(default="", max_length=50)  # 户主姓名
+    address: str = Field(default="", max_length=200)  # 住址
+
+
+class RegistrationCard(_Record):
+    name: str = Field(default="", max_length=50)  # 姓名
+    relation_to_head: str = ""  # 与户主关系
+    former_name: str = Field(default="", max_length=50)  # 曾用名
+    ethnicity: str = ""  # 民族
+    native_place: str = ""  # 籍贯
+    birthplace: str = ""  # 出生地
+    education: str = ""  # 文化程度
+    marital_status: str = ""  # 婚姻状况
+    military_service: str = ""  # 兵役状况
+    workplace: str = ""  # 服务处所
+    occupation: str = ""  # 职业
+    moved_in_from: str = ""  # 何时由何地迁来
+
+    @field_validator("name", "former_name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return check_name(value) if value else value
+
+
+class Records(_Record):
+    household: HouseholdPage = HouseholdPage()
+    applicant: RegistrationCard = RegistrationCard()
+    family: list[RegistrationCard] = Field(default_factory=list)
+    destination_address: str = Field(default="", max_length=200)
+
+
+def parse_records(data: Any) -> Records:
+    """Validate the records part of an application; CaseError with one line if bad."""
+    try:
+        return Records.model_validate(data or {})
+    except ValidationError as exc:
+        raise CaseError(one_line(exc, prefix="records.")) from None

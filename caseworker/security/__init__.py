@@ -1,0 +1,1 @@
+"""Secrets (the store key in the OS keyring, or a key file), password hashing."""

@@ -1,0 +1,99 @@
+"""The store key: generated at first run, kept in the OS keyring (Windows Credential
+Locker, Secret Service on Linux), or where no keyring exists, in a key file readable only
+by the user, named by the administrator. Never inside the store, the code or the bundle."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from pathlib import Path
+
+import keyring
+from keyring.errors import KeyringError
+
+SERVICE = "caseworker-desk"
+
+
+class KeyUnavailableError(Exception):
+    """The store key cannot be kept or found; the message names the way out."""
+
+
+def new_store_key() -> str:
+    """256 random bits as 64 hex characters (a raw SQLCipher key)."""
+    return secrets.token_hex(32)
+
+
+def _entry(store_id: str) -> str:
+    return f"store-key:{store_id}"
+
+
+def save_in_keyring(store_id: str, key: str) -> None:
+    try:
+        keyring.set_password(SERVICE, _entry(store_id), key)
+    except KeyringError as exc:
+        raise KeyUnavailableError(
+            f"this machine has no usable keyring ({type(exc).__name__}: {exc}); "
+            "keep the store key in a file instead: run init again with --key-file FILE "
+            "(a path on this machine that only you can read, not on a shared or removable drive)"
+        ) from None
+
+
+def load_from_keyring(store_id: str) -> str:
+    try:
+        key = keyring.get_password(SERVICE, _entry(store_id))
+    except KeyringError as exc:
+        raise KeyUnavailableError(
+            f"the keyring cannot be read ({type(exc).__name__}: {exc}); unlock it, or ask "
+            "the office IT person"
+        ) from None
+    if key is None:
+        raise KeyUnavailableError(
+            "the store key is not in this user's keyring: the store was set up by another "
+            "user or on another machine. Log in as that user, or restore from a backup "
+            "together with its key"
+        )
+    return key
+
+
+def delete_from_keyring(store_id: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, _entry(store_id))
+    except KeyringError:
+        pass
+
+
+def write_key_file(path: Path, key: str) -> None:
+    """Create the key file, readable and writable by its owner only. An existing file is
+    never overwritten: it may be the key of another store."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise KeyUnavailableError(
+            f"{path} already exists; choose a new file name for the key (an existing key file "
+            "is never overwritten)"
+        ) from None
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def read_key_file(path: Path) -> str:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise KeyUnavailableError(
+            f"the key file {path} is missing; put it back (from the administrator's copy) "
+            "or restore the store with its key"
+        ) from None
+    if os.name == "posix" and info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise KeyUnavailableError(
+            f"the key file {path} can be read by other users; make it private with "
+            f"`chmod 600 {path}` and start again"
+        )
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) != 64:
+        raise KeyUnavailableError(f"{path} does not hold a store key")
+    return key

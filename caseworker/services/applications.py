@@ -1,0 +1,568 @@
+"""Applications from draft to settlement: every step one transaction that also writes an
+audit event and an outbox entry for the central system."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from caseworker import __version__
+from caseworker.models.divisions import DivisionError
+from caseworker.models.facts import Case, CaseError, case_from_dict
+from caseworker.models.names import looks_like_pinyin, normalise_pinyin_query
+from caseworker.models.records import Records, parse_records
+from caseworker.models.resident_id import parse_resident_id
+from caseworker.models.workflow import (
+    ACTION_ZH,
+    FINAL_STATES,
+    OPEN_STATES,
+    Action,
+    State,
+    WorkflowError,
+    next_state,
+)
+from caseworker.rules.decision import ELIGIBLE
+from caseworker.services.evaluation import EvaluationService
+from caseworker.services.store import Store
+from caseworker.storage import repositories as repo
+from caseworker.storage.database import transaction
+from caseworker.storage.repositories import ApplicationView, AuditView, SearchFilter
+
+ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
+CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+SUPERVISING_ROLES = frozenset({"supervisor", "admin"})
+DESK_ROLES = frozenset({"clerk", "supervisor", "admin", "collective_administrator"})
+
+
+class ServiceError(Exception):
+    """A request that cannot be done; ``str()`` is one line saying why and what to do."""
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+class DuplicateError(ServiceError):
+    pass
+
+
+class PermissionDeniedError(ServiceError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    username: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    items: tuple[repo.ApplicationSummary, ...]
+    page: int
+    page_size: int
+    has_more: bool
+
+
+def mask_id(number: str | None) -> str:
+    """An ID number as logs and audit details may show it."""
+    if not number:
+        return ""
+    return f"{number[:6]}********{number[14:]}" if len(number) == 18 else "****"
+
+
+class ApplicationService:
+    def __init__(
+        self,
+        store: Store,
+        evaluation: EvaluationService,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.store = store
+        self.evaluation = evaluation
+        self.clock = clock
+        self._office = store.office()
+
+    # --- who ----------------------------------------------------------------------
+
+    def actor(self, username: str) -> Actor:
+        with self.store.sessions() as session:
+            found = repo.user(session, username)
+        if found is None or not found.active:
+            raise PermissionDeniedError(f"there is no active user {username!r} in this store")
+        return Actor(found.username, found.role)
+
+    def default_actor(self) -> Actor:
+        with self.store.sessions() as session:
+            admin = repo.first_admin(session)
+        if admin is None:
+            raise PermissionDeniedError("the store has no administrator")
+        return self.actor(admin)
+
+    # --- reading ------------------------------------------------------------------
+
+    def get(self, number: str) -> ApplicationView:
+        with self.store.sessions() as session:
+            view = repo.load(session, number.strip())
+        if view is None:
+            raise NotFoundError(
+                f"no application {number!r} in this store; `caseworker search` finds one by "
+                "name or ID number"
+            )
+        return view
+
+    def history(self, number: str) -> list[AuditView]:
+        self.get(number)
+        with self.store.sessions() as session:
+            return repo.audit_of(session, number)
+
+    def flags(self, number: str) -> list[str]:
+        """Warnings for the clerk: relatives named in other open applications, or
+        already settled here."""
+        view = self.get(number)
+        out: list[str] = []
+        with self.store.sessions() as session:
+            for rel in view.relatives:
+                for other, state, role in repo.applications_of_person(
+                    session, rel.person.id, [*OPEN_STATES, State.SETTLED], exclude=view.id
+                ):
+                    who = rel.person.name or f"family[{rel.position}]"
+                    out.append(
+                        f"family[{rel.position}] {who} is also the {role} of application "
+                        f"{other} ({state})"
+                    )
+        return out
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        states: tuple[str, ...] = (),
+        date_from: date | None = None,
+        date_to: date | None = None,
+        county: str | None = None,
+        street: str | None = None,
+        page: int = 1,
+        page_size: int = 50,
+    ) -> SearchPage:
+        if page < 1 or not 1 <= page_size <= 500:
+            raise ServiceError("page starts at 1 and a page holds 1 to 500 applications")
+        for state in states:
+            if state not in {s.value for s in State}:
+                raise ServiceError(
+                    f"unknown state {state!r}; one of {', '.join(s.value for s in State)}"
+                )
+        flt = _filter_for(text)
+        flt = SearchFilter(
+            number=flt.number,
+            id_number=flt.id_number,
+            name_prefix=flt.name_prefix,
+            pinyin_prefix=flt.pinyin_prefix,
+            states=states,
+            created_from=datetime.combine(date_from, datetime.min.time()) if date_from else None,
+            created_before=datetime.combine(date_to + timedelta(days=1), datetime.min.time())
+            if date_to
+            else None,
+            county=county,
+            street=street,
+        )
+        with self.store.sessions() as session:
+            items, more = repo.search(
+                session, flt, limit=page_size, offset=(page - 1) * page_size
+            )
+        return SearchPage(tuple(items), page, page_size, more)
+
+    # --- writing ------------------------------------------------------------------
+
+    def create_draft(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:
+        self._require(actor, DESK_ROLES, Action.EDIT)
+        case, records = self._parse(data)
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            applicant_id = self._save_people(session, case, records)
+            self._guard_duplicates(session, applicant_id, exclude=None)
+            serial = repo.next_number(session, "application")
+            office = self._office
+            number = f"{office.office_code}-{office.device_code}-{serial:06d}"
+            app_id = repo.insert_application(
+                session,
+                number=number,
+                state=State.DRAFT.value,
+                applicant_id=applicant_id,
+                on_date=case.on,
+                destination_county=case.destination.county,
+                destination_street=case.destination.street or "",
+                destination_address=records.destination_address,
+                case_json=_case_json(case),
+                decision="",
+                reason="",
+                created_at=now,
+                created_by=actor.username,
+                accepted_by="",
+                updated_at=now,
+            )
+            repo.replace_relatives(session, app_id, self._relative_rows(session, case, records))
+            repo.add_fact_answers(session, app_id, _answers(case), actor.username, now)
+            self._record(session, actor, "create", app_id, number, State.DRAFT, now, {})
+        return self.get(number)
+
+    def edit(self, actor: Actor, number: str, data: dict[str, Any]) -> ApplicationView:
+        """Replace the answers (and hukou-book records) of an open application; a decided
+        one goes back to accepted, to be decided again."""
+        self._require(actor, DESK_ROLES, Action.EDIT)
+        case, records = self._parse(data)
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            view = self._load(session, number)
+            target = next_state(State(view.state), Action.EDIT)
+            applicant_id = self._save_people(session, case, records)
+            self._guard_duplicates(session, applicant_id, exclude=view.id)
+            before = _answers(case_from_dict(view.case))
+            changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
+            repo.update_application(
+                session, view.id, view.version,
+                state=target.value, applicant_id=applicant_id, on_date=case.on,
+                destination_county=case.destination.county,
+                destination_street=case.destination.street or "",
+                destination_address=records.destination_address,
+                case_json=_case_json(case), updated_at=now,
+                decision="" if target != State.DECIDED else view.decision,
+            )
+            repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
+            repo.add_fact_answers(session, view.id, changed, actor.username, now)
+            self._record(
+                session, actor, Action.EDIT.value, view.id, number, target, now,
+                {"changed": sorted(changed)},
+            )
+        return self.get(number)
+
+    def accept(self, actor: Actor, number: str) -> ApplicationView:
+        """受理: the hukou book has been seen; a receipt number is given."""
+        self._require(actor, DESK_ROLES, Action.ACCEPT)
+
+        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+            missing = []
+            if not view.applicant.name:
+                missing.append("records.applicant.name")
+            missing += [
+                f"records.family[{r.position}].name" for r in view.relatives if not r.person.name
+            ]
+            if missing:
+                raise ServiceError(
+                    f"cannot accept {number}: the name as the 户口簿 shows it is required "
+                    f"({', '.join(missing)}); edit the application and add it"
+                )
+            self._guard_duplicates(session, view.applicant.id, exclude=view.id)
+            serial = repo.next_number(session, "receipt")
+            office = self._office
+            return {
+                "receipt_number": f"SL-{office.office_code}-{office.device_code}-{serial:06d}",
+                "accepted_by": actor.username,
+            }
+
+        return self._transition(actor, number, Action.ACCEPT, check)
+
+    def decide(self, actor: Actor, number: str) -> ApplicationView:
+        """Run the rules engine on the answers; the whole result and the rule-pack
+        versions are kept."""
+        self._require(actor, DESK_ROLES, Action.DECIDE)
+
+        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+            decision = self.evaluation.decide(case_from_dict(view.case))
+            result = decision.to_json()
+            repo.add_decision(
+                session, view.id, decision=decision.decision, result=result,
+                pack_versions=self.evaluation.book.versions, engine_version=__version__,
+                decided_by=actor.username, decided_at=self.clock(),
+            )
+            repo.set_verdicts(session, view.id, [f.verdict for f in decision.family])
+            return {"decision": decision.decision}
+
+        return self._transition(actor, number, Action.DECIDE, check)
+
+    def approve(self, actor: Actor, number: str) -> ApplicationView:
+        self._require(actor, SUPERVISING_ROLES, Action.APPROVE)
+
+        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+            if view.decision is None or view.decision.decision != ELIGIBLE:
+                got = view.decision.decision if view.decision else "none"
+                raise WorkflowError(
+                    f"cannot approve {number}: its decision is {got}, not eligible; answer "
+                    "the open questions and decide again, or refuse it with reasons"
+                )
+            if view.accepted_by == actor.username:
+                raise PermissionDeniedError(
+                    f"{actor.username} accepted {number} and so cannot approve it too; "
+                    "another supervisor must (maker-checker)"
+                )
+            return {}
+
+        return self._transition(actor, number, Action.APPROVE, check)
+
+    def issue_permit(self, actor: Actor, number: str) -> ApplicationView:
+        self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.ISSUE_PERMIT)
+
+        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+            serial = repo.next_number(session, "permit")
+            office = self._office
+            return {"permit_number": f"ZQ-{office.office_code}-{office.device_code}-{serial:06d}"}
+
+        return self._transition(actor, number, Action.ISSUE_PERMIT, check)
+
+    def mark_settled(self, actor: Actor, number: str) -> ApplicationView:
+        """迁入登记 done: refused if anyone in it was already settled in this store."""
+        self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.MARK_SETTLED)
+
+        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+            people = [("applicant", view.applicant)] + [
+                (f"family[{r.position}]", r.person) for r in view.relatives
+            ]
+            for label, person in people:
+                settled = repo.applications_of_person(
+                    session, person.id, [State.SETTLED.value], exclude=view.id
+                )
+                if settled:
+                    raise DuplicateError(
+                        f"cannot settle {number}: {label} {person.name} was already settled "
+                        f"here under {settled[0][0]}; a person is settled only once"
+                    )
+            return {}
+
+        return self._transition(actor, number, Action.MARK_SETTLED, check)
+
+    def refuse(self, actor: Actor, number: str, reasons: str) -> ApplicationView:
+        """不予受理 / 不予批准, with the reasons the notice will print."""
+        self._require(actor, SUPERVISING_ROLES, Action.REFUSE)
+        return self._with_reason(actor, number, Action.REFUSE, reasons, required=True)
+
+    def withdraw(self, actor: Actor, number: str, reason: str = "") -> ApplicationView:
+        self._require(actor, DESK_ROLES, Action.WITHDRAW)
+        return self._with_reason(
+            actor, number, Action.WITHDRAW, reason or "申请人撤回 withdrawn by the applicant",
+            required=False,
+        )
+
+    def void(self, actor: Actor, number: str, reason: str) -> ApplicationView:
+        """作废: never deleted, kept with the reason."""
+        self._require(actor, SUPERVISING_ROLES, Action.VOID)
+        return self._with_reason(actor, number, Action.VOID, reason, required=True)
+
+    def apply(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:
+        """Create, accept and decide in one go (``caseworker apply``)."""
+        view = self.create_draft(actor, data)
+        self.accept(actor, view.number)
+        return self.decide(actor, view.number)
+
+    # --- the machinery ------------------------------------------------------------
+
+    def _with_reason(
+        self, actor: Actor, number: str, action: Action, reason: str, *, required: bool
+    ) -> ApplicationView:
+        reason = reason.strip()
+        if required and not reason:
+            raise ServiceError(
+                f"{action.value} ({ACTION_ZH[action]}) needs a reason; it is kept and printed"
+            )
+        return self._transition(actor, number, action, lambda s, v: {"reason": reason})
+
+    def _transition(
+        self,
+        actor: Actor,
+        number: str,
+        action: Action,
+        check: Callable[[Any, ApplicationView], dict[str, Any]],
+    ) -> ApplicationView:
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            view = self._load(session, number)
+            target = next_state(State(view.state), action)
+            values = check(session, view)
+            repo.update_application(
+                session, view.id, view.version, state=target.value, updated_at=now, **values
+            )
+            self._record(session, actor, action.value, view.id, number, target, now, values)
+        return self.get(number)
+
+    def _record(
+        self,
+        session: Any,
+        actor: Actor,
+        action: str,
+        app_id: int,
+        number: str,
+        state: State,
+        now: datetime,
+        detail: dict[str, Any],
+    ) -> None:
+        detail = {"number": number, "state": state.value, **_plain(detail)}
+        repo.add_audit(
+            session, at=now, actor=actor.username, action=f"application.{action}",
+            application_id=app_id, detail=detail,
+        )
+        snapshot = repo.load(session, number)
+        assert snapshot is not None
+        repo.add_outbox(
+            session,
+            key=uuid.uuid4().hex,
+            kind=f"application.{action}",
+            payload={
+                "office_code": self._office.office_code,
+                "device_code": self._office.device_code,
+                "at": now.isoformat(),
+                "actor": actor.username,
+                "application": _snapshot(snapshot),
+            },
+            at=now,
+        )
+
+    def _load(self, session: Any, number: str) -> ApplicationView:
+        view = repo.load(session, number.strip())
+        if view is None:
+            raise NotFoundError(f"no application {number!r} in this store")
+        return view
+
+    def _require(self, actor: Actor, roles: frozenset[str], action: Action) -> None:
+        if actor.role not in roles:
+            raise PermissionDeniedError(
+                f"{actor.username} ({actor.role}) may not {action.value} "
+                f"({ACTION_ZH[action]}); it needs one of: {', '.join(sorted(roles))}"
+            )
+
+    def _parse(self, data: dict[str, Any]) -> tuple[Case, Records]:
+        if not isinstance(data, dict):
+            raise CaseError("an application is a JSON object with the case and its records")
+        data = dict(data)
+        records = parse_records(data.pop("records", None))
+        case = case_from_dict(data)
+        try:
+            dest = case.destination
+            self.evaluation.divisions.resolve(
+                county=dest.county, street=dest.street, community=dest.community,
+                area=dest.area, zone=dest.zone,
+            )
+        except DivisionError as exc:
+            raise CaseError(str(exc)) from None
+        if len(records.family) > len(case.family):
+            raise CaseError(
+                f"records.family has {len(records.family)} entries but family has "
+                f"{len(case.family)}; give one record per relative, in the same order"
+            )
+        return case, records
+
+    def _save_people(self, session: Any, case: Case, records: Records) -> int:
+        rid = case.applicant.resident_id
+        return repo.save_person(
+            session, id_number=rid.number, birth_date=rid.birth_date, sex=rid.sex.value,
+            card=records.applicant, household=records.household,
+        )
+
+    def _relative_rows(self, session: Any, case: Case, records: Records) -> list[tuple[int, str]]:
+        rows = []
+        for i, relative in enumerate(case.family):
+            card = records.family[i] if i < len(records.family) else type(records.applicant)()
+            person_id = repo.save_person(
+                session, id_number=relative.id_number, birth_date=relative.resolved_birth_date,
+                sex=relative.resolved_sex.value, card=card, household=None,
+            )
+            rows.append((person_id, relative.relation.value))
+        return rows
+
+    def _guard_duplicates(self, session: Any, applicant_id: int, *, exclude: int | None) -> None:
+        open_ones = repo.applications_of_person(
+            session, applicant_id, [s.value for s in OPEN_STATES], exclude=exclude
+        )
+        mine = [(n, s) for n, s, role in open_ones if role == "applicant"]
+        if mine:
+            raise DuplicateError(
+                f"this person already has open application {mine[0][0]} ({mine[0][1]}); "
+                "continue that one, or withdraw it first"
+            )
+        settled = repo.applications_of_person(
+            session, applicant_id, [State.SETTLED.value], exclude=exclude
+        )
+        if settled:
+            raise DuplicateError(
+                f"this person was already settled here under {settled[0][0]}; a person is "
+                "settled only once"
+            )
+
+
+_MISSING = object()
+
+
+def _filter_for(text: str) -> SearchFilter:
+    text = text.strip()
+    if not text:
+        return SearchFilter()
+    if ID_NUMBER.match(text):
+        try:
+            return SearchFilter(id_number=parse_resident_id(text).number)
+        except ValueError as exc:
+            raise ServiceError(f"{text} is not a valid ID number: {exc}") from None
+    if CJK.search(text):
+        return SearchFilter(name_prefix=text.replace(" ", ""))
+    if looks_like_pinyin(text):
+        return SearchFilter(pinyin_prefix=normalise_pinyin_query(text))
+    if re.match(r"^[A-Z]{0,2}-?[\d-]+[A-Z0-9-]*$", text.upper()):
+        return SearchFilter(number=text.upper())
+    raise ServiceError(
+        f"{text!r} is not an ID number, a name (汉字 or pinyin) or an application number"
+    )
+
+
+def _case_json(case: Case) -> dict[str, Any]:
+    return case.model_dump(mode="json", exclude={"case", "expect"})
+
+
+def _answers(case: Case) -> dict[str, Any]:
+    """Every answered fact, flat, as the history of answers records it."""
+    data = _case_json(case)
+    out: dict[str, Any] = {"on": data["on"]}
+    for part in ("destination", "applicant"):
+        for name, value in data[part].items():
+            out[f"{part}.{name}"] = value
+    for i, member in enumerate(data["family"]):
+        for name, value in member.items():
+            out[f"family[{i}].{name}"] = mask_id(value) if name == "id_number" else value
+    out["applicant.id_number"] = mask_id(out.get("applicant.id_number"))
+    return out
+
+
+def _plain(detail: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in detail.items() if v is not None}
+
+
+def _snapshot(view: ApplicationView) -> dict[str, Any]:
+    """The application as the central system receives it."""
+
+    def person(p: repo.PersonView) -> dict[str, Any]:
+        return {
+            "id_number": p.id_number,
+            "name": p.name,
+            "sex": p.sex,
+            "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+            "card": p.card,
+            "household": p.household,
+        }
+
+    return {
+        "number": view.number,
+        "state": view.state,
+        "on": view.on.isoformat(),
+        "case": view.case,
+        "applicant": person(view.applicant),
+        "relatives": [
+            {"relation": r.relation, "verdict": r.verdict, "person": person(r.person)}
+            for r in view.relatives
+        ],
+        "receipt_number": view.receipt_number,
+        "permit_number": view.permit_number,
+        "decision": view.decision.result if view.decision else None,
+        "reason": view.reason,
+        "final": State(view.state) in FINAL_STATES,
+    }

@@ -1,0 +1,248 @@
+"""Tables of the local store (SQLAlchemy 2 typed rows).
+
+Rows never leave ``caseworker.storage``: repositories turn them into frozen values.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Office(Base):
+    """This 派出所 (police_station) and this device; one row."""
+
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(12))
+    station_name: Mapped[str] = mapped_column(String(100))
+    jurisdiction: Mapped[str] = mapped_column(String(200), default="")
+    device_code: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(30))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Counter(Base):
+    """Number sequences (applications, receipts, permits), incremented inside the
+    transaction that uses the number, so a number is never given twice."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Household(Base):
+    """户主页 (household_page) of a 户口簿 (hukou_book)."""
+
+    __tablename__ = "households"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_kind: Mapped[str] = mapped_column(String(20), default="")  # 户别
+    household_number: Mapped[str] = mapped_column(String(30), default="")  # 户号
+    head_name: Mapped[str] = mapped_column(String(50), default="")  # 户主姓名
+    address: Mapped[str] = mapped_column(String(200), default="")  # 住址
+
+
+class Person(Base):
+    """A person as their 常住人口登记卡 (registration_card) shows them."""
+
+    __tablename__ = "persons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    name: Mapped[str] = mapped_column(String(50), default="")
+    #: search keys kept with the name (migration 0002): "zhangsan" and "zs"
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="")
+    name_initials: Mapped[str] = mapped_column(String(50), default="")
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"))
+    relation_to_head: Mapped[str] = mapped_column(String(20), default="")  # 与户主关系
+    former_name: Mapped[str] = mapped_column(String(50), default="")  # 曾用名
+    sex: Mapped[str] = mapped_column(String(1), default="")
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")  # 民族
+    native_place: Mapped[str] = mapped_column(String(50), default="")  # 籍贯
+    birthplace: Mapped[str] = mapped_column(String(100), default="")  # 出生地
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    education: Mapped[str] = mapped_column(String(30), default="")  # 文化程度
+    marital_status: Mapped[str] = mapped_column(String(20), default="")  # 婚姻状况
+    military_service: Mapped[str] = mapped_column(String(20), default="")  # 兵役状况
+    workplace: Mapped[str] = mapped_column(String(100), default="")  # 服务处所
+    occupation: Mapped[str] = mapped_column(String(50), default="")  # 职业
+    moved_in_from: Mapped[str] = mapped_column(String(200), default="")  # 何时由何地迁来
+    household: Mapped[Household | None] = relationship()
+
+    __table_args__ = (
+        Index("ix_persons_id_number", "id_number", unique=True,
+              sqlite_where=text("id_number IS NOT NULL")),
+        Index("ix_persons_name", "name"),
+        Index("ix_persons_name_pinyin", "name_pinyin"),
+        Index("ix_persons_name_initials", "name_initials"),
+    )
+
+
+class Application(Base):
+    __tablename__ = "applications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    state: Mapped[str] = mapped_column(String(20))
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    on_date: Mapped[date] = mapped_column(Date)
+    destination_county: Mapped[str] = mapped_column(String(6))
+    destination_street: Mapped[str] = mapped_column(String(50), default="")
+    destination_address: Mapped[str] = mapped_column(String(200), default="")
+    case_json: Mapped[dict[str, Any]] = mapped_column(JSON)
+    receipt_number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    permit_number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    decision: Mapped[str] = mapped_column(String(20), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # refusal, withdrawal or void
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(50))
+    accepted_by: Mapped[str] = mapped_column(String(50), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    applicant: Mapped[Person] = relationship()
+    relatives: Mapped[list[Relative]] = relationship(
+        order_by="Relative.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_applications_state_created", "state", "created_at"),
+        Index("ix_applications_created", "created_at"),
+        Index("ix_applications_applicant", "applicant_id"),
+        Index("ix_applications_destination", "destination_county", "destination_street"),
+    )
+
+
+class Relative(Base):
+    """An accompanying relative (随迁 accompanying) of one application."""
+
+    __tablename__ = "relatives"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    relation: Mapped[str] = mapped_column(String(20))
+    verdict: Mapped[str] = mapped_column(String(10), default="")
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("application_id", "position"),
+        Index("ix_relatives_person", "person_id"),
+    )
+
+
+class FactAnswer(Base):
+    """One answer to one question, with who gave it and when; the latest counts."""
+
+    __tablename__ = "fact_answers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    fact: Mapped[str] = mapped_column(String(60))
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    answered_by: Mapped[str] = mapped_column(String(50))
+    answered_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DecisionRecord(Base):
+    """The engine's whole result for one decision, with the rule-pack versions used."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    pack_versions: Mapped[dict[str, Any]] = mapped_column(JSON)
+    engine_version: Mapped[str] = mapped_column(String(20))
+    decided_by: Mapped[str] = mapped_column(String(50))
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DocumentSeen(Base):
+    """A material (材料 document) the clerk has seen."""
+
+    __tablename__ = "documents_seen"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    seen_by: Mapped[str] = mapped_column(String(50))
+    seen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Attachment(Base):
+    """A scan kept with the application: the bytes themselves and their SHA-256."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(60))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[str] = mapped_column(String(50))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PrintedDocument(Base):
+    """A printed receipt, notice, permit or refusal, with its unique number."""
+
+    __tablename__ = "printed_documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    reprint_of: Mapped[int | None] = mapped_column(ForeignKey("printed_documents.id"))
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    printed_by: Mapped[str] = mapped_column(String(50))
+    printed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditEvent(Base):
+    """Who did what, when. ID numbers in ``detail`` are masked."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(40))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class OutboxEntry(Base):
+    """An operation waiting to be sent to the central system (sync)."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
