@@ -8,6 +8,7 @@ import getpass
 import json
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,14 @@ from caseworker.services.applications import (
     ApplicationService,
     ServiceError,
     mask_id,
+    snapshot,
 )
 from caseworker.services.evaluation import EvaluationService
-from caseworker.services.store import SetupError, Store, data_dir
+from caseworker.services.store import STORE_FILE, Settings, SetupError, Store, data_dir
+from caseworker.services.users import add_user
 from caseworker.storage.database import StoreError
 from caseworker.storage.maintenance import backup_store, check_file, restore_store
-from caseworker.storage.repositories import ConcurrentChangeError
+from caseworker.storage.repositories import ApplicationView, ConcurrentChangeError
 
 log = logging.getLogger("caseworker.cli")
 EXIT_BAD_INPUT = 2
@@ -42,23 +45,35 @@ STEPS = {
 
 def register(sub: Any) -> None:
     def with_store(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        parser.add_argument("--data-dir", type=Path, help="the store's folder (else CASEWORKER_DATA)")
-        parser.add_argument("--as", dest="user", help="act as this user (default: the administrator)")
+        parser.add_argument(
+            "--data-dir", type=Path, help="the store's folder (else CASEWORKER_DATA)"
+        )
+        parser.add_argument(
+            "--as", dest="user", help="act as this user (default: the administrator)"
+        )
         return parser
 
-    init = with_store(sub.add_parser("init", help="set up this office's store and its first administrator"))
+    init = with_store(
+        sub.add_parser("init", help="set up this office's store and its first administrator")
+    )
     init.add_argument("--office", required=True, help="the police station's code, e.g. 370102001")
     init.add_argument("--station", required=True, help="the police station's name")
     init.add_argument("--jurisdiction", default="", help="the area the station serves")
     init.add_argument("--admin", default="admin", help="the first administrator's user name")
-    init.add_argument("--admin-password-file", type=Path, help="read the password from a file (scripts)")
+    init.add_argument(
+        "--admin-password-file", type=Path, help="read the password from a file (scripts)"
+    )
     init.add_argument("--key-file", type=Path, help="keep the store key in this file (no keyring)")
 
-    apply = with_store(sub.add_parser("apply", help="create, accept and decide an application from a file"))
-    apply.add_argument("file", type=Path, help="a case file, optionally with a \"records\" part")
+    apply = with_store(
+        sub.add_parser("apply", help="create, accept and decide an application from a file")
+    )
+    apply.add_argument("file", type=Path, help='a case file, optionally with a "records" part')
 
     listing = with_store(sub.add_parser("list", help="the newest applications"))
-    listing.add_argument("--state", action="append", default=[], help="only this state (repeatable)")
+    listing.add_argument(
+        "--state", action="append", default=[], help="only this state (repeatable)"
+    )
     listing.add_argument("--page", type=int, default=1)
 
     show = with_store(sub.add_parser("show", help="one application in full"))
@@ -68,8 +83,12 @@ def register(sub: Any) -> None:
     search = with_store(sub.add_parser("search", help="find by ID number, name, pinyin or number"))
     search.add_argument("text", nargs="?", default="")
     search.add_argument("--state", action="append", default=[])
-    search.add_argument("--from", dest="date_from", type=date.fromisoformat, help="created on or after")
-    search.add_argument("--to", dest="date_to", type=date.fromisoformat, help="created on or before")
+    search.add_argument(
+        "--from", dest="date_from", type=date.fromisoformat, help="created on or after"
+    )
+    search.add_argument(
+        "--to", dest="date_to", type=date.fromisoformat, help="created on or before"
+    )
     search.add_argument("--county", help="destination county code")
     search.add_argument("--street", help="destination street")
     search.add_argument("--page", type=int, default=1)
@@ -81,15 +100,28 @@ def register(sub: Any) -> None:
         if name in {"refuse", "withdraw", "void"}:
             step.add_argument("--reason", default="", required=name != "withdraw")
 
-    backup = with_store(sub.add_parser("backup", help="write a verified, encrypted copy of the store"))
+    backup = with_store(
+        sub.add_parser("backup", help="write a verified, encrypted copy of the store")
+    )
     backup.add_argument("file", type=Path)
     restore = with_store(sub.add_parser("restore", help="replace the store with a verified backup"))
     restore.add_argument("file", type=Path)
     db = with_store(sub.add_parser("db", help="store maintenance"))
     db.add_argument("action", choices=["check"])
 
+    users = with_store(sub.add_parser("user", help="user accounts (administrator)"))
+    users.add_argument("action", choices=["add"])
+    users.add_argument("username")
+    users.add_argument(
+        "--role",
+        required=True,
+        choices=["clerk", "supervisor", "collective_administrator", "admin"],
+    )
+    users.add_argument("--name", default="", help="display name")
+    users.add_argument("--password-file", type=Path, required=True)
 
-COMMANDS = {"init", "apply", "list", "show", "search", "backup", "restore", "db", *STEPS}
+
+COMMANDS = {"init", "apply", "list", "show", "search", "backup", "restore", "db", "user", *STEPS}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,8 +139,14 @@ def run(args: argparse.Namespace) -> int:
             return _with_store(args, store)
         finally:
             store.close()
-    except (SetupError, StoreError, ServiceError, WorkflowError, CaseError,
-            ConcurrentChangeError) as exc:
+    except (
+        SetupError,
+        StoreError,
+        ServiceError,
+        WorkflowError,
+        CaseError,
+        ConcurrentChangeError,
+    ) as exc:
         log.warning("%s refused: %s", args.command, exc)
         print(f"caseworker: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -127,6 +165,18 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         return 0 if health.ok else 1
     service = ApplicationService(store, EvaluationService.from_resources())
     actor = service.actor(args.user) if args.user else service.default_actor()
+    if args.command == "user":
+        password = _read_secret(args.password_file)
+        add_user(
+            store,
+            actor,
+            username=args.username,
+            role=args.role,
+            password=password,
+            display_name=args.name,
+        )
+        print(f"user {args.username} ({args.role}) added")
+        return 0
     if args.command == "apply":
         data = _read_json(args.file)
         view = service.apply(actor, data)
@@ -135,7 +185,7 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         return 0
     if args.command in STEPS:
         number = args.number
-        method = {
+        method: dict[str, Callable[[], ApplicationView]] = {
             "accept": lambda: service.accept(actor, number),
             "decide": lambda: service.decide(actor, number),
             "approve": lambda: service.approve(actor, number),
@@ -144,8 +194,8 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
             "refuse": lambda: service.refuse(actor, number, args.reason),
             "withdraw": lambda: service.withdraw(actor, number, args.reason),
             "void": lambda: service.void(actor, number, args.reason),
-        }[args.command]
-        view = method()
+        }
+        view = method[args.command]()
         print(f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]})")
         return 0
     if args.command == "show":
@@ -175,10 +225,7 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
 
 def _init(args: argparse.Namespace, folder: Path) -> int:
     if args.admin_password_file is not None:
-        try:
-            password = args.admin_password_file.read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise SetupError(f"cannot read {args.admin_password_file}: {exc.strerror}") from None
+        password = _read_secret(args.admin_password_file)
     else:
         if not sys.stdin.isatty():
             raise SetupError(
@@ -199,17 +246,25 @@ def _init(args: argparse.Namespace, folder: Path) -> int:
     office = store.office()
     store.close()
     where = "a key file " + str(args.key_file) if args.key_file else "the system keyring"
-    print(f"store set up in {folder} for {office.station_name} ({office.office_code}), "
-          f"device {office.device_code}; key kept in {where}")
+    print(
+        f"store set up in {folder} for {office.station_name} ({office.office_code}), "
+        f"device {office.device_code}; key kept in {where}"
+    )
     return 0
 
 
-def _restore(args: argparse.Namespace, folder: Path) -> int:
-    from caseworker.services.store import STORE_FILE, Settings
+def _read_secret(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise SetupError(f"cannot read {path}: {exc.strerror}") from None
 
+
+def _restore(args: argparse.Namespace, folder: Path) -> int:
     settings = Settings.load(folder)
     kept = restore_store(args.file.resolve(), folder / STORE_FILE, settings.key())
-    print(f"restored from {args.file}" + (f"; the replaced store is kept as {kept}" if kept else ""))
+    kept_note = f"; the replaced store is kept as {kept}" if kept else ""
+    print(f"restored from {args.file}{kept_note}")
     return 0
 
 
@@ -229,7 +284,8 @@ def _print_summary(service: ApplicationService, number: str) -> None:
     print(f"申请 application {view.number}  受理回执 receipt {view.receipt_number}")
     if view.decision is not None:
         eligible = [
-            f"{r['policy']}:{r['clause']}" for r in view.decision.result["routes"]
+            f"{r['policy']}:{r['clause']}"
+            for r in view.decision.result["routes"]
             if r["status"] == "eligible"
         ]
         print(f"决定 decision: {view.decision.decision}  {', '.join(eligible)}")
@@ -240,25 +296,30 @@ def _print_summary(service: ApplicationService, number: str) -> None:
 def _show(service: ApplicationService, number: str, *, as_json: bool) -> int:
     view = service.get(number)
     if as_json:
-        from caseworker.services.applications import _snapshot
-
-        print(json.dumps(_snapshot(view), ensure_ascii=False, indent=2, default=str))
+        print(json.dumps(snapshot(view), ensure_ascii=False, indent=2, default=str))
         return 0
     state = State(view.state)
     print(f"申请 application {view.number}: {state.value} ({STATE_ZH[state]})")
-    print(f"申请人 applicant: {view.applicant.name or '(no name yet)'}  {mask_id(view.applicant.id_number)}")
-    print(f"申请日期 on: {view.on}   拟落户地 destination: {view.destination_county} "
-          f"{view.destination_street} {view.destination_address}")
+    name = view.applicant.name or "(no name yet)"
+    print(f"申请人 applicant: {name}  {mask_id(view.applicant.id_number)}")
+    print(
+        f"申请日期 on: {view.on}   拟落户地 destination: {view.destination_county} "
+        f"{view.destination_street} {view.destination_address}"
+    )
     if view.receipt_number:
         print(f"受理回执 receipt: {view.receipt_number}")
     if view.permit_number:
         print(f"准迁证 permit: {view.permit_number}")
     for rel in view.relatives:
-        print(f"随迁 [{rel.position}] {rel.relation} {rel.person.name or '(no name)'} "
-              f"{mask_id(rel.person.id_number)} {rel.verdict}")
+        print(
+            f"随迁 [{rel.position}] {rel.relation} {rel.person.name or '(no name)'} "
+            f"{mask_id(rel.person.id_number)} {rel.verdict}"
+        )
     if view.decision is not None:
-        print(f"决定 decision: {view.decision.decision} ({view.decision.decided_by}, "
-              f"{view.decision.decided_at:%Y-%m-%d %H:%M})")
+        print(
+            f"决定 decision: {view.decision.decision} ({view.decision.decided_by}, "
+            f"{view.decision.decided_at:%Y-%m-%d %H:%M})"
+        )
     if view.reason:
         print(f"理由 reason: {view.reason}")
     for flag in service.flags(number):

@@ -25,13 +25,25 @@ class MaskingFilter(logging.Filter):
 
 
 def setup(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(
-        folder / "caseworker.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.addFilter(MaskingFilter())
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    """Log to ``folder/caseworker.log``; a second call for another folder moves the log."""
+    target = (folder / "caseworker.log").resolve()
     root = logging.getLogger("caseworker")
     root.setLevel(logging.INFO)
-    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
+    for old in list(root.handlers):
+        if isinstance(old, RotatingFileHandler):
+            if Path(old.baseFilename) == target:
+                return
+            root.removeHandler(old)
+            old.close()
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(target, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.addFilter(MaskingFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
+def shutdown() -> None:
+    root = logging.getLogger("caseworker")
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()

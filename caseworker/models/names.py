@@ -18,7 +18,7 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     are kept as their own lower-case letters where they are letters, else dropped.
     """
     name = unicodedata.normalize("NFKC", name.strip())
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: list(chars.lower()))
+    syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: chars.lower())
     syllables = [_LATIN.sub("", s.lower()) for s in syllables]
     syllables = [s for s in syllables if s]
     return "".join(syllables), "".join(s[0] for s in syllables)

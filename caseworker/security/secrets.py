@@ -4,6 +4,7 @@ by the user, named by the administrator. Never inside the store, the code or the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -57,10 +58,8 @@ def load_from_keyring(store_id: str) -> str:
 
 
 def delete_from_keyring(store_id: str) -> None:
-    try:
+    with contextlib.suppress(KeyringError):
         keyring.delete_password(SERVICE, _entry(store_id))
-    except KeyringError:
-        pass
 
 
 def write_key_file(path: Path, key: str) -> None:

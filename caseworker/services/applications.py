@@ -172,9 +172,7 @@ class ApplicationService:
             street=street,
         )
         with self.store.sessions() as session:
-            items, more = repo.search(
-                session, flt, limit=page_size, offset=(page - 1) * page_size
-            )
+            items, more = repo.search(session, flt, limit=page_size, offset=(page - 1) * page_size)
         return SearchPage(tuple(items), page, page_size, more)
 
     # --- writing ------------------------------------------------------------------
@@ -208,7 +206,16 @@ class ApplicationService:
             )
             repo.replace_relatives(session, app_id, self._relative_rows(session, case, records))
             repo.add_fact_answers(session, app_id, _answers(case), actor.username, now)
-            self._record(session, actor, "create", app_id, number, State.DRAFT, now, {})
+            self._record(
+                session,
+                actor=actor,
+                action="create",
+                app_id=app_id,
+                number=number,
+                state=State.DRAFT,
+                now=now,
+                detail={},
+            )
         return self.get(number)
 
     def edit(self, actor: Actor, number: str, data: dict[str, Any]) -> ApplicationView:
@@ -225,19 +232,30 @@ class ApplicationService:
             before = _answers(case_from_dict(view.case))
             changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
             repo.update_application(
-                session, view.id, view.version,
-                state=target.value, applicant_id=applicant_id, on_date=case.on,
+                session,
+                view.id,
+                view.version,
+                state=target.value,
+                applicant_id=applicant_id,
+                on_date=case.on,
                 destination_county=case.destination.county,
                 destination_street=case.destination.street or "",
                 destination_address=records.destination_address,
-                case_json=_case_json(case), updated_at=now,
+                case_json=_case_json(case),
+                updated_at=now,
                 decision="" if target != State.DECIDED else view.decision,
             )
             repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
             self._record(
-                session, actor, Action.EDIT.value, view.id, number, target, now,
-                {"changed": sorted(changed)},
+                session,
+                actor=actor,
+                action=Action.EDIT.value,
+                app_id=view.id,
+                number=number,
+                state=target,
+                now=now,
+                detail={"changed": sorted(changed)},
             )
         return self.get(number)
 
@@ -276,9 +294,14 @@ class ApplicationService:
             decision = self.evaluation.decide(case_from_dict(view.case))
             result = decision.to_json()
             repo.add_decision(
-                session, view.id, decision=decision.decision, result=result,
-                pack_versions=self.evaluation.book.versions, engine_version=__version__,
-                decided_by=actor.username, decided_at=self.clock(),
+                session,
+                view.id,
+                decision=decision.decision,
+                result=result,
+                pack_versions=self.evaluation.book.versions,
+                engine_version=__version__,
+                decided_by=actor.username,
+                decided_at=self.clock(),
             )
             repo.set_verdicts(session, view.id, [f.verdict for f in decision.family])
             return {"decision": decision.decision}
@@ -343,7 +366,10 @@ class ApplicationService:
     def withdraw(self, actor: Actor, number: str, reason: str = "") -> ApplicationView:
         self._require(actor, DESK_ROLES, Action.WITHDRAW)
         return self._with_reason(
-            actor, number, Action.WITHDRAW, reason or "申请人撤回 withdrawn by the applicant",
+            actor,
+            number,
+            Action.WITHDRAW,
+            reason or "申请人撤回 withdrawn by the applicant",
             required=False,
         )
 
@@ -385,12 +411,22 @@ class ApplicationService:
             repo.update_application(
                 session, view.id, view.version, state=target.value, updated_at=now, **values
             )
-            self._record(session, actor, action.value, view.id, number, target, now, values)
+            self._record(
+                session,
+                actor=actor,
+                action=action.value,
+                app_id=view.id,
+                number=number,
+                state=target,
+                now=now,
+                detail=values,
+            )
         return self.get(number)
 
     def _record(
         self,
         session: Any,
+        *,
         actor: Actor,
         action: str,
         app_id: int,
@@ -401,11 +437,15 @@ class ApplicationService:
     ) -> None:
         detail = {"number": number, "state": state.value, **_plain(detail)}
         repo.add_audit(
-            session, at=now, actor=actor.username, action=f"application.{action}",
-            application_id=app_id, detail=detail,
+            session,
+            at=now,
+            actor=actor.username,
+            action=f"application.{action}",
+            application_id=app_id,
+            detail=detail,
         )
-        snapshot = repo.load(session, number)
-        assert snapshot is not None
+        current = repo.load(session, number)
+        assert current is not None
         repo.add_outbox(
             session,
             key=uuid.uuid4().hex,
@@ -415,7 +455,7 @@ class ApplicationService:
                 "device_code": self._office.device_code,
                 "at": now.isoformat(),
                 "actor": actor.username,
-                "application": _snapshot(snapshot),
+                "application": snapshot(current),
             },
             at=now,
         )
@@ -442,8 +482,11 @@ class ApplicationService:
         try:
             dest = case.destination
             self.evaluation.divisions.resolve(
-                county=dest.county, street=dest.street, community=dest.community,
-                area=dest.area, zone=dest.zone,
+                county=dest.county,
+                street=dest.street,
+                community=dest.community,
+                area=dest.area,
+                zone=dest.zone,
             )
         except DivisionError as exc:
             raise CaseError(str(exc)) from None
@@ -457,8 +500,12 @@ class ApplicationService:
     def _save_people(self, session: Any, case: Case, records: Records) -> int:
         rid = case.applicant.resident_id
         return repo.save_person(
-            session, id_number=rid.number, birth_date=rid.birth_date, sex=rid.sex.value,
-            card=records.applicant, household=records.household,
+            session,
+            id_number=rid.number,
+            birth_date=rid.birth_date,
+            sex=rid.sex.value,
+            card=records.applicant,
+            household=records.household,
         )
 
     def _relative_rows(self, session: Any, case: Case, records: Records) -> list[tuple[int, str]]:
@@ -466,8 +513,12 @@ class ApplicationService:
         for i, relative in enumerate(case.family):
             card = records.family[i] if i < len(records.family) else type(records.applicant)()
             person_id = repo.save_person(
-                session, id_number=relative.id_number, birth_date=relative.resolved_birth_date,
-                sex=relative.resolved_sex.value, card=card, household=None,
+                session,
+                id_number=relative.id_number,
+                birth_date=relative.resolved_birth_date,
+                sex=relative.resolved_sex.value,
+                card=card,
+                household=None,
             )
             rows.append((person_id, relative.relation.value))
         return rows
@@ -537,7 +588,7 @@ def _plain(detail: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in detail.items() if v is not None}
 
 
-def _snapshot(view: ApplicationView) -> dict[str, Any]:
+def snapshot(view: ApplicationView) -> dict[str, Any]:
     """The application as the central system receives it."""
 
     def person(p: repo.PersonView) -> dict[str, Any]:

@@ -115,7 +115,9 @@ class Store:
             raise SetupError(f"{path} is missing; restore it with `caseworker restore BACKUP`")
         engine = open_engine(path, key)
         store = cls(folder, settings, engine)
-        store.last_migration_backup = upgrade(engine, path=path, key=key, backup_dir=store.backup_dir)
+        store.last_migration_backup = upgrade(
+            engine, path=path, key=key, backup_dir=store.backup_dir
+        )
         return store
 
     @classmethod
@@ -174,11 +176,18 @@ class Store:
                     at,
                 )
                 repo.add_user(
-                    session, username=admin_username, display_name=admin_username,
-                    role="admin", password_hash=password_hash, at=at,
+                    session,
+                    username=admin_username,
+                    display_name=admin_username,
+                    role="admin",
+                    password_hash=password_hash,
+                    at=at,
                 )
                 repo.add_audit(
-                    session, at=at, actor=admin_username, action="store.init",
+                    session,
+                    at=at,
+                    actor=admin_username,
+                    action="store.init",
                     application_id=None,
                     detail={"office_code": office_code, "station": station_name},
                 )

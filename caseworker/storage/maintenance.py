@@ -38,7 +38,7 @@ class StoreHealth:
 
 def _alembic_config(connection: Any) -> Any:
     # Alembic costs ~0.2 s to import: only when a migration or a check needs it.
-    from alembic.config import Config
+    from alembic.config import Config  # noqa: PLC0415 - on demand, see above
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -47,7 +47,7 @@ def _alembic_config(connection: Any) -> Any:
 
 
 def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 - on demand
 
     head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert head is not None
@@ -71,9 +71,11 @@ def upgrade(engine: Engine, *, path: Path, key: str, backup_dir: Path) -> Path |
     backup: Path | None = None
     if current is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_store(path, key, backup_dir / f"before-migration-{current}-to-{head}-{stamp}.db")
+        backup = backup_store(
+            path, key, backup_dir / f"before-migration-{current}-to-{head}-{stamp}.db"
+        )
     try:
-        from alembic import command
+        from alembic import command  # noqa: PLC0415 - on demand
 
         with engine.begin() as conn:
             command.upgrade(_alembic_config(conn), "head")
@@ -83,8 +85,11 @@ def upgrade(engine: Engine, *, path: Path, key: str, backup_dir: Path) -> Path |
             restore_store(backup, path, key)
         raise MigrationError(
             f"updating the store from schema {current} to {head} failed ({exc}); "
-            + ("the store was restored from the backup taken just before" if backup else
-               "nothing had been stored yet")
+            + (
+                "the store was restored from the backup taken just before"
+                if backup
+                else "nothing had been stored yet"
+            )
         ) from exc
     return backup
 
@@ -107,12 +112,12 @@ def check_file(path: Path, key: str) -> StoreHealth:
     conn = connect_raw(path, key)
     try:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        tables = conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-        ).fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[
+            0
+        ]
         try:
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        except Exception:  # noqa: BLE001 - no version table: not a store of ours
+        except Exception:
             revision = None
     finally:
         conn.close()

@@ -144,13 +144,22 @@ def create_office(session: Session, view: OfficeView, at: datetime) -> None:
 
 
 def add_user(
-    session: Session, *, username: str, display_name: str, role: str, password_hash: str,
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    password_hash: str,
     at: datetime,
 ) -> None:
     session.add(
         t.User(
-            username=username, display_name=display_name, role=role,
-            password_hash=password_hash, active=True, created_at=at,
+            username=username,
+            display_name=display_name,
+            role=role,
+            password_hash=password_hash,
+            active=True,
+            created_at=at,
         )
     )
 
@@ -184,17 +193,25 @@ def next_number(session: Session, counter: str) -> int:
 
 def _person_view(row: t.Person) -> PersonView:
     card = RegistrationCard(
-        name=row.name, relation_to_head=row.relation_to_head, former_name=row.former_name,
-        ethnicity=row.ethnicity, native_place=row.native_place, birthplace=row.birthplace,
-        education=row.education, marital_status=row.marital_status,
-        military_service=row.military_service, workplace=row.workplace,
-        occupation=row.occupation, moved_in_from=row.moved_in_from,
+        name=row.name,
+        relation_to_head=row.relation_to_head,
+        former_name=row.former_name,
+        ethnicity=row.ethnicity,
+        native_place=row.native_place,
+        birthplace=row.birthplace,
+        education=row.education,
+        marital_status=row.marital_status,
+        military_service=row.military_service,
+        workplace=row.workplace,
+        occupation=row.occupation,
+        moved_in_from=row.moved_in_from,
     ).model_dump()
     household = (
         HouseholdPage(
             household_kind=row.household.household_kind,
             household_number=row.household.household_number,
-            head_name=row.household.head_name, address=row.household.address,
+            head_name=row.household.head_name,
+            address=row.household.address,
         ).model_dump()
         if row.household is not None
         else {}
@@ -223,8 +240,16 @@ def save_person(
     row.birth_date, row.sex = birth_date, sex
     row.name, row.name_pinyin, row.name_initials = card.name, full, initials
     for name in (
-        "relation_to_head", "former_name", "ethnicity", "native_place", "birthplace",
-        "education", "marital_status", "military_service", "workplace", "occupation",
+        "relation_to_head",
+        "former_name",
+        "ethnicity",
+        "native_place",
+        "birthplace",
+        "education",
+        "marital_status",
+        "military_service",
+        "workplace",
+        "occupation",
         "moved_in_from",
     ):
         setattr(row, name, getattr(card, name))
@@ -266,14 +291,17 @@ def replace_relatives(
 
 def set_verdicts(session: Session, application_id: int, verdicts: Sequence[str]) -> None:
     rows = session.scalars(
-        select(t.Relative).where(t.Relative.application_id == application_id)
+        select(t.Relative)
+        .where(t.Relative.application_id == application_id)
         .order_by(t.Relative.position)
     ).all()
     for row, verdict in zip(rows, verdicts, strict=False):
         row.verdict = verdict
 
 
-def update_application(session: Session, application_id: int, expected_version: int, **values: Any) -> None:
+def update_application(
+    session: Session, application_id: int, expected_version: int, **values: Any
+) -> None:
     """Change an application if nobody changed it since it was read (optimistic lock)."""
     result = session.execute(
         update(t.Application)
@@ -312,8 +340,11 @@ def load(session: Session, number: str) -> ApplicationView | None:
     ).first()
     decision = (
         DecisionView(
-            decision_row.decision, decision_row.result, decision_row.pack_versions,
-            decision_row.decided_by, decision_row.decided_at,
+            decision_row.decision,
+            decision_row.result,
+            decision_row.pack_versions,
+            decision_row.decided_by,
+            decision_row.decided_at,
         )
         if decision_row is not None
         else None
@@ -371,21 +402,28 @@ def add_fact_answers(
     for fact, value in answers.items():
         session.add(
             t.FactAnswer(
-                application_id=application_id, fact=fact, value=value,
-                answered_by=actor, answered_at=at,
+                application_id=application_id,
+                fact=fact,
+                value=value,
+                answered_by=actor,
+                answered_at=at,
             )
         )
 
 
 def fact_history(session: Session, number: str) -> list[tuple[str, Any, str, datetime]]:
     rows = session.execute(
-        select(t.FactAnswer.fact, t.FactAnswer.value, t.FactAnswer.answered_by,
-               t.FactAnswer.answered_at)
+        select(
+            t.FactAnswer.fact,
+            t.FactAnswer.value,
+            t.FactAnswer.answered_by,
+            t.FactAnswer.answered_at,
+        )
         .join(t.Application, t.Application.id == t.FactAnswer.application_id)
         .where(t.Application.number == number)
         .order_by(t.FactAnswer.id)
     )
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 def add_decision(session: Session, application_id: int, **values: Any) -> None:
@@ -393,12 +431,18 @@ def add_decision(session: Session, application_id: int, **values: Any) -> None:
 
 
 def add_audit(
-    session: Session, *, at: datetime, actor: str, action: str, application_id: int | None,
+    session: Session,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    application_id: int | None,
     detail: dict[str, Any],
 ) -> None:
     session.add(
-        t.AuditEvent(at=at, actor=actor, action=action, application_id=application_id,
-                     detail=detail)
+        t.AuditEvent(
+            at=at, actor=actor, action=action, application_id=application_id, detail=detail
+        )
     )
 
 
@@ -412,14 +456,20 @@ def audit_of(session: Session, number: str) -> list[AuditView]:
     return [AuditView(*r) for r in rows]
 
 
-def add_outbox(session: Session, *, key: str, kind: str, payload: dict[str, Any], at: datetime) -> None:
+def add_outbox(
+    session: Session, *, key: str, kind: str, payload: dict[str, Any], at: datetime
+) -> None:
     session.add(t.OutboxEntry(idempotency_key=key, kind=kind, payload=payload, created_at=at))
 
 
 def count_rows(session: Session, table: str) -> int:
     model = {
-        "applications": t.Application, "persons": t.Person, "audit_events": t.AuditEvent,
-        "outbox": t.OutboxEntry, "decisions": t.DecisionRecord, "fact_answers": t.FactAnswer,
+        "applications": t.Application,
+        "persons": t.Person,
+        "audit_events": t.AuditEvent,
+        "outbox": t.OutboxEntry,
+        "decisions": t.DecisionRecord,
+        "fact_answers": t.FactAnswer,
         "relatives": t.Relative,
     }[table]
     return session.scalar(select(func.count()).select_from(model)) or 0
@@ -449,9 +499,15 @@ def search(
             _prefix(t.Person.name_initials, flt.pinyin_prefix),
         )
     query = select(
-        t.Application.number, t.Application.state, t.Person.name, t.Person.id_number,
-        t.Application.on_date, t.Application.destination_county,
-        t.Application.destination_street, t.Application.decision, t.Application.created_at,
+        t.Application.number,
+        t.Application.state,
+        t.Person.name,
+        t.Person.id_number,
+        t.Application.on_date,
+        t.Application.destination_county,
+        t.Application.destination_street,
+        t.Application.decision,
+        t.Application.created_at,
     ).join(t.Person, t.Person.id == t.Application.applicant_id)
     if flt.number:
         query = query.where(

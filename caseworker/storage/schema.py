@@ -6,7 +6,7 @@ Rows never leave ``caseworker.storage``: repositories turn them into frozen valu
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -26,7 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 class Office(Base):
@@ -99,8 +99,12 @@ class Person(Base):
     household: Mapped[Household | None] = relationship()
 
     __table_args__ = (
-        Index("ix_persons_id_number", "id_number", unique=True,
-              sqlite_where=text("id_number IS NOT NULL")),
+        Index(
+            "ix_persons_id_number",
+            "id_number",
+            unique=True,
+            sqlite_where=text("id_number IS NOT NULL"),
+        ),
         Index("ix_persons_name", "name"),
         Index("ix_persons_name_pinyin", "name_pinyin"),
         Index("ix_persons_name_initials", "name_initials"),

@@ -69,7 +69,10 @@ def upgrade() -> None:
         sa.Column("moved_in_from", sa.String(200), nullable=False),
     )
     op.create_index(
-        "ix_persons_id_number", "persons", ["id_number"], unique=True,
+        "ix_persons_id_number",
+        "persons",
+        ["id_number"],
+        unique=True,
         sqlite_where=sa.text("id_number IS NOT NULL"),
     )
     op.create_index("ix_persons_name", "persons", ["name"])
@@ -98,7 +101,8 @@ def upgrade() -> None:
     op.create_index("ix_applications_created", "applications", ["created_at"])
     op.create_index("ix_applications_applicant", "applications", ["applicant_id"])
     op.create_index(
-        "ix_applications_destination", "applications",
+        "ix_applications_destination",
+        "applications",
         ["destination_county", "destination_street"],
     )
     op.create_table(
@@ -191,8 +195,19 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "outbox", "audit_events", "printed_documents", "attachments", "documents_seen",
-        "decisions", "fact_answers", "relatives", "applications", "persons", "households",
-        "counters", "users", "office",
+        "outbox",
+        "audit_events",
+        "printed_documents",
+        "attachments",
+        "documents_seen",
+        "decisions",
+        "fact_answers",
+        "relatives",
+        "applications",
+        "persons",
+        "households",
+        "counters",
+        "users",
+        "office",
     ):
         op.drop_table(table)

@@ -19,8 +19,12 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("persons") as batch:
-        batch.add_column(sa.Column("name_pinyin", sa.String(200), nullable=False, server_default=""))
-        batch.add_column(sa.Column("name_initials", sa.String(50), nullable=False, server_default=""))
+        batch.add_column(
+            sa.Column("name_pinyin", sa.String(200), nullable=False, server_default="")
+        )
+        batch.add_column(
+            sa.Column("name_initials", sa.String(50), nullable=False, server_default="")
+        )
     conn = op.get_bind()
     rows = conn.execute(sa.text("SELECT id, name FROM persons")).fetchall()
     for person_id, name in rows:

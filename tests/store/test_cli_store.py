@@ -1,0 +1,184 @@
+"""The store's commands: init, apply, list, show, search, the steps, backup, restore, db."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from caseworker.cli import main
+from tests.store.conftest import PASSWORD, application
+
+
+@pytest.fixture
+def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "data"
+    secret = tmp_path / "pw"
+    secret.write_text(PASSWORD + "\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "init",
+                "--data-dir",
+                str(folder),
+                "--office",
+                "370102001",
+                "--station",
+                "泉城路派出所",
+                "--admin-password-file",
+                str(secret),
+            ]
+        )
+        == 0
+    )
+    assert "store set up in" in capsys.readouterr().out
+    return folder
+
+
+def _apply(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], **spec: object) -> str:
+    path = tmp_path / "app.json"
+    path.write_text(json.dumps(application(**spec), ensure_ascii=False), encoding="utf-8")
+    assert main(["apply", "--data-dir", str(folder), str(path)]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert "决定 decision: eligible" in "\n".join(out)
+    return out[-1]
+
+
+def test_apply_then_every_reading_command(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = _apply(data, tmp_path, capsys, names=["张三丰", "李四"])
+    assert number.startswith("370102001-")
+    assert main(["list", "--data-dir", str(data)]) == 0
+    assert number in capsys.readouterr().out
+    assert main(["search", "--data-dir", str(data), "zsf"]) == 0
+    out = capsys.readouterr().out
+    assert number in out and "张三丰" in out and "********" in out
+    assert main(["show", "--data-dir", str(data), number]) == 0
+    out = capsys.readouterr().out
+    assert "已审查" in out and "application.decide" in out and "next steps" in out
+    assert main(["show", "--data-dir", str(data), "--json", number]) == 0
+    assert json.loads(capsys.readouterr().out)["state"] == "decided"
+
+
+def test_steps_from_the_command_line(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = _apply(data, tmp_path, capsys)
+    secret = tmp_path / "zhao"
+    secret.write_text("zhao-pass-1", encoding="utf-8")
+    assert (
+        main(
+            [
+                "user",
+                "add",
+                "zhao",
+                "--role",
+                "supervisor",
+                "--password-file",
+                str(secret),
+                "--data-dir",
+                str(data),
+            ]
+        )
+        == 0
+    )
+    assert main(["approve", "--data-dir", str(data), number]) == 2
+    assert "maker-checker" in capsys.readouterr().err
+    for step in ("approve", "issue-permit", "settle"):
+        assert main([step, "--data-dir", str(data), "--as", "zhao", number]) == 0
+    assert "settled (已落户)" in capsys.readouterr().out
+    assert main(["void", "--data-dir", str(data), number, "--reason", "x"]) == 2
+    assert "closed" in capsys.readouterr().err
+
+
+def test_bad_input_exits_2_and_changes_nothing(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"on": ', encoding="utf-8")
+    assert main(["apply", "--data-dir", str(data), str(bad)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+    assert main(["show", "--data-dir", str(data), "NOPE-1"]) == 2
+    assert "no application 'NOPE-1'" in capsys.readouterr().err
+    assert main(["list", "--data-dir", str(data)]) == 0
+    assert "no applications found" in capsys.readouterr().out
+    assert main(["list", "--data-dir", str(tmp_path / "elsewhere")]) == 2
+    assert "caseworker init" in capsys.readouterr().err
+
+
+def test_init_needs_a_keyring_or_a_key_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    secret = tmp_path / "pw"
+    secret.write_text(PASSWORD, encoding="utf-8")
+    args = [
+        "init",
+        "--data-dir",
+        str(tmp_path / "d"),
+        "--office",
+        "370102001",
+        "--station",
+        "站",
+        "--admin-password-file",
+        str(secret),
+    ]
+    assert main(args) == 2
+    assert "--key-file FILE" in capsys.readouterr().err
+    assert main([*args, "--key-file", str(tmp_path / "k" / "store.key")]) == 0
+    assert "key kept in a key file" in capsys.readouterr().out
+    assert main(args) == 2
+    assert "already holds a store" in capsys.readouterr().err
+
+
+def test_init_without_a_terminal_or_password_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            ["init", "--data-dir", str(tmp_path / "d"), "--office", "370102001", "--station", "站"]
+        )
+        == 2
+    )
+    assert "--admin-password-file" in capsys.readouterr().err
+
+
+def test_backup_restore_and_check(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CASEWORKER_DATA", str(data))
+    first = _apply(data, tmp_path, capsys)
+    backup = tmp_path / "backup.db"
+    assert main(["backup", str(backup)]) == 0
+    assert "verified" in capsys.readouterr().out
+    _apply(data, tmp_path, capsys)
+    assert main(["restore", str(backup)]) == 0
+    assert "the replaced store is kept" in capsys.readouterr().out
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert first in out and out.count("370102001-") == 1
+    assert main(["db", "check"]) == 0
+    assert "integrity: ok" in capsys.readouterr().out
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"x" * 4096)
+    assert main(["restore", str(junk)]) == 2
+    assert "cannot be opened with this key" in capsys.readouterr().err
+
+
+def test_logs_never_hold_full_id_numbers(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = application()
+    case["applicant"]["education"] = "masters"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    assert main(["apply", "--data-dir", str(data), str(path)]) == 2
+    capsys.readouterr()
+    assert main(["search", "--data-dir", str(data), case["applicant"]["id_number"]]) == 0
+    log = (data / "logs" / "caseworker.log").read_text(encoding="utf-8")
+    assert "refused" in log
+    assert case["applicant"]["id_number"] not in log

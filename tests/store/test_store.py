@@ -1,0 +1,358 @@
+"""The store: duplicate guard, search, encryption, migrations, backups, bad input."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import keyring
+import pytest
+from alembic import command
+from keyring.backends import fail
+from sqlalchemy import text
+
+from caseworker.logs import mask
+from caseworker.models.facts import CaseError
+from caseworker.models.workflow import WorkflowError
+from caseworker.services.applications import (
+    ApplicationService,
+    DuplicateError,
+    NotFoundError,
+    ServiceError,
+)
+from caseworker.services.evaluation import EvaluationService
+from caseworker.services.store import SetupError, Store
+from caseworker.storage import repositories as repo
+from caseworker.storage.database import StoreKeyError, open_engine
+from caseworker.storage.maintenance import (
+    MigrationError,
+    _alembic_config,
+    backup_store,
+    check_file,
+    current_revision,
+    head_revision,
+    restore_store,
+)
+from tests.store.conftest import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application
+
+
+def _counts(apps: ApplicationService) -> dict[str, int]:
+    with apps.store.sessions() as session:
+        return {
+            name: repo.count_rows(session, name)
+            for name in ("applications", "persons", "audit_events", "outbox", "relatives")
+        }
+
+
+def _settle(apps: ApplicationService, number: str) -> None:
+    apps.accept(CLERK, number)
+    apps.decide(CLERK, number)
+    apps.approve(SUPERVISOR, number)
+    apps.issue_permit(CLERK, number)
+    apps.mark_settled(CLERK, number)
+
+
+# --- duplicate guard ---------------------------------------------------------------------
+
+
+def test_one_open_application_per_person(apps: ApplicationService) -> None:
+    data = application()
+    first = apps.create_draft(CLERK, data).number
+    before = _counts(apps)
+    with pytest.raises(DuplicateError, match=f"already has open application {first}"):
+        apps.create_draft(CLERK, data)
+    assert _counts(apps) == before
+    apps.withdraw(CLERK, first)
+    second = apps.create_draft(CLERK, data).number
+    assert second != first
+
+
+def test_nobody_is_settled_twice(apps: ApplicationService) -> None:
+    data = application()
+    number = apps.create_draft(CLERK, data).number
+    _settle(apps, number)
+    with pytest.raises(DuplicateError, match="already settled here"):
+        apps.create_draft(CLERK, data)
+
+
+def test_a_relative_in_another_open_application_is_flagged(apps: ApplicationService) -> None:
+    shared_spouse = {"relation": "spouse", "id_number": None}
+    first = application()
+    spouse_id = first["family"][0]["id_number"]
+    second = application(
+        family=[
+            {
+                "relation": "spouse",
+                "id_number": spouse_id,
+                "marital_status": "married",
+                "co_residing": True,
+            }
+        ]
+    )
+    a = apps.create_draft(CLERK, first).number
+    b = apps.create_draft(CLERK, second).number
+    flags = apps.flags(b)
+    assert flags and f"also the relative of application {a}" in flags[0]
+    assert shared_spouse  # the same person row serves both applications
+    _settle(apps, a)
+    apps.accept(CLERK, b)
+    apps.decide(CLERK, b)
+    apps.approve(OTHER_SUPERVISOR, b)
+    apps.issue_permit(CLERK, b)
+    with pytest.raises(DuplicateError, match="was already settled here under"):
+        apps.mark_settled(CLERK, b)
+    assert apps.get(b).state == "permit_issued"
+
+
+# --- search ------------------------------------------------------------------------------
+
+
+def test_search_by_every_key(apps: ApplicationService) -> None:
+    a = apps.create_draft(CLERK, application(names=["张三丰", "李秀英"])).number
+    b = apps.create_draft(
+        CLERK,
+        application(
+            names=["赵敏", "张翠山"],
+            destination={"county": "370105", "street": "大桥街道"},
+        ),
+    ).number
+    c = apps.create_draft(CLERK, application(names=["𠈌明", "王五"])).number
+    apps.accept(CLERK, a)
+
+    def found(text: str = "", **kw: object) -> list[str]:
+        return [item.number for item in apps.search(text, **kw).items]  # type: ignore[arg-type]
+
+    assert found(apps.get(a).applicant.id_number or "") == [a]
+    assert found("张三丰") == [a]
+    assert found("张") == [b, a]  # 张翠山 is b's relative; newest first
+    assert found("zhangsanfeng") == [a]
+    assert found("Zhang San") == [a]
+    assert found("zsf") == [a]
+    assert found("zhao") == [b]
+    assert found("𠈌") == [c]  # a name character outside the basic plane
+    assert found("ming") == [c]
+    assert found(states=("accepted",)) == [a]
+    assert found(county="370105") == [b]
+    assert found(street="大桥街道") == [b]
+    assert found(date_from=date(2024, 3, 1), date_to=date(2024, 3, 1)) == [c, b, a]
+    assert found(date_from=date(2024, 3, 2)) == []
+    receipt = apps.get(a).receipt_number
+    assert receipt is not None and found(receipt) == [a]
+    first = apps.search("", page_size=2)
+    assert [i.number for i in first.items] == [c, b] and first.has_more
+    second = apps.search("", page=2, page_size=2)
+    assert [i.number for i in second.items] == [a] and not second.has_more
+
+
+def test_bad_search_input(apps: ApplicationService) -> None:
+    with pytest.raises(ServiceError, match="not a valid ID number"):
+        apps.search("371502197205200039")
+    with pytest.raises(ServiceError, match="unknown state"):
+        apps.search("", states=("pending",))
+    with pytest.raises(ServiceError, match="not an ID number, a name"):
+        apps.search("??!")
+
+
+# --- bad input changes nothing -----------------------------------------------------------
+
+
+def test_bad_input_gets_a_clear_message_and_changes_nothing(apps: ApplicationService) -> None:
+    number = apps.create_draft(CLERK, application()).number
+    before = _counts(apps)
+    with pytest.raises(NotFoundError, match="no application 'X-1'"):
+        apps.accept(CLERK, "X-1")
+    with pytest.raises(CaseError, match=r"applicant\.education"):
+        apps.create_draft(CLERK, application(applicant={"education": "masters"}))
+    with pytest.raises(CaseError, match=r"destination\.county: 370199"):
+        apps.create_draft(CLERK, application(destination={"county": "370199"}))
+    emoji = application(names=["王😀", "李四"])
+    with pytest.raises(
+        CaseError, match=r"records.applicant.name: '😀' \(U\+1F600\) cannot be part"
+    ):
+        apps.create_draft(CLERK, emoji)
+    with pytest.raises(WorkflowError, match="cannot approve"):
+        apps.approve(SUPERVISOR, number)
+    nameless = application(names=["", ""])
+    draft = apps.create_draft(CLERK, nameless).number
+    after_draft = _counts(apps)
+    with pytest.raises(ServiceError, match=r"records.applicant.name, records.family\[0\].name"):
+        apps.accept(CLERK, draft)
+    assert apps.get(draft).state == "draft" and _counts(apps) == after_draft
+    assert after_draft["applications"] == before["applications"] + 1
+    with pytest.raises(CaseError, match=r"records\.family has 2 entries but family has 1"):
+        apps.create_draft(CLERK, application(names=["王一", "李二", "张三"]))
+
+
+def test_rare_name_characters_are_kept_exactly(apps: ApplicationService) -> None:
+    number = apps.create_draft(CLERK, application(names=["𡘙𠈌", "欧阳·娜娜"])).number
+    view = apps.get(number)
+    assert view.applicant.name == "𡘙𠈌" and view.relatives[0].person.name == "欧阳·娜娜"
+
+
+def test_audit_and_answers_never_hold_full_id_numbers(apps: ApplicationService) -> None:
+    data = application()
+    number = apps.create_draft(CLERK, data).number
+    full = data["applicant"]["id_number"]
+    with apps.store.sessions() as session:
+        audit = session.execute(text("SELECT detail FROM audit_events")).all()
+        answers = session.execute(text("SELECT value FROM fact_answers")).all()
+    assert full not in str(audit) and full not in str(answers)
+    assert apps.get(number).applicant.id_number == full
+    assert mask(f"id {full} key {'ab' * 32}") == f"id {full[:6]}********{full[14:]} key [key]"
+
+
+# --- encryption ----------------------------------------------------------------------------
+
+
+def test_the_file_is_encrypted_and_opens_only_with_its_key(store: Store) -> None:
+    header = store.path.read_bytes()[:16]
+    assert header != b"SQLite format 3\x00"
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(store.path).execute("SELECT * FROM sqlite_master").fetchall()
+    with pytest.raises(StoreKeyError, match="cannot be opened with this key"):
+        open_engine(store.path, "0" * 64)
+    engine = open_engine(store.path, store.settings.key())
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT station_name FROM office")).scalar() == "泉城路派出所"
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    engine.dispose()
+
+
+def test_headless_machine_without_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(SetupError, match="--key-file FILE"):
+        Store.init(
+            tmp_path / "d", office_code="370102001", station_name="站", admin_password=PASSWORD
+        )
+    assert not (tmp_path / "d" / "store.db").exists()
+    key_file = tmp_path / "keys" / "store.key"
+    store = Store.init(
+        tmp_path / "d",
+        office_code="370102001",
+        station_name="站",
+        admin_password=PASSWORD,
+        key_file=key_file,
+    )
+    store.close()
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    reopened = Store.open(tmp_path / "d")
+    assert reopened.office().station_name == "站"
+    reopened.close()
+    key_file.chmod(0o644)
+    with pytest.raises(SetupError, match="chmod 600"):
+        Store.open(tmp_path / "d")
+
+
+def test_init_refuses_bad_settings_and_an_existing_store(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(SetupError, match="already holds a store"):
+        Store.init(
+            store.folder, office_code="370102001", station_name="站", admin_password=PASSWORD
+        )
+    with pytest.raises(SetupError, match="6 to 12 digits"):
+        Store.init(tmp_path / "x", office_code="abc", station_name="站", admin_password=PASSWORD)
+    with pytest.raises(SetupError, match="at least 8 characters"):
+        Store.init(tmp_path / "x", office_code="370102001", station_name="站", admin_password="a1")
+    with pytest.raises(SetupError, match="no store in"):
+        Store.open(tmp_path / "nowhere")
+
+
+# --- migrations ------------------------------------------------------------------------------
+
+
+def test_an_empty_store_is_migrated_to_the_newest_schema(store: Store) -> None:
+    assert current_revision(store.engine) == head_revision() == "0002"
+    assert check_file(store.path, store.settings.key()).ok
+
+
+def _store_at_0001(store: Store) -> None:
+    """Roll the store back to the previous revision, with a person in it."""
+    with store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO persons (id_number, name, name_pinyin, name_initials, "
+                "relation_to_head, former_name, sex, ethnicity, native_place, birthplace, "
+                "education, marital_status, military_service, workplace, occupation, "
+                "moved_in_from) VALUES ('371502197205200038', '张三丰', '', '', '', '', 'M', "
+                "'', '', '', '', '', '', '', '', '')"
+            )
+        )
+        command.downgrade(_alembic_config(conn), "0001")
+    assert current_revision(store.engine) == "0001"
+
+
+def test_a_store_at_the_previous_revision_is_backed_up_then_migrated(store: Store) -> None:
+    _store_at_0001(store)
+    folder = store.folder
+    store.close()
+    reopened = Store.open(folder)
+    try:
+        assert current_revision(reopened.engine) == "0002"
+        backup = reopened.last_migration_backup
+        assert backup is not None and backup.is_file()
+        assert check_file(backup, reopened.settings.key()).revision == "0001"
+        with reopened.engine.connect() as conn:
+            row = conn.execute(text("SELECT name_pinyin, name_initials FROM persons")).one()
+        assert tuple(row) == ("zhangsanfeng", "zsf")
+    finally:
+        reopened.close()
+
+
+def test_a_failed_migration_restores_the_store(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _store_at_0001(store)
+    folder = store.folder
+    store.close()
+
+    def broken(config: object, revision: str) -> None:
+        conn = config.attributes["connection"]  # type: ignore[attr-defined]
+        conn.execute(text("DELETE FROM persons"))
+        conn.commit()
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(command, "upgrade", broken)
+    with pytest.raises(MigrationError, match="restored from the backup"):
+        Store.open(folder)
+    monkeypatch.undo()
+    reopened = Store.open(folder)
+    with reopened.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM persons")).scalar() == 1
+    reopened.close()
+
+
+# --- backup and restore --------------------------------------------------------------------
+
+
+def test_backup_and_restore_round_trip(apps: ApplicationService, tmp_path: Path) -> None:
+    store = apps.store
+    key = store.settings.key()
+    number = apps.create_draft(CLERK, application()).number
+    backup = backup_store(store.path, key, tmp_path / "b" / "backup.db")
+    assert not (tmp_path / "b" / "backup.db.partial").exists()
+    apps.create_draft(CLERK, application())
+    store.close()
+    kept = restore_store(backup, store.path, key)
+    assert kept is not None and kept.exists()
+    reopened = Store.open(store.folder)
+    fresh = ApplicationService(reopened, apps.evaluation)
+    assert [i.number for i in fresh.search("").items] == [number]
+    reopened.close()
+
+
+def test_restore_checks_the_backup_first(store: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a store at all" * 100)
+    store.close()  # closing checkpoints the journal into the file: compare after it
+    before = store.path.read_bytes()
+    with pytest.raises(StoreKeyError):
+        restore_store(bad, store.path, store.settings.key())
+    assert store.path.read_bytes() == before
+
+
+def test_services_use_the_shared_engine(
+    apps: ApplicationService, service: EvaluationService
+) -> None:
+    assert apps.evaluation is service
