@@ -37,7 +37,11 @@ def test_sigkill_never_loses_an_acknowledged_application(tmp_path: Path) -> None
     for kill in range(KILLS):
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.store.crash_child", str(folder), str(kill * 300)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
         )
         assert child.stdout is not None
         # wait until the child is saving (its first number), then kill it at a random
