@@ -4,11 +4,14 @@ audit event and an outbox entry for the central system."""
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
+
+from sqlalchemy import Connection
 
 from caseworker import __version__
 from caseworker.models.divisions import DivisionError
@@ -87,6 +90,9 @@ class ApplicationService:
         self.evaluation = evaluation
         self.clock = clock
         self._office = store.office()
+        self._local = threading.local()
+        self._readers: list[Connection] = []
+        store.on_close(self.close)
 
     # --- who ----------------------------------------------------------------------
 
@@ -157,12 +163,8 @@ class ApplicationService:
                 raise ServiceError(
                     f"unknown state {state!r}; one of {', '.join(s.value for s in State)}"
                 )
-        flt = _filter_for(text)
-        flt = SearchFilter(
-            number=flt.number,
-            id_number=flt.id_number,
-            name_prefix=flt.name_prefix,
-            pinyin_prefix=flt.pinyin_prefix,
+        flt = replace(
+            _filter_for(text),
             states=states,
             created_from=datetime.combine(date_from, datetime.min.time()) if date_from else None,
             created_before=datetime.combine(date_to + timedelta(days=1), datetime.min.time())
@@ -171,9 +173,26 @@ class ApplicationService:
             county=county,
             street=street,
         )
-        with self.store.sessions() as session:
-            items, more = repo.search(session, flt, limit=page_size, offset=(page - 1) * page_size)
+        items, more = repo.search(
+            self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
+        )
         return SearchPage(tuple(items), page, page_size, more)
+
+    def _reader(self) -> Connection:
+        """A connection kept open for searches, one per thread: WAL readers take no lock
+        between statements, and checking a connection out for every keystroke cost as
+        much as the query (bench/bench_store.py)."""
+        conn: Connection | None = getattr(self._local, "reader", None)
+        if conn is None or conn.closed:
+            conn = self.store.engine.connect()
+            self._local.reader = conn
+            self._readers.append(conn)
+        return conn
+
+    def close(self) -> None:
+        for conn in self._readers:
+            conn.close()
+        self._readers.clear()
 
     # --- writing ------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import json
 import os
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -84,6 +85,7 @@ class Store:
         self.engine = engine
         self.sessions: sessionmaker[Session] = session_factory(engine)
         self.last_migration_backup: Path | None = None
+        self._on_close: list[Callable[[], None]] = []
 
     @property
     def path(self) -> Path:
@@ -100,7 +102,14 @@ class Store:
             raise SetupError("the store has no office; it was not set up completely")
         return found
 
+    def on_close(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` (a service letting go of its connections) when the store closes."""
+        self._on_close.append(callback)
+
     def close(self) -> None:
+        for callback in self._on_close:
+            callback()
+        self._on_close.clear()
         self.engine.dispose()
 
     @classmethod

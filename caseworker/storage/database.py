@@ -72,17 +72,24 @@ def open_engine(path: Path, key: str) -> Engine:
 
 
 def _begin(conn: Any) -> None:
-    # IMMEDIATE takes the write lock at once: SQLite has one writer, and a transaction
-    # that reads then writes must not fail half-way with "database is locked".
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A unit of work takes the write lock at once (IMMEDIATE): SQLite has one writer, and a
+    # transaction that reads then writes must not fail half-way with "database is locked".
+    # Reads begin deferred and take no lock at all (WAL readers never wait).
+    # A single-statement read may ask for no transaction at all ("sqlite_begin": None).
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    if mode is not None:
+        conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reading; ``transaction`` gives the writing ones."""
     return sessionmaker(engine, expire_on_commit=False)
 
 
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: committed when the block ends, rolled back on any error."""
-    with factory() as session, session.begin():
+    bind = factory.kw["bind"]
+    writer = bind.execution_options(sqlite_begin="IMMEDIATE")
+    with factory(bind=writer) as session, session.begin():
         yield session
