@@ -187,21 +187,26 @@ def measure(service: ApplicationService, raw: Any, texts: list[str]) -> dict[str
     prepared = [bare_query(text) for text in texts]
     for sql, params in prepared:
         raw.execute(sql, params).fetchall()
-    ours, bare = [], []
+    ours: list[float] = []
+    bare: list[float] = []
+
+    def run_ours(text: str) -> None:
+        started = time.perf_counter()
+        service.search(text, page_size=50)
+        ours.append((time.perf_counter() - started) * 1000)
+
+    def run_bare(sql: str, params: list[Any]) -> None:
+        started = time.perf_counter()
+        raw.execute(sql, params).fetchall()
+        bare.append((time.perf_counter() - started) * 1000)
+
     for n, (text, (sql, params)) in enumerate(zip(texts, prepared, strict=True)):
-
-        def run_ours() -> None:
-            started = time.perf_counter()
-            service.search(text, page_size=50)
-            ours.append((time.perf_counter() - started) * 1000)
-
-        def run_bare() -> None:
-            started = time.perf_counter()
-            raw.execute(sql, params).fetchall()
-            bare.append((time.perf_counter() - started) * 1000)
-
-        for run in (run_ours, run_bare) if n % 2 else (run_bare, run_ours):
-            run()
+        if n % 2:
+            run_ours(text)
+            run_bare(sql, params)
+        else:
+            run_bare(sql, params)
+            run_ours(text)
     p50, p95 = _percentiles(ours)
     r50, r95 = _percentiles(bare)
     return {
