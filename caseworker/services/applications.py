@@ -3,6 +3,7 @@ audit event and an outbox entry for the central system."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import uuid
@@ -18,7 +19,7 @@ from caseworker.models.divisions import DivisionError
 from caseworker.models.facts import Case, CaseError, case_from_dict
 from caseworker.models.names import looks_like_pinyin, normalise_pinyin_query
 from caseworker.models.records import Records, parse_records
-from caseworker.models.resident_id import parse_resident_id
+from caseworker.models.resident_id import check_digit, parse_resident_id
 from caseworker.models.workflow import (
     ACTION_ZH,
     FINAL_STATES,
@@ -37,6 +38,7 @@ from caseworker.storage.repositories import ApplicationView, AuditView, SearchFi
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+MAX_SCAN_BYTES = 20_000_000
 SUPERVISING_ROLES = frozenset({"supervisor", "admin"})
 DESK_ROLES = frozenset({"clerk", "supervisor", "admin", "collective_administrator"})
 
@@ -163,16 +165,20 @@ class ApplicationService:
                 raise ServiceError(
                     f"unknown state {state!r}; one of {', '.join(s.value for s in State)}"
                 )
-        flt = replace(
-            _filter_for(text),
-            states=states,
-            created_from=datetime.combine(date_from, datetime.min.time()) if date_from else None,
-            created_before=datetime.combine(date_to + timedelta(days=1), datetime.min.time())
-            if date_to
-            else None,
-            county=county,
-            street=street,
-        )
+        flt = _filter_for(text)
+        if states or date_from or date_to or county or street:
+            flt = replace(
+                flt,
+                states=states,
+                created_from=datetime.combine(date_from, datetime.min.time())
+                if date_from
+                else None,
+                created_before=datetime.combine(date_to + timedelta(days=1), datetime.min.time())
+                if date_to
+                else None,
+                county=county,
+                street=street,
+            )
         items, more = repo.search(
             self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
         )
@@ -397,6 +403,82 @@ class ApplicationService:
         self._require(actor, SUPERVISING_ROLES, Action.VOID)
         return self._with_reason(actor, number, Action.VOID, reason, required=True)
 
+    def mark_document_seen(self, actor: Actor, number: str, name: str) -> None:
+        """The clerk has seen a material (材料 document) of the checklist."""
+        self._require(actor, DESK_ROLES, Action.EDIT)
+        name = name.strip()
+        if not name:
+            raise ServiceError("the document's name is required, as the checklist shows it")
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            view = self._load(session, number)
+            if State(view.state) in FINAL_STATES:
+                raise WorkflowError(f"{number} is {view.state}; its documents are closed")
+            repo.add_document_seen(session, view.id, name, actor.username, now)
+            repo.add_audit(
+                session,
+                at=now,
+                actor=actor.username,
+                action="application.document_seen",
+                application_id=view.id,
+                detail={"number": number, "document": name},
+            )
+
+    def documents_seen(self, number: str) -> list[tuple[str, str, datetime]]:
+        view = self.get(number)
+        with self.store.sessions() as session:
+            return repo.documents_seen(session, view.id)
+
+    def attach_scan(
+        self, actor: Actor, number: str, *, filename: str, content: bytes, media_type: str
+    ) -> repo.AttachmentView:
+        """Keep a scan with the application: the bytes themselves, with their SHA-256, in
+        the same transaction as the row that names them (never a dangling file)."""
+        self._require(actor, DESK_ROLES, Action.EDIT)
+        if not content:
+            raise ServiceError(f"{filename}: the file is empty; scan it again")
+        if len(content) > MAX_SCAN_BYTES:
+            raise ServiceError(
+                f"{filename}: {len(content) // 1_000_000} MB is more than a scan may be "
+                f"({MAX_SCAN_BYTES // 1_000_000} MB); scan at 300 dpi in colour JPEG"
+            )
+        digest = hashlib.sha256(content).hexdigest()
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            view = self._load(session, number)
+            attachment_id = repo.add_attachment(
+                session,
+                view.id,
+                filename=filename,
+                media_type=media_type,
+                sha256=digest,
+                size=len(content),
+                content=content,
+                added_by=actor.username,
+                added_at=now,
+            )
+            repo.add_audit(
+                session,
+                at=now,
+                actor=actor.username,
+                action="application.attach",
+                application_id=view.id,
+                detail={"number": number, "filename": filename, "sha256": digest},
+            )
+            found = repo.attachments(session, view.id)
+        return next(a for a in found if a.id == attachment_id)
+
+    def scan_content(self, attachment_id: int) -> bytes:
+        """A kept scan's bytes, checked against the SHA-256 taken when it was attached."""
+        with self.store.sessions() as session:
+            found = repo.attachment_content(session, attachment_id)
+        if found is None:
+            raise NotFoundError(f"no attached scan {attachment_id}")
+        content, digest = found
+        if hashlib.sha256(content).hexdigest() != digest:
+            raise ServiceError(f"attached scan {attachment_id} does not match its SHA-256")
+        return content
+
     def apply(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:
         """Create, accept and decide in one go (``caseworker apply``)."""
         view = self.create_draft(actor, data)
@@ -570,10 +652,13 @@ def _filter_for(text: str) -> SearchFilter:
     if not text:
         return SearchFilter()
     if ID_NUMBER.match(text):
-        try:
-            return SearchFilter(id_number=parse_resident_id(text).number)
-        except ValueError as exc:
-            raise ServiceError(f"{text} is not a valid ID number: {exc}") from None
+        number = text.upper()
+        if check_digit(number[:17]) != number[17]:  # the full parse is for intake, not search
+            try:
+                parse_resident_id(number)
+            except ValueError as exc:
+                raise ServiceError(f"{text} is not a valid ID number: {exc}") from None
+        return SearchFilter(id_number=number)
     if CJK.search(text):
         return SearchFilter(name_prefix=text.replace(" ", ""))
     if looks_like_pinyin(text):

@@ -428,6 +428,61 @@ def fact_history(session: Session, number: str) -> list[tuple[str, Any, str, dat
     return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
+def add_document_seen(
+    session: Session, application_id: int, name: str, actor: str, at: datetime
+) -> None:
+    session.add(t.DocumentSeen(application_id=application_id, name=name, seen_by=actor, seen_at=at))
+
+
+def documents_seen(session: Session, application_id: int) -> list[tuple[str, str, datetime]]:
+    rows = session.execute(
+        select(t.DocumentSeen.name, t.DocumentSeen.seen_by, t.DocumentSeen.seen_at)
+        .where(t.DocumentSeen.application_id == application_id)
+        .order_by(t.DocumentSeen.id)
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentView:
+    id: int
+    filename: str
+    media_type: str
+    sha256: str
+    size: int
+    added_by: str
+    added_at: datetime
+
+
+def add_attachment(session: Session, application_id: int, **values: Any) -> int:
+    row = t.Attachment(application_id=application_id, **values)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def attachments(session: Session, application_id: int) -> list[AttachmentView]:
+    rows = session.execute(
+        select(
+            t.Attachment.id,
+            t.Attachment.filename,
+            t.Attachment.media_type,
+            t.Attachment.sha256,
+            t.Attachment.size,
+            t.Attachment.added_by,
+            t.Attachment.added_at,
+        )
+        .where(t.Attachment.application_id == application_id)
+        .order_by(t.Attachment.id)
+    )
+    return [AttachmentView(*r) for r in rows]
+
+
+def attachment_content(session: Session, attachment_id: int) -> tuple[bytes, str] | None:
+    row = session.get(t.Attachment, attachment_id)
+    return (row.content, row.sha256) if row is not None else None
+
+
 def add_decision(session: Session, application_id: int, **values: Any) -> None:
     session.add(t.DecisionRecord(application_id=application_id, **values))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -356,3 +357,24 @@ def test_services_use_the_shared_engine(
     apps: ApplicationService, service: EvaluationService
 ) -> None:
     assert apps.evaluation is service
+
+
+# --- documents seen and attached scans ------------------------------------------------
+
+
+def test_documents_seen_and_scans_are_kept_with_their_hash(apps: ApplicationService) -> None:
+    number = apps.create_draft(CLERK, application()).number
+    apps.mark_document_seen(CLERK, number, "居民户口簿")
+    assert [d[:2] for d in apps.documents_seen(number)] == [("居民户口簿", "li")]
+    content = b"\xff\xd8\xff" + bytes(range(256)) * 10
+    scan = apps.attach_scan(
+        CLERK, number, filename="户口簿首页.jpg", content=content, media_type="image/jpeg"
+    )
+    assert scan.sha256 == hashlib.sha256(content).hexdigest() and scan.size == len(content)
+    assert apps.scan_content(scan.id) == content
+    with pytest.raises(ServiceError, match="the file is empty"):
+        apps.attach_scan(CLERK, number, filename="x.jpg", content=b"", media_type="image/jpeg")
+    with pytest.raises(ServiceError, match="name is required"):
+        apps.mark_document_seen(CLERK, number, " ")
+    actions = [e.action for e in apps.history(number)]
+    assert actions[-2:] == ["application.document_seen", "application.attach"]
