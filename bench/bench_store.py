@@ -32,6 +32,7 @@ from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
 from caseworker.storage.database import connect_raw  # noqa: E402
 from caseworker.storage.repositories import search_parameters, search_query  # noqa: E402
+from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case  # noqa: E402
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
@@ -57,6 +58,23 @@ def _id(n: int) -> str:
     born = date(1940, 1, 1) + timedelta(days=n % 25_000)
     first17 = f"{COUNTIES[n % len(COUNTIES)]}{born:%Y%m%d}{(n // 25_000) % 1000:03d}"
     return first17 + check_digit(first17)
+
+
+def _insert_applications(conn: Any, apps: list[Any], relatives: list[Any]) -> None:
+    conn.executemany(
+        "INSERT INTO applications (id, number, state, applicant_id, on_date,"
+        " destination_county, destination_street, destination_address, case_json,"
+        " decision, reason, created_at, created_by, accepted_by, updated_at, version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        apps,
+    )
+    conn.executemany(
+        "INSERT INTO relatives (application_id, position, person_id, relation, verdict)"
+        " VALUES (?, ?, ?, ?, ?)",
+        relatives,
+    )
+    apps.clear()
+    relatives.clear()
 
 
 def generate(folder: Path, persons: int, applications: int) -> Store:
@@ -126,34 +144,8 @@ def generate(folder: Path, persons: int, applications: int) -> Store:
             )
         )
         rel_batch.append((a, 0, applications + a, "spouse", ""))
-        if len(apps_batch) == 50_000:
-            conn.executemany(
-                "INSERT INTO applications (id, number, state, applicant_id, on_date,"
-                " destination_county, destination_street, destination_address, case_json,"
-                " decision, reason, created_at, created_by, accepted_by, updated_at, version)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                apps_batch,
-            )
-            conn.executemany(
-                "INSERT INTO relatives (application_id, position, person_id, relation, verdict)"
-                " VALUES (?, ?, ?, ?, ?)",
-                rel_batch,
-            )
-            apps_batch.clear()
-            rel_batch.clear()
-    if apps_batch:
-        conn.executemany(
-            "INSERT INTO applications (id, number, state, applicant_id, on_date,"
-            " destination_county, destination_street, destination_address, case_json,"
-            " decision, reason, created_at, created_by, accepted_by, updated_at, version)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            apps_batch,
-        )
-        conn.executemany(
-            "INSERT INTO relatives (application_id, position, person_id, relation, verdict)"
-            " VALUES (?, ?, ?, ?, ?)",
-            rel_batch,
-        )
+        if len(apps_batch) == 50_000 or a == applications:
+            _insert_applications(conn, apps_batch, rel_batch)
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()
@@ -258,25 +250,9 @@ def main() -> None:
     first = raw.execute("SELECT count(*) FROM persons").fetchone()[0] + 1_000_000
     started = time.perf_counter()
     for n in range(args.saves):
-        number = _id(first + n)  # people the store has never seen
-        data = {
-            "on": "2019-03-15",
-            "destination": {
-                "county": "370102",
-                "street": "泉城路街道",
-                "area": "urban",
-                "household": "own_home",
-            },
-            "applicant": {
-                "id_number": number,
-                "hukou_county": "371502",
-                "employed_in_city": True,
-                "housing": "owned",
-                "degree": "master",
-            },
-            "family": [],
-            "records": {"applicant": {"name": "王测"}},
-        }
+        data = build_case({"applicant": {"degree": "master"}}, JINAN_OPTIMIZED_WORKER)
+        data["applicant"]["id_number"] = _id(first + n)  # people the store has never seen
+        data["records"] = {"applicant": {"name": "王测"}}
         service.apply(actor, data)
     elapsed = time.perf_counter() - started
     report["save"] = {

@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import Connection
 
 from caseworker import __version__
-from caseworker.models.divisions import DivisionError
 from caseworker.models.facts import Case, CaseError, case_from_dict
 from caseworker.models.names import looks_like_pinyin, normalise_pinyin_query
 from caseworker.models.records import Records, parse_records
@@ -30,6 +29,7 @@ from caseworker.models.workflow import (
     next_state,
 )
 from caseworker.rules.decision import ELIGIBLE
+from caseworker.rules.engine import resolve_place
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
@@ -216,13 +216,7 @@ class ApplicationService:
                 session,
                 number=number,
                 state=State.DRAFT.value,
-                applicant_id=applicant_id,
-                on_date=case.on,
-                destination_county=case.destination.county,
-                destination_street=case.destination.street or "",
-                destination_address=records.destination_address,
-                case_json=_case_json(case),
-                decision="",
+                **_answer_fields(case, records, applicant_id),
                 reason="",
                 created_at=now,
                 created_by=actor.username,
@@ -261,14 +255,8 @@ class ApplicationService:
                 view.id,
                 view.version,
                 state=target.value,
-                applicant_id=applicant_id,
-                on_date=case.on,
-                destination_county=case.destination.county,
-                destination_street=case.destination.street or "",
-                destination_address=records.destination_address,
-                case_json=_case_json(case),
                 updated_at=now,
-                decision="" if target != State.DECIDED else view.decision,
+                **_answer_fields(case, records, applicant_id),
             )
             repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
@@ -580,17 +568,7 @@ class ApplicationService:
         data = dict(data)
         records = parse_records(data.pop("records", None))
         case = case_from_dict(data)
-        try:
-            dest = case.destination
-            self.evaluation.divisions.resolve(
-                county=dest.county,
-                street=dest.street,
-                community=dest.community,
-                area=dest.area,
-                zone=dest.zone,
-            )
-        except DivisionError as exc:
-            raise CaseError(str(exc)) from None
+        resolve_place(case, self.evaluation.divisions)  # an unknown place is refused now
         if len(records.family) > len(case.family):
             raise CaseError(
                 f"records.family has {len(records.family)} entries but family has "
@@ -668,6 +646,19 @@ def _filter_for(text: str) -> SearchFilter:
     raise ServiceError(
         f"{text!r} is not an ID number, a name (汉字 or pinyin) or an application number"
     )
+
+
+def _answer_fields(case: Case, records: Records, applicant_id: int) -> dict[str, Any]:
+    """The columns that follow from the answers; a changed answer clears the decision."""
+    return {
+        "applicant_id": applicant_id,
+        "on_date": case.on,
+        "destination_county": case.destination.county,
+        "destination_street": case.destination.street or "",
+        "destination_address": records.destination_address,
+        "case_json": _case_json(case),
+        "decision": "",
+    }
 
 
 def _case_json(case: Case) -> dict[str, Any]:

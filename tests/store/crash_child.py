@@ -11,6 +11,7 @@ from caseworker.models.resident_id import check_digit
 from caseworker.services.applications import ApplicationService
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
+from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
 
 
 def _id(index: int, sex_digit: int) -> str:
@@ -26,31 +27,15 @@ def main() -> None:
     actor = service.default_actor()
     index = start
     while True:
-        data = {
-            "on": "2019-03-15",
-            "destination": {
-                "county": "370102",
-                "street": "泉城路街道",
-                "area": "urban",
-                "household": "own_home",
+        data = build_case(
+            {
+                "applicant": {"degree": "master", "id_number": _id(index, 1)},
+                "family": [{"relation": "spouse", "id_number": _id(index, 2)}],
             },
-            "applicant": {
-                "id_number": _id(index, 1),
-                "hukou_county": "371502",
-                "employed_in_city": True,
-                "housing": "owned",
-                "degree": "master",
-            },
-            "family": [
-                {
-                    "relation": "spouse",
-                    "id_number": _id(index, 2),
-                    "marital_status": "married",
-                    "co_residing": True,
-                }
-            ],
-            "records": {"applicant": {"name": "王测"}, "family": [{"name": "李测"}]},
-        }
+            JINAN_OPTIMIZED_WORKER,
+        )
+        data["applicant"]["id_number"] = _id(index, 1)  # build_case draws its own otherwise
+        data["records"] = {"applicant": {"name": "王测"}, "family": [{"name": "李测"}]}
         view = service.apply(actor, data)
         print(view.number, flush=True)
         index += 1
