@@ -105,7 +105,7 @@ def generate(folder: Path, persons: int, applications: int) -> Store:
                 number[6:10] + "-" + number[10:12] + "-" + number[12:14],
             )
         )
-        if len(batch) == 50_000:
+        if len(batch) == 50_000 or n == persons - 1:
             conn.executemany(
                 "INSERT INTO persons (id_number, name, name_pinyin, name_initials, sex, birth_date,"
                 " relation_to_head, former_name, ethnicity, native_place, birthplace, education,"
