@@ -182,3 +182,18 @@ def test_logs_never_hold_full_id_numbers(
     log = (data / "logs" / "caseworker.log").read_text(encoding="utf-8")
     assert "refused" in log
     assert case["applicant"]["id_number"] not in log
+
+
+def test_init_asks_for_the_password_twice_on_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter([PASSWORD, "something-else-1"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    args = ["init", "--data-dir", str(tmp_path / "d"), "--office", "370102001", "--station", "站"]
+    assert main(args) == 2
+    assert "the two passwords differ" in capsys.readouterr().err
+    assert not (tmp_path / "d" / "store.db").exists()
+    answers = iter([PASSWORD, PASSWORD])
+    assert main(args) == 0
+    assert "store set up" in capsys.readouterr().out
