@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
 from caseworker.storage import repositories as repo
-from caseworker.storage.database import StoreError, open_engine, session_factory, transaction
+from caseworker.storage.database import open_engine, session_factory, transaction
 from caseworker.storage.maintenance import upgrade
 
 STORE_FILE = "store.db"
@@ -211,10 +211,3 @@ class Store:
             raise
         settings.save(folder)  # last: a store without settings was never set up
         return store
-
-
-def open_or_explain(folder: Path) -> Store:
-    try:
-        return Store.open(folder)
-    except StoreError as exc:
-        raise SetupError(str(exc)) from None

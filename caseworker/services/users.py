@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from caseworker.security.passwords import PasswordRuleError, hash_password, verify_password
+from caseworker.security.passwords import PasswordRuleError, hash_password
 from caseworker.services.applications import Actor, PermissionDeniedError, ServiceError
 from caseworker.services.store import ROLES, Store
 from caseworker.storage import repositories as repo
@@ -60,9 +60,3 @@ def add_user(
             application_id=None,
             detail={"username": username, "role": role},
         )
-
-
-def check_password(store: Store, username: str, password: str) -> bool:
-    with store.sessions() as session:
-        found = repo.user(session, username)
-    return found is not None and found.active and verify_password(found.password_hash, password)

@@ -264,10 +264,6 @@ def save_person(
     return row.id
 
 
-def person_id_by_number(session: Session, id_number: str) -> int | None:
-    return session.scalars(select(t.Person.id).where(t.Person.id_number == id_number)).first()
-
-
 # --- applications ----------------------------------------------------------------------
 
 
