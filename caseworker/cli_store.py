@@ -16,6 +16,8 @@ from typing import Any
 from caseworker import logs
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
+from caseworker.printing.fonts import MissingGlyphError
+from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import (
     ApplicationService,
     ServiceError,
@@ -23,6 +25,7 @@ from caseworker.services.applications import (
     snapshot,
 )
 from caseworker.services.evaluation import EvaluationService
+from caseworker.services.printing import PrintingService
 from caseworker.services.store import STORE_FILE, Settings, SetupError, Store, data_dir
 from caseworker.services.users import add_user
 from caseworker.storage.database import StoreError
@@ -109,6 +112,18 @@ def register(sub: Any) -> None:
     db = with_store(sub.add_parser("db", help="store maintenance"))
     db.add_argument("action", choices=["check"])
 
+    printing = with_store(sub.add_parser("print", help="print a document of an application"))
+    printing.add_argument("kind", choices=[k.value for k in DocumentKind])
+    printing.add_argument("number", help="the application's number")
+    printing.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    printing.add_argument("--counterfoil", action="store_true", help="add the office's 存根")
+    printing.add_argument("--reprint", action="store_true", help="补打: same number, marked")
+    void_print = with_store(sub.add_parser("void-print", help="void a printed document"))
+    void_print.add_argument("document", help="the printed document's number")
+    void_print.add_argument("--reason", required=True)
+    verify = with_store(sub.add_parser("verify", help="check a document's QR code or PDF"))
+    verify.add_argument("code", help="the code read from the QR, or a PDF file")
+
     users = with_store(sub.add_parser("user", help="user accounts (administrator)"))
     users.add_argument("action", choices=["add"])
     users.add_argument("username")
@@ -121,7 +136,21 @@ def register(sub: Any) -> None:
     users.add_argument("--password-file", type=Path, required=True)
 
 
-COMMANDS = {"init", "apply", "list", "show", "search", "backup", "restore", "db", "user", *STEPS}
+COMMANDS = {
+    "init",
+    "apply",
+    "list",
+    "show",
+    "search",
+    "backup",
+    "restore",
+    "db",
+    "user",
+    "print",
+    "void-print",
+    "verify",
+    *STEPS,
+}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -146,6 +175,7 @@ def run(args: argparse.Namespace) -> int:
         WorkflowError,
         CaseError,
         ConcurrentChangeError,
+        MissingGlyphError,
     ) as exc:
         log.warning("%s refused: %s", args.command, exc)
         print(f"caseworker: {exc}", file=sys.stderr)
@@ -165,6 +195,8 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         return 0 if health.ok else 1
     service = ApplicationService(store, EvaluationService.from_resources())
     actor = service.actor(args.user) if args.user else service.default_actor()
+    if args.command in {"print", "void-print", "verify"}:
+        return _printing(args, PrintingService(service), actor)
     if args.command == "user":
         password = _read_secret(args.password_file)
         add_user(
@@ -251,6 +283,39 @@ def _init(args: argparse.Namespace, folder: Path) -> int:
         f"device {office.device_code}; key kept in {where}"
     )
     return 0
+
+
+def _printing(args: argparse.Namespace, printing: PrintingService, actor: Any) -> int:
+    if args.command == "print":
+        printed = printing.print_document(
+            actor,
+            args.number,
+            DocumentKind(args.kind),
+            counterfoil=args.counterfoil,
+            reprint=args.reprint,
+        )
+        out = args.out.resolve()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        temporary = out.with_name(out.name + ".partial")
+        temporary.write_bytes(printed.pdf)
+        temporary.replace(out)
+        mark = "（补打）" if args.reprint else ""
+        print(
+            f"{TITLES[DocumentKind(args.kind)]}{mark} {printed.record.number} "
+            f"copy {printed.record.copy} written to {out}"
+        )
+        return 0
+    if args.command == "void-print":
+        record = printing.void_printed(actor, args.document, args.reason)
+        print(f"{record.number}: void ({record.void_reason})")
+        return 0
+    code = args.code
+    path = Path(code)
+    if code.lower().endswith(".pdf") and path.is_file():
+        code = path.read_bytes().decode("latin-1")
+    verdict = printing.verify(code)
+    print(f"{verdict.status}: {verdict.message}")
+    return 0 if verdict.status == "valid" else 1
 
 
 def _read_secret(path: Path) -> str:

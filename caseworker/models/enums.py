@@ -145,6 +145,17 @@ class Relation(StrEnum):
     SIBLING = "sibling"
 
 
+RELATION_ZH = {
+    Relation.SPOUSE: "配偶",
+    Relation.CHILD: "子女",
+    Relation.PARENT: "父母",
+    Relation.PARENT_IN_LAW: "配偶的父母",
+    Relation.GRANDPARENT: "祖父母、外祖父母",
+    Relation.GRANDCHILD: "孙子女、外孙子女",
+    Relation.SIBLING: "兄弟姐妹",
+}
+
+
 class Sex(StrEnum):
     M = "M"
     F = "F"

@@ -20,7 +20,7 @@ import yaml
 
 from caseworker.models.calendar import age_on
 from caseworker.models.divisions import Divisions
-from caseworker.models.enums import AwardKind, MaritalStatus, Relation, Sex
+from caseworker.models.enums import RELATION_ZH, AwardKind, MaritalStatus, Relation, Sex
 from caseworker.models.facts import Relative
 from caseworker.rules import conditions as c
 from caseworker.rules.facts import FACT_BY_NAME, FactSpec
@@ -97,15 +97,6 @@ FOLLOW_SHORTHANDS: dict[str, dict[str, Any]] = {
 }
 
 
-_RELATION_ZH = {
-    Relation.SPOUSE: "配偶",
-    Relation.CHILD: "子女",
-    Relation.PARENT: "父母",
-    Relation.PARENT_IN_LAW: "配偶的父母",
-    Relation.GRANDPARENT: "祖父母、外祖父母",
-    Relation.GRANDCHILD: "孙子女、外孙子女",
-    Relation.SIBLING: "兄弟姐妹",
-}
 _MARITAL_ZH = {
     MaritalStatus.UNMARRIED: "未婚",
     MaritalStatus.MARRIED: "已婚",
@@ -140,7 +131,7 @@ class FollowRule:
         return None if None in verdicts else True
 
     def describe_zh(self) -> str:
-        words = _RELATION_ZH[self.relation]
+        words = RELATION_ZH[self.relation]
         if self.minor:
             words = "未成年" + words
         if self.marital_status:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
+from stdnum.iso7064 import mod_37_36
 
 from caseworker import __version__
 from caseworker.models.facts import Case, CaseError, case_from_dict
@@ -289,10 +290,8 @@ class ApplicationService:
                     f"({', '.join(missing)}); edit the application and add it"
                 )
             self._guard_duplicates(session, view.applicant.id, exclude=view.id)
-            serial = repo.next_number(session, "receipt")
-            office = self._office
             return {
-                "receipt_number": f"SL-{office.office_code}-{office.device_code}-{serial:06d}",
+                "receipt_number": self.document_number(session, "SL"),
                 "accepted_by": actor.username,
             }
 
@@ -344,9 +343,7 @@ class ApplicationService:
         self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.ISSUE_PERMIT)
 
         def check(session: Any, view: ApplicationView) -> dict[str, Any]:
-            serial = repo.next_number(session, "permit")
-            office = self._office
-            return {"permit_number": f"ZQ-{office.office_code}-{office.device_code}-{serial:06d}"}
+            return {"permit_number": self.document_number(session, "ZQ")}
 
         return self._transition(actor, number, Action.ISSUE_PERMIT, check)
 
@@ -390,6 +387,17 @@ class ApplicationService:
         """作废: never deleted, kept with the reason."""
         self._require(actor, SUPERVISING_ROLES, Action.VOID)
         return self._with_reason(actor, number, Action.VOID, reason, required=True)
+
+    def document_number(self, session: Any, prefix: str) -> str:
+        """A document number unique across offices without coordination: kind, office
+        code, device code, year, a sequence taken in the caller's transaction, and an
+        ISO 7064 check character over all of it (a mistyped number shows)."""
+        year = self.clock().year
+        serial = repo.next_number(session, f"{prefix}-{year}")
+        office = self._office
+        body = f"{prefix}{office.office_code}{office.device_code}{year}{serial:06d}"
+        check = mod_37_36.calc_check_digit(body)
+        return f"{prefix}-{office.office_code}-{office.device_code}-{year}-{serial:06d}-{check}"
 
     def mark_document_seen(self, actor: Actor, number: str, name: str) -> None:
         """The clerk has seen a material (材料 document) of the checklist."""

@@ -215,17 +215,37 @@ class Attachment(Base):
 
 
 class PrintedDocument(Base):
-    """A printed receipt, notice, permit or refusal, with its unique number."""
+    """The register of printed documents: a receipt, notice, permit or refusal, with its
+    number; a reprint (补打) keeps the number with the next copy count (migration 0003)."""
 
     __tablename__ = "printed_documents"
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    number: Mapped[str] = mapped_column(String(60))
+    copy: Mapped[int] = mapped_column(Integer, default=0)
+    digest: Mapped[str] = mapped_column(String(64), default="")
+    payload: Mapped[str] = mapped_column(Text, default="")
     reprint_of: Mapped[int | None] = mapped_column(ForeignKey("printed_documents.id"))
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
     printed_by: Mapped[str] = mapped_column(String(50))
     printed_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("number", "copy", name="uq_printed_documents_number_copy"),
+        Index("ix_printed_documents_number", "number"),
+    )
+
+
+class DeviceKey(Base):
+    """This device's public signing keys (Ed25519); the private key is in the keyring."""
+
+    __tablename__ = "device_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_code: Mapped[str] = mapped_column(String(8))
+    public_key: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AuditEvent(Base):

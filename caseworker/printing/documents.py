@@ -1,0 +1,239 @@
+"""The four documents, A4, Chinese, rendered with ReportLab from ``DocumentData``."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from caseworker.printing.fonts import check, register_font
+from caseworker.printing.model import TITLES, DocumentData, DocumentKind
+
+#: the applicant's right to ask for review (行政复议法 art. 20, 行政诉讼法 art. 46)
+REVIEW_RIGHTS = (
+    "如对本决定不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
+    "或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。"
+)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = register_font()
+    base = ParagraphStyle("body", fontName=font, fontSize=11, leading=17, wordWrap="CJK")
+    return {
+        "title": ParagraphStyle(
+            "title", parent=base, fontSize=20, leading=28, alignment=TA_CENTER, spaceAfter=6 * mm
+        ),
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=9, leading=13),
+        "heading": ParagraphStyle(
+            "heading", parent=base, fontSize=12, leading=18, spaceBefore=4 * mm, spaceAfter=2 * mm
+        ),
+        "quote": ParagraphStyle(
+            "quote",
+            parent=base,
+            fontSize=10,
+            leading=15,
+            leftIndent=8 * mm,
+            textColor=colors.HexColor("#333333"),
+        ),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _fields(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle]) -> Table:
+    table = Table(
+        [[_p(k, styles["body"]), _p(v, styles["body"])] for k, v in rows],
+        colWidths=[38 * mm, 132 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
+            ]
+        )
+    )
+    return table
+
+
+def _people(data: DocumentData, styles: dict[str, ParagraphStyle]) -> Table:
+    rows = [["关系", "姓名", "公民身份号码"]] + [
+        [p.relation, p.name, p.id_number] for p in (data.applicant, *data.relatives)
+    ]
+    table = Table(
+        [[_p(c, styles["body"]) for c in row] for row in rows],
+        colWidths=[30 * mm, 50 * mm, 90 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2")),
+            ]
+        )
+    )
+    return table
+
+
+def _route_lines(data: DocumentData) -> list[tuple[str, str]]:
+    if data.route is None:
+        return []
+    return [("落户途径及依据", f"{data.route.name}（{data.route.clause}）")]
+
+
+def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowable]:
+    s = _styles()
+    marks = [m for m in (copy, "补打" if data.reprint else "") if m]
+    title = TITLES[kind] + "".join(f"（{m}）" for m in marks)
+    yield _p(title, s["title"])
+    yield _p(f"编号：{data.number}", s["small"])
+    yield Spacer(1, 3 * mm)
+    if kind == DocumentKind.RECEIPT:
+        yield _fields(
+            [
+                ("申请编号", data.application_number),
+                ("受理日期", data.issued_on.isoformat()),
+                ("申请人", f"{data.applicant.name}　{data.applicant.id_number}"),
+                ("拟迁入地址", data.destination),
+                *_route_lines(data),
+                ("已收材料", "、".join(data.documents_received) or "—"),
+            ],
+            s,
+        )
+        yield _p("后续事项", s["heading"])
+        for step in data.next_steps or (
+            "本所将依照规定审核，审核结果将及时告知申请人。",
+            "请妥善保管本回执，凭本回执查询办理进度或领取相关证明。",
+        ):
+            yield _p(step, s["body"])
+    elif kind == DocumentKind.NOTICE:
+        yield _fields(
+            [
+                ("申请编号", data.application_number),
+                ("申请人", f"{data.applicant.name}　{data.applicant.id_number}"),
+                ("拟迁入地址", data.destination),
+                *_route_lines(data),
+            ],
+            s,
+        )
+        yield _p("请补齐以下材料（一次性告知）", s["heading"])
+        for n, item in enumerate(data.documents_missing or ("无",), 1):
+            yield _p(f"{n}. {item}", s["body"])
+        yield _p("请说明以下情况", s["heading"])
+        for n, item in enumerate(data.questions or ("无",), 1):
+            yield _p(f"{n}. {item}", s["body"])
+    elif kind == DocumentKind.PERMIT:
+        yield _fields(
+            [
+                ("申请编号", data.application_number),
+                ("现户口所在地", data.current_address or "—"),
+                ("迁入地址", data.destination),
+                *_route_lines(data),
+                ("有效期至", data.valid_until.isoformat() if data.valid_until else "—"),
+            ],
+            s,
+        )
+        yield _p("准予迁入人员", s["heading"])
+        yield _people(data, s)
+    else:
+        yield _fields(
+            [
+                ("申请编号", data.application_number),
+                ("申请人", f"{data.applicant.name}　{data.applicant.id_number}"),
+                ("拟迁入地址", data.destination),
+            ],
+            s,
+        )
+        yield _p("理由及依据", s["heading"])
+        for n, reason in enumerate(data.reasons, 1):
+            yield _p(f"{n}. {reason.text}", s["body"])
+            if reason.citation is not None:
+                yield _p(f"依据 {reason.citation.clause}：{reason.citation.text}", s["quote"])
+        yield _p("救济途径", s["heading"])
+        yield _p(REVIEW_RIGHTS, s["body"])
+    yield Spacer(1, 10 * mm)
+    yield _p(f"{data.station_name}（{data.office_code}）", s["body"])
+    yield _p(f"{data.issued_on.year}年{data.issued_on.month}月{data.issued_on.day}日", s["body"])
+    if data.qr_payload:
+        yield Spacer(1, 6 * mm)
+        yield _qr(data.qr_payload)
+        yield _p("扫码或用 caseworker verify 核验本证明的真伪。", s["small"])
+
+
+def _qr(payload: str) -> Drawing:
+    widget = QrCodeWidget(payload, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    size = 38 * mm
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def texts_of(kind: DocumentKind, data: DocumentData) -> list[str]:
+    """Every string that will be printed, for the glyph check."""
+    people = [data.applicant, *data.relatives]
+    out = [
+        TITLES[kind],
+        data.number,
+        data.application_number,
+        data.station_name,
+        data.office_code,
+        data.destination,
+        data.current_address,
+        REVIEW_RIGHTS,
+        *data.documents_received,
+        *data.documents_missing,
+        *data.questions,
+        *data.next_steps,
+    ]
+    out += [f"{p.name}{p.id_number}{p.relation}" for p in people]
+    if data.route is not None:
+        out += [data.route.name, data.route.clause]
+    for reason in data.reasons:
+        out.append(reason.text)
+        if reason.citation is not None:
+            out += [reason.citation.clause, reason.citation.text]
+    return out
+
+
+def render(kind: DocumentKind, data: DocumentData, *, counterfoil: bool = False) -> bytes:
+    """The document as PDF bytes; with ``counterfoil`` a second page, the office's 存根."""
+    check(TITLES[kind], texts_of(kind, data))
+    buffer = io.BytesIO()
+    pdf = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=f"{TITLES[kind]} {data.number}",
+        author=data.station_name,
+        keywords=data.qr_payload,  # so `caseworker verify FILE.pdf` needs no QR decoder
+    )
+    story = list(_story(kind, data, ""))
+    if counterfoil:
+        story += [PageBreak(), *_story(kind, data, "存根")]
+    pdf.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,67 @@
+"""What a printed document says: plain values the services fill from an application and
+its decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    RECEIPT = "receipt"  # 受理回执 acceptance_receipt
+    NOTICE = "notice"  # 一次性告知书 missing_materials_notice
+    PERMIT = "permit"  # 准予迁入证明 move_in_permit
+    REFUSAL = "refusal"  # 不予受理/不予批准告知书 refusal_notice
+
+
+TITLES = {
+    DocumentKind.RECEIPT: "受理回执",
+    DocumentKind.NOTICE: "一次性告知书",
+    DocumentKind.PERMIT: "准予迁入证明",
+    DocumentKind.REFUSAL: "不予受理/不予批准告知书",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonLine:
+    name: str
+    id_number: str
+    relation: str  # 与申请人关系, in Chinese ("本人" for the applicant)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    clause: str  # policy:clause, e.g. jinan-2017:2.1.1.6
+    name: str
+    text: str  # the clause's original text
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str
+    citation: Citation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentData:
+    number: str
+    application_number: str
+    issued_on: date
+    station_name: str
+    office_code: str
+    applicant: PersonLine
+    destination: str
+    relatives: tuple[PersonLine, ...] = ()
+    current_address: str = ""
+    route: Citation | None = None
+    documents_received: tuple[str, ...] = ()
+    documents_missing: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    valid_until: date | None = None
+    next_steps: tuple[str, ...] = field(default_factory=tuple)
+    #: the signed code printed as a QR (``caseworker.printing.payload``)
+    qr_payload: str = ""
+    #: a reprint (补打) keeps the number and says so in the title
+    reprint: bool = False
