@@ -264,12 +264,12 @@ def test_init_refuses_bad_settings_and_an_existing_store(store: Store, tmp_path:
 
 
 def test_an_empty_store_is_migrated_to_the_newest_schema(store: Store) -> None:
-    assert current_revision(store.engine) == head_revision() == "0002"
+    assert current_revision(store.engine) == head_revision() == "0003"
     assert check_file(store.path, store.settings.key()).ok
 
 
-def _store_at_0001(store: Store) -> None:
-    """Roll the store back to the previous revision, with a person in it."""
+def _store_at(store: Store, revision: str) -> None:
+    """Roll the store back to an earlier revision, with a person in it."""
     with store.engine.begin() as conn:
         conn.execute(
             text(
@@ -280,23 +280,50 @@ def _store_at_0001(store: Store) -> None:
                 "'', '', '', '', '', '', '', '', '')"
             )
         )
-        command.downgrade(_alembic_config(conn), "0001")
-    assert current_revision(store.engine) == "0001"
+        command.downgrade(_alembic_config(conn), revision)
+    assert current_revision(store.engine) == revision
 
 
-def test_a_store_at_the_previous_revision_is_backed_up_then_migrated(store: Store) -> None:
-    _store_at_0001(store)
+@pytest.mark.parametrize("revision", ["0001", "0002"])
+def test_a_store_at_an_earlier_revision_is_backed_up_then_migrated(
+    store: Store, revision: str
+) -> None:
+    _store_at(store, revision)
+    if revision == "0002":  # a printed document in the register's old shape
+        with store.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO applications (number, state, applicant_id, on_date, "
+                    "destination_county, destination_street, destination_address, case_json, "
+                    "decision, reason, created_at, created_by, accepted_by, updated_at, version) "
+                    "VALUES ('A-1', 'draft', 1, '2024-01-01', '370102', '', '', '{}', '', '', "
+                    "'2024-01-01 00:00:00', 'admin', '', '2024-01-01 00:00:00', 1)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO printed_documents (application_id, kind, number, voided, "
+                    "printed_by, printed_at) VALUES (1, 'receipt', 'SL-1', 0, 'admin', "
+                    "'2024-01-01 00:00:00')"
+                )
+            )
     folder = store.folder
     store.close()
     reopened = Store.open(folder)
     try:
-        assert current_revision(reopened.engine) == "0002"
+        assert current_revision(reopened.engine) == "0003"
         backup = reopened.last_migration_backup
         assert backup is not None and backup.is_file()
-        assert check_file(backup, reopened.settings.key()).revision == "0001"
+        assert check_file(backup, reopened.settings.key()).revision == revision
         with reopened.engine.connect() as conn:
             row = conn.execute(text("SELECT name_pinyin, name_initials FROM persons")).one()
-        assert tuple(row) == ("zhangsanfeng", "zsf")
+            if revision == "0001":  # 0002 fills the search keys of existing names
+                assert tuple(row) == ("zhangsanfeng", "zsf")
+            else:
+                printed = conn.execute(
+                    text("SELECT number, copy, void_reason FROM printed_documents")
+                ).one()
+                assert tuple(printed) == ("SL-1", 0, "")
     finally:
         reopened.close()
 
@@ -304,7 +331,7 @@ def test_a_store_at_the_previous_revision_is_backed_up_then_migrated(store: Stor
 def test_a_failed_migration_restores_the_store(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _store_at_0001(store)
+    _store_at(store, "0001")
     folder = store.folder
     store.close()
 
