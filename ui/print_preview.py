@@ -1,0 +1,118 @@
+"""Print preview for a rendered document: its pages as the printer will get them, then
+print through the Qt print dialog or save as PDF. The desk's buttons open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: preview at 96 dpi; printing at 300 dpi
+PREVIEW_SCALE = 96 / 72
+PRINT_SCALE = 300 / 72
+
+
+def page_images(pdf: bytes, scale: float) -> list[QImage]:
+    """The PDF's pages as images (pypdfium2 renders, Qt shows)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        images = []
+        for page in document:
+            pil = page.render(scale=scale).to_pil().convert("RGB")
+            data = pil.tobytes("raw", "RGB")
+            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
+            images.append(image.copy())  # own the pixels before the buffer goes
+        return images
+    finally:
+        document.close()
+
+
+class PrintPreview(QDialog):
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        self.setWindowTitle(f"打印预览 Print preview — {title}")
+        self.resize(900, 1000)
+        self.pages = page_images(pdf, PREVIEW_SCALE)
+        column = QWidget(self)
+        column_layout = QVBoxLayout(column)
+        for image in self.pages:
+            label = QLabel(column)
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            column_layout.addWidget(label)
+        scroll = QScrollArea(self)
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        self.print_button = QPushButton("打印… &Print…", self)
+        self.save_button = QPushButton("另存为PDF… &Save as PDF…", self)
+        close_button = QPushButton("关闭 Close", self)
+        self.print_button.clicked.connect(self._choose_printer)
+        self.save_button.clicked.connect(self._choose_file)
+        close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addLayout(buttons)
+        self.print_button.setDefault(True)
+
+    def _choose_printer(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Send every page to ``printer``, each scaled to the printable area."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(
+                self,
+                "无法打印 Cannot print",
+                "打印机没有响应，请检查打印机。\nThe printer did not respond; check it.",
+            )
+            return
+        try:
+            for n, image in enumerate(page_images(self.pdf, PRINT_SCALE)):
+                if n:
+                    printer.newPage()
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
+        finally:
+            painter.end()
+
+    def _choose_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "另存为 Save as", "", "PDF (*.pdf)")
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            path.write_bytes(self.pdf)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                "无法保存 Cannot save",
+                f"{path}: {exc.strerror}\n请换一个位置。Choose another place.",
+            )
+            return False
+        return True
