@@ -186,7 +186,7 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
         yield _p("扫码或用 caseworker verify 核验本证明的真伪。", s["small"])
 
 
-class QrCode(Flowable):
+class QrCode(Flowable):  # type: ignore[misc]  # ReportLab ships no types
     """A QR code drawn straight onto the page, each row's dark modules merged into runs.
 
     ReportLab's QrCodeWidget encodes twice and draws every module as its own shape; on a
