@@ -15,6 +15,7 @@ import json
 import statistics
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -78,6 +79,8 @@ def main() -> None:
     render(DocumentKind.PERMIT, PERMIT)
     bare(texts)  # warm both
     permit = timed(lambda: render(DocumentKind.PERMIT, PERMIT), args.count)
+    no_qr = replace(PERMIT, qr_payload="")
+    layout = timed(lambda: render(DocumentKind.PERMIT, no_qr), args.count)
     baseline = timed(lambda: bare(texts), args.count)
     report = {
         "permits": args.count,
@@ -85,6 +88,8 @@ def main() -> None:
         "permits_per_second": round(1000 / statistics.median(permit), 1),
         "bare_reportlab_median_ms": round(statistics.median(baseline), 1),
         "ratio": round(statistics.median(permit) / statistics.median(baseline), 2),
+        "permit_without_qr_median_ms": round(statistics.median(layout), 1),
+        "ratio_without_qr": round(statistics.median(layout) / statistics.median(baseline), 2),
         "font_registration_ms_once": round(font_ms, 1),
         "targets_met": {
             "ratio<=1.5": statistics.median(permit) <= 1.5 * statistics.median(baseline),

@@ -6,7 +6,6 @@ import io
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
-from PIL import Image
 from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
@@ -14,7 +13,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
     PageBreak,
@@ -211,19 +209,30 @@ class QrCode(Flowable):  # type: ignore[misc]  # ReportLab ships no types
         return self.size, self.size
 
     def draw(self) -> None:
-        # one 1-bit image: a fraction of the time and bytes of thousands of rectangles
-        count = len(self.modules) + 2 * self.BORDER
-        image = Image.new("1", (count, count), 1)
-        pixels = image.load()
-        assert pixels is not None
+        # Vector, crisp at any resolution, and written as one path of rectangles in
+        # literal PDF operators: formatting each number through ReportLab's canvas cost
+        # more than encoding the code itself (bench/bench_printing.py).
+        count = len(self.modules)
+        box = self.size / (count + 2 * self.BORDER)
+        ops = []
         for r, row in enumerate(self.modules):
-            for c, dark in enumerate(row):
-                if dark:
-                    pixels[c + self.BORDER, r + self.BORDER] = 0
-        # drawn at several pixels a module, so a viewer shrinks it (crisp) rather than
-        # enlarging it (blurred edges that a scanner cannot read)
-        image = image.resize((count * 6, count * 6), Image.Resampling.NEAREST)
-        self.canv.drawImage(ImageReader(image), 0, 0, self.size, self.size)
+            y = self.size - (r + self.BORDER + 1) * box
+            c = 0
+            while c < count:
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < count and row[c]:
+                    c += 1
+                ops.append(
+                    f"{(start + self.BORDER) * box:.3f} {y:.3f} {(c - start) * box:.3f} "
+                    f"{box:.3f} re"
+                )
+        self.canv.saveState()
+        self.canv.setFillColor(colors.black)
+        self.canv.addLiteral(" ".join(ops) + " f")
+        self.canv.restoreState()
 
 
 def _qr(payload: str) -> QrCode:
