@@ -197,3 +197,25 @@ def test_init_asks_for_the_password_twice_on_a_terminal(
     answers = iter([PASSWORD, PASSWORD])
     assert main(args) == 0
     assert "store set up" in capsys.readouterr().out
+
+
+def test_print_verify_and_void_from_the_command_line(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = _apply(data, tmp_path, capsys)
+    out = tmp_path / "receipt.pdf"
+    assert main(["print", "receipt", number, "--out", str(out), "--data-dir", str(data)]) == 0
+    printed = capsys.readouterr().out
+    assert "受理回执 SL-370102001-" in printed and out.stat().st_size > 1000
+    document = printed.split()[1]
+    assert main(["verify", str(out), "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.startswith("valid:")
+    assert main(["print", "receipt", number, "--out", str(out), "--data-dir", str(data)]) == 2
+    assert "use reprint" in capsys.readouterr().err
+    assert main(["print", "permit", number, "--out", str(out), "--data-dir", str(data)]) == 2
+    assert "not printed for an application that is decided" in capsys.readouterr().err
+    assert main(["verify", "CW1|XXXX|SL-1|0|AAAA|abc", "--data-dir", str(data)]) == 1
+    assert capsys.readouterr().out.startswith("unknown:")
+    assert main(["void-print", document, "--reason", "打印错误", "--data-dir", str(data)]) == 0
+    assert main(["verify", str(out), "--data-dir", str(data)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].startswith("voided:")
