@@ -16,7 +16,6 @@ import statistics
 import sys
 import time
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,26 +27,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
 from caseworker.printing.documents import render, texts_of  # noqa: E402
 from caseworker.printing.fonts import register_font  # noqa: E402
-from caseworker.printing.model import Citation, DocumentData, DocumentKind, PersonLine  # noqa: E402
+from caseworker.printing.model import DocumentKind  # noqa: E402
+from tests.helpers import sample_permit  # noqa: E402
 
-PERMIT = DocumentData(
-    number="ZQ-370102001-AB3C-2026-000001-F",
-    application_number="370102001-AB3C-000001",
-    issued_on=date(2026, 11, 24),
-    station_name="泉城路派出所",
-    office_code="370102001",
-    applicant=PersonLine("王𠈌", "371502197205200038", "本人"),
-    relatives=(
-        PersonLine("李秀英", "371502197402110146", "配偶"),
-        PersonLine("王小明", "371502199802010151", "子女"),
-    ),
-    destination="山东省济南市历下区泉城路街道泉城路1号",
-    current_address="聊城市东昌府区古楼街道1号",
-    route=Citation("jinan-2017:2.1.1.2", "人才落户：博士、硕士学位", "(2) 取得博士、硕士学位……"),
-    valid_until=date(2027, 2, 22),
-    qr_payload="CW1|AB3C|ZQ-370102001-AB3C-2026-000001-F|0|A5ZR7COQ6VF2MNBX2BPFEMNLM4|"
-    "3ikowwCjARJU-iqHMo3JdlthXx4VR3V8azeVEE99HRMJKIsgIWDzRPrOUu30yM2qtQlrBBS4f7-91444qoW3Cw",
-)
+PERMIT = sample_permit()
 
 
 def bare(texts: list[str]) -> bytes:

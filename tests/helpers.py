@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from caseworker.models.resident_id import check_digit
+from caseworker.printing.model import Citation, DocumentData, PersonLine
 
 _SEQ = itertools.count(101)
 
@@ -120,3 +121,27 @@ def build_case(spec: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]
         "applicant": applicant,
         "family": family,
     }
+
+
+def sample_permit() -> DocumentData:
+    """A permit's data with a rare name character and a signed-looking QR code."""
+    return DocumentData(
+        number="ZQ-370102001-AB3C-2026-000001-F",
+        application_number="370102001-AB3C-000001",
+        issued_on=date(2026, 11, 24),
+        station_name="泉城路派出所",
+        office_code="370102001",
+        applicant=PersonLine("王𠈌", "371502197205200038", "本人"),
+        relatives=(
+            PersonLine("李秀英", "371502197402110146", "配偶"),
+            PersonLine("王小明", "371502199802010151", "子女"),
+        ),
+        destination="山东省济南市历下区泉城路街道泉城路1号",
+        current_address="聊城市东昌府区古楼街道1号",
+        route=Citation(
+            "jinan-2017:2.1.1.2", "人才落户：博士、硕士学位", "(2) 取得博士、硕士学位……"
+        ),
+        valid_until=date(2027, 2, 22),
+        qr_payload="CW1|AB3C|ZQ-370102001-AB3C-2026-000001-F|0|A5ZR7COQ6VF2MNBX2BPFEMNLM4|"
+        "3ikowwCjARJU-iqHMo3JdlthXx4VR3V8azeVEE99HRMJKIsgIWDzRPrOUu30yM2qtQlrBBS4f7-91444qoW3Cw",
+    )

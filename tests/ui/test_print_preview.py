@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,18 +10,11 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from caseworker.printing.documents import render
-from caseworker.printing.model import DocumentData, DocumentKind, PersonLine
+from caseworker.printing.model import DocumentKind
+from tests.helpers import sample_permit
 from ui.print_preview import PrintPreview
 
-PERMIT = DocumentData(
-    number="ZQ-1",
-    application_number="A-1",
-    issued_on=date(2026, 11, 24),
-    station_name="泉城路派出所",
-    office_code="370102001",
-    applicant=PersonLine("王𠈌", "371502197205200038", "本人"),
-    destination="济南市历下区",
-)
+PERMIT = sample_permit()
 
 
 def test_preview_prints_and_saves(
