@@ -148,9 +148,6 @@ class Divisions:
         name, city = self._counties[code]
         return f"{self._provinces.get(code[:2], '')}{self._cities.get(city, '')}{name}"
 
-    def counties_of_city(self, city: str) -> list[tuple[str, str]]:
-        return sorted((code, name) for code, (name, c) in self._counties.items() if c == city)
-
     def is_functional_zone(self, code: str) -> bool:
         return code in self._functional_zones
 

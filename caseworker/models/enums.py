@@ -159,8 +159,3 @@ RELATION_ZH = {
 class Sex(StrEnum):
     M = "M"
     F = "F"
-
-
-def rank(value: StrEnum) -> int:
-    """Position of a value in its enumeration, for ordered enumerations."""
-    return list(type(value)).index(value)

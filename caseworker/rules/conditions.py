@@ -7,6 +7,7 @@ a walk over plain Python objects. ``True`` = met, ``False`` = not met,
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -174,7 +175,7 @@ class Leaf(Condition):
         yield self
 
     def negate(self) -> Condition:
-        twin = _copy(self)
+        twin = copy.copy(self)  # leaves keep their state in __dict__: a shallow copy will do
         twin.negated = not self.negated
         twin.uid = -self.uid  # a distinct predicate; not(not(x)) is x again
         twin._fast = twin.compile_fast()
@@ -187,16 +188,6 @@ class Leaf(Condition):
     def shortfall(self, ctx: Context) -> tuple[int, str] | None:
         """How much of a quantity is missing, for a hint such as "1 more month"."""
         return None
-
-
-def _copy(leaf: Leaf) -> Leaf:
-    twin = object.__new__(type(leaf))
-    for klass in type(leaf).__mro__:
-        for name in getattr(klass, "__slots__", ()):
-            if hasattr(leaf, name):
-                setattr(twin, name, getattr(leaf, name))
-    twin.__dict__.update(getattr(leaf, "__dict__", {}))
-    return twin
 
 
 class Is(Leaf):

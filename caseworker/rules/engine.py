@@ -182,46 +182,40 @@ def _route_outcome(route: Route, cov: _Covering, ctx: c.Context) -> c.Outcome:
 
 
 def _route_truth(route: Route, cov: _Covering, ctx: c.Context) -> c.Truth:
-    """The route's value alone, without explanations: the hint search's fast path."""
-    values = (
-        route.zone_condition.truth(ctx) if route.zone_condition else True,
-        cov.gate.value,
-        route.when.truth(ctx),
-    )
-    if False in values:
+    """The route's value alone, without explanations: for the status, and for the hint
+    search (which forces leaves true in ``ctx``). ``_route_outcome`` explains the same."""
+    zone = route.zone_condition.truth(ctx) if route.zone_condition is not None else True
+    if zone is False or cov.gate.value is False:
         return False
-    return None if None in values else True
+    value = route.when.truth(ctx)
+    if value is True and (zone is None or cov.gate.value is None):
+        return None
+    return value
 
 
 def _route_result(
     route: Route, cov: _Covering, ctx: c.Context, case: Case, pack_index: int
 ) -> RouteResult:
-    facts = ctx.facts
-    zone = route.zone_condition.fast(facts, ctx) if route.zone_condition is not None else True
-    if zone is False or cov.gate.value is False:
-        value: c.Truth = False
-    else:
-        value = route.when.fast(facts, ctx)
-        if value is True and (zone is None or cov.gate.value is None):
-            value = None
+    value = _route_truth(route, cov, ctx)
     status = ELIGIBLE if value is True else INELIGIBLE if value is False else INCOMPLETE
+    applies_here = route.zone_condition is None or route.zone_condition.truth(ctx) is not False
     documents: tuple[str, ...] = ()
     admits: tuple[bool | None, ...] = ()
     if status != INELIGIBLE:  # who follows and what to see matter only while it can apply
         documents = _documents(route, ctx)
-        gate = route.follow_when.fast(facts, ctx) if route.follow_when is not None else True
+        gate = route.follow_when.truth(ctx) if route.follow_when is not None else True
         admits = tuple(_admits(route, relative, case.on, gate) for relative in case.family)
     return RouteResult(
         route=route,
         status=status,
         documents=documents,
         admits=admits,
-        applies_here=zone is not False,
+        applies_here=applies_here,
         explain=lambda: _route_outcome(route, cov, ctx),
         find_hints=lambda: _hints(route, cov, ctx),
         rank=(
             _STATUS_RANK[status],
-            zone is False,
+            not applies_here,
             -admits.count(True),
             -len(route.follow),
             len(documents),

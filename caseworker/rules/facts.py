@@ -230,13 +230,3 @@ FACTS: tuple[FactSpec, ...] = (
 
 FACT_BY_NAME: dict[str, FactSpec] = {fact.name: fact for fact in FACTS}
 ASKING_ORDER: dict[str, int] = {fact.name: i for i, fact in enumerate(FACTS)}
-DERIVED = frozenset(
-    {
-        "on",
-        "zone",
-        "applicant.age",
-        "applicant.sex",
-        "applicant.birthplace_code",
-        "destination.county",
-    }
-)

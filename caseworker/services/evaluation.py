@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +65,3 @@ def case_files(path: Path) -> list[Path]:
     if path.is_dir():
         return sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
     return [path]
-
-
-def decision_json(decision: Decision) -> str:
-    return json.dumps(decision.to_json(), ensure_ascii=False, indent=2)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,7 +16,6 @@ from caseworker.services.store import Store
 from caseworker.services.users import add_user
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
 
-SHARED_COPY = Path(__file__).parent.parent / "shared_cases"
 PASSWORD = "s3cret-pass"
 
 
@@ -91,14 +89,3 @@ def application(**spec: Any) -> dict[str, Any]:
 
 def _hanzi(n: int) -> str:
     return "".join("零一二三四五六七八九"[int(d)] for d in str(n))
-
-
-def shared_case(name: str, *names: str) -> dict[str, Any]:
-    data = json.loads((SHARED_COPY / name).read_text(encoding="utf-8"))
-    data.pop("expect")
-    data.pop("case")
-    data["records"] = {
-        "applicant": {"name": names[0]},
-        "family": [{"name": n} for n in names[1:]],
-    }
-    return data
