@@ -226,7 +226,7 @@ class ApplicationService:
             )
             repo.replace_relatives(session, app_id, self._relative_rows(session, case, records))
             repo.add_fact_answers(session, app_id, _answers(case), actor.username, now)
-            self._record(
+            result = self._record(
                 session,
                 actor=actor,
                 action="create",
@@ -236,7 +236,7 @@ class ApplicationService:
                 now=now,
                 detail={},
             )
-        return self.get(number)
+        return result
 
     def edit(self, actor: Actor, number: str, data: dict[str, Any]) -> ApplicationView:
         """Replace the answers (and hukou-book records) of an open application; a decided
@@ -261,7 +261,7 @@ class ApplicationService:
             )
             repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
-            self._record(
+            result = self._record(
                 session,
                 actor=actor,
                 action=Action.EDIT.value,
@@ -271,7 +271,7 @@ class ApplicationService:
                 now=now,
                 detail={"changed": sorted(changed)},
             )
-        return self.get(number)
+        return result
 
     def accept(self, actor: Actor, number: str) -> ApplicationView:
         """受理: the hukou book has been seen; a receipt number is given."""
@@ -421,9 +421,8 @@ class ApplicationService:
             )
 
     def documents_seen(self, number: str) -> list[tuple[str, str, datetime]]:
-        view = self.get(number)
         with self.store.sessions() as session:
-            return repo.documents_seen(session, view.id)
+            return repo.documents_seen(session, self._load(session, number).id)
 
     def attach_scan(
         self, actor: Actor, number: str, *, filename: str, content: bytes, media_type: str
@@ -442,7 +441,7 @@ class ApplicationService:
         now = self.clock()
         with transaction(self.store.sessions) as session:
             view = self._load(session, number)
-            attachment_id = repo.add_attachment(
+            attachment = repo.add_attachment(
                 session,
                 view.id,
                 filename=filename,
@@ -461,8 +460,11 @@ class ApplicationService:
                 application_id=view.id,
                 detail={"number": number, "filename": filename, "sha256": digest},
             )
-            found = repo.attachments(session, view.id)
-        return next(a for a in found if a.id == attachment_id)
+        return attachment
+
+    def scans(self, number: str) -> list[repo.AttachmentView]:
+        with self.store.sessions() as session:
+            return repo.attachments(session, self._load(session, number).id)
 
     def scan_content(self, attachment_id: int) -> bytes:
         """A kept scan's bytes, checked against the SHA-256 taken when it was attached."""
@@ -508,7 +510,7 @@ class ApplicationService:
             repo.update_application(
                 session, view.id, view.version, state=target.value, updated_at=now, **values
             )
-            self._record(
+            result = self._record(
                 session,
                 actor=actor,
                 action=action.value,
@@ -518,7 +520,7 @@ class ApplicationService:
                 now=now,
                 detail=values,
             )
-        return self.get(number)
+        return result
 
     def _record(
         self,
@@ -531,7 +533,9 @@ class ApplicationService:
         state: State,
         now: datetime,
         detail: dict[str, Any],
-    ) -> None:
+    ) -> ApplicationView:
+        """Write the audit event and the outbox entry; return the application as it now
+        stands (the same view the outbox sends), so callers need not read it again."""
         detail = {"number": number, "state": state.value, **_plain(detail)}
         repo.add_audit(
             session,
@@ -556,6 +560,7 @@ class ApplicationService:
             },
             at=now,
         )
+        return current
 
     def _load(self, session: Any, number: str) -> ApplicationView:
         view = repo.load(session, number.strip())

@@ -450,11 +450,13 @@ class AttachmentView:
     added_at: datetime
 
 
-def add_attachment(session: Session, application_id: int, **values: Any) -> int:
+def add_attachment(session: Session, application_id: int, **values: Any) -> AttachmentView:
     row = t.Attachment(application_id=application_id, **values)
     session.add(row)
     session.flush()
-    return row.id
+    return AttachmentView(
+        row.id, row.filename, row.media_type, row.sha256, row.size, row.added_by, row.added_at
+    )
 
 
 def attachments(session: Session, application_id: int) -> list[AttachmentView]:

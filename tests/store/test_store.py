@@ -22,7 +22,6 @@ from caseworker.services.applications import (
     NotFoundError,
     ServiceError,
 )
-from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import SetupError, Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import StoreKeyError, open_engine
@@ -78,7 +77,6 @@ def test_nobody_is_settled_twice(apps: ApplicationService) -> None:
 
 
 def test_a_relative_in_another_open_application_is_flagged(apps: ApplicationService) -> None:
-    shared_spouse = {"relation": "spouse", "id_number": None}
     first = application()
     spouse_id = first["family"][0]["id_number"]
     second = application(
@@ -95,7 +93,6 @@ def test_a_relative_in_another_open_application_is_flagged(apps: ApplicationServ
     b = apps.create_draft(CLERK, second).number
     flags = apps.flags(b)
     assert flags and f"also the relative of application {a}" in flags[0]
-    assert shared_spouse  # the same person row serves both applications
     _settle(apps, a)
     apps.accept(CLERK, b)
     apps.decide(CLERK, b)
@@ -380,12 +377,6 @@ def test_restore_checks_the_backup_first(store: Store, tmp_path: Path) -> None:
     assert store.path.read_bytes() == before
 
 
-def test_services_use_the_shared_engine(
-    apps: ApplicationService, service: EvaluationService
-) -> None:
-    assert apps.evaluation is service
-
-
 # --- documents seen and attached scans ------------------------------------------------
 
 
@@ -398,6 +389,7 @@ def test_documents_seen_and_scans_are_kept_with_their_hash(apps: ApplicationServ
         CLERK, number, filename="户口簿首页.jpg", content=content, media_type="image/jpeg"
     )
     assert scan.sha256 == hashlib.sha256(content).hexdigest() and scan.size == len(content)
+    assert apps.scans(number) == [scan]
     assert apps.scan_content(scan.id) == content
     with pytest.raises(ServiceError, match="the file is empty"):
         apps.attach_scan(CLERK, number, filename="x.jpg", content=b"", media_type="image/jpeg")
