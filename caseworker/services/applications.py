@@ -616,18 +616,19 @@ class ApplicationService:
         return rows
 
     def _guard_duplicates(self, session: Any, applicant_id: int, *, exclude: int | None) -> None:
-        open_ones = repo.applications_of_person(
-            session, applicant_id, [s.value for s in OPEN_STATES], exclude=exclude
+        found = repo.applications_of_person(
+            session,
+            applicant_id,
+            [*(s.value for s in OPEN_STATES), State.SETTLED.value],
+            exclude=exclude,
         )
-        mine = [(n, s) for n, s, role in open_ones if role == "applicant"]
+        mine = [(n, s) for n, s, role in found if role == "applicant" and s != State.SETTLED.value]
         if mine:
             raise DuplicateError(
                 f"this person already has open application {mine[0][0]} ({mine[0][1]}); "
                 "continue that one, or withdraw it first"
             )
-        settled = repo.applications_of_person(
-            session, applicant_id, [State.SETTLED.value], exclude=exclude
-        )
+        settled = [(n, s) for n, s, _ in found if s == State.SETTLED.value]
         if settled:
             raise DuplicateError(
                 f"this person was already settled here under {settled[0][0]}; a person is "

@@ -70,10 +70,18 @@ class PrintingService:
         key_file = Path(settings.key_file) if settings.key_file else None
         self.signer = DeviceSigner.load_or_create(settings.store_id, key_file)
         self._office = self.store.office()
-        with transaction(self.store.sessions) as session:
-            repo.add_device_key(
-                session, self._office.device_code, self.signer.public_hex, applications.clock()
+        with self.store.sessions() as session:
+            known = self.signer.public_hex in repo.device_keys(session).get(
+                self._office.device_code, []
             )
+        if not known:  # first use on this device: the public half goes into the store
+            with transaction(self.store.sessions) as session:
+                repo.add_device_key(
+                    session,
+                    self._office.device_code,
+                    self.signer.public_hex,
+                    applications.clock(),
+                )
 
     def print_document(
         self,

@@ -544,8 +544,6 @@ def void_printed(session: Session, printed_id: int, reason: str) -> None:
 
 
 def add_device_key(session: Session, device_code: str, public_key: str, at: datetime) -> None:
-    if session.scalars(select(t.DeviceKey).where(t.DeviceKey.public_key == public_key)).first():
-        return
     session.add(t.DeviceKey(device_code=device_code, public_key=public_key, created_at=at))
 
 
