@@ -84,18 +84,6 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
 
 # --- compiled packs --------------------------------------------------------------
 
-FOLLOW_SHORTHANDS: dict[str, dict[str, Any]] = {
-    "spouse": {"relation": "spouse"},
-    "children": {"relation": "child"},
-    "unmarried_children": {"relation": "child", "marital_status": ["unmarried"]},
-    "minor_children": {"relation": "child", "minor": True},
-    "parents": {"relation": "parent"},
-    "parents_in_law": {"relation": "parent_in_law"},
-    "siblings": {"relation": "sibling"},
-    "grandparents": {"relation": "grandparent"},
-    "grandchildren": {"relation": "grandchild"},
-}
-
 
 _MARITAL_ZH = {
     MaritalStatus.UNMARRIED: "未婚",
@@ -149,6 +137,20 @@ class FollowRule:
         if self.co_residing:
             words.insert(0, "co-residing")
         return " ".join(words)
+
+
+#: the relative groups a pack may name by word, as the texts speak of them
+FOLLOW_SHORTHANDS: dict[str, FollowRule] = {
+    "spouse": FollowRule(Relation.SPOUSE),
+    "children": FollowRule(Relation.CHILD),
+    "unmarried_children": FollowRule(Relation.CHILD, frozenset({MaritalStatus.UNMARRIED})),
+    "minor_children": FollowRule(Relation.CHILD, minor=True),
+    "parents": FollowRule(Relation.PARENT),
+    "parents_in_law": FollowRule(Relation.PARENT_IN_LAW),
+    "siblings": FollowRule(Relation.SIBLING),
+    "grandparents": FollowRule(Relation.GRANDPARENT),
+    "grandchildren": FollowRule(Relation.GRANDCHILD),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,14 +521,7 @@ class _Compiler:
                     where,
                     f"unknown relative group {node!r}; use one of {sorted(FOLLOW_SHORTHANDS)}",
                 )
-            node = FOLLOW_SHORTHANDS[node]
-            return FollowRule(
-                relation=Relation(node["relation"]),
-                marital_status=frozenset(MaritalStatus(m) for m in node["marital_status"])
-                if "marital_status" in node
-                else None,
-                minor=node.get("minor"),
-            )
+            return FOLLOW_SHORTHANDS[node]
         rule = self.keys(node, where, ["relation"], ["marital_status", "minor", "co_residing"])
         if rule["relation"] not in {r.value for r in Relation}:
             raise self.fail(rule, where, f"unknown relation {rule['relation']!r}", "relation")
