@@ -18,6 +18,9 @@ from sqlalchemy import Engine, inspect, text
 from caseworker.storage.database import StoreError, connect_raw
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: the newest migration; a test holds it to Alembic's own answer. Knowing it without
+#: Alembic keeps every start of an up-to-date store free of Alembic's import (~0.2 s).
+HEAD = "0003"
 
 
 class MigrationError(StoreError):
@@ -64,10 +67,10 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade(engine: Engine, *, path: Path, key: str, backup_dir: Path) -> Path | None:
     """Bring the store to the newest schema. A store holding data is backed up first and
     restored if the migration fails. Returns the backup written, if any."""
-    head = head_revision()
     current = current_revision(engine)
-    if current == head:
+    if current == HEAD:
         return None
+    head = head_revision()
     backup: Path | None = None
     if current is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -121,7 +124,7 @@ def check_file(path: Path, key: str) -> StoreHealth:
             revision = None
     finally:
         conn.close()
-    return StoreHealth(integrity=integrity, revision=revision, head=head_revision(), tables=tables)
+    return StoreHealth(integrity=integrity, revision=revision, head=HEAD, tables=tables)
 
 
 def backup_store(path: Path, key: str, target: Path) -> Path:
