@@ -7,33 +7,54 @@ import argparse
 import getpass
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DatabaseError
+
 from caseworker import logs
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
 from caseworker.printing.fonts import MissingGlyphError
 from caseworker.printing.model import TITLES, DocumentKind
-from caseworker.services.applications import (
-    ApplicationService,
-    ServiceError,
-    mask_id,
-    snapshot,
-)
+from caseworker.services.applications import ApplicationService, snapshot
+from caseworker.services.audit import AuditService
+from caseworker.services.base import Actor, ServiceError, mask_id
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.printing import PrintingService
-from caseworker.services.store import STORE_FILE, Settings, SetupError, Store, data_dir
-from caseworker.services.users import add_user
+from caseworker.services.store import (
+    ROLES,
+    STORE_FILE,
+    Settings,
+    SetupError,
+    Store,
+    data_dir,
+    newest_good_backup,
+    restore,
+)
+from caseworker.services.users import LoginSession, SecondFactorRequiredError, UserService
 from caseworker.storage.database import StoreError
-from caseworker.storage.maintenance import backup_store, check_file, restore_store
+from caseworker.storage.maintenance import backup_store, check_file, damage
 from caseworker.storage.repositories import ApplicationView, ConcurrentChangeError
 
 log = logging.getLogger("caseworker.cli")
 EXIT_BAD_INPUT = 2
+USER_ACTIONS = [
+    "add",
+    "list",
+    "disable",
+    "enable",
+    "reset-password",
+    "unlock",
+    "totp",
+    "remove-totp",
+    "passwd",
+    "policy",
+]
 STEPS = {
     "accept": "受理 accept a draft (the hukou book was seen); gives the receipt number",
     "decide": "审查 run the rules on the answers",
@@ -52,8 +73,12 @@ def register(sub: Any) -> None:
             "--data-dir", type=Path, help="the store's folder (else CASEWORKER_DATA)"
         )
         parser.add_argument(
-            "--as", dest="user", help="act as this user (default: the administrator)"
+            "--as",
+            dest="user",
+            help="log in as this user (else CASEWORKER_USER); the password is asked on the "
+            "terminal, or read from CASEWORKER_PASSWORD_FILE or CASEWORKER_PASSWORD",
         )
+        parser.add_argument("--otp", help="the 6-digit code (动态口令) where a second factor is on")
         return parser
 
     init = with_store(
@@ -124,16 +149,32 @@ def register(sub: Any) -> None:
     verify = with_store(sub.add_parser("verify", help="check a document's QR code or PDF"))
     verify.add_argument("code", help="the code read from the QR, or a PDF file")
 
-    users = with_store(sub.add_parser("user", help="user accounts (administrator)"))
-    users.add_argument("action", choices=["add"])
-    users.add_argument("username")
-    users.add_argument(
-        "--role",
-        required=True,
-        choices=["clerk", "supervisor", "collective_administrator", "admin"],
+    users = with_store(
+        sub.add_parser("users", aliases=["user"], help="user accounts (administrator)")
     )
-    users.add_argument("--name", default="", help="display name")
-    users.add_argument("--password-file", type=Path, required=True)
+    users.add_argument("action", choices=USER_ACTIONS, help=", ".join(USER_ACTIONS))
+    users.add_argument("username", nargs="?", help="the account (not for list and policy)")
+    users.add_argument("--role", choices=list(ROLES), help="add: the new user's role")
+    users.add_argument("--name", default="", help="add: display name")
+    users.add_argument(
+        "--password-file", type=Path, help="add, reset-password: the new password, from a file"
+    )
+    users.add_argument("--reason", default="", help="disable: why")
+    users.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="policy: lockout_attempts, lockout_minutes, idle_minutes, totp_roles "
+        "(comma-separated roles)",
+    )
+
+    trail = with_store(sub.add_parser("audit", help="the audit trail (supervisor)"))
+    trail.add_argument("action", choices=["verify", "show"])
+    trail.add_argument("--user", dest="by_user", help="show: only this user's events")
+    trail.add_argument("--action", dest="by_action", help="show: actions starting with this")
+    trail.add_argument("--application", help="show: only this application's events")
+    trail.add_argument("--limit", type=int, default=50)
 
 
 COMMANDS = {
@@ -146,6 +187,8 @@ COMMANDS = {
     "restore",
     "db",
     "user",
+    "users",
+    "audit",
     "print",
     "void-print",
     "verify",
@@ -161,6 +204,8 @@ def run(args: argparse.Namespace) -> int:
             return _init(args, folder)
         if args.command == "restore":
             return _restore(args, folder)
+        if args.command == "db":  # before opening: a damaged store is never migrated
+            return _db_check(folder)
         store = Store.open(folder)
         try:
             if store.last_migration_backup is not None:
@@ -180,6 +225,14 @@ def run(args: argparse.Namespace) -> int:
         log.warning("%s refused: %s", args.command, exc)
         print(f"caseworker: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except DatabaseError as exc:
+        log.error("%s: the store failed: %s", args.command, exc.orig)
+        print(
+            f"caseworker: the store could not be read or written ({exc.orig}); it may be "
+            "damaged. Nothing more was changed; run `caseworker db check`",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
 
 
 def _with_store(args: argparse.Namespace, store: Store) -> int:
@@ -187,28 +240,30 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         written = backup_store(store.path, store.settings.key(), args.file.resolve())
         print(f"backup written and verified: {written}")
         return 0
-    if args.command == "db":
-        health = check_file(store.path, store.settings.key())
-        print(f"integrity: {health.integrity}")
-        print(f"schema: {health.revision} (newest {health.head})")
-        print(f"tables: {health.tables}")
-        return 0 if health.ok else 1
     service = ApplicationService(store, EvaluationService.from_resources())
-    actor = service.actor(args.user) if args.user else service.default_actor()
-    if args.command in {"print", "void-print", "verify"}:
+    if args.command == "verify":  # reads the register only: no login
+        return _printing(args, PrintingService(service), None)
+    users = UserService(store)
+    login = _login(args, users)
+    try:
+        return _as_user(args, store, service, users, login.actor)
+    finally:
+        users.logout(login)
+
+
+def _as_user(
+    args: argparse.Namespace,
+    store: Store,
+    service: ApplicationService,
+    users: UserService,
+    actor: Actor,
+) -> int:
+    if args.command in {"print", "void-print"}:
         return _printing(args, PrintingService(service), actor)
-    if args.command == "user":
-        password = _read_secret(args.password_file)
-        add_user(
-            store,
-            actor,
-            username=args.username,
-            role=args.role,
-            password=password,
-            display_name=args.name,
-        )
-        print(f"user {args.username} ({args.role}) added")
-        return 0
+    if args.command in {"user", "users"}:
+        return _users(args, users, actor)
+    if args.command == "audit":
+        return _audit(args, AuditService(store), actor)
     if args.command == "apply":
         data = _read_json(args.file)
         view = service.apply(actor, data)
@@ -231,8 +286,9 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         print(f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]})")
         return 0
     if args.command == "show":
-        return _show(service, args.number, as_json=args.json)
+        return _show(service, actor, args.number, as_json=args.json)
     page = service.search(
+        actor,
         getattr(args, "text", ""),
         states=tuple(args.state),
         date_from=getattr(args, "date_from", None),
@@ -245,7 +301,7 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
     for item in page.items:
         print(
             f"{item.number}  {item.state:<13} {item.applicant_name or '(no name)'}  "
-            f"{mask_id(item.applicant_id_number)}  {item.on}  "
+            f"{item.applicant_id_number or ''}  {item.on}  "
             f"{item.destination_county} {item.destination_street}  {item.decision}"
         )
     if not page.items:
@@ -285,8 +341,9 @@ def _init(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
-def _printing(args: argparse.Namespace, printing: PrintingService, actor: Any) -> int:
+def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor | None) -> int:
     if args.command == "print":
+        assert actor is not None
         printed = printing.print_document(
             actor,
             args.number,
@@ -306,6 +363,7 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Any) -
         )
         return 0
     if args.command == "void-print":
+        assert actor is not None
         record = printing.void_printed(actor, args.document, args.reason)
         print(f"{record.number}: void ({record.void_reason})")
         return 0
@@ -323,11 +381,35 @@ def _read_secret(path: Path) -> str:
         return path.read_text(encoding="utf-8").strip()
     except OSError as exc:
         raise SetupError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise SetupError(f"{path} is not UTF-8 text; write the password again") from None
+
+
+def _db_check(folder: Path) -> int:
+    """The whole file: page authentication, structure, schema version; the newest backup
+    that still verifies is named when the store does not."""
+    settings = Settings.load(folder)
+    key = settings.key()
+    problems = damage(folder / STORE_FILE, key)
+    if problems:
+        print(f"the store is damaged 存储已损坏: {len(problems)} problems")
+        for problem in problems[:20]:
+            print(f"  {problem}")
+        backup = newest_good_backup(folder)
+        if backup is not None:
+            print(f"newest verified backup: {backup}; `caseworker restore {backup}` puts it back")
+        else:
+            print("no verified backup found; call the office IT person")
+        return 1
+    health = check_file(folder / STORE_FILE, key)
+    print("integrity: ok (every page authenticated, structure sound)")
+    print(f"schema: {health.revision} (newest {health.head})")
+    print(f"tables: {health.tables}")
+    return 0 if health.ok else 1
 
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:
-    settings = Settings.load(folder)
-    kept = restore_store(args.file.resolve(), folder / STORE_FILE, settings.key())
+    kept = restore(folder, args.file.resolve())
     kept_note = f"; the replaced store is kept as {kept}" if kept else ""
     print(f"restored from {args.file}{kept_note}")
     return 0
@@ -338,6 +420,10 @@ def _read_json(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CaseError(f"{path}: cannot read the file ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise CaseError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8 JSON"
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -358,8 +444,8 @@ def _print_summary(service: ApplicationService, number: str) -> None:
         print(f"注意 flag: {flag}")
 
 
-def _show(service: ApplicationService, number: str, *, as_json: bool) -> int:
-    view = service.get(number)
+def _show(service: ApplicationService, actor: Actor, number: str, *, as_json: bool) -> int:
+    view = service.open_record(actor, number)
     if as_json:
         print(json.dumps(snapshot(view), ensure_ascii=False, indent=2, default=str))
         return 0
@@ -394,4 +480,137 @@ def _show(service: ApplicationService, number: str, *, as_json: bool) -> int:
     print("经过 history:")
     for event in service.history(number):
         print(f"  {event.at:%Y-%m-%d %H:%M:%S}  {event.actor:<10} {event.action}")
+    return 0
+
+
+def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
+    """Who is acting: ``--as`` (or CASEWORKER_USER) with their password, from the terminal
+    or, for scripts, from CASEWORKER_PASSWORD_FILE or CASEWORKER_PASSWORD."""
+    interactive = sys.stdin.isatty()
+    username = args.user or os.environ.get("CASEWORKER_USER", "")
+    if not username:
+        if not interactive:
+            raise SetupError("say who is acting: --as USER (or set CASEWORKER_USER)")
+        username = input("用户名 user name: ")
+    password = os.environ.get("CASEWORKER_PASSWORD")
+    if password is None and os.environ.get("CASEWORKER_PASSWORD_FILE"):
+        password = _read_secret(Path(os.environ["CASEWORKER_PASSWORD_FILE"]))
+    if password is None:
+        if not interactive:
+            raise SetupError(
+                f"no terminal to ask {username}'s password on; set CASEWORKER_PASSWORD_FILE "
+                "to a file only you can read"
+            )
+        password = getpass.getpass(f"{username} 密码 password: ")
+    code = args.otp or os.environ.get("CASEWORKER_OTP")
+    try:
+        return users.login(username, password, totp_code=code, source="cli")
+    except SecondFactorRequiredError:
+        if not interactive:
+            raise
+        code = input("动态口令 code: ")
+        return users.login(username, password, totp_code=code, source="cli")
+
+
+def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
+    action = args.action
+    if action == "list":
+        for u in users.list(actor):
+            marks = [
+                "" if u.active else "disabled",
+                f"locked until {u.locked_until:%H:%M}" if u.locked_until else "",
+                "2FA" if u.second_factor else "",
+                "must change password" if u.must_change_password else "",
+            ]
+            last = f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "never"
+            print(
+                f"{u.username:<16} {u.role:<25} {u.display_name:<12} last login {last}  "
+                + " ".join(m for m in marks if m)
+            )
+        return 0
+    if action == "policy":
+        changes: dict[str, Any] = {}
+        for item in args.set:
+            name, _, value = item.partition("=")
+            if name == "totp_roles":
+                changes[name] = tuple(r for r in value.split(",") if r)
+            elif value.isdigit():
+                changes[name] = int(value)
+            else:
+                raise SetupError(f"--set {item}: NAME=NUMBER, or totp_roles=ROLE,ROLE")
+        policy = users.set_policy(actor, **changes) if changes else users.policy()
+        print(
+            f"lockout after {policy.lockout_attempts} wrong passwords for "
+            f"{policy.lockout_minutes} min; screen lock after {policy.idle_minutes} idle min; "
+            f"second factor for: {', '.join(policy.totp_roles) or 'nobody'}"
+        )
+        return 0
+    if not args.username:
+        raise SetupError(f"users {action} needs the user name")
+    name = args.username
+    if action == "add":
+        if not args.role or not args.password_file:
+            raise SetupError("users add needs --role and --password-file")
+        users.add(
+            actor,
+            username=name,
+            role=args.role,
+            password=_read_secret(args.password_file),
+            display_name=args.name,
+        )
+        print(f"user {name} ({args.role}) added")
+    elif action == "disable":
+        users.disable(actor, name, reason=args.reason)
+        print(f"user {name} disabled")
+    elif action == "enable":
+        users.enable(actor, name)
+        print(f"user {name} enabled")
+    elif action == "reset-password":
+        if not args.password_file:
+            raise SetupError("users reset-password needs --password-file with the new password")
+        users.reset_password(actor, name, _read_secret(args.password_file))
+        print(f"password of {name} reset; they must change it at their next login")
+    elif action == "unlock":
+        users.unlock(actor, name)
+        print(f"user {name} unlocked")
+    elif action == "totp":
+        secret, uri = users.enrol_totp(actor, name)
+        print(f"second factor for {name}: add this to an authenticator app")
+        print(f"  secret: {secret}")
+        print(f"  {uri}")
+    elif action == "remove-totp":
+        users.remove_totp(actor, name)
+        print(f"second factor of {name} removed")
+    else:  # passwd: one's own password
+        if name != actor.username:
+            raise SetupError("users passwd changes your own password; log in as that user")
+        if not args.password_file:
+            raise SetupError("users passwd needs --password-file with the new password")
+        old = os.environ.get("CASEWORKER_PASSWORD") or getpass.getpass("current password: ")
+        users.change_password(actor, old, _read_secret(args.password_file))
+        print("password changed")
+    return 0
+
+
+def _audit(args: argparse.Namespace, trail: AuditService, actor: Actor) -> int:
+    if args.action == "verify":
+        report = trail.verify(actor)
+        head = f"head {report.head.seq}" if report.head else "no head"
+        if report.ok:
+            print(f"audit trail intact: {report.events} events, {head}")
+            return 0
+        print(f"audit trail NOT intact: {len(report.findings)} problems in {report.events} events")
+        for finding in report.findings:
+            print(f"  {finding.kind:<10} {finding.message}")
+        return 1
+    for ev in trail.events(
+        actor,
+        user=args.by_user,
+        action=args.by_action,
+        application=args.application,
+        limit=args.limit,
+    ):
+        detail = json.dumps(ev.detail, ensure_ascii=False, sort_keys=True)
+        when = f"{ev.at:%Y-%m-%d %H:%M:%S}"
+        print(f"{ev.seq or '-':>6}  {when}  {ev.actor:<12} {ev.action:<24} {detail}")
     return 0

@@ -74,6 +74,8 @@ def test_top_level_holds_only_what_the_project_allows() -> None:
         ".git",
     }
     present = {
-        p.name for p in ROOT.iterdir() if p.name not in {".venv"} and not p.name.endswith("_cache")
+        p.name
+        for p in ROOT.iterdir()
+        if p.name not in {".venv", ".hypothesis"} and not p.name.endswith("_cache")
     }
     assert present <= allowed, present - allowed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -285,8 +286,12 @@ def _describe(err: ErrorDetails, prefix: str = "") -> str:
 def one_line(exc: ValidationError, prefix: str = "") -> str:
     """All problems of one input in one line, so the clerk can mend them in one go."""
     parts = [_describe(err, prefix) for err in exc.errors(include_url=False)]
-    shown = "; ".join(parts[:5])
-    return shown + (f"; and {len(parts) - 5} more" if len(parts) > 5 else "")
+    shown = "; ".join(parts[:5]) + (f"; and {len(parts) - 5} more" if len(parts) > 5 else "")
+    # a field name or value from the input may hold a line break or other control
+    # character: shown escaped, so the message stays one readable line
+    return "".join(
+        c if unicodedata.category(c) != "Cc" else c.encode("unicode_escape").decode() for c in shown
+    )
 
 
 def parse_case(text: str | bytes) -> Case:

@@ -18,6 +18,8 @@ def check_name(name: str) -> str:
     Extension B and beyond are real), Latin letters, and the middle dot of minority and
     foreign names. Anything else (emoji, control characters, digits) is refused."""
     name = unicodedata.normalize("NFC", name.strip())
+    if name and all(char in _NAME_MARKS for char in name):
+        raise ValueError(f"{name!r} has no letter or character of a name")
     for char in name:
         if char in _NAME_MARKS or ("a" <= char.lower() <= "z"):
             continue
@@ -31,11 +33,26 @@ def check_name(name: str) -> str:
 
 
 class _Record(BaseModel):
+    """Every text field has the length its column holds (``storage.schema``): a longer
+    one is refused with its name, never cut short or stored beyond its column. Control
+    characters (a scanner's or a damaged file's) are refused, not kept invisibly."""
+
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _printable(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            for char in value:
+                if unicodedata.category(char) == "Cc":
+                    raise ValueError(
+                        f"holds the control character U+{ord(char):04X}; type the text again"
+                    )
+        return value
 
 
 class HouseholdPage(_Record):
-    household_kind: str = ""  # 户别
+    household_kind: str = Field(default="", max_length=20)  # 户别
     household_number: str = Field(default="", max_length=30)  # 户号
     head_name: str = Field(default="", max_length=50)  # 户主姓名
     address: str = Field(default="", max_length=200)  # 住址
@@ -43,17 +60,17 @@ class HouseholdPage(_Record):
 
 class RegistrationCard(_Record):
     name: str = Field(default="", max_length=50)  # 姓名
-    relation_to_head: str = ""  # 与户主关系
+    relation_to_head: str = Field(default="", max_length=20)  # 与户主关系
     former_name: str = Field(default="", max_length=50)  # 曾用名
-    ethnicity: str = ""  # 民族
-    native_place: str = ""  # 籍贯
-    birthplace: str = ""  # 出生地
-    education: str = ""  # 文化程度
-    marital_status: str = ""  # 婚姻状况
-    military_service: str = ""  # 兵役状况
-    workplace: str = ""  # 服务处所
-    occupation: str = ""  # 职业
-    moved_in_from: str = ""  # 何时由何地迁来
+    ethnicity: str = Field(default="", max_length=20)  # 民族
+    native_place: str = Field(default="", max_length=50)  # 籍贯
+    birthplace: str = Field(default="", max_length=100)  # 出生地
+    education: str = Field(default="", max_length=30)  # 文化程度
+    marital_status: str = Field(default="", max_length=20)  # 婚姻状况
+    military_service: str = Field(default="", max_length=20)  # 兵役状况
+    workplace: str = Field(default="", max_length=100)  # 服务处所
+    occupation: str = Field(default="", max_length=50)  # 职业
+    moved_in_from: str = Field(default="", max_length=200)  # 何时由何地迁来
 
     @field_validator("name", "former_name")
     @classmethod

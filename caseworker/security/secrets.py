@@ -30,8 +30,12 @@ def _entry(store_id: str) -> str:
 
 
 def save_in_keyring(store_id: str, key: str) -> None:
+    save_in_keyring_entry(_entry(store_id), key)
+
+
+def save_in_keyring_entry(entry: str, key: str) -> None:
     try:
-        keyring.set_password(SERVICE, _entry(store_id), key)
+        keyring.set_password(SERVICE, entry, key)
     except KeyringError as exc:
         raise KeyUnavailableError(
             f"this machine has no usable keyring ({type(exc).__name__}: {exc}); "
@@ -96,3 +100,50 @@ def read_key_file(path: Path) -> str:
     if len(key) != 64:
         raise KeyUnavailableError(f"{path} does not hold a store key")
     return key
+
+
+# --- the audit key ----------------------------------------------------------------------
+# A second secret, apart from the store key: whoever holds only the store key (to repair a
+# file, say) can read and change rows but cannot recompute the audit chain.
+
+
+def _audit_entry(store_id: str) -> str:
+    return f"audit-key:{store_id}"
+
+
+def audit_key_file(key_file: Path) -> Path:
+    return key_file.with_name(key_file.name + ".audit")
+
+
+def load_audit_key(store_id: str, key_file: Path | None) -> bytes | None:
+    """The audit key, or None where none was ever made (a store from before the chain)."""
+    if key_file is not None:
+        path = audit_key_file(key_file)
+        if not path.exists():
+            return None
+        return bytes.fromhex(read_key_file(path))
+    try:
+        found = keyring.get_password(SERVICE, _audit_entry(store_id))
+    except KeyringError as exc:
+        raise KeyUnavailableError(
+            f"the keyring cannot be read ({type(exc).__name__}: {exc}); unlock it, or ask "
+            "the office IT person"
+        ) from None
+    return None if found is None else bytes.fromhex(found)
+
+
+def create_audit_key(store_id: str, key_file: Path | None) -> bytes:
+    key = new_store_key()
+    if key_file is not None:
+        write_key_file(audit_key_file(key_file), key)
+    else:
+        save_in_keyring_entry(_audit_entry(store_id), key)
+    return bytes.fromhex(key)
+
+
+def delete_audit_key(store_id: str, key_file: Path | None) -> None:
+    if key_file is not None:
+        audit_key_file(key_file).unlink(missing_ok=True)
+    else:
+        with contextlib.suppress(KeyringError):
+            keyring.delete_password(SERVICE, _audit_entry(store_id))

@@ -31,7 +31,16 @@ from caseworker.models.workflow import (
 )
 from caseworker.rules.decision import ELIGIBLE
 from caseworker.rules.engine import resolve_place
+from caseworker.services.base import (
+    Actor,
+    DuplicateError,
+    NotFoundError,
+    PermissionDeniedError,
+    ServiceError,
+    mask_id,
+)
 from caseworker.services.evaluation import EvaluationService
+from caseworker.services.permissions import Permission, allowed, require
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
@@ -44,41 +53,12 @@ SUPERVISING_ROLES = frozenset({"supervisor", "admin"})
 DESK_ROLES = frozenset({"clerk", "supervisor", "admin", "collective_administrator"})
 
 
-class ServiceError(Exception):
-    """A request that cannot be done; ``str()`` is one line saying why and what to do."""
-
-
-class NotFoundError(ServiceError):
-    pass
-
-
-class DuplicateError(ServiceError):
-    pass
-
-
-class PermissionDeniedError(ServiceError):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    username: str
-    role: str
-
-
 @dataclass(frozen=True, slots=True)
 class SearchPage:
     items: tuple[repo.ApplicationSummary, ...]
     page: int
     page_size: int
     has_more: bool
-
-
-def mask_id(number: str | None) -> str:
-    """An ID number as logs and audit details may show it."""
-    if not number:
-        return ""
-    return f"{number[:6]}********{number[14:]}" if len(number) == 18 else "****"
 
 
 class ApplicationService:
@@ -147,8 +127,26 @@ class ApplicationService:
                     )
         return out
 
+    def open_record(self, actor: Actor, number: str) -> ApplicationView:
+        """A person's full record, as the desk and ``caseworker show`` display it: the
+        viewing is audited."""
+        require(actor, Permission.VIEW_RECORD)
+        view = self.get(number)
+        if not self.store.read_only:
+            with transaction(self.store.sessions) as session:
+                repo.add_audit(
+                    session,
+                    at=self.clock(),
+                    actor=actor.username,
+                    action="application.view",
+                    application_id=view.id,
+                    detail={"number": view.number},
+                )
+        return view
+
     def search(
         self,
+        actor: Actor,
         text: str = "",
         *,
         states: tuple[str, ...] = (),
@@ -159,6 +157,7 @@ class ApplicationService:
         page: int = 1,
         page_size: int = 50,
     ) -> SearchPage:
+        require(actor, Permission.VIEW_RECORD)
         if page < 1 or not 1 <= page_size <= 500:
             raise ServiceError("page starts at 1 and a page holds 1 to 500 applications")
         for state in states:
@@ -183,6 +182,8 @@ class ApplicationService:
         items, more = repo.search(
             self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
         )
+        if not allowed(actor, Permission.SEE_FULL_ID_IN_LISTS):
+            items = [replace(i, applicant_id_number=mask_id(i.applicant_id_number)) for i in items]
         return SearchPage(tuple(items), page, page_size, more)
 
     def _reader(self) -> Connection:

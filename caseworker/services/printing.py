@@ -21,14 +21,8 @@ from caseworker.printing.model import (
 )
 from caseworker.printing.payload import Payload, PayloadError, digest, parse, short_digest
 from caseworker.security.signing import DeviceSigner, verify_signature
-from caseworker.services.applications import (
-    DESK_ROLES,
-    SUPERVISING_ROLES,
-    Actor,
-    ApplicationService,
-    PermissionDeniedError,
-    ServiceError,
-)
+from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
+from caseworker.services.base import Actor, PermissionDeniedError, ServiceError
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView, PrintedView

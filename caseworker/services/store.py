@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import logging
 import os
 import secrets
 import uuid
@@ -13,23 +15,82 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
+from caseworker.storage import audit
 from caseworker.storage import repositories as repo
-from caseworker.storage.database import open_engine, session_factory, transaction
-from caseworker.storage.maintenance import upgrade
+from caseworker.storage.database import StoreError, open_engine, session_factory, transaction
+from caseworker.storage.maintenance import damage, restore_store, upgrade
 
 STORE_FILE = "store.db"
 SETTINGS_FILE = "settings.json"
+WITNESS_FILE = "audit-head.json"
 ROLES = ("clerk", "supervisor", "collective_administrator", "admin")
 _DEVICE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
 class SetupError(Exception):
     """The store cannot be set up or opened; the message says why and what to do."""
+
+
+class DamagedStoreError(StoreError):
+    """The store file failed its checks; ``problems`` says how, ``backup`` is the newest
+    backup that still verifies (or None)."""
+
+    def __init__(self, folder: Path, problems: list[str]) -> None:
+        self.problems = problems
+        self.backup = newest_good_backup(folder)
+        shown = "; ".join(problems[:3]) + (
+            f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        )
+        way_out = (
+            f"restore the newest good backup with `caseworker restore {self.backup}`"
+            if self.backup
+            else "no verified backup was found; call the office IT person"
+        )
+        super().__init__(f"the store is damaged ({shown}); {way_out}")
+
+
+def newest_good_backup(folder: Path) -> Path | None:
+    """The newest file in the store's backups folder that opens and passes its check."""
+    settings = Settings.load(folder)
+    try:
+        key = settings.key()
+    except keys.KeyUnavailableError:
+        return None
+    candidates = sorted(
+        (folder / "backups").glob("*.db"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for candidate in candidates:
+        try:
+            if not damage(candidate, key):
+                return candidate
+        except StoreError:
+            continue
+    return None
+
+
+def write_witness(path: Path, head: audit.ChainHead) -> None:
+    """The newest audit event this machine wrote, beside the store. Best effort: a
+    missing or older witness only weakens the check of a cut-short trail."""
+    try:
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(json.dumps({"seq": head.seq, "hash": head.hash}), encoding="utf-8")
+        temporary.replace(path)
+    except OSError as exc:
+        logging.getLogger("caseworker.store").warning("audit witness not written: %s", exc)
+
+
+def read_witness(path: Path) -> audit.ChainHead | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return audit.ChainHead(int(data["seq"]), str(data["hash"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def data_dir(override: Path | None = None) -> Path:
@@ -75,17 +136,37 @@ class Settings:
             return keys.read_key_file(Path(self.key_file))
         return keys.load_from_keyring(self.store_id)
 
+    @property
+    def key_path(self) -> Path | None:
+        return Path(self.key_file) if self.key_source == "file" and self.key_file else None
+
 
 class Store:
     """An open store: its engine, session factory and office."""
 
-    def __init__(self, folder: Path, settings: Settings, engine: Engine) -> None:
+    def __init__(
+        self, folder: Path, settings: Settings, engine: Engine, *, audit_key: bytes
+    ) -> None:
         self.folder = folder
         self.settings = settings
         self.engine = engine
-        self.sessions: sessionmaker[Session] = session_factory(engine)
+        self.sessions: sessionmaker[Session] = session_factory(engine, info={audit.KEY: audit_key})
         self.last_migration_backup: Path | None = None
+        self.read_only = False
         self._on_close: list[Callable[[], None]] = []
+        event.listen(self.sessions, "after_commit", self._after_commit)
+
+    @property
+    def witness_path(self) -> Path:
+        return self.folder / WITNESS_FILE
+
+    def _after_commit(self, session: Session) -> None:
+        written = session.info.pop(audit.WRITTEN, None)
+        if written is not None:
+            write_witness(self.witness_path, written)
+
+    def witness(self) -> audit.ChainHead | None:
+        return read_witness(self.witness_path)
 
     @property
     def path(self) -> Path:
@@ -113,20 +194,58 @@ class Store:
         self.engine.dispose()
 
     @classmethod
-    def open(cls, folder: Path) -> Store:
+    def open(cls, folder: Path, *, verify: bool = False, read_only: bool = False) -> Store:
+        """Open the store, migrating it first if it is older than the program.
+
+        ``verify`` runs SQLite's quick check and SQLCipher's page authentication over the
+        whole file first (the desk does, at start) and raises ``DamagedStoreError``, naming
+        the newest backup that still verifies. ``read_only`` opens a damaged store to look
+        at what can still be read: nothing is migrated and every write is refused."""
         settings = Settings.load(folder)
         try:
             key = settings.key()
+            audit_key = keys.load_audit_key(settings.store_id, settings.key_path)
         except keys.KeyUnavailableError as exc:
             raise SetupError(f"the store key cannot be read: {exc}") from None
         path = folder / STORE_FILE
         if not path.is_file():
             raise SetupError(f"{path} is missing; restore it with `caseworker restore BACKUP`")
-        engine = open_engine(path, key)
-        store = cls(folder, settings, engine)
-        store.last_migration_backup = upgrade(
-            engine, path=path, key=key, backup_dir=store.backup_dir
-        )
+        if verify:
+            problems = damage(path, key)
+            if problems:
+                raise DamagedStoreError(folder, problems)
+        engine = open_engine(path, key, read_only=read_only)
+        if read_only:
+            store = cls(folder, settings, engine, audit_key=audit_key or b"\0" * 32)
+            store.read_only = True
+            return store
+        try:
+            backup = upgrade(engine, path=path, key=key, backup_dir=folder / "backups")
+            with session_factory(engine)() as session:
+                chained = audit.head(session) is not None
+        except DatabaseError as exc:
+            engine.dispose()
+            raise StoreError(
+                f"the store cannot be read ({exc.orig}); it may be damaged: run "
+                "`caseworker db check`"
+            ) from None
+        except Exception:
+            engine.dispose()
+            raise
+        if audit_key is None:
+            if chained:
+                engine.dispose()
+                raise SetupError(
+                    "the audit key of this store is missing from this user's keyring, so the "
+                    "audit trail can be neither extended nor verified; put the key back (the "
+                    "office IT person keeps a copy) or restore the store together with its keys"
+                )
+            audit_key = keys.create_audit_key(settings.store_id, settings.key_path)
+        store = cls(folder, settings, engine, audit_key=audit_key)
+        store.last_migration_backup = backup
+        if not chained:
+            with transaction(store.sessions) as session:
+                audit.seal_unchained(session)
         return store
 
     @classmethod
@@ -172,8 +291,13 @@ class Store:
                 settings = Settings(store_id, "file", str(key_file.resolve()))
         except keys.KeyUnavailableError as exc:
             raise SetupError(str(exc)) from None
+        try:
+            audit_key = keys.create_audit_key(store_id, settings.key_path)
+        except keys.KeyUnavailableError as exc:
+            keys.delete_from_keyring(store_id)
+            raise SetupError(str(exc)) from None
         engine = open_engine(folder / STORE_FILE, key)
-        store = cls(folder, settings, engine)
+        store = cls(folder, settings, engine, audit_key=audit_key)
         try:
             upgrade(engine, path=store.path, key=key, backup_dir=store.backup_dir)
             at = now or datetime.now()
@@ -208,6 +332,41 @@ class Store:
                 keys.delete_from_keyring(store_id)
             else:
                 key_file.resolve().unlink(missing_ok=True)
+            keys.delete_audit_key(store_id, settings.key_path)
+            store.witness_path.unlink(missing_ok=True)
             raise
         settings.save(folder)  # last: a store without settings was never set up
         return store
+
+
+def restore(folder: Path, backup: Path, *, now: datetime | None = None) -> Path | None:
+    """Put a verified backup in place of the store (the replaced file is kept and
+    returned). The trail then ends earlier than this machine's witness says, rightly: the
+    witness is reset and the restore itself is the first event after it, naming how far
+    the trail had gone before."""
+    settings = Settings.load(folder)
+    try:
+        key = settings.key()
+    except keys.KeyUnavailableError as exc:
+        raise SetupError(f"the store key cannot be read: {exc}") from None
+    before = read_witness(folder / WITNESS_FILE)
+    kept = restore_store(backup, folder / STORE_FILE, key)
+    (folder / WITNESS_FILE).unlink(missing_ok=True)
+    store = Store.open(folder)
+    try:
+        with transaction(store.sessions) as session:
+            repo.add_audit(
+                session,
+                at=now or datetime.now(),
+                actor="system",
+                action="store.restore",
+                application_id=None,
+                detail={
+                    "backup": backup.name,
+                    "os_user": getpass.getuser(),
+                    "trail_had_reached": before.seq if before else None,
+                },
+            )
+    finally:
+        store.close()
+    return kept

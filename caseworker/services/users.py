@@ -1,18 +1,545 @@
-"""User accounts, as far as the store and workflow need them (roles and maker-checker).
-Login, lockout, second factor and the audit chain come with the security issue."""
+"""User accounts and logging in: roles, passwords (argon2id), lockout, the optional
+second factor (TOTP), and the office's security settings. Every step is audited.
+
+Lockout counts in the store, so it survives a restart. A clock set back never shortens a
+lock (the lock starts again from the new time); a clock set forward, which needs the
+machine's administrator, ends it early: no program can tell that from waiting.
+"""
 
 from __future__ import annotations
 
+import functools
+import hmac
 import re
-from datetime import datetime
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, timedelta
+from typing import Any
 
-from caseworker.security.passwords import PasswordRuleError, hash_password
-from caseworker.services.applications import Actor, PermissionDeniedError, ServiceError
+import pyotp
+
+from caseworker.security.passwords import (
+    PasswordRuleError,
+    check_rules,
+    hash_password,
+    verify_password,
+)
+from caseworker.services.base import Actor, PermissionDeniedError, ServiceError
+from caseworker.services.permissions import Permission, require
 from caseworker.services.store import ROLES, Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
+from caseworker.storage.repositories import UserView
 
 _USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,29}$")
+ROLE_ZH = {
+    "clerk": "经办",
+    "supervisor": "审核",
+    "collective_administrator": "集体户管理员",
+    "admin": "管理员",
+}
+TOTP_ISSUER = "落户受理台 caseworker-desk"
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A password check for a user who does not exist still costs one argon2
+    verification, so the time taken does not tell which user names exist."""
+    return hash_password(secrets.token_hex(16) + "x1")
+
+
+class LoginError(ServiceError):
+    """A login (or unlock) was refused; the message is safe to show at the counter."""
+
+
+class AccountLockedError(LoginError):
+    def __init__(self, username: str, until: datetime) -> None:
+        self.until = until
+        super().__init__(
+            f"账户已锁定 the account {username} is locked after too many wrong passwords, "
+            f"until {until:%H:%M} ({until:%Y-%m-%d}); wait, or ask an administrator to unlock it"
+        )
+
+
+class SecondFactorRequiredError(LoginError):
+    """The password was right; the user's TOTP code is needed too."""
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityPolicy:
+    """The office's settings, kept in the store (``caseworker users policy``)."""
+
+    lockout_attempts: int = 5
+    lockout_minutes: int = 15
+    idle_minutes: int = 10
+    #: roles that must log in with a second factor (TOTP), e.g. supervisor and admin
+    totp_roles: tuple[str, ...] = ()
+
+    def check(self) -> None:
+        if not 1 <= self.lockout_attempts <= 100:
+            raise ServiceError("lockout_attempts: 1 to 100 wrong passwords")
+        if not 1 <= self.lockout_minutes <= 24 * 60:
+            raise ServiceError("lockout_minutes: 1 to 1440 minutes")
+        if not 1 <= self.idle_minutes <= 240:
+            raise ServiceError("idle_minutes: 1 to 240 minutes")
+        unknown = [r for r in self.totp_roles if r not in ROLES]
+        if unknown:
+            raise ServiceError(
+                f"totp_roles: unknown role {unknown[0]!r}; one of {', '.join(ROLES)}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class LoginSession:
+    """Who is at the desk now."""
+
+    actor: Actor
+    display_name: str
+    started_at: datetime
+    must_change_password: bool
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserSummary:
+    """A user as the administrator's list shows them (no hashes, no secrets)."""
+
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: datetime | None
+    second_factor: bool
+    last_login_at: datetime | None
+    must_change_password: bool
+
+
+class IdleLock:
+    """The screen lock: locked once ``minutes`` pass without a touch. The desk touches it
+    on every key press and click; the clock is injected so tests need not wait."""
+
+    def __init__(self, minutes: int, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.limit = timedelta(minutes=minutes)
+        self.clock = clock
+        self.last_activity = clock()
+        self._locked = False
+
+    def touch(self) -> None:
+        if not self.locked:
+            self.last_activity = self.clock()
+
+    @property
+    def locked(self) -> bool:
+        now = self.clock()
+        self.last_activity = min(self.last_activity, now)  # a clock set back: count from now
+        if now - self.last_activity >= self.limit:
+            self._locked = True
+        return self._locked
+
+    def lock(self) -> None:
+        self._locked = True
+
+    def unlocked(self) -> None:
+        """Called once the user has given their password again."""
+        self._locked = False
+        self.last_activity = self.clock()
+
+
+_UNLOCKED: dict[str, Any] = {"failed_attempts": 0, "locked_at": None, "locked_until": None}
+
+
+class UserService:
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.store = store
+        self.clock = clock
+
+    # --- the office's settings -----------------------------------------------------
+
+    def policy(self) -> SecurityPolicy:
+        with self.store.sessions() as session:
+            saved = repo.office_settings(session).get("security")
+        if not isinstance(saved, dict):
+            return SecurityPolicy()
+        known = {f.name for f in fields(SecurityPolicy)}
+        values: dict[str, Any] = {k: v for k, v in saved.items() if k in known}
+        if "totp_roles" in values:
+            values["totp_roles"] = tuple(values["totp_roles"])
+        return SecurityPolicy(**values)
+
+    def set_policy(self, actor: Actor, **changes: Any) -> SecurityPolicy:
+        require(actor, Permission.MANAGE_USERS)
+        current = self.policy()
+        try:
+            updated = replace(current, **changes)
+        except TypeError as exc:
+            raise ServiceError(f"unknown setting: {exc}") from None
+        updated.check()
+        if updated.totp_roles:
+            with self.store.sessions() as session:
+                me = repo.user(session, actor.username)
+            if actor.role in updated.totp_roles and (me is None or not me.totp_secret):
+                raise ServiceError(
+                    f"requiring a second factor for {actor.role} would lock you out: enrol "
+                    f"your own first (`caseworker users totp {actor.username}`)"
+                )
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            value = {f.name: getattr(updated, f.name) for f in fields(updated)}
+            value["totp_roles"] = list(updated.totp_roles)
+            repo.put_office_setting(session, "security", value)
+            self._audit(session, actor.username, "settings.security", value, now)
+        return updated
+
+    # --- logging in ----------------------------------------------------------------
+
+    def login(
+        self,
+        username: str,
+        password: str,
+        *,
+        totp_code: str | None = None,
+        source: str = "desk",
+    ) -> LoginSession:
+        """Check the password (and the second factor where the user has one or the office
+        requires it). Works offline: everything needed is in the store."""
+        username = username.strip().lower()
+        policy = self.policy()
+        now = self.clock()
+
+        def work(session: Any) -> UserView:
+            user = repo.user(session, username)
+            if user is None or not user.active:
+                verify_password(_dummy_hash(), password)
+                self._audit(session, username or "?", "login.failed", {"source": source}, now)
+                raise _KeepAndRefuseError(
+                    LoginError("用户名或密码错误 the user name or the password is wrong")
+                )
+            self._refuse_if_locked(session, user, now, policy)
+            if not verify_password(user.password_hash, password):
+                self._count_failure(session, user, now, policy, source)
+            if user.role in policy.totp_roles and not user.totp_secret:
+                self._audit(session, username, "login.refused", {"reason": "no totp"}, now)
+                raise _KeepAndRefuseError(
+                    LoginError(
+                        f"this office requires a second factor (动态口令) for {user.role}; "
+                        f"ask an administrator to run `caseworker users totp {username}`"
+                    )
+                )
+            if user.totp_secret:
+                self._check_totp(session, user, totp_code, now=now, policy=policy, source=source)
+            repo.update_user(
+                session,
+                username,
+                failed_attempts=0,
+                locked_at=None,
+                locked_until=None,
+                last_login_at=now,
+            )
+            self._audit(session, username, "login", {"source": source}, now)
+            return user
+
+        user = self._keeping_failures(work)
+        return LoginSession(
+            Actor(user.username, user.role),
+            user.display_name,
+            now,
+            user.must_change_password,
+            secrets.token_hex(8),
+        )
+
+    def logout(self, login: LoginSession, *, reason: str = "") -> None:
+        with transaction(self.store.sessions) as session:
+            detail = {"session": login.id, **({"reason": reason} if reason else {})}
+            self._audit(session, login.actor.username, "logout", detail, self.clock())
+
+    def unlock_screen(self, login: LoginSession, password: str) -> None:
+        """The idle lock's way back: the same user's password; failures count toward the
+        lockout like any other."""
+        policy = self.policy()
+        now = self.clock()
+
+        def work(session: Any) -> UserView:
+            user = repo.user(session, login.actor.username)
+            if user is None or not user.active:
+                raise LoginError("this account was disabled; log in as another user")
+            self._refuse_if_locked(session, user, now, policy)
+            if not verify_password(user.password_hash, password):
+                self._count_failure(session, user, now, policy, "unlock")
+            repo.update_user(session, user.username, failed_attempts=0)
+            self._audit(session, user.username, "unlock", {"session": login.id}, now)
+            return user
+
+        self._keeping_failures(work)
+
+    def change_password(self, actor: Actor, old: str, new: str) -> None:
+        now = self.clock()
+        with self.store.sessions() as session:
+            user = repo.user(session, actor.username)
+        if user is None:
+            raise PermissionDeniedError(f"there is no user {actor.username!r}")
+        if not verify_password(user.password_hash, old):
+            raise LoginError("the current password is wrong; nothing was changed")
+        if old == new:
+            raise ServiceError("the new password must differ from the current one")
+        new_hash = _hash(new)
+        with transaction(self.store.sessions) as session:
+            repo.update_user(
+                session,
+                actor.username,
+                password_hash=new_hash,
+                password_changed_at=now,
+                must_change_password=False,
+            )
+            self._audit(session, actor.username, "password.change", {}, now)
+
+    # --- administration ------------------------------------------------------------
+
+    def add(
+        self,
+        actor: Actor,
+        *,
+        username: str,
+        role: str,
+        password: str,
+        display_name: str = "",
+        now: datetime | None = None,
+    ) -> None:
+        require(actor, Permission.MANAGE_USERS)
+        if not _USERNAME.match(username):
+            raise ServiceError(
+                f"user name {username!r}: 2 to 30 lower-case letters, digits, '.', '-' or "
+                "'_', starting with a letter"
+            )
+        if role not in ROLES:
+            raise ServiceError(f"role {role!r}: one of {', '.join(ROLES)}")
+        if len(display_name) > 50:
+            raise ServiceError("the display name is at most 50 characters")
+        password_hash = _hash(password)
+        at = now or self.clock()
+        with transaction(self.store.sessions) as session:
+            if repo.user(session, username) is not None:
+                raise ServiceError(f"user {username!r} already exists")
+            repo.add_user(
+                session,
+                username=username,
+                display_name=display_name.strip() or username,
+                role=role,
+                password_hash=password_hash,
+                at=at,
+            )
+            self._audit(
+                session, actor.username, "user.add", {"username": username, "role": role}, at
+            )
+
+    def list(self, actor: Actor) -> list[UserSummary]:
+        require(actor, Permission.MANAGE_USERS)
+        now = self.clock()
+        with self.store.sessions() as session:
+            rows = repo.users(session)
+        return [
+            UserSummary(
+                u.username,
+                u.display_name,
+                u.role,
+                u.active,
+                u.locked_until if u.locked_until and u.locked_until > now else None,
+                bool(u.totp_secret),
+                u.last_login_at,
+                u.must_change_password,
+            )
+            for u in rows
+        ]
+
+    def disable(self, actor: Actor, username: str, *, reason: str = "") -> None:
+        require(actor, Permission.MANAGE_USERS)
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            user = self._existing(session, username)
+            if user.username == actor.username:
+                raise ServiceError("you cannot disable your own account")
+            if user.role == "admin" and repo.count_active(session, "admin") <= 1:
+                raise ServiceError(f"{username} is the last active administrator")
+            repo.update_user(session, username, active=False)
+            self._audit(
+                session,
+                actor.username,
+                "user.disable",
+                {"username": username, "reason": reason},
+                now,
+            )
+
+    def enable(self, actor: Actor, username: str) -> None:
+        require(actor, Permission.MANAGE_USERS)
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            self._existing(session, username)
+            repo.update_user(session, username, active=True)
+            self._audit(session, actor.username, "user.enable", {"username": username}, now)
+
+    def reset_password(self, actor: Actor, username: str, new_password: str) -> None:
+        """A temporary password the user must change at their next login; unlocks too."""
+        require(actor, Permission.MANAGE_USERS)
+        new_hash = _hash(new_password)
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            self._existing(session, username)
+            repo.update_user(
+                session,
+                username,
+                password_hash=new_hash,
+                password_changed_at=now,
+                must_change_password=True,
+                failed_attempts=0,
+                locked_at=None,
+                locked_until=None,
+            )
+            self._audit(session, actor.username, "user.reset_password", {"username": username}, now)
+
+    def unlock(self, actor: Actor, username: str) -> None:
+        require(actor, Permission.MANAGE_USERS)
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            self._existing(session, username)
+            repo.update_user(
+                session, username, failed_attempts=0, locked_at=None, locked_until=None
+            )
+            self._audit(session, actor.username, "user.unlock", {"username": username}, now)
+
+    def enrol_totp(self, actor: Actor, username: str) -> tuple[str, str]:
+        """A new TOTP secret for ``username`` (an administrator, or the user themself);
+        returns the secret and the otpauth:// address an authenticator app scans."""
+        if actor.username != username:
+            require(actor, Permission.MANAGE_USERS)
+        secret = pyotp.random_base32()
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            user = self._existing(session, username)
+            repo.update_user(session, username, totp_secret=secret, totp_last_step=0)
+            self._audit(session, actor.username, "user.totp", {"username": username}, now)
+        uri = pyotp.TOTP(secret).provisioning_uri(name=user.username, issuer_name=TOTP_ISSUER)
+        return secret, uri
+
+    def remove_totp(self, actor: Actor, username: str) -> None:
+        require(actor, Permission.MANAGE_USERS)
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            self._existing(session, username)
+            repo.update_user(session, username, totp_secret="", totp_last_step=0)
+            self._audit(session, actor.username, "user.totp_removed", {"username": username}, now)
+
+    # --- the machinery -------------------------------------------------------------
+
+    def _keeping_failures(self, work: Callable[[Any], UserView]) -> UserView:
+        """Run ``work`` in one unit of work; when it refuses with ``_KeepAndRefuseError`` (a wrong
+        password, a lock), what it wrote so far (the count, the lock, the audit event)
+        is committed before the refusal is raised."""
+        refused: ServiceError | None = None
+        with transaction(self.store.sessions) as session:
+            try:
+                result = work(session)
+            except _KeepAndRefuseError as commit:
+                refused = commit.error
+        if refused is not None:
+            raise refused
+        return result
+
+    def _existing(self, session: Any, username: str) -> UserView:
+        user = repo.user(session, username.strip().lower())
+        if user is None:
+            raise ServiceError(f"there is no user {username!r}; `caseworker users list` shows them")
+        return user
+
+    def _refuse_if_locked(
+        self, session: Any, user: UserView, now: datetime, policy: SecurityPolicy
+    ) -> None:
+        if user.locked_until is None or user.locked_at is None:
+            return
+        if now < user.locked_at:  # the clock was set back: the lock starts again from now
+            until = now + timedelta(minutes=policy.lockout_minutes)
+            repo.update_user(session, user.username, locked_at=now, locked_until=until)
+            self._audit(session, user.username, "login.locked", {"clock": "set back"}, now)
+            raise _KeepAndRefuseError(AccountLockedError(user.username, until))
+        if now < user.locked_until:
+            self._audit(session, user.username, "login.failed", {"locked": True}, now)
+            raise _KeepAndRefuseError(AccountLockedError(user.username, user.locked_until))
+        # the lock has run out: a fresh count
+        repo.update_user(
+            session, user.username, failed_attempts=0, locked_at=None, locked_until=None
+        )
+
+    def _count_failure(
+        self, session: Any, user: UserView, now: datetime, policy: SecurityPolicy, source: str
+    ) -> None:
+        attempts = (user.failed_attempts if user.locked_until is None else 0) + 1
+        values: dict[str, Any] = {"failed_attempts": attempts, "last_failed_at": now}
+        self._audit(
+            session, user.username, "login.failed", {"source": source, "attempt": attempts}, now
+        )
+        if attempts >= policy.lockout_attempts:
+            until = now + timedelta(minutes=policy.lockout_minutes)
+            values |= {"locked_at": now, "locked_until": until}
+            repo.update_user(session, user.username, **values)
+            self._audit(session, user.username, "login.locked", {"until": until.isoformat()}, now)
+            raise _KeepAndRefuseError(AccountLockedError(user.username, until))
+        repo.update_user(session, user.username, **values)
+        left = policy.lockout_attempts - attempts
+        raise _KeepAndRefuseError(
+            LoginError(
+                f"用户名或密码错误 the user name or the password is wrong; {left} more "
+                f"{'try' if left == 1 else 'tries'} before the account is locked for "
+                f"{policy.lockout_minutes} minutes"
+            )
+        )
+
+    def _check_totp(
+        self,
+        session: Any,
+        user: UserView,
+        code: str | None,
+        *,
+        now: datetime,
+        policy: SecurityPolicy,
+        source: str,
+    ) -> None:
+        if not code:
+            raise SecondFactorRequiredError(
+                "请输入动态口令 enter the 6-digit code from your authenticator app"
+            )
+        totp = pyotp.TOTP(user.totp_secret)
+        step_now = int(now.timestamp()) // totp.interval
+        for step in (step_now - 1, step_now, step_now + 1):  # 30 s either way of drift
+            if step > user.totp_last_step and hmac.compare_digest(
+                totp.at(step * totp.interval), code.strip()
+            ):
+                repo.update_user(session, user.username, totp_last_step=step)
+                return
+        self._count_failure(session, user, now, policy, f"{source}:totp")
+
+    def _audit(
+        self, session: Any, actor: str, action: str, detail: dict[str, Any], now: datetime
+    ) -> None:
+        repo.add_audit(
+            session, at=now, actor=actor, action=action, application_id=None, detail=detail
+        )
+
+
+class _KeepAndRefuseError(Exception):
+    """Raised inside a unit of work whose writes (a failed attempt, a lock) must be kept
+    although the request is refused; ``transaction`` rolls back, so the service catches
+    it (see ``UserService._keeping_failures``)."""
+
+    def __init__(self, error: ServiceError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _hash(password: str) -> str:
+    try:
+        check_rules(password)
+        return hash_password(password)
+    except PasswordRuleError as exc:
+        raise ServiceError(f"password: {exc}") from None
 
 
 def add_user(
@@ -25,38 +552,12 @@ def add_user(
     display_name: str = "",
     now: datetime | None = None,
 ) -> None:
-    if actor.role != "admin":
-        raise PermissionDeniedError(
-            f"{actor.username} ({actor.role}) may not add users; an administrator may"
-        )
-    if not _USERNAME.match(username):
-        raise ServiceError(
-            f"user name {username!r}: 2 to 30 lower-case letters, digits, '.', '-' or '_', "
-            "starting with a letter"
-        )
-    if role not in ROLES:
-        raise ServiceError(f"role {role!r}: one of {', '.join(ROLES)}")
-    try:
-        password_hash = hash_password(password)
-    except PasswordRuleError as exc:
-        raise ServiceError(f"password: {exc}") from None
-    at = now or datetime.now()
-    with transaction(store.sessions) as session:
-        if repo.user(session, username) is not None:
-            raise ServiceError(f"user {username!r} already exists")
-        repo.add_user(
-            session,
-            username=username,
-            display_name=display_name or username,
-            role=role,
-            password_hash=password_hash,
-            at=at,
-        )
-        repo.add_audit(
-            session,
-            at=at,
-            actor=actor.username,
-            action="user.add",
-            application_id=None,
-            detail={"username": username, "role": role},
-        )
+    """``UserService(store).add`` for scripts and tests."""
+    UserService(store).add(
+        actor,
+        username=username,
+        role=role,
+        password=password,
+        display_name=display_name,
+        now=now,
+    )

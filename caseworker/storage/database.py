@@ -25,7 +25,7 @@ class StoreKeyError(StoreError):
     """The key does not open the store (wrong key, or not a store at all)."""
 
 
-def _raw_connect(path: Path, key: str) -> Any:
+def _raw_connect(path: Path, key: str, *, read_only: bool = False) -> Any:
     if not _HEX_KEY.match(key):
         raise StoreKeyError("the store key must be 64 hexadecimal characters")
     conn = sqlcipher3.connect(str(path), timeout=30, check_same_thread=False)
@@ -45,6 +45,8 @@ def _raw_connect(path: Path, key: str) -> Any:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA busy_timeout = 10000")
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -53,13 +55,14 @@ def connect_raw(path: Path, key: str) -> Any:
     return _raw_connect(path, key)
 
 
-def open_engine(path: Path, key: str) -> Engine:
-    """An Engine on the encrypted file; the file is created if it does not exist."""
+def open_engine(path: Path, key: str, *, read_only: bool = False) -> Engine:
+    """An Engine on the encrypted file; the file is created if it does not exist.
+    ``read_only`` connections refuse every write (``PRAGMA query_only``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     _raw_connect(path, key).close()  # fail here, once, with a clear message
     engine = create_engine(
         "sqlite+pysqlite://",
-        creator=lambda: _raw_connect(path, key),
+        creator=lambda: _raw_connect(path, key, read_only=read_only),
         module=sqlcipher3.dbapi2,
     )
     event.listen(engine, "begin", _begin)
@@ -81,9 +84,10 @@ def _begin(conn: Any) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions for reading; ``transaction`` gives the writing ones."""
-    return sessionmaker(engine, expire_on_commit=False)
+def session_factory(engine: Engine, *, info: dict[str, Any] | None = None) -> sessionmaker[Session]:
+    """Sessions for reading; ``transaction`` gives the writing ones. ``info`` is copied
+    into every session (the audit key, see ``storage.audit``)."""
+    return sessionmaker(engine, expire_on_commit=False, info=info or {})
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Engine, inspect, text
 
 from caseworker.storage.database import StoreError, connect_raw
@@ -20,7 +21,7 @@ from caseworker.storage.database import StoreError, connect_raw
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: the newest migration; a test holds it to Alembic's own answer. Knowing it without
 #: Alembic keeps every start of an up-to-date store free of Alembic's import (~0.2 s).
-HEAD = "0003"
+HEAD = "0004"
 
 
 class MigrationError(StoreError):
@@ -70,6 +71,13 @@ def upgrade(engine: Engine, *, path: Path, key: str, backup_dir: Path) -> Path |
     current = current_revision(engine)
     if current == HEAD:
         return None
+    if current is None:
+        with engine.connect() as conn:
+            if inspect(conn).get_table_names():
+                raise StoreError(
+                    "the store's schema version cannot be read although it holds tables: it "
+                    "may be damaged. Nothing was changed; run `caseworker db check`"
+                )
     head = head_revision()
     backup: Path | None = None
     if current is not None:
@@ -125,6 +133,43 @@ def check_file(path: Path, key: str) -> StoreHealth:
     finally:
         conn.close()
     return StoreHealth(integrity=integrity, revision=revision, head=HEAD, tables=tables)
+
+
+def damage(path: Path, key: str) -> list[str]:
+    """What is wrong with a store or backup file, as messages; empty when it is sound.
+
+    SQLCipher authenticates every page (an HMAC per page), so a flipped bit anywhere shows
+    in ``cipher_integrity_check``; SQLite's ``quick_check`` then finds what a cut-short or
+    zeroed file breaks in the b-trees. Never raises for a damaged file."""
+    if not path.is_file():
+        return [f"{path} does not exist"]
+    size = path.stat().st_size
+    if size == 0:
+        return [f"{path.name} is empty"]
+    try:
+        conn = connect_raw(path, key)
+    except StoreError:
+        return [
+            f"{path.name} cannot be read with the office's key: its first page is damaged, "
+            "or it is not this office's store"
+        ]
+    except sqlcipher3.Error as exc:
+        return [f"{path.name} cannot be opened ({exc})"]
+    problems: list[str] = []
+    try:
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        if size % page_size:
+            problems.append(f"{path.name} is cut short: {size} bytes is not whole pages")
+        for (message,) in conn.execute("PRAGMA cipher_integrity_check"):
+            problems.append(f"page authentication: {message}")
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+        if rows != ["ok"]:
+            problems.extend(f"structure: {row}" for row in rows)
+    except sqlcipher3.Error as exc:
+        problems.append(f"{path.name} cannot be read ({exc})")
+    finally:
+        conn.close()
+    return problems
 
 
 def backup_store(path: Path, key: str, target: Path) -> Path:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from caseworker.models.names import pinyin_keys
 from caseworker.models.records import HouseholdPage, RegistrationCard
+from caseworker.storage import audit
 from caseworker.storage import schema as t
 
 
@@ -33,6 +34,14 @@ class UserView:
     role: str
     active: bool
     password_hash: str = field(repr=False)
+    failed_attempts: int = 0
+    locked_at: datetime | None = None
+    locked_until: datetime | None = None
+    last_login_at: datetime | None = None
+    must_change_password: bool = False
+    totp_secret: str = field(default="", repr=False)
+    totp_last_step: int = 0
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +175,59 @@ def add_user(
     )
 
 
+def _user_view(row: t.User) -> UserView:
+    return UserView(
+        row.username,
+        row.display_name,
+        row.role,
+        row.active,
+        row.password_hash,
+        row.failed_attempts,
+        row.locked_at,
+        row.locked_until,
+        row.last_login_at,
+        row.must_change_password,
+        row.totp_secret,
+        row.totp_last_step,
+        row.created_at,
+    )
+
+
 def user(session: Session, username: str) -> UserView | None:
     row = session.scalars(select(t.User).where(t.User.username == username)).first()
+    return None if row is None else _user_view(row)
+
+
+def users(session: Session) -> list[UserView]:
+    return [_user_view(r) for r in session.scalars(select(t.User).order_by(t.User.username))]
+
+
+def update_user(session: Session, username: str, **values: Any) -> None:
+    session.execute(update(t.User).where(t.User.username == username).values(**values))
+
+
+def count_active(session: Session, role: str) -> int:
+    return (
+        session.scalar(
+            select(func.count()).select_from(t.User).where(t.User.role == role, t.User.active)
+        )
+        or 0
+    )
+
+
+def office_settings(session: Session) -> dict[str, Any]:
+    return {
+        name: value
+        for name, value in session.execute(select(t.OfficeSetting.name, t.OfficeSetting.value))
+    }
+
+
+def put_office_setting(session: Session, name: str, value: Any) -> None:
+    row = session.get(t.OfficeSetting, name)
     if row is None:
-        return None
-    return UserView(row.username, row.display_name, row.role, row.active, row.password_hash)
+        session.add(t.OfficeSetting(name=name, value=value))
+    else:
+        row.value = value
 
 
 def first_admin(session: Session) -> str | None:
@@ -568,10 +625,9 @@ def add_audit(
     application_id: int | None,
     detail: dict[str, Any],
 ) -> None:
-    session.add(
-        t.AuditEvent(
-            at=at, actor=actor, action=action, application_id=application_id, detail=detail
-        )
+    """One event at the end of the keyed chain (``storage.audit``)."""
+    audit.append(
+        session, at=at, actor=actor, action=action, application_id=application_id, detail=detail
     )
 
 

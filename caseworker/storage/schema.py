@@ -50,6 +50,26 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # login protection (migration 0004)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    locked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: base32 TOTP secret ("" = no second factor); the store itself is encrypted
+    totp_secret: Mapped[str] = mapped_column(String(64), default="")
+    #: the last TOTP time step accepted, so a code is never accepted twice
+    totp_last_step: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OfficeSetting(Base):
+    """One office-wide setting (lockout, idle lock, second factor), as JSON (0004)."""
+
+    __tablename__ = "office_settings"
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
 
 
 class Counter(Base):
@@ -249,7 +269,11 @@ class DeviceKey(Base):
 
 
 class AuditEvent(Base):
-    """Who did what, when. ID numbers in ``detail`` are masked."""
+    """Who did what, when. ID numbers in ``detail`` are masked.
+
+    A chain (migration 0004): ``hash`` is an HMAC, under a key kept outside the store, of
+    the event and of the previous event's hash, so an edited, deleted, inserted or moved
+    event shows (``storage.audit``)."""
 
     __tablename__ = "audit_events"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -258,6 +282,20 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(40))
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    seq: Mapped[int | None] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditHead(Base):
+    """The newest event of the chain (one row), itself keyed, so that deleting events at
+    the end shows too; the sync sends it to the centre."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
 
 
 class OutboxEntry(Base):

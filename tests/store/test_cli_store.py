@@ -10,11 +10,18 @@ import pytest
 from keyring.backends import fail
 
 from caseworker.cli import main
+from caseworker.services.store import Store
+from caseworker.storage import repositories as repo
+from caseworker.storage.repositories import ApplicationView
 from tests.store.conftest import PASSWORD, application
 
 
 @pytest.fixture
-def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    monkeypatch.setenv("CASEWORKER_USER", "admin")
+    monkeypatch.setenv("CASEWORKER_PASSWORD", PASSWORD)
     folder = tmp_path / "data"
     secret = tmp_path / "pw"
     secret.write_text(PASSWORD + "\n", encoding="utf-8")
@@ -56,7 +63,15 @@ def test_apply_then_every_reading_command(
     assert number in capsys.readouterr().out
     assert main(["search", "--data-dir", str(data), "zsf"]) == 0
     out = capsys.readouterr().out
-    assert number in out and "张三丰" in out and "********" in out
+    id_number = application_id_number(data, number)
+    assert number in out and "张三丰" in out and id_number in out  # an administrator
+    secret = tmp_path / "li"
+    secret.write_text(PASSWORD, encoding="utf-8")
+    add = ["users", "add", "li", "--role", "clerk", "--password-file", str(secret)]
+    assert main([*add, "--data-dir", str(data)]) == 0
+    assert main(["search", "--data-dir", str(data), "--as", "li", "zsf"]) == 0
+    out = capsys.readouterr().out
+    assert f"{id_number[:6]}********{id_number[14:]}" in out and id_number not in out
     assert main(["show", "--data-dir", str(data), number]) == 0
     out = capsys.readouterr().out
     assert "已审查" in out and "application.decide" in out and "next steps" in out
@@ -64,8 +79,28 @@ def test_apply_then_every_reading_command(
     assert json.loads(capsys.readouterr().out)["state"] == "decided"
 
 
+def application_id_number(folder: Path, number: str) -> str:
+    store = Store.open(folder)
+    try:
+        found = store_view(store, number).applicant.id_number
+    finally:
+        store.close()
+    assert found is not None
+    return found
+
+
+def store_view(store: Store, number: str) -> ApplicationView:
+    with store.sessions() as session:
+        view = repo.load(session, number)
+    assert view is not None
+    return view
+
+
 def test_steps_from_the_command_line(
-    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    data: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     number = _apply(data, tmp_path, capsys)
     secret = tmp_path / "zhao"
@@ -88,10 +123,12 @@ def test_steps_from_the_command_line(
     )
     assert main(["approve", "--data-dir", str(data), number]) == 2
     assert "maker-checker" in capsys.readouterr().err
+    monkeypatch.delenv("CASEWORKER_PASSWORD")
+    monkeypatch.setenv("CASEWORKER_PASSWORD_FILE", str(secret))
     for step in ("approve", "issue-permit", "settle"):
         assert main([step, "--data-dir", str(data), "--as", "zhao", number]) == 0
     assert "settled (已落户)" in capsys.readouterr().out
-    assert main(["void", "--data-dir", str(data), number, "--reason", "x"]) == 2
+    assert main(["void", "--data-dir", str(data), "--as", "zhao", number, "--reason", "x"]) == 2
     assert "closed" in capsys.readouterr().err
 
 

@@ -23,6 +23,7 @@ from caseworker.services.applications import (
     ServiceError,
 )
 from caseworker.services.store import SetupError, Store
+from caseworker.storage import audit
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import StoreKeyError, open_engine
 from caseworker.storage.maintenance import (
@@ -120,7 +121,7 @@ def test_search_by_every_key(apps: ApplicationService) -> None:
     apps.accept(CLERK, a)
 
     def found(text: str = "", **kw: object) -> list[str]:
-        return [item.number for item in apps.search(text, **kw).items]  # type: ignore[arg-type]
+        return [item.number for item in apps.search(SUPERVISOR, text, **kw).items]  # type: ignore[arg-type]
 
     assert found(apps.get(a).applicant.id_number or "") == [a]
     assert found("张三丰") == [a]
@@ -138,19 +139,19 @@ def test_search_by_every_key(apps: ApplicationService) -> None:
     assert found(date_from=date(2024, 3, 2)) == []
     receipt = apps.get(a).receipt_number
     assert receipt is not None and found(receipt) == [a]
-    first = apps.search("", page_size=2)
+    first = apps.search(SUPERVISOR, "", page_size=2)
     assert [i.number for i in first.items] == [c, b] and first.has_more
-    second = apps.search("", page=2, page_size=2)
+    second = apps.search(SUPERVISOR, "", page=2, page_size=2)
     assert [i.number for i in second.items] == [a] and not second.has_more
 
 
 def test_bad_search_input(apps: ApplicationService) -> None:
     with pytest.raises(ServiceError, match="not a valid ID number"):
-        apps.search("371502197205200039")
+        apps.search(SUPERVISOR, "371502197205200039")
     with pytest.raises(ServiceError, match="unknown state"):
-        apps.search("", states=("pending",))
+        apps.search(SUPERVISOR, "", states=("pending",))
     with pytest.raises(ServiceError, match="not an ID number, a name"):
-        apps.search("??!")
+        apps.search(SUPERVISOR, "??!")
 
 
 # --- bad input changes nothing -----------------------------------------------------------
@@ -262,7 +263,7 @@ def test_init_refuses_bad_settings_and_an_existing_store(store: Store, tmp_path:
 
 
 def test_an_empty_store_is_migrated_to_the_newest_schema(store: Store) -> None:
-    assert current_revision(store.engine) == head_revision() == HEAD == "0003"
+    assert current_revision(store.engine) == head_revision() == HEAD == "0004"
     assert check_file(store.path, store.settings.key()).ok
 
 
@@ -282,7 +283,7 @@ def _store_at(store: Store, revision: str) -> None:
     assert current_revision(store.engine) == revision
 
 
-@pytest.mark.parametrize("revision", ["0001", "0002"])
+@pytest.mark.parametrize("revision", ["0001", "0002", "0003"])
 def test_a_store_at_an_earlier_revision_is_backed_up_then_migrated(
     store: Store, revision: str
 ) -> None:
@@ -309,7 +310,11 @@ def test_a_store_at_an_earlier_revision_is_backed_up_then_migrated(
     store.close()
     reopened = Store.open(folder)
     try:
-        assert current_revision(reopened.engine) == "0003"
+        assert current_revision(reopened.engine) == "0004"
+        # the events written before the chain existed are chained on this first open
+        with reopened.sessions() as session:
+            report = audit.verify(session)
+        assert report.ok and report.events >= 4, report.findings
         backup = reopened.last_migration_backup
         assert backup is not None and backup.is_file()
         assert check_file(backup, reopened.settings.key()).revision == revision
@@ -317,7 +322,7 @@ def test_a_store_at_an_earlier_revision_is_backed_up_then_migrated(
             row = conn.execute(text("SELECT name_pinyin, name_initials FROM persons")).one()
             if revision == "0001":  # 0002 fills the search keys of existing names
                 assert tuple(row) == ("zhangsanfeng", "zsf")
-            else:
+            elif revision == "0002":
                 printed = conn.execute(
                     text("SELECT number, copy, void_reason FROM printed_documents")
                 ).one()
@@ -364,7 +369,7 @@ def test_backup_and_restore_round_trip(apps: ApplicationService, tmp_path: Path)
     assert kept is not None and kept.exists()
     reopened = Store.open(store.folder)
     fresh = ApplicationService(reopened, apps.evaluation)
-    assert [i.number for i in fresh.search("").items] == [number]
+    assert [i.number for i in fresh.search(SUPERVISOR, "").items] == [number]
     reopened.close()
 
 

@@ -1,0 +1,72 @@
+"""Reading and verifying the audit trail (supervisors and administrators)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from caseworker.services.base import Actor, NotFoundError
+from caseworker.services.permissions import Permission, require
+from caseworker.services.store import Store
+from caseworker.storage import audit
+from caseworker.storage import repositories as repo
+from caseworker.storage.audit import AuditReport, ChainHead, EventView
+from caseworker.storage.database import transaction
+
+
+class AuditService:
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.store = store
+        self.clock = clock
+
+    def verify(self, actor: Actor) -> AuditReport:
+        """Walk the whole chain; the verification itself is an audited event."""
+        require(actor, Permission.READ_AUDIT)
+        with self.store.sessions() as session:
+            report = audit.verify(session, witness=self.store.witness())
+        if not self.store.read_only:
+            with transaction(self.store.sessions) as session:
+                repo.add_audit(
+                    session,
+                    at=self.clock(),
+                    actor=actor.username,
+                    action="audit.verify",
+                    application_id=None,
+                    detail={"events": report.events, "findings": len(report.findings)},
+                )
+        return report
+
+    def events(
+        self,
+        actor: Actor,
+        *,
+        user: str | None = None,
+        action: str | None = None,
+        application: str | None = None,
+        since: datetime | None = None,
+        limit: int = 200,
+        before_id: int | None = None,
+    ) -> list[EventView]:
+        """Newest first, filtered; ``before_id`` pages back."""
+        require(actor, Permission.READ_AUDIT)
+        with self.store.sessions() as session:
+            app_id = None
+            if application:
+                found = repo.load(session, application.strip())
+                if found is None:
+                    raise NotFoundError(f"no application {application!r} in this store")
+                app_id = found.id
+            return audit.events(
+                session,
+                actor=user,
+                action_prefix=action,
+                application_id=app_id,
+                since=since,
+                limit=max(1, min(limit, 1000)),
+                before_id=before_id,
+            )
+
+    def head(self) -> ChainHead | None:
+        """The chain's newest event, which the sync sends to the centre."""
+        with self.store.sessions() as session:
+            return audit.head(session)

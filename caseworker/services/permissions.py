@@ -1,0 +1,38 @@
+"""Who may do what, by role; checked in the services (the desk only hides what a role
+cannot do). The four roles: clerk (经办), supervisor (审核), collective-hukou
+administrator (集体户管理员), office administrator (管理员)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from caseworker.services.base import Actor, PermissionDeniedError
+
+
+class Permission(StrEnum):
+    MANAGE_USERS = "manage users and the office's security settings"
+    READ_AUDIT = "read and verify the audit trail"
+    EXPORT = "export personal data"
+    SEE_FULL_ID_IN_LISTS = "see full ID numbers in lists"
+    VIEW_RECORD = "open a person's full record"
+
+
+GRANTS: dict[Permission, frozenset[str]] = {
+    Permission.MANAGE_USERS: frozenset({"admin"}),
+    Permission.READ_AUDIT: frozenset({"supervisor", "admin"}),
+    Permission.EXPORT: frozenset({"supervisor", "admin"}),
+    Permission.SEE_FULL_ID_IN_LISTS: frozenset({"supervisor", "admin"}),
+    Permission.VIEW_RECORD: frozenset({"clerk", "supervisor", "admin", "collective_administrator"}),
+}
+
+
+def allowed(actor: Actor, permission: Permission) -> bool:
+    return actor.role in GRANTS[permission]
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    if not allowed(actor, permission):
+        roles = ", ".join(sorted(GRANTS[permission]))
+        raise PermissionDeniedError(
+            f"{actor.username} ({actor.role}) may not {permission.value}; it needs one of: {roles}"
+        )

@@ -1,0 +1,376 @@
+"""The audit trail as a keyed chain.
+
+Every event's ``hash`` is an HMAC-SHA256, under a key kept outside the store (the keyring),
+of the event and of the previous event's hash. Without that key nobody can recompute the
+chain, so an event edited, deleted, inserted or moved directly in the database shows, and
+so does a trail cut short at its end: the newest event is named by a keyed head row, and
+by a witness file beside the store that the program rewrites after each commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from caseworker.storage import schema as t
+from caseworker.storage.database import StoreError
+
+#: the session.info entries this module reads and writes
+KEY = "audit_key"
+WRITTEN = "audit_head_written"
+HEAD_REBUILT = "audit.head_rebuilt"
+
+
+@dataclass(frozen=True, slots=True)
+class ChainHead:
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str  # edited | inserted | deleted | reordered | truncated | head
+    seq: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    events: int
+    head: ChainHead | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: int
+    seq: int | None
+    at: datetime
+    actor: str
+    action: str
+    application_id: int | None
+    detail: dict[str, Any]
+
+
+def _key(session: Session) -> bytes:
+    key = session.info.get(KEY)
+    if not isinstance(key, bytes) or len(key) < 32:
+        raise StoreError("the audit key is not loaded; open the store through Store.open")
+    return key
+
+
+def event_hash(
+    key: bytes,
+    *,
+    seq: int,
+    prev_hash: str,
+    at: datetime,
+    actor: str,
+    action: str,
+    application_id: int | None,
+    detail: dict[str, Any],
+) -> str:
+    body = json.dumps(
+        [seq, prev_hash, at.isoformat(), actor, action, application_id, detail],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def head_mac(key: bytes, head: ChainHead) -> str:
+    return hmac.new(key, f"head|{head.seq}|{head.hash}".encode(), hashlib.sha256).hexdigest()
+
+
+def append(
+    session: Session,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    application_id: int | None,
+    detail: dict[str, Any],
+) -> ChainHead:
+    """Add one event at the end of the chain, inside the caller's transaction."""
+    key = _key(session)
+    # the detail as the JSON column gives it back, so the hash is computed on what is read
+    detail = json.loads(json.dumps(detail, ensure_ascii=False, default=str))
+    head_row = session.get(t.AuditHead, 1)
+    if head_row is None:
+        last = session.execute(
+            select(t.AuditEvent.seq, t.AuditEvent.hash).order_by(t.AuditEvent.id.desc()).limit(1)
+        ).first()
+        if last is not None:
+            # the head is gone although events exist: continue, but say so in the chain
+            # itself, where `audit verify` reports it for ever
+            head_row = t.AuditHead(id=1, seq=last[0] or 0, hash=last[1] or "", mac="")
+            session.add(head_row)
+            _append_row(
+                session, key, head_row, at, "system", HEAD_REBUILT, None, {"after": last[0]}
+            )
+        else:
+            head_row = t.AuditHead(id=1, seq=0, hash="", mac="")
+            session.add(head_row)
+    return _append_row(session, key, head_row, at, actor, action, application_id, detail)
+
+
+def _append_row(  # noqa: PLR0917 - private; the fields of one event, in their order
+    session: Session,
+    key: bytes,
+    head_row: t.AuditHead,
+    at: datetime,
+    actor: str,
+    action: str,
+    application_id: int | None,
+    detail: dict[str, Any],
+) -> ChainHead:
+    seq = head_row.seq + 1
+    digest = event_hash(
+        key,
+        seq=seq,
+        prev_hash=head_row.hash,
+        at=at,
+        actor=actor,
+        action=action,
+        application_id=application_id,
+        detail=detail,
+    )
+    session.add(
+        t.AuditEvent(
+            at=at,
+            actor=actor,
+            action=action,
+            application_id=application_id,
+            detail=detail,
+            seq=seq,
+            prev_hash=head_row.hash,
+            hash=digest,
+        )
+    )
+    head = ChainHead(seq, digest)
+    head_row.seq, head_row.hash, head_row.mac = seq, digest, head_mac(key, head)
+    session.info[WRITTEN] = head
+    return head
+
+
+def needs_sealing(session: Session) -> bool:
+    """A store from before the chain: events, none hashed, and no head."""
+    if session.get(t.AuditHead, 1) is not None:
+        return False
+    return bool(session.scalar(select(func.count()).select_from(t.AuditEvent)))
+
+
+def seal_unchained(session: Session) -> int:
+    """Chain the events written before the chain existed (once, on the first open after
+    migration 0004). Returns how many were sealed."""
+    key = _key(session)
+    if not needs_sealing(session):
+        return 0
+    head_row = t.AuditHead(id=1, seq=0, hash="", mac="")
+    session.add(head_row)
+    rows = session.scalars(select(t.AuditEvent).order_by(t.AuditEvent.id)).all()
+    for row in rows:
+        seq = head_row.seq + 1
+        row.seq, row.prev_hash = seq, head_row.hash
+        row.hash = event_hash(
+            key,
+            seq=seq,
+            prev_hash=head_row.hash,
+            at=row.at,
+            actor=row.actor,
+            action=row.action,
+            application_id=row.application_id,
+            detail=row.detail,
+        )
+        head = ChainHead(seq, row.hash)
+        head_row.seq, head_row.hash, head_row.mac = seq, row.hash, head_mac(key, head)
+    session.info[WRITTEN] = ChainHead(head_row.seq, head_row.hash)
+    return len(rows)
+
+
+def head(session: Session) -> ChainHead | None:
+    row = session.get(t.AuditHead, 1)
+    return None if row is None else ChainHead(row.seq, row.hash)
+
+
+def verify(session: Session, *, witness: ChainHead | None = None) -> AuditReport:
+    """Walk the whole trail and say what does not hold, event by event."""
+    key = _key(session)
+    findings: list[Finding] = []
+    rows = session.execute(
+        select(
+            t.AuditEvent.id,
+            t.AuditEvent.seq,
+            t.AuditEvent.prev_hash,
+            t.AuditEvent.hash,
+            t.AuditEvent.at,
+            t.AuditEvent.actor,
+            t.AuditEvent.action,
+            t.AuditEvent.application_id,
+            t.AuditEvent.detail,
+        ).order_by(t.AuditEvent.id)
+    ).all()
+    genuine: dict[int, tuple[int, str, str]] = {}  # seq -> (id, prev_hash, hash)
+    forged: list[tuple[int, int]] = []
+    for row_id, seq, prev_hash, digest, at, actor, action, app_id, detail in rows:
+        if seq is None or not digest:
+            findings.append(
+                Finding("inserted", None, f"event #{row_id} ({action}) has no place in the chain")
+            )
+            continue
+        expected = event_hash(
+            key,
+            seq=seq,
+            prev_hash=prev_hash,
+            at=at,
+            actor=actor,
+            action=action,
+            application_id=app_id,
+            detail=detail,
+        )
+        if not hmac.compare_digest(expected, digest):
+            forged.append((row_id, seq))
+            continue
+        if seq in genuine:
+            findings.append(Finding("inserted", seq, f"event {seq} appears twice (#{row_id})"))
+            continue
+        genuine[seq] = (row_id, prev_hash, digest)
+        if action == HEAD_REBUILT:
+            findings.append(
+                Finding(
+                    "truncated",
+                    seq,
+                    f"before event {seq} ({at:%Y-%m-%d %H:%M:%S}) the chain head was missing: "
+                    "events at the end of the trail may have been deleted",
+                )
+            )
+    for row_id, seq in forged:
+        if seq in genuine:
+            findings.append(
+                Finding("inserted", seq, f"event #{row_id} claims to be event {seq}, which exists")
+            )
+        else:
+            genuine.setdefault(seq, (row_id, "", ""))
+            findings.append(
+                Finding("edited", seq, f"event {seq} (#{row_id}) was changed after it was written")
+            )
+    # order: the events' row order must follow their chain order
+    last_seq = 0
+    for row_id, seq, *_ in rows:
+        if seq is None or genuine.get(seq, (None,))[0] != row_id:
+            continue
+        if seq < last_seq:
+            findings.append(
+                Finding("reordered", seq, f"event {seq} stands after event {last_seq}: moved")
+            )
+        last_seq = max(last_seq, seq)
+    # links and gaps
+    newest = max(genuine, default=0)
+    missing: list[int] = []
+    for seq in range(1, newest + 1):
+        if seq not in genuine:
+            missing.append(seq)
+            continue
+        _, prev_hash, _ = genuine[seq]
+        before = genuine.get(seq - 1)
+        if prev_hash and before is not None and before[2] and before[2] != prev_hash:
+            findings.append(Finding("edited", seq, f"event {seq} does not follow event {seq - 1}"))
+    for first, last in _ranges(missing):
+        which = f"event {first}" if first == last else f"events {first} to {last}"
+        findings.append(Finding("deleted", first, f"{which} deleted"))
+    # the end of the trail
+    head_row = session.get(t.AuditHead, 1)
+    chain_head: ChainHead | None = None
+    if head_row is None:
+        if rows:
+            findings.append(Finding("head", None, "the chain head is missing"))
+    else:
+        chain_head = ChainHead(head_row.seq, head_row.hash)
+        if not hmac.compare_digest(head_mac(key, chain_head), head_row.mac):
+            findings.append(Finding("head", head_row.seq, "the chain head was changed"))
+        elif head_row.seq > newest:
+            findings.append(
+                Finding(
+                    "truncated",
+                    newest + 1,
+                    f"the trail ends at event {newest} but its head says {head_row.seq}: "
+                    f"events {newest + 1} to {head_row.seq} deleted",
+                )
+            )
+        elif head_row.seq < newest:
+            findings.append(
+                Finding("inserted", head_row.seq + 1, f"events after the head ({head_row.seq})")
+            )
+    if witness is not None:
+        ours = genuine.get(witness.seq)
+        if witness.seq > newest:
+            findings.append(
+                Finding(
+                    "truncated",
+                    newest + 1,
+                    f"this machine wrote event {witness.seq}, but the trail ends at {newest}",
+                )
+            )
+        elif ours is not None and ours[2] and ours[2] != witness.hash:
+            findings.append(
+                Finding("edited", witness.seq, f"event {witness.seq} is not the one written")
+            )
+    findings.sort(key=lambda f: (f.seq or 0, f.kind))
+    return AuditReport(len(rows), chain_head, tuple(findings))
+
+
+def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for n in numbers:
+        if out and out[-1][1] == n - 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+def events(
+    session: Session,
+    *,
+    actor: str | None = None,
+    action_prefix: str | None = None,
+    application_id: int | None = None,
+    since: datetime | None = None,
+    limit: int = 200,
+    before_id: int | None = None,
+) -> list[EventView]:
+    """Newest first; ``before_id`` pages back."""
+    query = select(
+        t.AuditEvent.id,
+        t.AuditEvent.seq,
+        t.AuditEvent.at,
+        t.AuditEvent.actor,
+        t.AuditEvent.action,
+        t.AuditEvent.application_id,
+        t.AuditEvent.detail,
+    )
+    if actor:
+        query = query.where(t.AuditEvent.actor == actor)
+    if action_prefix:
+        query = query.where(t.AuditEvent.action.startswith(action_prefix))
+    if application_id is not None:
+        query = query.where(t.AuditEvent.application_id == application_id)
+    if since is not None:
+        query = query.where(t.AuditEvent.at >= since)
+    if before_id is not None:
+        query = query.where(t.AuditEvent.id < before_id)
+    rows = session.execute(query.order_by(t.AuditEvent.id.desc()).limit(limit))
+    return [EventView(*row) for row in rows]
