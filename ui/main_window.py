@@ -1,56 +1,506 @@
-"""The desk's main window (minimal until the intake screens land): open a case file, see
-its decision explained clause by clause."""
+"""The desk's main window: the queue, one application's intake with its decision, the
+steps of the workflow, printing, and the screen lock.
+
+Store calls go through the task runner's database worker; evaluation through its
+background worker. The window holds frozen views only, never rows."""
 
 from __future__ import annotations
 
 import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from caseworker import __version__
+from caseworker.models.workflow import OPEN_STATES, STATE_ZH, Action, State, allowed_actions
+from caseworker.printing.model import TITLES, DocumentKind
+from caseworker.services.applications import ApplicationService, ApplicationView
 from caseworker.services.evaluation import CaseFileError, EvaluationService
 from caseworker.services.explain import render_text
+from caseworker.services.id_reader import IdCardReader
+from caseworker.services.printing import PrintingService
+from caseworker.services.users import ROLE_ZH, IdleLock, LoginSession, UserService
+from ui.errors import show_error
+from ui.intake import IntakePage
+from ui.login import LockPage
+from ui.print_preview import PrintPreview
+from ui.queue_model import ApplicationQueueModel, QueueFilter
+from ui.tasks import TaskRunner
+
+AUTOSAVE_MS = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """What the window works with, built by ``ui.app`` (the composition root)."""
+
+    evaluation: EvaluationService
+    apps: ApplicationService
+    users: UserService
+    login: LoginSession
+    runner: TaskRunner
+    reader: IdCardReader | None = None
+    read_only: bool = False
+
+
+class QueuePage(QWidget):
+    def __init__(self, model: ApplicationQueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("查找：身份证号、姓名、拼音或首字母、申请编号 (Ctrl+F)")
+        self.state = QComboBox(self)
+        self.state.setObjectName("stateFilter")
+        self.state.addItem("全部 All", "")
+        self.state.addItem("办理中 Open", "open")
+        for state in State:
+            self.state.addItem(f"{STATE_ZH[state]} {state.value}", state.value)
+        self.date_from = QLineEdit(self)
+        self.date_from.setPlaceholderText("从 from 2024-03-01")
+        self.date_from.setObjectName("dateFrom")
+        self.date_to = QLineEdit(self)
+        self.date_to.setPlaceholderText("到 to 2024-03-31")
+        self.date_to.setObjectName("dateTo")
+        self.count = QLabel(self)
+        self.count.setObjectName("queueCount")
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.state, 1)
+        bar.addWidget(self.date_from, 1)
+        bar.addWidget(self.date_to, 1)
+        bar.addWidget(self.count)
+        self.table = QTableView(self)
+        self.table.setObjectName("queue")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textEdited.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._focus_table)
+        self.state.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.date_from.editingFinished.connect(self.apply_filter)
+        self.date_to.editingFinished.connect(self.apply_filter)
+        model.loaded.connect(lambda n: self.count.setText(f"{n} 件 shown"))
+
+    def _focus_table(self) -> None:
+        self.apply_filter()
+        self.table.setFocus()
+        self.model.loaded.connect(self._select_first, Qt.ConnectionType.SingleShotConnection)
+
+    def _select_first(self, _rows: int) -> None:
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def apply_filter(self) -> None:
+        chosen = self.state.currentData()
+        states: tuple[str, ...] = ()
+        if chosen == "open":
+            states = tuple(sorted(s.value for s in OPEN_STATES))
+        elif chosen:
+            states = (chosen,)
+        self.model.set_filter(
+            QueueFilter(
+                text=self.search.text().strip(),
+                states=states,
+                date_from=_date(self.date_from.text()),
+                date_to=_date(self.date_to.text()),
+            )
+        )
+
+    def selected_number(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.data(index.siblingAtColumn(0), Qt.ItemDataRole.UserRole)
+
+
+class _Activity(QObject):
+    """Every key press and click anywhere in the program counts as activity."""
+
+    def __init__(self, lock: IdleLock) -> None:
+        super().__init__()
+        self.lock = lock
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress}:
+            self.lock.touch()
+        return False
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: EvaluationService) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
-        self._service = service
-        self.setWindowTitle(f"落户受理台 Settlement counter desk {__version__}")
-        self.resize(960, 720)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.heading = QLabel(
-            "打开案例文件以查看决定 / Open a case file to see its decision", central
+        self.desk = desk
+        self.actor = desk.login.actor
+        office = desk.apps.store.office()
+        self.setWindowTitle(
+            f"落户受理台 Settlement counter desk {__version__} — {office.station_name}"
         )
-        self.decision_view = QPlainTextEdit(central)
-        self.decision_view.setReadOnly(True)
-        self.decision_view.setObjectName("decisionView")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.decision_view)
-        self.setCentralWidget(central)
+        self.resize(1280, 820)
+        self.dirty = False
+        self.queue_model = ApplicationQueueModel(
+            desk.apps, self.actor, desk.runner, desk.evaluation.divisions, self
+        )
+        self.queue_model.failed.connect(lambda exc: show_error(self, exc))
+        self.queue = QueuePage(self.queue_model, self)
+        self.intake = IntakePage(desk.evaluation, desk.runner, self)
+        self.intake.changed.connect(self._mark_dirty)
+        self.intake.read_card.clicked.connect(self.read_card)
+        self.intake.panel.document_ticked.connect(self._document_ticked)
+        self.case_view = QPlainTextEdit(self)  # a case file opened for training or checking
+        self.case_view.setReadOnly(True)
+        self.case_view.setObjectName("decisionView")
+        policy = desk.users.policy()
+        self.idle = IdleLock(policy.idle_minutes)
+        self._activity = _Activity(self.idle)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._activity)
+        self.lock_page = LockPage(
+            lambda pw: desk.users.unlock_screen(desk.login, pw),
+            desk.runner,
+            desk.login.display_name,
+            self,
+        )
+        self.lock_page.unlocked.connect(self._unlocked)
 
-        menu = self.menuBar().addMenu("文件 &File")
-        self.open_action = QAction("打开案例… Open case…", self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self._choose_case)
-        menu.addAction(self.open_action)
-        quit_action = QAction("退出 Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-        packs = ", ".join(p.policy for p in service.book.packs)
-        self.statusBar().showMessage(f"规则包 Rule packs: {packs}")
+        self.intake_page = QWidget(self)
+        page = QVBoxLayout(self.intake_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        self.state_label = QLabel(self.intake_page)
+        self.state_label.setObjectName("applicationState")
+        page.addWidget(self.state_label)
+        page.addWidget(self.intake, 1)
+        bar = QHBoxLayout()
+        self.step_buttons: dict[str, QPushButton] = {}
+        for key, text in (
+            ("save", "保存 Save (Ctrl+S)"),
+            ("accept", "受理 Accept"),
+            ("decide", "审查 Decide"),
+            ("approve", "批准 Approve"),
+            ("refuse", "不予受理/批准 Refuse"),
+            ("void", "作废 Void"),
+            ("print", "打印 Print (Ctrl+P)"),
+            ("back", "返回 Back (Esc)"),
+        ):
+            button = QPushButton(text, self.intake_page)
+            button.setObjectName(f"step:{key}")
+            bar.addWidget(button)
+            self.step_buttons[key] = button
+        page.addLayout(bar)
+        self.step_buttons["save"].clicked.connect(self.save)
+        self.step_buttons["accept"].clicked.connect(lambda: self.step(Action.ACCEPT))
+        self.step_buttons["decide"].clicked.connect(lambda: self.step(Action.DECIDE))
+        self.step_buttons["approve"].clicked.connect(lambda: self.step(Action.APPROVE))
+        self.step_buttons["refuse"].clicked.connect(lambda: self.step(Action.REFUSE))
+        self.step_buttons["void"].clicked.connect(lambda: self.step(Action.VOID))
+        self.step_buttons["print"].clicked.connect(self.choose_print)
+        self.step_buttons["back"].clicked.connect(self.back)
+
+        self.stack = QStackedWidget(self)
+        for widget in (self.queue, self.intake_page, self.case_view, self.lock_page):
+            self.stack.addWidget(widget)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._build_status(office.station_name, office.office_code)
+        for keys in ("Return", "Enter"):  # Enter opens the application under the cursor
+            opener = QShortcut(QKeySequence(keys), self.queue.table)
+            opener.setContext(Qt.ShortcutContext.WidgetShortcut)
+            opener.activated.connect(self.open_selected)
+        self.queue.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(lambda: self.save(quiet=True))
+        self._idle_check = QTimer(self)
+        self._idle_check.setInterval(5_000)
+        self._idle_check.timeout.connect(self.check_idle)
+        self._idle_check.start()
+        self.queue.apply_filter()
+
+    # --- frame ----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        def add(
+            menu: Any,
+            text: str,
+            keys: str | QKeySequence.StandardKey | None,
+            slot: Callable[[], Any],
+        ) -> QAction:
+            action = QAction(text, self)
+            if keys is not None:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            return action
+
+        work = self.menuBar().addMenu("受理 &Application")
+        self.new_action = add(work, "新申请 New application", "F2", self.new_application)
+        self.save_action = add(work, "保存 Save", QKeySequence.StandardKey.Save, self.save)
+        self.print_action = add(
+            work, "打印… Print…", QKeySequence.StandardKey.Print, self.choose_print
+        )
+        self.find_action = add(
+            work, "查找 Search", QKeySequence.StandardKey.Find, self.focus_search
+        )
+        self.back_action = add(work, "返回队列 Back to the queue", "Esc", self.back)
+        self.read_action = add(work, "读卡 Read ID card", "F5", self.read_card)
+        work.addSeparator()
+        self.open_action = add(
+            work, "打开案例文件… Open case file…", QKeySequence.StandardKey.Open, self._choose_case
+        )
+        self.lock_action = add(work, "锁屏 Lock screen", "Ctrl+L", self.lock_screen)
+        add(work, "退出 Quit", QKeySequence.StandardKey.Quit, self.close)
+
+    def _build_status(self, station: str, office_code: str) -> None:
+        role = ROLE_ZH.get(self.actor.role, self.actor.role)
+        self.user_label = QLabel(f"用户 {self.desk.login.display_name}（{role} {self.actor.role}）")
+        self.office_label = QLabel(f"{station} {office_code}")
+        store_state = "只读 read-only (damaged)" if self.desk.read_only else "正常 ok"
+        self.store_label = QLabel(f"本地存储 store: {store_state}")
+        self.sync_label = QLabel("同步 sync: 未连接 not connected")
+        for label in (self.user_label, self.office_label, self.store_label, self.sync_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+        self._autosave.start()
+
+    def focus_search(self) -> None:
+        if self._locked():
+            return
+        self.stack.setCurrentWidget(self.queue)
+        self.queue.search.setFocus()
+        self.queue.search.selectAll()
+
+    def _locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_page
+
+    # --- the queue ------------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        number = self.queue.selected_number()
+        if number is None:
+            return
+        self.desk.runner.store(
+            lambda: self.desk.apps.open_record(self.actor, number),
+            self._show_application,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show_application(self, view: ApplicationView) -> None:
+        self.intake.load_view(view)
+        self.intake.panel.set_seen(set())
+        self.dirty = False
+        self._show_state()
+        self.stack.setCurrentWidget(self.intake_page)
+        self.intake.id_number.setFocus()
+
+    def new_application(self) -> None:
+        if self._locked() or not self._may_leave():
+            return
+        self.intake.clear()
+        self.dirty = False
+        self._show_state()
+        self.stack.setCurrentWidget(self.intake_page)
+        self.intake.id_number.setFocus()
+
+    def back(self) -> None:
+        if self._locked() or not self._may_leave():
+            return
+        self.stack.setCurrentWidget(self.queue)
+        self.queue_model.refresh()
+        self.queue.search.setFocus()
+
+    def _show_state(self) -> None:
+        number = self.intake.number
+        if number is None:
+            self.state_label.setText("新申请（未保存）New application, not saved yet")
+        else:
+            state = State(self.intake.state)
+            self.state_label.setText(f"申请 {number}：{STATE_ZH[state]} {state.value}")
+        allowed = {a.value for a in allowed_actions(State(self.intake.state))} if number else set()
+        writable = not self.desk.read_only
+        self.step_buttons["save"].setEnabled(writable and (number is None or "edit" in allowed))
+        for key in ("accept", "decide", "approve", "refuse", "void"):
+            self.step_buttons[key].setEnabled(writable and key in allowed)
+        self.step_buttons["print"].setEnabled(number is not None)
+
+    # --- saving and the steps --------------------------------------------------------
+
+    def save(self, *, quiet: bool = False) -> None:
+        if self._locked() or self.stack.currentWidget() is not self.intake_page:
+            return
+        if self.desk.read_only:
+            if not quiet:
+                QMessageBox.information(
+                    self, "只读 Read-only", "存储已损坏，只能查看。The store is damaged: read-only."
+                )
+            return
+        data = self.intake.application_data()
+        number = self.intake.number
+        apps, actor = self.desk.apps, self.actor
+
+        def work() -> ApplicationView:
+            if number is None:
+                return apps.create_draft(actor, data)
+            return apps.edit(actor, number, data)
+
+        def done(view: ApplicationView) -> None:
+            self.intake.number, self.intake.state = view.number, view.state
+            self.dirty = False
+            self._show_state()
+            when = datetime.now().strftime("%H:%M:%S")
+            self.statusBar().showMessage(
+                f"{'已自动保存 autosaved' if quiet else '已保存 saved'} {view.number} {when}", 8000
+            )
+
+        def failed(exc: Exception) -> None:
+            if quiet:  # an autosave of a form not complete yet: try again later
+                self.statusBar().showMessage(f"未自动保存 not autosaved: {exc}", 8000)
+            else:
+                show_error(self, exc)
+
+        self.desk.runner.store(work, done, failed)
+
+    def step(self, action: Action) -> None:
+        number = self.intake.number
+        if number is None or self._locked():
+            return
+        if self.dirty:
+            QMessageBox.information(
+                self,
+                "请先保存 Save first",
+                "有未保存的修改，请先保存 (Ctrl+S)。Save the changes first.",
+            )
+            return
+        apps, actor = self.desk.apps, self.actor
+        reason = ""
+        if action in {Action.REFUSE, Action.VOID}:
+            reason, ok = QInputDialog.getMultiLineText(
+                self,
+                "理由 Reason",
+                "请写明理由（将打印在告知书上）The reason (printed on the notice):",
+            )
+            if not ok or not reason.strip():
+                return
+        calls: dict[Action, Callable[[], ApplicationView]] = {
+            Action.ACCEPT: lambda: apps.accept(actor, number),
+            Action.DECIDE: lambda: apps.decide(actor, number),
+            Action.APPROVE: lambda: apps.approve(actor, number),
+            Action.REFUSE: lambda: apps.refuse(actor, number, reason),
+            Action.VOID: lambda: apps.void(actor, number, reason),
+        }
+        self.desk.runner.store(calls[action], self._stepped, lambda exc: show_error(self, exc))
+
+    def _stepped(self, view: ApplicationView) -> None:
+        self.intake.number, self.intake.state, self.intake.version = (
+            view.number,
+            view.state,
+            view.version,
+        )
+        self._show_state()
+        self.statusBar().showMessage(
+            f"{view.number}: {STATE_ZH[State(view.state)]} {view.state}", 8000
+        )
+
+    def _document_ticked(self, name: str, ticked: bool) -> None:
+        number = self.intake.number
+        if not ticked or number is None:
+            return
+        self.desk.runner.store(
+            lambda: self.desk.apps.mark_document_seen(self.actor, number, name),
+            lambda _r: self.statusBar().showMessage(f"已核验材料 seen: {name}", 5000),
+            lambda exc: show_error(self, exc),
+        )
+
+    # --- printing --------------------------------------------------------------------
+
+    def choose_print(self) -> None:
+        if self.intake.number is None or self._locked():
+            return
+        labels = [f"{TITLES[k]} {k.value}" for k in DocumentKind]
+        choice, ok = QInputDialog.getItem(self, "打印 Print", "文书 Document:", labels, 0, False)
+        if ok:
+            self.print_document(DocumentKind(choice.split()[-1]))
+
+    def print_document(self, kind: DocumentKind, *, reprint: bool = False) -> None:
+        number = self.intake.number
+        if number is None:
+            return
+        printing = PrintingService(self.desk.apps)
+        self.desk.runner.store(
+            lambda: printing.print_document(self.actor, number, kind, reprint=reprint),
+            lambda printed: self._preview(printed.pdf, f"{TITLES[kind]} {printed.record.number}"),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _preview(self, pdf: bytes, title: str) -> None:
+        self.preview = PrintPreview(pdf, title, self)
+        self.preview.show()
+
+    # --- the card reader -----------------------------------------------------------------
+
+    def read_card(self) -> None:
+        reader = self.desk.reader
+        if reader is None:
+            QMessageBox.information(
+                self,
+                "没有读卡器 No card reader",
+                "未配置读卡器，请手工输入身份证号。No reader is set up: type the number.",
+            )
+            self.intake.id_number.setFocus()
+            return
+        self.desk.runner.compute(reader.read, self._card_read, lambda exc: show_error(self, exc))
+
+    def _card_read(self, card: Any) -> None:
+        self.intake.id_number.setText(card.id_number)
+        self.intake._check_id_as_typed(card.id_number)
+        self.intake.card_name = card.name
+        if not self.intake.applicant_name.text().strip():
+            self.intake.applicant_name.setText(card.name)
+        if card.ethnicity and not self.intake.records["ethnicity"].text():
+            self.intake.records["ethnicity"].setText(card.ethnicity)
+        self._mark_dirty()
+        self.intake.schedule()
+        self.intake.applicant_name.setFocus()
+
+    # --- a case file (training, checking a file by hand) ---------------------------------
 
     def _choose_case(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -62,16 +512,83 @@ class MainWindow(QMainWindow):
     def show_case(self, path: Path) -> bool:
         """Decide one case file and show the explanation; a bad file gets a clear message."""
         try:
-            decision = self._service.decide_file(path)
+            decision = self.desk.evaluation.decide_file(path)
         except CaseFileError as exc:
             QMessageBox.warning(
-                self,
-                "案例文件有误 Case file not valid",
-                f"{exc.message}\\n\\n文件 File: {exc.path}",
+                self, "案例文件有误 Case file not valid", f"{exc.message}\n\n文件 File: {exc.path}"
             )
             return False
         out = io.StringIO()
         render_text(decision, path, out)
-        self.decision_view.setPlainText(out.getvalue())
-        self.heading.setText(f"案例 Case: {path.name}")
+        self.case_view.setPlainText(out.getvalue())
+        self.stack.setCurrentWidget(self.case_view)
         return True
+
+    def load_case_into_intake(self, path: Path) -> None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.pop("expect", None)
+        data.pop("case", None)
+        self.intake.load_data(data, number=None, state="", version=0)
+        self._show_state()
+        self.stack.setCurrentWidget(self.intake_page)
+
+    # --- the screen lock -------------------------------------------------------------------
+
+    def check_idle(self) -> None:
+        if not self._locked() and self.idle.locked:
+            self.lock_screen()
+
+    def lock_screen(self) -> None:
+        if self._locked():
+            return
+        self._before_lock = self.stack.currentWidget()
+        self.idle.lock()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        self.lock_page.password.setFocus()
+
+    def _unlocked(self) -> None:
+        self.idle.unlocked()
+        self.menuBar().setEnabled(True)
+        self.stack.setCurrentWidget(getattr(self, "_before_lock", self.queue))
+
+    # --- leaving --------------------------------------------------------------------------
+
+    def _may_leave(self) -> bool:
+        """Unsaved changes: save, discard, or stay."""
+        if not self.dirty or self.stack.currentWidget() is not self.intake_page:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "未保存的修改 Unsaved changes",
+            "这份申请有未保存的修改，要保存吗？This application has unsaved changes. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            self.desk.runner.wait()
+            QApplication.processEvents()
+            return not self.dirty
+        if answer == QMessageBox.StandardButton.Discard:
+            self.dirty = False
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._locked() or not self._may_leave():
+            event.ignore()
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._activity)
+        self.desk.runner.wait()
+        event.accept()
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None

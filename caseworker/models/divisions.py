@@ -148,6 +148,15 @@ class Divisions:
         name, city = self._counties[code]
         return f"{self._provinces.get(code[:2], '')}{self._cities.get(city, '')}{name}"
 
+    def destination_counties(self) -> list[tuple[str, str]]:
+        """(code, name) of every county of the cities whose streets are known: the places
+        an application can go to."""
+        return sorted(
+            (code, name)
+            for code, (name, _city) in self._counties.items()
+            if code[:4] in self._cities_with_streets
+        )
+
     def is_functional_zone(self, code: str) -> bool:
         return code in self._functional_zones
 

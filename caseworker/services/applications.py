@@ -44,7 +44,9 @@ from caseworker.services.permissions import Permission, allowed, require
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
-from caseworker.storage.repositories import ApplicationView, AuditView, SearchFilter
+from caseworker.storage.repositories import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
+from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
+from caseworker.storage.repositories import AuditView, SearchFilter
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")

@@ -23,7 +23,8 @@ from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
-from caseworker.storage.database import StoreError, open_engine, session_factory, transaction
+from caseworker.storage.database import StoreError as StoreError  # noqa: PLC0414 - for the desk
+from caseworker.storage.database import open_engine, session_factory, transaction
 from caseworker.storage.maintenance import damage, restore_store, upgrade
 
 STORE_FILE = "store.db"

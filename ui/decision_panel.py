@@ -1,0 +1,141 @@
+"""The decision panel: the engine's decision, route by route, live as facts change.
+
+Each route shows its status colour, clause id and name; expanding it shows the original
+clause text, the unmet conditions (actual against required), what would make it
+eligible, and the documents to see as a checklist the clerk ticks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
+
+from caseworker.rules.decision import (
+    ELIGIBLE,
+    INCOMPLETE,
+    INELIGIBLE,
+    STATUS_ZH,
+    Decision,
+    RouteResult,
+)
+
+STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
+DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DecisionPanel(QWidget):
+    document_ticked = Signal(str, bool)  # document name, ticked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(
+            "填写身份证号和拟落户地后显示审查结果\nThe decision appears once the ID "
+            "number and destination are filled in",
+            self,
+        )
+        self.heading.setObjectName("decisionHeading")
+        self.heading.setWordWrap(True)
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels(["途径 Route", "结果 Status"])
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("decisionRoutes")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setHeaderHidden(False)
+        self.tree.setColumnWidth(0, 420)
+        self.family = QLabel(self)
+        self.family.setObjectName("decisionFamily")
+        self.family.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.family)
+        self.decision: Decision | None = None
+        self._seen: set[str] = set()
+        self.model.itemChanged.connect(self._item_changed)
+
+    def set_seen(self, names: set[str]) -> None:
+        self._seen = set(names)
+
+    def show_problem(self, message: str) -> None:
+        self.decision = None
+        self.heading.setText(f"尚不能审查 Not decided yet: {message}")
+        self.model.removeRows(0, self.model.rowCount())
+        self.family.clear()
+
+    def show_decision(self, decision: Decision) -> None:
+        self.decision = decision
+        policies = ", ".join(f"{p.policy}" for p in decision.policies) or "无 none"
+        self.heading.setText(
+            f"决定 Decision: {STATUS_ZH[decision.decision]} {decision.decision}    "
+            f"片区 Zone: {decision.zone or '—'}    适用政策 Policies: {policies}"
+        )
+        self.model.blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        for route in decision.routes:
+            if route.applies_here:
+                self.model.appendRow(self._route_row(route))
+        self.model.blockSignals(False)
+        self.tree.reset()
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == ELIGIBLE:
+                self.tree.expand(item.index())
+        lines = [f"[{v.index}] {v.reason_zh} / {v.reason_en}" for v in decision.family]
+        self.family.setText("随迁人员 Relatives:\n" + "\n".join(lines) if lines else "")
+
+    def route_statuses(self) -> dict[str, str]:
+        """route key -> status as shown (tests compare it with ``caseworker evaluate``)."""
+        out: dict[str, str] = {}
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row, 0)
+            if item is not None:
+                out[item.data(Qt.ItemDataRole.UserRole + 2)] = item.data(Qt.ItemDataRole.UserRole)
+        return out
+
+    def _route_row(self, route: RouteResult) -> list[QStandardItem]:
+        title = QStandardItem(f"{route.key}  {route.route.name}")
+        title.setEditable(False)
+        title.setData(route.status, Qt.ItemDataRole.UserRole)
+        title.setData(route.key, Qt.ItemDataRole.UserRole + 2)
+        status = QStandardItem(f"{STATUS_ZH[route.status]} {route.status}")
+        status.setEditable(False)
+        colour = QColor(STATUS_COLOURS.get(route.status, "#555555"))
+        status.setForeground(colour)
+        title.setForeground(colour)
+        text = _leaf(f"条款原文 Clause: {route.route.text.strip()}")
+        title.appendRow([text, _leaf("")])
+        for unmet in route.unmet:
+            title.appendRow([_leaf(f"不符合 Not met: {unmet}"), _leaf("")])
+        for unknown in route.unknown:
+            title.appendRow([_leaf(f"待了解 Still unknown: {unknown}"), _leaf("")])
+        for hint in route.hints:
+            title.appendRow(
+                [_leaf(f"如何符合 Would be eligible: {hint.zh} / {hint.en}"), _leaf("")]
+            )
+        for document in route.documents:
+            item = QStandardItem(f"材料 Document: {document}")
+            item.setEditable(False)
+            item.setCheckable(True)
+            item.setData(document, DOCUMENT_ROLE)
+            item.setCheckState(
+                Qt.CheckState.Checked if document in self._seen else Qt.CheckState.Unchecked
+            )
+            title.appendRow([item, _leaf("")])
+        return [title, status]
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        name = item.data(DOCUMENT_ROLE)
+        if name:
+            ticked = item.checkState() == Qt.CheckState.Checked
+            if ticked:
+                self._seen.add(name)
+            self.document_ticked.emit(name, ticked)
+
+
+def _leaf(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setToolTip(text)
+    return item

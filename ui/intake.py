@@ -1,0 +1,629 @@
+"""Taking an application: ID card, hukou book, destination, the facts still worth asking,
+the relatives, and the decision beside them, live.
+
+Everything is typed (or read from the card) and committed with Enter or Tab; after each
+answer the case is decided again on the background worker and the focus moves to the
+next question the engine still needs. An empty answer skips a question."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.models.enums import RELATION_ZH, Relation
+from caseworker.models.facts import CaseError, case_from_dict
+from caseworker.models.resident_id import ResidentIdError, parse_resident_id
+from caseworker.rules.decision import Decision, Question
+from caseworker.rules.facts import FACT_BY_NAME
+from caseworker.services.applications import ApplicationView
+from caseworker.services.evaluation import EvaluationService
+from caseworker.services.intake import (
+    answer_text,
+    answered_facts,
+    choices,
+    county_search_terms,
+    full_name,
+    parse_answer,
+    set_fact,
+)
+from ui.decision_panel import DecisionPanel
+from ui.tasks import TaskRunner
+
+RECORD_FIELDS = (
+    ("head_name", "户主姓名 Head of household"),
+    ("household_number", "户号 Household number"),
+    ("household_kind", "户别 Household kind"),
+    ("address", "住址 Address"),
+)
+CARD_FIELDS = (
+    ("relation_to_head", "与户主关系 Relation to head"),
+    ("ethnicity", "民族 Ethnicity"),
+)
+ERROR_STYLE = "color: #c62828"
+OK_STYLE = "color: #2e7d32"
+
+
+def _line(name: str, parent: QWidget, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class RelativeDialog(QDialog):
+    """One accompanying relative (随迁人员): relation, ID number (or birth date and sex
+    for a child without one), marital status, living together. Keyboard only."""
+
+    def __init__(self, parent: QWidget | None, relative: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("随迁人员 Accompanying relative")
+        relative = relative or {}
+        form = QFormLayout(self)
+        self.relation = _line("relation", self, "spouse / child / parent …")
+        self.relation.setCompleter(QCompleter([r.value for r in Relation], self))
+        self.id_number = _line("relativeId", self, "18 位身份证号")
+        self.born = _line("relativeBorn", self, "无身份证时 2015-06-01")
+        self.sex = _line("relativeSex", self, "M / F")
+        self.marital = _line("relativeMarital", self, "married / unmarried …")
+        self.co_residing = _line("relativeCoResiding", self, "是 / 否")
+        self.name = _line("relativeName", self, "姓名")
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        for label, widget in (
+            ("关系 Relation", self.relation),
+            ("身份证号 ID number", self.id_number),
+            ("出生日期 Born", self.born),
+            ("性别 Sex", self.sex),
+            ("婚姻状况 Marital status", self.marital),
+            ("共同居住 Lives together", self.co_residing),
+            ("姓名 Name", self.name),
+        ):
+            form.addRow(label, widget)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.relation.setText(relative.get("relation", ""))
+        self.id_number.setText(relative.get("id_number") or "")
+        self.born.setText(relative.get("birth_date") or "")
+        self.sex.setText(relative.get("sex") or "")
+        self.marital.setText(relative.get("marital_status") or "")
+        if relative.get("co_residing") is not None:
+            self.co_residing.setText("是" if relative["co_residing"] else "否")
+        self.name.setText(relative.get("name", ""))
+        self.value: dict[str, Any] = {}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.activateWindow()
+        self.relation.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def _check(self) -> None:
+        value: dict[str, Any] = {"relation": self.relation.text().strip()}
+        if self.id_number.text().strip():
+            value["id_number"] = self.id_number.text().strip().upper()
+        if self.born.text().strip():
+            value["birth_date"] = self.born.text().strip()
+        if self.sex.text().strip():
+            value["sex"] = self.sex.text().strip().upper()
+        if self.marital.text().strip():
+            value["marital_status"] = self.marital.text().strip()
+        co = self.co_residing.text().strip()
+        if co:
+            try:
+                value["co_residing"] = parse_answer("applicant.rural_hukou", co)
+            except ValueError as exc:
+                self.error.setText(f"共同居住 Lives together: {exc}")
+                return
+        probe = {"on": "2024-01-01", "destination": {"county": "370102"}, "applicant": {}}
+        try:
+            case_from_dict({**probe, "family": [value]})
+        except CaseError as exc:
+            message = str(exc)
+            if "family" in message:
+                self.error.setText(message.replace("family[0].", ""))
+                return
+        self.value = {**value, "name": self.name.text().strip()}
+        self.accept()
+
+
+class IntakePage(QWidget):
+    """One application on screen. ``number`` is None until it is first saved."""
+
+    changed = Signal()  # any edit (the window marks unsaved work)
+    decided = Signal(object)  # the Decision shown (or None)
+
+    def __init__(
+        self,
+        evaluation: EvaluationService,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._evaluation = evaluation
+        self._runner = runner
+        self.number: str | None = None
+        self.state: str = ""
+        self.version = 0
+        self._answers: dict[str, Any] = {}
+        self._skipped: set[str] = set()
+        self._relatives: list[dict[str, Any]] = []
+        self._editors: dict[str, QLineEdit] = {}
+        self._generation = 0
+        self._advance = False
+        self._last_answered = ""
+        self.decision: Decision | None = None
+        self.card_name = ""  # the name the card reader gave, to compare with the book
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self._evaluate)
+
+    # --- building ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+
+        card = QGroupBox("身份证 Resident ID card", left)
+        form = QFormLayout(card)
+        self.read_card = QPushButton("读卡 Read card (F5)", card)
+        self.read_card.setObjectName("readCard")
+        self.id_number = _line("idNumber", card, "18 位身份证号 18-digit ID number")
+        self.id_status = QLabel(card)
+        self.id_status.setObjectName("idStatus")
+        self.applicant_name = _line("applicantName", card, "姓名，与户口簿一致")
+        form.addRow(self.read_card)
+        form.addRow("身份证号 ID number", self.id_number)
+        form.addRow("", self.id_status)
+        form.addRow("姓名 Name", self.applicant_name)
+        column.addWidget(card)
+
+        book = QGroupBox("户口簿 Hukou book (户主页, 常住人口登记卡)", left)
+        form = QFormLayout(book)
+        self.records: dict[str, QLineEdit] = {}
+        for key, label in (*RECORD_FIELDS, *CARD_FIELDS):
+            self.records[key] = _line(key, book)
+            form.addRow(label, self.records[key])
+        self.book_birth = _line("bookBirthDate", book, "户口簿上的出生日期 2000-01-31")
+        form.addRow("出生日期 Born (book)", self.book_birth)
+        self.mismatch = QLabel(book)
+        self.mismatch.setObjectName("hukouMismatch")
+        self.mismatch.setStyleSheet(ERROR_STYLE)
+        form.addRow(self.mismatch)
+        column.addWidget(book)
+
+        place = QGroupBox("拟落户地 Destination", left)
+        form = QFormLayout(place)
+        self.on_date = _line("onDate", place, "2024-03-01")
+        self.on_date.setText(date.today().isoformat())
+        self.county = _line("county", place, "区县：代码、汉字或拼音 370102 / 历下 / lixia")
+        # inline completion (no popup to take the keyboard away): the code, 汉字, pinyin
+        # or initials typed are completed in place, and the line names the code
+        counties = QCompleter(self._county_lines(), self.county)
+        counties.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        counties.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.county.setCompleter(counties)
+        self.street = _line("street", place, "街道（镇）Street or town")
+        self._streets = QStringListModel(self)
+        streets = QCompleter(self._streets, self.street)
+        streets.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.street.setCompleter(streets)
+        self.destination_address = _line("destinationAddress", place, "详细地址 Address")
+        self.place_info = QLabel(place)
+        self.place_info.setObjectName("placeInfo")
+        self.place_info.setWordWrap(True)
+        form.addRow("申请日期 Date", self.on_date)
+        form.addRow("区县 County", self.county)
+        form.addRow("街道 Street", self.street)
+        form.addRow("地址 Address", self.destination_address)
+        form.addRow(self.place_info)
+        column.addWidget(place)
+
+        facts = QGroupBox("需要了解的情况 Questions (in the order the rules need them)", left)
+        self.facts_form = QFormLayout(facts)
+        self.facts_form.setObjectName("factsForm")
+        column.addWidget(facts)
+
+        relatives = QGroupBox("随迁人员 Accompanying relatives", left)
+        box = QVBoxLayout(relatives)
+        self.relative_list = QListWidget(relatives)
+        self.relative_list.setObjectName("relatives")
+        buttons = QHBoxLayout()
+        self.add_relative = QPushButton("添加 Add (Ctrl+R)", relatives)
+        self.add_relative.setObjectName("addRelative")
+        self.remove_relative = QPushButton("删除 Remove", relatives)
+        buttons.addWidget(self.add_relative)
+        buttons.addWidget(self.remove_relative)
+        box.addWidget(self.relative_list)
+        box.addLayout(buttons)
+        column.addWidget(relatives)
+        column.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+        self.panel = DecisionPanel(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([520, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        for edit in (
+            self.id_number,
+            self.applicant_name,
+            self.on_date,
+            self.county,
+            self.street,
+            self.destination_address,
+            self.book_birth,
+            *self.records.values(),
+        ):
+            edit.editingFinished.connect(self._fixed_field_done)
+            edit.textEdited.connect(lambda _text: self.changed.emit())
+        self.id_number.textEdited.connect(self._check_id_as_typed)
+        self.county.editingFinished.connect(self._county_done)
+        self.add_relative.clicked.connect(self.new_relative)
+        self.remove_relative.clicked.connect(self._remove_relative)
+        self.relative_list.itemActivated.connect(lambda _item: self._edit_relative())
+        QShortcut(QKeySequence("Ctrl+R"), self, self.new_relative)
+
+    def _county_terms(self) -> list[str]:
+        return county_search_terms(self._evaluation.divisions)
+
+    def _county_lines(self) -> list[str]:
+        """Each county under each way of typing it: 370102 历下区, 历下区 370102,
+        lixiaqu 历下区 370102, lxq 历下区 370102."""
+        lines = []
+        for term in self._county_terms():
+            code, name, full, initials = term.split()
+            lines += [f"{code} {name}", f"{name} {code}", f"{full} {name} {code}"]
+            lines.append(f"{initials} {name} {code}")
+        return lines
+
+    # --- the fixed fields ----------------------------------------------------------
+
+    def _check_id_as_typed(self, text: str) -> None:
+        """The check digit verified as the clerk types; birth date and sex shown."""
+        text = text.strip().upper()
+        if len(text) < 18:
+            self.id_status.setStyleSheet("")
+            self.id_status.setText(f"{len(text)}/18")
+            return
+        try:
+            rid = parse_resident_id(text)
+        except ResidentIdError as exc:
+            self.id_status.setStyleSheet(ERROR_STYLE)
+            self.id_status.setText(f"✘ {exc}")
+            return
+        sex = "男 male" if rid.sex.value == "M" else "女 female"
+        self.id_status.setStyleSheet(OK_STYLE)
+        self.id_status.setText(f"✔ 出生 born {rid.birth_date.isoformat()}  {sex}")
+
+    def _county_done(self) -> None:
+        code = self.county_code()
+        self._streets.setStringList(
+            [s.name for s in self._evaluation.divisions.streets_of(code)] if code else []
+        )
+
+    def county_code(self) -> str:
+        """The six-digit code in the county field, whichever way it was typed."""
+        text = self.county.text().strip()
+        for word in text.split():
+            if len(word) == 6 and word.isdigit():
+                return word
+        matches = [t for t in self._county_terms() if text and text in t]
+        if len(matches) == 1:
+            return matches[0].split()[0]
+        return ""
+
+    def _fixed_field_done(self) -> None:
+        self._check_book()
+        self.schedule()
+
+    def _check_book(self) -> None:
+        """The book against the card: birth date, sex (from the number) and name."""
+        problems = []
+        try:
+            rid = parse_resident_id(self.id_number.text().strip().upper())
+        except ResidentIdError:
+            rid = None
+        born = self.book_birth.text().strip()
+        if rid is not None and born and born != rid.birth_date.isoformat():
+            problems.append(
+                f"出生日期不一致 birth date: book {born}, ID {rid.birth_date.isoformat()}"
+            )
+        name = self.applicant_name.text().strip()
+        if self.card_name and name and name != self.card_name:
+            problems.append(f"姓名不一致 name: book {name}, card {self.card_name}")
+        self.mismatch.setText("\n".join(problems))
+
+    # --- the case ------------------------------------------------------------------
+
+    def case_dict(self) -> dict[str, Any]:
+        case: dict[str, Any] = {
+            "on": self.on_date.text().strip(),
+            "destination": {"county": self.county_code()},
+            "applicant": {"id_number": self.id_number.text().strip().upper()},
+            "family": [
+                {k: v for k, v in r.items() if k != "name"} for r in copy.deepcopy(self._relatives)
+            ],
+        }
+        street = self.street.text().strip()
+        if street:
+            case["destination"]["street"] = street
+        for fact, value in self._answers.items():
+            set_fact(case, fact, value)
+        return case
+
+    def application_data(self) -> dict[str, Any]:
+        """What the store keeps: the case and the hukou book's records."""
+        data = self.case_dict()
+        household = {k: self.records[k].text().strip() for k, _ in RECORD_FIELDS}
+        applicant = {"name": self.applicant_name.text().strip()}
+        applicant |= {k: self.records[k].text().strip() for k, _ in CARD_FIELDS}
+        data["records"] = {
+            "household": household,
+            "applicant": {k: v for k, v in applicant.items() if v},
+            "family": [{"name": r.get("name", "")} for r in self._relatives],
+            "destination_address": self.destination_address.text().strip(),
+        }
+        return data
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def _evaluate(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        case = self.case_dict()
+        if not case["applicant"]["id_number"] or not case["destination"]["county"]:
+            self.panel.show_problem("先填身份证号和拟落户区县 fill in the ID number and county")
+            self._show_questions(())
+            return
+
+        def work() -> Decision:
+            return self._evaluation.decide(case_from_dict(case))
+
+        self._runner.compute(
+            work,
+            lambda decision: self._decided(generation, decision),
+            lambda exc: self._not_decided(generation, exc),
+        )
+
+    def _decided(self, generation: int, decision: Decision) -> None:
+        if generation != self._generation:
+            return
+        self.decision = decision
+        self.panel.show_decision(decision)
+        policies = ", ".join(p.policy for p in decision.policies) or "无 none in force"
+        county = self.county_code()
+        name = self._evaluation.divisions.full_name(county) if county else ""
+        self.place_info.setText(
+            f"{name} {self.street.text().strip()}\n片区 Zone: {decision.zone or '—'}；"
+            f"适用政策 Policies in force on {decision.on.isoformat()}: {policies}"
+        )
+        self._show_questions(decision.questions)
+        self.decided.emit(decision)
+
+    def _not_decided(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.decision = None
+        self.panel.show_problem(str(exc))
+        self._show_questions(())
+        self.decided.emit(None)
+
+    # --- the questions -------------------------------------------------------------
+
+    def _show_questions(self, questions: tuple[Question, ...]) -> None:
+        """Rows for every answered fact and every question still open, in the engine's
+        order; the focus moves on to the first open one after an answer."""
+        focused = self.focusWidget()
+        was_fact = focused is not None and focused.objectName().startswith("fact:")
+        while self.facts_form.rowCount():
+            self.facts_form.removeRow(0)
+        self._editors.clear()
+        open_facts = [full_name(q.fact) for q in questions]
+        clauses = {full_name(q.fact): q.clauses for q in questions}
+        shown = open_facts + [f for f in self._answers if f not in open_facts]
+        for fact in shown:
+            spec = FACT_BY_NAME.get(fact)
+            if spec is None:
+                continue
+            editor = _line(f"fact:{fact}", self)
+            options = choices(spec)
+            if options:
+                completer = QCompleter(options, editor)
+                completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+                editor.setCompleter(completer)
+                editor.setPlaceholderText(" / ".join(options[:6]))
+            editor.setText(answer_text(fact, self._answers.get(fact)))
+            editor.returnPressed.connect(lambda f=fact: self._answer(f, advance=True))
+            editor.editingFinished.connect(lambda f=fact: self._answer(f, advance=False))
+            cited = ", ".join(clauses.get(fact, ()))
+            label = QLabel(f"{spec.label_zh} {spec.label_en}" + (f"  〔{cited}〕" if cited else ""))
+            label.setWordWrap(True)
+            label.setBuddy(editor)
+            self.facts_form.addRow(label, editor)
+            self._editors[fact] = editor
+        if self._advance or was_fact:
+            self._advance = False
+            # the next open question; with none left, stay on the answer just given
+            target = self.next_question() or self._last_answered
+            if target in self._editors:
+                self._editors[target].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def next_question(self) -> str | None:
+        if self.decision is None:
+            return None
+        for question in self.decision.questions:
+            fact = full_name(question.fact)
+            if fact not in self._answers and fact not in self._skipped and fact in self._editors:
+                return fact
+        return None
+
+    def _answer(self, fact: str, *, advance: bool) -> None:
+        editor = self._editors.get(fact)
+        if editor is None:
+            return
+        text = editor.text().strip()
+        if not text:
+            if advance:
+                self._skipped.add(fact)
+                self._last_answered = fact
+                self._advance = True
+                self._show_questions(self.decision.questions if self.decision else ())
+            return
+        try:
+            value = parse_answer(fact, text)
+        except ValueError as exc:
+            editor.setStyleSheet("border: 1px solid #c62828")
+            editor.setToolTip(str(exc))
+            self.panel.heading.setText(f"{FACT_BY_NAME[fact].label_zh}: {exc}")
+            return
+        editor.setStyleSheet("")
+        if self._answers.get(fact) == value and not advance:
+            return
+        self._answers[fact] = value
+        self._last_answered = fact
+        self._skipped.discard(fact)
+        self._advance = self._advance or advance
+        self.changed.emit()
+        self.schedule()
+
+    def answered(self) -> dict[str, Any]:
+        return dict(self._answers)
+
+    # --- relatives -----------------------------------------------------------------
+
+    def new_relative(self) -> None:
+        """Opened window-modal, not run in a nested loop: the form stays responsive."""
+        dialog = RelativeDialog(self)
+        dialog.accepted.connect(lambda: self.add_relative_value(dialog.value))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        """Back to the form, on the Add button: Enter adds the next relative."""
+        dialog.deleteLater()
+        self.window().activateWindow()
+        self.add_relative.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def add_relative_value(self, value: dict[str, Any]) -> None:
+        self._relatives.append(value)
+        self._refresh_relatives()
+        self.changed.emit()
+        self.schedule()
+
+    def _edit_relative(self) -> None:
+        row = self.relative_list.currentRow()
+        if not 0 <= row < len(self._relatives):
+            return
+        dialog = RelativeDialog(self, self._relatives[row])
+
+        def replace() -> None:
+            self._relatives[row] = dialog.value
+            self._refresh_relatives()
+            self.changed.emit()
+            self.schedule()
+
+        dialog.accepted.connect(replace)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _remove_relative(self) -> None:
+        row = self.relative_list.currentRow()
+        if 0 <= row < len(self._relatives):
+            del self._relatives[row]
+            self._refresh_relatives()
+            self.changed.emit()
+            self.schedule()
+
+    def _refresh_relatives(self) -> None:
+        self.relative_list.clear()
+        verdicts = {v.index: v for v in (self.decision.family if self.decision else ())}
+        for i, r in enumerate(self._relatives):
+            relation = RELATION_ZH.get(Relation(r["relation"]), r["relation"])
+            who = r.get("id_number") or f"{r.get('birth_date', '')} {r.get('sex', '')}"
+            verdict = verdicts.get(i)
+            said = f" — {verdict.reason_zh}" if verdict else ""
+            self.relative_list.addItem(f"{relation} {r.get('name', '')} {who}{said}")
+
+    # --- loading and clearing -------------------------------------------------------
+
+    def clear(self) -> None:
+        self.load_data({}, number=None, state="", version=0)
+
+    def load_view(self, view: ApplicationView) -> None:
+        data = dict(view.case)
+        names = [r.person.name for r in view.relatives]
+        card = view.applicant.card
+        data["records"] = {
+            "household": view.applicant.household,
+            "applicant": {"name": view.applicant.name, **card},
+            "family": [{"name": n} for n in names],
+            "destination_address": view.destination_address,
+        }
+        self.load_data(data, number=view.number, state=view.state, version=view.version)
+
+    def load_data(
+        self, data: dict[str, Any], *, number: str | None, state: str, version: int
+    ) -> None:
+        self.number, self.state, self.version = number, state, version
+        records = data.get("records") or {}
+        applicant = data.get("applicant") or {}
+        destination = data.get("destination") or {}
+        self.id_number.setText(applicant.get("id_number") or "")
+        self._check_id_as_typed(self.id_number.text())
+        self.applicant_name.setText((records.get("applicant") or {}).get("name", ""))
+        for key, _ in RECORD_FIELDS:
+            self.records[key].setText((records.get("household") or {}).get(key, ""))
+        for key, _ in CARD_FIELDS:
+            self.records[key].setText((records.get("applicant") or {}).get(key, ""))
+        self.on_date.setText(str(data.get("on") or date.today().isoformat()))
+        self.county.setText(destination.get("county", ""))
+        self._county_done()
+        self.street.setText(destination.get("street") or "")
+        self.destination_address.setText(records.get("destination_address", ""))
+        self._answers = answered_facts({k: v for k, v in data.items() if k != "records"})
+        self._skipped.clear()
+        names = [f.get("name", "") for f in records.get("family") or []]
+        self._relatives = [
+            {
+                **{k: v for k, v in f.items() if v is not None},
+                "name": names[i] if i < len(names) else "",
+            }
+            for i, f in enumerate(data.get("family") or [])
+        ]
+        self.decision = None
+        self._refresh_relatives()
+        self._check_book()
+        self._evaluate()

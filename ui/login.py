@@ -1,0 +1,197 @@
+"""Logging in, setting up a new office, and the screen lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.services.store import SetupError, Store
+from caseworker.services.users import LoginSession, SecondFactorRequiredError, UserService
+from ui.errors import describe
+from ui.tasks import TaskRunner
+
+ERROR_STYLE = "color: #c62828"
+
+
+class LoginDialog(QDialog):
+    """User name, password, and the TOTP code when the account has a second factor.
+    The check runs on the database worker; a refusal keeps what was typed."""
+
+    def __init__(
+        self, users: UserService, runner: TaskRunner, station: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登录 Log in — 落户受理台")
+        self._users, self._runner = users, runner
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{station}</b>"))
+        self.username = QLineEdit(self)
+        self.username.setObjectName("username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code = QLineEdit(self)
+        self.code.setObjectName("totp")
+        self.code.setPlaceholderText("动态口令 6-digit code")
+        self.code_label = QLabel("动态口令 Code", self)
+        self.error = QLabel(self)
+        self.error.setObjectName("loginError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form.addRow("用户名 User name", self.username)
+        form.addRow("密码 Password", self.password)
+        form.addRow(self.code_label, self.code)
+        self.code.hide()
+        self.code_label.hide()
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录 Log in")
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.session: LoginSession | None = None
+
+    def try_login(self) -> None:
+        username, password = self.username.text(), self.password.text()
+        code = self.code.text().strip() or None
+        self.buttons.setEnabled(False)
+        self.error.setText("正在核对 checking…")
+        self._runner.store(
+            lambda: self._users.login(username, password, totp_code=code),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, session: LoginSession) -> None:
+        self.buttons.setEnabled(True)
+        self.session = session
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, SecondFactorRequiredError):
+            self.code.show()
+            self.code_label.show()
+            self.code.setFocus()
+        else:
+            self.password.clear()
+            self.password.setFocus()
+        self.error.setText(describe(exc)[1])
+
+
+class SetupDialog(QDialog):
+    """First run on this machine: the office and its first administrator."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("初次设置 Set up this office")
+        self.folder = folder
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"数据目录 Data folder: {folder}"))
+        self.office = QLineEdit(self)
+        self.office.setObjectName("officeCode")
+        self.office.setPlaceholderText("370102001")
+        self.station = QLineEdit(self)
+        self.station.setObjectName("stationName")
+        self.admin = QLineEdit("admin", self)
+        self.admin.setObjectName("adminName")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("adminPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(self)
+        self.again.setObjectName("adminPasswordAgain")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(self)
+        self.error.setObjectName("setupError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form.addRow("派出所代码 Office code", self.office)
+        form.addRow("派出所名称 Station", self.station)
+        form.addRow("管理员 Administrator", self.admin)
+        form.addRow("密码 Password", self.password)
+        form.addRow("再次输入 Again", self.again)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.try_setup)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.store: Store | None = None
+
+    def try_setup(self) -> None:
+        if self.password.text() != self.again.text():
+            self.error.setText("两次输入的密码不一致 the two passwords differ")
+            return
+        try:
+            self.store = Store.init(
+                self.folder,
+                office_code=self.office.text().strip(),
+                station_name=self.station.text().strip(),
+                admin_username=self.admin.text().strip() or "admin",
+                admin_password=self.password.text(),
+            )
+        except SetupError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class LockPage(QWidget):
+    """What the screen shows while locked: nobody's data, only the way back in."""
+
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        unlock: Callable[[str], None],
+        runner: TaskRunner,
+        who: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._unlock, self._runner = unlock, runner
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(
+            QLabel(f"<h2>已锁定 Locked</h2><p>{who} 请输入密码继续 enter your password</p>")
+        )
+        self.password = QLineEdit(self)
+        self.password.setObjectName("unlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setObjectName("unlockError")
+        button = QPushButton("解锁 Unlock", self)
+        layout.addWidget(self.password)
+        layout.addWidget(button)
+        layout.addWidget(self.error)
+        layout.addStretch(2)
+        button.clicked.connect(self.try_unlock)
+        self.password.returnPressed.connect(self.try_unlock)
+
+    def try_unlock(self) -> None:
+        password = self.password.text()
+        self.password.clear()
+        self._runner.store(lambda: self._unlock(password), lambda _r: self._ok(), self._failed)
+
+    def _ok(self) -> None:
+        self.error.clear()
+        self.unlocked.emit()
+
+    def _failed(self, exc: Exception) -> None:
+        self.error.setText(describe(exc)[1])
