@@ -1,6 +1,10 @@
 """The desk's composition root: the one place that builds services and hands them to
-widgets. Start-up: set up the office on first run, open the store (checking it first),
-log in, then the main window."""
+widgets.
+
+Start-up shows the login window first and opens the store (checking every page) and
+loads the rules behind it, on a worker: the clerk types while that happens, and the
+login goes ahead once the store is open. A damaged store is said so, with its newest
+good backup offered; first run on a machine sets up the office instead."""
 
 from __future__ import annotations
 
@@ -8,27 +12,18 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from caseworker import logs
-from caseworker.rules.packs import PackError
-from caseworker.services.applications import ApplicationService
-from caseworker.services.evaluation import EvaluationService
-from caseworker.services.id_reader import IdCardReader, SimulatedReader
-from caseworker.services.store import (
-    SETTINGS_FILE,
-    DamagedStoreError,
-    SetupError,
-    Store,
-    StoreError,
-    data_dir,
-    restore,
-)
-from caseworker.services.users import UserService
-from ui.login import LoginDialog, SetupDialog
-from ui.main_window import Desk, MainWindow
+from caseworker.locations import SETTINGS_FILE, data_dir
+from ui.login import LoginDialog
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from caseworker.services.evaluation import EvaluationService
+    from caseworker.services.store import DamagedStoreError, Store
 
 TITLE = "落户受理台 Settlement counter desk"
 
@@ -46,28 +41,49 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return known
 
 
-def open_store(folder: Path) -> tuple[Store, bool] | None:
-    """The store, checked; a damaged one offers its newest good backup or read-only use.
-    None when the clerk chose to stop."""
+def _prepare(folder: Path) -> tuple[Store, EvaluationService]:
+    """On a worker: the store, verified, and the rules, validated."""
+    from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
+    from caseworker.services.store import Store  # noqa: PLC0415
+
+    store = Store.open(folder, verify=True)
     try:
+        return store, EvaluationService.from_resources()
+    except Exception:
+        store.close()
+        raise
+
+
+def _damaged(folder: Path, exc: DamagedStoreError) -> tuple[Store, bool] | None:
+    """The damaged store's choices: the newest good backup, read-only, or stop."""
+    from caseworker.services.store import Store, restore  # noqa: PLC0415
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "存储已损坏 The store is damaged", str(exc))
+    restore_button = None
+    if exc.backup is not None:
+        restore_button = box.addButton(
+            "恢复最近的备份 Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole
+        )
+    read_only = box.addButton("只读打开 Open read-only", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("退出 Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore_button is not None and box.clickedButton() is restore_button:
+        assert exc.backup is not None
+        restore(folder, exc.backup)
         return Store.open(folder, verify=True), False
-    except DamagedStoreError as exc:
-        box = QMessageBox(QMessageBox.Icon.Critical, "存储已损坏 The store is damaged", str(exc))
-        restore_button = None
-        if exc.backup is not None:
-            restore_button = box.addButton(
-                "恢复最近的备份 Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole
-            )
-        read_only = box.addButton("只读打开 Open read-only", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("退出 Quit", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if restore_button is not None and box.clickedButton() is restore_button:
-            assert exc.backup is not None
-            restore(folder, exc.backup)
-            return Store.open(folder, verify=True), False
-        if box.clickedButton() is read_only:
-            return Store.open(folder, read_only=True), True
-        return None
+    if box.clickedButton() is read_only:
+        return Store.open(folder, read_only=True), True
+    return None
+
+
+def _first_run(folder: Path) -> bool:
+    from ui.login import SetupDialog  # noqa: PLC0415
+
+    setup = SetupDialog(folder)
+    if setup.exec() != QDialog.DialogCode.Accepted or setup.store is None:
+        return False
+    setup.store.close()
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,44 +93,99 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     folder = data_dir(args.data_dir)
     logs.setup(folder / "logs")
-    try:
-        evaluation = EvaluationService.from_resources()
-    except PackError as exc:
+    if not (folder / SETTINGS_FILE).exists() and not _first_run(folder):
+        return 1
+    runner = TaskRunner()
+    login = LoginDialog(runner)
+    opened: dict[str, Any] = {}
+
+    def ready(result: tuple[Store, EvaluationService]) -> None:
+        from caseworker.services.users import UserService  # noqa: PLC0415
+
+        store, evaluation = result
+        opened.update(store=store, evaluation=evaluation, read_only=False)
+        login.set_ready(UserService(store), store.office().station_name)
+
+    def failed(exc: Exception) -> None:
+        opened["error"] = exc
+        login.reject()
+
+    login.show()
+    app.processEvents()  # on screen first; the heavy loading must not compete with it
+    runner.compute(lambda: _prepare(folder), ready, failed)
+    accepted = login.exec() == QDialog.DialogCode.Accepted
+    runner.wait()
+    if "error" in opened:
+        outcome = _after_failure(folder, opened["error"])
+        if outcome is None:
+            return 2
+        opened.update(outcome)
+        if not accepted:  # log in on the store now open
+            from caseworker.services.users import UserService  # noqa: PLC0415
+
+            login = LoginDialog(
+                runner, UserService(opened["store"]), opened["store"].office().station_name
+            )
+            accepted = login.exec() == QDialog.DialogCode.Accepted
+    store = opened.get("store")
+    if not accepted or login.session is None or store is None:
+        if store is not None:
+            store.close()
+        return 1
+    return _run_desk(app, runner, login, opened, args)
+
+
+def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
+    from caseworker.rules.packs import PackError  # noqa: PLC0415
+    from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
+    from caseworker.services.store import DamagedStoreError  # noqa: PLC0415
+
+    if isinstance(exc, PackError):
         QMessageBox.critical(
             None,
             "规则包有误 Rule pack refused",
             f"程序的规则包无法使用，请联系管理员。\nThe program's rule packs cannot be used; "
             f"call the office IT person.\n\n{exc}",
         )
-        return 2
-    if not (folder / SETTINGS_FILE).exists():
-        setup = SetupDialog(folder)
-        if setup.exec() != QDialog.DialogCode.Accepted or setup.store is None:
-            return 1
-        setup.store.close()
-    try:
-        opened = open_store(folder)
-    except (SetupError, StoreError) as exc:
-        QMessageBox.critical(None, "无法打开存储 The store cannot be opened", str(exc))
-        return 2
-    if opened is None:
-        return 1
-    store, read_only = opened
-    runner = TaskRunner()
+        return None
+    if isinstance(exc, DamagedStoreError):
+        chosen = _damaged(folder, exc)
+        if chosen is None:
+            return None
+        store, read_only = chosen
+        return {
+            "store": store,
+            "read_only": read_only,
+            "evaluation": EvaluationService.from_resources(),
+        }
+    QMessageBox.critical(None, "无法打开存储 The store cannot be opened", str(exc))
+    return None
+
+
+def _run_desk(
+    app: QApplication,
+    runner: TaskRunner,
+    login: LoginDialog,
+    opened: dict[str, Any],
+    args: argparse.Namespace,
+) -> int:
+    from caseworker.services.applications import ApplicationService  # noqa: PLC0415
+    from caseworker.services.id_reader import SimulatedReader  # noqa: PLC0415
+    from caseworker.services.users import UserService  # noqa: PLC0415
+    from ui.main_window import Desk, MainWindow  # noqa: PLC0415
+
+    store, evaluation = opened["store"], opened["evaluation"]
+    session = login.session
+    assert session is not None
     users = UserService(store)
-    login = LoginDialog(users, runner, store.office().station_name)
-    if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
-        store.close()
-        return 1
-    reader: IdCardReader | None = SimulatedReader(args.card_file) if args.card_file else None
     desk = Desk(
         evaluation=evaluation,
         apps=ApplicationService(store, evaluation),
         users=users,
-        login=login.session,
+        login=session,
         runner=runner,
-        reader=reader,
-        read_only=read_only,
+        reader=SimulatedReader(args.card_file) if args.card_file else None,
+        read_only=opened.get("read_only", False),
     )
     window = MainWindow(desk)
     window.show()
@@ -122,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         runner.wait()
-        users.logout(login.session)
+        users.logout(session)
         store.close()
 
 

@@ -1,15 +1,21 @@
-"""Logging in, setting up a new office, and the screen lock."""
+"""Logging in, setting up a new office, and the screen lock.
+
+Light on purpose: the login window is shown before the store and the rules are loaded
+(they load behind it, on a worker), so this module imports the services only when used.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -17,10 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.services.store import SetupError, Store
-from caseworker.services.users import LoginSession, SecondFactorRequiredError, UserService
-from ui.errors import describe
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from caseworker.services.store import Store
+    from caseworker.services.users import LoginSession, UserService
+
+
+def _describe(exc: Exception) -> str:
+    from ui.errors import describe  # noqa: PLC0415 - loaded after the window is up
+
+    return describe(exc)[1]
+
 
 ERROR_STYLE = "color: #c62828"
 
@@ -30,13 +44,20 @@ class LoginDialog(QDialog):
     The check runs on the database worker; a refusal keeps what was typed."""
 
     def __init__(
-        self, users: UserService, runner: TaskRunner, station: str, parent: QWidget | None = None
+        self,
+        runner: TaskRunner,
+        users: UserService | None = None,
+        station: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("登录 Log in — 落户受理台")
         self._users, self._runner = users, runner
+        self._pending = False
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{station}</b>"))
+        self.station = QLabel(f"<b>{station}</b>" if station else "正在打开存储 opening the store…")
+        self.station.setObjectName("station")
+        form.addRow(self.station)
         self.username = QLineEdit(self)
         self.username.setObjectName("username")
         self.password = QLineEdit(self)
@@ -56,33 +77,54 @@ class LoginDialog(QDialog):
         self.code.hide()
         self.code_label.hide()
         form.addRow(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录 Log in")
-        self.buttons.accepted.connect(self.try_login)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        # two plain buttons: a QDialogButtonBox costs ~45 ms to build (its standard icons),
+        # a third of what this window may add to start-up (bench/bench_desk.py)
+        self.ok = QPushButton("登录 Log in", self)
+        self.ok.setObjectName("loginButton")
+        self.ok.setDefault(True)
+        cancel = QPushButton("取消 Cancel", self)
+        self.ok.clicked.connect(self.try_login)
+        cancel.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.ok)
+        row.addWidget(cancel)
+        form.addRow(row)
         self.session: LoginSession | None = None
 
+    def set_ready(self, users: UserService, station: str) -> None:
+        """The store is open: logging in can go ahead (at once, if OK was pressed)."""
+        self._users = users
+        self.station.setText(f"<b>{station}</b>")
+        if self._pending:
+            self._pending = False
+            self.try_login()
+
     def try_login(self) -> None:
+        if self._users is None:
+            self._pending = True
+            self.error.setText("正在打开存储，请稍候 opening the store, a moment…")
+            return
+        users = self._users
         username, password = self.username.text(), self.password.text()
         code = self.code.text().strip() or None
-        self.buttons.setEnabled(False)
+        self.ok.setEnabled(False)
         self.error.setText("正在核对 checking…")
         self._runner.store(
-            lambda: self._users.login(username, password, totp_code=code),
+            lambda: users.login(username, password, totp_code=code),
             self._done,
             self._failed,
         )
 
     def _done(self, session: LoginSession) -> None:
-        self.buttons.setEnabled(True)
+        self.ok.setEnabled(True)
         self.session = session
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        self.buttons.setEnabled(True)
+        from caseworker.services.users import SecondFactorRequiredError  # noqa: PLC0415
+
+        self.ok.setEnabled(True)
         if isinstance(exc, SecondFactorRequiredError):
             self.code.show()
             self.code_label.show()
@@ -90,7 +132,7 @@ class LoginDialog(QDialog):
         else:
             self.password.clear()
             self.password.setFocus()
-        self.error.setText(describe(exc)[1])
+        self.error.setText(_describe(exc))
 
 
 class SetupDialog(QDialog):
@@ -134,6 +176,8 @@ class SetupDialog(QDialog):
         self.store: Store | None = None
 
     def try_setup(self) -> None:
+        from caseworker.services.store import SetupError, Store  # noqa: PLC0415 - first run only
+
         if self.password.text() != self.again.text():
             self.error.setText("两次输入的密码不一致 the two passwords differ")
             return
@@ -194,4 +238,4 @@ class LockPage(QWidget):
         self.unlocked.emit()
 
     def _failed(self, exc: Exception) -> None:
-        self.error.setText(describe(exc)[1])
+        self.error.setText(_describe(exc))

@@ -193,7 +193,7 @@ class ApplicationService:
         between statements, and checking a connection out for every keystroke cost as
         much as the query (bench/bench_store.py)."""
         conn: Connection | None = getattr(self._local, "reader", None)
-        if conn is None or conn.closed:
+        if conn is None or conn.closed or conn.invalidated:
             conn = self.store.engine.connect()
             self._local.reader = conn
             self._readers.append(conn)

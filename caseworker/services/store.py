@@ -6,7 +6,6 @@ from __future__ import annotations
 import getpass
 import json
 import logging
-import os
 import secrets
 import uuid
 from collections.abc import Callable
@@ -14,11 +13,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from caseworker.locations import SETTINGS_FILE as SETTINGS_FILE  # noqa: PLC0414
+from caseworker.locations import STORE_FILE as STORE_FILE  # noqa: PLC0414
+from caseworker.locations import data_dir as data_dir  # noqa: PLC0414
 from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
 from caseworker.storage import audit
@@ -27,8 +28,6 @@ from caseworker.storage.database import StoreError as StoreError  # noqa: PLC041
 from caseworker.storage.database import open_engine, session_factory, transaction
 from caseworker.storage.maintenance import damage, restore_store, upgrade
 
-STORE_FILE = "store.db"
-SETTINGS_FILE = "settings.json"
 WITNESS_FILE = "audit-head.json"
 ROLES = ("clerk", "supervisor", "collective_administrator", "admin")
 _DEVICE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -92,16 +91,6 @@ def read_witness(path: Path) -> audit.ChainHead | None:
         return audit.ChainHead(int(data["seq"]), str(data["hash"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def data_dir(override: Path | None = None) -> Path:
-    """``--data-dir``, else ``CASEWORKER_DATA``, else the platform's user data folder."""
-    if override is not None:
-        return override
-    env = os.environ.get("CASEWORKER_DATA")
-    if env:
-        return Path(env)
-    return platformdirs.user_data_path("caseworker-desk", appauthor=False)
 
 
 @dataclass(frozen=True, slots=True)

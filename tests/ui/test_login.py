@@ -1,0 +1,72 @@
+"""The login window (shown before the store is open), first-run set-up, and a wrong
+password: a message, the user name kept, nothing else lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from caseworker.services.store import Store
+from caseworker.services.users import UserService
+from tests.ui.conftest import PASSWORD, key, settle, type_text
+from ui.login import LoginDialog, SetupDialog
+from ui.tasks import TaskRunner
+
+
+def test_logging_in_waits_for_the_store_then_goes_ahead(
+    qtbot: QtBot, office: Store, runner: TaskRunner
+) -> None:
+    dialog = LoginDialog(runner)  # the store is still being opened behind it
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.username.setFocus()
+    qtbot.waitUntil(dialog.username.hasFocus)
+    type_text("li")
+    key(Qt.Key.Key_Tab)
+    type_text(PASSWORD)
+    key(Qt.Key.Key_Return)
+    assert "opening the store" in dialog.error.text() and dialog.session is None
+    dialog.set_ready(UserService(office), "泉城路派出所")
+    settle(qtbot, runner)
+    assert dialog.session is not None and dialog.session.actor.username == "li"
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_wrong_password_keeps_the_name_and_says_why(
+    qtbot: QtBot, office: Store, runner: TaskRunner
+) -> None:
+    dialog = LoginDialog(runner, UserService(office), "泉城路派出所")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("li")
+    dialog.password.setText("wrong-pass-1")
+    dialog.try_login()
+    settle(qtbot, runner)
+    assert "4 more tries" in dialog.error.text()
+    assert dialog.username.text() == "li" and dialog.password.text() == ""
+    assert dialog.session is None
+
+
+def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = SetupDialog(tmp_path / "new")
+    qtbot.addWidget(dialog)
+    dialog.office.setText("370102001")
+    dialog.station.setText("泉城路派出所")
+    dialog.password.setText(PASSWORD)
+    dialog.again.setText("something-else-1")
+    dialog.try_setup()
+    assert "differ" in dialog.error.text() and dialog.store is None
+    dialog.again.setText(PASSWORD)
+    dialog.office.setText("abc")
+    dialog.try_setup()
+    assert "office code" in dialog.error.text() and dialog.store is None
+    dialog.office.setText("370102001")
+    dialog.try_setup()
+    assert dialog.store is not None
+    dialog.store.close()
+    assert (tmp_path / "new" / "settings.json").is_file()
