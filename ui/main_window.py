@@ -103,6 +103,10 @@ class QueuePage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        # fixed widths, not ResizeToContents: that would measure every row of every page
+        for column, width in enumerate((200, 130, 110, 180, 100, 220)):
+            self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)

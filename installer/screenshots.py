@@ -1,0 +1,133 @@
+"""Screenshots of the desk in a real window (X11 under Xvfb, not offscreen), for the
+README: the login window, the queue, and an intake with its decision.
+
+    python installer/screenshots.py        # needs Debian's xvfb and xauth
+
+Written to installer/screenshots/. A throw-away store with sample applications is made
+in a temporary folder; nothing touches the machine's own store or keyring.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = Path(__file__).resolve().parent / "screenshots"
+sys.path.insert(0, str(ROOT))
+
+
+def _start_xvfb() -> subprocess.Popen[bytes]:
+    if shutil.which("Xvfb") is None:
+        sys.exit("Xvfb is missing: apt-get install xvfb xauth")
+    display = ":97"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"])
+    time.sleep(1.0)
+    os.environ["DISPLAY"] = display
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    return server
+
+
+def main() -> None:
+    server = _start_xvfb()
+    try:
+        _shoot()
+    finally:
+        server.terminate()
+
+
+def _shoot() -> None:
+    import keyring  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from tests.conftest import MemoryKeyring  # noqa: PLC0415
+
+    keyring.set_keyring(MemoryKeyring())  # a throw-away store: not the machine's keyring
+    app = QApplication(["caseworker-desk"])
+    from caseworker.services.applications import Actor, ApplicationService  # noqa: PLC0415
+    from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
+    from caseworker.services.store import Store  # noqa: PLC0415
+    from caseworker.services.users import UserService  # noqa: PLC0415
+    from tests.store.conftest import application  # noqa: PLC0415
+    from ui.login import LoginDialog  # noqa: PLC0415
+    from ui.main_window import Desk, MainWindow  # noqa: PLC0415
+    from ui.tasks import TaskRunner  # noqa: PLC0415
+
+    OUT.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="caseworker-shots-")) / "data"
+    store = Store.init(
+        folder, office_code="370102001", station_name="泉城路派出所", admin_password="shots-pass-1"
+    )
+    users = UserService(store)
+    admin = Actor("admin", "admin")
+    users.add(admin, username="li", role="clerk", password="shots-pass-1", display_name="李娜")
+    evaluation = EvaluationService.from_resources()
+    apps = ApplicationService(store, evaluation)
+    clerk = Actor("li", "clerk")
+    for n in range(14):
+        view = apps.create_draft(clerk, application())
+        if n % 3:
+            apps.accept(clerk, view.number)
+        if n % 3 == 2:
+            apps.decide(clerk, view.number)
+    runner = TaskRunner()
+
+    def settle(seconds: float = 0.6) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end or runner.busy:
+            app.processEvents()
+            time.sleep(0.02)
+
+    login = LoginDialog(runner, users, "泉城路派出所")
+    login.username.setText("li")
+    login.show()
+    settle()
+    login.grab().save(str(OUT / "login.png"))
+    login.close()
+
+    desk = Desk(
+        evaluation=evaluation,
+        apps=apps,
+        users=users,
+        login=users.login("li", "shots-pass-1"),
+        runner=runner,
+    )
+    window = MainWindow(desk)
+    window.resize(1400, 860)
+    window.show()
+    settle(1.0)
+    window.grab().save(str(OUT / "queue.png"))
+
+    case = ROOT / "tests" / "shared_cases" / "01-jinan2017-master-degree-optimized.json"
+    data = json.loads(case.read_text(encoding="utf-8"))
+    data.pop("expect")
+    data.pop("case")
+    data["records"] = {
+        "household": {
+            "head_name": "张三丰",
+            "household_number": "000123",
+            "address": "聊城市东昌府区古楼街道1号",
+        },
+        "applicant": {"name": "张三丰", "ethnicity": "汉"},
+        "family": [{"name": "李四"}, {"name": "张小"}, {"name": "张幺"}],
+        "destination_address": "济南市历下区泉城路1号",
+    }
+    window.intake.load_data(data, number=None, state="", version=0)
+    window.stack.setCurrentWidget(window.intake_page)
+    settle(1.0)
+    window.grab().save(str(OUT / "intake.png"))
+    window.dirty = False
+    window.close()
+    runner.wait()
+    store.close()
+    print(f"written: {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT}")
+
+
+if __name__ == "__main__":
+    main()
