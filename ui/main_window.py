@@ -39,11 +39,13 @@ from caseworker import __version__
 from caseworker.models.workflow import OPEN_STATES, STATE_ZH, Action, State, allowed_actions
 from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationService, ApplicationView
+from caseworker.services.audit import AuditService
 from caseworker.services.evaluation import CaseFileError, EvaluationService
 from caseworker.services.explain import render_text
 from caseworker.services.id_reader import IdCardReader
 from caseworker.services.printing import PrintingService
 from caseworker.services.users import ROLE_ZH, IdleLock, LoginSession, UserService
+from ui.audit_view import AuditDialog
 from ui.errors import show_error
 from ui.intake import IntakePage
 from ui.login import LockPage
@@ -289,6 +291,8 @@ class MainWindow(QMainWindow):
             work, "打开案例文件… Open case file…", QKeySequence.StandardKey.Open, self._choose_case
         )
         self.lock_action = add(work, "锁屏 Lock screen", "Ctrl+L", self.lock_screen)
+        self.audit_action = add(work, "审计日志… Audit trail…", None, self.show_audit)
+        self.audit_action.setEnabled(self.actor.role in {"supervisor", "admin"})
         add(work, "退出 Quit", QKeySequence.StandardKey.Quit, self.close)
 
     def _build_status(self, station: str, office_code: str) -> None:
@@ -477,6 +481,16 @@ class MainWindow(QMainWindow):
     def _preview(self, pdf: bytes, title: str) -> None:
         self.preview = PrintPreview(pdf, title, self)
         self.preview.show()
+
+    # --- the audit trail (supervisors) -------------------------------------------------
+
+    def show_audit(self) -> None:
+        if self._locked():
+            return
+        self.audit = AuditDialog(
+            AuditService(self.desk.apps.store), self.actor, self.desk.runner, self
+        )
+        self.audit.show()
 
     # --- the card reader -----------------------------------------------------------------
 

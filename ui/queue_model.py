@@ -101,7 +101,7 @@ class ApplicationQueueModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._state = _Loading(generation=self._state.generation + 1)
+        self._state = _Loading(generation=self._state.generation + 1, pending=True)
         self.endResetModel()
         self._request()
 

@@ -63,3 +63,13 @@ def test_a_bad_search_is_reported_not_raised(qtbot: QtBot, desk: Desk) -> None:
     settle(qtbot, desk.runner)
     assert errors and "not an ID number" in str(errors[0])
     assert model.rowCount() == 0
+
+
+def test_a_view_asking_for_more_on_reset_never_gets_a_page_twice(qtbot: QtBot, desk: Desk) -> None:
+    _fill(desk, 3)
+    model = ApplicationQueueModel(desk.apps, CLERK, desk.runner, desk.evaluation.divisions)
+    model.modelReset.connect(model.fetchMore)  # what a view may do inside the reset
+    model.refresh()
+    settle(qtbot, desk.runner)
+    numbers = [model.summary(r).number for r in range(model.rowCount())]  # type: ignore[union-attr]
+    assert len(numbers) == len(set(numbers)) == 3
