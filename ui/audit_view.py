@@ -7,12 +7,8 @@ import json
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,95 +24,40 @@ from PySide6.QtWidgets import (
 from caseworker.services.audit import AuditService, EventView
 from caseworker.services.base import Actor
 from ui.errors import describe
+from ui.paged_model import PagedTableModel
 from ui.tasks import TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("序号 Seq", "时间 When", "用户 User", "操作 Action", "内容 Detail")
 
-
-class AuditModel(QAbstractTableModel):
+class AuditModel(PagedTableModel):
     PAGE = 200
-    failed = Signal(object)
+    COLUMNS = ("序号 Seq", "时间 When", "用户 User", "操作 Action", "内容 Detail")
 
     def __init__(
         self, trail: AuditService, actor: Actor, runner: TaskRunner, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self._trail, self._actor, self._runner = trail, actor, runner
-        self._rows: list[EventView] = []
+        super().__init__(runner, parent)
+        self._trail, self._actor = trail, actor
         self._filters: dict[str, Any] = {}
-        self._more = True
-        self._pending = False
-        self._generation = 0
 
     def set_filters(self, **filters: Any) -> None:
         self._filters = {k: v for k, v in filters.items() if v}
-        self.beginResetModel()
-        # pending already: a view answers the reset by asking for more (see the queue)
-        self._rows, self._more, self._pending = [], True, True
-        self._generation += 1
-        self.endResetModel()
-        self._load()
+        self.refresh()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more and not self._pending
+    def fetch_page(self, page: int, last: Any | None) -> tuple[list[Any], bool]:
+        before = last.id if last is not None else None  # keyset paging: newest first
+        rows = self._trail.events(self._actor, limit=self.PAGE, before_id=before, **self._filters)
+        return rows, len(rows) == self.PAGE
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._load()
-
-    def _load(self) -> None:
-        self._pending = True
-        before = self._rows[-1].id if self._rows else None
-        generation, filters = self._generation, dict(self._filters)
-
-        def work() -> list[EventView]:
-            return self._trail.events(self._actor, limit=self.PAGE, before_id=before, **filters)
-
-        self._runner.store(work, lambda rows: self._arrived(generation, rows), self._failed)
-
-    def _arrived(self, generation: int, rows: list[EventView]) -> None:
-        if generation != self._generation:
-            return
-        self._pending = False
-        self._more = len(rows) == self.PAGE
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-
-    def _failed(self, exc: Exception) -> None:
-        self._pending, self._more = False, False
-        self.failed.emit(exc)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def cell(self, item: EventView, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if role != Qt.ItemDataRole.DisplayRole or not 0 <= index.column() < len(COLUMNS):
-            return None
-        event = self._rows[index.row()]
         return (
-            str(event.seq or "—"),
-            f"{event.at:%Y-%m-%d %H:%M:%S}",
-            event.actor,
-            event.action,
-            json.dumps(event.detail, ensure_ascii=False, sort_keys=True),
-        )[index.column()]
+            str(item.seq or "—"),
+            f"{item.at:%Y-%m-%d %H:%M:%S}",
+            item.actor,
+            item.action,
+            json.dumps(item.detail, ensure_ascii=False, sort_keys=True),
+        )[column]
 
 
 class AuditDialog(QDialog):

@@ -1,36 +1,31 @@
 """The queue: applications as a lazily loading table model over frozen summaries.
 
 Pages come from ``ApplicationService.search`` on the database worker; the view asks for
-more as it scrolls (``canFetchMore``/``fetchMore``), so 300,000 applications cost what
-the rows on screen cost. A change of filter starts a new generation: pages of an older
-one that arrive late are dropped."""
+more as it scrolls, so 300,000 applications cost what the rows on screen cost
+(``ui.paged_model``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor
 
 from caseworker.models.divisions import Divisions
 from caseworker.models.workflow import STATE_ZH, State
 from caseworker.rules.decision import STATUS_ZH
-from caseworker.services.applications import ApplicationService, ApplicationSummary, SearchPage
+from caseworker.services.applications import ApplicationService, ApplicationSummary
 from caseworker.services.base import Actor
+from ui.paged_model import PagedTableModel
 from ui.tasks import TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = (
+#: (header, field of the summary) per column
+FIELDS = (
     ("申请编号 Number", "number"),
     ("状态 State", "state"),
     ("申请人 Applicant", "applicant_name"),
@@ -62,19 +57,9 @@ class QueueFilter:
     date_to: date | None = None
 
 
-@dataclass(slots=True)
-class _Loading:
-    generation: int = 0
-    pending: bool = False
-    more: bool = True
-    page: int = 0
-    rows: list[ApplicationSummary] = field(default_factory=list)
-
-
-class ApplicationQueueModel(QAbstractTableModel):
+class ApplicationQueueModel(PagedTableModel):
     PAGE_SIZE = 200
-    loaded = Signal(int)  # rows so far
-    failed = Signal(object)  # the exception, for the page to word
+    COLUMNS = tuple(header for header, _ in FIELDS)
 
     def __init__(
         self,
@@ -84,98 +69,36 @@ class ApplicationQueueModel(QAbstractTableModel):
         divisions: Divisions,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._apps = apps
         self._actor = actor
-        self._runner = runner
         self._divisions = divisions
         self._filter = QueueFilter()
-        self._state = _Loading()
         self._county_names: dict[str, str] = {}
-
-    # --- loading -------------------------------------------------------------------
 
     def set_filter(self, new: QueueFilter) -> None:
         self._filter = new
         self.refresh()
 
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._state = _Loading(generation=self._state.generation + 1, pending=True)
-        self.endResetModel()
-        self._request()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._state.more and not self._state.pending
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._request()
-
-    def _request(self) -> None:
-        state = self._state
-        state.pending = True
-        flt, page, generation = self._filter, state.page + 1, state.generation
-
-        def work() -> SearchPage:
-            return self._apps.search(
-                self._actor,
-                flt.text,
-                states=flt.states,
-                date_from=flt.date_from,
-                date_to=flt.date_to,
-                page=page,
-                page_size=self.PAGE_SIZE,
-            )
-
-        self._runner.store(work, lambda result: self._arrived(generation, result), self._failed)
-
-    def _arrived(self, generation: int, result: SearchPage) -> None:
-        state = self._state
-        if generation != state.generation:
-            return  # a newer filter replaced this one
-        state.pending = False
-        state.page = result.page
-        state.more = result.has_more
-        if result.items:
-            first = len(state.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(result.items) - 1)
-            state.rows.extend(result.items)
-            self.endInsertRows()
-        self.loaded.emit(len(state.rows))
-
-    def _failed(self, exc: Exception) -> None:
-        self._state.pending = False
-        self._state.more = False
-        self.failed.emit(exc)
-
-    # --- the table -----------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._state.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
-        return None
+    def fetch_page(self, page: int, last: Any | None) -> tuple[list[Any], bool]:
+        flt = self._filter
+        result = self._apps.search(
+            self._actor,
+            flt.text,
+            states=flt.states,
+            date_from=flt.date_from,
+            date_to=flt.date_to,
+            page=page,
+            page_size=self.PAGE_SIZE,
+        )
+        return list(result.items), result.has_more
 
     def summary(self, row: int) -> ApplicationSummary | None:
-        rows = self._state.rows
-        return rows[row] if 0 <= row < len(rows) else None
+        found: ApplicationSummary | None = self.item(row)
+        return found
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.summary(index.row())
-        if item is None or not 0 <= index.column() < len(COLUMNS):
-            return None
-        key = COLUMNS[index.column()][1]
+    def cell(self, item: ApplicationSummary, column: int, role: int) -> Any:
+        key = FIELDS[column][1]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, key)
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -91,6 +91,20 @@ def event_hash(
     return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def _row_hash(key: bytes, row: Any) -> str:
+    """The hash of an event row (an ORM row or a selected Row: the same attributes)."""
+    return event_hash(
+        key,
+        seq=row.seq,
+        prev_hash=row.prev_hash,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        application_id=row.application_id,
+        detail=row.detail,
+    )
+
+
 def head_mac(key: bytes, head: ChainHead) -> str:
     return hmac.new(key, f"head|{head.seq}|{head.hash}".encode(), hashlib.sha256).hexdigest()
 
@@ -138,28 +152,17 @@ def _append_row(  # noqa: PLR0917 - private; the fields of one event, in their o
     detail: dict[str, Any],
 ) -> ChainHead:
     seq = head_row.seq + 1
-    digest = event_hash(
-        key,
-        seq=seq,
-        prev_hash=head_row.hash,
+    row = t.AuditEvent(
         at=at,
         actor=actor,
         action=action,
         application_id=application_id,
         detail=detail,
+        seq=seq,
+        prev_hash=head_row.hash,
     )
-    session.add(
-        t.AuditEvent(
-            at=at,
-            actor=actor,
-            action=action,
-            application_id=application_id,
-            detail=detail,
-            seq=seq,
-            prev_hash=head_row.hash,
-            hash=digest,
-        )
-    )
+    digest = row.hash = _row_hash(key, row)
+    session.add(row)
     head = ChainHead(seq, digest)
     head_row.seq, head_row.hash, head_row.mac = seq, digest, head_mac(key, head)
     session.info[WRITTEN] = head
@@ -185,16 +188,7 @@ def seal_unchained(session: Session) -> int:
     for row in rows:
         seq = head_row.seq + 1
         row.seq, row.prev_hash = seq, head_row.hash
-        row.hash = event_hash(
-            key,
-            seq=seq,
-            prev_hash=head_row.hash,
-            at=row.at,
-            actor=row.actor,
-            action=row.action,
-            application_id=row.application_id,
-            detail=row.detail,
-        )
+        row.hash = _row_hash(key, row)
         head = ChainHead(seq, row.hash)
         head_row.seq, head_row.hash, head_row.mac = seq, row.hash, head_mac(key, head)
     session.info[WRITTEN] = ChainHead(head_row.seq, head_row.hash)
@@ -225,23 +219,21 @@ def verify(session: Session, *, witness: ChainHead | None = None) -> AuditReport
     ).all()
     genuine: dict[int, tuple[int, str, str]] = {}  # seq -> (id, prev_hash, hash)
     forged: list[tuple[int, int]] = []
-    for row_id, seq, prev_hash, digest, at, actor, action, app_id, detail in rows:
+    for row in rows:
+        row_id, seq, prev_hash, digest, at, action = (
+            row.id,
+            row.seq,
+            row.prev_hash,
+            row.hash,
+            row.at,
+            row.action,
+        )
         if seq is None or not digest:
             findings.append(
                 Finding("inserted", None, f"event #{row_id} ({action}) has no place in the chain")
             )
             continue
-        expected = event_hash(
-            key,
-            seq=seq,
-            prev_hash=prev_hash,
-            at=at,
-            actor=actor,
-            action=action,
-            application_id=app_id,
-            detail=detail,
-        )
-        if not hmac.compare_digest(expected, digest):
+        if not hmac.compare_digest(_row_hash(key, row), digest):
             forged.append((row_id, seq))
             continue
         if seq in genuine:
