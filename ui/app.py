@@ -178,6 +178,13 @@ def _run_desk(
     session = login.session
     assert session is not None
     users = UserService(store)
+    if session.must_change_password:
+        from ui.login import ChangePasswordDialog  # noqa: PLC0415
+
+        if ChangePasswordDialog(users, session).exec() != QDialog.DialogCode.Accepted:
+            users.logout(session, reason="password not changed")
+            store.close()
+            return 1
     desk = Desk(
         evaluation=evaluation,
         apps=ApplicationService(store, evaluation),

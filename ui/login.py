@@ -239,3 +239,52 @@ class LockPage(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self.error.setText(_describe(exc))
+
+
+class ChangePasswordDialog(QDialog):
+    """After a reset the user sets their own password before anything else."""
+
+    def __init__(
+        self, users: UserService, session: LoginSession, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("设置新密码 Set a new password")
+        self._users, self._session = users, session
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(
+                "管理员重置了您的密码，请设置新密码。\nYour password was reset: choose your own."
+            )
+        )
+        self.current = QLineEdit(self)
+        self.new = QLineEdit(self)
+        self.again = QLineEdit(self)
+        for edit, name in (
+            (self.current, "currentPassword"),
+            (self.new, "newPassword"),
+            (self.again, "newPasswordAgain"),
+        ):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setObjectName(name)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form.addRow("当前密码 Current", self.current)
+        form.addRow("新密码 New", self.new)
+        form.addRow("再次输入 Again", self.again)
+        form.addRow(self.error)
+        ok = QPushButton("确定 OK", self)
+        ok.setDefault(True)
+        ok.clicked.connect(self.try_change)
+        form.addRow(ok)
+
+    def try_change(self) -> None:
+        if self.new.text() != self.again.text():
+            self.error.setText("两次输入的密码不一致 the two passwords differ")
+            return
+        try:
+            self._users.change_password(self._session.actor, self.current.text(), self.new.text())
+        except Exception as exc:  # a service refusal, worded for the clerk
+            self.error.setText(_describe(exc))
+            return
+        self.accept()

@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from caseworker.services.applications import Actor
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from tests.ui.conftest import PASSWORD, key, settle, type_text
-from ui.login import LoginDialog, SetupDialog
+from ui.login import ChangePasswordDialog, LoginDialog, SetupDialog
 from ui.tasks import TaskRunner
 
 
@@ -70,3 +71,24 @@ def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path) -> None:
     assert dialog.store is not None
     dialog.store.close()
     assert (tmp_path / "new" / "settings.json").is_file()
+
+
+def test_after_a_reset_the_user_sets_their_own_password(
+    qtbot: QtBot, office: Store, runner: TaskRunner
+) -> None:
+    users = UserService(office)
+    users.reset_password(Actor("admin", "admin"), "li", "temp-pass-1")
+    session = users.login("li", "temp-pass-1")
+    assert session.must_change_password
+    dialog = ChangePasswordDialog(users, session)
+    qtbot.addWidget(dialog)
+    dialog.current.setText("temp-pass-1")
+    dialog.new.setText("short")
+    dialog.again.setText("short")
+    dialog.try_change()
+    assert "at least 8" in dialog.error.text()
+    dialog.new.setText("my-own-pass-2")
+    dialog.again.setText("my-own-pass-2")
+    dialog.try_change()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not users.login("li", "my-own-pass-2").must_change_password
