@@ -177,6 +177,9 @@ class IntakePage(QWidget):
         self._last_answered = ""
         self.decision: Decision | None = None
         self.card_name = ""  # the name the card reader gave, to compare with the book
+        # pinyin of every destination county, worked out once (county_code reads it at
+        # every evaluation)
+        self._county_terms = county_search_terms(evaluation.divisions)
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -295,14 +298,11 @@ class IntakePage(QWidget):
         self.relative_list.itemActivated.connect(lambda _item: self._edit_relative())
         QShortcut(QKeySequence("Ctrl+R"), self, self.new_relative)
 
-    def _county_terms(self) -> list[str]:
-        return county_search_terms(self._evaluation.divisions)
-
     def _county_lines(self) -> list[str]:
         """Each county under each way of typing it: 370102 历下区, 历下区 370102,
         lixiaqu 历下区 370102, lxq 历下区 370102."""
         lines = []
-        for term in self._county_terms():
+        for term in self._county_terms:
             code, name, full, initials = term.split()
             lines += [f"{code} {name}", f"{name} {code}", f"{full} {name} {code}"]
             lines.append(f"{initials} {name} {code}")
@@ -339,7 +339,7 @@ class IntakePage(QWidget):
         for word in text.split():
             if len(word) == 6 and word.isdigit():
                 return word
-        matches = [t for t in self._county_terms() if text and text in t]
+        matches = [t for t in self._county_terms if text and text in t]
         if len(matches) == 1:
             return matches[0].split()[0]
         return ""

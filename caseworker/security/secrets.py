@@ -44,14 +44,18 @@ def save_in_keyring_entry(entry: str, key: str) -> None:
         ) from None
 
 
-def load_from_keyring(store_id: str) -> str:
+def _read_keyring(entry: str) -> str | None:
     try:
-        key = keyring.get_password(SERVICE, _entry(store_id))
+        return keyring.get_password(SERVICE, entry)
     except KeyringError as exc:
         raise KeyUnavailableError(
             f"the keyring cannot be read ({type(exc).__name__}: {exc}); unlock it, or ask "
             "the office IT person"
         ) from None
+
+
+def load_from_keyring(store_id: str) -> str:
+    key = _read_keyring(_entry(store_id))
     if key is None:
         raise KeyUnavailableError(
             "the store key is not in this user's keyring: the store was set up by another "
@@ -122,13 +126,7 @@ def load_audit_key(store_id: str, key_file: Path | None) -> bytes | None:
         if not path.exists():
             return None
         return bytes.fromhex(read_key_file(path))
-    try:
-        found = keyring.get_password(SERVICE, _audit_entry(store_id))
-    except KeyringError as exc:
-        raise KeyUnavailableError(
-            f"the keyring cannot be read ({type(exc).__name__}: {exc}); unlock it, or ask "
-            "the office IT person"
-        ) from None
+    found = _read_keyring(_audit_entry(store_id))
     return None if found is None else bytes.fromhex(found)
 
 

@@ -134,16 +134,13 @@ class ApplicationService:
         viewing is audited."""
         require(actor, Permission.VIEW_RECORD)
         view = self.get(number)
-        if not self.store.read_only:
-            with transaction(self.store.sessions) as session:
-                repo.add_audit(
-                    session,
-                    at=self.clock(),
-                    actor=actor.username,
-                    action="application.view",
-                    application_id=view.id,
-                    detail={"number": view.number},
-                )
+        self.store.record(
+            at=self.clock(),
+            actor=actor.username,
+            action="application.view",
+            application_id=view.id,
+            detail={"number": view.number},
+        )
         return view
 
     def search(

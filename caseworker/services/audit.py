@@ -13,7 +13,6 @@ from caseworker.storage import repositories as repo
 from caseworker.storage.audit import AuditReport as AuditReport  # noqa: PLC0414 - for the desk
 from caseworker.storage.audit import ChainHead as ChainHead  # noqa: PLC0414
 from caseworker.storage.audit import EventView as EventView  # noqa: PLC0414
-from caseworker.storage.database import transaction
 
 
 class AuditService:
@@ -26,16 +25,12 @@ class AuditService:
         require(actor, Permission.READ_AUDIT)
         with self.store.sessions() as session:
             report = audit.verify(session, witness=self.store.witness())
-        if not self.store.read_only:
-            with transaction(self.store.sessions) as session:
-                repo.add_audit(
-                    session,
-                    at=self.clock(),
-                    actor=actor.username,
-                    action="audit.verify",
-                    application_id=None,
-                    detail={"events": report.events, "findings": len(report.findings)},
-                )
+        self.store.record(
+            at=self.clock(),
+            actor=actor.username,
+            action="audit.verify",
+            detail={"events": report.events, "findings": len(report.findings)},
+        )
         return report
 
     def events(

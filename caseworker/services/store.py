@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError
@@ -172,6 +173,29 @@ class Store:
         if found is None:
             raise SetupError("the store has no office; it was not set up completely")
         return found
+
+    def record(
+        self,
+        *,
+        at: datetime,
+        actor: str,
+        action: str,
+        detail: dict[str, Any],
+        application_id: int | None = None,
+    ) -> None:
+        """An audit event that is a unit of work by itself (a view, a verification, a
+        logout). A read-only store, opened because it is damaged, records nothing."""
+        if self.read_only:
+            return
+        with transaction(self.sessions) as session:
+            repo.add_audit(
+                session,
+                at=at,
+                actor=actor,
+                action=action,
+                application_id=application_id,
+                detail=detail,
+            )
 
     def on_close(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` (a service letting go of its connections) when the store closes."""

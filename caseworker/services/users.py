@@ -249,9 +249,10 @@ class UserService:
         )
 
     def logout(self, login: LoginSession, *, reason: str = "") -> None:
-        with transaction(self.store.sessions) as session:
-            detail = {"session": login.id, **({"reason": reason} if reason else {})}
-            self._audit(session, login.actor.username, "logout", detail, self.clock())
+        detail = {"session": login.id, **({"reason": reason} if reason else {})}
+        self.store.record(
+            at=self.clock(), actor=login.actor.username, action="logout", detail=detail
+        )
 
     def unlock_screen(self, login: LoginSession, password: str) -> None:
         """The idle lock's way back: the same user's password; failures count toward the
@@ -540,24 +541,3 @@ def _hash(password: str) -> str:
         return hash_password(password)
     except PasswordRuleError as exc:
         raise ServiceError(f"password: {exc}") from None
-
-
-def add_user(
-    store: Store,
-    actor: Actor,
-    *,
-    username: str,
-    role: str,
-    password: str,
-    display_name: str = "",
-    now: datetime | None = None,
-) -> None:
-    """``UserService(store).add`` for scripts and tests."""
-    UserService(store).add(
-        actor,
-        username=username,
-        role=role,
-        password=password,
-        display_name=display_name,
-        now=now,
-    )

@@ -616,19 +616,8 @@ def add_decision(session: Session, application_id: int, **values: Any) -> None:
     session.add(t.DecisionRecord(application_id=application_id, **values))
 
 
-def add_audit(
-    session: Session,
-    *,
-    at: datetime,
-    actor: str,
-    action: str,
-    application_id: int | None,
-    detail: dict[str, Any],
-) -> None:
-    """One event at the end of the keyed chain (``storage.audit``)."""
-    audit.append(
-        session, at=at, actor=actor, action=action, application_id=application_id, detail=detail
-    )
+#: one event at the end of the keyed chain (``storage.audit``), in the caller's unit of work
+add_audit = audit.append
 
 
 def audit_of(session: Session, number: str) -> list[AuditView]:

@@ -13,7 +13,7 @@ import pytest
 from caseworker.services.applications import Actor, ApplicationService
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
-from caseworker.services.users import add_user
+from caseworker.services.users import UserService
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
 
 PASSWORD = "s3cret-pass"
@@ -37,8 +37,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
         admin_password=PASSWORD,
     )
     admin = Actor("admin", "admin")
+    users = UserService(opened)
     for name, role in (("li", "clerk"), ("zhao", "supervisor"), ("qian", "supervisor")):
-        add_user(opened, admin, username=name, role=role, password=PASSWORD)
+        users.add(admin, username=name, role=role, password=PASSWORD)
     yield opened
     opened.close()
 
