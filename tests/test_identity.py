@@ -95,3 +95,12 @@ def test_anniversary_and_months() -> None:
     assert add_months(date(2021, 8, 31), 6) == date(2022, 3, 1)
     assert add_months(date(2020, 1, 31), 1) == date(2020, 3, 1)
     assert add_months(date(2020, 12, 15), 1) == date(2021, 1, 15)
+
+
+def test_a_compatibility_ideograph_in_a_name_is_kept_as_written() -> None:
+    from caseworker.models.records import check_name  # noqa: PLC0415
+
+    # found by the property tests: NFC turned 丽 U+2F800 into 丽 U+4E3D
+    assert check_name("王\U0002f800") == "王\U0002f800"
+    assert check_name("王\uf900") == "王\uf900"
+    assert check_name(" 阿依古丽·买买提 ") == "阿依古丽·买买提"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -13,11 +14,24 @@ from caseworker.models.facts import CaseError, one_line
 _NAME_MARKS = frozenset("·•・-. ")
 
 
+#: CJK compatibility ideographs: NFC maps each to a different, unified character (丽
+#: U+2F800 becomes 丽 U+4E3D), but a name is registered with the one it was written in
+_COMPATIBILITY = re.compile(r"([\uF900-\uFAFF\U0002F800-\U0002FA1F]+)")
+
+
+def _nfc_keeping_compatibility_ideographs(text: str) -> str:
+    """NFC (one form for accented Latin letters), except for compatibility ideographs."""
+    parts = _COMPATIBILITY.split(text)
+    return "".join(
+        part if i % 2 else unicodedata.normalize("NFC", part) for i, part in enumerate(parts)
+    )
+
+
 def check_name(name: str) -> str:
     """A person's name: Chinese characters of any plane (rare name characters of
     Extension B and beyond are real), Latin letters, and the middle dot of minority and
     foreign names. Anything else (emoji, control characters, digits) is refused."""
-    name = unicodedata.normalize("NFC", name.strip())
+    name = _nfc_keeping_compatibility_ideographs(name.strip())
     if name and all(char in _NAME_MARKS for char in name):
         raise ValueError(f"{name!r} has no letter or character of a name")
     for char in name:
