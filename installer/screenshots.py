@@ -1,5 +1,6 @@
 """Screenshots of the desk in a real window (X11 under Xvfb, not offscreen), for the
-README: the login window, the queue, and an intake with its decision.
+README: the login window, the queue, and an intake with its decision (in Chinese, and once
+more in English).
 
     python installer/screenshots.py        # needs Debian's xvfb and xauth
 
@@ -55,11 +56,13 @@ def _shoot() -> None:
     from caseworker.services.store import Store  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
     from tests.store.conftest import application  # noqa: PLC0415
+    from ui import i18n  # noqa: PLC0415
     from ui.login import LoginDialog  # noqa: PLC0415
     from ui.main_window import Desk, MainWindow  # noqa: PLC0415
     from ui.tasks import TaskRunner  # noqa: PLC0415
 
     OUT.mkdir(exist_ok=True)
+    i18n.install(app, i18n.CHINESE)
     folder = Path(tempfile.mkdtemp(prefix="caseworker-shots-")) / "data"
     store = Store.init(
         folder, office_code="370102001", station_name="泉城路派出所", admin_password="shots-pass-1"
@@ -118,12 +121,18 @@ def _shoot() -> None:
         "family": [{"name": "李四"}, {"name": "张小"}, {"name": "张幺"}],
         "destination_address": "济南市历下区泉城路1号",
     }
-    window.intake.load_data(data, number=None, state="", version=0)
-    window.stack.setCurrentWidget(window.intake_page)
-    settle(1.0)
-    window.grab().save(str(OUT / "intake.png"))
-    window.dirty = False
-    window.close()
+    for language, name in ((i18n.CHINESE, "intake.png"), (i18n.ENGLISH, "intake-en.png")):
+        i18n.install(app, language)
+        if language != i18n.CHINESE:
+            window = MainWindow(desk)
+            window.resize(1400, 860)
+            window.show()
+        window.intake.load_data(data, number=None, state="", version=0)
+        window.stack.setCurrentWidget(window.intake_page)
+        settle(1.0)
+        window.grab().save(str(OUT / name))
+        window.dirty = False
+        window.close()
     runner.wait()
     store.close()
     print(f"written: {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT}")

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from caseworker import logs
 from caseworker.locations import SETTINGS_FILE, data_dir
+from ui import i18n
+from ui.i18n import tr
 from ui.login import LoginDialog
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from caseworker.services.evaluation import EvaluationService
     from caseworker.services.store import DamagedStoreError, Store
-
-TITLE = "落户受理台 Settlement counter desk"
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -58,14 +58,12 @@ def _damaged(folder: Path, exc: DamagedStoreError) -> tuple[Store, bool] | None:
     """The damaged store's choices: the newest good backup, read-only, or stop."""
     from caseworker.services.store import Store, restore  # noqa: PLC0415
 
-    box = QMessageBox(QMessageBox.Icon.Critical, "存储已损坏 The store is damaged", str(exc))
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("存储已损坏"), str(exc))
     restore_button = None
     if exc.backup is not None:
-        restore_button = box.addButton(
-            "恢复最近的备份 Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole
-        )
-    read_only = box.addButton("只读打开 Open read-only", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("退出 Quit", QMessageBox.ButtonRole.RejectRole)
+        restore_button = box.addButton(tr("恢复最近的备份"), QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton(tr("只读打开"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if restore_button is not None and box.clickedButton() is restore_button:
         assert exc.backup is not None
@@ -93,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     folder = data_dir(args.data_dir)
     logs.setup(folder / "logs")
+    i18n.install(app, i18n.preferred(folder))
     if not (folder / SETTINGS_FILE).exists() and not _first_run(folder):
         return 1
     runner = TaskRunner()
@@ -143,9 +142,8 @@ def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
     if isinstance(exc, PackError):
         QMessageBox.critical(
             None,
-            "规则包有误 Rule pack refused",
-            f"程序的规则包无法使用，请联系管理员。\nThe program's rule packs cannot be used; "
-            f"call the office IT person.\n\n{exc}",
+            tr("规则包有误"),
+            tr("程序的规则包无法使用，请联系管理员。\n\n{error}").format(error=exc),
         )
         return None
     if isinstance(exc, DamagedStoreError):
@@ -158,7 +156,7 @@ def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
             "read_only": read_only,
             "evaluation": EvaluationService.from_resources(),
         }
-    QMessageBox.critical(None, "无法打开存储 The store cannot be opened", str(exc))
+    QMessageBox.critical(None, tr("无法打开存储"), str(exc))
     return None
 
 

@@ -6,10 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,13 +21,20 @@ from PySide6.QtWidgets import (
 from caseworker.services.audit import AuditService, EventView
 from caseworker.services.base import Actor
 from ui.errors import describe
+from ui.i18n import tr
 from ui.paged_model import PagedTableModel
 from ui.tasks import TaskRunner
 
 
 class AuditModel(PagedTableModel):
     PAGE = 200
-    COLUMNS = ("序号 Seq", "时间 When", "用户 User", "操作 Action", "内容 Detail")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("", "序号"),
+        QT_TRANSLATE_NOOP("", "时间"),
+        QT_TRANSLATE_NOOP("", "用户"),
+        QT_TRANSLATE_NOOP("", "操作"),
+        QT_TRANSLATE_NOOP("", "内容"),
+    )
 
     def __init__(
         self, trail: AuditService, actor: Actor, runner: TaskRunner, parent: QObject | None = None
@@ -69,17 +73,17 @@ class AuditDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("审计日志 Audit trail")
+        self.setWindowTitle(tr("审计日志"))
         self.resize(1000, 600)
         self._trail, self._actor, self._runner = trail, actor, runner
         self.model = AuditModel(trail, actor, runner, self)
         self.user = QLineEdit(self)
-        self.user.setPlaceholderText("用户 user")
+        self.user.setPlaceholderText(tr("用户"))
         self.action = QLineEdit(self)
-        self.action.setPlaceholderText("操作 action, e.g. login / application.")
+        self.action.setPlaceholderText(tr("操作，例如 login / application."))
         self.application = QLineEdit(self)
-        self.application.setPlaceholderText("申请编号 application number")
-        self.verify_button = QPushButton("校验链条 Verify the chain", self)
+        self.application.setPlaceholderText(tr("申请编号"))
+        self.verify_button = QPushButton(tr("校验链条"), self)
         self.result = QLabel(self)
         self.result.setObjectName("auditResult")
         self.result.setWordWrap(True)
@@ -109,7 +113,7 @@ class AuditDialog(QDialog):
         )
 
     def verify(self) -> None:
-        self.result.setText("正在校验 verifying…")
+        self.result.setText(tr("正在校验…"))
         self._runner.store(
             lambda: self._trail.verify(self._actor),
             self._verified,
@@ -118,9 +122,11 @@ class AuditDialog(QDialog):
 
     def _verified(self, report: Any) -> None:
         if report.ok:
-            self.result.setText(f"完好 Intact: {report.events} events, the chain holds.")
+            self.result.setText(tr("完好：共 {events} 条，链条完整。").format(events=report.events))
             return
         lines = [f"{f.kind}: {f.message}" for f in report.findings[:20]]
         self.result.setText(
-            f"<b>不完整 NOT intact</b>: {len(report.findings)} problems<br>" + "<br>".join(lines)
+            tr("<b>不完整</b>：{problems} 处问题").format(problems=len(report.findings))
+            + "<br>"
+            + "<br>".join(lines)
         )

@@ -6,7 +6,7 @@ eligible, and the documents to see as a checklist the clerk ticks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
@@ -18,9 +18,11 @@ from caseworker.rules.decision import (
     Decision,
     RouteResult,
 )
+from ui.i18n import term, tr
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADERS = (QT_TRANSLATE_NOOP("", "途径"), QT_TRANSLATE_NOOP("", "结果"))
 
 
 class DecisionPanel(QWidget):
@@ -29,14 +31,13 @@ class DecisionPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(
-            "填写身份证号和拟落户地后显示审查结果\nThe decision appears once the ID "
-            "number and destination are filled in",
+            tr("填写身份证号和拟落户地后显示审查结果"),
             self,
         )
         self.heading.setObjectName("decisionHeading")
         self.heading.setWordWrap(True)
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["途径 Route", "结果 Status"])
+        self.model.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.tree = QTreeView(self)
         self.tree.setObjectName("decisionRoutes")
         self.tree.setModel(self.model)
@@ -60,16 +61,19 @@ class DecisionPanel(QWidget):
 
     def show_problem(self, message: str) -> None:
         self.decision = None
-        self.heading.setText(f"尚不能审查 Not decided yet: {message}")
+        self.heading.setText(tr("尚不能审查：{reason}").format(reason=message))
         self.model.removeRows(0, self.model.rowCount())
         self.family.clear()
 
     def show_decision(self, decision: Decision) -> None:
         self.decision = decision
-        policies = ", ".join(f"{p.policy}" for p in decision.policies) or "无 none"
+        policies = ", ".join(f"{p.policy}" for p in decision.policies) or tr("无")
         self.heading.setText(
-            f"决定 Decision: {STATUS_ZH[decision.decision]} {decision.decision}    "
-            f"片区 Zone: {decision.zone or '—'}    适用政策 Policies: {policies}"
+            tr("决定：{decision}    片区：{zone}    适用政策：{policies}").format(
+                decision=status_name(decision.decision),
+                zone=decision.zone or "—",
+                policies=policies,
+            )
         )
         self.model.blockSignals(True)
         self.model.removeRows(0, self.model.rowCount())
@@ -82,8 +86,8 @@ class DecisionPanel(QWidget):
             item = self.model.item(row, 0)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == ELIGIBLE:
                 self.tree.expand(item.index())
-        lines = [f"[{v.index}] {v.reason_zh} / {v.reason_en}" for v in decision.family]
-        self.family.setText("随迁人员 Relatives:\n" + "\n".join(lines) if lines else "")
+        lines = [f"[{v.index}] {term(v.reason_zh, v.reason_en)}" for v in decision.family]
+        self.family.setText(tr("随迁人员：") + "\n" + "\n".join(lines) if lines else "")
 
     def route_statuses(self) -> dict[str, str]:
         """route key -> status as shown (tests compare it with ``caseworker evaluate``)."""
@@ -99,23 +103,22 @@ class DecisionPanel(QWidget):
         title.setEditable(False)
         title.setData(route.status, Qt.ItemDataRole.UserRole)
         title.setData(route.key, Qt.ItemDataRole.UserRole + 2)
-        status = QStandardItem(f"{STATUS_ZH[route.status]} {route.status}")
+        status = QStandardItem(status_name(route.status))
         status.setEditable(False)
         colour = QColor(STATUS_COLOURS.get(route.status, "#555555"))
         status.setForeground(colour)
         title.setForeground(colour)
-        text = _leaf(f"条款原文 Clause: {route.route.text.strip()}")
+        text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
         for unmet in route.unmet:
-            title.appendRow([_leaf(f"不符合 Not met: {unmet}"), _leaf("")])
+            title.appendRow([_leaf(tr("不符合：{condition}").format(condition=unmet)), _leaf("")])
         for unknown in route.unknown:
-            title.appendRow([_leaf(f"待了解 Still unknown: {unknown}"), _leaf("")])
+            title.appendRow([_leaf(tr("待了解：{fact}").format(fact=unknown)), _leaf("")])
         for hint in route.hints:
-            title.appendRow(
-                [_leaf(f"如何符合 Would be eligible: {hint.zh} / {hint.en}"), _leaf("")]
-            )
+            hint_text = tr("如何符合：{hint}").format(hint=term(hint.zh, hint.en))
+            title.appendRow([_leaf(hint_text), _leaf("")])
         for document in route.documents:
-            item = QStandardItem(f"材料 Document: {document}")
+            item = QStandardItem(tr("材料：{document}").format(document=document))
             item.setEditable(False)
             item.setCheckable(True)
             item.setData(document, DOCUMENT_ROLE)
@@ -132,6 +135,10 @@ class DecisionPanel(QWidget):
             if ticked:
                 self._seen.add(name)
             self.document_ticked.emit(name, ticked)
+
+
+def status_name(status: str) -> str:
+    return term(STATUS_ZH.get(status, status), status)
 
 
 def _leaf(text: str) -> QStandardItem:

@@ -11,7 +11,7 @@ import copy
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -47,17 +47,18 @@ from caseworker.services.intake import (
     set_fact,
 )
 from ui.decision_panel import DecisionPanel
+from ui.i18n import term, tr
 from ui.tasks import TaskRunner
 
 RECORD_FIELDS = (
-    ("head_name", "户主姓名 Head of household"),
-    ("household_number", "户号 Household number"),
-    ("household_kind", "户别 Household kind"),
-    ("address", "住址 Address"),
+    ("head_name", QT_TRANSLATE_NOOP("", "户主姓名")),
+    ("household_number", QT_TRANSLATE_NOOP("", "户号")),
+    ("household_kind", QT_TRANSLATE_NOOP("", "户别")),
+    ("address", QT_TRANSLATE_NOOP("", "住址")),
 )
 CARD_FIELDS = (
-    ("relation_to_head", "与户主关系 Relation to head"),
-    ("ethnicity", "民族 Ethnicity"),
+    ("relation_to_head", QT_TRANSLATE_NOOP("", "与户主关系")),
+    ("ethnicity", QT_TRANSLATE_NOOP("", "民族")),
 )
 ERROR_STYLE = "color: #c62828"
 OK_STYLE = "color: #2e7d32"
@@ -76,27 +77,27 @@ class RelativeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, relative: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("随迁人员 Accompanying relative")
+        self.setWindowTitle(tr("随迁人员"))
         relative = relative or {}
         form = QFormLayout(self)
-        self.relation = _line("relation", self, "spouse / child / parent …")
+        self.relation = _line("relation", self, "spouse / child / parent …")  # the value typed
         self.relation.setCompleter(QCompleter([r.value for r in Relation], self))
-        self.id_number = _line("relativeId", self, "18 位身份证号")
-        self.born = _line("relativeBorn", self, "无身份证时 2015-06-01")
+        self.id_number = _line("relativeId", self, tr("18 位身份证号"))
+        self.born = _line("relativeBorn", self, tr("无身份证时 2015-06-01"))
         self.sex = _line("relativeSex", self, "M / F")
         self.marital = _line("relativeMarital", self, "married / unmarried …")
-        self.co_residing = _line("relativeCoResiding", self, "是 / 否")
-        self.name = _line("relativeName", self, "姓名")
+        self.co_residing = _line("relativeCoResiding", self, tr("是 / 否"))
+        self.name = _line("relativeName", self, tr("姓名"))
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         for label, widget in (
-            ("关系 Relation", self.relation),
-            ("身份证号 ID number", self.id_number),
-            ("出生日期 Born", self.born),
-            ("性别 Sex", self.sex),
-            ("婚姻状况 Marital status", self.marital),
-            ("共同居住 Lives together", self.co_residing),
-            ("姓名 Name", self.name),
+            (tr("关系"), self.relation),
+            (tr("身份证号"), self.id_number),
+            (tr("出生日期"), self.born),
+            (tr("性别"), self.sex),
+            (tr("婚姻状况"), self.marital),
+            (tr("共同居住"), self.co_residing),
+            (tr("姓名"), self.name),
         ):
             form.addRow(label, widget)
         form.addRow(self.error)
@@ -112,7 +113,7 @@ class RelativeDialog(QDialog):
         self.sex.setText(relative.get("sex") or "")
         self.marital.setText(relative.get("marital_status") or "")
         if relative.get("co_residing") is not None:
-            self.co_residing.setText("是" if relative["co_residing"] else "否")
+            self.co_residing.setText(tr("是") if relative["co_residing"] else tr("否"))
         self.name.setText(relative.get("name", ""))
         self.value: dict[str, Any] = {}
 
@@ -136,7 +137,7 @@ class RelativeDialog(QDialog):
             try:
                 value["co_residing"] = parse_answer("applicant.rural_hukou", co)
             except ValueError as exc:
-                self.error.setText(f"共同居住 Lives together: {exc}")
+                self.error.setText(tr("共同居住：{problem}").format(problem=exc))
                 return
         probe = {"on": "2024-01-01", "destination": {"county": "370102"}, "applicant": {}}
         try:
@@ -192,74 +193,74 @@ class IntakePage(QWidget):
         left = QWidget(self)
         column = QVBoxLayout(left)
 
-        card = QGroupBox("身份证 Resident ID card", left)
+        card = QGroupBox(tr("身份证"), left)
         form = QFormLayout(card)
-        self.read_card = QPushButton("读卡 Read card (F5)", card)
+        self.read_card = QPushButton(tr("读卡 (F5)"), card)
         self.read_card.setObjectName("readCard")
-        self.id_number = _line("idNumber", card, "18 位身份证号 18-digit ID number")
+        self.id_number = _line("idNumber", card, tr("18 位身份证号"))
         self.id_status = QLabel(card)
         self.id_status.setObjectName("idStatus")
-        self.applicant_name = _line("applicantName", card, "姓名，与户口簿一致")
+        self.applicant_name = _line("applicantName", card, tr("姓名，与户口簿一致"))
         form.addRow(self.read_card)
-        form.addRow("身份证号 ID number", self.id_number)
+        form.addRow(tr("身份证号"), self.id_number)
         form.addRow("", self.id_status)
-        form.addRow("姓名 Name", self.applicant_name)
+        form.addRow(tr("姓名"), self.applicant_name)
         column.addWidget(card)
 
-        book = QGroupBox("户口簿 Hukou book (户主页, 常住人口登记卡)", left)
+        book = QGroupBox(tr("户口簿（户主页、常住人口登记卡）"), left)
         form = QFormLayout(book)
         self.records: dict[str, QLineEdit] = {}
         for key, label in (*RECORD_FIELDS, *CARD_FIELDS):
             self.records[key] = _line(key, book)
-            form.addRow(label, self.records[key])
-        self.book_birth = _line("bookBirthDate", book, "户口簿上的出生日期 2000-01-31")
-        form.addRow("出生日期 Born (book)", self.book_birth)
+            form.addRow(tr(label), self.records[key])
+        self.book_birth = _line("bookBirthDate", book, tr("户口簿上的出生日期 2000-01-31"))
+        form.addRow(tr("出生日期（户口簿）"), self.book_birth)
         self.mismatch = QLabel(book)
         self.mismatch.setObjectName("hukouMismatch")
         self.mismatch.setStyleSheet(ERROR_STYLE)
         form.addRow(self.mismatch)
         column.addWidget(book)
 
-        place = QGroupBox("拟落户地 Destination", left)
+        place = QGroupBox(tr("拟落户地"), left)
         form = QFormLayout(place)
         self.on_date = _line("onDate", place, "2024-03-01")
         self.on_date.setText(date.today().isoformat())
-        self.county = _line("county", place, "区县：代码、汉字或拼音 370102 / 历下 / lixia")
+        self.county = _line("county", place, tr("区县：代码、汉字或拼音 370102 / 历下 / lixia"))
         # inline completion (no popup to take the keyboard away): the code, 汉字, pinyin
         # or initials typed are completed in place, and the line names the code
         counties = QCompleter(self._county_lines(), self.county)
         counties.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         counties.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.county.setCompleter(counties)
-        self.street = _line("street", place, "街道（镇）Street or town")
+        self.street = _line("street", place, tr("街道（镇）"))
         self._streets = QStringListModel(self)
         streets = QCompleter(self._streets, self.street)
         streets.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.street.setCompleter(streets)
-        self.destination_address = _line("destinationAddress", place, "详细地址 Address")
+        self.destination_address = _line("destinationAddress", place, tr("详细地址"))
         self.place_info = QLabel(place)
         self.place_info.setObjectName("placeInfo")
         self.place_info.setWordWrap(True)
-        form.addRow("申请日期 Date", self.on_date)
-        form.addRow("区县 County", self.county)
-        form.addRow("街道 Street", self.street)
-        form.addRow("地址 Address", self.destination_address)
+        form.addRow(tr("申请日期"), self.on_date)
+        form.addRow(tr("区县"), self.county)
+        form.addRow(tr("街道"), self.street)
+        form.addRow(tr("地址"), self.destination_address)
         form.addRow(self.place_info)
         column.addWidget(place)
 
-        facts = QGroupBox("需要了解的情况 Questions (in the order the rules need them)", left)
+        facts = QGroupBox(tr("需要了解的情况（按规则需要的顺序）"), left)
         self.facts_form = QFormLayout(facts)
         self.facts_form.setObjectName("factsForm")
         column.addWidget(facts)
 
-        relatives = QGroupBox("随迁人员 Accompanying relatives", left)
+        relatives = QGroupBox(tr("随迁人员", "group"), left)
         box = QVBoxLayout(relatives)
         self.relative_list = QListWidget(relatives)
         self.relative_list.setObjectName("relatives")
         buttons = QHBoxLayout()
-        self.add_relative = QPushButton("添加 Add (Ctrl+R)", relatives)
+        self.add_relative = QPushButton(tr("添加 (Ctrl+R)"), relatives)
         self.add_relative.setObjectName("addRelative")
-        self.remove_relative = QPushButton("删除 Remove", relatives)
+        self.remove_relative = QPushButton(tr("删除"), relatives)
         buttons.addWidget(self.add_relative)
         buttons.addWidget(self.remove_relative)
         box.addWidget(self.relative_list)
@@ -302,8 +303,8 @@ class IntakePage(QWidget):
         """Each county under each way of typing it: 370102 历下区, 历下区 370102,
         lixiaqu 历下区 370102, lxq 历下区 370102."""
         lines = []
-        for term in self._county_terms:
-            code, name, full, initials = term.split()
+        for county in self._county_terms:
+            code, name, full, initials = county.split()
             lines += [f"{code} {name}", f"{name} {code}", f"{full} {name} {code}"]
             lines.append(f"{initials} {name} {code}")
         return lines
@@ -323,9 +324,11 @@ class IntakePage(QWidget):
             self.id_status.setStyleSheet(ERROR_STYLE)
             self.id_status.setText(f"✘ {exc}")
             return
-        sex = "男 male" if rid.sex.value == "M" else "女 female"
+        sex = tr("男") if rid.sex.value == "M" else tr("女")
         self.id_status.setStyleSheet(OK_STYLE)
-        self.id_status.setText(f"✔ 出生 born {rid.birth_date.isoformat()}  {sex}")
+        self.id_status.setText(
+            "✔ " + tr("出生 {born}  {sex}").format(born=rid.birth_date.isoformat(), sex=sex)
+        )
 
     def _county_done(self) -> None:
         code = self.county_code()
@@ -358,11 +361,17 @@ class IntakePage(QWidget):
         born = self.book_birth.text().strip()
         if rid is not None and born and born != rid.birth_date.isoformat():
             problems.append(
-                f"出生日期不一致 birth date: book {born}, ID {rid.birth_date.isoformat()}"
+                tr("出生日期不一致：户口簿 {book}，身份证 {card}").format(
+                    book=born, card=rid.birth_date.isoformat()
+                )
             )
         name = self.applicant_name.text().strip()
         if self.card_name and name and name != self.card_name:
-            problems.append(f"姓名不一致 name: book {name}, card {self.card_name}")
+            problems.append(
+                tr("姓名不一致：户口簿 {book}，身份证 {card}").format(
+                    book=name, card=self.card_name
+                )
+            )
         self.mismatch.setText("\n".join(problems))
 
     # --- the case ------------------------------------------------------------------
@@ -405,7 +414,7 @@ class IntakePage(QWidget):
         generation = self._generation
         case = self.case_dict()
         if not case["applicant"]["id_number"] or not case["destination"]["county"]:
-            self.panel.show_problem("先填身份证号和拟落户区县 fill in the ID number and county")
+            self.panel.show_problem(tr("先填身份证号和拟落户区县"))
             self._show_questions(())
             return
 
@@ -423,12 +432,14 @@ class IntakePage(QWidget):
             return
         self.decision = decision
         self.panel.show_decision(decision)
-        policies = ", ".join(p.policy for p in decision.policies) or "无 none in force"
+        policies = ", ".join(p.policy for p in decision.policies) or tr("无")
         county = self.county_code()
         name = self._evaluation.divisions.full_name(county) if county else ""
         self.place_info.setText(
-            f"{name} {self.street.text().strip()}\n片区 Zone: {decision.zone or '—'}；"
-            f"适用政策 Policies in force on {decision.on.isoformat()}: {policies}"
+            f"{name} {self.street.text().strip()}\n"
+            + tr("片区：{zone}；{on} 适用的政策：{policies}").format(
+                zone=decision.zone or "—", on=decision.on.isoformat(), policies=policies
+            )
         )
         self._show_questions(decision.questions)
         self.decided.emit(decision)
@@ -465,11 +476,14 @@ class IntakePage(QWidget):
                 completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
                 editor.setCompleter(completer)
                 editor.setPlaceholderText(" / ".join(options[:6]))
-            editor.setText(answer_text(fact, self._answers.get(fact)))
+            answer = self._answers.get(fact)
+            # yes and no in the desk's language (either is accepted typed)
+            shown = (tr("是") if answer else tr("否")) if isinstance(answer, bool) else None
+            editor.setText(shown or answer_text(fact, answer))
             editor.returnPressed.connect(lambda f=fact: self._answer(f, advance=True))
             editor.editingFinished.connect(lambda f=fact: self._answer(f, advance=False))
             cited = ", ".join(clauses.get(fact, ()))
-            label = QLabel(f"{spec.label_zh} {spec.label_en}" + (f"  〔{cited}〕" if cited else ""))
+            label = QLabel(term(spec.label_zh, spec.label_en) + (f"  〔{cited}〕" if cited else ""))
             label.setWordWrap(True)
             label.setBuddy(editor)
             self.facts_form.addRow(label, editor)
@@ -507,7 +521,8 @@ class IntakePage(QWidget):
         except ValueError as exc:
             editor.setStyleSheet("border: 1px solid #c62828")
             editor.setToolTip(str(exc))
-            self.panel.heading.setText(f"{FACT_BY_NAME[fact].label_zh}: {exc}")
+            spec = FACT_BY_NAME[fact]
+            self.panel.heading.setText(f"{term(spec.label_zh, spec.label_en)}: {exc}")
             return
         editor.setStyleSheet("")
         if self._answers.get(fact) == value and not advance:
@@ -571,10 +586,10 @@ class IntakePage(QWidget):
         self.relative_list.clear()
         verdicts = {v.index: v for v in (self.decision.family if self.decision else ())}
         for i, r in enumerate(self._relatives):
-            relation = RELATION_ZH.get(Relation(r["relation"]), r["relation"])
+            relation = term(RELATION_ZH.get(Relation(r["relation"]), r["relation"]), r["relation"])
             who = r.get("id_number") or f"{r.get('birth_date', '')} {r.get('sex', '')}"
             verdict = verdicts.get(i)
-            said = f" — {verdict.reason_zh}" if verdict else ""
+            said = f" — {term(verdict.reason_zh, verdict.reason_en)}" if verdict else ""
             self.relative_list.addItem(f"{relation} {r.get('name', '')} {who}{said}")
 
     # --- loading and clearing -------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -51,11 +52,11 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("登录 Log in — 落户受理台")
+        self.setWindowTitle(tr("登录 — 落户受理台"))
         self._users, self._runner = users, runner
         self._pending = False
         form = QFormLayout(self)
-        self.station = QLabel(f"<b>{station}</b>" if station else "正在打开存储 opening the store…")
+        self.station = QLabel(f"<b>{station}</b>" if station else tr("正在打开存储…"))
         self.station.setObjectName("station")
         form.addRow(self.station)
         self.username = QLineEdit(self)
@@ -65,24 +66,24 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.code = QLineEdit(self)
         self.code.setObjectName("totp")
-        self.code.setPlaceholderText("动态口令 6-digit code")
-        self.code_label = QLabel("动态口令 Code", self)
+        self.code.setPlaceholderText(tr("6 位动态口令"))
+        self.code_label = QLabel(tr("动态口令"), self)
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
-        form.addRow("用户名 User name", self.username)
-        form.addRow("密码 Password", self.password)
+        form.addRow(tr("用户名"), self.username)
+        form.addRow(tr("密码"), self.password)
         form.addRow(self.code_label, self.code)
         self.code.hide()
         self.code_label.hide()
         form.addRow(self.error)
         # two plain buttons: a QDialogButtonBox costs ~45 ms to build (its standard icons),
         # a third of what this window may add to start-up (bench/bench_desk.py)
-        self.ok = QPushButton("登录 Log in", self)
+        self.ok = QPushButton(tr("登录"), self)
         self.ok.setObjectName("loginButton")
         self.ok.setDefault(True)
-        cancel = QPushButton("取消 Cancel", self)
+        cancel = QPushButton(tr("取消"), self)
         self.ok.clicked.connect(self.try_login)
         cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -103,13 +104,13 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         if self._users is None:
             self._pending = True
-            self.error.setText("正在打开存储，请稍候 opening the store, a moment…")
+            self.error.setText(tr("正在打开存储，请稍候…"))
             return
         users = self._users
         username, password = self.username.text(), self.password.text()
         code = self.code.text().strip() or None
         self.ok.setEnabled(False)
-        self.error.setText("正在核对 checking…")
+        self.error.setText(tr("正在核对…"))
         self._runner.store(
             lambda: users.login(username, password, totp_code=code),
             self._done,
@@ -140,10 +141,10 @@ class SetupDialog(QDialog):
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("初次设置 Set up this office")
+        self.setWindowTitle(tr("初次设置"))
         self.folder = folder
         form = QFormLayout(self)
-        form.addRow(QLabel(f"数据目录 Data folder: {folder}"))
+        form.addRow(QLabel(tr("数据目录：{folder}").format(folder=folder)))
         self.office = QLineEdit(self)
         self.office.setObjectName("officeCode")
         self.office.setPlaceholderText("370102001")
@@ -161,11 +162,11 @@ class SetupDialog(QDialog):
         self.error.setObjectName("setupError")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
-        form.addRow("派出所代码 Office code", self.office)
-        form.addRow("派出所名称 Station", self.station)
-        form.addRow("管理员 Administrator", self.admin)
-        form.addRow("密码 Password", self.password)
-        form.addRow("再次输入 Again", self.again)
+        form.addRow(tr("派出所代码"), self.office)
+        form.addRow(tr("派出所名称"), self.station)
+        form.addRow(tr("管理员"), self.admin)
+        form.addRow(tr("密码"), self.password)
+        form.addRow(tr("再次输入"), self.again)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -179,7 +180,7 @@ class SetupDialog(QDialog):
         from caseworker.services.store import SetupError, Store  # noqa: PLC0415 - first run only
 
         if self.password.text() != self.again.text():
-            self.error.setText("两次输入的密码不一致 the two passwords differ")
+            self.error.setText(tr("两次输入的密码不一致"))
             return
         try:
             self.store = Store.init(
@@ -211,16 +212,14 @@ class LockPage(QWidget):
         self._unlock, self._runner = unlock, runner
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(
-            QLabel(f"<h2>已锁定 Locked</h2><p>{who} 请输入密码继续 enter your password</p>")
-        )
+        layout.addWidget(QLabel(tr("<h2>已锁定</h2><p>{who} 请输入密码继续</p>").format(who=who)))
         self.password = QLineEdit(self)
         self.password.setObjectName("unlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setObjectName("unlockError")
-        button = QPushButton("解锁 Unlock", self)
+        button = QPushButton(tr("解锁"), self)
         layout.addWidget(self.password)
         layout.addWidget(button)
         layout.addWidget(self.error)
@@ -248,14 +247,10 @@ class ChangePasswordDialog(QDialog):
         self, users: UserService, session: LoginSession, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("设置新密码 Set a new password")
+        self.setWindowTitle(tr("设置新密码"))
         self._users, self._session = users, session
         form = QFormLayout(self)
-        form.addRow(
-            QLabel(
-                "管理员重置了您的密码，请设置新密码。\nYour password was reset: choose your own."
-            )
-        )
+        form.addRow(QLabel(tr("管理员重置了您的密码，请设置新密码。")))
         self.current = QLineEdit(self)
         self.new = QLineEdit(self)
         self.again = QLineEdit(self)
@@ -269,18 +264,18 @@ class ChangePasswordDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
-        form.addRow("当前密码 Current", self.current)
-        form.addRow("新密码 New", self.new)
-        form.addRow("再次输入 Again", self.again)
+        form.addRow(tr("当前密码"), self.current)
+        form.addRow(tr("新密码"), self.new)
+        form.addRow(tr("再次输入"), self.again)
         form.addRow(self.error)
-        ok = QPushButton("确定 OK", self)
+        ok = QPushButton(tr("确定"), self)
         ok.setDefault(True)
         ok.clicked.connect(self.try_change)
         form.addRow(ok)
 
     def try_change(self) -> None:
         if self.new.text() != self.again.text():
-            self.error.setText("两次输入的密码不一致 the two passwords differ")
+            self.error.setText(tr("两次输入的密码不一致"))
             return
         try:
             self._users.change_password(self._session.actor, self.current.text(), self.new.text())

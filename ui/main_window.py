@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker import __version__
-from caseworker.models.workflow import OPEN_STATES, STATE_ZH, Action, State, allowed_actions
+from caseworker.models.workflow import OPEN_STATES, Action, State, allowed_actions
 from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationService, ApplicationView
 from caseworker.services.audit import AuditService
@@ -45,12 +45,14 @@ from caseworker.services.explain import render_text
 from caseworker.services.id_reader import IdCardReader
 from caseworker.services.printing import PrintingService
 from caseworker.services.users import ROLE_ZH, IdleLock, LoginSession, UserService
+from ui import i18n
 from ui.audit_view import AuditDialog
 from ui.errors import show_error
+from ui.i18n import term, tr
 from ui.intake import IntakePage
 from ui.login import LockPage
 from ui.print_preview import PrintPreview
-from ui.queue_model import ApplicationQueueModel, QueueFilter
+from ui.queue_model import ApplicationQueueModel, QueueFilter, state_name
 from ui.tasks import TaskRunner
 
 AUTOSAVE_MS = 30_000
@@ -75,18 +77,18 @@ class QueuePage(QWidget):
         self.model = model
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("查找：身份证号、姓名、拼音或首字母、申请编号 (Ctrl+F)")
+        self.search.setPlaceholderText(tr("查找：身份证号、姓名、拼音或首字母、申请编号 (Ctrl+F)"))
         self.state = QComboBox(self)
         self.state.setObjectName("stateFilter")
-        self.state.addItem("全部 All", "")
-        self.state.addItem("办理中 Open", "open")
+        self.state.addItem(tr("全部"), "")
+        self.state.addItem(tr("办理中"), "open")
         for state in State:
-            self.state.addItem(f"{STATE_ZH[state]} {state.value}", state.value)
+            self.state.addItem(state_name(state), state.value)
         self.date_from = QLineEdit(self)
-        self.date_from.setPlaceholderText("从 from 2024-03-01")
+        self.date_from.setPlaceholderText(tr("从 2024-03-01"))
         self.date_from.setObjectName("dateFrom")
         self.date_to = QLineEdit(self)
-        self.date_to.setPlaceholderText("到 to 2024-03-31")
+        self.date_to.setPlaceholderText(tr("到 2024-03-31"))
         self.date_to.setObjectName("dateTo")
         self.count = QLabel(self)
         self.count.setObjectName("queueCount")
@@ -121,7 +123,7 @@ class QueuePage(QWidget):
         self.state.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.date_from.editingFinished.connect(self.apply_filter)
         self.date_to.editingFinished.connect(self.apply_filter)
-        model.loaded.connect(lambda n: self.count.setText(f"{n} 件 shown"))
+        model.loaded.connect(lambda n: self.count.setText(tr("{count} 件").format(count=n)))
 
     def _focus_table(self) -> None:
         self.apply_filter()
@@ -174,9 +176,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.actor = desk.login.actor
         office = desk.apps.store.office()
-        self.setWindowTitle(
-            f"落户受理台 Settlement counter desk {__version__} — {office.station_name}"
-        )
+        self.setWindowTitle(f"{tr('落户受理台')} {__version__} — {office.station_name}")
         self.resize(1280, 820)
         self.dirty = False
         self.queue_model = ApplicationQueueModel(
@@ -215,14 +215,14 @@ class MainWindow(QMainWindow):
         bar = QHBoxLayout()
         self.step_buttons: dict[str, QPushButton] = {}
         for key, text in (
-            ("save", "保存 Save (Ctrl+S)"),
-            ("accept", "受理 Accept"),
-            ("decide", "审查 Decide"),
-            ("approve", "批准 Approve"),
-            ("refuse", "不予受理/批准 Refuse"),
-            ("void", "作废 Void"),
-            ("print", "打印 Print (Ctrl+P)"),
-            ("back", "返回 Back (Esc)"),
+            ("save", tr("保存 (Ctrl+S)")),
+            ("accept", tr("受理", "accept an application")),
+            ("decide", tr("审查")),
+            ("approve", tr("批准")),
+            ("refuse", tr("不予受理/批准")),
+            ("void", tr("作废")),
+            ("print", tr("打印 (Ctrl+P)")),
+            ("back", tr("返回 (Esc)")),
         ):
             button = QPushButton(text, self.intake_page)
             button.setObjectName(f"step:{key}")
@@ -275,39 +275,72 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             return action
 
-        work = self.menuBar().addMenu("受理 &Application")
-        self.new_action = add(work, "新申请 New application", "F2", self.new_application)
-        self.save_action = add(work, "保存 Save", QKeySequence.StandardKey.Save, self.save)
+        work = self.menuBar().addMenu(tr("受理(&A)", "menu"))
+        self.new_action = add(work, tr("新申请"), "F2", self.new_application)
+        self.save_action = add(work, tr("保存"), QKeySequence.StandardKey.Save, self.save)
         self.print_action = add(
-            work, "打印… Print…", QKeySequence.StandardKey.Print, self.choose_print
+            work, tr("打印…"), QKeySequence.StandardKey.Print, self.choose_print
         )
-        self.find_action = add(
-            work, "查找 Search", QKeySequence.StandardKey.Find, self.focus_search
-        )
-        self.back_action = add(work, "返回队列 Back to the queue", "Esc", self.back)
-        self.read_action = add(work, "读卡 Read ID card", "F5", self.read_card)
+        self.find_action = add(work, tr("查找"), QKeySequence.StandardKey.Find, self.focus_search)
+        self.back_action = add(work, tr("返回队列"), "Esc", self.back)
+        self.read_action = add(work, tr("读卡"), "F5", self.read_card)
         work.addSeparator()
         self.open_action = add(
-            work, "打开案例文件… Open case file…", QKeySequence.StandardKey.Open, self._choose_case
+            work, tr("打开案例文件…"), QKeySequence.StandardKey.Open, self._choose_case
         )
-        self.lock_action = add(work, "锁屏 Lock screen", "Ctrl+L", self.lock_screen)
-        self.audit_action = add(work, "审计日志… Audit trail…", None, self.show_audit)
+        self.lock_action = add(work, tr("锁屏"), "Ctrl+L", self.lock_screen)
+        self.audit_action = add(work, tr("审计日志…"), None, self.show_audit)
         self.audit_action.setEnabled(self.actor.role in {"supervisor", "admin"})
-        add(work, "退出 Quit", QKeySequence.StandardKey.Quit, self.close)
+        add(work, tr("退出"), QKeySequence.StandardKey.Quit, self.close)
+        settings = self.menuBar().addMenu(tr("设置(&S)"))
+        languages = settings.addMenu(tr("界面语言"))
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = add(languages, name, None, lambda *_a, c=code: self.choose_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == i18n.preferred(self.desk.apps.store.folder))
+            group.addAction(action)
+            self.language_actions[code] = action
 
     def _build_status(self, station: str, office_code: str) -> None:
-        role = ROLE_ZH.get(self.actor.role, self.actor.role)
-        self.user_label = QLabel(f"用户 {self.desk.login.display_name}（{role} {self.actor.role}）")
+        role = term(ROLE_ZH.get(self.actor.role, self.actor.role), self.actor.role)
+        self.user_label = QLabel(
+            tr("用户 {user}（{role}）").format(user=self.desk.login.display_name, role=role)
+        )
         self.office_label = QLabel(f"{station} {office_code}")
-        store_state = "只读 read-only (damaged)" if self.desk.read_only else "正常 ok"
-        self.store_label = QLabel(f"本地存储 store: {store_state}")
-        self.sync_label = QLabel("同步 sync: 未连接 not connected")
+        store_state = tr("只读（已损坏）") if self.desk.read_only else tr("正常")
+        self.store_label = QLabel(tr("本地存储：{state}").format(state=store_state))
+        self.sync_label = QLabel(tr("同步：未连接"))
         for label in (self.user_label, self.office_label, self.store_label, self.sync_label):
             self.statusBar().addPermanentWidget(label)
 
     def _mark_dirty(self) -> None:
         self.dirty = True
         self._autosave.start()
+
+    def choose_language(self, language: str) -> None:
+        """Kept for this machine and applied at the next start: the window in use is not
+        rebuilt under the clerk's hands."""
+        try:
+            i18n.set_preferred(self.desk.apps.store.folder, language)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("无法保存设置"), str(exc))
+            return
+        if language == i18n.current():
+            self.statusBar().showMessage(
+                tr("界面语言：{language}").format(language=i18n.LANGUAGES[language]), 5000
+            )
+            return
+        QMessageBox.information(
+            self,
+            tr("界面语言"),
+            # both languages: the clerk who chose one may not read the other
+            (
+                f"界面语言将在下次启动时改为 {i18n.LANGUAGES[language]}。\n"
+                f"The desk will be in {i18n.LANGUAGES[language]} from the next start."
+            ),
+        )
 
     def focus_search(self) -> None:
         if self._locked():
@@ -358,10 +391,12 @@ class MainWindow(QMainWindow):
     def _show_state(self) -> None:
         number = self.intake.number
         if number is None:
-            self.state_label.setText("新申请（未保存）New application, not saved yet")
+            self.state_label.setText(tr("新申请（未保存）"))
         else:
             state = State(self.intake.state)
-            self.state_label.setText(f"申请 {number}：{STATE_ZH[state]} {state.value}")
+            self.state_label.setText(
+                tr("申请 {number}：{state}").format(number=number, state=state_name(state))
+            )
         allowed = {a.value for a in allowed_actions(State(self.intake.state))} if number else set()
         writable = not self.desk.read_only
         self.step_buttons["save"].setEnabled(writable and (number is None or "edit" in allowed))
@@ -376,9 +411,7 @@ class MainWindow(QMainWindow):
             return
         if self.desk.read_only:
             if not quiet:
-                QMessageBox.information(
-                    self, "只读 Read-only", "存储已损坏，只能查看。The store is damaged: read-only."
-                )
+                QMessageBox.information(self, tr("只读"), tr("存储已损坏，只能查看。"))
             return
         data = self.intake.application_data()
         number = self.intake.number
@@ -395,12 +428,15 @@ class MainWindow(QMainWindow):
             self._show_state()
             when = datetime.now().strftime("%H:%M:%S")
             self.statusBar().showMessage(
-                f"{'已自动保存 autosaved' if quiet else '已保存 saved'} {view.number} {when}", 8000
+                (
+                    tr("已自动保存 {number} {time}") if quiet else tr("已保存 {number} {time}")
+                ).format(number=view.number, time=when),
+                8000,
             )
 
         def failed(exc: Exception) -> None:
             if quiet:  # an autosave of a form not complete yet: try again later
-                self.statusBar().showMessage(f"未自动保存 not autosaved: {exc}", 8000)
+                self.statusBar().showMessage(tr("未自动保存：{reason}").format(reason=exc), 8000)
             else:
                 show_error(self, exc)
 
@@ -413,8 +449,8 @@ class MainWindow(QMainWindow):
         if self.dirty:
             QMessageBox.information(
                 self,
-                "请先保存 Save first",
-                "有未保存的修改，请先保存 (Ctrl+S)。Save the changes first.",
+                tr("请先保存"),
+                tr("有未保存的修改，请先保存 (Ctrl+S)。"),
             )
             return
         apps, actor = self.desk.apps, self.actor
@@ -422,8 +458,8 @@ class MainWindow(QMainWindow):
         if action in {Action.REFUSE, Action.VOID}:
             reason, ok = QInputDialog.getMultiLineText(
                 self,
-                "理由 Reason",
-                "请写明理由（将打印在告知书上）The reason (printed on the notice):",
+                tr("理由"),
+                tr("请写明理由（将打印在告知书上）："),
             )
             if not ok or not reason.strip():
                 return
@@ -443,9 +479,7 @@ class MainWindow(QMainWindow):
             view.version,
         )
         self._show_state()
-        self.statusBar().showMessage(
-            f"{view.number}: {STATE_ZH[State(view.state)]} {view.state}", 8000
-        )
+        self.statusBar().showMessage(f"{view.number}: {state_name(State(view.state))}", 8000)
 
     def _document_ticked(self, name: str, ticked: bool) -> None:
         number = self.intake.number
@@ -453,7 +487,9 @@ class MainWindow(QMainWindow):
             return
         self.desk.runner.store(
             lambda: self.desk.apps.mark_document_seen(self.actor, number, name),
-            lambda _r: self.statusBar().showMessage(f"已核验材料 seen: {name}", 5000),
+            lambda _r: self.statusBar().showMessage(
+                tr("已核验材料：{name}").format(name=name), 5000
+            ),
             lambda exc: show_error(self, exc),
         )
 
@@ -462,10 +498,10 @@ class MainWindow(QMainWindow):
     def choose_print(self) -> None:
         if self.intake.number is None or self._locked():
             return
-        labels = [f"{TITLES[k]} {k.value}" for k in DocumentKind]
-        choice, ok = QInputDialog.getItem(self, "打印 Print", "文书 Document:", labels, 0, False)
+        kinds = {term(TITLES[k], k.value): k for k in DocumentKind}
+        choice, ok = QInputDialog.getItem(self, tr("打印"), tr("文书："), list(kinds), 0, False)
         if ok:
-            self.print_document(DocumentKind(choice.split()[-1]))
+            self.print_document(kinds[choice])
 
     def print_document(self, kind: DocumentKind, *, reprint: bool = False) -> None:
         number = self.intake.number
@@ -499,8 +535,8 @@ class MainWindow(QMainWindow):
         if reader is None:
             QMessageBox.information(
                 self,
-                "没有读卡器 No card reader",
-                "未配置读卡器，请手工输入身份证号。No reader is set up: type the number.",
+                tr("没有读卡器"),
+                tr("未配置读卡器，请手工输入身份证号。"),
             )
             self.intake.id_number.setFocus()
             return
@@ -521,9 +557,7 @@ class MainWindow(QMainWindow):
     # --- a case file (training, checking a file by hand) ---------------------------------
 
     def _choose_case(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "打开案例 Open case", "", "案例 Case files (*.json)"
-        )
+        name, _ = QFileDialog.getOpenFileName(self, tr("打开案例"), "", tr("案例文件 (*.json)"))
         if name:
             self.show_case(Path(name))
 
@@ -533,7 +567,9 @@ class MainWindow(QMainWindow):
             decision = self.desk.evaluation.decide_file(path)
         except CaseFileError as exc:
             QMessageBox.warning(
-                self, "案例文件有误 Case file not valid", f"{exc.message}\n\n文件 File: {exc.path}"
+                self,
+                tr("案例文件有误"),
+                tr("{problem}\n\n文件：{file}").format(problem=exc.message, file=exc.path),
             )
             return False
         out = io.StringIO()
@@ -578,8 +614,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self,
-            "未保存的修改 Unsaved changes",
-            "这份申请有未保存的修改，要保存吗？This application has unsaved changes. Save them?",
+            tr("未保存的修改"),
+            tr("这份申请有未保存的修改，要保存吗？"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

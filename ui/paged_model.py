@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ui.i18n import tr
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,7 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 class PagedTableModel(QAbstractTableModel):
     loaded = Signal(int)  # rows so far
     failed = Signal(object)  # the exception, for the page to word
-    #: column headers, Chinese first
+    #: column headers in Chinese (QT_TRANSLATE_NOOP), translated when drawn
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
@@ -108,7 +109,7 @@ class PagedTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
+
 #: preview at 96 dpi; printing at 300 dpi
 PREVIEW_SCALE = 96 / 72
 PRINT_SCALE = 300 / 72
@@ -45,7 +47,7 @@ class PrintPreview(QDialog):
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
-        self.setWindowTitle(f"打印预览 Print preview — {title}")
+        self.setWindowTitle(tr("打印预览 — {title}").format(title=title))
         self.resize(900, 1000)
         self.pages = page_images(pdf, PREVIEW_SCALE)
         column = QWidget(self)
@@ -58,9 +60,9 @@ class PrintPreview(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(column)
         scroll.setWidgetResizable(True)
-        self.print_button = QPushButton("打印… &Print…", self)
-        self.save_button = QPushButton("另存为PDF… &Save as PDF…", self)
-        close_button = QPushButton("关闭 Close", self)
+        self.print_button = QPushButton(tr("打印(&P)…"), self)
+        self.save_button = QPushButton(tr("另存为 PDF(&S)…"), self)
+        close_button = QPushButton(tr("关闭"), self)
         self.print_button.clicked.connect(self._choose_printer)
         self.save_button.clicked.connect(self._choose_file)
         close_button.clicked.connect(self.reject)
@@ -86,8 +88,8 @@ class PrintPreview(QDialog):
         if not painter.begin(printer):
             QMessageBox.warning(
                 self,
-                "无法打印 Cannot print",
-                "打印机没有响应，请检查打印机。\nThe printer did not respond; check it.",
+                tr("无法打印"),
+                tr("打印机没有响应，请检查打印机。"),
             )
             return
         try:
@@ -101,7 +103,7 @@ class PrintPreview(QDialog):
             painter.end()
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "另存为 Save as", "", "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(self, tr("另存为"), "", "PDF (*.pdf)")
         if name:
             self.save_to(Path(name))
 
@@ -111,8 +113,8 @@ class PrintPreview(QDialog):
         except OSError as exc:
             QMessageBox.warning(
                 self,
-                "无法保存 Cannot save",
-                f"{path}: {exc.strerror}\n请换一个位置。Choose another place.",
+                tr("无法保存"),
+                tr("{file}：{reason}\n请换一个位置。").format(file=path, reason=exc.strerror),
             )
             return False
         return True

@@ -10,10 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QColor
 
 from caseworker.models.divisions import Divisions
@@ -21,18 +18,19 @@ from caseworker.models.workflow import STATE_ZH, State
 from caseworker.rules.decision import STATUS_ZH
 from caseworker.services.applications import ApplicationService, ApplicationSummary
 from caseworker.services.base import Actor
+from ui.i18n import term, tr
 from ui.paged_model import PagedTableModel
 from ui.tasks import TaskRunner
 
 #: (header, field of the summary) per column
 FIELDS = (
-    ("申请编号 Number", "number"),
-    ("状态 State", "state"),
-    ("申请人 Applicant", "applicant_name"),
-    ("身份证号 ID number", "applicant_id_number"),
-    ("申请日期 Date", "on"),
-    ("拟落户地 Destination", "destination"),
-    ("审查结果 Decision", "decision"),
+    (QT_TRANSLATE_NOOP("", "申请编号"), "number"),
+    (QT_TRANSLATE_NOOP("", "状态"), "state"),
+    (QT_TRANSLATE_NOOP("", "申请人"), "applicant_name"),
+    (QT_TRANSLATE_NOOP("", "身份证号"), "applicant_id_number"),
+    (QT_TRANSLATE_NOOP("", "申请日期"), "on"),
+    (QT_TRANSLATE_NOOP("", "拟落户地"), "destination"),
+    (QT_TRANSLATE_NOOP("", "审查结果"), "decision"),
 )
 
 #: status colours, light enough to read black text on
@@ -47,6 +45,10 @@ STATE_COLOURS = {
     State.WITHDRAWN: "#eeeeee",
     State.VOIDED: "#e0e0e0",
 }
+
+
+def state_name(state: State) -> str:
+    return term(STATE_ZH[state], state.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +114,19 @@ class ApplicationQueueModel(PagedTableModel):
 
     def _display(self, item: ApplicationSummary, key: str) -> str:
         if key == "state":
-            return f"{STATE_ZH[State(item.state)]} {item.state}"
+            return state_name(State(item.state))
         if key == "on":
             return item.on.isoformat()
         if key == "destination":
             return f"{self._county(item.destination_county)} {item.destination_street}".strip()
         if key == "decision":
-            return STATUS_ZH.get(item.decision, item.decision) if item.decision else ""
+            return (
+                term(STATUS_ZH.get(item.decision, item.decision), item.decision)
+                if item.decision
+                else ""
+            )
         if key == "applicant_name":
-            return item.applicant_name or "（未填姓名）"
+            return item.applicant_name or tr("（未填姓名）")
         return str(getattr(item, key) or "")
 
     def _county(self, code: str) -> str:

@@ -76,11 +76,11 @@ def test_a_damaged_store_at_start_offers_its_backup(
     def exec_box(box: QMessageBox) -> int:
         shown.append(box.text())
         shown.extend(button.text() for button in box.buttons())
-        next(b for b in box.buttons() if "Quit" in b.text()).click()
+        next(b for b in box.buttons() if "退出" in b.text()).click()
         return 0
 
     monkeypatch.setattr(LoginDialog, "exec", exec_login)
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
     assert ui.app.main(["caseworker-desk", "--data-dir", str(folder)]) == 2
     assert "damaged" in shown[0] and str(backup) in shown[0]
-    assert any("Restore the newest good backup" in text for text in shown)
+    assert any("恢复最近的备份" in text for text in shown)

@@ -113,7 +113,7 @@ def test_a_shared_case_taken_by_keyboard_decides_as_the_command_does(
     if expected.decision != "eligible":
         assert statuses == {r.key: r.status for r in expected.routes if r.applies_here}
     assert [v.verdict for v in shown.family] == [v.verdict for v in expected.family]
-    assert "决定 Decision" in window.intake.panel.heading.text()
+    assert "决定：" in window.intake.panel.heading.text()
 
 
 def test_shared_case_01_to_accepted_and_decided_by_keyboard(
@@ -224,7 +224,7 @@ def test_closing_with_unsaved_changes_asks(
     assert not window.close()  # Cancel: the window stays, and so does the typing
     assert window.isVisible() and window.intake.id_number.text() == "3701"
     assert window.close()  # Discard
-    assert len(asked) == 2 and "unsaved changes" in asked[0]
+    assert len(asked) == 2 and "未保存的修改" in asked[0]
 
 
 def test_the_card_reader_fills_the_number_and_flags_a_different_name(
@@ -246,7 +246,7 @@ def test_the_card_reader_fills_the_number_and_flags_a_different_name(
     type_text("1972-05-21")
     key(Qt.Key.Key_Tab)
     mismatch = window.intake.mismatch.text()
-    assert "birth date" in mismatch and "name" in mismatch
+    assert "出生日期不一致" in mismatch and "姓名不一致" in mismatch
 
 
 def test_no_card_on_the_reader_says_so(

@@ -31,7 +31,7 @@ def test_logging_in_waits_for_the_store_then_goes_ahead(
     key(Qt.Key.Key_Tab)
     type_text(PASSWORD)
     key(Qt.Key.Key_Return)
-    assert "opening the store" in dialog.error.text() and dialog.session is None
+    assert "正在打开存储" in dialog.error.text() and dialog.session is None
     dialog.set_ready(UserService(office), "泉城路派出所")
     settle(qtbot, runner)
     assert dialog.session is not None and dialog.session.actor.username == "li"
@@ -61,7 +61,7 @@ def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.password.setText(PASSWORD)
     dialog.again.setText("something-else-1")
     dialog.try_setup()
-    assert "differ" in dialog.error.text() and dialog.store is None
+    assert "不一致" in dialog.error.text() and dialog.store is None
     dialog.again.setText(PASSWORD)
     dialog.office.setText("abc")
     dialog.try_setup()

@@ -34,4 +34,4 @@ def test_preview_prints_and_saves(
     warned: list[str] = []
     monkeypatch.setattr("ui.print_preview.QMessageBox.warning", lambda *a: warned.append(a[2]))
     assert not dialog.save_to(tmp_path / "missing" / "x.pdf")
-    assert warned and "Choose another place" in warned[0]
+    assert warned and "请换一个位置" in warned[0]

@@ -1,0 +1,727 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name></name>
+    <message>
+        <source>存储已损坏</source>
+        <translation>The store is damaged</translation>
+    </message>
+    <message>
+        <source>恢复最近的备份</source>
+        <translation>Restore the newest good backup</translation>
+    </message>
+    <message>
+        <source>只读打开</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>规则包有误</source>
+        <translation>Rule pack refused</translation>
+    </message>
+    <message>
+        <source>程序的规则包无法使用，请联系管理员。
+
+{error}</source>
+        <translation>The program&apos;s rule packs cannot be used; call the office IT person.
+
+{error}</translation>
+    </message>
+    <message>
+        <source>无法打开存储</source>
+        <translation>The store cannot be opened</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>操作，例如 login / application.</source>
+        <translation>Action, e.g. login / application.</translation>
+    </message>
+    <message>
+        <source>申请编号</source>
+        <extracomment>(header, field of the summary) per column</extracomment>
+        <translation>Application number</translation>
+    </message>
+    <message>
+        <source>校验链条</source>
+        <translation>Verify the chain</translation>
+    </message>
+    <message>
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>完好：共 {events} 条，链条完整。</source>
+        <translation>Intact: {events} events, the chain holds.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;不完整&lt;/b&gt;：{problems} 处问题</source>
+        <translation>&lt;b&gt;NOT intact&lt;/b&gt;: {problems} problems</translation>
+    </message>
+    <message>
+        <source>途径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>填写身份证号和拟落户地后显示审查结果</source>
+        <translation>The decision appears once the ID number and destination are filled in</translation>
+    </message>
+    <message>
+        <source>尚不能审查：{reason}</source>
+        <translation>Not decided yet: {reason}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>决定：{decision}    片区：{zone}    适用政策：{policies}</source>
+        <translation>Decision: {decision}    Zone: {zone}    Policies: {policies}</translation>
+    </message>
+    <message>
+        <source>随迁人员：</source>
+        <translation>Accompanying relatives:</translation>
+    </message>
+    <message>
+        <source>条款原文：{text}</source>
+        <translation>Clause text: {text}</translation>
+    </message>
+    <message>
+        <source>不符合：{condition}</source>
+        <translation>Not met: {condition}</translation>
+    </message>
+    <message>
+        <source>待了解：{fact}</source>
+        <translation>Still unknown: {fact}</translation>
+    </message>
+    <message>
+        <source>如何符合：{hint}</source>
+        <translation>Would be eligible: {hint}</translation>
+    </message>
+    <message>
+        <source>材料：{document}</source>
+        <translation>Document: {document}</translation>
+    </message>
+    <message>
+        <source>无权操作</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <source>当前状态不能这样办理</source>
+        <translation>Not possible in this state</translation>
+    </message>
+    <message>
+        <source>信息有误</source>
+        <translation>Please correct the form</translation>
+    </message>
+    <message>
+        <source>读卡失败</source>
+        <translation>Card not read</translation>
+    </message>
+    <message>
+        <source>字库缺字</source>
+        <translation>A character cannot be printed</translation>
+    </message>
+    <message>
+        <source>无法办理</source>
+        <translation>Cannot be done</translation>
+    </message>
+    <message>
+        <source>程序出错</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>操作未完成，已保存的内容不受影响；请把日志交给管理员。（{error}）</source>
+        <translation>The action did not finish; what was saved is safe. Please give the log to the office IT person. ({error})</translation>
+    </message>
+    <message>
+        <source>户主姓名</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Household number</translation>
+    </message>
+    <message>
+        <source>户别</source>
+        <translation>Household kind</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>随迁人员</source>
+        <translation>Accompanying relative</translation>
+    </message>
+    <message>
+        <source>18 位身份证号</source>
+        <translation>18-digit ID number</translation>
+    </message>
+    <message>
+        <source>无身份证时 2015-06-01</source>
+        <translation>without an ID number: 2015-06-01</translation>
+    </message>
+    <message>
+        <source>是 / 否</source>
+        <translation>yes / no</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>婚姻状况</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <source>共同居住</source>
+        <translation>Lives together</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>共同居住：{problem}</source>
+        <translation>Lives together: {problem}</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <source>读卡 (F5)</source>
+        <translation>Read card (F5)</translation>
+    </message>
+    <message>
+        <source>姓名，与户口簿一致</source>
+        <translation>Name, as in the hukou book</translation>
+    </message>
+    <message>
+        <source>户口簿（户主页、常住人口登记卡）</source>
+        <translation>Hukou book (head-of-household page, registration card)</translation>
+    </message>
+    <message>
+        <source>户口簿上的出生日期 2000-01-31</source>
+        <translation>Birth date in the book, 2000-01-31</translation>
+    </message>
+    <message>
+        <source>出生日期（户口簿）</source>
+        <translation>Born (book)</translation>
+    </message>
+    <message>
+        <source>拟落户地</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>区县：代码、汉字或拼音 370102 / 历下 / lixia</source>
+        <translation>County: code, characters or pinyin 370102 / 历下 / lixia</translation>
+    </message>
+    <message>
+        <source>街道（镇）</source>
+        <translation>Street or town</translation>
+    </message>
+    <message>
+        <source>详细地址</source>
+        <translation>Address in full</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>区县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>需要了解的情况（按规则需要的顺序）</source>
+        <translation>Questions (in the order the rules need them)</translation>
+    </message>
+    <message>
+        <source>随迁人员</source>
+        <comment>group</comment>
+        <translation>Accompanying relatives</translation>
+    </message>
+    <message>
+        <source>添加 (Ctrl+R)</source>
+        <translation>Add (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>出生 {born}  {sex}</source>
+        <translation>born {born}  {sex}</translation>
+    </message>
+    <message>
+        <source>出生日期不一致：户口簿 {book}，身份证 {card}</source>
+        <translation>Birth dates differ: book {book}, ID {card}</translation>
+    </message>
+    <message>
+        <source>姓名不一致：户口簿 {book}，身份证 {card}</source>
+        <translation>Names differ: book {book}, card {card}</translation>
+    </message>
+    <message>
+        <source>先填身份证号和拟落户区县</source>
+        <translation>Fill in the ID number and the destination county</translation>
+    </message>
+    <message>
+        <source>片区：{zone}；{on} 适用的政策：{policies}</source>
+        <translation>Zone: {zone}; policies in force on {on}: {policies}</translation>
+    </message>
+    <message>
+        <source>登录 — 落户受理台</source>
+        <translation>Log in — Settlement counter desk</translation>
+    </message>
+    <message>
+        <source>正在打开存储…</source>
+        <translation>Opening the store…</translation>
+    </message>
+    <message>
+        <source>6 位动态口令</source>
+        <translation>6-digit code</translation>
+    </message>
+    <message>
+        <source>动态口令</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在打开存储，请稍候…</source>
+        <translation>Opening the store, a moment…</translation>
+    </message>
+    <message>
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>初次设置</source>
+        <translation>Set up this office</translation>
+    </message>
+    <message>
+        <source>数据目录：{folder}</source>
+        <translation>Data folder: {folder}</translation>
+    </message>
+    <message>
+        <source>派出所代码</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <source>派出所名称</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;已锁定&lt;/h2&gt;&lt;p&gt;{who} 请输入密码继续&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;{who}, enter your password to go on&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>设置新密码</source>
+        <translation>Set a new password</translation>
+    </message>
+    <message>
+        <source>管理员重置了您的密码，请设置新密码。</source>
+        <translation>Your password was reset: choose your own.</translation>
+    </message>
+    <message>
+        <source>当前密码</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>查找：身份证号、姓名、拼音或首字母、申请编号 (Ctrl+F)</source>
+        <translation>Search: ID number, name, pinyin or initials, application number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>从 2024-03-01</source>
+        <translation>from 2024-03-01</translation>
+    </message>
+    <message>
+        <source>到 2024-03-31</source>
+        <translation>to 2024-03-31</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count} shown</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <comment>accept an application</comment>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>审查</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>不予受理/批准</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>打印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>返回 (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>受理(&amp;A)</source>
+        <comment>menu</comment>
+        <translation>&amp;Application</translation>
+    </message>
+    <message>
+        <source>新申请</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>返回队列</source>
+        <translation>Back to the queue</translation>
+    </message>
+    <message>
+        <source>读卡</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <source>打开案例文件…</source>
+        <translation>Open case file…</translation>
+    </message>
+    <message>
+        <source>锁屏</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <source>审计日志…</source>
+        <translation>Audit trail…</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>用户 {user}（{role}）</source>
+        <translation>User {user} ({role})</translation>
+    </message>
+    <message>
+        <source>只读（已损坏）</source>
+        <translation>read-only (damaged)</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>本地存储：{state}</source>
+        <translation>Store: {state}</translation>
+    </message>
+    <message>
+        <source>同步：未连接</source>
+        <translation>Sync: not connected</translation>
+    </message>
+    <message>
+        <source>无法保存设置</source>
+        <translation>The setting cannot be saved</translation>
+    </message>
+    <message>
+        <source>界面语言：{language}</source>
+        <translation>Language: {language}</translation>
+    </message>
+    <message>
+        <source>新申请（未保存）</source>
+        <translation>New application, not saved yet</translation>
+    </message>
+    <message>
+        <source>申请 {number}：{state}</source>
+        <translation>Application {number}: {state}</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>存储已损坏，只能查看。</source>
+        <translation>The store is damaged: read-only.</translation>
+    </message>
+    <message>
+        <source>已自动保存 {number} {time}</source>
+        <translation>Autosaved {number} {time}</translation>
+    </message>
+    <message>
+        <source>已保存 {number} {time}</source>
+        <translation>Saved {number} {time}</translation>
+    </message>
+    <message>
+        <source>未自动保存：{reason}</source>
+        <translation>Not autosaved: {reason}</translation>
+    </message>
+    <message>
+        <source>请先保存</source>
+        <translation>Save first</translation>
+    </message>
+    <message>
+        <source>有未保存的修改，请先保存 (Ctrl+S)。</source>
+        <translation>There are unsaved changes: save them first (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>请写明理由（将打印在告知书上）：</source>
+        <translation>The reason (printed on the notice):</translation>
+    </message>
+    <message>
+        <source>已核验材料：{name}</source>
+        <translation>Document seen: {name}</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>文书：</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <source>没有读卡器</source>
+        <translation>No card reader</translation>
+    </message>
+    <message>
+        <source>未配置读卡器，请手工输入身份证号。</source>
+        <translation>No reader is set up: type the number.</translation>
+    </message>
+    <message>
+        <source>打开案例</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>案例文件 (*.json)</source>
+        <translation>Case files (*.json)</translation>
+    </message>
+    <message>
+        <source>案例文件有误</source>
+        <translation>Case file not valid</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+文件：{file}</source>
+        <translation>{problem}
+
+File: {file}</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>这份申请有未保存的修改，要保存吗？</source>
+        <translation>This application has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>打印预览 — {title}</source>
+        <extracomment>preview at 96 dpi; printing at 300 dpi</extracomment>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>打印机没有响应，请检查打印机。</source>
+        <translation>The printer did not respond; check it.</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>{file}：{reason}
+请换一个位置。</source>
+        <translation>{file}: {reason}
+Choose another place.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>审查结果</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>（未填姓名）</source>
+        <extracomment>status colours, light enough to read black text on</extracomment>
+        <translation>(no name yet)</translation>
+    </message>
+</context>
+</TS>
