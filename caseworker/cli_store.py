@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
-from caseworker import logs
+from caseworker import cli_collective, logs
+from caseworker.cli_common import with_store, write_atomically
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
 from caseworker.printing.fonts import MissingGlyphError
@@ -24,6 +25,7 @@ from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationService, snapshot
 from caseworker.services.audit import AuditService
 from caseworker.services.base import Actor, ServiceError, mask_id
+from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.printing import PrintingService
 from caseworker.services.store import (
@@ -68,19 +70,6 @@ STEPS = {
 
 
 def register(sub: Any) -> None:
-    def with_store(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        parser.add_argument(
-            "--data-dir", type=Path, help="the store's folder (else CASEWORKER_DATA)"
-        )
-        parser.add_argument(
-            "--as",
-            dest="user",
-            help="log in as this user (else CASEWORKER_USER); the password is asked on the "
-            "terminal, or read from CASEWORKER_PASSWORD_FILE or CASEWORKER_PASSWORD",
-        )
-        parser.add_argument("--otp", help="the 6-digit code (动态口令) where a second factor is on")
-        return parser
-
     init = with_store(
         sub.add_parser("init", help="set up this office's store and its first administrator")
     )
@@ -176,6 +165,8 @@ def register(sub: Any) -> None:
     trail.add_argument("--application", help="show: only this application's events")
     trail.add_argument("--limit", type=int, default=50)
 
+    cli_collective.register(sub)
+
 
 COMMANDS = {
     "init",
@@ -192,6 +183,7 @@ COMMANDS = {
     "print",
     "void-print",
     "verify",
+    "collective",
     *STEPS,
 }
 
@@ -264,6 +256,8 @@ def _as_user(
         return _users(args, users, actor)
     if args.command == "audit":
         return _audit(args, AuditService(store), actor)
+    if args.command == "collective":
+        return cli_collective.run(args, CollectiveService(service), actor)
     if args.command == "apply":
         data = _read_json(args.file)
         view = service.apply(actor, data)
@@ -351,11 +345,7 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
             counterfoil=args.counterfoil,
             reprint=args.reprint,
         )
-        out = args.out.resolve()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        temporary = out.with_name(out.name + ".partial")
-        temporary.write_bytes(printed.pdf)
-        temporary.replace(out)
+        out = write_atomically(args.out, printed.pdf)
         mark = "（补打）" if args.reprint else ""
         print(
             f"{TITLES[DocumentKind(args.kind)]}{mark} {printed.record.number} "

@@ -41,7 +41,7 @@ REVIEW_RIGHTS = (
 
 
 @cache
-def _styles() -> dict[str, ParagraphStyle]:
+def styles() -> dict[str, ParagraphStyle]:
     font = register_font()
     base = ParagraphStyle("body", fontName=font, fontSize=11, leading=17, wordWrap="CJK")
     return {
@@ -64,13 +64,13 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
+def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _fields(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle]) -> Table:
+def field_table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle]) -> Table:
     table = Table(
-        [[_p(k, styles["body"]), _p(v, styles["body"])] for k, v in rows],
+        [[para(k, styles["body"]), para(v, styles["body"])] for k, v in rows],
         colWidths=[38 * mm, 132 * mm],
     )
     table.setStyle(
@@ -90,7 +90,7 @@ def _people(data: DocumentData, styles: dict[str, ParagraphStyle]) -> Table:
         [p.relation, p.name, p.id_number] for p in (data.applicant, *data.relatives)
     ]
     table = Table(
-        [[_p(c, styles["body"]) for c in row] for row in rows],
+        [[para(c, styles["body"]) for c in row] for row in rows],
         colWidths=[30 * mm, 50 * mm, 90 * mm],
     )
     table.setStyle(
@@ -111,14 +111,14 @@ def _route_lines(data: DocumentData) -> list[tuple[str, str]]:
 
 
 def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowable]:
-    s = _styles()
+    s = styles()
     marks = [m for m in (copy, "补打" if data.reprint else "") if m]
     title = TITLES[kind] + "".join(f"（{m}）" for m in marks)
-    yield _p(title, s["title"])
-    yield _p(f"编号：{data.number}", s["small"])
+    yield para(title, s["title"])
+    yield para(f"编号：{data.number}", s["small"])
     yield Spacer(1, 3 * mm)
     if kind == DocumentKind.RECEIPT:
-        yield _fields(
+        yield field_table(
             [
                 ("申请编号", data.application_number),
                 ("受理日期", data.issued_on.isoformat()),
@@ -129,14 +129,14 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
             ],
             s,
         )
-        yield _p("后续事项", s["heading"])
+        yield para("后续事项", s["heading"])
         for step in data.next_steps or (
             "本所将依照规定审核，审核结果将及时告知申请人。",
             "请妥善保管本回执，凭本回执查询办理进度或领取相关证明。",
         ):
-            yield _p(step, s["body"])
+            yield para(step, s["body"])
     elif kind == DocumentKind.NOTICE:
-        yield _fields(
+        yield field_table(
             [
                 ("申请编号", data.application_number),
                 ("申请人", f"{data.applicant.name}　{data.applicant.id_number}"),
@@ -145,14 +145,14 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
             ],
             s,
         )
-        yield _p("请补齐以下材料（一次性告知）", s["heading"])
+        yield para("请补齐以下材料（一次性告知）", s["heading"])
         for n, item in enumerate(data.documents_missing or ("无",), 1):
-            yield _p(f"{n}. {item}", s["body"])
-        yield _p("请说明以下情况", s["heading"])
+            yield para(f"{n}. {item}", s["body"])
+        yield para("请说明以下情况", s["heading"])
         for n, item in enumerate(data.questions or ("无",), 1):
-            yield _p(f"{n}. {item}", s["body"])
+            yield para(f"{n}. {item}", s["body"])
     elif kind == DocumentKind.PERMIT:
-        yield _fields(
+        yield field_table(
             [
                 ("申请编号", data.application_number),
                 ("现户口所在地", data.current_address or "—"),
@@ -162,10 +162,10 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
             ],
             s,
         )
-        yield _p("准予迁入人员", s["heading"])
+        yield para("准予迁入人员", s["heading"])
         yield _people(data, s)
     else:
-        yield _fields(
+        yield field_table(
             [
                 ("申请编号", data.application_number),
                 ("申请人", f"{data.applicant.name}　{data.applicant.id_number}"),
@@ -173,20 +173,20 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
             ],
             s,
         )
-        yield _p("理由及依据", s["heading"])
+        yield para("理由及依据", s["heading"])
         for n, reason in enumerate(data.reasons, 1):
-            yield _p(f"{n}. {reason.text}", s["body"])
+            yield para(f"{n}. {reason.text}", s["body"])
             if reason.citation is not None:
-                yield _p(f"依据 {reason.citation.clause}：{reason.citation.text}", s["quote"])
-        yield _p("救济途径", s["heading"])
-        yield _p(REVIEW_RIGHTS, s["body"])
+                yield para(f"依据 {reason.citation.clause}：{reason.citation.text}", s["quote"])
+        yield para("救济途径", s["heading"])
+        yield para(REVIEW_RIGHTS, s["body"])
     yield Spacer(1, 10 * mm)
-    yield _p(f"{data.station_name}（{data.office_code}）", s["body"])
-    yield _p(f"{data.issued_on.year}年{data.issued_on.month}月{data.issued_on.day}日", s["body"])
+    yield para(f"{data.station_name}（{data.office_code}）", s["body"])
+    yield para(f"{data.issued_on.year}年{data.issued_on.month}月{data.issued_on.day}日", s["body"])
     if data.qr_payload:
         yield Spacer(1, 6 * mm)
         yield _qr(data.qr_payload)
-        yield _p("扫码或用 caseworker verify 核验本证明的真伪。", s["small"])
+        yield para("扫码或用 caseworker verify 核验本证明的真伪。", s["small"])
 
 
 class QrCode(Flowable):  # type: ignore[misc]  # ReportLab ships no types

@@ -308,3 +308,95 @@ class OutboxEntry(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CollectiveHousehold(Base):
+    """A 集体户 (collective_household) this office keeps (migration 0005)."""
+
+    __tablename__ = "collective_households"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)  # 户号
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(200))
+    division_code: Mapped[str] = mapped_column(String(12))
+    sponsor: Mapped[str] = mapped_column(String(100), default="")  # the unit or centre
+    administrator: Mapped[str] = mapped_column(String(50), default="")  # a username
+    is_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_reason: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (Index("ix_collectives_administrator", "administrator"),)
+
+
+class CollectiveMember(Base):
+    """One stay of one person in one collective: how it began and, once over, how it
+    ended. Rows are never deleted: together they are the person's history."""
+
+    __tablename__ = "collective_members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    collective_id: Mapped[int] = mapped_column(ForeignKey("collective_households.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
+    relation: Mapped[str] = mapped_column(String(20), default="")  # to the applicant
+    began: Mapped[str] = mapped_column(String(20))  # Movement
+    from_member_id: Mapped[int | None] = mapped_column(ForeignKey("collective_members.id"))
+    admitted_at: Mapped[datetime] = mapped_column(DateTime)
+    admitted_by: Mapped[str] = mapped_column(String(50))
+    ended: Mapped[str] = mapped_column(String(20), default="")  # Movement, "" while current
+    left_at: Mapped[datetime | None] = mapped_column(DateTime)
+    left_by: Mapped[str] = mapped_column(String(50), default="")
+    destination: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (
+        Index("ix_collective_members_collective", "collective_id", "left_at"),
+        # one current membership per person, in whichever collective
+        Index(
+            "ix_collective_members_current",
+            "person_id",
+            unique=True,
+            sqlite_where=text("left_at IS NULL"),
+        ),
+    )
+
+
+class ConsentEvidence(Base):
+    """The evidence behind a registration: a homeowner's consent, or a registered lease
+    for the 兜底 fallback (migration 0005)."""
+
+    __tablename__ = "consent_evidence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    owner_name: Mapped[str] = mapped_column(String(50), default="")
+    owner_id_number: Mapped[str] = mapped_column(String(18), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    lease_registration: Mapped[str] = mapped_column(String(60), default="")
+    consent_date: Mapped[date] = mapped_column(Date)
+    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
+    recorded_by: Mapped[str] = mapped_column(String(50))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FamilyBooklet(Base):
+    """An application for, and the decision on, a 家庭居民户口簿 for members of one
+    collective who are family (Zaozhuang 2021 二(四); migration 0005)."""
+
+    __tablename__ = "family_booklets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    collective_id: Mapped[int] = mapped_column(ForeignKey("collective_households.id"))
+    head_person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    members: Mapped[list[Any]] = mapped_column(JSON)  # [{person_id, relation, lives_together}]
+    state: Mapped[str] = mapped_column(String(20))
+    on_date: Mapped[date] = mapped_column(Date)
+    applied_by: Mapped[str] = mapped_column(String(50))
+    applied_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_by: Mapped[str] = mapped_column(String(50), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    household_number: Mapped[str] = mapped_column(String(40), default="")  # once issued

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from caseworker.printing.model import DocumentKind
 from caseworker.services.applications import Actor, ApplicationService, PermissionDeniedError
 from caseworker.services.audit import AuditService
+from caseworker.services.collectives import CollectiveService
 from caseworker.services.printing import PrintingService
 from caseworker.services.store import ROLES, Store
 from caseworker.services.users import UserService
@@ -100,6 +102,67 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
         lambda a, s, n: UserService(s.store).set_policy(a, idle_minutes=5),
         ADMIN_ONLY,
     ),
+    *[
+        (f"CollectiveService.{name}", call, roles)
+        for name, call, roles in (
+            (
+                "create",
+                lambda a, s, n: CollectiveService(s).create(
+                    a, kind="unit", name="某单位", address="1号", division_code="370102"
+                ),
+                SUPERVISING,
+            ),
+            (
+                "edit",
+                lambda a, s, n: CollectiveService(s).edit(a, "JT-X", name="x"),
+                DESK - {"clerk"},
+            ),
+            ("close", lambda a, s, n: CollectiveService(s).close(a, "JT-X", "撤销"), SUPERVISING),
+            ("collectives", lambda a, s, n: CollectiveService(s).collectives(a), DESK),
+            ("get", lambda a, s, n: CollectiveService(s).get(a, "JT-X"), DESK),
+            ("roster", lambda a, s, n: CollectiveService(s).roster(a, "JT-X"), DESK),
+            ("history", lambda a, s, n: CollectiveService(s).history(a, "X"), DESK),
+            ("admit", lambda a, s, n: CollectiveService(s).admit(a, "JT-X", n), DESK),
+            (
+                "move_out",
+                lambda a, s, n: CollectiveService(s).move_out(a, "JT-X", "X", destination="y"),
+                DESK,
+            ),
+            (
+                "transfer",
+                lambda a, s, n: CollectiveService(s).transfer(a, "JT-X", "X", to_collective="Y"),
+                DESK,
+            ),
+            (
+                "add_evidence",
+                lambda a, s, n: CollectiveService(s).add_evidence(
+                    a, n, kind="owner_consent", consent_date=date(2024, 1, 1)
+                ),
+                DESK,
+            ),
+            ("evidence", lambda a, s, n: CollectiveService(s).evidence(a, n), DESK),
+            ("print_evidence", lambda a, s, n: CollectiveService(s).print_evidence(a, 1), DESK),
+            ("roster_pdf", lambda a, s, n: CollectiveService(s).roster_pdf(a, "JT-X"), DESK),
+            (
+                "export_roster",
+                lambda a, s, n: CollectiveService(s).export_roster(a, "JT-X"),
+                SUPERVISING,
+            ),
+            (
+                "apply_booklet",
+                lambda a, s, n: CollectiveService(s).apply_booklet(a, "JT-X", head="X", members=[]),
+                DESK,
+            ),
+            (
+                "decide_booklet",
+                lambda a, s, n: CollectiveService(s).decide_booklet(a, "HB-X"),
+                SUPERVISING,
+            ),
+            ("booklet", lambda a, s, n: CollectiveService(s).booklet(a, "HB-X"), DESK),
+            ("booklets", lambda a, s, n: CollectiveService(s).booklets(a, "JT-X"), DESK),
+            ("print_booklet", lambda a, s, n: CollectiveService(s).print_booklet(a, "HB-X"), DESK),
+        )
+    ],
 ]
 
 REFUSED = [
@@ -118,7 +181,13 @@ def test_the_matrix_covers_every_service_call_that_takes_an_actor() -> None:
     assert set(ROLES) == DESK
     taking_an_actor = {
         f"{cls.__name__}.{name}"
-        for cls in (ApplicationService, PrintingService, UserService, AuditService)
+        for cls in (
+            ApplicationService,
+            PrintingService,
+            UserService,
+            AuditService,
+            CollectiveService,
+        )
         for name, member in inspect.getmembers(cls, inspect.isfunction)
         if not name.startswith("_") and "actor" in inspect.signature(member).parameters
     }
