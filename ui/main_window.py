@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +41,7 @@ from caseworker.models.workflow import OPEN_STATES, Action, State, allowed_actio
 from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationService, ApplicationView
 from caseworker.services.audit import AuditService
+from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import CaseFileError, EvaluationService
 from caseworker.services.explain import render_text
 from caseworker.services.id_reader import IdCardReader
@@ -47,6 +49,7 @@ from caseworker.services.printing import PrintingService
 from caseworker.services.users import ROLE_ZH, IdleLock, LoginSession, UserService
 from ui import i18n
 from ui.audit_view import AuditDialog
+from ui.collectives_page import CollectivesPage
 from ui.errors import show_error
 from ui.i18n import term, tr
 from ui.intake import IntakePage
@@ -184,6 +187,14 @@ class MainWindow(QMainWindow):
         )
         self.queue_model.failed.connect(lambda exc: show_error(self, exc))
         self.queue = QueuePage(self.queue_model, self)
+        self.collectives = CollectivesPage(
+            CollectiveService(desk.apps), self.actor, desk.runner, self, read_only=desk.read_only
+        )
+        self.home = QTabWidget(self)
+        self.home.setObjectName("home")
+        self.home.addTab(self.queue, tr("申请", "tab"))
+        self.home.addTab(self.collectives, tr("集体户"))
+        self.home.currentChanged.connect(self._home_tab_changed)
         self.intake = IntakePage(desk.evaluation, desk.runner, self)
         self.intake.changed.connect(self._mark_dirty)
         self.intake.read_card.clicked.connect(self.read_card)
@@ -239,7 +250,7 @@ class MainWindow(QMainWindow):
         self.step_buttons["back"].clicked.connect(self.back)
 
         self.stack = QStackedWidget(self)
-        for widget in (self.queue, self.intake_page, self.case_view, self.lock_page):
+        for widget in (self.home, self.intake_page, self.case_view, self.lock_page):
             self.stack.addWidget(widget)
         self.setCentralWidget(self.stack)
         self._build_menus()
@@ -284,6 +295,7 @@ class MainWindow(QMainWindow):
         self.find_action = add(work, tr("查找"), QKeySequence.StandardKey.Find, self.focus_search)
         self.back_action = add(work, tr("返回队列"), "Esc", self.back)
         self.read_action = add(work, tr("读卡"), "F5", self.read_card)
+        self.collectives_action = add(work, tr("集体户"), "F3", self.show_collectives)
         work.addSeparator()
         self.open_action = add(
             work, tr("打开案例文件…"), QKeySequence.StandardKey.Open, self._choose_case
@@ -345,9 +357,23 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         if self._locked():
             return
-        self.stack.setCurrentWidget(self.queue)
+        self.show_home(self.queue)
         self.queue.search.setFocus()
         self.queue.search.selectAll()
+
+    def show_home(self, tab: QWidget) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.home.setCurrentWidget(tab)
+
+    def show_collectives(self) -> None:
+        if self._locked() or not self._may_leave():
+            return
+        self.show_home(self.collectives)
+        self.collectives.table.setFocus()
+
+    def _home_tab_changed(self, index: int) -> None:
+        if self.home.widget(index) is self.collectives:
+            self.collectives.refresh()
 
     def _locked(self) -> bool:
         return self.stack.currentWidget() is self.lock_page
@@ -384,7 +410,7 @@ class MainWindow(QMainWindow):
     def back(self) -> None:
         if self._locked() or not self._may_leave():
             return
-        self.stack.setCurrentWidget(self.queue)
+        self.show_home(self.queue)
         self.queue_model.refresh()
         self.queue.search.setFocus()
 
@@ -604,7 +630,7 @@ class MainWindow(QMainWindow):
     def _unlocked(self) -> None:
         self.idle.unlocked()
         self.menuBar().setEnabled(True)
-        self.stack.setCurrentWidget(getattr(self, "_before_lock", self.queue))
+        self.stack.setCurrentWidget(getattr(self, "_before_lock", self.home))
 
     # --- leaving --------------------------------------------------------------------------
 

@@ -246,16 +246,18 @@ class CollectiveService:
         return admitted
 
     def move_out(
-        self, actor: Actor, code: str, id_number: str, *, destination: str, reason: str = ""
+        self, actor: Actor, code: str, who: str | int, *, destination: str, reason: str = ""
     ) -> MemberView:
-        """迁出: the stay ends, with where to; the row stays in the history."""
+        """迁出: the stay ends, with where to; the row stays in the history. ``who`` is
+        the person's ID number, or the id of their row in the roster (a masked roster
+        still names the row)."""
         self._require(actor, WORKING, "move a person out of a collective household")
         destination = _text("destination", destination, required=True)
         reason = _text("reason", reason)
         now = self.apps.clock()
         with transaction(self.store.sessions) as session:
             view = self._visible(session, actor, code, WORKING)
-            member = self._member(session, view, id_number)
+            member = self._member(session, view, who)
             cr.end_membership(
                 session,
                 member.id,
@@ -274,7 +276,7 @@ class CollectiveService:
         self,
         actor: Actor,
         code: str,
-        id_number: str,
+        who: str | int,
         *,
         to_collective: str | None = None,
         to_family_household: str | None = None,
@@ -289,12 +291,14 @@ class CollectiveService:
         now = self.apps.clock()
         with transaction(self.store.sessions) as session:
             view = self._visible(session, actor, code, WORKING)
-            member = self._member(session, view, id_number)
+            member = self._member(session, view, who)
             target: CollectiveView | None = None
             if to_collective is not None:
                 target = self._visible(session, actor, to_collective, WORKING)
                 if target.code == view.code:
-                    raise ServiceError(f"{id_number} is already registered in {view.code}")
+                    raise ServiceError(
+                        f"{member.person.name or 'the person'} is already registered in {view.code}"
+                    )
                 if not target.is_open:
                     raise ServiceError(f"collective {target.code} is closed; choose an open one")
                 destination = f"{KIND_ZH[CollectiveKind(target.kind)]} {target.code} {target.name}"
@@ -506,8 +510,8 @@ class CollectiveService:
         actor: Actor,
         code: str,
         *,
-        head: str,
-        members: Iterable[tuple[str, str, bool]],
+        head: str | int,
+        members: Iterable[tuple[str | int, str, bool]],
         on: date | None = None,
     ) -> BookletView:
         """The application: the head (户主) and each other member with their relation to
@@ -520,17 +524,16 @@ class CollectiveService:
             view = self._visible(session, actor, code, WORKING)
             if not view.is_open:
                 raise ServiceError(f"collective {view.code} is closed")
-            head_person = self._person(session, head)
+            head_person = self._member(session, view, head).person
             rows = []
-            for id_number, relation, lives_together in members:
+            for who, relation, lives_together in members:
                 try:
                     Relation(relation)
                 except ValueError:
                     raise ServiceError(
-                        f"{id_number}: relation {relation!r}; one of: "
-                        f"{', '.join(r.value for r in Relation)}"
+                        f"relation {relation!r}; one of: {', '.join(r.value for r in Relation)}"
                     ) from None
-                person = self._person(session, id_number)
+                person = self._member(session, view, who).person
                 rows.append(
                     {
                         "person_id": person.id,
@@ -796,8 +799,17 @@ class CollectiveService:
             raise NotFoundError(f"nobody with ID number {mask_id(id_number)} in this store")
         return person
 
-    def _member(self, session: Any, view: CollectiveView, id_number: str) -> MemberView:
-        person = self._person(session, id_number)
+    def _member(self, session: Any, view: CollectiveView, who: str | int) -> MemberView:
+        """A person registered in ``view`` now: by ID number, or by their roster row."""
+        if isinstance(who, int):
+            try:
+                row = cr.member(session, who)
+            except LookupError:
+                raise NotFoundError(f"no roster row {who} in {view.code}") from None
+            if not row.current or row.collective_code != view.code:
+                raise NotFoundError(f"roster row {who} is not a member of {view.code} now")
+            return row
+        person = self._person(session, who)
         current = cr.current_membership(session, person.id)
         if current is None or current.collective_code != view.code:
             raise NotFoundError(f"{mask_id(person.id_number)} is not registered in {view.code} now")

@@ -212,7 +212,8 @@ def members(
 
 def member(session: Session, member_id: int) -> MemberView:
     row = session.get(t.CollectiveMember, member_id)
-    assert row is not None
+    if row is None:
+        raise LookupError(f"no collective member row {member_id}")
     return _member_view(session, row)
 
 

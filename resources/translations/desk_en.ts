@@ -466,6 +466,11 @@
         <translation>{count} shown</translation>
     </message>
     <message>
+        <source>申请</source>
+        <comment>tab</comment>
+        <translation>Applications</translation>
+    </message>
+    <message>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
@@ -697,6 +702,150 @@ File: {file}</translation>
         <translation>Save as</translation>
     </message>
     <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>在册人数</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>已关闭</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>公民身份号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>与申请人关系</source>
+        <translation>Relation to the applicant</translation>
+    </message>
+    <message>
+        <source>迁入方式</source>
+        <translation>How they came</translation>
+    </message>
+    <message>
+        <source>迁入日期</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>去向</source>
+        <translation>Left for</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>applicant</translation>
+    </message>
+    <message>
+        <source>含已关闭</source>
+        <translation>Show closed ones</translation>
+    </message>
+    <message>
+        <source>含已迁出</source>
+        <translation>Show those who left</translation>
+    </message>
+    <message>
+        <source>选择一个集体户</source>
+        <translation>Choose a collective household</translation>
+    </message>
+    <message>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>接收入户…</source>
+        <translation>Admit…</translation>
+    </message>
+    <message>
+        <source>迁出…</source>
+        <translation>Move out…</translation>
+    </message>
+    <message>
+        <source>转移…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>家庭户口簿…</source>
+        <translation>Family booklet…</translation>
+    </message>
+    <message>
+        <source>打印花名册</source>
+        <translation>Print roster</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>关闭集体户…</source>
+        <translation>Close collective…</translation>
+    </message>
+    <message>
+        <source>没有可查看的集体户</source>
+        <translation>No collective household you may see</translation>
+    </message>
+    <message>
+        <source>住址：{address}&#x3000;在册 {count} 人</source>
+        <translation>Address: {address}   {count} registered</translation>
+    </message>
+    <message>
+        <source>接收入户</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <source>已批准的申请编号（本人及可随迁的亲属一并入户）：</source>
+        <translation>Number of the approved application (the applicant and the relatives who may accompany are admitted):</translation>
+    </message>
+    <message>
+        <source>已入户 {count} 人</source>
+        <translation>{count} admitted</translation>
+    </message>
+    <message>
+        <source>请先在名册中选择一名在册人员。</source>
+        <translation>Choose a registered member in the roster first.</translation>
+    </message>
+    <message>
+        <source>迁出</source>
+        <translation>Move out</translation>
+    </message>
+    <message>
+        <source>{name} 迁往何处：</source>
+        <translation>Where does {name} move to:</translation>
+    </message>
+    <message>
+        <source>已迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <source>家庭户（填户号或地址）</source>
+        <translation>A family household (its number or address)</translation>
+    </message>
+    <message>
+        <source>转移</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>转往：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>已转移</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>集体户成员名册 {code}</source>
+        <translation>Roster {code}</translation>
+    </message>
+    <message>
+        <source>导出名册</source>
+        <translation>Export the roster</translation>
+    </message>
+    <message>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -705,6 +854,86 @@ File: {file}</translation>
 请换一个位置。</source>
         <translation>{file}: {reason}
 Choose another place.</translation>
+    </message>
+    <message>
+        <source>已导出到 {file}</source>
+        <translation>Exported to {file}</translation>
+    </message>
+    <message>
+        <source>关闭集体户</source>
+        <translation>Close the collective household</translation>
+    </message>
+    <message>
+        <source>关闭 {code} 的理由：</source>
+        <translation>Why {code} is closed:</translation>
+    </message>
+    <message>
+        <source>集体户</source>
+        <translation>Collective households</translation>
+    </message>
+    <message>
+        <source>新建集体户</source>
+        <translation>New collective household</translation>
+    </message>
+    <message>
+        <source>区划代码：区县 6 位、街道 9 位或社区 12 位</source>
+        <translation>Division code: 6 digits for a county, 9 for a street, 12 for a community</translation>
+    </message>
+    <message>
+        <source>集体户管理员的用户名</source>
+        <translation>The collective administrator&apos;s user name</translation>
+    </message>
+    <message>
+        <source>区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <source>设立单位</source>
+        <translation>Sponsor (unit or centre)</translation>
+    </message>
+    <message>
+        <source>家庭居民户口簿 — {code}</source>
+        <translation>Family booklets — {code}</translation>
+    </message>
+    <message>
+        <source>纳入</source>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <source>与户主关系（空为户主）</source>
+        <translation>Relation to the head (empty: the head)</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>户号或理由</source>
+        <translation>Household number or reasons</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <source>选择同一集体户内具有家庭成员关系的人员：</source>
+        <translation>Choose the members of this collective who are one family:</translation>
+    </message>
+    <message>
+        <source>本集体户的家庭户口簿：</source>
+        <translation>This collective&apos;s family booklets:</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>请勾选户主（关系留空的一人）和其他家庭成员。</source>
+        <translation>Tick the head (the one with no relation) and the other family members.</translation>
     </message>
     <message>
         <source>状态</source>
