@@ -1,6 +1,6 @@
 """Screenshots of the desk in a real window (X11 under Xvfb, not offscreen), for the
-README: the login window, the queue, and an intake with its decision (in Chinese, and once
-more in English).
+README: the login window, the queue, an intake with its decision (in Chinese, and once
+more in English), and the collective-hukou tab.
 
     python installer/screenshots.py        # needs Debian's xvfb and xauth
 
@@ -133,6 +133,51 @@ def _shoot() -> None:
         window.grab().save(str(OUT / name))
         window.dirty = False
         window.close()
+    # the collective-hukou tab, with one collective and an admitted family
+    from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
+
+    collectives = CollectiveService(apps)
+    supervisor = Actor("zhao", "supervisor")
+    users.add(admin, username="zhao", role="supervisor", password="shots-pass-1")
+    home = collectives.create(
+        supervisor,
+        kind="community",
+        name="中心街社区集体户",
+        address="中心街1号",
+        division_code="370402001",
+    )
+    family = application(
+        destination={
+            "county": "370402",
+            "street": "中心街街道",
+            "household": "community_collective",
+        },
+        on="2022-03-15",
+        family=[
+            {"relation": "spouse", "born": "1986-01-01"},
+            {"relation": "child", "born": "2012-05-06"},
+        ],
+    )
+    number = apps.create_draft(clerk, family).number
+    apps.accept(clerk, number)
+    apps.decide(clerk, number)
+    apps.approve(supervisor, number)
+    collectives.admit(supervisor, home.code, number)
+    i18n.install(app, i18n.CHINESE)
+    desk = Desk(
+        evaluation=evaluation,
+        apps=apps,
+        users=users,
+        login=users.login("zhao", "shots-pass-1"),
+        runner=runner,
+    )
+    window = MainWindow(desk)
+    window.resize(1400, 860)
+    window.show()
+    window.show_collectives()
+    settle(1.2)
+    window.grab().save(str(OUT / "collectives.png"))
+    window.close()
     runner.wait()
     store.close()
     print(f"written: {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT}")

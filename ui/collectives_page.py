@@ -597,6 +597,9 @@ def _table(parent: QWidget, model: QAbstractTableModel, name: str) -> QTableView
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    # a few collectives, a roster of hundreds: sized to their contents (the queue of
+    # 300,000 rows is not, see ui/main_window.py)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
     return table
