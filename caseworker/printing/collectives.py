@@ -13,9 +13,9 @@ from datetime import date
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
-from caseworker.printing.documents import field_table, para, styles
+from caseworker.printing.documents import field_table, grid_table, para, styles
 from caseworker.printing.fonts import check
 
 ROSTER_TITLE = "集体户成员名册"
@@ -78,20 +78,8 @@ class EvidencePage:
 
 
 def _grid(rows: list[list[str]], widths: list[float]) -> Table:
-    s = styles()
-    table = Table(
-        [[para(c, s["small"]) for c in row] for row in rows], colWidths=widths, repeatRows=1
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
+    heading = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2"))]
+    return grid_table(rows, widths, styles()["small"], heading, repeat_rows=1)
 
 
 def _pdf(title: str, author: str, story: list[Flowable], *, wide: bool = False) -> bytes:
