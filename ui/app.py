@@ -14,10 +14,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from caseworker import logs
 from caseworker.locations import SETTINGS_FILE, data_dir
+from caseworker.resources import resource_path
 from ui import i18n
 from ui.i18n import tr
 from ui.login import LoginDialog
@@ -36,6 +38,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         type=Path,
         default=os.environ.get("CASEWORKER_CARD_FILE"),
         help="the simulated ID card reader reads this JSON file (training, tests)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open a throw-away office, log in, show and close the main window, and say how "
+        "long each took (the installer's smoke test; touches nothing of this machine's office)",
     )
     known, _qt = parser.parse_known_args(argv[1:])
     return known
@@ -89,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "caseworker.png"))))
+    if args.self_test:
+        return _self_test(app)
     folder = data_dir(args.data_dir)
     logs.setup(folder / "logs")
     i18n.install(app, i18n.preferred(folder))
@@ -111,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
 
     login.show()
     app.processEvents()  # on screen first; the heavy loading must not compete with it
+    if os.environ.get("CASEWORKER_REPORT_SHOWN"):  # bench/bench_bundle.py times this line
+        print("shown", flush=True)
     runner.compute(lambda: _prepare(folder), ready, failed)
     accepted = login.exec() == QDialog.DialogCode.Accepted
     runner.wait()
@@ -137,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
     from caseworker.rules.packs import PackError  # noqa: PLC0415
     from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
-    from caseworker.services.store import DamagedStoreError  # noqa: PLC0415
+    from caseworker.services.store import DamagedStoreError, MigrationError  # noqa: PLC0415
 
     if isinstance(exc, PackError):
         QMessageBox.critical(
@@ -156,6 +169,16 @@ def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
             "read_only": read_only,
             "evaluation": EvaluationService.from_resources(),
         }
+    if isinstance(exc, MigrationError):
+        QMessageBox.critical(
+            None,
+            tr("存储升级未完成"),
+            tr(
+                "新版本需要升级本机的存储，升级没有成功；存储已恢复为升级前的样子，数据没有丢失。"
+                "请联系管理员。\n\n{error}"
+            ).format(error=exc),
+        )
+        return None
     QMessageBox.critical(None, tr("无法打开存储"), str(exc))
     return None
 
@@ -194,12 +217,88 @@ def _run_desk(
     )
     window = MainWindow(desk)
     window.show()
+    if store.last_migration_backup is not None:
+        window.statusBar().showMessage(
+            tr("本机存储已升级到新版本；升级前的备份：{file}").format(
+                file=store.last_migration_backup
+            )
+        )
     try:
         return app.exec()
     finally:
         runner.wait()
         users.logout(session)
         store.close()
+
+
+def _self_test(app: QApplication) -> int:
+    """The installer's smoke test of a bundle: a throw-away office in a temporary folder
+    (its key in a file there, never the keyring), the login window, a login, the main
+    window shown and closed. Prints the times; exit 0 when all of it worked."""
+    import secrets  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from caseworker.services.applications import ApplicationService  # noqa: PLC0415
+    from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
+    from caseworker.services.store import Store  # noqa: PLC0415
+    from caseworker.services.users import UserService  # noqa: PLC0415
+    from ui.main_window import Desk, MainWindow  # noqa: PLC0415
+
+    started = time.perf_counter()
+    folder = Path(tempfile.mkdtemp(prefix="caseworker-self-test-"))
+    try:
+        password = secrets.token_urlsafe(12) + "a1"
+        store = Store.init(
+            folder / "data",
+            office_code="370000000",
+            station_name="self-test",
+            admin_password=password,
+            key_file=folder / "store.key",
+        )
+        runner = TaskRunner()
+        users = UserService(store)
+        login = LoginDialog(runner, users, store.office().station_name)
+        login.show()
+        app.processEvents()
+        login_shown = time.perf_counter() - started
+        login.username.setText("admin")
+        login.password.setText(password)
+        login.try_login()
+        deadline = time.monotonic() + 30
+        while login.session is None and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        if login.session is None:
+            raise RuntimeError(f"the login did not go through: {login.error.text()}")
+        evaluation = EvaluationService.from_resources()
+        desk = Desk(
+            evaluation=evaluation,
+            apps=ApplicationService(store, evaluation),
+            users=users,
+            login=login.session,
+            runner=runner,
+        )
+        window = MainWindow(desk)
+        window.show()
+        app.processEvents()
+        window_shown = time.perf_counter() - started
+        window.close()
+        runner.wait()
+        users.logout(login.session)
+        store.close()
+    except Exception as exc:  # said plainly: this is what the IT person reads
+        print(f"self-test: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        return 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(
+        f"self-test: ok (login window after {login_shown:.2f} s, "
+        f"main window after {window_shown:.2f} s, closed)",
+        flush=True,
+    )
+    return 0
 
 
 if __name__ == "__main__":

@@ -137,9 +137,13 @@ class LoginDialog(QDialog):
 
 
 class SetupDialog(QDialog):
-    """First run on this machine: the office and its first administrator."""
+    """First run on this machine: the office, its first administrator, and where the
+    store key is kept — the keyring, or where this machine has none, a key file the
+    administrator names (the desk then warns of it in its status bar)."""
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        from caseworker.services.store import keyring_usable  # noqa: PLC0415 - first run only
+
         super().__init__(parent)
         self.setWindowTitle(tr("初次设置"))
         self.folder = folder
@@ -150,6 +154,9 @@ class SetupDialog(QDialog):
         self.office.setPlaceholderText("370102001")
         self.station = QLineEdit(self)
         self.station.setObjectName("stationName")
+        self.jurisdiction = QLineEdit(self)
+        self.jurisdiction.setObjectName("jurisdiction")
+        self.jurisdiction.setPlaceholderText(tr("例如：泉城路街道"))
         self.admin = QLineEdit("admin", self)
         self.admin.setObjectName("adminName")
         self.password = QLineEdit(self)
@@ -158,15 +165,36 @@ class SetupDialog(QDialog):
         self.again = QLineEdit(self)
         self.again.setObjectName("adminPasswordAgain")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_file = QLineEdit(self)
+        self.key_file.setObjectName("keyFile")
+        self.key_note = QLabel(self)
+        self.key_note.setWordWrap(True)
+        self.key_note.setObjectName("keyNote")
         self.error = QLabel(self)
         self.error.setObjectName("setupError")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         form.addRow(tr("派出所代码"), self.office)
         form.addRow(tr("派出所名称"), self.station)
+        form.addRow(tr("辖区"), self.jurisdiction)
         form.addRow(tr("管理员"), self.admin)
         form.addRow(tr("密码"), self.password)
         form.addRow(tr("再次输入"), self.again)
+        form.addRow(self.key_note)
+        form.addRow(tr("密钥文件"), self.key_file)
+        self.has_keyring = keyring_usable()
+        if self.has_keyring:
+            self.key_note.setText(tr("存储密钥将保存在本机的系统钥匙串中。"))
+            self.key_file.setPlaceholderText(tr("留空：使用系统钥匙串"))
+        else:
+            self.key_note.setText(
+                tr(
+                    "本机没有可用的系统钥匙串（keyring）。存储密钥将保存在下面指定的文件中，"
+                    "只有当前用户可读；不要放在共享盘或移动盘上，并请另行备份。"
+                )
+            )
+            self.key_note.setStyleSheet(ERROR_STYLE)
+            self.key_file.setText(str(folder.parent / "caseworker-store.key"))
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -182,13 +210,20 @@ class SetupDialog(QDialog):
         if self.password.text() != self.again.text():
             self.error.setText(tr("两次输入的密码不一致"))
             return
+        key_file = self.key_file.text().strip()
+        if not key_file and not self.has_keyring:
+            self.error.setText(tr("本机没有系统钥匙串：请指定密钥文件的位置。"))
+            self.key_file.setFocus()
+            return
         try:
             self.store = Store.init(
                 self.folder,
                 office_code=self.office.text().strip(),
                 station_name=self.station.text().strip(),
+                jurisdiction=self.jurisdiction.text().strip(),
                 admin_username=self.admin.text().strip() or "admin",
                 admin_password=self.password.text(),
+                key_file=Path(key_file).expanduser() if key_file else None,
             )
         except SetupError as exc:
             self.error.setText(str(exc))

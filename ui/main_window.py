@@ -324,7 +324,20 @@ class MainWindow(QMainWindow):
         store_state = tr("只读（已损坏）") if self.desk.read_only else tr("正常")
         self.store_label = QLabel(tr("本地存储：{state}").format(state=store_state))
         self.sync_label = QLabel(tr("同步：未连接"))
-        for label in (self.user_label, self.office_label, self.store_label, self.sync_label):
+        labels = [self.user_label, self.office_label, self.store_label, self.sync_label]
+        key_file = self.desk.apps.store.settings.key_file
+        if key_file:
+            # a standing warning: the key beside the data is weaker than the keyring
+            self.key_label = QLabel(tr("⚠ 存储密钥在文件中：{file}").format(file=key_file))
+            self.key_label.setObjectName("keyFileWarning")
+            self.key_label.setStyleSheet("color: #b26a00")
+            self.key_label.setToolTip(
+                tr(
+                    "本机没有系统钥匙串，存储密钥保存在这个文件中。请确保只有本用户可读，并另行备份。"
+                )
+            )
+            labels.insert(0, self.key_label)
+        for label in labels:
             self.statusBar().addPermanentWidget(label)
 
     def _mark_dirty(self) -> None:

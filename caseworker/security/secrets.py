@@ -25,6 +25,18 @@ def new_store_key() -> str:
     return secrets.token_hex(32)
 
 
+def keyring_usable() -> bool:
+    """Whether this machine has a keyring to keep the key in: not the ``fail`` backend
+    that keyring falls back to on a headless box, nor one that refuses to be asked."""
+    try:
+        backend = keyring.get_keyring()
+        return float(getattr(backend, "priority", 1)) > 0 and (
+            type(backend).__module__ != "keyring.backends.fail"
+        )
+    except (KeyringError, RuntimeError):
+        return False
+
+
 def _entry(store_id: str) -> str:
     return f"store-key:{store_id}"
 

@@ -27,6 +27,7 @@ from caseworker.storage import audit
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import StoreError as StoreError  # noqa: PLC0414 - for the desk
 from caseworker.storage.database import open_engine, session_factory, transaction
+from caseworker.storage.maintenance import MigrationError as MigrationError  # noqa: PLC0414 - for the desk
 from caseworker.storage.maintenance import damage, restore_store, upgrade
 
 WITNESS_FILE = "audit-head.json"
@@ -384,3 +385,8 @@ def restore(folder: Path, backup: Path, *, now: datetime | None = None) -> Path 
     finally:
         store.close()
     return kept
+
+
+def keyring_usable() -> bool:
+    """Whether the store key can go into this machine's keyring (else a key file)."""
+    return keys.keyring_usable()

@@ -32,8 +32,24 @@
 {error}</translation>
     </message>
     <message>
+        <source>存储升级未完成</source>
+        <translation>The store was not updated</translation>
+    </message>
+    <message>
+        <source>新版本需要升级本机的存储，升级没有成功；存储已恢复为升级前的样子，数据没有丢失。请联系管理员。
+
+{error}</source>
+        <translation>This version needs to update the store on this machine, and the update failed; the store was put back as it was before, nothing is lost. Call the office IT person.
+
+{error}</translation>
+    </message>
+    <message>
         <source>无法打开存储</source>
         <translation>The store cannot be opened</translation>
+    </message>
+    <message>
+        <source>本机存储已升级到新版本；升级前的备份：{file}</source>
+        <translation>The store was updated to this version; the backup taken before: {file}</translation>
     </message>
     <message>
         <source>序号</source>
@@ -394,6 +410,10 @@
         <translation>Data folder: {folder}</translation>
     </message>
     <message>
+        <source>例如：泉城路街道</source>
+        <translation>e.g. Quanchenglu Street</translation>
+    </message>
+    <message>
         <source>派出所代码</source>
         <translation>Office code</translation>
     </message>
@@ -406,12 +426,36 @@
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>辖区</source>
+        <translation>Jurisdiction</translation>
+    </message>
+    <message>
         <source>再次输入</source>
         <translation>Again</translation>
     </message>
     <message>
+        <source>密钥文件</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <source>存储密钥将保存在本机的系统钥匙串中。</source>
+        <translation>The store key will be kept in this machine&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>留空：使用系统钥匙串</source>
+        <translation>Leave empty: use the keyring</translation>
+    </message>
+    <message>
+        <source>本机没有可用的系统钥匙串（keyring）。存储密钥将保存在下面指定的文件中，只有当前用户可读；不要放在共享盘或移动盘上，并请另行备份。</source>
+        <translation>This machine has no usable keyring. The store key will be kept in the file named below, readable only by this user; do not put it on a shared or removable drive, and keep a copy elsewhere.</translation>
+    </message>
+    <message>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <source>本机没有系统钥匙串：请指定密钥文件的位置。</source>
+        <translation>This machine has no keyring: name where the key file goes.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;已锁定&lt;/h2&gt;&lt;p&gt;{who} 请输入密码继续&lt;/p&gt;</source>
@@ -571,6 +615,14 @@
     <message>
         <source>同步：未连接</source>
         <translation>Sync: not connected</translation>
+    </message>
+    <message>
+        <source>⚠ 存储密钥在文件中：{file}</source>
+        <translation>⚠ Store key kept in a file: {file}</translation>
+    </message>
+    <message>
+        <source>本机没有系统钥匙串，存储密钥保存在这个文件中。请确保只有本用户可读，并另行备份。</source>
+        <translation>This machine has no keyring, so the store key is kept in this file. Make sure only this user can read it, and keep a copy elsewhere.</translation>
     </message>
     <message>
         <source>无法保存设置</source>

@@ -1,0 +1,22 @@
+"""The bundle's one entry point under two names: ``caseworker`` is the command line,
+``caseworker-desk`` (or anything else) the desk. Both executables of the one-folder
+bundle are built from this script and share every library beside them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def main() -> None:
+    if Path(sys.argv[0]).stem.lower() == "caseworker":
+        from caseworker.cli import run  # noqa: PLC0415
+
+        run()
+    from ui.app import main as desk  # noqa: PLC0415
+
+    sys.exit(desk())
+
+
+if __name__ == "__main__":
+    main()

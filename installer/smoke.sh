@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Build the bundle and run it offscreen, as a counter PC would, touching nothing of this
+# machine's own office (a temporary data folder, the key in a file there):
+#   --version; a shared case evaluated; an office set up, an application taken to its
+#   permit and the permit printed as PDF and verified; the desk's main window opened and
+#   closed (caseworker-desk --self-test).
+#
+#     installer/smoke.sh               # builds first (about a minute and a half)
+#     SKIP_BUILD=1 installer/smoke.sh  # tests the bundle already in dist/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "${SKIP_BUILD:-0}" = "1" ] || installer/build.sh
+bundle="$PWD/dist/caseworker-desk"
+cli="$bundle/caseworker"
+desk="$bundle/caseworker-desk"
+[ -x "$cli" ] && [ -x "$desk" ] || { echo "smoke: no bundle in $bundle" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export QT_QPA_PLATFORM=offscreen CASEWORKER_DATA="$work/data" HOME="$work/home"
+step() { printf '\n== %s\n' "$*"; }
+
+step "version"
+"$cli" --version
+
+step "a shared case, evaluated"
+case01=tests/shared_cases/01-jinan2017-master-degree-optimized.json
+"$cli" evaluate "$case01" | tee "$work/decision.txt"
+grep -q "eligible" "$work/decision.txt"
+
+step "an office, an application to its permit, the permit printed"
+echo "smoke-pass-1" > "$work/pw"
+echo "smoke-pass-2" > "$work/zhao"
+"$cli" init --office 370102001 --station 自检派出所 --admin-password-file "$work/pw" \
+  --key-file "$work/store.key"
+export CASEWORKER_USER=admin CASEWORKER_PASSWORD_FILE="$work/pw"
+"$cli" users add zhao --role supervisor --password-file "$work/zhao"
+python3 - "$case01" "$work/application.json" <<'PY'
+import json, sys
+case = json.load(open(sys.argv[1], encoding="utf-8"))
+case.pop("expect"), case.pop("case")
+names = ["张三丰", "李四", "张小", "张幺"]
+case["records"] = {
+    "applicant": {"name": names[0]},
+    "family": [{"name": n} for n in names[1 : 1 + len(case["family"])]],
+}
+json.dump(case, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+number=$("$cli" apply "$work/application.json" | tail -n 1)
+echo "application $number"
+CASEWORKER_PASSWORD_FILE="$work/zhao" "$cli" approve --as zhao "$number"
+CASEWORKER_PASSWORD_FILE="$work/zhao" "$cli" issue-permit --as zhao "$number"
+"$cli" print permit "$number" --out "$work/permit.pdf"
+head -c 5 "$work/permit.pdf" | grep -q "%PDF-"
+"$cli" verify "$work/permit.pdf"
+
+step "the desk: login window, main window, closed"
+"$desk" --self-test 2> >(grep -v propagateSizeHints >&2)
+
+printf '\nsmoke: ok (%s)\n' "$(du -sh "$bundle" | cut -f1) unpacked"
