@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
-from caseworker import cli_collective, logs
+from caseworker import cli_collective, cli_report, logs
 from caseworker.cli_common import with_store, write_atomically
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
@@ -28,6 +28,7 @@ from caseworker.services.base import Actor, ServiceError, mask_id
 from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.printing import PrintingService
+from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import (
     ROLES,
     STORE_FILE,
@@ -166,6 +167,7 @@ def register(sub: Any) -> None:
     trail.add_argument("--limit", type=int, default=50)
 
     cli_collective.register(sub)
+    cli_report.register(sub)
 
 
 COMMANDS = {
@@ -184,6 +186,7 @@ COMMANDS = {
     "void-print",
     "verify",
     "collective",
+    "report",
     *STEPS,
 }
 
@@ -258,6 +261,8 @@ def _as_user(
         return _audit(args, AuditService(store), actor)
     if args.command == "collective":
         return cli_collective.run(args, CollectiveService(service), actor)
+    if args.command == "report":
+        return cli_report.run(args, StatisticsService(service), actor)
     if args.command == "apply":
         data = _read_json(args.file)
         view = service.apply(actor, data)

@@ -46,6 +46,8 @@ from caseworker.services.evaluation import CaseFileError, EvaluationService
 from caseworker.services.explain import render_text
 from caseworker.services.id_reader import IdCardReader
 from caseworker.services.printing import PrintingService
+from caseworker.services.statistics import VIEWING as VIEWING_STATISTICS
+from caseworker.services.statistics import StatisticsService
 from caseworker.services.users import ROLE_ZH, IdleLock, LoginSession, UserService
 from ui import i18n
 from ui.audit_view import AuditDialog
@@ -56,6 +58,7 @@ from ui.intake import IntakePage
 from ui.login import LockPage
 from ui.print_preview import PrintPreview
 from ui.queue_model import ApplicationQueueModel, QueueFilter, state_name
+from ui.statistics_page import StatisticsPage
 from ui.tasks import TaskRunner
 
 AUTOSAVE_MS = 30_000
@@ -194,6 +197,13 @@ class MainWindow(QMainWindow):
         self.home.setObjectName("home")
         self.home.addTab(self.queue, tr("申请", "tab"))
         self.home.addTab(self.collectives, tr("集体户"))
+        self.statistics: StatisticsPage | None = None
+        if self.actor.role in VIEWING_STATISTICS:
+            self.statistics = StatisticsPage(
+                StatisticsService(desk.apps), self.actor, desk.runner, self
+            )
+            self.statistics.open_application.connect(self.open_number)
+            self.home.addTab(self.statistics, tr("统计"))
         self.home.currentChanged.connect(self._home_tab_changed)
         self.intake = IntakePage(desk.evaluation, desk.runner, self)
         self.intake.changed.connect(self._mark_dirty)
@@ -387,6 +397,8 @@ class MainWindow(QMainWindow):
     def _home_tab_changed(self, index: int) -> None:
         if self.home.widget(index) is self.collectives:
             self.collectives.refresh()
+        elif self.statistics is not None and self.home.widget(index) is self.statistics:
+            self.statistics.refresh()
 
     def _locked(self) -> bool:
         return self.stack.currentWidget() is self.lock_page
@@ -395,7 +407,12 @@ class MainWindow(QMainWindow):
 
     def open_selected(self) -> None:
         number = self.queue.selected_number()
-        if number is None:
+        if number is not None:
+            self.open_number(number)
+
+    def open_number(self, number: str) -> None:
+        """Open one application in full (audited), from the queue or a statistics row."""
+        if self._locked() or not self._may_leave():
             return
         self.desk.runner.store(
             lambda: self.desk.apps.open_record(self.actor, number),

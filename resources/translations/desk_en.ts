@@ -515,6 +515,10 @@
         <translation>Applications</translation>
     </message>
     <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
@@ -1003,6 +1007,119 @@ Choose another place.</translation>
         <source>（未填姓名）</source>
         <extracomment>status colours, light enough to read black text on</extracomment>
         <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <extracomment>the core&apos;s headings and group names (caseworker.services.statistics), listed for lupdate and translated when drawn</extracomment>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>审查符合</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>不予批准</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>已落户</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>其中已落户</source>
+        <translation>of whom settled</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>按日</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>按周</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>按落户途径</source>
+        <translation>By route</translation>
+    </message>
+    <message>
+        <source>按政策</source>
+        <translation>By policy</translation>
+    </message>
+    <message>
+        <source>按片区</source>
+        <translation>By zone</translation>
+    </message>
+    <message>
+        <source>按街道</source>
+        <translation>By street</translation>
+    </message>
+    <message>
+        <source>按办理结果</source>
+        <translation>By outcome</translation>
+    </message>
+    <message>
+        <source>随迁人员按关系</source>
+        <translation>Relatives by relation</translation>
+    </message>
+    <message>
+        <source>随迁人员按年龄段</source>
+        <translation>Relatives by age band</translation>
+    </message>
+    <message>
+        <source>这段时间没有申请</source>
+        <translation>No applications in this period</translation>
+    </message>
+    <message>
+        <source>最近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>当前表</source>
+        <translation>This table</translation>
+    </message>
+    <message>
+        <source>送{name}部门</source>
+        <translation>For the {name} department</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}：受理 {received} 件，已落户 {settled} 件，随迁 {relatives} 人</source>
+        <translation>{start} to {end}: {received} received, {settled} settled, {relatives} relatives</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}：随迁人员 {relatives} 人</source>
+        <translation>{start} to {end}: {relatives} relatives</translation>
+    </message>
+    <message>
+        <source>导出统计</source>
+        <translation>Export statistics</translation>
+    </message>
+    <message>
+        <source>{group} 的申请（{count} 件）</source>
+        <translation>Applications of {group} ({count})</translation>
     </message>
 </context>
 </TS>

@@ -243,3 +243,65 @@ def test_bad_input_is_told_plainly(
         str(tmp_path / "missing.png"),
     )
     assert code == 2 and "cannot read" in err
+
+
+def test_report_on_screen_and_to_files(
+    data: Path,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``caseworker report``: a table on screen for anyone who may see it; files are a
+    supervisor's (the administrator here) and come back as they were asked."""
+    d = ["--data-dir", str(data)]
+    case = application(on="2021-03-15", family=[])
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    assert main(["apply", *d, str(path)]) == 0
+    capsys.readouterr()
+    code, out, _ = _run(
+        capsys, "report", *d, "--from", "2021-01-01", "--to", "2021-12-31", "--by", "route"
+    )
+    assert code == 0 and "按落户途径" in out and "合计 | 1 | 1" in out
+    xlsx = tmp_path / "r.xlsx"
+    code, out, err = _run(
+        capsys,
+        "report",
+        *d,
+        "--from",
+        "2021-01-01",
+        "--to",
+        "2021-12-31",
+        "--department",
+        "education",
+        "--format",
+        "xlsx",
+        "--out",
+        str(xlsx),
+    )
+    assert code == 0, err
+    assert xlsx.read_bytes()[:2] == b"PK"  # a zip: an .xlsx workbook
+    pdf = tmp_path / "month.pdf"
+    assert (
+        _run(
+            capsys,
+            "report",
+            *d,
+            "--from",
+            "2021-03-01",
+            "--to",
+            "2021-03-31",
+            "--format",
+            "pdf",
+            "--out",
+            str(pdf),
+        )[0]
+        == 0
+    )
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "落户统计 2021-03-01 至 2021-03-31" in text and "随迁人员按年龄段" in text
+    code, _, err = _run(capsys, "report", *d, "--from", "2021-12-31", "--to", "2021-01-01")
+    assert code == 2 and "swap --from and --to" in err
+    code, _, err = _run(
+        capsys, "report", *d, "--from", "2021-01-01", "--to", "2021-12-31", "--format", "csv"
+    )
+    assert code == 2 and "--format and --out" in err

@@ -17,6 +17,7 @@ from caseworker.services.applications import Actor, ApplicationService, Permissi
 from caseworker.services.audit import AuditService
 from caseworker.services.collectives import CollectiveService
 from caseworker.services.printing import PrintingService
+from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import ROLES, Store
 from caseworker.services.users import UserService
 from tests.store.conftest import CLERK, PASSWORD, application
@@ -26,6 +27,8 @@ SUPERVISING = {"supervisor", "admin"}
 ADMIN_ONLY = {"admin"}
 
 Call = Callable[[Actor, ApplicationService, str], Any]
+VIEW = DESK - {"collective_administrator"}  # statistics: aggregates, no collective's roster
+PERIOD = {"date_from": date(2024, 1, 1), "date_to": date(2024, 12, 31)}
 
 MATRIX: list[tuple[str, Call, set[str]]] = [
     ("ApplicationService.create_draft", lambda a, s, n: s.create_draft(a, application()), DESK),
@@ -163,6 +166,25 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
             ("print_booklet", lambda a, s, n: CollectiveService(s).print_booklet(a, "HB-X"), DESK),
         )
     ],
+    *[
+        (f"StatisticsService.{name}", call, roles)
+        for name, call, roles in (
+            ("table", lambda a, s, n: StatisticsService(s).table(a, **PERIOD, by="route"), VIEW),
+            ("keys", lambda a, s, n: StatisticsService(s).keys(a, **PERIOD, by="route"), VIEW),
+            (
+                "behind",
+                lambda a, s, n: StatisticsService(s).behind(a, **PERIOD, by="route", key=""),
+                VIEW,
+            ),
+            (
+                "export",
+                lambda a, s, n: StatisticsService(s).export(
+                    a, **PERIOD, by=("route",), file_format="csv"
+                ),
+                SUPERVISING,
+            ),
+        )
+    ],
 ]
 
 REFUSED = [
@@ -187,6 +209,7 @@ def test_the_matrix_covers_every_service_call_that_takes_an_actor() -> None:
             UserService,
             AuditService,
             CollectiveService,
+            StatisticsService,
         )
         for name, member in inspect.getmembers(cls, inspect.isfunction)
         if not name.startswith("_") and "actor" in inspect.signature(member).parameters
