@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +41,9 @@ from caseworker.services.collectives import (
     MemberView,
 )
 from ui.errors import show_error
+from ui.files import save_bytes
 from ui.i18n import term, tr
+from ui.paged_model import RowsTableModel
 from ui.print_preview import PrintPreview
 from ui.tasks import TaskRunner
 
@@ -49,44 +51,22 @@ Index = QModelIndex | Any
 MANAGING = {"supervisor", "admin"}
 
 
-class _RowsModel(QAbstractTableModel):
+class _RowsModel(RowsTableModel):
     """A small table of frozen values (tens of collectives, a roster of hundreds)."""
 
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
+    @property
+    def rows(self) -> list[Any]:
+        return self._rows
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
+    def cell(self, item: Any, column: int, role: int) -> Any:
+        return self.text(item, column) if role == Qt.ItemDataRole.DisplayRole else None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.COLUMNS):
-            return tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(self.rows[index.row()], index.column())
-        return None
-
-    def cell(self, row: Any, column: int) -> str:
+    def text(self, row: Any, column: int) -> str:
         raise NotImplementedError
 
 
@@ -100,7 +80,7 @@ class CollectiveModel(_RowsModel):
         QT_TRANSLATE_NOOP("", "状态"),
     )
 
-    def cell(self, row: CollectiveView, column: int) -> str:
+    def text(self, row: CollectiveView, column: int) -> str:
         kind = CollectiveKind(row.kind)
         state = tr("正常") if row.is_open else tr("已关闭")
         return (
@@ -124,7 +104,7 @@ class RosterModel(_RowsModel):
         QT_TRANSLATE_NOOP("", "去向"),
     )
 
-    def cell(self, row: MemberView, column: int) -> str:
+    def text(self, row: MemberView, column: int) -> str:
         began = Movement(row.began)
         left = ""
         if row.ended:
@@ -358,14 +338,7 @@ class CollectivesPage(QWidget):
             return
 
         def written(data: bytes) -> None:
-            try:
-                path.write_bytes(data)
-            except OSError as exc:
-                QMessageBox.warning(
-                    self,
-                    tr("无法保存"),
-                    tr("{file}：{reason}\n请换一个位置。").format(file=path, reason=exc.strerror),
-                )
+            if not save_bytes(self, path, data):
                 return
             self._after(tr("已导出到 {file}").format(file=path))
 

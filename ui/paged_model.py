@@ -23,16 +23,50 @@ from ui.tasks import TaskRunner
 Index = QModelIndex | QPersistentModelIndex
 
 
-class PagedTableModel(QAbstractTableModel):
-    loaded = Signal(int)  # rows so far
-    failed = Signal(object)  # the exception, for the page to word
+class RowsTableModel(QAbstractTableModel):
+    """Frozen rows under fixed columns: subclasses say what a cell shows (``cell``)."""
+
     #: column headers in Chinese (QT_TRANSLATE_NOOP), translated when drawn
     COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def item(self, row: int) -> Any | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.COLUMNS):
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        item = self.item(index.row())
+        return None if item is None else self.cell(item, index.column(), role)
+
+    def cell(self, item: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class PagedTableModel(RowsTableModel):
+    loaded = Signal(int)  # rows so far
+    failed = Signal(object)  # the exception, for the page to word
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._rows: list[Any] = []
         self._generation = 0
         self._pending = False
         self._more = True
@@ -43,9 +77,6 @@ class PagedTableModel(QAbstractTableModel):
     def fetch_page(self, page: int, last: Any | None) -> tuple[list[Any], bool]:
         """On the database worker: page ``page`` (from 1), after the row ``last``; the
         rows and whether more follow."""
-        raise NotImplementedError
-
-    def cell(self, item: Any, column: int, role: int) -> Any:
         raise NotImplementedError
 
     # --- loading -----------------------------------------------------------------------
@@ -92,28 +123,3 @@ class PagedTableModel(QAbstractTableModel):
             return
         self._pending, self._more = False, False
         self.failed.emit(exc)
-
-    # --- the table -----------------------------------------------------------------------
-
-    def item(self, row: int) -> Any | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.COLUMNS):
-            return tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        item = self.item(index.row())
-        return None if item is None else self.cell(item, index.column(), role)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.files import save_bytes
 from ui.i18n import tr
 
 #: preview at 96 dpi; printing at 300 dpi
@@ -108,13 +109,4 @@ class PrintPreview(QDialog):
             self.save_to(Path(name))
 
     def save_to(self, path: Path) -> bool:
-        try:
-            path.write_bytes(self.pdf)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                tr("无法保存"),
-                tr("{file}：{reason}\n请换一个位置。").format(file=path, reason=exc.strerror),
-            )
-            return False
-        return True
+        return save_bytes(self, path, self.pdf)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -48,6 +47,7 @@ from caseworker.services.statistics import (
     Table,
 )
 from ui.errors import show_error
+from ui.files import save_bytes
 from ui.i18n import tr
 from ui.tasks import TaskRunner
 
@@ -335,14 +335,7 @@ class StatisticsPage(QWidget):
             by = ("month", "route", "zone", "street", "outcome", "relation", "age_band")
 
         def written(data: bytes) -> None:
-            try:
-                path.write_bytes(data)
-            except OSError as exc:
-                QMessageBox.warning(
-                    self,
-                    tr("无法保存"),
-                    tr("{file}：{reason}\n请换一个位置。").format(file=path, reason=exc.strerror),
-                )
+            if not save_bytes(self, path, data):
                 return
             self.summary.setText(tr("已导出到 {file}").format(file=path))
 

@@ -58,7 +58,7 @@ from caseworker.services.base import (
     mask_id,
 )
 from caseworker.services.intake import get_fact
-from caseworker.services.permissions import Permission, allowed, require
+from caseworker.services.permissions import Permission, allowed, require, require_role
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import BookletView, CollectiveView, EvidenceView, MemberView
@@ -258,19 +258,16 @@ class CollectiveService:
         with transaction(self.store.sessions) as session:
             view = self._visible(session, actor, code, WORKING)
             member = self._member(session, view, who)
-            cr.end_membership(
+            return self._end_stay(
                 session,
-                member.id,
-                ended=Movement.MOVED_OUT.value,
-                left_at=now,
-                left_by=actor.username,
+                actor,
+                view,
+                member,
+                Movement.MOVED_OUT,
                 destination=destination,
                 reason=reason,
+                now=now,
             )
-            self._withdraw_booklets(session, actor, view, member, now)
-            ended = cr.member(session, member.id)
-            self._moved(session, actor, "collective.move_out", view, ended, now=now)
-        return ended
 
     def transfer(
         self,
@@ -306,18 +303,16 @@ class CollectiveService:
                 destination = "家庭户 " + _text(
                     "family household", to_family_household or "", required=True
                 )
-            cr.end_membership(
+            ended = self._end_stay(
                 session,
-                member.id,
-                ended=Movement.TRANSFERRED.value,
-                left_at=now,
-                left_by=actor.username,
+                actor,
+                view,
+                member,
+                Movement.TRANSFERRED,
                 destination=destination,
                 reason=reason,
+                now=now,
             )
-            self._withdraw_booklets(session, actor, view, member, now)
-            ended = cr.member(session, member.id)
-            self._moved(session, actor, "collective.transfer_out", view, ended, now=now)
             if target is not None:
                 arrived = cr.add_member(
                     session,
@@ -668,11 +663,7 @@ class CollectiveService:
     # --- the machinery ---------------------------------------------------------------------
 
     def _require(self, actor: Actor, roles: frozenset[str], what: str) -> None:
-        if actor.role not in roles:
-            raise PermissionDeniedError(
-                f"{actor.username} ({actor.role}) may not {what}; it needs one of: "
-                f"{', '.join(sorted(roles))}"
-            )
+        require_role(actor, roles, what)
 
     def _seeable(self, session: Any, actor: Actor) -> list[CollectiveView]:
         own = actor.username if actor.role == "collective_administrator" else None
@@ -821,6 +812,37 @@ class CollectiveService:
             raise NotFoundError(f"no family booklet {number!r}")
         self._visible(session, actor, booklet.collective_code, WORKING)
         return booklet
+
+    def _end_stay(
+        self,
+        session: Any,
+        actor: Actor,
+        view: CollectiveView,
+        member: MemberView,
+        movement: Movement,
+        *,
+        destination: str,
+        reason: str,
+        now: datetime,
+    ) -> MemberView:
+        """A stay ends (moved out or transferred): kept with where to and why, the family
+        booklet it was in withdrawn, and the event audited and queued for the centre."""
+        cr.end_membership(
+            session,
+            member.id,
+            ended=movement.value,
+            left_at=now,
+            left_by=actor.username,
+            destination=destination,
+            reason=reason,
+        )
+        self._withdraw_booklets(session, actor, view, member, now)
+        ended = cr.member(session, member.id)
+        action = (
+            "collective.move_out" if movement is Movement.MOVED_OUT else "collective.transfer_out"
+        )
+        self._moved(session, actor, action, view, ended, now=now)
+        return ended
 
     def _withdraw_booklets(
         self, session: Any, actor: Actor, view: CollectiveView, member: MemberView, now: datetime

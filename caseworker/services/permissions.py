@@ -36,3 +36,12 @@ def require(actor: Actor, permission: Permission) -> None:
         raise PermissionDeniedError(
             f"{actor.username} ({actor.role}) may not {permission.value}; it needs one of: {roles}"
         )
+
+
+def require_role(actor: Actor, roles: frozenset[str], what: str) -> None:
+    """For a step that belongs to a set of roles rather than one permission."""
+    if actor.role not in roles:
+        raise PermissionDeniedError(
+            f"{actor.username} ({actor.role}) may not {what}; it needs one of: "
+            f"{', '.join(sorted(roles))}"
+        )

@@ -19,8 +19,8 @@ from caseworker.models.enums import RELATION_ZH, Relation
 from caseworker.models.workflow import STATE_ZH, State
 from caseworker.printing.report import ReportPage, ReportTable, render_report
 from caseworker.services.applications import ApplicationService
-from caseworker.services.base import Actor, PermissionDeniedError, ServiceError
-from caseworker.services.permissions import Permission, require
+from caseworker.services.base import Actor, ServiceError
+from caseworker.services.permissions import Permission, require, require_role
 from caseworker.storage import statistics as st
 from caseworker.storage.statistics import AGE_BANDS, DIMENSIONS, Filters, GroupRow
 
@@ -192,11 +192,7 @@ class StatisticsService:
     # --- the machinery ---------------------------------------------------------------------
 
     def _view(self, actor: Actor) -> None:
-        if actor.role not in VIEWING:
-            raise PermissionDeniedError(
-                f"{actor.username} ({actor.role}) may not see statistics; it needs one of: "
-                f"{', '.join(sorted(VIEWING))}"
-            )
+        require_role(actor, VIEWING, "see statistics")
 
     def _filters(
         self, date_from: date, date_to: date, county: str | None, street: str | None

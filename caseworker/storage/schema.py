@@ -161,6 +161,7 @@ class Application(Base):
         Index("ix_applications_created", "created_at"),
         Index("ix_applications_applicant", "applicant_id"),
         Index("ix_applications_destination", "destination_county", "destination_street"),
+        Index("ix_applications_on_date", "on_date"),  # statistics by period (0006)
     )
 
 
