@@ -47,8 +47,44 @@ def _parser() -> argparse.ArgumentParser:
         action.add_argument("--rules-dir", type=Path, help="the folder of packs to use")
         if name == "show":
             action.add_argument("route", help="policy:clause, e.g. jinan-2017:2.1.1.6")
+    scan = sub.add_parser("scan", help="read an ID card or hukou book page from an image")
+    scan.add_argument("file", type=Path, help="the image (PNG or JPEG)")
+    scan.add_argument(
+        "--kind", required=True, choices=["id-card", "household-page", "registration-card"]
+    )
     cli_store.register(sub)
     return parser
+
+
+def _scan(path: Path, kind: str) -> int:
+    """The fields read, each with its confidence, its box, and whether it is doubtful;
+    then what the checks found. Exit 1 when a check fails or a field is doubtful."""
+    from caseworker.scanning.fields import extract  # noqa: PLC0415 - loads the OCR on demand
+    from caseworker.scanning.ocr import ScanError, read_lines  # noqa: PLC0415
+
+    try:
+        image = path.read_bytes()
+    except OSError as exc:
+        print(f"caseworker: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        result = extract(kind, read_lines(image))
+    except ScanError as exc:
+        print(f"caseworker: {path}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    fields = {
+        name: {
+            "value": f.value,
+            "confidence": round(f.score, 3),
+            "box": list(f.box) if f.box else None,
+            "doubtful": f.doubtful,
+        }
+        for name, f in result.fields.items()
+    }
+    out = {"kind": kind, "file": str(path), "fields": fields, "problems": list(result.problems)}
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    doubtful = result.problems or any(f.doubtful for f in result.fields.values())
+    return EXIT_PROBLEMS if doubtful else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             return _evaluate(args.path, as_json=args.json, rules_dir=args.rules_dir)
+        if args.command == "scan":
+            return _scan(args.file, args.kind)
         if args.command in cli_store.COMMANDS:
             return cli_store.run(args)
         if args.rules_command == "check":

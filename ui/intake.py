@@ -178,6 +178,8 @@ class IntakePage(QWidget):
         self._last_answered = ""
         self.decision: Decision | None = None
         self.card_name = ""  # the name the card reader gave, to compare with the book
+        #: images accepted from the scanner, attached when the application is saved
+        self.pending_scans: list[tuple[str, bytes, str]] = []
         # pinyin of every destination county, worked out once (county_code reads it at
         # every evaluation)
         self._county_terms = county_search_terms(evaluation.divisions)
@@ -201,7 +203,12 @@ class IntakePage(QWidget):
         self.id_status = QLabel(card)
         self.id_status.setObjectName("idStatus")
         self.applicant_name = _line("applicantName", card, tr("姓名，与户口簿一致"))
-        form.addRow(self.read_card)
+        self.scan_button = QPushButton(tr("扫描证件… (F6)"), card)
+        self.scan_button.setObjectName("scanDocument")
+        readers = QHBoxLayout()
+        readers.addWidget(self.read_card)
+        readers.addWidget(self.scan_button)
+        form.addRow(readers)
         form.addRow(tr("身份证号"), self.id_number)
         form.addRow("", self.id_status)
         form.addRow(tr("姓名"), self.applicant_name)
@@ -298,6 +305,8 @@ class IntakePage(QWidget):
         self.remove_relative.clicked.connect(self._remove_relative)
         self.relative_list.itemActivated.connect(lambda _item: self._edit_relative())
         QShortcut(QKeySequence("Ctrl+R"), self, self.new_relative)
+        QShortcut(QKeySequence("F6"), self, self.scan)
+        self.scan_button.clicked.connect(self.scan)
 
     def _county_lines(self) -> list[str]:
         """Each county under each way of typing it: 370102 历下区, 历下区 370102,
@@ -594,6 +603,49 @@ class IntakePage(QWidget):
 
     # --- loading and clearing -------------------------------------------------------
 
+    # --- scanning ----------------------------------------------------------------------
+
+    def scan(self, kind: str = "id-card") -> None:
+        """The scan dialog, window-modal; what the clerk accepts fills the form."""
+        from ui.scan_dialog import ScanDialog  # noqa: PLC0415 - the OCR loads when first used
+
+        known = {
+            "id_number": self.id_number.text().strip().upper(),
+            "name": self.applicant_name.text().strip(),
+        }
+        dialog = ScanDialog(self._runner, self, kind=kind, known=known)
+        dialog.accepted.connect(lambda: self.apply_scan(dialog))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.scan_dialog = dialog
+        dialog.open()
+
+    def apply_scan(self, dialog: Any) -> None:
+        values, kind = dialog.values, str(dialog.kind.currentData())
+        if kind == "household-page":
+            for key in ("household_kind", "head_name", "household_number", "address"):
+                if values.get(key):
+                    self.records[key].setText(values[key])
+        else:
+            if values.get("id_number"):
+                self.id_number.setText(values["id_number"])
+                self._check_id_as_typed(values["id_number"])
+            if values.get("name"):
+                if kind == "id-card":
+                    self.card_name = values["name"]
+                if kind == "registration-card" or not self.applicant_name.text().strip():
+                    self.applicant_name.setText(values["name"])
+            if values.get("ethnicity"):
+                self.records["ethnicity"].setText(values["ethnicity"])
+            if kind == "registration-card":
+                if values.get("relation_to_head"):
+                    self.records["relation_to_head"].setText(values["relation_to_head"])
+                if values.get("birth_date"):
+                    self.book_birth.setText(values["birth_date"])
+        self.pending_scans.append((dialog.filename, dialog.image, dialog.media_type))
+        self._check_book()
+        self.changed.emit()
+        self.schedule()
+
     def clear(self) -> None:
         self.load_data({}, number=None, state="", version=0)
 
@@ -613,6 +665,7 @@ class IntakePage(QWidget):
         self, data: dict[str, Any], *, number: str | None, state: str, version: int
     ) -> None:
         self.number, self.state, self.version = number, state, version
+        self.pending_scans = []
         records = data.get("records") or {}
         applicant = data.get("applicant") or {}
         destination = data.get("destination") or {}

@@ -482,6 +482,7 @@ class MainWindow(QMainWindow):
             self.intake.number, self.intake.state = view.number, view.state
             self.dirty = False
             self._show_state()
+            self._attach_scans(view.number)
             when = datetime.now().strftime("%H:%M:%S")
             self.statusBar().showMessage(
                 (
@@ -497,6 +498,20 @@ class MainWindow(QMainWindow):
                 show_error(self, exc)
 
         self.desk.runner.store(work, done, failed)
+
+    def _attach_scans(self, number: str) -> None:
+        """The images the clerk accepted from the scanner, kept with the application now
+        that it is saved (never before: nothing unconfirmed is stored)."""
+        scans, self.intake.pending_scans = self.intake.pending_scans, []
+        apps, actor = self.desk.apps, self.actor
+        for filename, content, media_type in scans:
+            self.desk.runner.store(
+                lambda f=filename, c=content, m=media_type: apps.attach_scan(
+                    actor, number, filename=f, content=c, media_type=m
+                ),
+                lambda _a: None,
+                lambda exc: show_error(self, exc),
+            )
 
     def step(self, action: Action) -> None:
         number = self.intake.number

@@ -222,6 +222,7 @@
     </message>
     <message>
         <source>姓名</source>
+        <extracomment>the printed labels the core finds fields by, listed for lupdate</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -262,6 +263,7 @@
     </message>
     <message>
         <source>身份证</source>
+        <extracomment>images accepted from the scanner, attached when the application is saved</extracomment>
         <translation>Resident ID card</translation>
     </message>
     <message>
@@ -271,6 +273,10 @@
     <message>
         <source>姓名，与户口簿一致</source>
         <translation>Name, as in the hukou book</translation>
+    </message>
+    <message>
+        <source>扫描证件… (F6)</source>
+        <translation>Scan a document… (F6)</translation>
     </message>
     <message>
         <source>户口簿（户主页、常住人口登记卡）</source>
@@ -1120,6 +1126,78 @@ Choose another place.</translation>
     <message>
         <source>{group} 的申请（{count} 件）</source>
         <translation>Applications of {group} ({count})</translation>
+    </message>
+    <message>
+        <source>居民身份证（正面）</source>
+        <translation>Resident ID card (front)</translation>
+    </message>
+    <message>
+        <source>常住人口登记卡</source>
+        <translation>Registration card</translation>
+    </message>
+    <message>
+        <source>户口簿户主页</source>
+        <translation>Head-of-household page</translation>
+    </message>
+    <message>
+        <source>出生</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>户主或与户主关系</source>
+        <translation>Head, or relation to the head</translation>
+    </message>
+    <message>
+        <source>出生地</source>
+        <translation>Birthplace</translation>
+    </message>
+    <message>
+        <source>籍贯</source>
+        <translation>Native place</translation>
+    </message>
+    <message>
+        <source>公民身份证件编号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>扫描证件</source>
+        <translation>Scan a document</translation>
+    </message>
+    <message>
+        <source>打开图片… (Ctrl+O)</source>
+        <translation>Open image… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>打开扫描或拍摄的图片（PNG、JPEG）。</source>
+        <translation>Open a scanned or photographed image (PNG, JPEG).</translation>
+    </message>
+    <message>
+        <source>接受并填入表单</source>
+        <translation>Accept into the form</translation>
+    </message>
+    <message>
+        <source>打开图片</source>
+        <translation>Open image</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>无法读取 {file}：{reason}</source>
+        <translation>Cannot read {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>正在识别…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>识别把握不大（{score:.0%}），请对照原件核对。</source>
+        <translation>Read with little confidence ({score:.0%}): check it against the original.</translation>
+    </message>
+    <message>
+        <source>已识别 {count} 项，其中 {doubtful} 项需要核对（黄色）。核对后接受。</source>
+        <translation>{count} fields read, {doubtful} to check (yellow). Check them, then accept.</translation>
     </message>
 </context>
 </TS>

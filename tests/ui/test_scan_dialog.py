@@ -1,0 +1,132 @@
+"""Scanning in the desk: the fields read beside the image, doubtful ones marked, the
+clerk's corrections taken, the cross-check against what the form holds; nothing stored
+until the clerk accepts and saves, then the image is kept with the application."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from caseworker.scanning.ocr import OcrLine
+from tests.scanning.images import sample
+from tests.ui.conftest import settle
+from ui.main_window import MainWindow
+from ui.scan_dialog import ScanDialog
+
+
+def _lines(*rows: tuple[str, int, int, float]) -> list[OcrLine]:
+    return [OcrLine(t, s, (x, y, x + 30 * len(t), y + 32)) for t, x, y, s in rows]
+
+
+CARD = _lines(
+    ("姓名", 50, 50, 0.99),
+    ("张三丰", 170, 48, 0.99),
+    ("性别", 50, 120, 0.99),
+    ("男", 170, 120, 0.99),
+    ("民族", 300, 120, 0.99),
+    ("汉", 420, 120, 0.55),  # doubtful
+    ("出生", 50, 190, 0.99),
+    ("1972年5月20日", 170, 190, 0.99),
+    ("住址", 50, 260, 0.99),
+    ("山东省聊城市东昌府区古楼街道1号", 170, 260, 0.99),
+    ("公民身份号码", 50, 470, 0.99),
+    ("371502197205200038", 300, 466, 0.99),
+)
+
+
+def test_a_real_image_is_read_and_shown_beside_its_fields(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    made = sample("id-card", 3)
+    image = tmp_path / "card.png"
+    image.write_bytes(made.png)
+    dialog = ScanDialog(window.desk.runner, window, kind="id-card")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.read_file(image)
+    settle(qtbot, window.desk.runner)
+    qtbot.waitUntil(dialog.accept_button.isEnabled, timeout=60_000)
+    assert {k: e.text() for k, e in dialog.edits.items()} == made.fields
+    assert dialog.picture.pixmap() is not None and not dialog.picture.pixmap().isNull()
+
+
+def test_accepting_fills_the_form_and_saving_keeps_the_image(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.scan_dialog.read_lines", lambda image: CARD)
+    window.new_application()
+    window.intake.scan()
+    dialog = window.intake.scan_dialog
+    png = sample("id-card", 5).png
+    dialog.read_image(png, "card.png")
+    settle(qtbot, window.desk.runner)
+    qtbot.waitUntil(dialog.accept_button.isEnabled)
+    assert dialog.edits["ethnicity"].styleSheet()  # doubtful: marked for the clerk
+    assert "核对" in dialog.status.text()
+    dialog.edits["ethnicity"].setText("回")  # the clerk corrects it from the card
+    dialog.accept_button.click()
+    settle(qtbot, window.desk.runner)
+    intake = window.intake
+    assert intake.id_number.text() == "371502197205200038"
+    assert intake.applicant_name.text() == "张三丰" and intake.card_name == "张三丰"
+    assert intake.records["ethnicity"].text() == "回"
+    assert window.desk.apps.search(window.actor, "371502197205200038").items == ()
+    assert intake.pending_scans and intake.pending_scans[0][1] == png  # kept, not stored
+    # the rest of the form, then Ctrl+S: the application is saved with its scan
+    intake.on_date.setText("2019-03-15")
+    intake.county.setText("370102")
+    intake._county_done()
+    window.save()
+    settle(qtbot, window.desk.runner)
+    qtbot.waitUntil(lambda: intake.number is not None)
+    settle(qtbot, window.desk.runner)
+    number = intake.number
+    assert number is not None
+    qtbot.waitUntil(lambda: len(window.desk.apps.scans(number)) == 1)
+    kept = window.desk.apps.scans(number)[0]
+    assert kept.filename == "card.png"
+    assert window.desk.apps.scan_content(kept.id) == png
+    assert intake.pending_scans == []
+
+
+def test_cancelling_stores_nothing_and_changes_nothing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.scan_dialog.read_lines", lambda image: CARD)
+    window.new_application()
+    window.intake.scan()
+    dialog = window.intake.scan_dialog
+    dialog.read_image(b"png", "card.png")
+    settle(qtbot, window.desk.runner)
+    qtbot.waitUntil(dialog.accept_button.isEnabled)
+    dialog.reject()
+    assert window.intake.id_number.text() == "" and window.intake.pending_scans == []
+
+
+def test_the_clerks_typing_is_checked_and_compared(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.scan_dialog.read_lines", lambda image: CARD)
+    dialog = ScanDialog(window.desk.runner, window, kind="id-card", known={"name": "张三峰"})
+    qtbot.addWidget(dialog)
+    dialog.read_image(b"png", "card.png")
+    settle(qtbot, window.desk.runner)
+    qtbot.waitUntil(dialog.accept_button.isEnabled)
+    assert "张三峰" in dialog.problems.text()  # the form's name against the card's
+    dialog.edits["id_number"].setText("371502197205200039")
+    dialog.edits["id_number"].textEdited.emit("371502197205200039")
+    assert "check digit" in dialog.problems.text()
+
+
+def test_an_unreadable_file_is_told(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    dialog = ScanDialog(window.desk.runner, window)
+    qtbot.addWidget(dialog)
+    (tmp_path / "note.png").write_bytes(b"not really")
+    dialog.read_file(tmp_path / "note.png")
+    settle(qtbot, window.desk.runner)
+    qtbot.waitUntil(lambda: "not an image" in dialog.status.text())
+    assert not dialog.accept_button.isEnabled()
+    dialog.read_file(tmp_path / "missing.png")
+    assert "无法读取" in dialog.status.text()
