@@ -8,6 +8,11 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+NOT_INSTALLED = (
+    "scanning is not installed with this program (pip install 'caseworker[scan]'); "
+    "type the fields from the document instead"
+)
+
 
 class ScanError(ValueError):
     """An image that cannot be read; the message says what to do."""
@@ -42,18 +47,18 @@ def _ocr() -> Any:
             try:
                 from rapidocr_onnxruntime import RapidOCR  # noqa: PLC0415
             except ImportError:
-                raise ScanError(
-                    "scanning is not installed on this machine: pip install 'caseworker[scan]'"
-                ) from None
+                raise ScanError(NOT_INSTALLED) from None
             _engine = RapidOCR()
         return _engine
 
 
 def read_lines(image: bytes) -> list[OcrLine]:
     """The lines of text in an image (PNG, JPEG, …), top to bottom."""
-    import cv2  # noqa: PLC0415 - comes with the OCR engine
-    import numpy as np  # noqa: PLC0415
-
+    try:
+        import cv2  # noqa: PLC0415 - comes with the OCR engine
+        import numpy as np  # noqa: PLC0415
+    except ImportError:
+        raise ScanError(NOT_INSTALLED) from None
     if not image:
         raise ScanError("the image is empty; scan it again")
     pixels = cv2.imdecode(np.frombuffer(image, dtype=np.uint8), cv2.IMREAD_COLOR)

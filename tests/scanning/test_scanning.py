@@ -117,3 +117,19 @@ def test_the_scan_command_prints_json(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "note.txt").write_text("not an image")
     assert main(["scan", str(tmp_path / "note.txt"), "--kind", "id-card"]) == 2
     assert "not an image" in capsys.readouterr().err
+
+
+def test_without_the_scan_extra_it_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PyInstaller bundle leaves the OCR out: the clerk is told, not shown a traceback."""
+    import builtins  # noqa: PLC0415
+
+    real_import = builtins.__import__
+
+    def no_cv2(name: str, *args: object, **kwargs: object) -> object:
+        if name == "cv2":
+            raise ImportError("No module named 'cv2'")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_cv2)
+    with pytest.raises(ScanError, match="scanning is not installed"):
+        read_lines(b"anything")
