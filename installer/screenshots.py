@@ -1,6 +1,6 @@
 """Screenshots of the desk in a real window (X11 under Xvfb, not offscreen), for the
 README: the login window, the queue, an intake with its decision (in Chinese, and once
-more in English), and the collective-hukou tab.
+more in English), the collective-hukou tab and the statistics tab.
 
     python installer/screenshots.py        # needs Debian's xvfb and xauth
 
@@ -177,6 +177,19 @@ def _shoot() -> None:
     window.show_collectives()
     settle(1.2)
     window.grab().save(str(OUT / "collectives.png"))
+    # the statistics tab over the applications made above, this year
+    from datetime import date  # noqa: PLC0415
+
+    from PySide6.QtCore import QDate  # noqa: PLC0415
+
+    assert window.statistics is not None
+    window.show_home(window.statistics)
+    window.statistics.date_from.setDate(QDate(2019, 1, 1))
+    window.statistics.date_to.setDate(QDate(date.today().year, 12, 31))
+    window.statistics.by.setCurrentIndex(window.statistics.by.findData("route"))
+    window.statistics.refresh()
+    settle(1.2)
+    window.grab().save(str(OUT / "statistics.png"))
     window.close()
     runner.wait()
     store.close()

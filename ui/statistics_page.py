@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -152,7 +153,7 @@ class BarChart(QWidget):
             return
         shown = self.bars[:24]
         label_width = min(260, self.width() // 3)
-        top, step = 6.0, max(12.0, (self.height() - 12) / len(shown))
+        top, step = 6.0, min(34.0, max(12.0, (self.height() - 12) / len(shown)))
         peak = max([1, *(total for _l, total, _s in shown)])
         width = self.width() - label_width - 60
         for n, (label, total, settled) in enumerate(shown):
@@ -223,7 +224,8 @@ class StatisticsPage(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.verticalHeader().setVisible(False)
         self.chart = BarChart(self)
         self.summary = QLabel(self)
