@@ -396,21 +396,20 @@ class CollectiveService:
                 recorded_by=actor.username,
                 recorded_at=now,
             )
-            detail = {
-                "number": application.number,
-                "evidence": found.id,
-                "kind": evidence_kind.value,
-                "owner": mask_id(owner_id_number),
-            }
-            repo.add_audit(
+            self._event(
                 session,
-                at=now,
-                actor=actor.username,
-                action="collective.evidence",
+                actor,
+                "collective.evidence",
+                now,
+                detail={
+                    "number": application.number,
+                    "evidence": found.id,
+                    "kind": evidence_kind.value,
+                    "owner": mask_id(owner_id_number),
+                },
+                payload={"evidence": _plain(asdict(found))},
                 application_id=application.id,
-                detail=detail,
             )
-            self._outbox(session, actor, "collective.evidence", now, evidence=_plain(asdict(found)))
         return found
 
     def evidence(self, actor: Actor, application_number: str) -> list[EvidenceView]:
@@ -866,15 +865,14 @@ class CollectiveService:
         now: datetime,
         **detail: Any,
     ) -> None:
-        repo.add_audit(
+        self._event(
             session,
-            at=now,
-            actor=actor.username,
-            action=action,
-            application_id=None,
+            actor,
+            action,
+            now,
             detail={"collective": view.code, "kind": view.kind, **detail},
+            payload={"collective": _plain(asdict(view))},
         )
-        self._outbox(session, actor, action, now, collective=_plain(asdict(view)))
 
     def _moved(
         self,
@@ -886,48 +884,62 @@ class CollectiveService:
         *,
         now: datetime,
     ) -> None:
-        application_id = None
-        if member.application_number:
-            loaded = repo.load(session, member.application_number)
-            application_id = loaded.id if loaded else None
-        repo.add_audit(
+        application = (
+            repo.load(session, member.application_number) if member.application_number else None
+        )
+        self._event(
             session,
-            at=now,
-            actor=actor.username,
-            action=action,
-            application_id=application_id,
+            actor,
+            action,
+            now,
             detail={
                 "collective": view.code,
                 "person": mask_id(member.person.id_number),
                 "destination": member.destination,
             },
-        )
-        self._outbox(
-            session,
-            actor,
-            action,
-            now,
-            collective=view.code,
-            member=_plain(asdict(member)),
+            payload={"collective": view.code, "member": _plain(asdict(member))},
+            application_id=application.id if application else None,
         )
 
     def _booklet_event(
         self, session: Any, actor: Actor, action: str, booklet: BookletView, now: datetime
     ) -> None:
-        repo.add_audit(
+        self._event(
             session,
-            at=now,
-            actor=actor.username,
-            action=action,
-            application_id=None,
+            actor,
+            action,
+            now,
             detail={
                 "booklet": booklet.number,
                 "collective": booklet.collective_code,
                 "state": booklet.state,
                 "people": 1 + len(booklet.members),
             },
+            payload={"booklet": _plain(asdict(booklet))},
         )
-        self._outbox(session, actor, action, now, booklet=_plain(asdict(booklet)))
+
+    def _event(
+        self,
+        session: Any,
+        actor: Actor,
+        action: str,
+        now: datetime,
+        *,
+        detail: dict[str, Any],
+        payload: dict[str, Any],
+        application_id: int | None = None,
+    ) -> None:
+        """One change: its audit event (ID numbers masked) and its outbox entry for the
+        centre (in full), in the caller's transaction."""
+        repo.add_audit(
+            session,
+            at=now,
+            actor=actor.username,
+            action=action,
+            application_id=application_id,
+            detail=detail,
+        )
+        self._outbox(session, actor, action, now, **payload)
 
     def _outbox(self, session: Any, actor: Actor, kind: str, now: datetime, **body: Any) -> None:
         repo.add_outbox(
