@@ -53,6 +53,13 @@ FIELD_LABELS = (
     QT_TRANSLATE_NOOP("", "出生地"),
     QT_TRANSLATE_NOOP("", "籍贯"),
     QT_TRANSLATE_NOOP("", "公民身份证件编号"),
+    QT_TRANSLATE_NOOP("", "曾用名"),
+    QT_TRANSLATE_NOOP("", "文化程度"),
+    QT_TRANSLATE_NOOP("", "婚姻状况"),
+    QT_TRANSLATE_NOOP("", "兵役状况"),
+    QT_TRANSLATE_NOOP("", "服务处所"),
+    QT_TRANSLATE_NOOP("", "职业"),
+    QT_TRANSLATE_NOOP("", "何时由何地迁来本址"),
 )
 DOUBTFUL_STYLE = "background: #fff3cd"
 BOX = QColor("#1f5fa8")

@@ -36,12 +36,19 @@ LAYOUTS: dict[str, tuple[tuple[str, str], ...]] = {
     "registration-card": (
         ("name", "姓名"),
         ("relation_to_head", "户主或与户主关系"),
+        ("former_name", "曾用名"),
         ("sex", "性别"),
         ("ethnicity", "民族"),
         ("birth_date", "出生日期"),
         ("birthplace", "出生地"),
         ("native_place", "籍贯"),
         ("id_number", "公民身份证件编号"),
+        ("education", "文化程度"),
+        ("marital_status", "婚姻状况"),
+        ("military_service", "兵役状况"),
+        ("workplace", "服务处所"),
+        ("occupation", "职业"),
+        ("moved_in_from", "何时由何地迁来本址"),
     ),
 }
 KINDS = tuple(LAYOUTS)
@@ -166,13 +173,19 @@ def extract(kind: str, lines: list[OcrLine]) -> ScanResult:
         if rest:
             parts.append(OcrLine(rest, line.score, line.box))
         else:
-            right = [
-                (other.box[0], j)
+            # the value lies right of its label and left of the next label on the row (an
+            # empty field must not take its neighbour's value)
+            row = [
+                j
                 for j, other in enumerate(lines)
-                if j not in used
-                and label_of[j] is None
-                and other.box[0] > line.box[0]
+                if other.box[0] > line.box[0]
                 and abs(other.middle - line.middle) < max(line.height, other.height) * 0.6
+            ]
+            fence = min((lines[j].box[0] for j in row if label_of[j] is not None), default=10**9)
+            right = [
+                (lines[j].box[0], j)
+                for j in row
+                if j not in used and label_of[j] is None and lines[j].box[0] < fence
             ]
             if right:
                 j = min(right)[1]

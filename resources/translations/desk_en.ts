@@ -1160,6 +1160,30 @@ Choose another place.</translation>
         <translation>ID number</translation>
     </message>
     <message>
+        <source>曾用名</source>
+        <translation>Former name</translation>
+    </message>
+    <message>
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>兵役状况</source>
+        <translation>Military service</translation>
+    </message>
+    <message>
+        <source>服务处所</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <source>职业</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>何时由何地迁来本址</source>
+        <translation>When and from where moved to this address</translation>
+    </message>
+    <message>
         <source>扫描证件</source>
         <translation>Scan a document</translation>
     </message>

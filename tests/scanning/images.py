@@ -70,6 +70,16 @@ def person(rng: random.Random) -> dict[str, str]:
         "id_number": make_id(born, sex, county),
         "birthplace": place,
         "native_place": place[:6],
+        "former_name": rng.choice(("", "", "", rng.choice(SURNAMES) + rng.choice(GIVEN))),
+        "education": rng.choice(("大学本科", "硕士研究生", "高中", "初中", "大学专科")),
+        "marital_status": rng.choice(("已婚", "未婚", "离婚", "丧偶")),
+        "military_service": rng.choice(("未服兵役", "退出现役", "预备役")),
+        "workplace": rng.choice(("济南", "聊城", "枣庄"))
+        + rng.choice(("华信", "鲁能", "泰山", "黄河", "齐鲁"))
+        + rng.choice(("科技有限公司", "商贸有限公司", "中学", "医院")),
+        "occupation": rng.choice(("工程师", "教师", "职员", "个体经营", "农民", "医生")),
+        "moved_in_from": f"{2000 + rng.randrange(0, 24)}年{rng.randrange(1, 13):02d}月"
+        + rng.choice(COUNTIES)[1],
     }
 
 
@@ -129,18 +139,22 @@ def draw_household_page(p: dict[str, str], kind: str, number: str) -> Image.Imag
 
 
 def draw_registration_card(p: dict[str, str], relation: str) -> Image.Image:
-    image = Image.new("RGB", (1100, 760), (252, 250, 244))
+    image = Image.new("RGB", (1100, 1260), (252, 250, 244))
     d = ImageDraw.Draw(image)
     f = _font(28)
     d.text((420, 30), "常住人口登记卡", font=_font(38), fill=(60, 60, 60))
     ink, text = (40, 40, 40), (10, 10, 10)
     rows = [
         (("姓名", p["name"]), ("户主或与户主关系", relation)),
-        (("性别", p["sex"]), ("民族", p["ethnicity"])),
-        (("出生日期", _chinese_date(p["birth_date"], padded=True)), None),
+        (("曾用名", p["former_name"]), ("性别", p["sex"])),
+        (("出生日期", _chinese_date(p["birth_date"], padded=True)), ("民族", p["ethnicity"])),
         (("出生地", p["birthplace"]), None),
-        (("籍贯", p["native_place"]), None),
+        (("籍贯", p["native_place"]), ("文化程度", p["education"])),
         (("公民身份证件编号", p["id_number"]), None),
+        (("婚姻状况", p["marital_status"]), ("兵役状况", p["military_service"])),
+        (("服务处所", p["workplace"]), None),
+        (("职业", p["occupation"]), None),
+        (("何时由何地迁来本址", p["moved_in_from"]), None),
     ]
     y = 120
     for left, right in rows:
@@ -198,15 +212,24 @@ def sample(kind: str, seed: int) -> Sample:
         relation = rng.choice(("户主", "妻", "子", "女", "母"))
         image = draw_registration_card(p, relation)
         truth = {
-            "name": p["name"],
-            "relation_to_head": relation,
-            "sex": p["sex"],
-            "ethnicity": p["ethnicity"],
-            "birth_date": p["birth_date"],
-            "birthplace": p["birthplace"],
-            "native_place": p["native_place"],
-            "id_number": p["id_number"],
-        }
+            key: p[key]
+            for key in (
+                "name",
+                "former_name",
+                "sex",
+                "ethnicity",
+                "birth_date",
+                "birthplace",
+                "native_place",
+                "id_number",
+                "education",
+                "marital_status",
+                "military_service",
+                "workplace",
+                "occupation",
+                "moved_in_from",
+            )
+        } | {"relation_to_head": relation}
     out = io.BytesIO()
     damage(image, rng).save(out, "PNG")
     return Sample(kind, truth, out.getvalue())
