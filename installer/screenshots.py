@@ -87,6 +87,21 @@ def _shoot() -> None:
             app.processEvents()
             time.sleep(0.02)
 
+    def shown(username: str) -> MainWindow:
+        """The main window of ``username``, at the screenshots' size, on screen."""
+        window = MainWindow(
+            Desk(
+                evaluation=evaluation,
+                apps=apps,
+                users=users,
+                login=users.login(username, "shots-pass-1"),
+                runner=runner,
+            )
+        )
+        window.resize(1400, 860)
+        window.show()
+        return window
+
     login = LoginDialog(runner, users, "泉城路派出所")
     login.username.setText("li")
     login.show()
@@ -94,16 +109,7 @@ def _shoot() -> None:
     login.grab().save(str(OUT / "login.png"))
     login.close()
 
-    desk = Desk(
-        evaluation=evaluation,
-        apps=apps,
-        users=users,
-        login=users.login("li", "shots-pass-1"),
-        runner=runner,
-    )
-    window = MainWindow(desk)
-    window.resize(1400, 860)
-    window.show()
+    window = shown("li")
     settle(1.0)
     window.grab().save(str(OUT / "queue.png"))
 
@@ -124,9 +130,7 @@ def _shoot() -> None:
     for language, name in ((i18n.CHINESE, "intake.png"), (i18n.ENGLISH, "intake-en.png")):
         i18n.install(app, language)
         if language != i18n.CHINESE:
-            window = MainWindow(desk)
-            window.resize(1400, 860)
-            window.show()
+            window = shown("li")
         window.intake.load_data(data, number=None, state="", version=0)
         window.stack.setCurrentWidget(window.intake_page)
         settle(1.0)
@@ -164,16 +168,7 @@ def _shoot() -> None:
     apps.approve(supervisor, number)
     collectives.admit(supervisor, home.code, number)
     i18n.install(app, i18n.CHINESE)
-    desk = Desk(
-        evaluation=evaluation,
-        apps=apps,
-        users=users,
-        login=users.login("zhao", "shots-pass-1"),
-        runner=runner,
-    )
-    window = MainWindow(desk)
-    window.resize(1400, 860)
-    window.show()
+    window = shown("zhao")
     window.show_collectives()
     settle(1.2)
     window.grab().save(str(OUT / "collectives.png"))

@@ -10,7 +10,7 @@ import mimetypes
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.scanning.fields import LAYOUTS, ScanResult, cross_check, extract
+from caseworker.scanning.fields import (
+    LAYOUTS,
+    Field,
+    ScanResult,
+    check_one,
+    cross_check,
+    extract,
+)
 from caseworker.scanning.ocr import read_lines
 from ui.errors import describe
 from ui.i18n import tr
@@ -209,8 +216,6 @@ class ScanDialog(QDialog):
         """The checks again on what is in the form now (the clerk's corrections count)."""
         if self.result is None:
             return
-        from caseworker.scanning.fields import Field, ScanResult, check_one  # noqa: PLC0415
-
         current = {name: Field(edit.text().strip(), 1.0, None) for name, edit in self.edits.items()}
         problems = check_one(self.result.kind, current)
         known = {k: Field(v, 1.0, None) for k, v in self._known.items() if v}
@@ -218,8 +223,6 @@ class ScanDialog(QDialog):
         self.problems.setText("\n".join(problems))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        from PySide6.QtCore import QEvent  # noqa: PLC0415
-
         if event.type() == QEvent.Type.FocusIn:
             self._focused = next((n for n, e in self.edits.items() if e is watched), "")
             self._draw()

@@ -300,19 +300,12 @@ class StatisticsPage(QWidget):
     def drill(self, row: int) -> None:
         """The applications behind a row (not the totals, not the relatives' tables)."""
         table = self.model.table
-        by = self.current_by()
-        if table is None or not 0 <= row < len(table.rows) or by not in BY[:8]:
+        if table is None or not 0 <= row < len(table.rows) or table.by not in BY[:8]:
             return
         start, end = self.period()
-
-        def work() -> list[tuple[Any, ...]]:
-            keys = self.service.keys(self.actor, date_from=start, date_to=end, by=by)
-            return self.service.behind(
-                self.actor, date_from=start, date_to=end, by=by, key=keys[row]
-            )
-
+        by, key = table.by, table.keys[row]  # the table on screen already knows its groups
         self.runner.store(
-            work,
+            lambda: self.service.behind(self.actor, date_from=start, date_to=end, by=by, key=key),
             lambda found: self._behind(str(table.rows[row][0]), found),
             lambda exc: show_error(self, exc),
         )

@@ -73,6 +73,8 @@ class Table:
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
+    #: each row's group as stored (a row's label is for people): what ``behind`` takes
+    keys: tuple[str, ...] = ()
 
     @property
     def totals(self) -> tuple[Any, ...]:
@@ -102,7 +104,8 @@ class StatisticsService:
             if by in st.RELATIVE_DIMENSIONS:
                 found = _in_band_order(by, st.relatives(conn, filters, by))
                 counted = tuple((self._label(by, k), n, s) for k, n, s in found)
-                return Table(by, BY_ZH[by], RELATIVE_COLUMNS, counted)
+                keys = tuple(k for k, _n, _s in found)
+                return Table(by, BY_ZH[by], RELATIVE_COLUMNS, counted, keys)
             grouped = st.grouped(conn, filters, by)
         rows = tuple(
             (
@@ -116,16 +119,11 @@ class StatisticsService:
             )
             for g in grouped
         )
-        return Table(by, BY_ZH[by], GROUP_COLUMNS, rows)
+        return Table(by, BY_ZH[by], GROUP_COLUMNS, rows, tuple(g.key for g in grouped))
 
     def keys(self, actor: Actor, *, date_from: date, date_to: date, by: str) -> list[str]:
         """The raw group keys of ``table`` in its order (for drilling down from a row)."""
-        self._view(actor)
-        filters = self._filters(date_from, date_to, None, None)
-        with self.store.engine.connect() as conn:
-            if by in st.RELATIVE_DIMENSIONS:
-                return [k for k, _n, _s in _in_band_order(by, st.relatives(conn, filters, by))]
-            return [g.key for g in st.grouped(conn, filters, by)]
+        return list(self.table(actor, date_from=date_from, date_to=date_to, by=by).keys)
 
     def behind(
         self, actor: Actor, *, date_from: date, date_to: date, by: str, key: str

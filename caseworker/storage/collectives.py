@@ -86,6 +86,13 @@ class BookletView:
     household_number: str
 
 
+def _inserted(session: Session, row: Any) -> Any:
+    """A new row, flushed so that it has its id."""
+    session.add(row)
+    session.flush()
+    return row
+
+
 # --- collectives -----------------------------------------------------------------------
 
 
@@ -114,10 +121,7 @@ def _collective_view(session: Session, row: t.CollectiveHousehold) -> Collective
 
 
 def add_collective(session: Session, **values: Any) -> CollectiveView:
-    row = t.CollectiveHousehold(**values)
-    session.add(row)
-    session.flush()
-    return _collective_view(session, row)
+    return _collective_view(session, _inserted(session, t.CollectiveHousehold(**values)))
 
 
 def collective(session: Session, code: str) -> CollectiveView | None:
@@ -191,10 +195,7 @@ def _member_view(session: Session, row: t.CollectiveMember) -> MemberView:
 
 
 def add_member(session: Session, **values: Any) -> MemberView:
-    row = t.CollectiveMember(**values)
-    session.add(row)
-    session.flush()
-    return _member_view(session, row)
+    return _member_view(session, _inserted(session, t.CollectiveMember(**values)))
 
 
 def members(
@@ -277,10 +278,7 @@ def _evidence_view(session: Session, row: t.ConsentEvidence) -> EvidenceView:
 
 
 def add_evidence(session: Session, **values: Any) -> EvidenceView:
-    row = t.ConsentEvidence(**values)
-    session.add(row)
-    session.flush()
-    return _evidence_view(session, row)
+    return _evidence_view(session, _inserted(session, t.ConsentEvidence(**values)))
 
 
 def evidence_of(session: Session, application_id: int) -> list[EvidenceView]:
@@ -325,10 +323,7 @@ def _booklet_view(session: Session, row: t.FamilyBooklet) -> BookletView:
 
 
 def add_booklet(session: Session, **values: Any) -> BookletView:
-    row = t.FamilyBooklet(**values)
-    session.add(row)
-    session.flush()
-    return _booklet_view(session, row)
+    return _booklet_view(session, _inserted(session, t.FamilyBooklet(**values)))
 
 
 def booklet(session: Session, number: str) -> BookletView | None:

@@ -19,7 +19,7 @@ from caseworker.services.applications import ApplicationService
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import MigrationError, Store
 from caseworker.services.users import UserService
-from tests.ui.conftest import PASSWORD, settle
+from tests.ui.conftest import PASSWORD
 from ui.login import LoginDialog, SetupDialog
 from ui.main_window import Desk, MainWindow
 from ui.tasks import TaskRunner
@@ -143,5 +143,4 @@ def test_the_login_window_says_when_it_is_shown_for_the_benchmark(
     monkeypatch.setenv("CASEWORKER_REPORT_SHOWN", "1")
     monkeypatch.setattr(LoginDialog, "exec", lambda dialog: 0)  # the clerk closes it
     assert ui.app.main(["caseworker-desk", "--data-dir", str(folder)]) == 1
-    settle(qtbot, TaskRunner())
     assert capsys.readouterr().out.splitlines()[0] == "shown"
