@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
-from caseworker import cli_collective, cli_report, logs
+from caseworker import cli_collective, cli_report, cli_sync, logs
 from caseworker.cli_common import with_store, write_atomically
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
@@ -26,7 +26,7 @@ from caseworker.services.applications import ApplicationService, snapshot
 from caseworker.services.audit import AuditService
 from caseworker.services.base import Actor, ServiceError, mask_id
 from caseworker.services.collectives import CollectiveService
-from caseworker.services.evaluation import EvaluationService
+from caseworker.services.evaluation import PULLED_RULES, EvaluationService
 from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import (
@@ -39,6 +39,7 @@ from caseworker.services.store import (
     newest_good_backup,
     restore,
 )
+from caseworker.services.sync import SyncService
 from caseworker.services.users import LoginSession, SecondFactorRequiredError, UserService
 from caseworker.storage.database import StoreError
 from caseworker.storage.maintenance import backup_store, check_file, damage
@@ -168,6 +169,7 @@ def register(sub: Any) -> None:
 
     cli_collective.register(sub)
     cli_report.register(sub)
+    cli_sync.register(sub)
 
 
 COMMANDS = {
@@ -187,6 +189,8 @@ COMMANDS = {
     "verify",
     "collective",
     "report",
+    "enroll",
+    "sync",
     *STEPS,
 }
 
@@ -235,7 +239,8 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         written = backup_store(store.path, store.settings.key(), args.file.resolve())
         print(f"backup written and verified: {written}")
         return 0
-    service = ApplicationService(store, EvaluationService.from_resources())
+    evaluation = EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
+    service = ApplicationService(store, evaluation)
     if args.command == "verify":  # reads the register only: no login
         return _printing(args, PrintingService(service), None)
     users = UserService(store)
@@ -263,6 +268,8 @@ def _as_user(
         return cli_collective.run(args, CollectiveService(service), actor)
     if args.command == "report":
         return cli_report.run(args, StatisticsService(service), actor)
+    if args.command in {"enroll", "sync"}:
+        return cli_sync.run(args, SyncService(store, evaluation=service.evaluation), actor)
     if args.command == "apply":
         data = _read_json(args.file)
         view = service.apply(actor, data)

@@ -821,12 +821,21 @@ def load_pack(
 
 
 def load_rulebook(
-    rules_dir: Path, *, policies_dir: Path | None = None, divisions: Divisions | None = None
+    rules_dir: Path,
+    *,
+    policies_dir: Path | None = None,
+    divisions: Divisions | None = None,
+    newer: Path | None = None,
 ) -> RuleBook:
-    """Every ``*.yaml`` pack in a folder; any broken pack refuses the whole book."""
+    """Every ``*.yaml`` pack in a folder; any broken pack refuses the whole book. A pack
+    in ``newer`` (the packs a device pulled from the centre) replaces the shipped pack of
+    the same file name."""
+    files = {path.name: path for path in rules_dir.glob("*.yaml")}
+    if newer is not None and newer.is_dir():
+        files.update({path.name: path for path in newer.glob("*.yaml")})
     packs = [
         load_pack(path, policies_dir=policies_dir, divisions=divisions)
-        for path in sorted(rules_dir.glob("*.yaml"))
+        for _, path in sorted(files.items())
     ]
     if not packs:
         raise PackError(str(rules_dir), None, "", "no rule packs (*.yaml) in this folder")

@@ -42,11 +42,14 @@ from caseworker.services.base import (
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.permissions import Permission, allowed, require
 from caseworker.services.store import Store
+from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
+from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
 from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
 from caseworker.storage.repositories import AuditView, SearchFilter
+from caseworker.sync.protocol import CLAIMING_STATES
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
@@ -126,6 +129,20 @@ class ApplicationService:
                     out.append(
                         f"family[{rel.position}] {who} is also the {role} of application "
                         f"{other} ({state})"
+                    )
+            people = [("applicant", view.applicant)] + [
+                (f"family[{r.position}]", r.person) for r in view.relatives
+            ]
+            for label, person in people:
+                for office, other, state in sync_repo.elsewhere(
+                    session,
+                    person.id_number,
+                    office_code=self._office.office_code,
+                    states=CLAIMING_STATES,
+                ):
+                    out.append(
+                        f"{label} {person.name} is in application {other} ({state}) at "
+                        f"office {office} (central person index)"
                     )
         return out
 
@@ -290,6 +307,7 @@ class ApplicationService:
                     f"({', '.join(missing)}); edit the application and add it"
                 )
             self._guard_duplicates(session, view.applicant.id, exclude=view.id)
+            self._guard_elsewhere(session, view)
             return {
                 "receipt_number": self.document_number(session, "SL"),
                 "accepted_by": actor.username,
@@ -343,6 +361,7 @@ class ApplicationService:
         self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.ISSUE_PERMIT)
 
         def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+            stale_permit_check(session, actor, self.clock())
             return {"permit_number": self.document_number(session, "ZQ")}
 
         return self._transition(actor, number, Action.ISSUE_PERMIT, check)
@@ -615,6 +634,23 @@ class ApplicationService:
             rows.append((person_id, relative.relation.value))
         return rows
 
+    def _guard_elsewhere(self, session: Any, view: ApplicationView) -> None:
+        """The centre's person index (as last pulled): an applicant settled, or in an
+        open application, at another office is flagged before acceptance."""
+        found = sync_repo.elsewhere(
+            session,
+            view.applicant.id_number,
+            office_code=self._office.office_code,
+            states=CLAIMING_STATES,
+        )
+        if found:
+            office, other, state = found[0]
+            raise DuplicateError(
+                f"the central person index shows this applicant in application {other} "
+                f"({state}) at office {office}; settle it with that office before accepting "
+                "here (the index is as of the last sync)"
+            )
+
     def _guard_duplicates(self, session: Any, applicant_id: int, *, exclude: int | None) -> None:
         found = repo.applications_of_person(
             session,
@@ -697,6 +733,15 @@ def _plain(detail: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in detail.items() if v is not None}
 
 
+def _packs_used(view: ApplicationView) -> dict[str, Any]:
+    """The versions of the packs whose routes the latest decision cites: the centre
+    flags the application if one changed before it synced."""
+    if view.decision is None:
+        return {}
+    used = {str(r.get("policy")) for r in view.decision.result.get("routes", [])}
+    return {k: v for k, v in view.decision.pack_versions.items() if k in used}
+
+
 def snapshot(view: ApplicationView) -> dict[str, Any]:
     """The application as the central system receives it."""
 
@@ -722,6 +767,7 @@ def snapshot(view: ApplicationView) -> dict[str, Any]:
         ],
         "receipt_number": view.receipt_number,
         "permit_number": view.permit_number,
+        "rule_packs": _packs_used(view),
         "decision": view.decision.result if view.decision else None,
         "reason": view.reason,
         "final": State(view.state) in FINAL_STATES,

@@ -10,7 +10,10 @@ from caseworker.models.facts import Case, CaseError, parse_case
 from caseworker.resources import resource_path
 from caseworker.rules.decision import Decision
 from caseworker.rules.engine import evaluate
-from caseworker.rules.packs import RuleBook, load_rulebook
+from caseworker.rules.packs import RuleBook, RulePack, load_pack, load_rulebook
+
+#: the folder, inside a store's folder, of the rule packs pulled from the centre
+PULLED_RULES = "rules"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +33,36 @@ class EvaluationService:
     def __init__(self, book: RuleBook, divisions: Divisions) -> None:
         self.book = book
         self.divisions = divisions
+        self.rules_dir: Path | None = None
+        self.pulled: Path | None = None
 
     @classmethod
-    def from_resources(cls, *, rules_dir: Path | None = None) -> EvaluationService:
+    def from_resources(
+        cls, *, rules_dir: Path | None = None, pulled: Path | None = None
+    ) -> EvaluationService:
         """Load and fully validate the packs (schema, facts, places, quotes against the
-        policy texts); raises PackError, naming file and line, if any pack is broken."""
+        policy texts); raises PackError, naming file and line, if any pack is broken.
+        ``pulled`` is a store's folder of packs pulled from the centre (``PULLED_RULES``
+        under the store): they replace the shipped ones."""
         divisions = Divisions.load(resource_path("divisions"))
-        book = load_rulebook(
-            rules_dir or resource_path("rules"),
+        service = cls(RuleBook(()), divisions)
+        service.rules_dir, service.pulled = rules_dir, pulled
+        service.reload()
+        return service
+
+    def reload(self) -> None:
+        """Read the packs again (after a sync brought new ones). Decisions running now
+        finish with the book they started with."""
+        self.book = load_rulebook(
+            self.rules_dir or resource_path("rules"),
             policies_dir=resource_path("policies"),
-            divisions=divisions,
+            divisions=self.divisions,
+            newer=self.pulled,
         )
-        return cls(book, divisions)
+
+    def check_pack(self, path: Path) -> RulePack:
+        """Validate one pack exactly as loading the book would (PackError if broken)."""
+        return load_pack(path, policies_dir=resource_path("policies"), divisions=self.divisions)
 
     def decide(self, case: Case) -> Decision:
         return evaluate(case, self.book, self.divisions)

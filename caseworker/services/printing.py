@@ -24,6 +24,7 @@ from caseworker.security.signing import DeviceSigner, verify_signature
 from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
 from caseworker.services.base import Actor, PermissionDeniedError, ServiceError
 from caseworker.storage import repositories as repo
+from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView, PrintedView
 
@@ -51,7 +52,7 @@ class Printed:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    status: str  # valid | tampered | unknown | voided
+    status: str  # valid | tampered | unknown | voided | revoked
     message: str
     record: PrintedView | None = None
 
@@ -203,6 +204,15 @@ class PrintingService:
             return Verdict("tampered", "the document's fields differ from the register", record)
         if record.voided:
             return Verdict("voided", f"{payload.number} was voided: {record.void_reason}", record)
+        with self.apps.store.sessions() as session:
+            revoked = sync_repo.revocation(session, payload.number)
+        if revoked is not None:
+            reason, when = revoked
+            return Verdict(
+                "revoked",
+                f"{payload.number} was revoked by the central system on {when:%Y-%m-%d}: {reason}",
+                record,
+            )
         return Verdict("valid", f"{payload.number} copy {payload.copy} is genuine", record)
 
     # --- the data --------------------------------------------------------------------

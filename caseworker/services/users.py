@@ -12,6 +12,7 @@ import functools
 import hmac
 import re
 import secrets
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
@@ -523,6 +524,37 @@ class UserService:
         repo.add_audit(
             session, at=now, actor=actor, action=action, application_id=None, detail=detail
         )
+        if action in ACCOUNT_CHANGES:
+            self._account_outbox(session, str(detail.get("username") or actor), now)
+
+    def _account_outbox(self, session: Any, username: str, now: datetime) -> None:
+        """An account change goes to the central system too (in the same transaction);
+        until the centre confirms it, a pulled account never overwrites it."""
+        user = repo.user(session, username)
+        office = repo.office(session)
+        if user is None or office is None:
+            return
+        repo.add_outbox(
+            session,
+            key=uuid.uuid4().hex,
+            kind="account.changed",
+            payload={
+                "office_code": office.office_code,
+                "at": now.isoformat(),
+                "username": user.username,
+                "display_name": user.display_name,
+                "role": user.role,
+                "active": user.active,
+                "password_hash": user.password_hash,
+            },
+            at=now,
+        )
+
+
+#: the audited actions that change what an account is (sent to the centre)
+ACCOUNT_CHANGES = frozenset(
+    {"user.add", "user.disable", "user.enable", "user.reset_password", "password.change"}
+)
 
 
 class _KeepAndRefuseError(Exception):

@@ -300,7 +300,9 @@ class AuditHead(Base):
 
 
 class OutboxEntry(Base):
-    """An operation waiting to be sent to the central system (sync)."""
+    """An operation for the central system, written in the same transaction as the change
+    it reports. It is never deleted before the centre confirms it (``confirmed_at``); one
+    the centre rejected is set aside with its error and never blocks the rest (0007)."""
 
     __tablename__ = "outbox"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -309,6 +311,75 @@ class OutboxEntry(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # sync (migration 0007): pending | confirmed | set_aside
+    status: Mapped[str] = mapped_column(String(12), default="pending", server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_outbox_status", "status", "id"),)
+
+
+class SyncState(Base):
+    """This device's link to the central system (one row once enrolled)."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    central_url: Mapped[str] = mapped_column(String(200))
+    device_id: Mapped[str] = mapped_column(String(64))
+    central_key: Mapped[str] = mapped_column(String(64))  # the centre's Ed25519 public key
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # in a row, for the backoff
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    stale_days: Mapped[int] = mapped_column(Integer, default=3)
+    cursors: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # stream -> cursor
+
+
+class PersonIndexEntry(Base):
+    """The centre's person index: who is settled or has an application at which office.
+    Pulled, never edited here; one row per person named in an application."""
+
+    __tablename__ = "person_index"
+    office_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id_number: Mapped[str] = mapped_column(String(18), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_person_index_id_number", "id_number"),)
+
+
+class RevokedPermit(Base):
+    """A permit the centre revoked (pulled)."""
+
+    __tablename__ = "revoked_permits"
+    permit_number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    revoked_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncConflict(Base):
+    """Something sync could not settle by itself, for a supervisor: a person claimed by
+    another office, a settlement the centre already holds, a rule pack changed before the
+    decision synced, an operation the centre rejected, a pulled record not applied."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    subject: Mapped[str] = mapped_column(String(60))  # an application number, a username
+    message: Mapped[str] = mapped_column(Text)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_by: Mapped[str] = mapped_column(String(50), default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_sync_conflicts_open", "resolved_at", "kind", "subject"),)
 
 
 class CollectiveHousehold(Base):

@@ -1,0 +1,176 @@
+"""``caseworker-central``: run the central system, and the administrator's tasks.
+
+    caseworker-central --database URL [--host 127.0.0.1] [--port 8470]   serve
+    caseworker-central code --database URL --office CODE                 an enrolment code
+    caseworker-central publish-pack --database URL FILE                  sign and publish
+    caseworker-central revoke --database URL PERMIT --reason TEXT
+    caseworker-central account --database URL USERNAME --role ROLE ...
+
+The database is migrated at every start. ``--key-file`` is the centre's Ed25519 signing
+key (created, readable by its owner only, on first start)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from caseworker import __version__
+
+COMMANDS = ("serve", "code", "publish-pack", "revoke", "account")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="caseworker-central", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"caseworker-central {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        default=os.environ.get("CASEWORKER_CENTRAL_DATABASE"),
+        help="postgresql://user@host/db (production) or a file path (an SQLite trial); "
+        "or set CASEWORKER_CENTRAL_DATABASE",
+    )
+    common.add_argument(
+        "--key-file",
+        type=Path,
+        default=Path(os.environ.get("CASEWORKER_CENTRAL_KEY", "central-signing.key")),
+        help="the centre's signing key (default ./central-signing.key)",
+    )
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP server (the default)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470)
+    code = sub.add_parser("code", parents=[common], help="a one-time enrolment code for an office")
+    code.add_argument("--office", required=True)
+    code.add_argument("--hours", type=int, default=72)
+    pack = sub.add_parser(
+        "publish-pack", parents=[common], help="validate, sign and publish a rule pack"
+    )
+    pack.add_argument("file", type=Path)
+    revoke = sub.add_parser("revoke", parents=[common], help="revoke a permit at every office")
+    revoke.add_argument("permit")
+    revoke.add_argument("--reason", required=True)
+    account = sub.add_parser("account", parents=[common], help="create or change a user account")
+    account.add_argument("username")
+    account.add_argument("--name", default="")
+    account.add_argument(
+        "--role",
+        required=True,
+        choices=["clerk", "supervisor", "collective_administrator", "admin"],
+    )
+    account.add_argument(
+        "--office", default="", help="the office it belongs to (default: every office)"
+    )
+    account.add_argument("--disable", action="store_true")
+    return parser
+
+
+def run(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (
+        args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")
+    ):
+        args_list.insert(0, "serve")
+    args = _parser().parse_args(args_list)
+    if not args.database:
+        print(
+            "caseworker-central: --database is required (or CASEWORKER_CENTRAL_DATABASE)",
+            file=sys.stderr,
+        )
+        return 2
+    from caseworker.central.service import (  # noqa: PLC0415 - the extra's imports only here
+        Central,
+        CentralError,
+        load_signing_key,
+        migrate,
+        open_database,
+    )
+
+    try:
+        engine = open_database(args.database)
+        migrate(engine)
+        central = Central(engine, load_signing_key(args.key_file))
+    except Exception as exc:
+        print(
+            f"caseworker-central: cannot open the database: {type(exc).__name__}: {exc}",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        if args.command == "serve":
+            import uvicorn  # noqa: PLC0415
+
+            from caseworker.central.app import create_app  # noqa: PLC0415
+
+            print(
+                f"caseworker-central {__version__} on http://{args.host}:{args.port} "
+                f"(key {central.public_key[:16]}…)",
+                flush=True,
+            )
+            uvicorn.run(create_app(central), host=args.host, port=args.port, log_level="warning")
+        elif args.command == "code":
+            print(central.issue_code(args.office, hours=args.hours))
+        elif args.command == "publish-pack":
+            return _publish(central, args.file)
+        elif args.command == "revoke":
+            central.revoke(args.permit, args.reason)
+            print(f"revoked {args.permit}")
+        elif args.command == "account":
+            from caseworker.security.passwords import PasswordRuleError, hash_password  # noqa: PLC0415
+
+            password = os.environ.get("CASEWORKER_CENTRAL_PASSWORD") or getpass.getpass(
+                f"password for {args.username}: "
+            )
+            try:
+                hashed = hash_password(password)
+            except PasswordRuleError as exc:
+                print(f"caseworker-central: password: {exc}", file=sys.stderr)
+                return 2
+            central.put_account(
+                username=args.username,
+                display_name=args.name or args.username,
+                role=args.role,
+                password_hash=hashed,
+                office_code=args.office,
+                active=not args.disable,
+            )
+            print(f"account {args.username} saved")
+    except CentralError as exc:
+        print(f"caseworker-central: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _publish(central: object, path: Path) -> int:
+    """Validate the pack exactly as a desk will before it is signed."""
+    from caseworker.central.service import Central  # noqa: PLC0415
+    from caseworker.models.divisions import Divisions  # noqa: PLC0415
+    from caseworker.resources import resource_path  # noqa: PLC0415
+    from caseworker.rules.packs import PackError, load_pack  # noqa: PLC0415
+
+    assert isinstance(central, Central)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"caseworker-central: cannot read {path}: {exc}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        copy.write_text(text, encoding="utf-8")
+        try:
+            pack = load_pack(
+                copy,
+                policies_dir=resource_path("policies"),
+                divisions=Divisions.load(resource_path("divisions")),
+            )
+        except PackError as exc:
+            print(f"caseworker-central: the pack is refused: {exc}", file=sys.stderr)
+            return 1
+    central.publish_pack(text, policy=pack.policy, version=pack.version)
+    print(f"published {pack.policy} {pack.version} ({pack.sha256[:12]})")
+    return 0

@@ -1,0 +1,110 @@
+"""``caseworker enroll`` and ``caseworker sync``: this device and the central system.
+
+caseworker enroll --central https://central.example:8470 --code ABCD-EFGH-JKLM   # admin
+caseworker sync                       # one round now, with a summary
+caseworker sync status                # last success, items waiting, errors
+caseworker sync conflicts             # the supervisor's queue
+caseworker sync resolve ID --note TEXT [--resend]
+caseworker sync settings --stale-days N                                          # admin
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from caseworker.cli_common import with_store
+from caseworker.services.base import Actor, ServiceError
+from caseworker.services.sync import CONFLICT_ZH, SyncService
+
+EXIT_ROUND_FAILED = 3
+
+
+def register(sub: Any) -> None:
+    enroll = with_store(sub.add_parser("enroll", help="enrol this device with the central system"))
+    enroll.add_argument("--central", required=True, help="the central system's address")
+    enroll.add_argument("--code", required=True, help="the one-time code from its administrator")
+    sync = with_store(sub.add_parser("sync", help="sync with the central system (one round)"))
+    sync.add_argument(
+        "action",
+        nargs="?",
+        default="run",
+        choices=["run", "status", "conflicts", "resolve", "settings"],
+    )
+    sync.add_argument("conflict", nargs="?", type=int, help="resolve: the conflict's number")
+    sync.add_argument("--note", default="", help="resolve: what was done about it")
+    sync.add_argument(
+        "--resend", action="store_true", help="resolve: send a rejected operation again"
+    )
+    sync.add_argument("--all", action="store_true", help="conflicts: resolved ones too")
+    sync.add_argument(
+        "--stale-days",
+        type=int,
+        help="settings: days without sync before permits need a supervisor",
+    )
+
+
+def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
+    if args.command == "enroll":
+        device = sync.enrol(actor, args.central, args.code)
+        print(f"enrolled with {args.central} as device {device}; run `caseworker sync` now")
+        return 0
+    if args.action == "run":
+        summary = sync.sync()
+        for line in summary.lines():
+            print(line)
+        return 0 if summary.ok else EXIT_ROUND_FAILED
+    if args.action == "status":
+        return _status(sync)
+    if args.action == "conflicts":
+        rows = sync.conflicts(actor, include_resolved=args.all)
+        for c in rows:
+            done = f"  resolved by {c.resolved_by}: {c.resolution}" if c.resolved_at else ""
+            print(
+                f"{c.id:>5}  {c.at:%Y-%m-%d %H:%M}  {c.kind} "
+                f"({CONFLICT_ZH.get(c.kind, '')})  {c.subject}"
+            )
+            print(f"       {c.message}{done}")
+        if not rows:
+            print("no open sync conflicts")
+        return 0
+    if args.action == "resolve":
+        if args.conflict is None:
+            raise_usage(
+                "sync resolve needs the conflict's number (see `caseworker sync conflicts`)"
+            )
+        sync.resolve(actor, args.conflict, args.note, resend=args.resend)
+        print(
+            f"conflict {args.conflict} resolved"
+            + (" and its operation queued again" if args.resend else "")
+        )
+        return 0
+    if args.stale_days is None:
+        raise_usage("sync settings needs --stale-days N")
+    sync.set_stale_days(actor, args.stale_days)
+    print(f"permits need a supervisor after {args.stale_days} days without sync")
+    return 0
+
+
+def _status(sync: SyncService) -> int:
+    s = sync.status()
+    if not s.enrolled:
+        print(f"not enrolled with a central system; {s.waiting} operations waiting")
+        return 0
+    when = f"{s.last_success_at:%Y-%m-%d %H:%M}" if s.last_success_at else "never"
+    print(f"central system: {s.central_url}")
+    print(f"last success:   {when}")
+    print(f"waiting:        {s.waiting}; set aside: {s.set_aside}; open conflicts: {s.conflicts}")
+    if s.last_error:
+        retry = f" (next try {s.next_attempt_at:%H:%M:%S})" if s.next_attempt_at else ""
+        print(f"last error:     {s.last_error}{retry}")
+    if s.stale:
+        print(
+            f"WARNING: no sync for {s.days_without_sync:.1f} days (allowed {s.stale_days}); "
+            "permits need a supervisor"
+        )
+    return 0
+
+
+def raise_usage(message: str) -> None:
+    raise ServiceError(message)

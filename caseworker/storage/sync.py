@@ -1,0 +1,362 @@
+"""The store's side of sync: the outbox's entries and their state, the link to the
+centre, and what pulls bring (person index, revocations, accounts). Functions take a
+Session (the sync service owns it) and return frozen values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from caseworker.storage import schema as t
+
+PENDING = "pending"
+CONFIRMED = "confirmed"
+SET_ASIDE = "set_aside"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    central_url: str
+    device_id: str
+    central_key: str
+    enrolled_at: datetime
+    last_attempt_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str
+    failures: int
+    next_attempt_at: datetime | None
+    stale_days: int
+    cursors: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    key: str
+    kind: str
+    payload: dict[str, Any]
+    created_at: datetime
+    status: str
+    attempts: int
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    id: int
+    at: datetime
+    kind: str
+    subject: str
+    message: str
+    detail: dict[str, Any]
+    outbox_id: int | None
+    resolved_at: datetime | None
+    resolved_by: str
+    resolution: str
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    waiting: int
+    set_aside: int
+    conflicts: int
+
+
+def link(session: Session) -> LinkView | None:
+    row = session.get(t.SyncState, 1)
+    if row is None:
+        return None
+    return LinkView(
+        row.central_url,
+        row.device_id,
+        row.central_key,
+        row.enrolled_at,
+        row.last_attempt_at,
+        row.last_success_at,
+        row.last_error,
+        row.failures,
+        row.next_attempt_at,
+        row.stale_days,
+        dict(row.cursors or {}),
+    )
+
+
+def save_link(
+    session: Session, *, central_url: str, device_id: str, central_key: str, at: datetime
+) -> None:
+    """Enrolment: a new link replaces the old one and starts every stream afresh."""
+    session.execute(delete(t.SyncState))
+    session.add(
+        t.SyncState(
+            id=1,
+            central_url=central_url,
+            device_id=device_id,
+            central_key=central_key,
+            enrolled_at=at,
+            last_error="",
+            failures=0,
+            stale_days=3,
+            cursors={},
+        )
+    )
+
+
+def update_link(session: Session, **values: Any) -> None:
+    session.execute(update(t.SyncState).where(t.SyncState.id == 1).values(**values))
+
+
+def set_cursor(session: Session, stream: str, cursor: Any) -> None:
+    row = session.get(t.SyncState, 1)
+    assert row is not None, "set_cursor before enrolment"
+    row.cursors = {**(row.cursors or {}), stream: cursor}
+
+
+def _item(row: t.OutboxEntry) -> OutboxItem:
+    return OutboxItem(
+        row.id,
+        row.idempotency_key,
+        row.kind,
+        row.payload,
+        row.created_at,
+        row.status,
+        row.attempts,
+        row.error,
+    )
+
+
+def pending(session: Session, *, after: int = 0, limit: int = 200) -> list[OutboxItem]:
+    """The next entries to send, oldest first; set-aside ones are not among them."""
+    rows = session.scalars(
+        select(t.OutboxEntry)
+        .where(t.OutboxEntry.status == PENDING, t.OutboxEntry.id > after)
+        .order_by(t.OutboxEntry.id)
+        .limit(limit)
+    )
+    return [_item(r) for r in rows]
+
+
+def outbox_items(session: Session, status: str) -> list[OutboxItem]:
+    rows = session.scalars(
+        select(t.OutboxEntry).where(t.OutboxEntry.status == status).order_by(t.OutboxEntry.id)
+    )
+    return [_item(r) for r in rows]
+
+
+def count_attempt(session: Session, ids: Iterable[int], at: datetime) -> None:
+    session.execute(
+        update(t.OutboxEntry)
+        .where(t.OutboxEntry.id.in_(list(ids)))
+        .values(attempts=t.OutboxEntry.attempts + 1, sent_at=at)
+    )
+
+
+def confirm(session: Session, entry_id: int, result: dict[str, Any], at: datetime) -> None:
+    session.execute(
+        update(t.OutboxEntry)
+        .where(t.OutboxEntry.id == entry_id)
+        .values(status=CONFIRMED, result=result, confirmed_at=at, error="")
+    )
+
+
+def set_aside(session: Session, entry_id: int, error: str, result: dict[str, Any] | None) -> None:
+    session.execute(
+        update(t.OutboxEntry)
+        .where(t.OutboxEntry.id == entry_id)
+        .values(status=SET_ASIDE, error=error, result=result)
+    )
+
+
+def put_back(session: Session, entry_id: int) -> bool:
+    """A set-aside entry goes back into the queue (after a supervisor looked at it)."""
+    done = session.execute(
+        update(t.OutboxEntry)
+        .where(t.OutboxEntry.id == entry_id, t.OutboxEntry.status == SET_ASIDE)
+        .values(status=PENDING, error="")
+    )
+    return bool(getattr(done, "rowcount", 0))
+
+
+def counts(session: Session) -> Counts:
+    by_status = dict(
+        session.execute(
+            select(t.OutboxEntry.status, func.count())
+            .where(t.OutboxEntry.status != CONFIRMED)
+            .group_by(t.OutboxEntry.status)
+        ).tuples()
+    )
+    conflicts = session.scalar(
+        select(func.count()).select_from(t.SyncConflict).where(t.SyncConflict.resolved_at.is_(None))
+    )
+    return Counts(by_status.get(PENDING, 0), by_status.get(SET_ASIDE, 0), conflicts or 0)
+
+
+def pending_accounts(session: Session) -> set[str]:
+    """Usernames with a local account change the centre has not confirmed yet."""
+    rows = session.scalars(
+        select(t.OutboxEntry.payload).where(
+            t.OutboxEntry.status != CONFIRMED, t.OutboxEntry.kind.like("account.%")
+        )
+    )
+    return {str(p.get("username")) for p in rows}
+
+
+# --- the supervisor's queue --------------------------------------------------------------
+
+
+def add_conflict(
+    session: Session,
+    *,
+    at: datetime,
+    kind: str,
+    subject: str,
+    message: str,
+    detail: dict[str, Any],
+    outbox_id: int | None = None,
+) -> bool:
+    """Queue a conflict unless the same one (kind and subject) is already open."""
+    open_one = session.scalar(
+        select(t.SyncConflict.id).where(
+            t.SyncConflict.resolved_at.is_(None),
+            t.SyncConflict.kind == kind,
+            t.SyncConflict.subject == subject,
+        )
+    )
+    if open_one is not None:
+        return False
+    session.add(
+        t.SyncConflict(
+            at=at,
+            kind=kind,
+            subject=subject,
+            message=message,
+            detail=detail,
+            outbox_id=outbox_id,
+            resolved_by="",
+            resolution="",
+        )
+    )
+    return True
+
+
+def _conflict(row: t.SyncConflict) -> ConflictView:
+    return ConflictView(
+        row.id,
+        row.at,
+        row.kind,
+        row.subject,
+        row.message,
+        row.detail,
+        row.outbox_id,
+        row.resolved_at,
+        row.resolved_by,
+        row.resolution,
+    )
+
+
+def conflicts(session: Session, *, include_resolved: bool = False) -> list[ConflictView]:
+    query = select(t.SyncConflict).order_by(t.SyncConflict.id)
+    if not include_resolved:
+        query = query.where(t.SyncConflict.resolved_at.is_(None))
+    return [_conflict(r) for r in session.scalars(query)]
+
+
+def conflict(session: Session, conflict_id: int) -> ConflictView | None:
+    row = session.get(t.SyncConflict, conflict_id)
+    return None if row is None else _conflict(row)
+
+
+def resolve(session: Session, conflict_id: int, *, by: str, resolution: str, at: datetime) -> None:
+    session.execute(
+        update(t.SyncConflict)
+        .where(t.SyncConflict.id == conflict_id)
+        .values(resolved_at=at, resolved_by=by, resolution=resolution)
+    )
+
+
+# --- what pulls bring ----------------------------------------------------------------
+
+
+def put_person(
+    session: Session, *, office_code: str, number: str, id_number: str, state: str, at: datetime
+) -> None:
+    row = session.get(t.PersonIndexEntry, (office_code, number, id_number))
+    if row is None:
+        session.add(
+            t.PersonIndexEntry(
+                office_code=office_code,
+                number=number,
+                id_number=id_number,
+                state=state,
+                updated_at=at,
+            )
+        )
+    else:
+        row.state, row.updated_at = state, at
+
+
+def elsewhere(
+    session: Session, id_number: str | None, *, office_code: str, states: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """(office, application number, state) of this person's applications that the
+    centre knows at other offices, in the given states."""
+    if not id_number:
+        return []
+    rows = session.execute(
+        select(t.PersonIndexEntry.office_code, t.PersonIndexEntry.number, t.PersonIndexEntry.state)
+        .where(
+            t.PersonIndexEntry.id_number == id_number,
+            t.PersonIndexEntry.office_code != office_code,
+            t.PersonIndexEntry.state.in_(list(states)),
+        )
+        .order_by(t.PersonIndexEntry.office_code, t.PersonIndexEntry.number)
+    )
+    return [(o, n, s) for o, n, s in rows.tuples()]
+
+
+def put_revocation(session: Session, permit_number: str, reason: str, at: datetime) -> None:
+    row = session.get(t.RevokedPermit, permit_number)
+    if row is None:
+        session.add(t.RevokedPermit(permit_number=permit_number, reason=reason, revoked_at=at))
+    else:
+        row.reason, row.revoked_at = reason, at
+
+
+def revocation(session: Session, permit_number: str) -> tuple[str, datetime] | None:
+    row = session.get(t.RevokedPermit, permit_number)
+    return None if row is None else (row.reason, row.revoked_at)
+
+
+def put_account(
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    active: bool,
+    password_hash: str,
+    at: datetime,
+) -> None:
+    row = session.scalars(select(t.User).where(t.User.username == username)).first()
+    if row is None:
+        session.add(
+            t.User(
+                username=username,
+                display_name=display_name,
+                role=role,
+                password_hash=password_hash,
+                active=active,
+                created_at=at,
+            )
+        )
+    else:
+        row.display_name, row.role, row.active = display_name, role, active
+        row.password_hash = password_hash
+
+
+def audit_hash_at(session: Session, seq: int) -> str | None:
+    return session.scalar(select(t.AuditEvent.hash).where(t.AuditEvent.seq == seq))
