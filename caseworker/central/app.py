@@ -93,6 +93,18 @@ class PageOut(BaseModel):
     more: bool
 
 
+def _device(request: Request, authorization: Annotated[str, Header()] = "") -> c.Device:
+    """The device a bearer token was given to."""
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise HTTPException(401, "authenticate first: Authorization: Bearer TOKEN")
+    central: Central = request.app.state.central
+    return central.device_for(token)
+
+
+AuthDevice = Annotated[c.Device, Depends(_device)]
+
+
 def create_app(central: Central) -> FastAPI:
     app = FastAPI(
         title="caseworker central system",
@@ -105,11 +117,7 @@ def create_app(central: Central) -> FastAPI:
     async def _refused(_: Request, exc: CentralError) -> JSONResponse:
         return JSONResponse(status_code=exc.status, content={"detail": str(exc)})
 
-    def device(authorization: Annotated[str, Header()] = "") -> c.Device:
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            raise HTTPException(401, "authenticate first: Authorization: Bearer TOKEN")
-        return central.device_for(token)
+    app.state.central = central
 
     @app.get(p.API + "/health")
     def health() -> dict[str, str]:
@@ -135,7 +143,7 @@ def create_app(central: Central) -> FastAPI:
         return TokenOut(token=value, expires_in=3600, audit_seq=seq)
 
     @app.post(p.API + "/push")
-    def push(body: PushIn, who: Annotated[c.Device, Depends(device)]) -> PushOut:
+    def push(body: PushIn, who: AuthDevice) -> PushOut:
         answers, seq, warning = central.push(
             who.id,
             [op.model_dump() for op in body.operations],
@@ -152,7 +160,7 @@ def create_app(central: Central) -> FastAPI:
     @app.get(p.API + "/pull/{stream}")
     def pull(
         stream: str,
-        who: Annotated[c.Device, Depends(device)],
+        who: AuthDevice,
         cursor: str = p.START,
         limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
     ) -> PageOut:

@@ -653,7 +653,7 @@ class Central:
         no longer holds, the event the centre last saw was cut short or replaced."""
         warning = ""
         if audit is None:
-            return device.audit_warning
+            return ""
         try:
             seq, head = int(audit["seq"]), str(audit["hash"])
             known = audit.get("at_known")

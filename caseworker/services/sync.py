@@ -275,17 +275,19 @@ class SyncService:
         signer: DeviceSigner,
         summary: RoundSummary,
     ) -> None:
-        after = 0
+        after, sent_any = 0, False
         while True:
             with self.store.sessions() as session:
                 batch = repo.pending(session, after=after, limit=BATCH)
                 head = audit.head(session)
                 known = client.audit_seq
                 at_known = repo.audit_hash_at(session, known) if known is not None else None
-            if not batch:
+            if not batch and sent_any:
                 return
-            with transaction(self.store.sessions) as session:
-                repo.count_attempt(session, [item.id for item in batch], self.clock())
+            sent_any = True  # an empty outbox still shows the centre its audit head
+            if batch:
+                with transaction(self.store.sessions) as session:
+                    repo.count_attempt(session, [item.id for item in batch], self.clock())
             head_json = {"seq": head.seq, "hash": head.hash, "at_known": at_known} if head else None
             try:
                 reply = client.push(
@@ -297,6 +299,8 @@ class SyncService:
                 # the batch as a whole was refused (too big, malformed): find the culprit
                 outcomes, warning = self._one_by_one(client, link, signer, batch, exc), ""
             self._record(outcomes, warning, summary)
+            if not batch:
+                return
             after = batch[-1].id
 
     @staticmethod
@@ -311,6 +315,8 @@ class SyncService:
         batch: list[repo.OutboxItem],
         refusal: RefusedError,
     ) -> list[tuple[repo.OutboxItem, Outcome]]:
+        if not batch:
+            raise refusal
         if len(batch) == 1:
             return [(batch[0], Outcome(batch[0].key, p.REJECTED, {"kept": False}, str(refusal)))]
         out = []

@@ -182,13 +182,14 @@ def put_back(session: Session, entry_id: int) -> bool:
 
 
 def counts(session: Session) -> Counts:
-    by_status = dict(
-        session.execute(
+    by_status: dict[str, int] = {
+        status: count
+        for status, count in session.execute(
             select(t.OutboxEntry.status, func.count())
             .where(t.OutboxEntry.status != CONFIRMED)
             .group_by(t.OutboxEntry.status)
-        ).tuples()
-    )
+        )
+    }
     conflicts = session.scalar(
         select(func.count()).select_from(t.SyncConflict).where(t.SyncConflict.resolved_at.is_(None))
     )
@@ -315,7 +316,7 @@ def elsewhere(
         )
         .order_by(t.PersonIndexEntry.office_code, t.PersonIndexEntry.number)
     )
-    return [(o, n, s) for o, n, s in rows.tuples()]
+    return [(o, n, s) for o, n, s in rows]
 
 
 def put_revocation(session: Session, permit_number: str, reason: str, at: datetime) -> None:
