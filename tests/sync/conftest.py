@@ -130,6 +130,7 @@ def postgres() -> Iterator[Postgres]:
         ),
         capture_output=True,
         text=True,
+        check=False,
     )
     if run.returncode != 0:
         _unavailable(f"initdb failed: {run.stderr.strip()[:300]}")
@@ -152,6 +153,7 @@ def postgres() -> Iterator[Postgres]:
         ),
         capture_output=True,
         text=True,
+        check=False,
     )
     if start.returncode != 0:
         _unavailable(f"pg_ctl start failed: {start.stderr.strip()[:300]}")
@@ -163,6 +165,7 @@ def postgres() -> Iterator[Postgres]:
         subprocess.run(
             _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
             capture_output=True,
+            check=False,
         )
         shutil.rmtree(folder, ignore_errors=True)
 
