@@ -269,7 +269,8 @@ def _as_user(
     if args.command == "report":
         return cli_report.run(args, StatisticsService(service), actor)
     if args.command in {"enroll", "sync"}:
-        return cli_sync.run(args, SyncService(store, evaluation=service.evaluation), actor)
+        sync = SyncService(store, evaluation=service.evaluation, batch=cli_sync.batch_size())
+        return cli_sync.run(args, sync, actor)
     if args.command == "apply":
         data = _read_json(args.file)
         view = service.apply(actor, data)

@@ -11,11 +11,12 @@ caseworker sync settings --stale-days N                                         
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from caseworker.cli_common import with_store
 from caseworker.services.base import Actor, ServiceError
-from caseworker.services.sync import CONFLICT_ZH, SyncService
+from caseworker.services.sync import BATCH, CONFLICT_ZH, SyncService
 
 EXIT_ROUND_FAILED = 3
 
@@ -104,6 +105,15 @@ def _status(sync: SyncService) -> int:
             "permits need a supervisor"
         )
     return 0
+
+
+def batch_size() -> int:
+    """Operations per request: CASEWORKER_SYNC_BATCH (1-500) for a slow or flaky link,
+    where smaller batches keep more of a round's progress when the line drops."""
+    try:
+        return int(os.environ.get("CASEWORKER_SYNC_BATCH", BATCH))
+    except ValueError:
+        raise ServiceError("CASEWORKER_SYNC_BATCH must be a whole number from 1 to 500") from None
 
 
 def raise_usage(message: str) -> None:

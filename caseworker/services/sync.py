@@ -114,12 +114,14 @@ class SyncService:
         clock: Callable[[], datetime] = datetime.now,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 20.0,
+        batch: int = BATCH,
     ) -> None:
         self.store = store
         self.evaluation = evaluation
         self.clock = clock
         self._transport = transport
         self._timeout = timeout
+        self.batch = max(1, min(batch, 500))
 
     @property
     def pulled_rules(self) -> Path:
@@ -278,7 +280,7 @@ class SyncService:
         after, sent_any = 0, False
         while True:
             with self.store.sessions() as session:
-                batch = repo.pending(session, after=after, limit=BATCH)
+                batch = repo.pending(session, after=after, limit=self.batch)
                 head = audit.head(session)
                 known = client.audit_seq
                 at_known = repo.audit_hash_at(session, known) if known is not None else None

@@ -53,6 +53,7 @@ class FaultProxy:
         self.delay_seconds = delay_seconds
         self.plan: deque[str] = deque()
         self.random_rate = 0.0
+        self.latency = 0.0  # added to every answer that passes
         self.rng = random.Random(7)
         self.seen: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -111,6 +112,8 @@ class FaultProxy:
                 return
             if fault == "delay":
                 time.sleep(self.delay_seconds)
+            elif self.latency:
+                time.sleep(self.latency)
             try:
                 client.sendall(response)
             except OSError:
