@@ -6,6 +6,7 @@ most once at the centre."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from pathlib import Path
 
@@ -90,10 +91,8 @@ def test_desks_and_centre_converge(
             if not self.numbers[i]:
                 return
             number = self.numbers[i][pick % len(self.numbers[i])]
-            try:
+            with contextlib.suppress(ServiceError, WorkflowError):
                 self.desks[i].apps.withdraw(CLERK, number, "the applicant changed their mind")
-            except (ServiceError, WorkflowError):
-                pass
             self._note(i)
 
         @rule(
