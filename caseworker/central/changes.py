@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 from caseworker.central.schema import Change
 from caseworker.sync import protocol as p
 
-_TXID: Any = literal_column("pg_current_xact_id()::text::bigint")
 _HORIZON: Any = literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
 
 
@@ -38,14 +37,13 @@ def record(
     """Append (stream, scope, key, body) rows in the caller's transaction."""
     if not rows:
         return
-    txid: Any = _TXID if _postgres(session) else 0
+    # txid is the column's default: the writing transaction's id on PostgreSQL (0001)
     session.execute(
-        insert(Change).values(
-            [
-                {"txid": txid, "stream": stream, "scope": scope, "key": key, "body": body, "at": at}
-                for stream, scope, key, body in rows
-            ]
-        )
+        insert(Change),
+        [
+            {"stream": stream, "scope": scope, "key": key, "body": body, "at": at}
+            for stream, scope, key, body in rows
+        ],
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -137,7 +138,8 @@ class Change(Base):
 
     __tablename__ = "changes"
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    txid: Mapped[int] = mapped_column(BigInteger)
+    # the writing transaction's id: a server default on PostgreSQL (migration 0001), 0 on SQLite
+    txid: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
     stream: Mapped[str] = mapped_column(String(20))
     scope: Mapped[str] = mapped_column(String(12), default="")  # an office code; "" for all
     key: Mapped[str] = mapped_column(String(80))

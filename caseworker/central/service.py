@@ -345,18 +345,37 @@ class Central:
         with self._tx() as session:
             device = session.get(c.Device, device_id, with_for_update=True)
             assert device is not None
+            keys = [str(op.get("key") or "") for op in operations]
+            stored = {
+                row.idempotency_key: row
+                for row in session.scalars(
+                    select(c.Operation).where(c.Operation.idempotency_key.in_(keys))
+                )
+            }
             for op in operations:
-                answers.append(self._one(session, device, op, now))
+                answers.append(self._one(session, device, op, now, stored))
+                # written: let go of the rows, else every flush re-checks the whole batch
+                session.flush()
+                for obj in list(session):
+                    if obj is not device:
+                        session.expunge(obj)
             warning = self._audit(session, device, audit, now)
             return answers, device.audit_seq, warning
 
-    def _one(self, session: Session, device: c.Device, op: dict[str, Any], now: datetime) -> Answer:
+    def _one(
+        self,
+        session: Session,
+        device: c.Device,
+        op: dict[str, Any],
+        now: datetime,
+        seen: dict[str, c.Operation],
+    ) -> Answer:
         key, kind, payload = str(op.get("key") or ""), str(op.get("kind") or ""), op.get("payload")
         if not key or len(key) > 64:
             return Answer(
                 key, p.REJECTED, {}, "an operation needs an idempotency key of 1 to 64 characters"
             )
-        stored = session.get(c.Operation, key)
+        stored = seen.get(key)
         if stored is not None:
             return self._replay(stored)
         row = c.Operation(

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -35,6 +31,7 @@ from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.services.sync import SyncService
 from caseworker.services.users import UserService
+from tests.sync.pg import Postgres, PostgresUnavailableError, free_port, running_postgres
 from tests.sync.proxy import FaultProxy
 
 PASSWORD = "s3cret-pass"
@@ -44,130 +41,19 @@ SUPERVISOR = Actor("zhao", "supervisor")
 OTHER_SUPERVISOR = Actor("qian", "supervisor")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _pg_bin() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    if found:
-        return found[-1].parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"PostgreSQL is required in CI: {reason}")
     pytest.skip(f"PostgreSQL not available: {reason}")
 
 
-@dataclass
-class Postgres:
-    port: int
-    folder: Path
-
-    def url(self, database: str) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
-
-    def psql(self, sql: str, database: str = "postgres") -> None:
-        bin_dir = _pg_bin()
-        assert bin_dir is not None
-        subprocess.run(
-            [
-                str(bin_dir / "psql"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "-U",
-                "postgres",
-                "-d",
-                database,
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-qc",
-                sql,
-            ],
-            check=True,
-            capture_output=True,
-        )
-
-
-def _as_postgres(cmd: list[str]) -> list[str]:
-    """initdb refuses to run as root (shared/notes/stack.md): run it as postgres."""
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *cmd]
-    return cmd
-
-
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[Postgres]:
-    bin_dir = _pg_bin()
-    if bin_dir is None:
-        _unavailable("no initdb found (apt-get install postgresql)")
-    assert bin_dir is not None
-    folder = Path(tempfile.mkdtemp(prefix="caseworker-pg-"))
-    data = folder / "data"
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
-    port = _free_port()
-    run = subprocess.run(
-        _as_postgres(
-            [
-                str(bin_dir / "initdb"),
-                "-D",
-                str(data),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--no-locale",
-            ]
-        ),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if run.returncode != 0:
-        _unavailable(f"initdb failed: {run.stderr.strip()[:300]}")
-    options = (
-        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-    )
-    start = subprocess.run(
-        _as_postgres(
-            [
-                str(bin_dir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                options,
-                "-w",
-                "-l",
-                str(folder / "log"),
-                "start",
-            ]
-        ),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if start.returncode != 0:
-        _unavailable(f"pg_ctl start failed: {start.stderr.strip()[:300]}")
-    server = Postgres(port, folder)
     try:
-        server.psql("CREATE DATABASE central")
-        yield server
-    finally:
-        subprocess.run(
-            _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            capture_output=True,
-            check=False,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
+        with running_postgres() as server:
+            yield server
+    except PostgresUnavailableError as exc:
+        _unavailable(str(exc))
 
 
 @pytest.fixture(scope="session")
@@ -189,7 +75,7 @@ class Server:
 
     def __init__(self, central: Central) -> None:
         self.central = central
-        self.port = _free_port()
+        self.port = free_port()
         config = uvicorn.Config(
             create_app(central),
             host="127.0.0.1",

@@ -56,7 +56,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column("txid", sa.BigInteger(), nullable=False),
+        sa.Column("txid", sa.BigInteger(), server_default=sa.text("0"), nullable=False),
         sa.Column("stream", sa.String(length=20), nullable=False),
         sa.Column("scope", sa.String(length=12), nullable=False),
         sa.Column("key", sa.String(length=80), nullable=False),
@@ -64,6 +64,11 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("seq"),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # see caseworker.central.changes: pages never pass a transaction still running
+        op.execute(
+            "ALTER TABLE changes ALTER COLUMN txid SET DEFAULT (pg_current_xact_id()::text::bigint)"
+        )
     op.create_index(
         "ix_changes_stream_position", "changes", ["stream", "txid", "seq"], unique=False
     )
