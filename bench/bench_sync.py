@@ -152,7 +152,8 @@ def bench_pull(central: Central, url: str, dsn: str, count: int) -> dict[str, fl
         txid, seq, bare_got = 0, 0, 0
         while True:
             rows = conn.execute(
-                "SELECT txid, seq, body FROM changes WHERE stream = 'persons' AND scope IN ('', %s) "
+                "SELECT txid, seq, body FROM changes WHERE stream = 'persons' "
+                "AND scope IN ('', %s) "
                 "AND (txid, seq) > (%s, %s) ORDER BY txid, seq LIMIT %s",
                 (OFFICE, txid, seq, PAGE),
             ).fetchall()

@@ -51,12 +51,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 def _prepare(folder: Path) -> tuple[Store, EvaluationService]:
     """On a worker: the store, verified, and the rules, validated."""
-    from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
+    from caseworker.services.evaluation import PULLED_RULES, EvaluationService  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
 
     store = Store.open(folder, verify=True)
     try:
-        return store, EvaluationService.from_resources()
+        return store, EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
     except Exception:
         store.close()
         raise
@@ -192,6 +192,7 @@ def _run_desk(
 ) -> int:
     from caseworker.services.applications import ApplicationService  # noqa: PLC0415
     from caseworker.services.id_reader import SimulatedReader  # noqa: PLC0415
+    from caseworker.services.sync import SyncService  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
     from ui.main_window import Desk, MainWindow  # noqa: PLC0415
 
@@ -214,6 +215,7 @@ def _run_desk(
         runner=runner,
         reader=SimulatedReader(args.card_file) if args.card_file else None,
         read_only=opened.get("read_only", False),
+        sync=None if opened.get("read_only") else SyncService(store, evaluation=evaluation),
     )
     window = MainWindow(desk)
     window.show()

@@ -41,6 +41,7 @@ from caseworker.models.workflow import OPEN_STATES, Action, State, allowed_actio
 from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationService, ApplicationView
 from caseworker.services.audit import AuditService
+from caseworker.services.base import ServiceError
 from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import CaseFileError, EvaluationService
 from caseworker.services.explain import render_text
@@ -48,6 +49,7 @@ from caseworker.services.id_reader import IdCardReader
 from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import VIEWING as VIEWING_STATISTICS
 from caseworker.services.statistics import StatisticsService
+from caseworker.services.sync import SyncService
 from caseworker.services.users import ROLE_ZH, IdleLock, LoginSession, UserService
 from ui import i18n
 from ui.audit_view import AuditDialog
@@ -59,6 +61,7 @@ from ui.login import LockPage
 from ui.print_preview import PrintPreview
 from ui.queue_model import ApplicationQueueModel, QueueFilter, state_name
 from ui.statistics_page import StatisticsPage
+from ui.sync_panel import ConflictsDialog, SyncController
 from ui.tasks import TaskRunner
 
 AUTOSAVE_MS = 30_000
@@ -75,6 +78,7 @@ class Desk:
     runner: TaskRunner
     reader: IdCardReader | None = None
     read_only: bool = False
+    sync: SyncService | None = None
 
 
 class QueuePage(QWidget):
@@ -313,6 +317,13 @@ class MainWindow(QMainWindow):
         self.lock_action = add(work, tr("锁屏"), "Ctrl+L", self.lock_screen)
         self.audit_action = add(work, tr("审计日志…"), None, self.show_audit)
         self.audit_action.setEnabled(self.actor.role in {"supervisor", "admin"})
+        work.addSeparator()
+        self.sync_action = add(work, tr("立即同步"), "F9", self.sync_now)
+        self.conflicts_action = add(work, tr("同步冲突…"), None, self.show_conflicts)
+        self.sync_action.setEnabled(self.desk.sync is not None)
+        self.conflicts_action.setEnabled(
+            self.desk.sync is not None and self.actor.role in {"supervisor", "admin"}
+        )
         add(work, tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         settings = self.menuBar().addMenu(tr("设置(&S)"))
         languages = settings.addMenu(tr("界面语言"))
@@ -349,6 +360,26 @@ class MainWindow(QMainWindow):
             labels.insert(0, self.key_label)
         for label in labels:
             self.statusBar().addPermanentWidget(label)
+        self.sync_controller: SyncController | None = None
+        if self.desk.sync is not None:
+            self.sync_label.setObjectName("syncStatus")
+            self.sync_controller = SyncController(
+                self.desk.sync, self.desk.runner, self.sync_label, self
+            )
+
+    def sync_now(self) -> None:
+        if self.sync_controller is not None:
+            self.sync_controller.run_now()
+
+    def show_conflicts(self) -> None:
+        if self.desk.sync is None:
+            return
+        try:
+            ConflictsDialog(self.desk.sync, self.actor, self).exec()
+        except ServiceError as exc:
+            QMessageBox.warning(self, tr("同步冲突"), str(exc))
+        if self.sync_controller is not None:
+            self.sync_controller.refresh()
 
     def _mark_dirty(self) -> None:
         self.dirty = True

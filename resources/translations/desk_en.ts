@@ -599,6 +599,14 @@
         <translation>Audit trail…</translation>
     </message>
     <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>同步冲突…</source>
+        <translation>Sync conflicts…</translation>
+    </message>
+    <message>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -633,6 +641,10 @@
     <message>
         <source>本机没有系统钥匙串，存储密钥保存在这个文件中。请确保只有本用户可读，并另行备份。</source>
         <translation>This machine has no keyring, so the store key is kept in this file. Make sure only this user can read it, and keep a copy elsewhere.</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
     </message>
     <message>
         <source>无法保存设置</source>
@@ -1222,6 +1234,78 @@ Choose another place.</translation>
     <message>
         <source>已识别 {count} 项，其中 {doubtful} 项需要核对（黄色）。核对后接受。</source>
         <translation>{count} fields read, {doubtful} to check (yellow). Check them, then accept.</translation>
+    </message>
+    <message>
+        <source>同步：未注册中心（待发 {n}）</source>
+        <translation>Sync: not enrolled ({n} waiting)</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>同步：{last} · 待发 {n}</source>
+        <translation>Sync: {last} · {n} waiting</translation>
+    </message>
+    <message>
+        <source> · 待处理 {n}</source>
+        <translation> · {n} to handle</translation>
+    </message>
+    <message>
+        <source> · 连接失败</source>
+        <translation> · cannot connect</translation>
+    </message>
+    <message>
+        <source>同步：{error}</source>
+        <translation>Sync: {error}</translation>
+    </message>
+    <message>
+        <source>长时间未同步</source>
+        <translation>Not synced for a long time</translation>
+    </message>
+    <message>
+        <source>本机已 {days:.0f} 天未与中心同步（允许 {allowed} 天）。他处的落户信息可能未知；在同步之前，准迁证须由审核人员开具。</source>
+        <translation>This desk has not synced with the central system for {days:.0f} days (allowed: {allowed}). Settlements at other offices may be unknown here; until it syncs, permits are issued by a supervisor.</translation>
+    </message>
+    <message>
+        <source>同步：进行中…</source>
+        <translation>Sync: running…</translation>
+    </message>
+    <message>
+        <source>同步未完成：{error}</source>
+        <translation>Sync did not finish: {error}</translation>
+    </message>
+    <message>
+        <source>同步完成，有需审核人员处理的事项</source>
+        <translation>Synced; some items need a supervisor</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>重新发送被拒收的操作</source>
+        <translation>Send the rejected operation again</translation>
+    </message>
+    <message>
+        <source>处理所选</source>
+        <translation>Resolve selected</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>Resolve a conflict</translation>
+    </message>
+    <message>
+        <source>处理情况（记入审计日志）：</source>
+        <translation>What was done (kept in the audit trail):</translation>
+    </message>
+    <message>
+        <source>无法处理</source>
+        <translation>Cannot resolve</translation>
     </message>
 </context>
 </TS>

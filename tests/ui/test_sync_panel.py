@@ -1,0 +1,72 @@
+"""The desk's sync: the status-bar label, a round on demand (here against nothing
+listening, so it fails gently and backs off), and the supervisor's conflicts queue."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from pytestqt.qtbot import QtBot
+
+from caseworker.services.base import Actor
+from caseworker.services.store import Store
+from caseworker.services.sync import SyncService
+from caseworker.storage import sync as sync_repo
+from caseworker.storage.database import transaction
+from tests.ui.conftest import settle
+from ui.main_window import Desk, MainWindow
+from ui.sync_panel import ConflictsDialog, describe
+
+SUPERVISOR = Actor("zhao", "supervisor")
+
+
+def _enrol_offline(store: Store) -> None:
+    with transaction(store.sessions) as session:
+        sync_repo.save_link(
+            session,
+            central_url="http://127.0.0.1:9",
+            device_id="d",
+            central_key="00" * 32,
+            at=datetime.now(),
+        )
+
+
+def test_the_label_says_what_waits_and_a_failed_round_is_shown(qtbot: QtBot, desk: Desk) -> None:
+    _enrol_offline(desk.apps.store)
+    desk = replace(desk, sync=SyncService(desk.apps.store, timeout=0.5))
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert window.sync_controller is not None
+    assert "待发 2" in window.sync_label.text()  # the two accounts the office was set up with
+    window.sync_action.trigger()
+    qtbot.waitUntil(lambda: not window.sync_controller.running, timeout=10_000)  # type: ignore[union-attr]
+    settle(qtbot, desk.runner)
+    assert "连接失败" in window.sync_label.text()
+    assert desk.sync is not None and not desk.sync.due()  # backing off
+    assert not window.conflicts_action.isEnabled()  # a clerk has no conflicts queue
+
+
+def test_a_supervisor_resolves_a_conflict_in_the_queue(
+    qtbot: QtBot, office: Store, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _enrol_offline(office)
+    with transaction(office.sessions) as session:
+        sync_repo.add_conflict(
+            session,
+            at=datetime.now(),
+            kind="settlement_taken",
+            subject="A-1",
+            message="already settled by office 370102002",
+            detail={},
+        )
+    sync = SyncService(office)
+    dialog = ConflictsDialog(sync, SUPERVISOR)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    assert "settlement_taken" in dialog.table.item(0, 1).text()
+    dialog.table.selectRow(0)
+    monkeypatch.setattr("ui.sync_panel.QInputDialog.getText", lambda *a, **k: ("called them", True))
+    dialog.resolve_button.click()
+    assert dialog.table.rowCount() == 0
+    assert sync.conflicts(SUPERVISOR, include_resolved=True)[0].resolution == "called them"
+    assert "待处理" not in describe(sync.status())

@@ -1,0 +1,184 @@
+"""Sync in the desk: a round on a timer (when the backoff allows), on reconnect and on
+demand (F9), off the GUI thread; the status bar's sync label; the stale-sync warning;
+and the supervisor's queue of conflicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.services.base import Actor, ServiceError
+from caseworker.services.sync import (
+    CONFLICT_ZH,
+    ConflictView,
+    RoundSummary,
+    SyncService,
+    SyncStatus,
+)
+from ui.i18n import tr
+from ui.tasks import TaskRunner
+
+TIMER_MS = 60_000
+
+
+def describe(status: SyncStatus) -> str:
+    if not status.enrolled:
+        return tr("同步：未注册中心（待发 {n}）").format(n=status.waiting)
+    last = f"{status.last_success_at:%m-%d %H:%M}" if status.last_success_at else tr("从未")
+    text = tr("同步：{last} · 待发 {n}").format(last=last, n=status.waiting)
+    problems = status.set_aside + status.conflicts
+    if problems:
+        text += tr(" · 待处理 {n}").format(n=problems)
+    if status.last_error:
+        text += tr(" · 连接失败")
+    return text
+
+
+class SyncController(QObject):
+    def __init__(
+        self, sync: SyncService, runner: TaskRunner, label: QLabel, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.sync = sync
+        self.runner = runner
+        self.label = label
+        self.window = parent
+        self.running = False
+        self.warned_stale = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(TIMER_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self._watch_network()
+        self.refresh()
+
+    def _watch_network(self) -> None:
+        """A round as soon as the network comes back, where Qt can tell."""
+        try:
+            from PySide6.QtNetwork import QNetworkInformation  # noqa: PLC0415
+        except ImportError:
+            return
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        if info is not None:
+            info.reachabilityChanged.connect(self._reachability)
+
+    def _reachability(self, reachability: Any) -> None:
+        from PySide6.QtNetwork import QNetworkInformation  # noqa: PLC0415
+
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.run_now()
+
+    def refresh(self) -> None:
+        try:
+            status = self.sync.status()
+        except ServiceError as exc:
+            self.label.setText(tr("同步：{error}").format(error=exc))
+            return
+        self.label.setText(describe(status))
+        self.label.setToolTip(status.last_error or status.central_url)
+        self.label.setStyleSheet("color: #b00020" if status.stale or status.last_error else "")
+        if status.stale and not self.warned_stale:
+            self.warned_stale = True
+            QMessageBox.warning(
+                self.window,
+                tr("长时间未同步"),
+                tr(
+                    "本机已 {days:.0f} 天未与中心同步（允许 {allowed} 天）。"
+                    "他处的落户信息可能未知；在同步之前，准迁证须由审核人员开具。"
+                ).format(days=status.days_without_sync or 0, allowed=status.stale_days),
+            )
+
+    def tick(self) -> None:
+        if not self.running and self.sync.due():
+            self.run_now()
+
+    def run_now(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        self.label.setText(tr("同步：进行中…"))
+        self.runner.compute(self.sync.sync, self._done, self._failed)
+
+    def _done(self, summary: RoundSummary) -> None:
+        self.running = False
+        self.refresh()
+        if not summary.ok:
+            self.window.statusBar().showMessage(
+                tr("同步未完成：{error}").format(error=summary.error), 8000
+            )  # type: ignore[attr-defined]
+        elif summary.conflicts or summary.set_aside or summary.warnings:
+            self.window.statusBar().showMessage(tr("同步完成，有需审核人员处理的事项"), 8000)  # type: ignore[attr-defined]
+
+    def _failed(self, exc: Exception) -> None:
+        self.running = False
+        self.label.setText(tr("同步：{error}").format(error=exc))
+
+
+class ConflictsDialog(QDialog):
+    """The supervisor's queue: what sync could not settle by itself."""
+
+    def __init__(self, sync: SyncService, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sync = sync
+        self.actor = actor
+        self.setWindowTitle(tr("同步冲突"))
+        self.resize(900, 420)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([tr("时间"), tr("类别"), tr("对象"), tr("说明")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        self.resend = QCheckBox(tr("重新发送被拒收的操作"), self)
+        layout.addWidget(self.resend)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.resolve_button = buttons.addButton(
+            tr("处理所选"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.rows: list[ConflictView] = []
+        self.load()
+
+    def load(self) -> None:
+        self.rows = self.sync.conflicts(self.actor)
+        self.table.setRowCount(len(self.rows))
+        for r, conflict in enumerate(self.rows):
+            kind = f"{CONFLICT_ZH.get(conflict.kind, '')} {conflict.kind}".strip()
+            for col, value in enumerate(
+                (f"{conflict.at:%Y-%m-%d %H:%M}", kind, conflict.subject, conflict.message)
+            ):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.ToolTipRole, conflict.message)
+                self.table.setItem(r, col, item)
+
+    def resolve_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0 or row >= len(self.rows):
+            return
+        note, ok = QInputDialog.getText(self, tr("处理冲突"), tr("处理情况（记入审计日志）："))
+        if not ok:
+            return
+        try:
+            self.sync.resolve(self.actor, self.rows[row].id, note, resend=self.resend.isChecked())
+        except ServiceError as exc:
+            QMessageBox.warning(self, tr("无法处理"), str(exc))
+            return
+        self.load()
