@@ -6,15 +6,19 @@ caseworker sync status                # last success, items waiting, errors
 caseworker sync conflicts             # the supervisor's queue
 caseworker sync resolve ID --note TEXT [--resend]
 caseworker sync settings --stale-days N                                          # admin
+caseworker sync export --out FILE        # a township: the outbox onto removable media
+caseworker sync import-bundle FILE [--out RETURN]   # carry a township's bundle in (the
+                                         # return bundle is written), or apply a return
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 from typing import Any
 
-from caseworker.cli_common import with_store
+from caseworker.cli_common import with_store, write_atomically
 from caseworker.services.base import Actor, ServiceError
 from caseworker.services.sync import BATCH, CONFLICT_ZH, SyncService
 
@@ -30,9 +34,11 @@ def register(sub: Any) -> None:
         "action",
         nargs="?",
         default="run",
-        choices=["run", "status", "conflicts", "resolve", "settings"],
+        choices=["run", "status", "conflicts", "resolve", "settings", "export", "import-bundle"],
     )
-    sync.add_argument("conflict", nargs="?", type=int, help="resolve: the conflict's number")
+    sync.add_argument(
+        "target", nargs="?", help="resolve: the conflict's number; import-bundle: the file"
+    )
     sync.add_argument("--note", default="", help="resolve: what was done about it")
     sync.add_argument(
         "--resend", action="store_true", help="resolve: send a rejected operation again"
@@ -42,6 +48,9 @@ def register(sub: Any) -> None:
         "--stale-days",
         type=int,
         help="settings: days without sync before permits need a supervisor",
+    )
+    sync.add_argument(
+        "--out", type=Path, help="export: the bundle file; import-bundle: the return bundle file"
     )
 
 
@@ -80,10 +89,42 @@ def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
             + (" and its operation queued again" if args.resend else "")
         )
         return 0
+    if args.action == "export":
+        if args.out is None:
+            raise_usage("sync export needs --out FILE (on the removable drive)")
+        data, count = sync.export_bundle(actor)
+        written = write_atomically(args.out, data)
+        print(f"bundle written to {written}: {count} operations, {len(data):,} bytes")
+        print("the operations stay queued here until the return bundle comes back")
+        return 0
+    if args.action == "import-bundle":
+        return _import(args, sync, actor)
     if args.stale_days is None:
         raise_usage("sync settings needs --stale-days N")
     sync.set_stale_days(actor, args.stale_days)
     print(f"permits need a supervisor after {args.stale_days} days without sync")
+    return 0
+
+
+def _import(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
+    if args.target is None:
+        raise_usage("sync import-bundle needs the bundle's file")
+    source = Path(args.target)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ServiceError(f"cannot read {source}: {exc.strerror}") from None
+    done, answer, summary = sync.import_bundle(actor, data)
+    if done == "relayed":
+        assert answer is not None
+        out = args.out or source.with_name(source.name + ".return")
+        written = write_atomically(out, answer)
+        print(f"carried in to the central system; return bundle written to {written}")
+        print("take it back to the township office and import it there")
+        return 0
+    for line in summary.lines():
+        print(line)
+    print("return bundle applied")
     return 0
 
 
@@ -99,6 +140,10 @@ def _status(sync: SyncService) -> int:
     if s.last_error:
         retry = f" (next try {s.next_attempt_at:%H:%M:%S})" if s.next_attempt_at else ""
         print(f"last error:     {s.last_error}{retry}")
+    if s.last_bundle_at or s.last_return_at:
+        left = f"{s.last_bundle_at:%Y-%m-%d %H:%M}" if s.last_bundle_at else "never"
+        back = f"{s.last_return_at:%Y-%m-%d %H:%M}" if s.last_return_at else "never"
+        print(f"last bundle out: {left}; last return bundle in: {back}")
     if s.stale:
         print(
             f"WARNING: no sync for {s.days_without_sync:.1f} days (allowed {s.stale_days}); "

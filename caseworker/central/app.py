@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from caseworker import __version__
@@ -26,6 +27,9 @@ class EnrolOut(BaseModel):
     device_id: str
     central_key: str = Field(
         description="the centre's Ed25519 public key (hex): rule packs are signed with it"
+    )
+    central_box_key: str = Field(
+        description="the centre's X25519 key (hex): removable-media bundles are encrypted to it"
     )
 
 
@@ -51,6 +55,7 @@ class TokenOut(BaseModel):
     audit_seq: int | None = Field(
         description="the newest audit event of this device the centre holds"
     )
+    central_box_key: str = ""
 
 
 class OperationIn(BaseModel):
@@ -121,7 +126,12 @@ def create_app(central: Central) -> FastAPI:
 
     @app.get(p.API + "/health")
     def health() -> dict[str, str]:
-        return {"status": "ok", "version": __version__, "central_key": central.public_key}
+        return {
+            "status": "ok",
+            "version": __version__,
+            "central_key": central.public_key,
+            "central_box_key": central.box_key,
+        }
 
     @app.post(p.API + "/enrol")
     def enrol(body: EnrolIn) -> EnrolOut:
@@ -131,7 +141,9 @@ def create_app(central: Central) -> FastAPI:
             device_code=body.device_code,
             public_key=body.public_key,
         )
-        return EnrolOut(device_id=device_id, central_key=central.public_key)
+        return EnrolOut(
+            device_id=device_id, central_key=central.public_key, central_box_key=central.box_key
+        )
 
     @app.post(p.API + "/challenge")
     def challenge(body: ChallengeIn) -> ChallengeOut:
@@ -140,7 +152,9 @@ def create_app(central: Central) -> FastAPI:
     @app.post(p.API + "/token")
     def token(body: TokenIn) -> TokenOut:
         value, seq = central.token(body.device_id, body.nonce, body.signature)
-        return TokenOut(token=value, expires_in=3600, audit_seq=seq)
+        return TokenOut(
+            token=value, expires_in=3600, audit_seq=seq, central_box_key=central.box_key
+        )
 
     @app.post(p.API + "/push")
     def push(body: PushIn, who: AuthDevice) -> PushOut:
@@ -156,6 +170,18 @@ def create_app(central: Central) -> FastAPI:
             audit_seq=seq,
             audit_warning=warning,
         )
+
+    @app.post(
+        p.API + "/bundles",
+        response_class=Response,
+        responses={200: {"content": {"application/octet-stream": {}}}},
+    )
+    async def bundles(request: Request, who: AuthDevice) -> Response:
+        """Carry in a township's removable-media bundle (any enrolled, connected device
+        may); the answer is the return bundle, to be carried back."""
+        data = await request.body()
+        answer = await run_in_threadpool(central.import_bundle, data)
+        return Response(answer, media_type="application/octet-stream")
 
     @app.get(p.API + "/pull/{stream}")
     def pull(

@@ -5,6 +5,7 @@
     caseworker-central publish-pack --database URL FILE                  sign and publish
     caseworker-central revoke --database URL PERMIT --reason TEXT
     caseworker-central account --database URL USERNAME --role ROLE ...
+    caseworker-central import-bundle --database URL FILE [--out RETURN]   a township's bundle
 
 The database is migrated at every start. ``--key-file`` is the centre's Ed25519 signing
 key (created, readable by its owner only, on first start)."""
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from caseworker import __version__
 
-COMMANDS = ("serve", "code", "publish-pack", "revoke", "account")
+COMMANDS = ("serve", "code", "publish-pack", "revoke", "account", "import-bundle")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
         "--office", default="", help="the office it belongs to (default: every office)"
     )
     account.add_argument("--disable", action="store_true")
+    carried = sub.add_parser(
+        "import-bundle", parents=[common], help="apply a township's bundle; write the return"
+    )
+    carried.add_argument("file", type=Path)
+    carried.add_argument("--out", type=Path, help="the return bundle (default FILE.return)")
     return parser
 
 
@@ -115,6 +121,18 @@ def run(argv: list[str] | None = None) -> int:
             print(central.issue_code(args.office, hours=args.hours))
         elif args.command == "publish-pack":
             return _publish(central, args.file)
+        elif args.command == "import-bundle":
+            try:
+                data = args.file.read_bytes()
+            except OSError as exc:
+                print(
+                    f"caseworker-central: cannot read {args.file}: {exc.strerror}", file=sys.stderr
+                )
+                return 1
+            answer = central.import_bundle(data)
+            out = args.out or args.file.with_name(args.file.name + ".return")
+            out.write_bytes(answer)
+            print(f"applied; return bundle written to {out}")
         elif args.command == "revoke":
             central.revoke(args.permit, args.reason)
             print(f"revoked {args.permit}")

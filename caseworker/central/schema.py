@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     text,
@@ -40,6 +41,8 @@ class Device(Base):
     audit_hash: Mapped[str | None] = mapped_column(String(64))
     audit_at: Mapped[datetime | None] = mapped_column(DateTime)
     audit_warning: Mapped[str] = mapped_column(Text, default="")
+    # the newest removable-media bundle applied from this device (migration 0002)
+    bundle_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EnrolmentCode(Base):
@@ -80,6 +83,19 @@ class Operation(Base):
     status: Mapped[str] = mapped_column(String(12))
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
     error: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BundleScan(Base):
+    """A scan attached to an application, carried in a removable-media bundle."""
+
+    __tablename__ = "bundle_scans"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # device:attachment
+    device_id: Mapped[str] = mapped_column(String(64))
+    number: Mapped[str] = mapped_column(String(40))
+    filename: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(DateTime)
 
 

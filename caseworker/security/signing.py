@@ -22,6 +22,10 @@ class DeviceSigner:
         self._private = private
 
     @property
+    def private_key(self) -> Ed25519PrivateKey:
+        return self._private
+
+    @property
     def public_hex(self) -> str:
         return self._private.public_key().public_bytes_raw().hex()
 

@@ -33,13 +33,14 @@ from caseworker.storage import repositories as records
 from caseworker.storage import sync as repo
 from caseworker.storage.database import transaction
 from caseworker.storage.sync import ConflictView as ConflictView  # noqa: PLC0414 - for the desk
-from caseworker.sync import backoff
+from caseworker.sync import backoff, bundle
 from caseworker.sync import protocol as p
 from caseworker.sync.client import CentralClient, Outcome, RefusedError, SyncError
 
 BATCH = 200
 PAGE = 1000
 SUPERVISORS = frozenset({"supervisor", "admin"})
+DESK_ROLES = frozenset({"clerk", "supervisor", "admin"})
 
 CONFLICT_ZH = {
     "person_elsewhere": "他处有同一人的申请",
@@ -65,6 +66,8 @@ class SyncStatus:
     conflicts: int = 0
     stale_days: int = 3
     days_without_sync: float | None = None
+    last_bundle_at: datetime | None = None
+    last_return_at: datetime | None = None
 
     @property
     def stale(self) -> bool:
@@ -148,7 +151,7 @@ class SyncService:
         signer = self._signer()
         try:
             with self._client(central_url) as client:
-                device_id, central_key = client.enrol(
+                device_id, central_key, box = client.enrol(
                     code=code,
                     office_code=office.office_code,
                     device_code=office.device_code,
@@ -163,6 +166,7 @@ class SyncService:
                 central_url=central_url,
                 device_id=device_id,
                 central_key=central_key,
+                central_box_key=box,
                 at=now,
             )
             records.add_audit(
@@ -198,6 +202,8 @@ class SyncService:
             counts.conflicts,
             link.stale_days,
             days_without_sync(link, self.clock()),
+            link.last_bundle_at,
+            link.last_return_at,
         )
 
     def due(self) -> bool:
@@ -240,12 +246,16 @@ class SyncService:
         summary = RoundSummary()
         signer = self._signer()
         started = self.clock()
+        learned: dict[str, Any] = {}
         try:
             with self._client(link.central_url) as client:
                 client.authenticate(link.device_id, signer.sign)
                 self._pull(client, link, signer, summary, (p.RULE_PACKS,))
                 self._push(client, link, signer, summary)
                 self._pull(client, link, signer, summary, p.STREAMS[1:])
+                learned["centre_audit_seq"] = client.audit_seq
+                if client.central_box_key:
+                    learned["central_box_key"] = client.central_box_key
         except SyncError as exc:
             summary.ok, summary.error = False, str(exc)
         now = self.clock()
@@ -258,6 +268,7 @@ class SyncService:
                     last_error="",
                     failures=0,
                     next_attempt_at=None,
+                    **learned,
                 )
             else:
                 failures = link.failures + 1
@@ -408,16 +419,27 @@ class SyncService:
             cursor = str(cursors.get(stream, p.START))
             while True:
                 page = client.pull(link.device_id, signer.sign, stream, cursor, PAGE)
-                with transaction(self.store.sessions) as session:
-                    for item in page.items:
-                        self._apply(session, stream, item, link, summary)
-                    repo.set_cursor(session, stream, page.cursor)
-                summary.pulled[stream] = summary.pulled.get(stream, 0) + len(page.items)
+                self._store_page(stream, list(page.items), page.cursor, link, summary)
                 cursor = page.cursor
                 if not page.more:
                     break
         if summary.packs and self.evaluation is not None:
             self.evaluation.reload()
+
+    def _store_page(
+        self,
+        stream: str,
+        items: list[dict[str, Any]],
+        cursor: str,
+        link: repo.LinkView,
+        summary: RoundSummary,
+    ) -> None:
+        """A page of a stream and its cursor, in one transaction."""
+        with transaction(self.store.sessions) as session:
+            for item in items:
+                self._apply(session, stream, item, link, summary)
+            repo.set_cursor(session, stream, cursor)
+        summary.pulled[stream] = summary.pulled.get(stream, 0) + len(items)
 
     def _apply(
         self,
@@ -519,6 +541,188 @@ class SyncService:
             action="sync.rule_pack",
             detail={"policy": policy, "version": version},
         )
+
+    # --- removable media ------------------------------------------------------------
+
+    def export_bundle(self, actor: Actor) -> tuple[bytes, int]:
+        """Everything the outbox holds (and the scans of those applications, and the
+        audit chain's head), encrypted to the centre and signed by this device. The
+        entries stay in the outbox until the centre's receipts come back. Returns the
+        bundle's bytes and how many operations it carries."""
+        require_role(actor, DESK_ROLES, "export a sync bundle")
+        with self.store.sessions() as session:
+            link = self._enrolled(session)
+            if not link.central_box_key:
+                raise ServiceError(
+                    "this desk does not know the central system's encryption key yet: sync "
+                    "online once (or enrol again) before exporting bundles"
+                )
+            items = repo.pending(session, limit=1_000_000)
+            numbers = {
+                str(i.payload.get("application", {}).get("number"))
+                for i in items
+                if i.kind.startswith("application.")
+            }
+            scans = repo.attachments_of(session, numbers)
+            head = audit.head(session)
+            known = link.centre_audit_seq
+            at_known = repo.audit_hash_at(session, known) if known is not None else None
+        signer = self._signer()
+        now = self.clock()
+        seq = link.bundles_sent + 1
+        body = {
+            "operations": [self._wire(i) for i in items],
+            "scans": scans,
+            "audit": {"seq": head.seq, "hash": head.hash, "at_known": at_known} if head else None,
+            "cursors": link.cursors,
+            "box_key": bundle.box_public(signer.private_key),
+        }
+        data = bundle.seal(
+            body,
+            kind=bundle.OUTBOUND,
+            device_id=link.device_id,
+            centre_key=link.central_key,
+            seq=seq,
+            recipient_box=link.central_box_key,
+            signer=signer.private_key,
+            now=now,
+        )
+        with transaction(self.store.sessions) as session:
+            repo.update_link(session, bundles_sent=seq, last_bundle_at=now)
+            repo.count_attempt(session, [i.id for i in items], now)
+            records.add_audit(
+                session,
+                application_id=None,
+                at=now,
+                actor=actor.username,
+                action="sync.bundle_export",
+                detail={"seq": seq, "operations": len(items), "scans": len(scans)},
+            )
+        return data, len(items)
+
+    def import_bundle(self, actor: Actor, data: bytes) -> tuple[str, bytes | None, RoundSummary]:
+        """A bundle brought on removable media. An outbound bundle from a township is
+        carried in to the centre (this device must be enrolled and connected) and the
+        return bundle comes back; a return bundle for this device is applied as an
+        online round would be. Returns (what was done, the return bundle or None, the
+        summary)."""
+        require_role(actor, DESK_ROLES, "import a sync bundle")
+        try:
+            header = bundle.read_header(data)
+        except bundle.BundleError as exc:
+            raise ServiceError(str(exc)) from None
+        with self.store.sessions() as session:
+            link = self._enrolled(session)
+        summary = RoundSummary()
+        if header.kind == bundle.OUTBOUND:
+            if header.centre_key != link.central_key:
+                raise ServiceError(
+                    "this bundle was made for another central system than the one this desk "
+                    "is enrolled with; nothing was done"
+                )
+            signer = self._signer()
+            try:
+                with self._client(link.central_url) as client:
+                    answer = client.relay_bundle(link.device_id, signer.sign, data)
+            except SyncError as exc:
+                raise ServiceError(f"the bundle could not be carried in: {exc}") from None
+            self.store.record(
+                at=self.clock(),
+                actor=actor.username,
+                action="sync.bundle_relay",
+                detail={"device_id": header.device_id, "seq": header.seq},
+            )
+            return "relayed", answer, summary
+        if header.kind != bundle.RETURN:
+            raise ServiceError(f"unknown bundle kind {header.kind!r}")
+        self._apply_return(actor, link, header, data, summary)
+        return "applied", None, summary
+
+    def _apply_return(
+        self,
+        actor: Actor,
+        link: repo.LinkView,
+        header: bundle.Header,
+        data: bytes,
+        summary: RoundSummary,
+    ) -> None:
+        if header.device_id != link.device_id:
+            raise ServiceError("this return bundle is for another office's desk; take it there")
+        if header.centre_key != link.central_key:
+            raise ServiceError("this return bundle comes from another central system")
+        if header.seq < link.returns_applied:
+            raise ServiceError(
+                f"this return bundle (for bundle {header.seq}) is older than the one already "
+                f"applied (for bundle {link.returns_applied}); nothing was changed"
+            )
+        signer = self._signer()
+        try:
+            _, body = bundle.open_sealed(
+                data, sender_key=link.central_key, recipient=bundle.box_key(signer.private_key)
+            )
+        except bundle.BundleError as exc:
+            raise ServiceError(str(exc)) from None
+        receipts = {str(r["key"]): r for r in body.get("receipts", [])}
+        with self.store.sessions() as session:
+            waiting = [
+                i
+                for status in (repo.PENDING, repo.SET_ASIDE)
+                for i in repo.outbox_items(session, status)
+                if i.key in receipts
+            ]
+        outcomes = [
+            (
+                item,
+                Outcome(
+                    item.key,
+                    str(receipts[item.key]["status"]),
+                    dict(receipts[item.key].get("result") or {}),
+                    str(receipts[item.key].get("error") or ""),
+                ),
+            )
+            for item in waiting
+        ]
+        self._record(outcomes, str(body.get("audit_warning") or ""), summary)
+        for stream in p.STREAMS:
+            pulled = (body.get("pulls") or {}).get(stream)
+            if not pulled:
+                continue
+            with self.store.sessions() as session:
+                current = str(((repo.link(session) or link).cursors).get(stream, p.START))
+            if current != str(pulled["from"]):
+                continue  # an online round has gone further since the bundle left
+            self._store_page(stream, list(pulled["items"]), str(pulled["cursor"]), link, summary)
+        if summary.packs and self.evaluation is not None:
+            self.evaluation.reload()
+        now = self.clock()
+        with transaction(self.store.sessions) as session:
+            repo.update_link(
+                session,
+                returns_applied=max(header.seq, link.returns_applied),
+                last_return_at=now,
+                last_success_at=now,
+                centre_audit_seq=body.get("audit_seq"),
+                last_error="",
+                failures=0,
+                next_attempt_at=None,
+            )
+            records.add_audit(
+                session,
+                application_id=None,
+                at=now,
+                actor=actor.username,
+                action="sync.bundle_return",
+                detail={"seq": header.seq, "receipts": len(outcomes)},
+            )
+
+    def _enrolled(self, session: Any) -> repo.LinkView:
+        link = repo.link(session)
+        if link is None:
+            raise ServiceError(
+                "this device is not enrolled with the central system: run `caseworker "
+                "enroll --central URL --code CODE` (while connected, once)"
+            )
+        return link
 
     # --- the supervisor's queue -------------------------------------------------------
 

@@ -337,6 +337,13 @@ class SyncState(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
     stale_days: Mapped[int] = mapped_column(Integer, default=3)
     cursors: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # stream -> cursor
+    # removable media (migration 0008)
+    central_box_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    centre_audit_seq: Mapped[int | None] = mapped_column(Integer)
+    bundles_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_bundle_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returns_applied: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_return_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class PersonIndexEntry(Base):

@@ -4,6 +4,7 @@ Session (the sync service owns it) and return frozen values."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +33,12 @@ class LinkView:
     next_attempt_at: datetime | None
     stale_days: int
     cursors: dict[str, Any]
+    central_box_key: str = ""
+    centre_audit_seq: int | None = None
+    bundles_sent: int = 0
+    last_bundle_at: datetime | None = None
+    returns_applied: int = 0
+    last_return_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +90,23 @@ def link(session: Session) -> LinkView | None:
         row.next_attempt_at,
         row.stale_days,
         dict(row.cursors or {}),
+        row.central_box_key,
+        row.centre_audit_seq,
+        row.bundles_sent,
+        row.last_bundle_at,
+        row.returns_applied,
+        row.last_return_at,
     )
 
 
 def save_link(
-    session: Session, *, central_url: str, device_id: str, central_key: str, at: datetime
+    session: Session,
+    *,
+    central_url: str,
+    device_id: str,
+    central_key: str,
+    at: datetime,
+    central_box_key: str = "",
 ) -> None:
     """Enrolment: a new link replaces the old one and starts every stream afresh."""
     session.execute(delete(t.SyncState))
@@ -102,6 +121,9 @@ def save_link(
             failures=0,
             stale_days=3,
             cursors={},
+            central_box_key=central_box_key,
+            bundles_sent=0,
+            returns_applied=0,
         )
     )
 
@@ -357,6 +379,26 @@ def put_account(
     else:
         row.display_name, row.role, row.active = display_name, role, active
         row.password_hash = password_hash
+
+
+def attachments_of(session: Session, numbers: Iterable[str]) -> list[dict[str, Any]]:
+    """The scans kept with these applications, as a bundle carries them."""
+    rows = session.execute(
+        select(
+            t.Attachment.id,
+            t.Application.number,
+            t.Attachment.filename,
+            t.Attachment.sha256,
+            t.Attachment.content,
+        )
+        .join(t.Application, t.Application.id == t.Attachment.application_id)
+        .where(t.Application.number.in_(list(numbers)))
+        .order_by(t.Attachment.id)
+    )
+    return [
+        {"id": i, "number": n, "filename": f, "sha256": h, "content": base64.b64encode(c).decode()}
+        for i, n, f, h, c in rows
+    ]
 
 
 def audit_hash_at(session: Session, seq: int) -> str | None:

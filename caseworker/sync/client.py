@@ -148,8 +148,9 @@ class CentralClient:
 
     def enrol(
         self, *, code: str, office_code: str, device_code: str, public_key: str
-    ) -> tuple[str, str]:
-        """Enrol with a one-time code; returns (device id, the centre's public key)."""
+    ) -> tuple[str, str, str]:
+        """Enrol with a one-time code; returns (device id, the centre's public key, the
+        centre's box key for removable-media bundles)."""
         data = self._call(
             "POST",
             "/enrol",
@@ -160,7 +161,7 @@ class CentralClient:
                 "public_key": public_key,
             },
         )
-        return str(data["device_id"]), str(data["central_key"])
+        return str(data["device_id"]), str(data["central_key"]), str(data["central_box_key"])
 
     def authenticate(self, device_id: str, sign: Sign) -> Session:
         """Challenge and answer: the centre sends a nonce, the device signs it."""
@@ -175,8 +176,53 @@ class CentralClient:
             },
         )
         seq = data.get("audit_seq")
-        self._session = Session(str(data["token"]), int(seq) if seq is not None else None)
+        self._session = Session(
+            str(data["token"]),
+            int(seq) if seq is not None else None,
+            {"central_box_key": str(data.get("central_box_key") or "")},
+        )
         return self._session
+
+    @property
+    def central_box_key(self) -> str:
+        return str(self._session.extra.get("central_box_key", "")) if self._session else ""
+
+    def relay_bundle(self, device_id: str, sign: Sign, data: bytes) -> bytes:
+        """Carry a township's bundle in; the centre's answer is the return bundle."""
+        for attempt in (1, 2):
+            session = self._session or self.authenticate(device_id, sign)
+            try:
+                response = self._http.post(
+                    "/bundles",
+                    content=data,
+                    headers={
+                        "authorization": f"Bearer {session.token}",
+                        "content-type": "application/octet-stream",
+                    },
+                    timeout=max(self._http.timeout.read or 0, 300.0),
+                )
+                body = response.read()
+            except httpx.TimeoutException:
+                raise UnreachableError("the central system did not answer in time") from None
+            except httpx.TransportError as exc:
+                raise UnreachableError(f"the central system cannot be reached ({exc})") from None
+            if response.status_code == 401 and attempt == 1:
+                self._session = None
+                continue
+            if response.status_code >= 500:
+                raise UnreachableError(
+                    f"the central system is failing (HTTP {response.status_code})"
+                )
+            if response.status_code >= 400:
+                try:
+                    detail = json.loads(body).get("detail")
+                except (ValueError, AttributeError):
+                    detail = body[:200].decode("utf-8", "replace")
+                raise RefusedError(
+                    response.status_code, f"the central system refused the bundle: {detail}"
+                )
+            return body
+        raise AssertionError("unreachable")
 
     @property
     def audit_seq(self) -> int | None:
