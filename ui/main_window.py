@@ -320,6 +320,10 @@ class MainWindow(QMainWindow):
         work.addSeparator()
         self.sync_action = add(work, tr("立即同步"), "F9", self.sync_now)
         self.conflicts_action = add(work, tr("同步冲突…"), None, self.show_conflicts)
+        self.export_bundle_action = add(work, tr("导出同步包…"), None, self.export_bundle)
+        self.import_bundle_action = add(work, tr("导入同步包…"), None, self.import_bundle)
+        for action in (self.export_bundle_action, self.import_bundle_action):
+            action.setEnabled(self.desk.sync is not None)
         self.sync_action.setEnabled(self.desk.sync is not None)
         self.conflicts_action.setEnabled(
             self.desk.sync is not None and self.actor.role in {"supervisor", "admin"}
@@ -370,6 +374,33 @@ class MainWindow(QMainWindow):
     def sync_now(self) -> None:
         if self.sync_controller is not None:
             self.sync_controller.run_now()
+
+    def export_bundle(self) -> None:
+        """For an office without a network: the outbox onto a removable drive."""
+        if self.sync_controller is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("导出同步包"), "sync.cwb", tr("同步包 (*.cwb)")
+        )
+        if name:
+            self.sync_controller.export_bundle(self.actor, Path(name))
+
+    def import_bundle(self) -> None:
+        if self.sync_controller is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("导入同步包"), "", tr("同步包 (*.cwb *.return)")
+        )
+        if not name:
+            return
+
+        def ask_return(suggested: Path) -> Path | None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, tr("保存回执包"), str(suggested), tr("回执包 (*.return)")
+            )
+            return Path(chosen) if chosen else None
+
+        self.sync_controller.import_bundle(self.actor, Path(name), ask_return)
 
     def show_conflicts(self) -> None:
         if self.desk.sync is None:

@@ -4,6 +4,8 @@ and the supervisor's queue of conflicts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -28,6 +30,7 @@ from caseworker.services.sync import (
     SyncService,
     SyncStatus,
 )
+from ui.files import save_bytes
 from ui.i18n import tr
 from ui.tasks import TaskRunner
 
@@ -44,6 +47,11 @@ def describe(status: SyncStatus) -> str:
         text += tr(" · 待处理 {n}").format(n=problems)
     if status.last_error:
         text += tr(" · 连接失败")
+    if status.last_bundle_at is not None:
+        back = f"{status.last_return_at:%m-%d %H:%M}" if status.last_return_at else tr("未回")
+        text += tr(" · 同步包 {left} 送出，{back} 回执").format(
+            left=f"{status.last_bundle_at:%m-%d %H:%M}", back=back
+        )
     return text
 
 
@@ -113,6 +121,68 @@ class SyncController(QObject):
         self.running = True
         self.label.setText(tr("同步：进行中…"))
         self.runner.compute(self.sync.sync, self._done, self._failed)
+
+    def export_bundle(self, actor: Actor, path: Path) -> None:
+        """Write the outbox as a bundle onto the removable drive (off the GUI thread)."""
+
+        def work() -> tuple[bytes, int]:
+            return self.sync.export_bundle(actor)
+
+        def done(result: tuple[bytes, int]) -> None:
+            data, count = result
+            if save_bytes(self.window, path, data):
+                self.window.statusBar().showMessage(  # type: ignore[attr-defined]
+                    tr("同步包已写入 {file}：{count} 项操作；回执带回前它们仍在待发队列中").format(
+                        file=path, count=count
+                    ),
+                    10_000,
+                )
+            self.refresh()
+
+        self.runner.compute(work, done, self._refused)
+
+    def import_bundle(
+        self, actor: Actor, path: Path, ask_return: Callable[[Path], Path | None]
+    ) -> None:
+        """A township's bundle is carried in (the return bundle saved where the clerk
+        says); a return bundle for this desk is applied."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            QMessageBox.warning(self.window, tr("无法读取"), f"{path}: {exc.strerror}")
+            return
+
+        def done(result: tuple[str, bytes | None, RoundSummary]) -> None:
+            what, answer, summary = result
+            if what == "relayed" and answer is not None:
+                target = ask_return(path.with_name(path.name + ".return"))
+                if target is not None and save_bytes(self.window, target, answer):
+                    QMessageBox.information(
+                        self.window,
+                        tr("同步包"),
+                        tr("已送交中心。回执包已写入 {file}，请带回乡镇办公室导入。").format(
+                            file=target
+                        ),
+                    )
+            else:
+                QMessageBox.information(
+                    self.window,
+                    tr("同步包"),
+                    tr(
+                        "回执已导入：确认 {applied} 项，冲突 {conflicts} 项，搁置 {aside} 项。"
+                    ).format(
+                        applied=summary.applied + summary.replayed,
+                        conflicts=summary.conflicts,
+                        aside=summary.set_aside,
+                    ),
+                )
+            self.refresh()
+
+        self.runner.compute(lambda: self.sync.import_bundle(actor, data), done, self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        QMessageBox.warning(self.window, tr("同步包"), str(exc))
+        self.refresh()
 
     def _done(self, summary: RoundSummary) -> None:
         self.running = False

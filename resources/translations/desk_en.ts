@@ -607,6 +607,14 @@
         <translation>Sync conflicts…</translation>
     </message>
     <message>
+        <source>导出同步包…</source>
+        <translation>Export a sync bundle…</translation>
+    </message>
+    <message>
+        <source>导入同步包…</source>
+        <translation>Import a sync bundle…</translation>
+    </message>
+    <message>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -641,6 +649,30 @@
     <message>
         <source>本机没有系统钥匙串，存储密钥保存在这个文件中。请确保只有本用户可读，并另行备份。</source>
         <translation>This machine has no keyring, so the store key is kept in this file. Make sure only this user can read it, and keep a copy elsewhere.</translation>
+    </message>
+    <message>
+        <source>导出同步包</source>
+        <translation>Export a sync bundle</translation>
+    </message>
+    <message>
+        <source>同步包 (*.cwb)</source>
+        <translation>Sync bundles (*.cwb)</translation>
+    </message>
+    <message>
+        <source>导入同步包</source>
+        <translation>Import a sync bundle</translation>
+    </message>
+    <message>
+        <source>同步包 (*.cwb *.return)</source>
+        <translation>Sync bundles (*.cwb *.return)</translation>
+    </message>
+    <message>
+        <source>保存回执包</source>
+        <translation>Save the return bundle</translation>
+    </message>
+    <message>
+        <source>回执包 (*.return)</source>
+        <translation>Return bundles (*.return)</translation>
     </message>
     <message>
         <source>同步冲突</source>
@@ -1256,6 +1288,14 @@ Choose another place.</translation>
         <translation> · cannot connect</translation>
     </message>
     <message>
+        <source>未回</source>
+        <translation>not back</translation>
+    </message>
+    <message>
+        <source> · 同步包 {left} 送出，{back} 回执</source>
+        <translation> · bundle out {left}, return {back}</translation>
+    </message>
+    <message>
         <source>同步：{error}</source>
         <translation>Sync: {error}</translation>
     </message>
@@ -1270,6 +1310,26 @@ Choose another place.</translation>
     <message>
         <source>同步：进行中…</source>
         <translation>Sync: running…</translation>
+    </message>
+    <message>
+        <source>同步包已写入 {file}：{count} 项操作；回执带回前它们仍在待发队列中</source>
+        <translation>Bundle written to {file}: {count} operations; they stay queued until the return bundle comes back</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Cannot read</translation>
+    </message>
+    <message>
+        <source>同步包</source>
+        <translation>Sync bundle</translation>
+    </message>
+    <message>
+        <source>已送交中心。回执包已写入 {file}，请带回乡镇办公室导入。</source>
+        <translation>Delivered to the central system. The return bundle is in {file}: take it back to the township office and import it there.</translation>
+    </message>
+    <message>
+        <source>回执已导入：确认 {applied} 项，冲突 {conflicts} 项，搁置 {aside} 项。</source>
+        <translation>Return bundle applied: {applied} confirmed, {conflicts} conflicts, {aside} set aside.</translation>
     </message>
     <message>
         <source>同步未完成：{error}</source>

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.base import Actor
@@ -13,6 +15,7 @@ from caseworker.services.store import Store
 from caseworker.services.sync import SyncService
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
+from caseworker.sync import bundle
 from tests.ui.conftest import settle
 from ui.main_window import Desk, MainWindow
 from ui.sync_panel import ConflictsDialog, describe
@@ -70,3 +73,34 @@ def test_a_supervisor_resolves_a_conflict_in_the_queue(
     assert dialog.table.rowCount() == 0
     assert sync.conflicts(SUPERVISOR, include_resolved=True)[0].resolution == "called them"
     assert "待处理" not in describe(sync.status())
+
+
+def test_an_offline_office_exports_a_bundle_from_the_desk(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    centre = Ed25519PrivateKey.generate()
+    with transaction(desk.apps.store.sessions) as session:
+        sync_repo.save_link(
+            session,
+            central_url="http://127.0.0.1:9",
+            device_id="d",
+            central_key=centre.public_key().public_bytes_raw().hex(),
+            central_box_key=bundle.box_public(centre),
+            at=datetime.now(),
+        )
+    desk = replace(desk, sync=SyncService(desk.apps.store, timeout=0.5))
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert window.sync_controller is not None
+    target = tmp_path / "stick" / "sync.cwb"
+    target.parent.mkdir()
+    window.sync_controller.export_bundle(Actor("li", "clerk"), target)
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    settle(qtbot, desk.runner)
+    header, body = bundle.open_sealed(
+        target.read_bytes(),
+        sender_key=desk.sync._signer().public_hex,  # type: ignore[union-attr]
+        recipient=bundle.box_key(centre),
+    )
+    assert header.seq == 1 and len(body["operations"]) == 2  # the office's two accounts
+    assert "同步包" in window.sync_label.text() and "未回" in window.sync_label.text()
