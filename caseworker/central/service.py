@@ -18,7 +18,9 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import Engine, create_engine, delete, event, inspect, select
+from sqlalchemy import Engine, create_engine, delete, event, inspect, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -344,7 +346,12 @@ class Central:
         self, device_id: str, operations: list[dict[str, Any]], audit: dict[str, Any] | None
     ) -> tuple[list[Answer], int | None, str]:
         """Apply a batch, each operation in its own savepoint: one bad operation is
-        rejected alone. A key seen before gets its stored answer back, as ``replayed``."""
+        rejected alone. A key seen before gets its stored answer back, as ``replayed``.
+
+        The batch's keys are claimed in one statement (``INSERT … ON CONFLICT DO
+        NOTHING``): a key another request is claiming at the same moment waits for that
+        request to commit and then counts as seen. The answers are written back in one
+        statement at the end."""
         if len(operations) > MAX_BATCH:
             raise CentralError(413, f"at most {MAX_BATCH} operations a batch")
         now = self.clock()
@@ -352,69 +359,103 @@ class Central:
         with self._tx() as session:
             device = session.get(c.Device, device_id, with_for_update=True)
             assert device is not None
-            keys = [str(op.get("key") or "") for op in operations]
+            claimed = self._claim(session, device.id, operations, now)
+            unclaimed = [
+                str(op.get("key")) for op in operations if str(op.get("key")) not in claimed
+            ]
             stored = {
-                row.idempotency_key: row
+                row.idempotency_key: self._replay(row)
                 for row in session.scalars(
-                    select(c.Operation).where(c.Operation.idempotency_key.in_(keys))
+                    select(c.Operation).where(c.Operation.idempotency_key.in_(unclaimed))
                 )
             }
+            written: list[dict[str, Any]] = []
+            dropped: list[str] = []
             for op in operations:
-                answers.append(self._one(session, device, op, now, stored))
-                # written: let go of the rows, else every flush re-checks the whole batch
-                session.flush()
-                for obj in list(session):
-                    if obj is not device:
-                        session.expunge(obj)
+                key = str(op.get("key") or "")
+                if not key or len(key) > 64:
+                    answers.append(
+                        Answer(
+                            key,
+                            p.REJECTED,
+                            {},
+                            "an operation needs an idempotency key of 1 to 64 characters",
+                        )
+                    )
+                elif key in stored:  # seen before, or earlier in this batch
+                    answers.append(stored[key])
+                else:
+                    answer = self._one(session, device, op, now)
+                    answers.append(answer)
+                    if answer.result.get("kept") is False:
+                        dropped.append(key)
+                    else:
+                        written.append(
+                            {
+                                "idempotency_key": key,
+                                "status": answer.status,
+                                "result": answer.result,
+                                "error": answer.error,
+                            }
+                        )
+                        stored[key] = Answer(
+                            key,
+                            p.REPLAYED,
+                            {**answer.result, "original": answer.status},
+                            answer.error,
+                        )
+                    # let go of the rows written, else every flush re-checks the whole batch
+                    session.flush()
+                    for obj in list(session):
+                        if obj is not device:
+                            session.expunge(obj)
+            if written:
+                session.execute(update(c.Operation), written)
+            if dropped:
+                session.execute(delete(c.Operation).where(c.Operation.idempotency_key.in_(dropped)))
             warning = self._audit(session, device, audit, now)
             return answers, device.audit_seq, warning
 
-    def _one(
-        self,
-        session: Session,
-        device: c.Device,
-        op: dict[str, Any],
-        now: datetime,
-        seen: dict[str, c.Operation],
-    ) -> Answer:
-        key, kind, payload = str(op.get("key") or ""), str(op.get("kind") or ""), op.get("payload")
-        if not key or len(key) > 64:
-            return Answer(
-                key, p.REJECTED, {}, "an operation needs an idempotency key of 1 to 64 characters"
-            )
-        stored = seen.get(key)
-        if stored is not None:
-            return self._replay(stored)
-        row = c.Operation(
-            idempotency_key=key,
-            device_id=device.id,
-            kind=kind,
-            payload=payload if isinstance(payload, dict) else {},
-            status="",
-            result={},
-            error="",
-            received_at=now,
+    @staticmethod
+    def _claim(
+        session: Session, device_id: str, operations: list[dict[str, Any]], now: datetime
+    ) -> set[str]:
+        rows: list[dict[str, Any]] = [
+            {
+                "idempotency_key": str(op.get("key")),
+                "device_id": device_id,
+                "kind": str(op.get("kind") or ""),
+                "payload": op.get("payload") if isinstance(op.get("payload"), dict) else {},
+                "status": "",
+                "result": {},
+                "error": "",
+                "received_at": now,
+            }
+            for op in operations
+            if op.get("key") and len(str(op.get("key"))) <= 64
+        ]
+        if not rows:
+            return set()
+        dialect = session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = (
+            insert(c.Operation)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=["idempotency_key"])
+            .returning(c.Operation.idempotency_key)
         )
-        try:
-            with session.begin_nested():
-                session.add(row)
-                session.flush()  # claims the key; a retry running alongside waits here
-        except IntegrityError:
-            # the same key committed by a concurrent request: answer as it was answered
-            stored = session.get(c.Operation, key, populate_existing=True)
-            if stored is None:
-                raise
-            return self._replay(stored)
+        return set(session.scalars(statement))
+
+    def _one(self, session: Session, device: c.Device, op: dict[str, Any], now: datetime) -> Answer:
+        """Apply one claimed operation in its own savepoint."""
+        key, kind, payload = str(op["key"]), str(op.get("kind") or ""), op.get("payload")
         try:
             with session.begin_nested():
                 status, result = self._apply(session, device, kind, payload, now)
-            error = ""
         except OperationError as exc:
-            status, result, error = p.REJECTED, {}, str(exc)
+            return Answer(key, p.REJECTED, {}, str(exc))
         except Exception as exc:
             # not kept: once the fault is mended, the same operation may be sent again
-            session.delete(row)
-            session.flush()
             return Answer(
                 key,
                 p.REJECTED,
@@ -422,9 +463,7 @@ class Central:
                 f"the centre could not apply it ({type(exc).__name__}: {exc}); it was not "
                 "kept, so it can be sent again",
             )
-        row.status, row.result, row.error = status, result, error
-        session.flush()
-        return Answer(key, status, result, error)
+        return Answer(key, status, result)
 
     @staticmethod
     def _replay(stored: c.Operation) -> Answer:
