@@ -384,7 +384,17 @@ class Central:
                     )
                 elif key in stored:  # seen before, or earlier in this batch
                     answers.append(stored[key])
+                elif key not in claimed:  # sent twice in this batch, the first not kept
+                    answers.append(
+                        Answer(
+                            key,
+                            p.REJECTED,
+                            {"kept": False},
+                            "the same key came twice in the batch and the first was not applied",
+                        )
+                    )
                 else:
+                    claimed.discard(key)  # consumed: a repeat in this batch replays it
                     answer = self._one(session, device, op, now)
                     answers.append(answer)
                     if answer.result.get("kept") is False:

@@ -496,3 +496,20 @@ def test_days_without_sync_counts_from_enrolment_until_the_first_success(desks: 
         link = sync_repo.link(session)
     assert link is not None
     assert days_without_sync(link, link.enrolled_at + timedelta(days=2)) == pytest.approx(2)
+
+
+def test_the_same_key_twice_in_one_batch_is_applied_once(
+    desks: Any, central: Central, live: Server
+) -> None:
+    desk = desks()
+    desk.apps.apply(CLERK, application())
+    with desk.store.sessions() as session:
+        first = sync_repo.pending(session)[-1]
+        link = sync_repo.link(session)
+    assert link is not None
+    op = {"key": first.key, "kind": first.kind, "payload": first.payload}
+    with CentralClient(live.url) as client:
+        reply = client.push(link.device_id, desk.sync._signer().sign, [op, op], None)
+    assert [o.status for o in reply.outcomes] == [p.APPLIED, p.REPLAYED]
+    with central.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(c.Operation)) == 1
