@@ -120,6 +120,14 @@ def _when(value: Any) -> datetime:
         raise OperationError(f"'at' is not a date and time: {value!r}") from None
 
 
+def _person_change(
+    office: str, number: str, id_number: str, state: str
+) -> tuple[str, str, str, dict[str, Any]]:
+    """A row of the person-index stream: one person in one application."""
+    body = {"office_code": office, "number": number, "id_number": id_number, "state": state}
+    return (p.PERSONS, "", f"{office}:{number}:{id_number}", body)
+
+
 class Central:
     def __init__(
         self,
@@ -608,34 +616,10 @@ class Central:
                 continue
             else:
                 claim.state = state
-            log.append(
-                (
-                    p.PERSONS,
-                    "",
-                    f"{office}:{number}:{id_number}",
-                    {
-                        "office_code": office,
-                        "number": number,
-                        "id_number": id_number,
-                        "state": state,
-                    },
-                )
-            )
+            log.append(_person_change(office, number, id_number, state))
         for id_number, claim in existing.items():  # a relative no longer in the application
             session.delete(claim)
-            log.append(
-                (
-                    p.PERSONS,
-                    "",
-                    f"{office}:{number}:{id_number}",
-                    {
-                        "office_code": office,
-                        "number": number,
-                        "id_number": id_number,
-                        "state": "removed",
-                    },
-                )
-            )
+            log.append(_person_change(office, number, id_number, "removed"))
         changes.record(session, log, now)
 
     def _claimed_elsewhere(

@@ -169,9 +169,8 @@ class SyncService:
                 central_box_key=box,
                 at=now,
             )
-            records.add_audit(
+            _audit(
                 session,
-                application_id=None,
                 at=now,
                 actor=actor.username,
                 action="sync.enrol",
@@ -222,9 +221,8 @@ class SyncService:
             if repo.link(session) is None:
                 raise ServiceError("this device is not enrolled: run `caseworker enroll` first")
             repo.update_link(session, stale_days=days)
-            records.add_audit(
+            _audit(
                 session,
-                application_id=None,
                 at=self.clock(),
                 actor=actor.username,
                 action="sync.settings",
@@ -261,15 +259,7 @@ class SyncService:
         now = self.clock()
         with transaction(self.store.sessions) as session:
             if summary.ok:
-                repo.update_link(
-                    session,
-                    last_attempt_at=started,
-                    last_success_at=now,
-                    last_error="",
-                    failures=0,
-                    next_attempt_at=None,
-                    **learned,
-                )
+                repo.update_link(session, last_attempt_at=started, **_succeeded(now), **learned)
             else:
                 failures = link.failures + 1
                 repo.update_link(
@@ -533,9 +523,8 @@ class SyncService:
             os.fsync(fh.fileno())
         temporary.replace(target)
         summary.packs.append(f"{policy} {version}")
-        records.add_audit(
+        _audit(
             session,
-            application_id=None,
             at=now,
             actor="system",
             action="sync.rule_pack",
@@ -590,9 +579,8 @@ class SyncService:
         with transaction(self.store.sessions) as session:
             repo.update_link(session, bundles_sent=seq, last_bundle_at=now)
             repo.count_attempt(session, [i.id for i in items], now)
-            records.add_audit(
+            _audit(
                 session,
-                application_id=None,
                 at=now,
                 actor=actor.username,
                 action="sync.bundle_export",
@@ -700,15 +688,11 @@ class SyncService:
                 session,
                 returns_applied=max(header.seq, link.returns_applied),
                 last_return_at=now,
-                last_success_at=now,
                 centre_audit_seq=body.get("audit_seq"),
-                last_error="",
-                failures=0,
-                next_attempt_at=None,
+                **_succeeded(now),
             )
-            records.add_audit(
+            _audit(
                 session,
-                application_id=None,
                 at=now,
                 actor=actor.username,
                 action="sync.bundle_return",
@@ -751,9 +735,8 @@ class SyncService:
             repo.resolve(
                 session, conflict_id, by=actor.username, resolution=resolution.strip(), at=now
             )
-            records.add_audit(
+            _audit(
                 session,
-                application_id=None,
                 at=now,
                 actor=actor.username,
                 action="sync.resolve",
@@ -764,6 +747,18 @@ class SyncService:
                     "resend": resend,
                 },
             )
+
+
+def _audit(session: Any, *, at: datetime, actor: str, action: str, detail: dict[str, Any]) -> None:
+    """A sync event in the audit trail (none concerns one application)."""
+    records.add_audit(
+        session, application_id=None, at=at, actor=actor, action=action, detail=detail
+    )
+
+
+#: a link's fields after a round that reached the centre (online or by a return bundle)
+def _succeeded(now: datetime) -> dict[str, Any]:
+    return {"last_success_at": now, "last_error": "", "failures": 0, "next_attempt_at": None}
 
 
 def stale_permit_check(session: Any, actor: Actor, now: datetime) -> None:
