@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import zlib
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,7 @@ from caseworker.services.store import Store  # noqa: E402
 from caseworker.services.sync import SyncService  # noqa: E402
 from caseworker.storage import sync as sync_repo  # noqa: E402
 from caseworker.storage.database import transaction  # noqa: E402
+from tests.helpers import make_id  # noqa: E402
 from tests.store.conftest import application  # noqa: E402
 from tests.sync.pg import running_postgres  # noqa: E402
 
@@ -59,7 +61,10 @@ def township(folder: Path, count: int, scan_kb: int) -> None:
     apps = ApplicationService(store, EvaluationService.from_resources())
     started = time.perf_counter()
     for i in range(count):
-        view = apps.create_draft(ADMIN, application())
+        data = application(family=[])
+        # a distinct person each time: the test helper's numbers repeat after a few thousand
+        data["applicant"]["id_number"] = make_id(date(1960, 1, 1) + timedelta(days=i))
+        view = apps.create_draft(ADMIN, data)
         scan = b"\xff\xd8\xff\xe0" + os.urandom(scan_kb * 1024)
         apps.attach_scan(
             ADMIN, view.number, filename="id.jpg", content=scan, media_type="image/jpeg"
