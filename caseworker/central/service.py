@@ -4,7 +4,6 @@ administrator's command line (``cli``) both call it."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 import secrets
@@ -766,7 +765,7 @@ class Central:
                 raise CentralError(422, "the bundle's device is not enrolled here")
             sender, applied_seq = device.public_key, device.bundle_seq
         try:
-            header, body = bundle.open_sealed(
+            header, body, blobs = bundle.open_sealed(
                 data, sender_key=sender, recipient=bundle.box_key(self._key)
             )
         except bundle.BundleError as exc:
@@ -806,7 +805,7 @@ class Central:
                             number=str(scan["number"]),
                             filename=str(scan["filename"]),
                             sha256=str(scan["sha256"]),
-                            content=base64.b64decode(scan["content"]),
+                            content=blobs[int(scan["blob"])],
                             received_at=now,
                         )
                     )

@@ -561,13 +561,17 @@ class SyncService:
         seq = link.bundles_sent + 1
         body = {
             "operations": [self._wire(i) for i in items],
-            "scans": scans,
+            "scans": [
+                {**{k: v for k, v in scan.items() if k != "content"}, "blob": i}
+                for i, scan in enumerate(scans)
+            ],
             "audit": {"seq": head.seq, "hash": head.hash, "at_known": at_known} if head else None,
             "cursors": link.cursors,
             "box_key": bundle.box_public(signer.private_key),
         }
         data = bundle.seal(
             body,
+            blobs=[scan["content"] for scan in scans],
             kind=bundle.OUTBOUND,
             device_id=link.device_id,
             centre_key=link.central_key,
@@ -645,7 +649,7 @@ class SyncService:
             )
         signer = self._signer()
         try:
-            _, body = bundle.open_sealed(
+            _, body, _ = bundle.open_sealed(
                 data, sender_key=link.central_key, recipient=bundle.box_key(signer.private_key)
             )
         except bundle.BundleError as exc:

@@ -4,7 +4,6 @@ Session (the sync service owns it) and return frozen values."""
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -396,8 +395,7 @@ def attachments_of(session: Session, numbers: Iterable[str]) -> list[dict[str, A
         .order_by(t.Attachment.id)
     )
     return [
-        {"id": i, "number": n, "filename": f, "sha256": h, "content": base64.b64encode(c).decode()}
-        for i, n, f, h, c in rows
+        {"id": i, "number": n, "filename": f, "sha256": h, "content": c} for i, n, f, h, c in rows
     ]
 
 

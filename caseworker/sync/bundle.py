@@ -7,9 +7,11 @@ A bundle is::
     header: one line of JSON, in the clear but holding no personal data
             (kind, sender device, the centre it is for, sequence number, time, the
             ephemeral X25519 key and nonce, the ciphertext's length)
-    ciphertext: AES-256-GCM of the zlib-compressed JSON body, keyed by X25519 between an
-            ephemeral key and the recipient's key (HKDF-SHA256); the header is its
-            associated data
+    ciphertext: AES-256-GCM, keyed by X25519 between an ephemeral key and the
+            recipient's key (HKDF-SHA256), with the header as associated data, of: the
+            zlib-compressed JSON body's length (8 bytes) and the body, then the binary
+            parts (scans, already compressed as JPEG) one after another, their sizes in
+            the body's ``blob_sizes``
     signature: 64 bytes, Ed25519 by the sender over everything before it
 
 Outbound bundles (device → centre) are encrypted to the centre's box key and signed by
@@ -94,6 +96,7 @@ def _aead_key(shared: bytes, header_context: bytes) -> bytes:
 def seal(
     body: dict[str, Any],
     *,
+    blobs: list[bytes] | None = None,
     kind: str,
     device_id: str,
     centre_key: str,
@@ -102,7 +105,11 @@ def seal(
     signer: Ed25519PrivateKey,
     now: datetime,
 ) -> bytes:
-    plain = zlib.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"), 6)
+    parts = blobs or []
+    text = zlib.compress(
+        json.dumps({**body, "blob_sizes": [len(b) for b in parts]}, ensure_ascii=False).encode(), 6
+    )
+    plain = b"".join([len(text).to_bytes(8, "big"), text, *parts])
     ephemeral = X25519PrivateKey.generate()
     try:
         recipient = X25519PublicKey.from_public_bytes(bytes.fromhex(recipient_box))
@@ -153,8 +160,9 @@ def read_header(data: bytes) -> Header:
 
 def open_sealed(
     data: bytes, *, sender_key: str, recipient: X25519PrivateKey
-) -> tuple[Header, dict[str, Any]]:
-    """Verify the sender's signature, then decrypt; BundleError names what is wrong."""
+) -> tuple[Header, dict[str, Any], list[bytes]]:
+    """Verify the sender's signature, then decrypt; returns the header, the body and its
+    binary parts. BundleError names what is wrong."""
     header = read_header(data)
     header_end = data.find(b"\n", len(MAGIC)) + 1
     expected = header_end + header.length + SIGNATURE
@@ -182,11 +190,19 @@ def open_sealed(
             data[header_end:-SIGNATURE],
             MAGIC + data[len(MAGIC) : header_end],
         )
-        body = json.loads(zlib.decompress(plain))
-    except (InvalidTag, ValueError, zlib.error):
+    except (InvalidTag, ValueError):
         raise BundleError(
             "the bundle cannot be decrypted here: it was made for another recipient"
         ) from None
-    if not isinstance(body, dict):
+    try:
+        size = int.from_bytes(plain[:8], "big")
+        body = json.loads(zlib.decompress(plain[8 : 8 + size]))
+        blobs, at = [], 8 + size
+        for length in body["blob_sizes"]:
+            blobs.append(plain[at : at + int(length)])
+            at += int(length)
+    except (ValueError, KeyError, TypeError, zlib.error):
+        raise BundleError("the bundle's content is damaged") from None
+    if not isinstance(body, dict) or at != len(plain):
         raise BundleError("the bundle's content is damaged")
-    return header, body
+    return header, body, blobs

@@ -129,7 +129,7 @@ def test_a_bundle_imported_twice_or_after_its_operations_arrived_online_changes_
     _, second, _ = county.sync.import_bundle(CLERK, data)
     assert _centre(central) == before
     assert second is not None
-    _, body = bundle.open_sealed(
+    _, body, _ = bundle.open_sealed(
         second,
         sender_key=central.public_key,
         recipient=bundle.box_key(township.sync._signer().private_key),

@@ -97,7 +97,7 @@ def test_an_offline_office_exports_a_bundle_from_the_desk(
     window.sync_controller.export_bundle(Actor("li", "clerk"), target)
     qtbot.waitUntil(target.exists, timeout=10_000)
     settle(qtbot, desk.runner)
-    header, body = bundle.open_sealed(
+    header, body, _ = bundle.open_sealed(
         target.read_bytes(),
         sender_key=desk.sync._signer().public_hex,  # type: ignore[union-attr]
         recipient=bundle.box_key(centre),
