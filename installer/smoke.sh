@@ -2,8 +2,8 @@
 # Build the bundle and run it offscreen, as a counter PC would, touching nothing of this
 # machine's own office (a temporary data folder, the key in a file there):
 #   --version; a shared case evaluated; an office set up, an application taken to its
-#   permit and the permit printed as PDF and verified; the desk's main window opened and
-#   closed (caseworker-desk --self-test).
+#   permit and the permit printed as PDF and verified; the sync commands' answers before
+#   enrolment; the desk's main window opened and closed (caseworker-desk --self-test).
 #
 #     installer/smoke.sh               # builds first (about a minute and a half)
 #     SKIP_BUILD=1 installer/smoke.sh  # tests the bundle already in dist/
@@ -53,6 +53,14 @@ CASEWORKER_PASSWORD_FILE="$work/zhao" "$cli" issue-permit --as zhao "$number"
 "$cli" print permit "$number" --out "$work/permit.pdf"
 head -c 5 "$work/permit.pdf" | grep -q "%PDF-"
 "$cli" verify "$work/permit.pdf"
+
+step "sync: the state of an office not yet enrolled, and a clear refusal to export"
+"$cli" sync status | tee "$work/sync.txt"
+grep -q "not enrolled" "$work/sync.txt"
+if "$cli" sync export --out "$work/bundle.cwb" 2> "$work/export.err"; then
+  echo "smoke: export should need an enrolment" >&2; exit 1
+fi
+grep -q "not enrolled" "$work/export.err" && ! grep -q Traceback "$work/export.err"
 
 step "the desk: login window, main window, closed"
 "$desk" --self-test 2> >(grep -v propagateSizeHints >&2)
