@@ -248,44 +248,30 @@ def test_the_command_lines_carry_a_bundle_there_and_back(
     assert run(township, "export", None, stick) == 0
     key_file = tmp_path / "central.key"
     key_file.write_text(signing_key.private_bytes_raw().hex() + "\n")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from caseworker.central.cli import run; raise SystemExit(run())",
-            "import-bundle",
-            "--database",
-            postgres.url("central"),
-            "--key-file",
-            str(key_file),
-            str(stick),
-            "--out",
-            str(tmp_path / "centre.return"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+
+    def centre(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from caseworker.central.cli import run; raise SystemExit(run())",
+                "import-bundle",
+                "--database",
+                postgres.url("central"),
+                "--key-file",
+                str(key_file),
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+
+    done = centre(str(stick), "--out", str(tmp_path / "centre.return"))
     assert done.returncode == 0, done.stderr
     assert run(township, "import-bundle", str(tmp_path / "centre.return"), None) == 0
     assert set(_statuses(township).values()) == {"confirmed"}
-    missing = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from caseworker.central.cli import run; raise SystemExit(run())",
-            "import-bundle",
-            "--database",
-            postgres.url("central"),
-            "--key-file",
-            str(key_file),
-            str(tmp_path / "nothing.cwb"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    missing = centre(str(tmp_path / "nothing.cwb"))
     assert missing.returncode == 1 and "cannot read" in missing.stderr
     assert "Traceback" not in missing.stderr
