@@ -318,3 +318,29 @@ class ChangePasswordDialog(QDialog):
             self.error.setText(_describe(exc))
             return
         self.accept()
+
+
+class CountersignDialog(QDialog):
+    """A supervisor signs in to confirm one step for the clerk at the desk."""
+
+    def __init__(self, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("审核人员确认"))
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(message, self))
+        self.username = QLineEdit(self)
+        self.username.setObjectName("countersignUser")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("countersignPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        layout.addRow(tr("用户名"), self.username)
+        layout.addRow(tr("密码"), self.password)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020")
+        layout.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)

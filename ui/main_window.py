@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +42,7 @@ from caseworker.models.workflow import OPEN_STATES, Action, State, allowed_actio
 from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationService, ApplicationView
 from caseworker.services.audit import AuditService
-from caseworker.services.base import ServiceError
+from caseworker.services.base import Actor, ServiceError
 from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import CaseFileError, EvaluationService
 from caseworker.services.explain import render_text
@@ -57,7 +58,7 @@ from ui.collectives_page import CollectivesPage
 from ui.errors import show_error
 from ui.i18n import term, tr
 from ui.intake import IntakePage
-from ui.login import LockPage
+from ui.login import CountersignDialog, LockPage
 from ui.print_preview import PrintPreview
 from ui.queue_model import ApplicationQueueModel, QueueFilter, state_name
 from ui.statistics_page import StatisticsPage
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
             ("accept", tr("受理", "accept an application")),
             ("decide", tr("审查")),
             ("approve", tr("批准")),
+            ("issue", tr("开具准迁证")),
             ("refuse", tr("不予受理/批准")),
             ("void", tr("作废")),
             ("print", tr("打印 (Ctrl+P)")),
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
         self.step_buttons["accept"].clicked.connect(lambda: self.step(Action.ACCEPT))
         self.step_buttons["decide"].clicked.connect(lambda: self.step(Action.DECIDE))
         self.step_buttons["approve"].clicked.connect(lambda: self.step(Action.APPROVE))
+        self.step_buttons["issue"].clicked.connect(lambda: self.step(Action.ISSUE_PERMIT))
         self.step_buttons["refuse"].clicked.connect(lambda: self.step(Action.REFUSE))
         self.step_buttons["void"].clicked.connect(lambda: self.step(Action.VOID))
         self.step_buttons["print"].clicked.connect(self.choose_print)
@@ -520,6 +523,7 @@ class MainWindow(QMainWindow):
         self.step_buttons["save"].setEnabled(writable and (number is None or "edit" in allowed))
         for key in ("accept", "decide", "approve", "refuse", "void"):
             self.step_buttons[key].setEnabled(writable and key in allowed)
+        self.step_buttons["issue"].setEnabled(writable and Action.ISSUE_PERMIT.value in allowed)
         self.step_buttons["print"].setEnabled(number is not None)
 
     # --- saving and the steps --------------------------------------------------------
@@ -588,6 +592,12 @@ class MainWindow(QMainWindow):
             return
         apps, actor = self.desk.apps, self.actor
         reason = ""
+        if action == Action.ISSUE_PERMIT:
+            countersigner = self._countersigner()
+            if countersigner is False:
+                return
+            if countersigner is not None:
+                actor = countersigner
         if action in {Action.REFUSE, Action.VOID}:
             reason, ok = QInputDialog.getMultiLineText(
                 self,
@@ -600,10 +610,41 @@ class MainWindow(QMainWindow):
             Action.ACCEPT: lambda: apps.accept(actor, number),
             Action.DECIDE: lambda: apps.decide(actor, number),
             Action.APPROVE: lambda: apps.approve(actor, number),
+            Action.ISSUE_PERMIT: lambda: apps.issue_permit(actor, number),
             Action.REFUSE: lambda: apps.refuse(actor, number, reason),
             Action.VOID: lambda: apps.void(actor, number, reason),
         }
         self.desk.runner.store(calls[action], self._stepped, lambda exc: show_error(self, exc))
+
+    def _countersigner(self) -> Actor | bool | None:
+        """Past the days without sync allowed, a clerk's permit is issued by a supervisor
+        who signs in here for it (audited as their login). None: no one else is needed;
+        False: the clerk gave up."""
+        if self.desk.sync is None or self.actor.role in {"supervisor", "admin"}:
+            return None
+        status = self.desk.sync.status()
+        if not status.stale:
+            return None
+        dialog = CountersignDialog(
+            tr("本机已 {days:.0f} 天未同步。开具准迁证需审核人员登录确认。").format(
+                days=status.days_without_sync or 0
+            ),
+            self,
+        )
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                login = self.desk.users.login(
+                    dialog.username.text(), dialog.password.text(), source="countersign"
+                )
+            except ServiceError as exc:
+                dialog.error.setText(str(exc))
+                continue
+            self.desk.users.logout(login, reason="permit countersigned")
+            if login.actor.role not in {"supervisor", "admin"}:
+                dialog.error.setText(tr("需要审核人员（supervisor）的账号"))
+                continue
+            return login.actor
+        return False
 
     def _stepped(self, view: ApplicationView) -> None:
         self.intake.number, self.intake.state, self.intake.version = (

@@ -488,6 +488,10 @@
         <translation>New</translation>
     </message>
     <message>
+        <source>审核人员确认</source>
+        <translation>Supervisor&apos;s confirmation</translation>
+    </message>
+    <message>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -540,6 +544,10 @@
     <message>
         <source>批准</source>
         <translation>Approve</translation>
+    </message>
+    <message>
+        <source>开具准迁证</source>
+        <translation>Issue the permit</translation>
     </message>
     <message>
         <source>不予受理/批准</source>
@@ -729,6 +737,14 @@
     <message>
         <source>请写明理由（将打印在告知书上）：</source>
         <translation>The reason (printed on the notice):</translation>
+    </message>
+    <message>
+        <source>本机已 {days:.0f} 天未同步。开具准迁证需审核人员登录确认。</source>
+        <translation>This desk has not synced for {days:.0f} days. A supervisor must sign in to issue the permit.</translation>
+    </message>
+    <message>
+        <source>需要审核人员（supervisor）的账号</source>
+        <translation>This needs a supervisor&apos;s account</translation>
     </message>
     <message>
         <source>已核验材料：{name}</source>

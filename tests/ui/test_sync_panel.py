@@ -4,10 +4,12 @@ listening, so it fails gently and backs off), and the supervisor's conflicts que
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.base import Actor
@@ -16,7 +18,8 @@ from caseworker.services.sync import SyncService
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.sync import bundle
-from tests.ui.conftest import settle
+from tests.store.conftest import application
+from tests.ui.conftest import PASSWORD, settle
 from ui.main_window import Desk, MainWindow
 from ui.sync_panel import ConflictsDialog, describe
 
@@ -104,3 +107,47 @@ def test_an_offline_office_exports_a_bundle_from_the_desk(
     )
     assert header.seq == 1 and len(body["operations"]) == 2  # the office's two accounts
     assert "同步包" in window.sync_label.text() and "未回" in window.sync_label.text()
+
+
+def test_a_stale_desk_asks_a_supervisor_to_sign_in_for_a_permit(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _enrol_offline(desk.apps.store)
+    with transaction(desk.apps.store.sessions) as session:
+        sync_repo.update_link(session, enrolled_at=datetime.now() - timedelta(days=5))
+    desk = replace(desk, sync=SyncService(desk.apps.store, timeout=0.5))
+    clerk = desk.apps.actor("li")
+    view = desk.apps.apply(clerk, application())
+    desk.apps.approve(SUPERVISOR, view.number)
+    warned: list[str] = []
+    monkeypatch.setattr("ui.sync_panel.QMessageBox.warning", lambda *a, **k: warned.append(a[1]))
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert warned  # the stale warning, once
+    window.open_number(view.number)
+    settle(qtbot, desk.runner)
+    assert window.step_buttons["issue"].isEnabled()
+    typed = iter([("li", PASSWORD), ("zhao", "wrong"), ("zhao", PASSWORD)])
+    errors: list[str] = []
+
+    class Countersign:
+        def __init__(self, message: str, parent: object) -> None:
+            assert "未同步" in message
+            self.username, self.password, self.error = QLineEdit(), QLineEdit(), QLabel()
+
+        def exec(self) -> QDialog.DialogCode:
+            if self.error.text():
+                errors.append(self.error.text())
+            user, password = next(typed)
+            self.username.setText(user)
+            self.password.setText(password)
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.main_window.CountersignDialog", Countersign)
+    window.step_buttons["issue"].click()
+    settle(qtbot, desk.runner)
+    assert "supervisor" in errors[0] and errors[1]  # a clerk, then a wrong password
+    issued = desk.apps.get(view.number)
+    assert issued.state == "permit_issued" and issued.permit_number
+    history = desk.apps.history(view.number)
+    assert history[-1].actor == "zhao" and history[-1].action == "application.issue_permit"
