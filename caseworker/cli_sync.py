@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
         return 0
     if args.action == "resolve":
         if args.conflict is None:
-            raise_usage(
+            raise ServiceError(
                 "sync resolve needs the conflict's number (see `caseworker sync conflicts`)"
             )
         sync.resolve(actor, args.conflict, args.note, resend=args.resend)
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
         return 0
     if args.action == "export":
         if args.out is None:
-            raise_usage("sync export needs --out FILE (on the removable drive)")
+            raise ServiceError("sync export needs --out FILE (on the removable drive)")
         data, count = sync.export_bundle(actor)
         written = write_atomically(args.out, data)
         print(f"bundle written to {written}: {count} operations, {len(data):,} bytes")
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
     if args.action == "import-bundle":
         return _import(args, sync, actor)
     if args.stale_days is None:
-        raise_usage("sync settings needs --stale-days N")
+        raise ServiceError("sync settings needs --stale-days N")
     sync.set_stale_days(actor, args.stale_days)
     print(f"permits need a supervisor after {args.stale_days} days without sync")
     return 0
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
 
 def _import(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
     if args.target is None:
-        raise_usage("sync import-bundle needs the bundle's file")
+        raise ServiceError("sync import-bundle needs the bundle's file")
     source = Path(args.target)
     try:
         data = source.read_bytes()
@@ -159,7 +159,3 @@ def batch_size() -> int:
         return int(os.environ.get("CASEWORKER_SYNC_BATCH", BATCH))
     except ValueError:
         raise ServiceError("CASEWORKER_SYNC_BATCH must be a whole number from 1 to 500") from None
-
-
-def raise_usage(message: str) -> None:
-    raise ServiceError(message)

@@ -78,7 +78,7 @@ def open_database(url: str) -> Engine:
     return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
 
-def migrate(engine: Engine) -> str:
+def migrate(engine: Engine) -> None:
     """Bring the central database to the newest schema (run at every start)."""
     from alembic import command  # noqa: PLC0415 - only the server needs Alembic
     from alembic.config import Config  # noqa: PLC0415
@@ -93,7 +93,6 @@ def migrate(engine: Engine) -> str:
     missing = set(c.Base.metadata.tables) - tables
     if missing:
         raise RuntimeError(f"the central database lacks {sorted(missing)} after migrating")
-    return "head"
 
 
 def load_signing_key(path: Path) -> Ed25519PrivateKey:

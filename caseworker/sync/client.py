@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -61,7 +61,7 @@ class Page:
 class Session:
     token: str
     audit_seq: int | None
-    extra: dict[str, Any] = field(default_factory=dict)
+    central_box_key: str = ""
 
 
 class CentralClient:
@@ -179,13 +179,13 @@ class CentralClient:
         self._session = Session(
             str(data["token"]),
             int(seq) if seq is not None else None,
-            {"central_box_key": str(data.get("central_box_key") or "")},
+            str(data.get("central_box_key") or ""),
         )
         return self._session
 
     @property
     def central_box_key(self) -> str:
-        return str(self._session.extra.get("central_box_key", "")) if self._session else ""
+        return self._session.central_box_key if self._session else ""
 
     def relay_bundle(self, device_id: str, sign: Sign, data: bytes) -> bytes:
         """Carry a township's bundle in; the centre's answer is the return bundle."""

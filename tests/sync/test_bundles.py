@@ -86,9 +86,10 @@ def test_a_round_trip_leaves_both_sides_as_an_online_sync_would(
     pair: tuple[Desk, Desk], central: Central
 ) -> None:
     township, county = pair
-    people = _take(township, 3)
+    _take(township, 3)
     keys = set(_statuses(township))
-    county.apps.apply(CLERK, application())
+    theirs = application()
+    county.apps.apply(CLERK, copy.deepcopy(theirs))
     assert county.sync.sync().ok  # the centre knows something the township does not yet
     data, count = township.sync.export_bundle(CLERK)
     assert count == len([k for k, s in _statuses(township).items() if s != "confirmed"]) == 9
@@ -114,8 +115,10 @@ def test_a_round_trip_leaves_both_sides_as_an_online_sync_would(
     assert status.last_bundle_at is not None and status.last_return_at is not None
     assert status.last_success_at and status_before.last_success_at
     assert status.last_success_at > status_before.last_success_at and status.waiting == 0
-    # the county's person, taken at the township, is now flagged before acceptance
-    assert len(people) == 3
+    # the county's applicant, brought to the township, is now flagged before acceptance
+    draft = township.apps.create_draft(CLERK, copy.deepcopy(theirs))
+    with pytest.raises(ServiceError, match=county.office_code):
+        township.apps.accept(CLERK, draft.number)
 
 
 def test_a_bundle_imported_twice_or_after_its_operations_arrived_online_changes_nothing(
