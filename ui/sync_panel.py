@@ -92,11 +92,10 @@ class SyncController(QObject):
             self.run_now()
 
     def refresh(self) -> None:
-        try:
-            status = self.sync.status()
-        except ServiceError as exc:
-            self.label.setText(tr("同步：{error}").format(error=exc))
-            return
+        """Read the sync state on the database worker, never on the GUI thread."""
+        self.runner.store(self.sync.status, self._show, self._failed)
+
+    def _show(self, status: SyncStatus) -> None:
         self.label.setText(describe(status))
         self.label.setToolTip(status.last_error or status.central_url)
         self.label.setStyleSheet("color: #b00020" if status.stale or status.last_error else "")
@@ -112,7 +111,11 @@ class SyncController(QObject):
             )
 
     def tick(self) -> None:
-        if not self.running and self.sync.due():
+        if not self.running:
+            self.runner.store(self.sync.due, self._maybe_run, self._failed)
+
+    def _maybe_run(self, due: bool) -> None:
+        if due:
             self.run_now()
 
     def run_now(self) -> None:

@@ -43,6 +43,7 @@ def test_the_label_says_what_waits_and_a_failed_round_is_shown(qtbot: QtBot, des
     window = MainWindow(desk)
     qtbot.addWidget(window)
     assert window.sync_controller is not None
+    settle(qtbot, desk.runner)
     assert "待发 2" in window.sync_label.text()  # the two accounts the office was set up with
     window.sync_action.trigger()
     qtbot.waitUntil(lambda: not window.sync_controller.running, timeout=10_000)  # type: ignore[union-attr]
@@ -100,6 +101,7 @@ def test_an_offline_office_exports_a_bundle_from_the_desk(
     window.sync_controller.export_bundle(Actor("li", "clerk"), target)
     qtbot.waitUntil(target.exists, timeout=10_000)
     settle(qtbot, desk.runner)
+    settle(qtbot, desk.runner)  # the export, then the label's refresh
     header, body, _ = bundle.open_sealed(
         target.read_bytes(),
         sender_key=desk.sync._signer().public_hex,  # type: ignore[union-attr]
@@ -123,6 +125,7 @@ def test_a_stale_desk_asks_a_supervisor_to_sign_in_for_a_permit(
     monkeypatch.setattr("ui.sync_panel.QMessageBox.warning", lambda *a, **k: warned.append(a[1]))
     window = MainWindow(desk)
     qtbot.addWidget(window)
+    settle(qtbot, desk.runner)
     assert warned  # the stale warning, once
     window.open_number(view.number)
     settle(qtbot, desk.runner)
