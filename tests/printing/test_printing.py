@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from stdnum.iso7064 import mod_37_36
 
+from caseworker.printing import fonts
 from caseworker.printing.fonts import MissingGlyphError, missing_glyphs
 from caseworker.printing.model import DocumentKind
 from caseworker.services.applications import ApplicationService, PermissionDeniedError, ServiceError
@@ -98,6 +99,22 @@ def test_a_document_is_only_printed_in_its_state(
         printing.print_document(CLERK, number, DocumentKind.RECEIPT)
     with pytest.raises(ServiceError, match="not printed for an application that is draft"):
         printing.print_document(CLERK, number, DocumentKind.PERMIT)
+
+
+def test_the_shipped_font_covers_what_its_readme_says() -> None:
+    """resources/fonts/uming-cn.ttf.gz is face 0 of AR PL UMing cut to its own character
+    map: a rebuild from another face, or a subset that loses characters, shows here."""
+    covered = fonts.font_coverage()
+    blocks = {
+        "ascii": (0x20, 0x7E),
+        "cjk": (0x4E00, 0x9FFF),
+        "ext_a": (0x3400, 0x4DBF),
+        "ext_b": (0x20000, 0x2A6DF),
+    }
+    counts = {name: sum(lo <= c <= hi for c in covered) for name, (lo, hi) in blocks.items()}
+    assert len(covered) == 24_232
+    assert counts == {"ascii": 95, "cjk": 18_739, "ext_a": 762, "ext_b": 1_790}
+    assert fonts.missing_glyphs(["𠈌𡘙张三丰"]) == []
 
 
 def test_a_character_the_font_lacks_stops_the_document(

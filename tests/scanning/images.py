@@ -14,11 +14,12 @@ import random
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from caseworker.resources import resource_path
+from caseworker.printing.fonts import font_bytes
 from tests.helpers import make_id
 
 SURNAMES = (
@@ -40,7 +41,6 @@ COUNTIES = [
     ("370103", "山东省济南市市中区"),
 ]
 STREETS = ["古楼街道", "泉城路街道", "中心街街道", "大明湖街道", "新华路", "光明路", "建设路"]
-FONT = str(resource_path("fonts", "uming.ttc"))
 KINDS = ("id-card", "household-page", "registration-card")
 
 
@@ -83,8 +83,9 @@ def person(rng: random.Random) -> dict[str, str]:
     }
 
 
+@cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(FONT, size)
+    return ImageFont.truetype(io.BytesIO(font_bytes()), size)
 
 
 def _chinese_date(iso: str, padded: bool) -> str:
