@@ -20,6 +20,27 @@ trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen CASEWORKER_DATA="$work/data" HOME="$work/home"
 step() { printf '\n== %s\n' "$*"; }
 
+step "every library the bundle links to is in it or a documented host library"
+python3 - "$bundle" <<'PY'
+import subprocess, sys
+from pathlib import Path
+from installer.trim import HOST_LIBRARIES
+unresolved = {}
+for path in Path(sys.argv[1]).rglob("*.so*"):
+    if path.is_symlink() or path.read_bytes()[:4] != b"\x7fELF":
+        continue
+    shown = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+    for line in shown.splitlines():
+        if "not found" in line:
+            unresolved.setdefault(line.split()[0], set()).add(path.name)
+wrong = {name: users for name, users in unresolved.items() if name not in HOST_LIBRARIES}
+for name in sorted(set(unresolved) - set(wrong)):
+    print(f"  not on this machine (host library: {HOST_LIBRARIES[name]}): {name}")
+if wrong:
+    sys.exit(f"smoke: the bundle lacks {sorted(wrong)}, needed by {sorted(set().union(*wrong.values()))}")
+print("  all resolved")
+PY
+
 step "version"
 "$cli" --version
 
