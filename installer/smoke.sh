@@ -3,7 +3,9 @@
 # machine's own office (a temporary data folder, the key in a file there):
 #   --version; a shared case evaluated; an office set up, an application taken to its
 #   permit and the permit printed as PDF and verified; the sync commands' answers before
-#   enrolment; the desk's main window opened and closed (caseworker-desk --self-test).
+#   enrolment; the desk's main window opened and closed (caseworker-desk --self-test),
+#   offscreen and, where Xvfb is installed, in a real X11 window on the host's xcb
+#   libraries (the ones the bundle leaves to the machine).
 #
 #     installer/smoke.sh               # builds first (about a minute and a half)
 #     SKIP_BUILD=1 installer/smoke.sh  # tests the bundle already in dist/
@@ -85,5 +87,16 @@ grep -q "not enrolled" "$work/export.err" && ! grep -q Traceback "$work/export.e
 
 step "the desk: login window, main window, closed"
 "$desk" --self-test 2> >(grep -v propagateSizeHints >&2)
+
+step "the desk in an X11 window (Xvfb), on the host's xcb libraries"
+if command -v Xvfb >/dev/null 2>&1; then
+  Xvfb :87 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  trap 'kill "$xvfb" 2>/dev/null; rm -rf "$work"' EXIT
+  sleep 1
+  DISPLAY=:87 QT_QPA_PLATFORM=xcb CASEWORKER_DATA="$work/data-x11" "$desk" --self-test
+else
+  echo "  skipped: no Xvfb here (apt-get install xvfb xauth)"
+fi
 
 printf '\nsmoke: ok (%s)\n' "$(du -sh "$bundle" | cut -f1) unpacked"
