@@ -97,8 +97,8 @@ Entry = tuple[str, str, str]  # PyInstaller's TOC: (destination, source, typecod
 def needed(path: str) -> list[str]:
     """The libraries ``path`` links to directly (its ELF NEEDED entries). ``ldd`` would
     list them transitively, which hides what a host library's exclusion orphans."""
-    shown = subprocess.run(["objdump", "-p", path], capture_output=True, text=True, check=True)
-    return re.findall(r"^\s*NEEDED\s+(\S+)", shown.stdout, flags=re.MULTILINE)
+    shown = _run(_tool("objdump"), "-p", path)
+    return re.findall(r"^\s*NEEDED\s+(\S+)", shown, flags=re.MULTILINE)
 
 
 def _is_root(entry: Entry) -> bool:
@@ -199,11 +199,22 @@ def icu_item_kept(item: str) -> bool:
     return True  # supplemental data, aliases, normalization and property files
 
 
+#: the Debian package of each tool the trim runs
+TOOL_PACKAGES = {
+    "objdump": "binutils",
+    "nm": "binutils",
+    "readelf": "binutils",
+    "gcc": "gcc",
+    "icupkg": "icu-devtools",
+    "genccode": "icu-devtools",
+}
+
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        package = "gcc" if name == "gcc" else "binutils" if name == "objdump" else "icu-devtools"
-        raise SystemExit(f"{name} is needed to trim ICU's data: apt-get install {package}")
+        package = TOOL_PACKAGES[name]
+        raise SystemExit(f"{name} is needed to trim the bundle: apt-get install {package}")
     return found
 
 

@@ -18,17 +18,30 @@ from installer import trim
 from tests.conftest import ROOT
 
 QT_LIB = Path(PySide6.__file__).parent / "Qt" / "lib"
-ICU_TOOLS = ("icupkg", "genccode", "gcc", "nm", "readelf", "objdump")
+ICU_TOOLS = tuple(trim.TOOL_PACKAGES)
 
 
 def _needs(*tools: str) -> None:
     missing = [tool for tool in tools if shutil.which(tool) is None]
     if not missing:
         return
-    message = f"{', '.join(missing)} missing (apt-get install icu-devtools gcc binutils)"
+    packages = sorted({trim.TOOL_PACKAGES[tool] for tool in missing})
+    message = f"{', '.join(missing)} missing (apt-get install {' '.join(packages)})"
     if os.environ.get("CI"):
         pytest.fail(f"required in CI: {message}")
     pytest.skip(message)
+
+
+def test_a_missing_tool_names_the_package_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(trim.shutil, "which", lambda name: None)
+    with pytest.raises(
+        SystemExit, match=r"^nm is needed to trim the bundle: apt-get install binutils$"
+    ):
+        trim.trim_icu(QT_LIB / "libicudata.so.73", tmp_path)
+    with pytest.raises(SystemExit, match=r"^objdump is needed .*: apt-get install binutils$"):
+        trim.needed(str(QT_LIB / "libQt6Core.so.6"))
 
 
 # --- pruning -------------------------------------------------------------------------------
