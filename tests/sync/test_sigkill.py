@@ -36,6 +36,11 @@ def _statuses(folder_store: Any) -> dict[str, str]:
         )
 
 
+def _requests(proxy: FaultProxy) -> int:
+    """How many connections the proxy has taken so far."""
+    return sum(list(proxy.seen.values()))
+
+
 def test_sigkill_mid_sync_loses_and_duplicates_nothing(
     tmp_path: Path, central: Central, proxy: FaultProxy, service: EvaluationService
 ) -> None:
@@ -60,10 +65,17 @@ def test_sigkill_mid_sync_loses_and_duplicates_nothing(
     rng = random.Random(20261125)
     partial = 0
     for _ in range(KILLS):
+        before = _requests(proxy)
         child = subprocess.Popen(
             command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.8, 4.0))
+        # the clock starts at the round's first request, not at the process's start: how
+        # long the imports take differs by machine (seconds where no .pyc may be written)
+        deadline = time.monotonic() + 60
+        while _requests(proxy) == before and child.poll() is None:
+            assert time.monotonic() < deadline, "caseworker sync never reached the centre"
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.2, 3.0))
         finished = child.poll() is not None
         child.send_signal(signal.SIGKILL)
         child.wait()
