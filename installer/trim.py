@@ -19,6 +19,7 @@ PySide6 wheel brings no ICU.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import subprocess
@@ -140,14 +141,7 @@ def prune(
 def _symlink_target(entry: Entry) -> str:
     """A SYMLINK entry's target as a bundle destination (PyInstaller gives it relative to
     the link's folder)."""
-    link = PurePosixPath(entry[0])
-    parts: list[str] = []
-    for part in (link.parent / entry[1]).parts:
-        if part == "..":
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return "/".join(parts)
+    return posixpath.normpath(PurePosixPath(entry[0]).parent / entry[1])
 
 
 # --- ICU ---------------------------------------------------------------------------------
@@ -194,7 +188,7 @@ def icu_item_kept(item: str) -> bool:
         return name in CONVERTERS
     if name.endswith(".spp") or name in DROPPED_ITEMS:
         return False
-    if _LOCALE_FILE.match(name) and name != "pool.res":
+    if _LOCALE_FILE.match(name):
         return _locale_kept(name)
     return True  # supplemental data, aliases, normalization and property files
 
