@@ -90,11 +90,14 @@ step "the desk: login window, main window, closed"
 
 step "the desk in an X11 window (Xvfb), on the host's xcb libraries"
 if command -v Xvfb >/dev/null 2>&1; then
-  Xvfb :87 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  # Xvfb picks a free display and writes its number once it accepts connections
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
   xvfb=$!
   trap 'kill "$xvfb" 2>/dev/null; rm -rf "$work"' EXIT
-  sleep 1
-  DISPLAY=:87 QT_QPA_PLATFORM=xcb CASEWORKER_DATA="$work/data-x11" "$desk" --self-test
+  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+  [ -s "$work/display" ] || { echo "smoke: Xvfb did not start" >&2; exit 1; }
+  DISPLAY=":$(cat "$work/display")" QT_QPA_PLATFORM=xcb CASEWORKER_DATA="$work/data-x11" \
+    "$desk" --self-test
 else
   echo "  skipped: no Xvfb here (apt-get install xvfb xauth)"
 fi
