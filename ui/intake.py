@@ -174,7 +174,6 @@ class IntakePage(QWidget):
         self._relatives: list[dict[str, Any]] = []
         self._editors: dict[str, QLineEdit] = {}
         self._generation = 0
-        self._advance = False
         self._last_answered = ""
         self.decision: Decision | None = None
         self.card_name = ""  # the name the card reader gave, to compare with the book
@@ -256,6 +255,8 @@ class IntakePage(QWidget):
         column.addWidget(place)
 
         facts = QGroupBox(tr("需要了解的情况（按规则需要的顺序）"), left)
+        facts.setObjectName("facts")
+        self.facts_box = facts
         self.facts_form = QFormLayout(facts)
         self.facts_form.setObjectName("factsForm")
         column.addWidget(facts)
@@ -465,12 +466,17 @@ class IntakePage(QWidget):
 
     def _show_questions(self, questions: tuple[Question, ...]) -> None:
         """Rows for every answered fact and every question still open, in the engine's
-        order; the focus moves on to the first open one after an answer."""
-        focused = self.focusWidget()
-        was_fact = focused is not None and focused.objectName().startswith("fact:")
-        while self.facts_form.rowCount():
-            self.facts_form.removeRow(0)
-        self._editors.clear()
+        order. If the focus was in the questions it moves on to the first open one (with
+        none left, it stays on the answer just given); if the clerk has moved elsewhere
+        meanwhile, it stays there. Text typed but not yet taken as an answer is kept."""
+        focused = self.window().focusWidget()  # the window's, active or not
+        in_questions = focused is not None and self.facts_box.isAncestorOf(focused)
+        typed = {
+            fact: editor.text()
+            for fact, editor in self._editors.items()
+            if fact not in self._answers and editor.text().strip()
+        }
+        old = self._take_questions()
         open_facts = [full_name(q.fact) for q in questions]
         clauses = {full_name(q.fact): q.clauses for q in questions}
         shown = open_facts + [f for f in self._answers if f not in open_facts]
@@ -487,8 +493,11 @@ class IntakePage(QWidget):
                 editor.setPlaceholderText(" / ".join(options[:6]))
             answer = self._answers.get(fact)
             # yes and no in the desk's language (either is accepted typed)
-            shown = (tr("是") if answer else tr("否")) if isinstance(answer, bool) else None
-            editor.setText(shown or answer_text(fact, answer))
+            text = (tr("是") if answer else tr("否")) if isinstance(answer, bool) else None
+            editor.setText(text or answer_text(fact, answer))
+            if fact in typed and fact not in self._answers:
+                editor.setText(typed[fact])
+                self._check(fact, editor, say=False)  # the heading shows the decision
             editor.returnPressed.connect(lambda f=fact: self._answer(f, advance=True))
             editor.editingFinished.connect(lambda f=fact: self._answer(f, advance=False))
             cited = ", ".join(clauses.get(fact, ()))
@@ -496,13 +505,38 @@ class IntakePage(QWidget):
             label.setWordWrap(True)
             label.setBuddy(editor)
             self.facts_form.addRow(label, editor)
+            # shown now, not by the layout's queued call: a hidden editor cannot take the
+            # focus, and keys typed until the queue ran would reach nothing
+            label.show()
+            editor.show()
             self._editors[fact] = editor
-        if self._advance or was_fact:
-            self._advance = False
-            # the next open question; with none left, stay on the answer just given
+        if in_questions:
             target = self.next_question() or self._last_answered
-            if target in self._editors:
-                self._editors[target].setFocus(Qt.FocusReason.TabFocusReason)
+            first = next(iter(self._editors.values()), None)
+            # with no question left at all, the box holds the place in the tab order
+            place = self._editors.get(target) or first or self.facts_box
+            place.setFocus(Qt.FocusReason.TabFocusReason)
+        for widget in old:
+            # hidden only now that the focus has left them, so it is not passed along
+            # the old rows; deleted by the event loop, not here: this runs inside an
+            # editor's own returnPressed, and Qt goes on using that editor after it
+            # (editingFinished, the key release)
+            widget.hide()
+            widget.deleteLater()
+
+    def _take_questions(self) -> list[QWidget]:
+        """The rows out of the form, their widgets silenced: an old row never answers for
+        the new one (its text is carried over by the caller)."""
+        widgets: list[QWidget] = []
+        while self.facts_form.rowCount():
+            row = self.facts_form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.blockSignals(True)
+                    widgets.append(widget)
+        self._editors.clear()
+        return widgets
 
     def next_question(self) -> str | None:
         if self.decision is None:
@@ -522,26 +556,34 @@ class IntakePage(QWidget):
             if advance:
                 self._skipped.add(fact)
                 self._last_answered = fact
-                self._advance = True
                 self._show_questions(self.decision.questions if self.decision else ())
             return
-        try:
-            value = parse_answer(fact, text)
-        except ValueError as exc:
-            editor.setStyleSheet("border: 1px solid #c62828")
-            editor.setToolTip(str(exc))
-            spec = FACT_BY_NAME[fact]
-            self.panel.heading.setText(f"{term(spec.label_zh, spec.label_en)}: {exc}")
+        value = self._check(fact, editor)
+        if value is None:
             return
-        editor.setStyleSheet("")
         if self._answers.get(fact) == value and not advance:
             return
         self._answers[fact] = value
         self._last_answered = fact
         self._skipped.discard(fact)
-        self._advance = self._advance or advance
         self.changed.emit()
         self.schedule()
+
+    def _check(self, fact: str, editor: QLineEdit, *, say: bool = True) -> Any:
+        """The answer typed in ``editor``, or None with the editor marked (and the reason
+        in the heading if ``say``) when it cannot be read."""
+        try:
+            value = parse_answer(fact, editor.text().strip())
+        except ValueError as exc:
+            editor.setStyleSheet("border: 1px solid #c62828")
+            editor.setToolTip(str(exc))
+            if say:
+                spec = FACT_BY_NAME[fact]
+                self.panel.heading.setText(f"{term(spec.label_zh, spec.label_en)}: {exc}")
+            return None
+        editor.setStyleSheet("")
+        editor.setToolTip("")
+        return value
 
     def answered(self) -> dict[str, Any]:
         return dict(self._answers)

@@ -85,7 +85,19 @@ def settle(qtbot: QtBot, runner: TaskRunner) -> None:
 
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
+    if widget is None:  # say where it went, for a failure seen once in CI
+        active = QApplication.activeWindow()
+        windows = [
+            f"{w.__class__.__name__} visible={w.isVisible()} focus_child="
+            f"{w.focusWidget().objectName() if w.focusWidget() is not None else None}"
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible()
+        ]
+        raise AssertionError(
+            f"nothing has the keyboard focus; active window: {active!r}; "
+            f"modal: {QApplication.activeModalWidget()!r}; "
+            f"popup: {QApplication.activePopupWidget()!r}; windows: {windows}"
+        )
     return widget
 
 
