@@ -198,6 +198,7 @@ class ScanDialog(QDialog):
             edit.textEdited.connect(lambda _t: self._check())
             edit.installEventFilter(self)
             self.form.addRow(tr(labels[name]), edit)
+            edit.show()  # now, not by the layout's queued call: hidden, it takes no focus
             self.edits[name] = edit
         doubtful = sum(f.doubtful for f in self.result.fields.values())
         self.status.setText(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from caseworker.scanning.ocr import OcrLine
@@ -118,6 +119,30 @@ def test_the_clerks_typing_is_checked_and_compared(
     dialog.edits["id_number"].setText("371502197205200039")
     dialog.edits["id_number"].textEdited.emit("371502197205200039")
     assert "check digit" in dialog.problems.text()
+
+
+def test_the_first_field_has_the_focus_as_soon_as_the_fields_are_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.scan_dialog.read_lines", lambda image: CARD)
+    dialog = ScanDialog(window.desk.runner, window, kind="id-card")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    at_once: list[object] = []
+    build = dialog._reread
+
+    def build_and_look() -> None:
+        build()
+        # before any other event runs: a key typed now must land in the first field
+        at_once.append(QApplication.focusWidget())
+
+    dialog._reread = build_and_look  # type: ignore[method-assign]
+    dialog.read_image(b"png", "card.png")
+    settle(qtbot, window.desk.runner)
+    qtbot.waitUntil(dialog.accept_button.isEnabled)
+    first = next(iter(dialog.edits.values()))
+    assert at_once == [first]
 
 
 def test_an_unreadable_file_is_told(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
