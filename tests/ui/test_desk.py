@@ -190,23 +190,6 @@ def test_bad_input_gets_a_message_and_keeps_the_form(
     assert window.intake.number is None
 
 
-def test_a_wrong_answer_is_marked_and_kept(qtbot: QtBot, window: MainWindow) -> None:
-    case = json.loads((SHARED_COPY / KEYBOARD_CASES[1]).read_text(encoding="utf-8"))
-    key(Qt.Key.Key_F2)
-    type_text(case["applicant"]["id_number"])
-    tab_to("county")
-    type_text("370102")
-    key(Qt.Key.Key_Tab)
-    settle(qtbot, window.desk.runner)
-    while not focused().objectName().startswith("fact:"):
-        key(Qt.Key.Key_Tab)
-    editor = focused()
-    type_text("maybe")
-    key(Qt.Key.Key_Return)
-    assert "border" in editor.styleSheet()
-    assert editor.text() == "maybe"  # type: ignore[attr-defined]
-
-
 def test_closing_with_unsaved_changes_asks(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

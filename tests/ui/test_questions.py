@@ -44,6 +44,14 @@ def _open_questions(window: MainWindow) -> list[str]:
     return [name for name in window.intake._editors if name not in window.intake.answered()]
 
 
+def test_a_wrong_answer_is_marked_and_kept(qtbot: QtBot, window: MainWindow) -> None:
+    editor = _to_the_questions(qtbot, window)
+    type_text("maybe")
+    key(Qt.Key.Key_Return)
+    assert "border" in editor.styleSheet()
+    assert editor.text() == "maybe"
+
+
 def test_skipping_a_question_does_not_delete_its_editor_inside_the_key_press(
     qtbot: QtBot, window: MainWindow
 ) -> None:
