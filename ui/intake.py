@@ -256,6 +256,9 @@ class IntakePage(QWidget):
 
         facts = QGroupBox(tr("需要了解的情况（按规则需要的顺序）"), left)
         facts.setObjectName("facts")
+        # can hold the focus while its rows are replaced (with NoFocus a group box hands
+        # the focus on to a child, here one about to go), and is never a Tab stop
+        facts.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.facts_box = facts
         self.facts_form = QFormLayout(facts)
         self.facts_form.setObjectName("factsForm")
@@ -470,7 +473,9 @@ class IntakePage(QWidget):
         none left, it stays on the answer just given); if the clerk has moved elsewhere
         meanwhile, it stays there. Text typed but not yet taken as an answer is kept."""
         focused = self.window().focusWidget()  # the window's, active or not
-        in_questions = focused is not None and self.facts_box.isAncestorOf(focused)
+        in_questions = focused is not None and (
+            focused is self.facts_box or self.facts_box.isAncestorOf(focused)
+        )
         typed = {
             fact: editor.text()
             for fact, editor in self._editors.items()

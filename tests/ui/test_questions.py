@@ -117,3 +117,18 @@ def test_the_focus_moves_to_the_next_open_question_after_an_answer(
     assert now.startswith("fact:") and now != first
     assert now.removeprefix("fact:") == window.intake.next_question()
     assert now.removeprefix("fact:") in _open_questions(window)
+
+
+def test_with_no_question_left_the_focus_waits_on_the_box_not_on_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    first = _to_the_questions(qtbot, window).objectName()
+    window.intake.county.setText("")  # the place is gone: no questions can be asked
+    window.intake.schedule()
+    settle(qtbot, window.desk.runner)
+    assert window.intake._editors == {}
+    assert QApplication.focusWidget() is window.intake.facts_box
+    window.intake.county.setText("370102")  # and back: the questions return
+    window.intake.schedule()
+    settle(qtbot, window.desk.runner)
+    assert focused().objectName() == first
