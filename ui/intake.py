@@ -470,8 +470,9 @@ class IntakePage(QWidget):
     def _show_questions(self, questions: tuple[Question, ...]) -> None:
         """Rows for every answered fact and every question still open, in the engine's
         order. If the focus was in the questions it moves on to the first open one (with
-        none left, it stays on the answer just given); if the clerk has moved elsewhere
-        meanwhile, it stays there. Text typed but not yet taken as an answer is kept."""
+        none open, to the answer just given; with no row at all, to the box); if the clerk
+        has moved elsewhere meanwhile, it stays there. Text typed but not yet taken as an
+        answer is kept."""
         focused = self.window().focusWidget()  # the window's, active or not
         in_questions = focused is not None and (
             focused is self.facts_box or self.facts_box.isAncestorOf(focused)
@@ -500,7 +501,7 @@ class IntakePage(QWidget):
             # yes and no in the desk's language (either is accepted typed)
             text = (tr("是") if answer else tr("否")) if isinstance(answer, bool) else None
             editor.setText(text or answer_text(fact, answer))
-            if fact in typed and fact not in self._answers:
+            if fact in typed:
                 editor.setText(typed[fact])
                 self._check(fact, editor, say=False)  # the heading shows the decision
             editor.returnPressed.connect(lambda f=fact: self._answer(f, advance=True))
