@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from caseworker import __version__, cli_store
+from caseworker.console import use_utf8
 from caseworker.rules.decision import Decision
 from caseworker.rules.packs import PackError, RuleBook
 from caseworker.services.evaluation import (
@@ -198,6 +199,7 @@ def _rules_show(book: RuleBook, key: str) -> int:
 
 
 def run() -> None:
+    use_utf8()
     sys.exit(main())
 
 
