@@ -18,9 +18,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from caseworker import logs
+from caseworker.exit_codes import ExitCode
 from caseworker.locations import SETTINGS_FILE, data_dir
 from caseworker.resources import resource_path
-from ui import i18n
+from ui import i18n, system_libraries
 from ui.i18n import tr
 from ui.login import LoginDialog
 from ui.tasks import TaskRunner
@@ -95,6 +96,9 @@ def _first_run(folder: Path) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = _parse(argv)
+    if QApplication.instance() is None and (lacking := system_libraries.problem()):
+        print(lacking, file=sys.stderr)  # Qt would abort naming the wrong library
+        return ExitCode.MISSING_LIBRARY
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setWindowIcon(QIcon(str(resource_path("icons", "caseworker.png"))))

@@ -8,8 +8,9 @@
 ; next start, and puts the backup back if the migration fails.
 
 #define AppName "落户受理台 Caseworker desk"
+; the one version is caseworker/__init__.py: build.ps1 passes it as /DAppVersion=...
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #error Pass the version: iscc /DAppVersion=VERSION (installer\windows\build.ps1 does)
 #endif
 
 [Setup]
