@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from caseworker import __version__, cli_store
+from caseworker import __version__, cli_store, logs
 from caseworker.cli_json import add_json, emit
 from caseworker.console import use_utf8
 from caseworker.exit_codes import TABLE, ExitCode
@@ -125,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return EXIT_OK
     except Exception as exc:
+        if logs.log_file() is not None:  # else logging's last resort prints a traceback
+            logging.getLogger("caseworker.cli").exception("internal error in %s", args.command)
         print(
             f"caseworker: internal error ({type(exc).__name__}: {exc}); "
             "nothing was changed, please report this with the command you ran",

@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         return _self_test(app)
     folder = data_dir(args.data_dir)
-    logs.setup(folder / "logs")
+    logs.setup(folder / "logs", program="desk")
     i18n.install(app, i18n.preferred(folder))
     if not (folder / SETTINGS_FILE).exists() and not _first_run(folder):
         return 1
