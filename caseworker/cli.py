@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from caseworker import __version__, cli_store, logs
+from caseworker import __version__, cli_it, cli_store, logs
 from caseworker.cli_json import add_json, emit
 from caseworker.console import use_utf8
 from caseworker.exit_codes import TABLE, ExitCode
@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         "--kind", required=True, choices=["id-card", "household-page", "registration-card"]
     )
     cli_store.register(sub)
+    cli_it.register(sub)
     return parser
 
 
@@ -107,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _scan(args.file, args.kind)
         if args.command in cli_store.COMMANDS:
             return cli_store.run(args)
+        if args.command in cli_it.COMMANDS:
+            return cli_it.run(args)
         if args.rules_command == "check":
             return _rules_check(args.rules_dir, as_json=args.json)
         service = EvaluationService.from_resources(rules_dir=args.rules_dir)

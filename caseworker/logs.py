@@ -153,7 +153,8 @@ def audit_event(
         if k in SAFE_DETAIL and isinstance(v, str | int | float | bool)
     )
     subject = f" application#{application_id}" if application_id is not None else ""
-    logging.getLogger("caseworker.audit").info("%s by %s%s %s", action, actor, subject, shown)
+    line = f"{action} by {actor}{subject}" + (f" {shown}" if shown else "")
+    logging.getLogger("caseworker.audit").info("%s", line)
 
 
 def sync_round(*, ok: bool, lines: list[str]) -> None:
