@@ -21,7 +21,7 @@ from caseworker import logs
 from caseworker.exit_codes import ExitCode
 from caseworker.locations import SETTINGS_FILE, data_dir
 from caseworker.resources import resource_path
-from ui import i18n, system_libraries
+from ui import i18n, key_recovery, system_libraries
 from ui.i18n import tr
 from ui.login import LoginDialog
 from ui.tasks import TaskRunner
@@ -89,6 +89,7 @@ def _first_run(folder: Path) -> bool:
     setup = SetupDialog(folder)
     if setup.exec() != QDialog.DialogCode.Accepted or setup.store is None:
         return False
+    key_recovery.offer(setup.store, setup.admin.text().strip())  # keyring machines only
     setup.store.close()
     return True
 

@@ -101,8 +101,8 @@ def problem() -> str | None:
     packages = sorted({PACKAGES.get(name, "?") for name in lacking} - {"?"})
     unknown = [name for name in lacking if name not in PACKAGES]
     lines = [
-        "caseworker-desk: 本机缺少显示窗口所需的系统库 / this machine lacks system libraries "
-        "the desk's window needs:",
+        # in English, as the command line speaks: Qt and its translation are not loaded yet
+        "caseworker-desk: this machine lacks system libraries the window needs:",
         *(f"  {name}" for name in lacking),
     ]
     if packages:
