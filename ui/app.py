@@ -291,6 +291,7 @@ def _self_test(app: QApplication) -> int:
         window.show()
         app.processEvents()
         window_shown = time.perf_counter() - started
+        about = _self_test_about(window, desk)
         window.close()
         runner.wait()
         users.logout(login.session)
@@ -305,7 +306,19 @@ def _self_test(app: QApplication) -> int:
         f"main window after {window_shown:.2f} s, closed)",
         flush=True,
     )
+    print(about, flush=True)
     return 0
+
+
+def _self_test_about(window: Any, desk: Any) -> str:
+    """The About dialog opened and closed; its versions as one line for smoke.sh."""
+    from ui.about import AboutDialog, facts  # noqa: PLC0415
+
+    shown = facts(desk)
+    AboutDialog(shown, window).close()
+    packs = " ".join(f"{p['policy']}=v{p['version']}" for p in shown["rule_packs"])
+    notices = "yes" if shown["notices"] else "no"
+    return f"about: version {shown['version']}; rule packs {packs}; notices {notices}"
 
 
 if __name__ == "__main__":
