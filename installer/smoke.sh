@@ -84,7 +84,7 @@ python3 - "$case01" "$work/application.json" <<'PY'
 import json, sys
 case = json.load(open(sys.argv[1], encoding="utf-8"))
 case.pop("expect"), case.pop("case")
-names = ["张三丰", "李四", "张小", "张幺"]
+names = ["𠈌明", "李四", "张小", "张幺"]  # 𠈌: Extension B, outside GBK
 case["records"] = {
     "applicant": {"name": names[0]},
     "family": [{"name": n} for n in names[1 : 1 + len(case["family"])]],
@@ -98,6 +98,10 @@ CASEWORKER_PASSWORD_FILE="$work/zhao" "$cli" issue-permit --as zhao "$number"
 "$cli" print permit "$number" --out "$work/permit.pdf"
 head -c 5 "$work/permit.pdf" | grep -q "%PDF-"
 "$cli" verify "$work/permit.pdf"
+
+step "UTF-8 whatever the console: a Chinese Windows' redirected output is cp936 (GBK)"
+PYTHONIOENCODING=cp936 "$cli" show "$number" --json > "$work/show.json"
+python3 -c 'import json, sys; name = json.load(open(sys.argv[1], encoding="utf-8"))["applicant"]["name"]; assert name == "\U0002020c明", name; print("  the Extension-B name came through:", name)' "$work/show.json"
 
 step "sync: the state of an office not yet enrolled, and a clear refusal to export"
 "$cli" sync status | tee "$work/sync.txt"
