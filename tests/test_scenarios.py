@@ -65,6 +65,9 @@ def test_scenario(
     if "questions" in expect:
         asked = [q["fact"] for q in result["questions"]]
         assert asked[: len(expect["questions"])] == expect["questions"], asked
+    if "not_asked" in expect:
+        asked = [q["fact"] for q in result["questions"]]
+        assert not set(asked) & set(expect["not_asked"]), asked
     if "manual" in expect:
         assert [q["fact"] for q in result["manual_checks"]] == expect["manual"]
     if "notices" in expect:

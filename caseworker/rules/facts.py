@@ -87,6 +87,12 @@ FACTS: tuple[FactSpec, ...] = (
         "何时迁入现户口所在地",
         "since when the hukou is at its present place",
     ),
+    _f(
+        "applicant.laiwu_hukou_since",
+        "date_or_false",
+        "户口由原莱芜市直接迁来的，何时在莱芜落户（在莱芜出生填“否”）",
+        "hukou came straight from former Laiwu: registered there since (born there: no)",
+    ),
     _f("applicant.rural_hukou", "bool", "是否农村籍", "rural hukou"),
     _f("applicant.marital_status", "enum", "婚姻状况", "marital status", enums.MaritalStatus),
     _f(

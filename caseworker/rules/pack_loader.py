@@ -100,6 +100,7 @@ class _Compiler(NodeChecker):
             "rank_at_least",
             "at_least_by_sex",
             "is_date",
+            "answered",
             "years_before_on_at_least",
             "on_or_after",
             "due_within_months",
@@ -155,6 +156,10 @@ class _Compiler(NodeChecker):
             if spec.kind != "date_or_false" or arg is not True:
                 raise bad("a date-or-false fact and the value true")
             return conditions.IsDate(spec.name)
+        if op == "answered":
+            if arg is not True:
+                raise bad("the value true")
+            return conditions.Answered(spec.name)
         if op == "years_before_on_at_least":
             if spec.kind not in {"date", "date_or_false"} or not _whole(arg):
                 raise bad("a date fact and a whole number of years")
