@@ -20,7 +20,7 @@ import yaml
 from caseworker.models.divisions import Divisions
 from caseworker.models.enums import AwardKind, MaritalStatus, Relation, Sex
 from caseworker.rules import conditions
-from caseworker.rules.facts import FACT_BY_NAME, FactSpec
+from caseworker.rules.facts import FACT_BY_NAME, MANUAL_CHECKS, FactSpec
 from caseworker.rules.pack_yaml import LineList, LineLoader, LineMap, NodeChecker, kind_of
 from caseworker.rules.packs import (
     FOLLOW_SHORTHANDS,
@@ -76,6 +76,15 @@ class _Compiler(NodeChecker):
             if not isinstance(name, str) or not re.match(r"^[a-z_]+$", name):
                 raise self.fail(
                     node, where, "manual needs a snake_case name of the check", "manual"
+                )
+            if name not in MANUAL_CHECKS:
+                known = ", ".join(sorted(MANUAL_CHECKS))
+                raise self.fail(
+                    node,
+                    where,
+                    f"unknown manual check {name!r}; known: {known} "
+                    "(a new one needs its Chinese and English label in rules/facts.py)",
+                    "manual",
                 )
             return self._uid(conditions.Manual(name))
         return self._uid(self.leaf(node, where))
