@@ -3,16 +3,13 @@ asks laiwu_hukou_since, labelled in Chinese, and in English under the English in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
 from tests.ui.conftest import settle
-from ui import i18n
+from tests.ui.test_translation import english  # noqa: F401 - the English interface fixture
 from ui.main_window import MainWindow
 
 FACT = "applicant.laiwu_hukou_since"
@@ -46,17 +43,8 @@ def test_the_question_is_labelled_in_chinese(qtbot: QtBot, window: MainWindow) -
     assert "jinan-2017:2.1.1.2" in text
 
 
-@pytest.fixture
-def english(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the .qm is built there
-    assert i18n.install(qapp, i18n.ENGLISH) == i18n.ENGLISH
-    yield i18n.ENGLISH
-    i18n.install(qapp, i18n.CHINESE)
-
-
-def test_the_question_is_labelled_in_english(
-    qtbot: QtBot, english: str, window: MainWindow
-) -> None:
+@pytest.mark.usefixtures("english")
+def test_the_question_is_labelled_in_english(qtbot: QtBot, window: MainWindow) -> None:
     text = _label_of_question(qtbot, window)
     assert text.startswith(
         "hukou came straight from former Laiwu: registered there since (born there: no)"
