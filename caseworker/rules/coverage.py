@@ -138,6 +138,8 @@ def _read_review(file: Path, pack: RulePack) -> _Review:
     entries: dict[str, dict[str, Any]] = {}
     for pid, entry in (doc.get("paragraphs") or {}).items():
         where = f"{file}: paragraph {pid}"
+        if not isinstance(pid, str):
+            raise CoverageError(f'{where}: quote the paragraph id ("2.10", not 2.10)')
         if not isinstance(entry, dict) or not entry or set(entry) - _ENTRY_KEYS:
             raise CoverageError(f"{where}: give condition (with of) or out_of_scope")
         if ("condition" in entry) == ("out_of_scope" in entry):
@@ -152,7 +154,7 @@ def _read_review(file: Path, pack: RulePack) -> _Review:
             _check_targets(where, targets, pack)
         elif "of" in entry:
             raise CoverageError(f"{where}: of belongs to a condition")
-        entries[str(pid)] = entry
+        entries[pid] = entry
     return _Review(TextLayout(numbering, tuple(anchors)), entries)
 
 

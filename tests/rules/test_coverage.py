@@ -150,6 +150,7 @@ def test_a_reason_on_a_paragraph_a_route_uses_is_a_problem(
         ('  "4":\n    condition: Of a route not in it.\n    of: ["9.9"]\n', "not a route clause"),
         ('  "4":\n    out_of_scope: short\n', "must be a sentence"),
         ('  "4":\n    out_of_scop: A typo in the key of this entry.\n', "give condition"),
+        ("  4:\n    out_of_scope: An unquoted paragraph id here.\n", "quote the paragraph id"),
     ],
 )
 def test_a_broken_coverage_file_is_refused(
