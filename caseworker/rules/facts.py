@@ -90,8 +90,9 @@ FACTS: tuple[FactSpec, ...] = (
     _f(
         "applicant.laiwu_hukou_since",
         "date_or_false",
-        "户口由原莱芜市直接迁来的，何时在莱芜落户（在莱芜出生填“否”）",
-        "hukou came straight from former Laiwu: registered there since (born there: no)",
+        "户口由原莱芜市直接迁来的，何时在莱芜落户（自出生即在莱芜填“否”；非直接迁来的不填）",
+        "hukou came straight from former Laiwu: registered there since "
+        "(there since birth: no; not straight from there: leave empty)",
     ),
     _f("applicant.rural_hukou", "bool", "是否农村籍", "rural hukou"),
     _f("applicant.marital_status", "enum", "婚姻状况", "marital status", enums.MaritalStatus),

@@ -51,8 +51,9 @@ def test_the_desk_asks_it_with_a_chinese_label_and_an_english_one(
     assert decision.decision == "incomplete"
     (question,) = [q for q in decision.questions if q.fact == "laiwu_hukou_since"]
     assert question.label_zh.startswith("户口由原莱芜市直接迁来的")
-    assert "在莱芜出生填“否”" in question.label_zh
+    assert "自出生即在莱芜填“否”；非直接迁来的不填" in question.label_zh
     assert question.label_en.startswith("hukou came straight from former Laiwu")
+    assert "not straight from there: leave empty" in question.label_en
     assert "jinan-2017:2.1.1.2" in question.clauses
 
 

@@ -39,7 +39,9 @@ def _label_of_question(qtbot: QtBot, window: MainWindow) -> str:
 
 def test_the_question_is_labelled_in_chinese(qtbot: QtBot, window: MainWindow) -> None:
     text = _label_of_question(qtbot, window)
-    assert text.startswith("户口由原莱芜市直接迁来的，何时在莱芜落户（在莱芜出生填“否”）")
+    assert text.startswith(
+        "户口由原莱芜市直接迁来的，何时在莱芜落户（自出生即在莱芜填“否”；非直接迁来的不填）"
+    )
     assert "jinan-2017:2.1.1.2" in text
 
 
@@ -47,5 +49,6 @@ def test_the_question_is_labelled_in_chinese(qtbot: QtBot, window: MainWindow) -
 def test_the_question_is_labelled_in_english(qtbot: QtBot, window: MainWindow) -> None:
     text = _label_of_question(qtbot, window)
     assert text.startswith(
-        "hukou came straight from former Laiwu: registered there since (born there: no)"
+        "hukou came straight from former Laiwu: registered there since "
+        "(there since birth: no; not straight from there: leave empty)"
     )
