@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from caseworker import __version__, cli_it, cli_store, logs
+from caseworker import __version__, cli_coverage, cli_it, cli_store, logs
 from caseworker.cli_json import add_json, emit
 from caseworker.console import use_utf8
 from caseworker.exit_codes import TABLE, ExitCode
@@ -52,12 +52,15 @@ def _parser() -> argparse.ArgumentParser:
         ("list", "policies, dates in force, zones and routes"),
         ("check", "validate every pack; exit 1 on any problem"),
         ("show", "one route with its clause text, conditions and documents"),
+        ("coverage", "every numbered paragraph of the policy texts and what the packs do"),
     ):
         action = rules_sub.add_parser(name, help=text)
         action.add_argument("--rules-dir", type=Path, help="the folder of packs to use")
         add_json(action)
         if name == "show":
             action.add_argument("route", help="policy:clause, e.g. jinan-2017:2.1.1.6")
+        if name == "coverage":  # its --json is add_json's, as for every action here
+            action.add_argument("--markdown", action="store_true", help="as COVERAGE.md")
     scan = sub.add_parser("scan", help="read an ID card or hukou book page from an image")
     scan.add_argument("file", type=Path, help="the image (PNG or JPEG)")
     scan.add_argument(
@@ -112,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_it.run(args)
         if args.rules_command == "check":
             return _rules_check(args.rules_dir, as_json=args.json)
+        if args.rules_command == "coverage":
+            return cli_coverage.run(
+                args.rules_dir, as_json=args.json, markdown=args.markdown, out=sys.stdout
+            )
         service = EvaluationService.from_resources(rules_dir=args.rules_dir)
         if args.rules_command == "list":
             if args.json:

@@ -12,7 +12,7 @@ COMPANY = "Caseworker desk project"
 
 
 def numeric(version: str) -> tuple[int, int, int, int]:
-    """(0, 1, 0, 0) for "0.1.0"; a suffix like "rc1" is dropped from the numbers."""
+    """(1, 2, 3, 0) for "1.2.3"; (1, 2, 3, 1) for "1.2.3rc1": the digits, four at most."""
     parts = [int(p) for p in re.findall(r"\d+", version.split("+", maxsplit=1)[0])[:4]]
     parts += [0] * (4 - len(parts))
     return parts[0], parts[1], parts[2], parts[3]
