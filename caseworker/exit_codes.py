@@ -30,9 +30,10 @@ class ExitCode(IntEnum):
 #: what each code means, for the README's table and ``--help``
 TABLE: dict[ExitCode, str] = {
     ExitCode.OK: "done",
-    ExitCode.PROBLEMS: "a check found problems (rules check, db check, audit verify, verify, scan)",
+    ExitCode.PROBLEMS: "a check found problems (rules check, db check, audit verify, verify, "
+    "scan); the desk: closed before anyone logged in, or its self-test failed",
     ExitCode.BAD_INPUT: "refused: bad input, wrong password, not allowed, damaged store; "
-    "nothing changed",
+    "nothing changed; the desk: the store or the rules could not be opened",
     ExitCode.INTERNAL: "internal error: nothing changed; send the diagnostics bundle",
     ExitCode.SYNC_FAILED: "a sync round did not complete; the rest is retried next round",
     ExitCode.MISSING_LIBRARY: "the desk lacks a system library for its window (Linux); "

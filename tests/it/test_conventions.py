@@ -113,6 +113,7 @@ LISTING: list[tuple[list[str], Any]] = [
     (["rules", "list"], lambda o: {p["policy"] for p in o} >= {"jinan-2017"}),
     (["rules", "show", "jinan-2017:2.1.1.2"], lambda o: o["key"] == "jinan-2017:2.1.1.2"),
     (["rules", "check"], lambda o: o["ok"] is True),
+    (["about"], lambda o: o["version"] == __version__ and len(o["rule_packs"]) >= 5),
 ]
 
 

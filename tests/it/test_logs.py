@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 import time
 from pathlib import Path
 
@@ -91,6 +92,7 @@ def test_a_sync_round_is_logged(tmp_path: Path) -> None:
     assert "WARNING" in text and "sync round: round failed" in text
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc (log_writer.py)")
 def test_two_processes_write_and_rotate_one_log(tmp_path: Path) -> None:
     count = 3000
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -119,3 +121,33 @@ def test_two_processes_write_and_rotate_one_log(tmp_path: Path) -> None:
             seen[found.group(1)].append(int(found.group(2)))
     for name, numbers in seen.items():
         assert sorted(numbers) == list(range(count)), f"{name}: lines lost or doubled"
+
+
+def test_the_diagnostics_command_writes_a_bundle_without_personal_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("CASEWORKER_DATA", str(folder))
+    monkeypatch.setenv("CASEWORKER_USER", "admin")
+    monkeypatch.setenv("CASEWORKER_PASSWORD", PASSWORD)
+    secret = tmp_path / "pw"
+    secret.write_text(PASSWORD, encoding="utf-8")
+    init = ["init", "--office", "370102001", "--station", "泉城路派出所"]
+    assert main([*init, "--admin-password-file", str(secret)]) == 0
+    case = application(names=["欧阳明月", "李四"])
+    path = tmp_path / "app.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    assert main(["apply", str(path)]) == 0
+    assert main(["search", case["applicant"]["id_number"], "--page", "0"]) == 2  # refused
+    out = tmp_path / "ticket" / "diagnostics.zip"
+    assert main(["diagnostics", "--out", str(out)]) == 0
+    assert "no personal data" in capsys.readouterr().out
+    with zipfile.ZipFile(out) as bundle:
+        names = set(bundle.namelist())
+        text = "\n".join(bundle.read(n).decode("utf-8") for n in names)
+        check = json.loads(bundle.read("store-check.json"))
+    assert {"about.json", "store-check.json", "environment.json", "logs/caseworker.log"} <= names
+    assert check["ok"] is True and check["schema"] == check["newest_schema"]
+    assert "application.decide by admin" in text
+    for personal in (case["applicant"]["id_number"], "欧阳", "明月", "李四"):
+        assert personal not in text
