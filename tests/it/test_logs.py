@@ -8,8 +8,8 @@ import os
 import re
 import subprocess
 import sys
-import zipfile
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
