@@ -95,3 +95,19 @@ def test_first_run_offers_the_recovery_file(office: Store, qtbot: QtBot, tmp_pat
     keyring.set_keyring(fresh)
     done = import_keys(tmp_path / "new-pc", text, passphrase=PASSPHRASE)
     assert done.settings_written and fresh.secrets
+
+
+def test_no_offer_where_the_key_is_in_a_file(tmp_path: Path) -> None:
+    store = Store.init(
+        tmp_path / "data",
+        office_code="370102001",
+        station_name="泉城路派出所",
+        admin_password="s3cret-pass",
+        key_file=tmp_path / "keys" / "store.key",
+    )
+    try:
+        from ui import key_recovery  # noqa: PLC0415
+
+        assert key_recovery.offer(store, "admin") == []  # returns at once, no dialog
+    finally:
+        store.close()
