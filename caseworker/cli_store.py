@@ -386,8 +386,18 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
     if code.lower().endswith(".pdf") and path.is_file():
         code = path.read_bytes().decode("latin-1")
     verdict = printing.verify(code)
-    if wants_json(args):
-        emit(verdict)
+    if wants_json(args):  # the register's facts, not the signed payload (a name may be in it)
+        record = verdict.record
+        document = None
+        if record is not None:
+            document = {
+                "number": record.number,
+                "kind": record.kind,
+                "copy": record.copy,
+                "voided": record.voided,
+                "printed_at": record.printed_at,
+            }
+        emit({"status": verdict.status, "message": verdict.message, "document": document})
     else:
         print(f"{verdict.status}: {verdict.message}")
     return 0 if verdict.status == "valid" else 1

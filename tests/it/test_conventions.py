@@ -102,6 +102,7 @@ LISTING: list[tuple[list[str], Any]] = [
     (["audit", "show"], lambda o: any(e["action"] == "application.decide" for e in o)),
     (["audit", "verify"], lambda o: o["findings"] == []),
     (["db", "check"], lambda o: o["ok"] is True),
+    (["verify", "no-such-code"], lambda o: o["status"] == "unknown" and o["document"] is None),
     (["sync", "status"], lambda o: o["enrolled"] is False),
     (["sync", "conflicts"], lambda o: o == []),
     (["collective", "list"], lambda o: o == []),
@@ -126,7 +127,8 @@ def test_json_on_every_command_that_lists_or_shows(
 ) -> None:
     _folder, number, id_number = office
     args = [a.format(number=number, id_number=id_number) for a in command]
-    assert main([*args, "--json"]) == 0
+    expected = 1 if command[0] == "verify" else 0  # an unknown code is a problem found
+    assert main([*args, "--json"]) == expected
     assert check(json.loads(capsys.readouterr().out))
 
 
