@@ -387,15 +387,15 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
         code = path.read_bytes().decode("latin-1")
     verdict = printing.verify(code)
     if wants_json(args):  # the register's facts, not the signed payload (a name may be in it)
-        record = verdict.record
+        found = verdict.record
         document = None
-        if record is not None:
+        if found is not None:
             document = {
-                "number": record.number,
-                "kind": record.kind,
-                "copy": record.copy,
-                "voided": record.voided,
-                "printed_at": record.printed_at,
+                "number": found.number,
+                "kind": found.kind,
+                "copy": found.copy,
+                "voided": found.voided,
+                "printed_at": found.printed_at,
             }
         emit({"status": verdict.status, "message": verdict.message, "document": document})
     else:
