@@ -107,12 +107,12 @@ def licence_texts(distribution: metadata.Distribution) -> list[tuple[str, str]]:
 
 def licence_name(distribution: metadata.Distribution) -> str:
     meta = distribution.metadata
-    declared = meta.get("License-Expression") or ""
+    declared = meta["License-Expression"] or ""
     if not declared:
         classifiers = [
             c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License")
         ]
-        declared = ", ".join(classifiers) or (meta.get("License") or "").split("\n")[0]
+        declared = ", ".join(classifiers) or (meta["License"] or "").split("\n")[0]
     return declared or "see the text below"
 
 

@@ -58,8 +58,9 @@ def cache_dir() -> Path:
 def pinned(name: str) -> str:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     for requirement in project["dependencies"]:
-        if requirement.split("==")[0].strip().lower() == name.lower():
-            return requirement.split("==")[1].strip()
+        project_name, _, version = str(requirement).partition("==")
+        if project_name.strip().lower() == name.lower():
+            return version.strip()
     raise KeyError(name)
 
 
