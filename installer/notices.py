@@ -107,12 +107,16 @@ def licence_texts(distribution: metadata.Distribution) -> list[tuple[str, str]]:
 
 def licence_name(distribution: metadata.Distribution) -> str:
     meta = distribution.metadata
-    declared = meta["License-Expression"] or ""
+
+    def field(name: str) -> str:  # get_all: a missing field is None, never a KeyError
+        return (meta.get_all(name) or [""])[0] or ""
+
+    declared = field("License-Expression")
     if not declared:
         classifiers = [
             c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License")
         ]
-        declared = ", ".join(classifiers) or (meta["License"] or "").split("\n")[0]
+        declared = ", ".join(classifiers) or field("License").split("\n")[0]
     return declared or "see the text below"
 
 
