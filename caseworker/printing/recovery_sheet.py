@@ -23,6 +23,7 @@ class RecoverySheet:
     store_id: str
     created_at: str
     recovery_text: str  # the recovery file, as written
+    custodian: str = ""  # "1/2": one custodian's share of two; "" for a whole file
 
 
 def qr_payload(recovery_text: str) -> str:
@@ -47,6 +48,16 @@ def render(sheet: RecoverySheet) -> bytes:
     )
     story = [
         Paragraph("存储密钥恢复单 Store key recovery sheet", title),
+        *(
+            [
+                Paragraph(
+                    f"保管人份额 custodian's share {sheet.custodian}（需两份合用 both needed）",
+                    body,
+                )
+            ]
+            if sheet.custodian
+            else []
+        ),
         Paragraph(
             f"{sheet.station_name}（{sheet.office_code}） 存储 store {sheet.store_id} "
             f"制作于 made {sheet.created_at}",

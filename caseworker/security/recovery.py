@@ -11,7 +11,9 @@ fails the unwrap as surely as a wrong passphrase. The file is JSON text, short e
 a QR code on the printed recovery sheet.
 
 The file alone opens nothing: the passphrase is kept apart (a sealed envelope in the
-station's safe, or with a second custodian)."""
+station's safe, or with a second custodian). Or, with :func:`wrap_split`, two custodians
+each hold a file and a passphrase of their own, and only both together restore the keys
+(each file holds one XOR share: alone it says nothing about them)."""
 
 from __future__ import annotations
 
@@ -83,21 +85,62 @@ def wrap(
     kdf: dict[str, Any] | None = None,
 ) -> str:
     """The recovery file's text."""
-    check_passphrase(passphrase)
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    params = dict(KDF_DEFAULTS if kdf is None else kdf)
-    header = {
+    header = _header(store_id, office_code, station_name, now)
+    plain = json.dumps({"store_key": store_key, "audit_key": audit_key}).encode("ascii")
+    return _seal(header, plain, passphrase, kdf)
+
+
+def wrap_split(
+    *,
+    store_id: str,
+    office_code: str,
+    station_name: str,
+    store_key: str,
+    audit_key: str | None,
+    passphrases: tuple[str, str],
+    now: datetime,
+    kdf: dict[str, Any] | None = None,
+) -> tuple[str, str]:
+    """Two recovery files for two custodians, each sealed with its own passphrase: the
+    secrets XOR-split into a random pad and the secrets XOR the pad, so one file (even
+    with its passphrase) says nothing about the keys; both together restore them."""
+    for passphrase in passphrases:
+        check_passphrase(passphrase)
+    if passphrases[0] == passphrases[1]:
+        raise RecoveryError("the two custodians need two different passphrases")
+    plain = json.dumps({"store_key": store_key, "audit_key": audit_key}).encode("ascii")
+    pad = secrets.token_bytes(len(plain))
+    shares = (pad, bytes(a ^ b for a, b in zip(plain, pad, strict=True)))
+    split_id = secrets.token_hex(8)
+    texts = []
+    for number, (share, passphrase) in enumerate(zip(shares, passphrases, strict=True), 1):
+        header = _header(store_id, office_code, station_name, now)
+        header.update(share=number, of=2, split_id=split_id)
+        texts.append(_seal(header, json.dumps({"share": _b64(share)}).encode(), passphrase, kdf))
+    return texts[0], texts[1]
+
+
+def _header(store_id: str, office_code: str, station_name: str, now: datetime) -> dict[str, Any]:
+    return {
         "format": FORMAT,
         "version": VERSION,
         "store_id": store_id,
         "office_code": office_code,
         "station_name": station_name,
         "created_at": now.isoformat(timespec="seconds"),
+    }
+
+
+def _seal(header: dict[str, Any], plain: bytes, passphrase: str, kdf: dict[str, Any] | None) -> str:
+    check_passphrase(passphrase)
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    params = dict(KDF_DEFAULTS if kdf is None else kdf)
+    header = {
+        **header,
         "kdf": {"name": "argon2id", **params, "salt": _b64(salt)},
         "cipher": "AES-256-GCM",
         "nonce": _b64(nonce),
     }
-    plain = json.dumps({"store_key": store_key, "audit_key": audit_key}).encode("ascii")
     sealed = AESGCM(_derive(passphrase, salt, params)).encrypt(nonce, plain, _aad(header))
     return json.dumps({**header, "sealed": _b64(sealed)}, ensure_ascii=False, indent=1) + "\n"
 
@@ -123,20 +166,38 @@ def read_header(text: str) -> dict[str, Any]:
 
 def unwrap(text: str, passphrase: str) -> Recovered:
     data = read_header(text)
-    try:
-        sealed = base64.b64decode(data.pop("sealed"), validate=True)
-        kdf = dict(data["kdf"])
-        salt = base64.b64decode(kdf.pop("salt"), validate=True)
-        nonce = base64.b64decode(data["nonce"], validate=True)
-        key = _derive(passphrase, salt, kdf)
-        plain = AESGCM(key).decrypt(nonce, sealed, _aad(data))
-    except InvalidTag:
+    if "of" in data:
         raise RecoveryError(
-            "the passphrase is wrong, or the file was changed; nothing was imported"
-        ) from None
-    except (KeyError, ValueError, TypeError):
-        raise RecoveryError("the recovery file is incomplete or damaged") from None
-    found = json.loads(plain)
+            f"this file is custodian {data.get('share')}'s share of {data.get('of')}: import "
+            "both custodians' files together (caseworker key import FILE1 FILE2)"
+        )
+    return _recovered(data, json.loads(_unseal(data, passphrase)))
+
+
+def unwrap_split(texts: list[str], passphrases: list[str]) -> Recovered:
+    """The keys from both custodians' files, each with its own passphrase."""
+    headers = [read_header(text) for text in texts]
+    if len(headers) != 2 or any("of" not in h for h in headers):
+        raise RecoveryError("give both custodians' files, and only those")
+    if headers[0]["split_id"] != headers[1]["split_id"]:
+        raise RecoveryError("these two files are not shares of the same export")
+    if {h["share"] for h in headers} != {1, 2}:
+        raise RecoveryError("both files are the same custodian's share")
+    shares = []
+    for header, passphrase in zip(headers, passphrases, strict=True):
+        share = json.loads(_unseal(dict(header), passphrase))["share"]
+        shares.append(base64.b64decode(share, validate=True))
+    if len(shares[0]) != len(shares[1]):
+        raise RecoveryError("the recovery files are incomplete or damaged")
+    plain = bytes(a ^ b for a, b in zip(shares[0], shares[1], strict=True))
+    try:
+        found = json.loads(plain)
+    except ValueError:
+        raise RecoveryError("the recovery files are incomplete or damaged") from None
+    return _recovered(headers[0], found)
+
+
+def _recovered(data: dict[str, Any], found: dict[str, Any]) -> Recovered:
     return Recovered(
         store_id=str(data["store_id"]),
         office_code=str(data["office_code"]),
@@ -145,3 +206,21 @@ def unwrap(text: str, passphrase: str) -> Recovered:
         store_key=str(found["store_key"]),
         audit_key=found.get("audit_key"),
     )
+
+
+def _unseal(data: dict[str, Any], passphrase: str) -> bytes:
+    """The sealed part of one file; ``data`` is its parsed JSON (its "sealed" is taken)."""
+    try:
+        sealed = base64.b64decode(data.pop("sealed"), validate=True)
+        kdf = dict(data["kdf"])
+        salt = base64.b64decode(kdf.pop("salt"), validate=True)
+        nonce = base64.b64decode(data["nonce"], validate=True)
+        key = _derive(passphrase, salt, kdf)
+        plain: bytes = AESGCM(key).decrypt(nonce, sealed, _aad(data))
+    except InvalidTag:
+        raise RecoveryError(
+            "the passphrase is wrong, or the file was changed; nothing was imported"
+        ) from None
+    except (KeyError, ValueError, TypeError):
+        raise RecoveryError("the recovery file is incomplete or damaged") from None
+    return plain

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from caseworker.locations import SETTINGS_FILE
 from caseworker.security import recovery
@@ -31,6 +32,14 @@ class Imported:
 
 def export_keys(store: Store, actor: Actor, *, passphrase: str, now: datetime) -> str:
     """The recovery file's text, for the administrator only; audited."""
+    return export_shares(store, actor, passphrases=(passphrase,), now=now)[0]
+
+
+def export_shares(
+    store: Store, actor: Actor, *, passphrases: tuple[str, ...], now: datetime
+) -> list[str]:
+    """One recovery file (one passphrase), or two custodians' shares (two passphrases),
+    for the administrator only; audited."""
     require(actor, Permission.MANAGE_USERS)
     settings = store.settings
     try:
@@ -39,20 +48,27 @@ def export_keys(store: Store, actor: Actor, *, passphrase: str, now: datetime) -
     except keys.KeyUnavailableError as exc:
         raise ServiceError(f"the store key cannot be read: {exc}") from None
     office = store.office()
+    common: dict[str, Any] = {
+        "store_id": settings.store_id,
+        "office_code": office.office_code,
+        "station_name": office.station_name,
+        "store_key": store_key,
+        "audit_key": audit_key.hex() if audit_key else None,
+        "now": now,
+    }
     try:
-        text = recovery.wrap(
-            store_id=settings.store_id,
-            office_code=office.office_code,
-            station_name=office.station_name,
-            store_key=store_key,
-            audit_key=audit_key.hex() if audit_key else None,
-            passphrase=passphrase,
-            now=now,
-        )
+        if len(passphrases) == 1:
+            texts = [recovery.wrap(passphrase=passphrases[0], **common)]
+        elif len(passphrases) == 2:
+            texts = list(
+                recovery.wrap_split(passphrases=(passphrases[0], passphrases[1]), **common)
+            )
+        else:
+            raise ServiceError("one recovery file, or two custodians' shares")
     except recovery.RecoveryError as exc:
         raise ServiceError(str(exc)) from None
-    store.record(at=now, actor=actor.username, action="key.export", detail={})
-    return text
+    store.record(at=now, actor=actor.username, action="key.export", detail={"count": len(texts)})
+    return texts
 
 
 def import_keys(
@@ -62,8 +78,18 @@ def import_keys(
 
     Refused when the folder already belongs to another store. ``key_file`` keeps the key
     in a file instead of the keyring (a machine without one)."""
+    return import_shares(folder, [text], passphrases=[passphrase], key_file=key_file)
+
+
+def import_shares(
+    folder: Path, texts: list[str], *, passphrases: list[str], key_file: Path | None = None
+) -> Imported:
+    """:func:`import_keys` for one file, or for both custodians' shares."""
     try:
-        found = recovery.unwrap(text, passphrase)
+        if len(texts) == 1:
+            found = recovery.unwrap(texts[0], passphrases[0])
+        else:
+            found = recovery.unwrap_split(texts, passphrases)
     except recovery.RecoveryError as exc:
         raise ServiceError(str(exc)) from None
     existing: Settings | None = None

@@ -139,3 +139,77 @@ def test_only_an_administrator_exports_and_the_file_holds_no_key_in_clear(
 def test_a_short_passphrase_is_refused() -> None:
     with pytest.raises(recovery.RecoveryError, match="at least 12"):
         recovery.check_passphrase("short")
+
+
+def test_two_custodians_each_hold_half(
+    old_pc: dict[str, Path | str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base = ["--data-dir", str(old_pc["folder"])]
+    phrases = tmp_path / "two-phrases"
+    phrases.write_text("first custodian phrase\nsecond custodian phrase\n", encoding="utf-8")
+    monkeypatch.setenv("CASEWORKER_RECOVERY_PASSPHRASE_FILE", str(phrases))
+    out, sheet = tmp_path / "split" / "office.cwkey", tmp_path / "split" / "sheet.pdf"
+    export = ["key", "export", *base, "--out", str(out), "--sheet", str(sheet)]
+    assert main([*export, "--custodians", "2"]) == 0
+    one = tmp_path / "split" / "office-custodian1.cwkey"
+    two = tmp_path / "split" / "office-custodian2.cwkey"
+    assert (tmp_path / "split" / "sheet-custodian2.pdf").read_bytes().startswith(b"%PDF-")
+    capsys.readouterr()
+    folder, fresh = _new_pc(tmp_path, "new-pc")
+    new = ["--data-dir", str(folder)]
+    # one custodian alone restores nothing, even with the right passphrase
+    assert main(["key", "import", *new, str(one)]) == 2
+    assert "both custodians" in capsys.readouterr().err
+    with pytest.raises(recovery.RecoveryError, match="both custodians"):
+        recovery.unwrap(one.read_text(encoding="utf-8"), "first custodian phrase")
+    assert not fresh.secrets
+    # together, in either order, each with its own passphrase
+    assert main(["key", "import", *new, str(two), str(one)]) == 0
+    _restore_and_read(folder, old_pc, capsys)
+
+
+def test_a_share_reveals_nothing_without_the_other() -> None:
+    from datetime import datetime  # noqa: PLC0415
+
+    fast = {"time_cost": 1, "memory_kib": 8192, "parallelism": 1}
+    texts = recovery.wrap_split(
+        store_id="s",
+        office_code="370102001",
+        station_name="x",
+        store_key="ab" * 32,
+        audit_key="cd" * 32,
+        passphrases=("first custodian phrase", "second custodian phrase"),
+        now=datetime(2026, 12, 6),
+        kdf=fast,
+    )
+    again = recovery.wrap_split(
+        store_id="s",
+        office_code="370102001",
+        station_name="x",
+        store_key="ab" * 32,
+        audit_key="cd" * 32,
+        passphrases=("first custodian phrase", "second custodian phrase"),
+        now=datetime(2026, 12, 6),
+        kdf=fast,
+    )
+    phrases = ["first custodian phrase", "second custodian phrase"]
+    assert recovery.unwrap_split(list(texts), phrases).store_key == "ab" * 32
+    # a share of one export does not combine with a share of another
+    with pytest.raises(recovery.RecoveryError, match="not shares of the same export"):
+        recovery.unwrap_split([texts[0], again[1]], phrases)
+    with pytest.raises(recovery.RecoveryError, match="passphrase is wrong"):
+        recovery.unwrap_split(list(texts), [phrases[1], phrases[0]])
+    with pytest.raises(recovery.RecoveryError, match="two different passphrases"):
+        recovery.wrap_split(
+            store_id="s",
+            office_code="c",
+            station_name="x",
+            store_key="ab" * 32,
+            audit_key=None,
+            passphrases=("same passphrase here", "same passphrase here"),
+            now=datetime(2026, 12, 6),
+            kdf=fast,
+        )
