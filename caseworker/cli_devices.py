@@ -1,0 +1,118 @@
+"""``caseworker reader …``: the IT person's way to find and test the counter's card
+reader without the desk (ID numbers masked unless ``--show-id``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from caseworker.devices import sam
+from caseworker.devices import settings as device_settings
+from caseworker.devices.card import DeviceError, mask_id_number
+from caseworker.services.id_reader import ReaderError, reader_from_settings
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+COMMANDS = {"reader"}
+
+
+def register(sub: Any) -> None:
+    reader = sub.add_parser("reader", help="find and test the ID card reader")
+    actions = reader.add_subparsers(dest="reader_command", required=True, metavar="ACTION")
+    probe = actions.add_parser("probe", help="ask every serial/USB port for a card reader")
+    probe.add_argument("ports", nargs="*", help="only these ports (else every port listed)")
+    probe.add_argument("--json", action="store_true", help="print the result as JSON")
+    read = actions.add_parser("read", help="read the card on the reader")
+    read.add_argument("--json", action="store_true", help="print the card as JSON")
+    read.add_argument("--show-id", action="store_true", help="print the ID number unmasked")
+    read.add_argument(
+        "--kind", choices=device_settings.READER_KINDS[1:], help="else the device settings'"
+    )
+    read.add_argument("--port", help="the port (sam: COM3, /dev/ttyUSB0; vendors: 1001)")
+    read.add_argument("--library", help="the vendor's library (termb/sdtapi), or card file")
+    for action in (probe, read):
+        action.add_argument(
+            "--devices", type=Path, help="the device settings file (else CASEWORKER_DEVICES)"
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        if args.reader_command == "probe":
+            return _probe(args)
+        return _read(args)
+    except DeviceError as exc:
+        print(f"caseworker: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _probe(args: argparse.Namespace) -> int:
+    results = sam.probe(args.ports or None)
+    if args.json:
+        print(
+            json.dumps(
+                [{"port": r.port, "reader": r.answered, "detail": r.detail} for r in results],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for r in results:
+            print(f"{'reader' if r.answered else 'no':<7} {r.port}  {r.detail}")
+        if not results:
+            print("no serial or USB-CDC ports on this computer")
+    return EXIT_OK if any(r.answered for r in results) else EXIT_PROBLEMS
+
+
+def _read(args: argparse.Namespace) -> int:
+    settings = device_settings.load(args.devices)
+    if args.kind:
+        settings = replace(settings, reader=args.kind)
+    if args.port:
+        settings = replace(settings, reader_port=args.port)
+    if args.library:
+        settings = replace(settings, reader_library=args.library)
+    try:
+        reader = reader_from_settings(settings)
+        if reader is None:
+            print(
+                "caseworker: no card reader is set; choose one with --kind, or in the "
+                "device settings",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        card = reader.read()
+    except ReaderError as exc:
+        print(f"caseworker: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    number = card.id_number if args.show_id else mask_id_number(card.id_number)
+    out = {
+        "reader": reader.name,
+        "id_number": number,
+        "name": card.name,
+        "sex": card.sex,
+        "birth_date": card.birth_date.isoformat(),
+        "ethnicity": card.ethnicity,
+        "address": card.address,
+        "issued_by": card.issued_by,
+        "valid_from": _iso(card.valid_from),
+        "valid_until": _iso(card.valid_until) if card.valid_until else "长期",
+        "expired": card.expired,
+        "photo": bool(card.photo_image),
+    }
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for key, value in out.items():
+            print(f"{key:<11} {value}")
+        if card.expired:
+            print("warning: the card is past its valid-until date (有效期限)")
+    return EXIT_PROBLEMS if card.expired else EXIT_OK
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
