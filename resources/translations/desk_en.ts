@@ -796,7 +796,7 @@ File: {file}</translation>
     </message>
     <message>
         <source>打印预览 — {title}</source>
-        <extracomment>preview at 96 dpi; printing at 300 dpi</extracomment>
+        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution)</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>

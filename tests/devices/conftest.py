@@ -50,3 +50,9 @@ def pty_reader() -> Iterator[tuple[str, SamSimulator]]:
         simulator.stop()
         os.close(master)
         os.close(slave)
+
+
+# the store fixtures serve the printing tests (the desk's own print path)
+from tests.store.conftest import apps, store  # noqa: E402
+
+__all__ = ["apps", "store"]
