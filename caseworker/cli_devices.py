@@ -1,5 +1,7 @@
-"""``caseworker reader …``: the IT person's way to find and test the counter's card
-reader without the desk (ID numbers masked unless ``--show-id``)."""
+"""``caseworker reader …`` and ``caseworker printer …``: the IT person's way to find and
+test the counter's card reader and printers without the desk (ID numbers masked unless
+``--show-id``; exit 0 done, 1 a problem found, 2 bad input or a device that cannot be
+used)."""
 
 from __future__ import annotations
 
@@ -11,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from caseworker.devices import printer as true_size
 from caseworker.devices import sam
 from caseworker.devices import settings as device_settings
 from caseworker.devices.card import DeviceError, mask_id_number
 from caseworker.services.id_reader import ReaderError, reader_from_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = {"reader"}
+COMMANDS = {"reader", "printer"}
 
 
 def register(sub: Any) -> None:
@@ -34,7 +37,22 @@ def register(sub: Any) -> None:
     )
     read.add_argument("--port", help="the port (sam: COM3, /dev/ttyUSB0; vendors: 1001)")
     read.add_argument("--library", help="the vendor's library (termb/sdtapi), or card file")
-    for action in (probe, read):
+    printer = sub.add_parser("printer", help="printers: list, calibrate, test page, print")
+    p_actions = printer.add_subparsers(dest="printer_command", required=True, metavar="ACTION")
+    listing = p_actions.add_parser("list", help="the CUPS printers and their calibration")
+    listing.add_argument("--json", action="store_true", help="print the result as JSON")
+    calibrate = p_actions.add_parser(
+        "calibrate", help="keep a printer's measured offset (mm) for pre-printed paper"
+    )
+    calibrate.add_argument("name", help="the printer (as `printer list` names it)")
+    calibrate.add_argument("--x-mm", type=float, required=True, help="right is positive")
+    calibrate.add_argument("--y-mm", type=float, required=True, help="down is positive")
+    test_page = p_actions.add_parser("test-page", help="print the calibration page")
+    test_page.add_argument("name", nargs="?", default="", help="else the default printer")
+    print_file = p_actions.add_parser("print", help="print a PDF at true size")
+    print_file.add_argument("file", type=Path, help="the PDF")
+    print_file.add_argument("name", nargs="?", default="", help="else the default printer")
+    for action in (probe, read, listing, calibrate, test_page, print_file):
         action.add_argument(
             "--devices", type=Path, help="the device settings file (else CASEWORKER_DEVICES)"
         )
@@ -42,6 +60,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        if args.command == "printer":
+            return _printer(args)
         if args.reader_command == "probe":
             return _probe(args)
         return _read(args)
@@ -116,3 +136,58 @@ def _read(args: argparse.Namespace) -> int:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _printer(args: argparse.Namespace) -> int:
+    settings = device_settings.load(args.devices)
+    action = args.printer_command
+    if action == "list":
+        names = sorted(set(true_size.printers()) | set(settings.calibration))
+        rows = [
+            {
+                "printer": name,
+                "offset_x_mm": settings.calibration_for(name).offset_x_mm,
+                "offset_y_mm": settings.calibration_for(name).offset_y_mm,
+                "default": name == settings.printer,
+            }
+            for name in names
+        ]
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for row in rows:
+                print(
+                    f"{row['printer']}  offset x {row['offset_x_mm']:+.1f} mm, "
+                    f"y {row['offset_y_mm']:+.1f} mm{'  (desk default)' if row['default'] else ''}"
+                )
+            if not rows:
+                print("no printers (CUPS has no queues on this computer)")
+        return EXIT_OK
+    if action == "calibrate":
+        limit = 20.0
+        if abs(args.x_mm) > limit or abs(args.y_mm) > limit:
+            print(
+                f"caseworker: an offset over {limit:.0f} mm is a measuring mistake; measure "
+                "the test page again (`caseworker printer test-page`)",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        calibration = device_settings.Calibration(offset_x_mm=args.x_mm, offset_y_mm=args.y_mm)
+        path = device_settings.save(settings.with_calibration(args.name, calibration), args.devices)
+        print(f"{args.name}: offset x {args.x_mm:+.1f} mm, y {args.y_mm:+.1f} mm kept in {path}")
+        return EXIT_OK
+    if action == "test-page":
+        pdf = true_size.calibration_page()
+    else:
+        try:
+            pdf = args.file.read_bytes()
+        except OSError as exc:
+            print(f"caseworker: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if not pdf.startswith(b"%PDF"):
+            print(f"caseworker: {args.file} is not a PDF", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    name = args.name or settings.printer
+    job = true_size.print_pdf(pdf, printer=name, title="caseworker", settings=settings)
+    print(f"sent to {name or 'the default printer'} at true size (job {job.job_id or '?'})")
+    return EXIT_OK

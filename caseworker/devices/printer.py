@@ -171,3 +171,33 @@ def device_rect(
         round(page_width_pt / 72 * dpi_x),
         round(page_height_pt / 72 * dpi_y),
     )
+
+
+def calibration_page(*, width_mm: float = 210.0, height_mm: float = 297.0) -> bytes:
+    """A page for measuring a printer's offset: crosses at 20 mm from the top-left corner
+    and from the bottom-right one, with a ruler; print it, measure where the crosses
+    landed, and enter the difference as the printer's calibration."""
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
+
+    out = io.BytesIO()
+    width, height = width_mm * POINTS_PER_MM, height_mm * POINTS_PER_MM
+    canvas = Canvas(out, pagesize=(width, height))
+    canvas.setLineWidth(0.3)
+    for x_mm, y_mm in ((20, 20), (width_mm - 20, height_mm - 20)):
+        x, y = x_mm * POINTS_PER_MM, height - y_mm * POINTS_PER_MM
+        canvas.line(x - 15, y, x + 15, y)
+        canvas.line(x, y - 15, x, y + 15)
+        canvas.circle(x, y, 5 * POINTS_PER_MM)
+    for mm in range(0, int(width_mm) + 1, 10):  # a ruler along the top, 40 mm down
+        x, y = mm * POINTS_PER_MM, height - 40 * POINTS_PER_MM
+        canvas.line(x, y, x, y - (8 if mm % 50 == 0 else 4))
+    canvas.setFont("Helvetica", 9)
+    canvas.drawString(
+        30 * POINTS_PER_MM,
+        height - 60 * POINTS_PER_MM,
+        "caseworker calibration: each cross should be 20 mm from its corner; "
+        "measure x (right +) and y (down +)",
+    )
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
