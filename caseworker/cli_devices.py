@@ -20,7 +20,7 @@ from caseworker.devices.card import DeviceError, mask_id_number
 from caseworker.services.id_reader import ReaderError, reader_from_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = {"reader", "printer"}
+COMMANDS = {"reader", "printer", "camera"}
 
 
 def register(sub: Any) -> None:
@@ -52,7 +52,14 @@ def register(sub: Any) -> None:
     print_file = p_actions.add_parser("print", help="print a PDF at true size")
     print_file.add_argument("file", type=Path, help="the PDF")
     print_file.add_argument("name", nargs="?", default="", help="else the default printer")
-    for action in (probe, read, listing, calibrate, test_page, print_file):
+    camera = sub.add_parser("camera", help="the document camera (高拍仪)")
+    c_actions = camera.add_subparsers(dest="camera_command", required=True, metavar="ACTION")
+    capture = c_actions.add_parser("capture", help="wait for a page to hold still, save it")
+    capture.add_argument("out", type=Path, help="the PNG to write")
+    capture.add_argument("--source", help="camera index or video file (else the settings')")
+    capture.add_argument("--timeout", type=float, default=60.0, help="seconds to wait")
+    capture.add_argument("--json", action="store_true", help="print the result as JSON")
+    for action in (probe, read, listing, calibrate, test_page, print_file, capture):
         action.add_argument(
             "--devices", type=Path, help="the device settings file (else CASEWORKER_DEVICES)"
         )
@@ -62,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.command == "printer":
             return _printer(args)
+        if args.command == "camera":
+            return _camera(args)
         if args.reader_command == "probe":
             return _probe(args)
         return _read(args)
@@ -190,4 +199,31 @@ def _printer(args: argparse.Namespace) -> int:
     name = args.name or settings.printer
     job = true_size.print_pdf(pdf, printer=name, title="caseworker", settings=settings)
     print(f"sent to {name or 'the default printer'} at true size (job {job.job_id or '?'})")
+    return EXIT_OK
+
+
+def _camera(args: argparse.Namespace) -> int:
+    from caseworker.devices.camera import DocumentCamera  # noqa: PLC0415 - loads OpenCV
+
+    settings = device_settings.load(args.devices)
+    source = args.source if args.source is not None else settings.camera
+    capture = DocumentCamera(source).auto_capture(timeout=args.timeout)
+    if capture is None:
+        print(
+            f"caseworker: no page held still under the camera {source!r} "
+            f"within {args.timeout:.0f} s",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    try:
+        args.out.write_bytes(capture.png())
+    except OSError as exc:
+        print(f"caseworker: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    height, width = capture.frame.shape[:2]
+    if args.json:
+        out = {"file": str(args.out), "frame": capture.index, "width": width, "height": height}
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"captured frame {capture.index} ({width}x{height}) into {args.out}")
     return EXIT_OK
