@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from caseworker.devices import settings as device_settings
 from caseworker.devices.card import CardRecord, DeviceError
 from caseworker.devices.readers import CardDevice, card_device
 from caseworker.devices.settings import DeviceSettings
@@ -142,6 +143,32 @@ def reader_from_settings(
     if device is None:
         return None
     return DeviceReader(device, name=settings.reader, today=today)
+
+
+class UnusableReader:
+    """Stands in for a reader whose settings cannot be used: reading says why."""
+
+    name = "unusable"
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def read(self) -> CardData:
+        raise ReaderError(self.message)
+
+
+def desk_reader(
+    card_file: Path | None, *, settings_file: Path | None = None
+) -> IdCardReader | None:
+    """The desk's reader: the simulated one when a card file is given (training), else the
+    one this PC's device settings name; never fails at start-up (a broken setting is said
+    when the clerk reads a card)."""
+    if card_file is not None:
+        return SimulatedReader(card_file)
+    try:
+        return reader_from_settings(device_settings.load(settings_file))
+    except (DeviceError, ReaderError) as exc:
+        return UnusableReader(f"the card reader's settings cannot be used: {exc}")
 
 
 #: device name -> how to make it from its setting (a path, a port)

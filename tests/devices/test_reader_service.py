@@ -12,7 +12,13 @@ from caseworker.cli import main
 from caseworker.devices import settings as device_settings
 from caseworker.devices.sam_simulator import SamSimulator
 from caseworker.devices.settings import Calibration, DeviceSettings
-from caseworker.services.id_reader import ReaderError, make_reader, reader_from_settings
+from caseworker.services.id_reader import (
+    ReaderError,
+    SimulatedReader,
+    desk_reader,
+    make_reader,
+    reader_from_settings,
+)
 from tests.devices.conftest import CARD_NUMBER, card_text
 
 
@@ -119,3 +125,26 @@ def test_cli_probe(
     ]
     assert main(["reader", "probe", "/dev/caseworker-no-such-port"]) == 1
     assert "cannot open" in capsys.readouterr().out
+
+
+def test_the_desk_reader_follows_the_settings_and_never_fails_at_start(
+    pty_reader: tuple[str, SamSimulator], tmp_path: Path
+) -> None:
+    port, _ = pty_reader
+    path = tmp_path / "devices.json"
+    assert desk_reader(None, settings_file=path) is None  # nothing set: typing only
+    device_settings.save(DeviceSettings(reader="sam", reader_port=port), path)
+    reader = desk_reader(None, settings_file=path)
+    assert reader is not None and reader.read().id_number == CARD_NUMBER
+    card = tmp_path / "card.json"
+    assert isinstance(desk_reader(card, settings_file=path), SimulatedReader)
+    device_settings.save(DeviceSettings(reader="termb", reader_port="USB1"), path)
+    broken = desk_reader(None, settings_file=path)
+    assert broken is not None
+    with pytest.raises(ReaderError, match=r"settings cannot be used.*not a number"):
+        broken.read()
+    path.write_text("{", encoding="utf-8")
+    broken = desk_reader(None, settings_file=path)
+    assert broken is not None
+    with pytest.raises(ReaderError, match="not JSON"):
+        broken.read()
