@@ -59,6 +59,11 @@ def register(sub: Any) -> None:
     capture.add_argument("--source", help="camera index or video file (else the settings')")
     capture.add_argument("--timeout", type=float, default=60.0, help="seconds to wait")
     capture.add_argument("--json", action="store_true", help="print the result as JSON")
+    simulate = actions.add_parser(
+        "simulate", help="a simulated SAM reader on a pseudo-terminal (training; Linux/macOS)"
+    )
+    simulate.add_argument("card", type=Path, help="the training card (JSON)")
+    simulate.add_argument("--no-card", action="store_true", help="start with no card on it")
     for action in (probe, read, listing, calibrate, test_page, print_file, capture):
         action.add_argument(
             "--devices", type=Path, help="the device settings file (else CASEWORKER_DEVICES)"
@@ -73,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
             return _camera(args)
         if args.reader_command == "probe":
             return _probe(args)
+        if args.reader_command == "simulate":
+            return _simulate(args)
         return _read(args)
     except DeviceError as exc:
         print(f"caseworker: {exc}", file=sys.stderr)
@@ -226,4 +233,44 @@ def _camera(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2))
     else:
         print(f"captured frame {capture.index} ({width}x{height}) into {args.out}")
+    return EXIT_OK
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    """Serve a training card on a pseudo-terminal until interrupted: point the desk's
+    reader (``sam``) at the port it prints."""
+    import os  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+    import tty  # noqa: PLC0415
+
+    from caseworker.devices.sam_simulator import (  # noqa: PLC0415
+        SamSimulator,
+        text_block_from_card,
+    )
+
+    if not hasattr(os, "openpty"):
+        print("caseworker: the simulated reader needs a pseudo-terminal (Linux, macOS)")
+        return EXIT_BAD_INPUT
+    try:
+        card = json.loads(args.card.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"caseworker: cannot read the training card {args.card}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not isinstance(card, dict):
+        print(f"caseworker: {args.card} is not a card (a JSON object)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    text = text_block_from_card(card)
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    simulator = SamSimulator(master, text=text).start()
+    simulator.behaviour.card_present = not args.no_card
+    print(f"simulated card reader on {os.ttyname(slave)}; Ctrl+C stops it", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        simulator.stop()
+        os.close(master)
+        os.close(slave)
     return EXIT_OK

@@ -13,7 +13,12 @@ import time
 from dataclasses import dataclass, field
 
 from caseworker.devices import sam
-from caseworker.devices.card import PHOTO_BLOCK_SIZE
+from caseworker.devices.card import (
+    ETHNICITY_CODES,
+    PHOTO_BLOCK_SIZE,
+    CardDataError,
+    encode_text_block,
+)
 
 
 @dataclass
@@ -139,3 +144,31 @@ class SamSimulator:
                 os.write(self.fd, data[i : i + 64])
             except OSError:
                 return
+
+
+def text_block_from_card(card: dict[str, str]) -> bytes:
+    """The chip's text block for a training card: ``id_number``, ``name``, ``ethnicity``
+    (a name as printed, 汉), ``address``, ``issued_by``, ``valid_from``, ``valid_until``
+    (YYYY-MM-DD, or 长期); sex and birth date come from the number, as on a real card."""
+    number = str(card.get("id_number", "")).strip().upper()
+    if len(number) != 18 or not number[:17].isdigit():
+        raise CardDataError(f"the training card's number {number!r} is not 18 characters")
+    codes = {name: code for code, name in ETHNICITY_CODES.items()}
+    ethnicity = str(card.get("ethnicity", "汉")).removesuffix("族")
+    if ethnicity not in codes:
+        raise CardDataError(f"the training card's 民族 {ethnicity!r} is not in GB 3304")
+    until = str(card.get("valid_until", "长期"))
+    try:
+        return encode_text_block(
+            name=str(card.get("name", "")),
+            sex_code="1" if int(number[16]) % 2 else "2",
+            ethnicity_code=codes[ethnicity],
+            birth=number[6:14],
+            address=str(card.get("address", "")),
+            id_number=number,
+            issued_by=str(card.get("issued_by", "")),
+            valid_from=str(card.get("valid_from", "2020-01-01")).replace("-", ""),
+            valid_until=until if until == "长期" else until.replace("-", ""),
+        )
+    except ValueError as exc:
+        raise CardDataError(f"the training card does not fit a chip: {exc}") from None

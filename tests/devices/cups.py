@@ -99,3 +99,9 @@ def wait_for_output(before: set[Path], *, timeout: float = 60.0) -> Path:
 def existing_output() -> set[Path]:
     folder = output_dir()
     return set(folder.glob("*.pdf")) if folder.is_dir() else set()
+
+
+def remove_output(before: set[Path]) -> None:
+    """Delete what cups-pdf wrote since ``before`` (the tests leave no prints behind)."""
+    for path in existing_output() - before:
+        path.unlink(missing_ok=True)

@@ -58,5 +58,8 @@ def test_test_page_reaches_cups(tmp_path: Path, capsys: pytest.CaptureFixture[st
     devices = str(tmp_path / "devices.json")
     assert main(["printer", "test-page", queue, "--devices", devices]) == 0
     assert f"sent to {queue} at true size" in capsys.readouterr().out
-    printed = cups.wait_for_output(before)
-    assert abs(float(PdfReader(printed).pages[0].mediabox.width) / MM - 210) <= 0.5
+    try:
+        printed = cups.wait_for_output(before)
+        assert abs(float(PdfReader(printed).pages[0].mediabox.width) / MM - 210) <= 0.5
+    finally:
+        cups.remove_output(before)

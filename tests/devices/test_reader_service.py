@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -148,3 +151,53 @@ def test_the_desk_reader_follows_the_settings_and_never_fails_at_start(
     assert broken is not None
     with pytest.raises(ReaderError, match="not JSON"):
         broken.read()
+
+
+def test_cli_simulate_serves_a_training_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = tmp_path / "card.json"
+    card.write_text(
+        json.dumps(
+            {
+                "id_number": CARD_NUMBER,
+                "name": "赵六",
+                "ethnicity": "回族",
+                "address": "山东省济南市市中区经七路1号",
+                "issued_by": "济南市公安局市中分局",
+                "valid_from": "2006-05-01",
+                "valid_until": "2026-05-01",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "caseworker.cli", "reader", "simulate", str(card)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        port = line.split(" on ")[1].split(";")[0]
+        devices = str(tmp_path / "devices.json")
+        argv = ["reader", "read", "--kind", "sam", "--port", port, "--json", "--devices", devices]
+        assert main(argv) == 1  # read, and flagged: past its valid-until date
+        out = json.loads(capsys.readouterr().out)
+        assert (out["name"], out["ethnicity"], out["sex"]) == ("赵六", "回", "M")
+        assert (out["valid_until"], out["expired"]) == ("2026-05-01", True)
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=10) == 0
+        assert server.stdout is not None
+        server.stdout.close()
+
+
+def test_cli_simulate_refuses_a_bad_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = tmp_path / "card.json"
+    card.write_text('{"id_number": "37010219900101123", "ethnicity": "火星"}', encoding="utf-8")
+    assert main(["reader", "simulate", str(card)]) == 2
+    assert "not 18 characters" in capsys.readouterr().err

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -71,11 +72,14 @@ def _qr(path: Path, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def queue() -> str:
+def queue() -> Iterator[str]:
     for tool in ("pdftotext", "pdftoppm", "zbarimg"):
         if shutil.which(tool) is None:
             fail_or_skip(f"{tool} is missing (poppler-utils, zbar-tools)")
-    return cups.ensure_queue()
+    name = cups.ensure_queue()
+    before = cups.existing_output()
+    yield name
+    cups.remove_output(before)
 
 
 def _print(pdf: bytes, queue: str, settings: DeviceSettings | None = None) -> Path:

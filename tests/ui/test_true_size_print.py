@@ -34,10 +34,13 @@ def test_print_button_sends_the_pdf_at_true_size(
     assert printer.printerName() == queue
     before = cups.existing_output()
     dialog.print_to(printer)
-    printed = cups.wait_for_output(before)
-    page = PdfReader(printed).pages[0]
-    assert abs(float(page.mediabox.width) / MM - 210) <= 0.5
-    assert abs(float(page.mediabox.height) / MM - 297) <= 0.5
+    try:
+        printed = cups.wait_for_output(before)
+        page = PdfReader(printed).pages[0]
+        assert abs(float(page.mediabox.width) / MM - 210) <= 0.5
+        assert abs(float(page.mediabox.height) / MM - 297) <= 0.5
+    finally:
+        cups.remove_output(before)
 
 
 def test_a_printer_that_refuses_gets_a_message(
