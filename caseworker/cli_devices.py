@@ -20,7 +20,7 @@ from caseworker.devices.card import DeviceError, mask_id_number
 from caseworker.services.id_reader import ReaderError, reader_from_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = {"reader", "printer", "camera"}
+COMMANDS = {"reader", "printer", "camera", "scanner"}
 
 
 def register(sub: Any) -> None:
@@ -64,6 +64,14 @@ def register(sub: Any) -> None:
     )
     simulate.add_argument("card", type=Path, help="the training card (JSON)")
     simulate.add_argument("--no-card", action="store_true", help="start with no card on it")
+    scanner = sub.add_parser("scanner", help="a flatbed scanner through SANE")
+    s_actions = scanner.add_subparsers(dest="scanner_command", required=True, metavar="ACTION")
+    s_list = s_actions.add_parser("list", help="the scanners SANE finds")
+    s_list.add_argument("--json", action="store_true", help="print the result as JSON")
+    s_scan = s_actions.add_parser("scan", help="scan one page into a PNG")
+    s_scan.add_argument("out", type=Path, help="the PNG to write")
+    s_scan.add_argument("--device", required=True, help="as `scanner list` names it")
+    s_scan.add_argument("--resolution", type=int, default=300, help="dpi (default 300)")
     for action in (probe, read, listing, calibrate, test_page, print_file, capture):
         action.add_argument(
             "--devices", type=Path, help="the device settings file (else CASEWORKER_DEVICES)"
@@ -76,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
             return _printer(args)
         if args.command == "camera":
             return _camera(args)
+        if args.command == "scanner":
+            return _scanner(args)
         if args.reader_command == "probe":
             return _probe(args)
         if args.reader_command == "simulate":
@@ -273,4 +283,28 @@ def _simulate(args: argparse.Namespace) -> int:
         simulator.stop()
         os.close(master)
         os.close(slave)
+    return EXIT_OK
+
+
+def _scanner(args: argparse.Namespace) -> int:
+    from caseworker.devices import scanner  # noqa: PLC0415
+
+    if args.scanner_command == "list":
+        found = scanner.scanners()
+        if args.json:
+            rows = [{"device": s.device, "vendor": s.vendor, "model": s.model} for s in found]
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for s in found:
+                print(f"{s.device}  {s.vendor} {s.model}")
+            if not found:
+                print("no scanners found")
+        return EXIT_OK if found else EXIT_PROBLEMS
+    png = scanner.scan(args.device, resolution=args.resolution)
+    try:
+        args.out.write_bytes(png)
+    except OSError as exc:
+        print(f"caseworker: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"scanned {args.device} into {args.out}")
     return EXIT_OK
