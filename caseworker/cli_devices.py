@@ -16,7 +16,8 @@ from typing import Any
 from caseworker.devices import printer as true_size
 from caseworker.devices import sam
 from caseworker.devices import settings as device_settings
-from caseworker.devices.card import DeviceError, mask_id_number
+from caseworker.devices.card import mask_id_number
+from caseworker.devices.errors import DeviceError
 from caseworker.services.id_reader import ReaderError, reader_from_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2

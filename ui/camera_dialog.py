@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.devices.camera import DocumentCamera, StillnessDetector, encode_png
-from caseworker.devices.card import DeviceError
+from caseworker.devices.errors import DeviceError
 from ui.i18n import tr
 
 PREVIEW_WIDTH = 640

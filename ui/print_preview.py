@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.devices import printer as true_size
 from caseworker.devices import settings as device_settings
-from caseworker.devices.card import DeviceError
+from caseworker.devices.errors import DeviceError
 from ui.files import save_bytes
 from ui.i18n import tr
 

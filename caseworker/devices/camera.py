@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from caseworker.devices.card import DeviceError
+from caseworker.devices.errors import DeviceError
 
 #: frames are compared at this size: small enough to ignore sensor noise, fast on a PC
 COMPARE_SIZE = (160, 120)

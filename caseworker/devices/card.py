@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from caseworker.devices.errors import DeviceError
+
 TEXT_BLOCK_SIZE = 256
 PHOTO_BLOCK_SIZE = 1024
 
@@ -41,10 +43,6 @@ ETHNICITY_CODES["98"] = "外国血统中国籍人士"
 
 #: what the chip holds in 有效期限's end for a card without an end date
 LONG_TERM = "长期"
-
-
-class DeviceError(Exception):
-    """A device could not do what was asked; the message says what to do about it."""
 
 
 class NoCardError(DeviceError):

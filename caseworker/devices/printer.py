@@ -16,7 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from caseworker.devices.card import DeviceError
+from caseworker.devices.errors import DeviceError
 from caseworker.devices.settings import Calibration, DeviceSettings
 
 POINTS_PER_MM = 72 / 25.4

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from caseworker.devices import sam, vendor
-from caseworker.devices.card import CardRecord, DeviceError, ReaderNotFoundError
+from caseworker.devices.card import CardRecord, ReaderNotFoundError
+from caseworker.devices.errors import DeviceError
 from caseworker.devices.settings import DeviceSettings
 
 

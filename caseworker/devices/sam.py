@@ -21,11 +21,11 @@ from caseworker.devices.card import (
     TEXT_BLOCK_SIZE,
     CardDataError,
     CardRecord,
-    DeviceError,
     NoCardError,
     ReaderNotFoundError,
     decode_text_block,
 )
+from caseworker.devices.errors import DeviceError
 
 PREAMBLE = bytes((0xAA, 0xAA, 0xAA, 0x96, 0x69))
 BAUD_RATE = 115200

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from caseworker.devices.card import DeviceError
+from caseworker.devices.errors import DeviceError
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from caseworker.devices.card import DeviceError
+from caseworker.devices.errors import DeviceError
 
 SETTINGS_ENV = "CASEWORKER_DEVICES"
 READER_KINDS = ("none", "simulated", "sam", "termb", "sdtapi")

@@ -28,11 +28,11 @@ from caseworker.devices.card import (
     LONG_TERM,
     CardDataError,
     CardRecord,
-    DeviceError,
     NoCardError,
     ReaderNotFoundError,
     decode_text_block,
 )
+from caseworker.devices.errors import DeviceError
 
 USB_PORT = 1001
 _TERMB_FIELDS = (

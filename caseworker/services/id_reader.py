@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Protocol
 
 from caseworker.devices import settings as device_settings
-from caseworker.devices.card import CardRecord, DeviceError
+from caseworker.devices.card import CardRecord
+from caseworker.devices.errors import DeviceError
 from caseworker.devices.readers import CardDevice, card_device
 from caseworker.devices.settings import DeviceSettings
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id

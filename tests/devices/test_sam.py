@@ -11,12 +11,12 @@ from caseworker.devices import sam
 from caseworker.devices.card import (
     ETHNICITY_CODES,
     CardDataError,
-    DeviceError,
     NoCardError,
     ReaderNotFoundError,
     decode_text_block,
     mask_id_number,
 )
+from caseworker.devices.errors import DeviceError
 from caseworker.devices.sam_simulator import SamSimulator
 from tests.devices.conftest import CARD_NUMBER, card_text
 
