@@ -91,7 +91,12 @@ class FrameError(DeviceError):
 
 
 class ReaderTimeoutError(DeviceError):
-    """The reader did not answer in time."""
+    """The reader did not answer in time (``partial``: it stopped in the middle of a
+    frame, as when the card leaves the field while its data is sent)."""
+
+    def __init__(self, message: str, *, partial: bool = False) -> None:
+        super().__init__(message)
+        self.partial = partial
 
 
 def checksum(body: bytes) -> int:
@@ -131,7 +136,9 @@ def _read_exact(port: SerialPort, size: int, deadline: float) -> bytes:
                 + (f" after {len(out)} of {size} bytes" if out else "")
                 + "; check its cable and power, then try again"
             )
-        port.timeout = min(left, 0.2)
+        wait = min(left, 0.2)
+        if port.timeout != wait:  # pyserial reconfigures the port on every change
+            port.timeout = wait
         out += port.read(size - len(out))
     return bytes(out)
 
@@ -154,7 +161,10 @@ def read_answer(port: SerialPort, *, timeout: float) -> Answer:
     length = int.from_bytes(header, "big")
     if length < 4:
         raise FrameError(f"the reader sent a frame of impossible length {length}; try again")
-    body = _read_exact(port, length, deadline)
+    try:
+        body = _read_exact(port, length, deadline)
+    except ReaderTimeoutError as exc:
+        raise ReaderTimeoutError(str(exc), partial=True) from None
     if checksum(header + body[:-1]) != body[-1]:
         raise FrameError("a frame from the reader was damaged (check byte); try again")
     return Answer(body[0], body[1], body[2], body[3:-1])
@@ -204,6 +214,8 @@ class SamReader:
                 continue
             if answer.sw3 == CHECKSUM_ERROR and attempt < retries:
                 continue
+            while _stale(command, answer):  # a late answer to an earlier command
+                answer = read_answer(port, timeout=self.timeout)
             return answer
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -221,7 +233,15 @@ class SamReader:
             _expect(found, CARD_FOUND, no_card=True)
             selected = self.transact(port, SELECT_CARD)
             _expect(selected, OK, no_card=True)
-            content = self.transact(port, READ_BASE)
+            try:
+                content = self.transact(port, READ_BASE)
+            except ReaderTimeoutError as exc:
+                if exc.partial:  # the card's data stopped coming: it left the field
+                    raise NoCardError(
+                        STATUS_MESSAGES[READ_FAILED] + " (if the card did not move, check "
+                        "the reader's cable)"
+                    ) from None
+                raise
             _expect(content, OK, no_card=True)
         finally:
             port.close()
@@ -229,6 +249,17 @@ class SamReader:
         if len(photo) not in (0, PHOTO_BLOCK_SIZE):
             raise CardDataError(f"the card's photo block has {len(photo)} bytes; read it again")
         return decode_text_block(text, photo=photo)
+
+
+def _stale(command: tuple[int, int], answer: Answer) -> bool:
+    """An answer that cannot be to ``command``: answers carry no command, so one that
+    arrived after its command timed out would otherwise be taken for the next one's."""
+    if answer.sw3 == CARD_FOUND:
+        return command != FIND_CARD
+    if command == READ_BASE and answer.sw3 == OK:
+        # the card's answer holds the text block; a select's (8 bytes) or a status's not
+        return len(answer.data) < 4 + TEXT_BLOCK_SIZE
+    return False
 
 
 def _expect(answer: Answer, wanted: int, *, no_card: bool) -> None:

@@ -65,7 +65,7 @@ def test_card_taken_away_in_the_middle_of_the_answer(
 ) -> None:
     port, simulator = pty_reader
     simulator.behaviour.card_removed_mid_answer = True
-    with pytest.raises(sam.ReaderTimeoutError, match="stopped answering after"):
+    with pytest.raises(NoCardError, match="taken away while it was being read"):
         sam.SamReader(port, timeout=0.5).read_card()
 
 
@@ -134,9 +134,54 @@ def test_a_device_slower_than_the_timeout_is_given_up(
     pty_reader: tuple[str, SamSimulator],
 ) -> None:
     port, simulator = pty_reader
-    simulator.behaviour.byte_delay = 0.2
-    with pytest.raises(sam.ReaderTimeoutError):
+    simulator.behaviour.byte_delay = 1.0  # each answer starts after 1 s
+    with pytest.raises(sam.ReaderTimeoutError, match="stopped answering; check") as caught:
         sam.SamReader(port, timeout=0.5).read_card()
+    assert not caught.value.partial
+
+
+def test_a_device_that_slows_in_the_middle_of_the_card(
+    pty_reader: tuple[str, SamSimulator],
+) -> None:
+    port, simulator = pty_reader
+    simulator.behaviour.byte_delay = 0.2  # the short answers come, the card's data not
+    with pytest.raises(NoCardError, match="check the reader's cable"):
+        sam.SamReader(port, timeout=0.5).read_card()
+
+
+class _Port:
+    """A port whose answers are given: a late one first."""
+
+    def __init__(self, answers: bytes) -> None:
+        self.timeout: float | None = None
+        self.buffer = bytearray(answers)
+        self.written: list[bytes] = []
+
+    def read(self, size: int = 1) -> bytes:
+        out, self.buffer = bytes(self.buffer[:size]), self.buffer[size:]
+        return out
+
+    def write(self, data: bytes, /) -> int:
+        self.written.append(data)
+        return len(data)
+
+    def reset_input_buffer(self) -> None:  # the late answer arrives after the reset
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_late_answer_is_not_taken_for_the_next_commands() -> None:
+    late_find = sam.answer_frame(sam.CARD_FOUND, bytes(4))
+    late_select = sam.answer_frame(sam.OK, bytes(8))
+    select = sam.answer_frame(sam.OK, bytes(8))
+    reader = sam.SamReader("fake")
+    assert reader.transact(_Port(late_find + select), sam.SELECT_CARD).data == bytes(8)
+    text = card_text()
+    data = (256).to_bytes(2, "big") + (1024).to_bytes(2, "big") + text + bytes(1024)
+    port = _Port(late_select + sam.answer_frame(sam.OK, data))
+    assert reader.transact(port, sam.READ_BASE).data == data
 
 
 def test_probe_finds_the_reader_among_ports(pty_reader: tuple[str, SamSimulator]) -> None:
