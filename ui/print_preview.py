@@ -123,7 +123,9 @@ class PrintPreview(QDialog):
         if not painter.begin(printer):
             raise true_size.PrintError("the printer did not respond")
         try:
-            for n, image in enumerate(page_images(self.pdf, dpi / 72)):
+            # rendered at the printer's resolution up to 600 dpi (an A4 page at 1200 dpi is
+            # 400 MB of pixels); the rectangle is the page's physical size either way
+            for n, image in enumerate(page_images(self.pdf, min(dpi, 600) / 72)):
                 if n:
                     printer.newPage()
                 width_mm, height_mm = sizes[n]
