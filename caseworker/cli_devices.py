@@ -73,6 +73,8 @@ def register(sub: Any) -> None:
     s_scan.add_argument("out", type=Path, help="the PNG to write")
     s_scan.add_argument("--device", required=True, help="as `scanner list` names it")
     s_scan.add_argument("--resolution", type=int, default=300, help="dpi (default 300)")
+    for action in (calibrate, test_page, print_file, s_scan):
+        action.add_argument("--json", action="store_true", help="print the result as JSON")
     for action in (probe, read, listing, calibrate, test_page, print_file, capture):
         action.add_argument(
             "--devices", type=Path, help="the device settings file (else CASEWORKER_DEVICES)"
@@ -201,7 +203,13 @@ def _printer(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
         calibration = device_settings.Calibration(offset_x_mm=args.x_mm, offset_y_mm=args.y_mm)
         path = device_settings.save(settings.with_calibration(args.name, calibration), args.devices)
-        print(f"{args.name}: offset x {args.x_mm:+.1f} mm, y {args.y_mm:+.1f} mm kept in {path}")
+        if args.json:
+            out = {"printer": args.name, "offset_x_mm": args.x_mm, "offset_y_mm": args.y_mm}
+            print(json.dumps({**out, "settings": str(path)}, ensure_ascii=False, indent=2))
+        else:
+            print(
+                f"{args.name}: offset x {args.x_mm:+.1f} mm, y {args.y_mm:+.1f} mm kept in {path}"
+            )
         return EXIT_OK
     if action == "test-page":
         pdf = true_size.calibration_page()
@@ -216,7 +224,10 @@ def _printer(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
     name = args.name or settings.printer
     job = true_size.print_pdf(pdf, printer=name, title="caseworker", settings=settings)
-    print(f"sent to {name or 'the default printer'} at true size (job {job.job_id or '?'})")
+    if args.json:
+        print(json.dumps({"printer": name, "job": job.job_id}, ensure_ascii=False, indent=2))
+    else:
+        print(f"sent to {name or 'the default printer'} at true size (job {job.job_id or '?'})")
     return EXIT_OK
 
 
@@ -307,5 +318,8 @@ def _scanner(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"caseworker: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"scanned {args.device} into {args.out}")
+    if args.json:
+        print(json.dumps({"device": args.device, "file": str(args.out)}, indent=2))
+    else:
+        print(f"scanned {args.device} into {args.out}")
     return EXIT_OK

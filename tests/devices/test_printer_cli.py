@@ -29,6 +29,8 @@ def test_calibrate_keeps_the_offset_and_refuses_a_mistake(
     assert main(["printer", "list", "--json", "--devices", str(devices)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {"printer": "HP", "offset_x_mm": 1.5, "offset_y_mm": -0.5, "default": False} in rows
+    assert main([*argv, "--json", "--devices", str(devices)]) == 0
+    assert json.loads(capsys.readouterr().out)["offset_x_mm"] == 1.5
     bad = ["printer", "calibrate", "HP", "--x-mm", "25", "--y-mm", "0"]
     assert main([*bad, "--devices", str(devices)]) == 2
     assert "measuring mistake" in capsys.readouterr().err
