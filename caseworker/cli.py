@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from caseworker import __version__, cli_coverage, cli_it, cli_store, logs
+from caseworker import __version__, cli_coverage, cli_devices, cli_it, cli_store, logs
 from caseworker.cli_json import add_json, emit
 from caseworker.console import use_utf8
 from caseworker.exit_codes import TABLE, ExitCode
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     cli_store.register(sub)
     cli_it.register(sub)
+    cli_devices.register(sub)
     return parser
 
 
@@ -109,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _evaluate(args.path, as_json=args.json, rules_dir=args.rules_dir)
         if args.command == "scan":
             return _scan(args.file, args.kind)
+        if args.command in cli_devices.COMMANDS:
+            return cli_devices.run(args)
         if args.command in cli_store.COMMANDS:
             return cli_store.run(args)
         if args.command in cli_it.COMMANDS:

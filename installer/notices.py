@@ -31,6 +31,7 @@ NOTICES_FILE = "THIRD-PARTY-NOTICES.txt"
 EXTRA: dict[str, tuple[Path, ...]] = {
     "pyside6-essentials": (HERE / "qt.txt", HERE / "LGPL-3.0.txt", HERE / "GPL-3.0.txt"),
     "shiboken6": (HERE / "qt.txt", HERE / "LGPL-3.0.txt", HERE / "GPL-3.0.txt"),
+    "pyserial": (HERE / "pyserial.txt",),
 }
 #: what is inside the program but is no Python distribution of its own
 COMPONENTS: tuple[tuple[str, tuple[Path, ...]], ...] = (
