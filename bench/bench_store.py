@@ -30,6 +30,8 @@ from caseworker.models.resident_id import check_digit  # noqa: E402
 from caseworker.services.applications import Actor, ApplicationService, _filter_for  # noqa: E402
 from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
+from caseworker.models.names import search_keys  # noqa: E402
+from caseworker.storage import search_index  # noqa: E402
 from caseworker.storage.database import connect_raw  # noqa: E402
 from caseworker.storage.search import search_parameters, search_query  # noqa: E402
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case  # noqa: E402
@@ -50,10 +52,10 @@ COUNTIES = ["370102", "370103", "370104", "370105", "370112", "371502", "370402"
 PINYIN = {ch: lazy_pinyin(ch, style=Style.NORMAL)[0] for ch in set(SURNAMES + GIVEN)}
 
 
-def _name(rng: random.Random) -> tuple[str, str, str]:
+def _name(rng: random.Random) -> tuple[str, str, str, str]:
     chars = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
     syllables = [PINYIN[c] for c in chars]
-    return chars, "".join(syllables), "".join(s[0] for s in syllables)
+    return chars, "".join(syllables), "".join(s[0] for s in syllables), search_keys(chars)
 
 
 def _id(n: int) -> str:
@@ -95,7 +97,7 @@ def generate(folder: Path, persons: int, applications: int) -> Store:
     conn.execute("BEGIN")
     batch: list[tuple[Any, ...]] = []
     for n in range(persons):
-        name, full, initials = _name(rng)
+        name, full, initials, keys = _name(rng)
         number = _id(n)
         batch.append(
             (
@@ -103,20 +105,27 @@ def generate(folder: Path, persons: int, applications: int) -> Store:
                 name,
                 full,
                 initials,
+                keys,
                 "M" if n % 2 else "F",
                 number[6:10] + "-" + number[10:12] + "-" + number[12:14],
             )
         )
         if len(batch) == 50_000 or n == persons - 1:
             conn.executemany(
-                "INSERT INTO persons (id_number, name, name_pinyin, name_initials, sex, birth_date,"
-                " relation_to_head, former_name, ethnicity, native_place, birthplace, education,"
-                " marital_status, military_service, workplace, occupation, moved_in_from)"
-                " VALUES (?, ?, ?, ?, ?, ?, '', '', '', '', '', '', '', '', '', '', '')",
+                "INSERT INTO persons (id_number, name, name_pinyin, name_initials, name_keys,"
+                " sex, birth_date, relation_to_head, former_name, ethnicity, native_place,"
+                " birthplace, education, marital_status, military_service, workplace,"
+                " occupation, moved_in_from)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, '', '', '', '', '', '', '', '', '', '', '')",
                 batch,
             )
             batch.clear()
     conn.execute("COMMIT")
+    print(f"persons written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    # the name index is written once at the end, not by its triggers row by row
+    triggers = [name for name in search_index.DDL if name != search_index.TABLE]
+    for name in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
     case = json.dumps({"on": "2024-01-01", "destination": {"county": "370102"}})
     states = ["draft", "accepted", "decided", "approved", "permit_issued", "settled", "refused"]
     conn.execute("BEGIN")
@@ -148,6 +157,10 @@ def generate(folder: Path, persons: int, applications: int) -> Store:
         rel_batch.append((a, 0, applications + a, "spouse", ""))
         if len(apps_batch) == 50_000 or a == applications:
             _insert_applications(conn, apps_batch, rel_batch)
+    for statement in search_index.REBUILD.split(";"):
+        conn.execute(statement)
+    for name in triggers:
+        conn.execute(search_index.DDL[name])
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()
