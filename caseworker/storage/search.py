@@ -3,13 +3,13 @@ a Connection and return frozen values."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    Connection,
     Integer,
     Select,
     bindparam,
@@ -137,18 +137,19 @@ def search_parameters(
     params: dict[str, Any] = {"limit": limit + 1, "offset": offset}
     if flt.id_number:
         params["id_number"] = flt.id_number
-    else:
+    elif flt.name_prefix or flt.pinyin_prefix:
         prefix = searchable_name(flt.name_prefix or "") or normalise_pinyin_query(
             flt.pinyin_prefix or ""
         )
-        if prefix:
-            params["match"] = search_index.match_prefix(prefix)
-            if flt.created_from:
-                params["rowid_from"] = search_index.row_id_floor(flt.created_from)
-            if flt.created_before:
-                params["rowid_before"] = (
-                    search_index.row_id_floor(flt.created_before) + search_index.ID_SPAN
-                )
+        # nothing left of the text to look for (only punctuation): nothing is found
+        params["match"] = search_index.match_prefix(prefix) if prefix else '""'
+        # the dates as bounds on the index's row id too, so a period is walked, not all
+        if flt.created_from:
+            params["rowid_from"] = search_index.row_id_floor(flt.created_from)
+        if flt.created_before:
+            params["rowid_before"] = (
+                search_index.row_id_floor(flt.created_before) + search_index.ID_SPAN
+            )
     for name in ("number", "created_from", "created_before", "county", "street"):
         value = getattr(flt, name)
         if value:
@@ -167,10 +168,17 @@ def _compiled_search(shape: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 
 def search(
-    conn: Connection, flt: SearchFilter, *, limit: int, offset: int
+    driver: Any,
+    flt: SearchFilter,
+    *,
+    limit: int,
+    offset: int,
+    shown_id: Callable[[str | None], str | None] | None = None,
 ) -> tuple[list[ApplicationSummary], bool]:
     """Applications matching the filter, newest first; ``limit + 1`` rows are read to tell
-    whether another page exists (a count over a large store would cost more).
+    whether another page exists (a count over a large store would cost more). ``driver``
+    is the DBAPI connection of a pooled connection the caller keeps; ``shown_id`` turns an
+    ID number into what the list may show (masked for a clerk).
 
     The clerk's search box runs this on every keystroke, so it takes the shortest road: a
     pooled connection (one read statement needs no unit of work and no BEGIN), and the
@@ -182,15 +190,14 @@ def search(
     for name in order:
         value = params[name]
         values.append(value.isoformat(sep=" ") if isinstance(value, datetime) else value)
-    driver = conn.connection.driver_connection
-    assert driver is not None
     rows = driver.execute(sql, values).fetchall()
+    show = shown_id or _same
     items = [
         ApplicationSummary(
             number,
             state,
             name,
-            id_number,
+            show(id_number),
             date.fromisoformat(on),
             county,
             street,
@@ -200,3 +207,7 @@ def search(
         for number, state, name, id_number, on, county, street, decision, created in rows[:limit]
     ]
     return items, len(rows) > limit
+
+
+def _same(id_number: str | None) -> str | None:
+    return id_number

@@ -8,10 +8,12 @@ name column then yields the matches in name order and every one of them must be 
 by date before the first page can be shown (113 ms p95 for two initials at 1,000,000
 persons). Here the document's row id *is* the queue's order, ``created_at`` to the second
 then the application id, so SQLite walks the index newest first and stops at the end of
-the page. FTS5's prefix index answers a prefix of 1 to 4 characters (汉字 or letters) from
-one list; a longer prefix merges the few lists it covers. ``detail=none`` keeps only row
+the page. FTS5's prefix index answers a prefix of 1 to 6 characters (汉字 or letters) from
+one list; a longer prefix merges the lists of the few keys it covers (measured at a
+million persons: a 5-letter prefix such as ``zhang`` took 12 ms p95 as a merge, 0.1 ms
+from its own list). ``detail=none`` keeps only row
 ids (a name is one token, so positions are never needed) and ``content=''`` keeps no copy
-of the text: about 20 bytes an application.
+of the text: at a million persons, 83 MB for 300,000 applications of two people each.
 
 The order differs from ``ORDER BY created_at DESC, id DESC`` only for two applications
 created in the same second whose ids run against their times (a clock set back), never
@@ -50,11 +52,11 @@ def _refresh(application_id: str) -> str:
 _OLD_ROW_ID = f"(CAST(strftime('%s', OLD.created_at) AS INTEGER) * {ID_SPAN} + OLD.id)"
 
 #: the objects the store must hold, exactly as ``sqlite_master`` keeps them (migration 0010
-#: creates them from a copy of this text; tests/store/test_search.py compares the two)
+#: creates them from this text; tests/store/test_search.py compares the store with it)
 DDL: dict[str, str] = {
     TABLE: (
-        f"CREATE VIRTUAL TABLE {TABLE} USING fts5(name_keys, tokenize='ascii', prefix='1 2 3 4',"
-        " content='', contentless_delete=1, detail=none)"
+        f"CREATE VIRTUAL TABLE {TABLE} USING fts5(name_keys, tokenize='ascii',"
+        " prefix='1 2 3 4 5 6', content='', contentless_delete=1, detail=none)"
     ),
     "search_names_application_added": (
         "CREATE TRIGGER search_names_application_added AFTER INSERT ON applications"
@@ -97,7 +99,8 @@ DDL: dict[str, str] = {
 #: every document at once, for a store that has rows but no index yet
 REBUILD = (
     f"DELETE FROM {TABLE};"
-    f" INSERT INTO {TABLE} (rowid, name_keys) SELECT {_ROW_ID}, {_DOCUMENT} FROM applications a"
+    f" INSERT INTO {TABLE} (rowid, name_keys) SELECT {_ROW_ID}, {_DOCUMENT} FROM applications a;"
+    f" INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')"
 )
 
 
