@@ -154,10 +154,11 @@ def test_a_filter_with_nothing_left_to_look_for_finds_nothing(
     apps: ApplicationService,
 ) -> None:
     _create(apps, "张三")
-    driver = apps._reader()
-    for flt in (SearchFilter(name_prefix="·"), SearchFilter(pinyin_prefix="'")):
-        assert search(driver, flt, limit=10, offset=0) == ([], False)
-    assert len(search(driver, SearchFilter(), limit=10, offset=0)[0]) == 1
+    with apps._reader_lock:
+        driver = apps._reader()
+        for flt in (SearchFilter(name_prefix="·"), SearchFilter(pinyin_prefix="'")):
+            assert search(driver, flt, limit=10, offset=0) == ([], False)
+        assert len(search(driver, SearchFilter(), limit=10, offset=0)[0]) == 1
 
 
 # --- the index in the store ---------------------------------------------------------------
