@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ from ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from caseworker.services.evaluation import EvaluationService
     from caseworker.services.store import DamagedStoreError, Store
+    from ui.main_window import Desk
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -228,9 +230,31 @@ def _run_desk(
     try:
         return app.exec()
     finally:
-        runner.wait()
-        users.logout(session)
-        store.close()
+        _shut_down(runner, store, logout=lambda: users.logout(session))
+
+
+def _shut_down(runner: TaskRunner, store: Store, *, logout: Callable[[], None]) -> None:
+    """Quit in order: the workers finish their jobs, the user is logged out, then the
+    store closes, the services giving back their connections before its pool is closed,
+    so no pooled connection is left to be reset on a closed database at exit."""
+    runner.wait()
+    logout()
+    store.close()
+
+
+def _search_on_the_worker(app: QApplication, runner: TaskRunner, desk: Desk) -> None:
+    """Search as a clerk typing does, each keystroke a job on the database worker."""
+    for text in ("z", "zh", "zha", "zhang", "张", "张三", "zs", "w", "wang", "王", "l", "li"):
+        done: list[object] = []
+
+        def search(typed: str = text) -> object:
+            return desk.apps.search(desk.login.actor, typed)
+
+        runner.store(search, done.append, done.append)
+        while not done:
+            app.processEvents()
+        if isinstance(done[0], Exception):
+            raise done[0]
 
 
 def _self_test(app: QApplication) -> int:
@@ -286,10 +310,10 @@ def _self_test(app: QApplication) -> int:
         window.show()
         app.processEvents()
         window_shown = time.perf_counter() - started
+        _search_on_the_worker(app, runner, desk)
         window.close()
-        runner.wait()
-        users.logout(login.session)
-        store.close()
+        session = login.session
+        _shut_down(runner, store, logout=lambda: users.logout(session))
     except Exception as exc:  # said plainly: this is what the IT person reads
         print(f"self-test: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
         return 1
