@@ -9,6 +9,7 @@ good backup offered; first run on a machine sets up the office instead."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -236,10 +237,16 @@ def _run_desk(
 def _shut_down(runner: TaskRunner, store: Store, *, logout: Callable[[], None]) -> None:
     """Quit in order: the workers finish their jobs, the user is logged out, then the
     store closes, the services giving back their connections before its pool is closed,
-    so no pooled connection is left to be reset on a closed database at exit."""
+    so no pooled connection is left to be reset on a closed database at exit.
+
+    Then every object is frozen out of the garbage collector: the interpreter's last
+    collections at exit walked all the objects the desk ever made (2–3 s on a busy
+    machine, 0.3 s frozen); everything that must be closed is closed by now, and what
+    those collections would free is the process's memory, which the OS takes back."""
     runner.wait()
     logout()
     store.close()
+    gc.freeze()
 
 
 def _search_on_the_worker(app: QApplication, runner: TaskRunner, desk: Desk) -> None:
@@ -311,9 +318,11 @@ def _self_test(app: QApplication) -> int:
         app.processEvents()
         window_shown = time.perf_counter() - started
         _search_on_the_worker(app, runner, desk)
+        closing = time.perf_counter()
         window.close()
         session = login.session
         _shut_down(runner, store, logout=lambda: users.logout(session))
+        closed = time.perf_counter() - closing
     except Exception as exc:  # said plainly: this is what the IT person reads
         print(f"self-test: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
         return 1
@@ -321,7 +330,7 @@ def _self_test(app: QApplication) -> int:
         shutil.rmtree(folder, ignore_errors=True)
     print(
         f"self-test: ok (login window after {login_shown:.2f} s, "
-        f"main window after {window_shown:.2f} s, closed)",
+        f"main window after {window_shown:.2f} s, closed in {closed:.2f} s)",
         flush=True,
     )
     return 0
