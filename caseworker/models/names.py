@@ -33,7 +33,7 @@ def normalise_pinyin_query(text: str) -> str:
     return _LATIN.sub("", text.lower())
 
 
-#: readings kept for one character beyond its usual one (pypinyin lists the common first)
+#: readings kept for one character, its usual one included (pypinyin lists common first)
 _READINGS_PER_CHARACTER = 3
 #: search keys kept for one name at most (every reading is a prefix of some of them)
 _MAX_KEYS = 24

@@ -1,5 +1,6 @@
-"""Searching applications: the clerk's search box and the queue's filters. Functions take
-a Connection and return frozen values."""
+"""Searching applications: the clerk's search box and the queue's filters. ``search``
+takes the DBAPI connection of a pooled connection and returns frozen values; names,
+pinyin and initials are looked up in the name index (``search_index``)."""
 
 from __future__ import annotations
 
