@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from alembic import command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from caseworker.models.names import search_keys, searchable_name
@@ -195,3 +197,40 @@ def test_a_store_with_applications_is_indexed_when_migrated(
         assert _found(again, "张三") == [zhang]
     finally:
         reopened.close()
+
+
+# --- against a brute force over the keys --------------------------------------------------
+
+_SURNAMES = ["单", "曾", "解", "张", "王", "阿卜杜拉·"]
+_GIVEN = "三丰明乐长𠈌买提"
+_NAME = st.builds(
+    lambda surname, given: surname + given,
+    st.sampled_from(_SURNAMES),
+    st.text(alphabet=_GIVEN, min_size=1, max_size=3),
+)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    families=st.lists(st.lists(_NAME, min_size=1, max_size=3), min_size=1, max_size=3),
+    data=st.data(),
+)
+def test_a_name_search_finds_exactly_the_applications_holding_a_key_with_that_prefix(
+    apps: ApplicationService, families: list[list[str]], data: st.DataObject
+) -> None:
+    for names in families:
+        _create(apps, *names)
+    queue = [item.number for item in apps.search(SUPERVISOR, "", page_size=500).items]
+    keys = {}
+    for number in queue:
+        view = apps.get(number)
+        people = [view.applicant.name, *(r.person.name for r in view.relatives)]
+        keys[number] = [key for name in people for key in search_keys(name).split()]
+    key = data.draw(st.sampled_from(sorted({k for found in keys.values() for k in found})))
+    prefix = key[: data.draw(st.integers(1, len(key)))]
+    expected = [n for n in queue if any(k.startswith(prefix) for k in keys[n])]
+    assert _found(apps, prefix, page_size=500) == expected
