@@ -11,13 +11,14 @@ then the application id, so SQLite walks the index newest first and stops at the
 the page. FTS5's prefix index answers a prefix of 1 to 6 characters (汉字 or letters) from
 one list; a longer prefix merges the lists of the few keys it covers (measured at a
 million persons: a 5-letter prefix such as ``zhang`` took 12 ms p95 as a merge, 0.1 ms
-from its own list). ``detail=none`` keeps only row
-ids (a name is one token, so positions are never needed) and ``content=''`` keeps no copy
-of the text: at a million persons, 83 MB for 300,000 applications of two people each.
+from its own list). ``detail=none`` keeps only row ids (a key is one token, so positions
+are never needed) and ``content=''`` keeps no copy of the text: 83 MB for 300,000
+applications of two people each.
 
 The order differs from ``ORDER BY created_at DESC, id DESC`` only for two applications
 created in the same second whose ids run against their times (a clock set back), never
-for the applications one desk creates one after another.
+for the applications one desk creates one after another. An application id must stay
+under ``ID_SPAN`` (2**30).
 """
 
 from __future__ import annotations
