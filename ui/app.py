@@ -99,6 +99,7 @@ def _first_run(folder: Path) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = _parse(argv)
+    atexit.register(gc.freeze)  # a quick exit, whichever way the desk ends (_shut_down)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setWindowIcon(QIcon(str(resource_path("icons", "caseworker.png"))))
@@ -245,11 +246,11 @@ def _shut_down(runner: TaskRunner, store: Store, *, logout: Callable[[], None]) 
     ever made, 1.8 s of the 2 s from closing the window to the process's end on a busy
     machine (bench/bench_desk.py); everything that must be closed is closed by now, and
     what they would free is the process's memory, which the OS takes back. Only at exit,
-    so the tests that run the desk inside pytest's process go on collecting as before."""
+    so the tests that run the desk inside pytest's process go on collecting as before
+    (``main`` asks for it, for every way out)."""
     runner.wait()
     logout()
     store.close()
-    atexit.register(gc.freeze)
 
 
 def _search_on_the_worker(app: QApplication, runner: TaskRunner, desk: Desk) -> None:
