@@ -196,7 +196,7 @@ def _run_desk(
     args: argparse.Namespace,
 ) -> int:
     from caseworker.services.applications import ApplicationService  # noqa: PLC0415
-    from caseworker.services.id_reader import SimulatedReader  # noqa: PLC0415
+    from caseworker.services.id_reader import desk_reader  # noqa: PLC0415
     from caseworker.services.sync import SyncService  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
     from ui.main_window import Desk, MainWindow  # noqa: PLC0415
@@ -218,7 +218,7 @@ def _run_desk(
         users=users,
         login=session,
         runner=runner,
-        reader=SimulatedReader(args.card_file) if args.card_file else None,
+        reader=desk_reader(args.card_file),
         read_only=opened.get("read_only", False),
         sync=None if opened.get("read_only") else SyncService(store, evaluation=evaluation),
     )
