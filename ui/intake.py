@@ -427,8 +427,11 @@ class IntakePage(QWidget):
         generation = self._generation
         case = self.case_dict()
         if not case["applicant"]["id_number"] or not case["destination"]["county"]:
+            self.decision = None
             self.panel.show_problem(tr("先填身份证号和拟落户区县"))
+            self.place_info.clear()
             self._show_questions(())
+            self._refresh_relatives()
             return
 
         def work() -> Decision:
@@ -455,6 +458,7 @@ class IntakePage(QWidget):
             )
         )
         self._show_questions(decision.questions)
+        self._refresh_relatives()  # each relative's verdict, as the panel says it
         self.decided.emit(decision)
 
     def _not_decided(self, generation: int, exc: Exception) -> None:
@@ -462,7 +466,9 @@ class IntakePage(QWidget):
             return
         self.decision = None
         self.panel.show_problem(str(exc))
+        self.place_info.clear()
         self._show_questions(())
+        self._refresh_relatives()
         self.decided.emit(None)
 
     # --- the questions -------------------------------------------------------------
@@ -695,6 +701,10 @@ class IntakePage(QWidget):
         self.schedule()
 
     def clear(self) -> None:
+        """A new application: nothing of the previous one stays on screen (its place
+        line, its decision and verdicts, the documents ticked, the name on its card)."""
+        self.card_name = ""
+        self.panel.set_seen(set())
         self.load_data({}, number=None, state="", version=0)
 
     def load_view(self, view: ApplicationView) -> None:
@@ -740,6 +750,7 @@ class IntakePage(QWidget):
             for i, f in enumerate(data.get("family") or [])
         ]
         self.decision = None
+        self.place_info.clear()
         self._refresh_relatives()
         self._check_book()
         self._evaluate()

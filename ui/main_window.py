@@ -536,16 +536,17 @@ class MainWindow(QMainWindow):
                 QMessageBox.information(self, tr("只读"), tr("存储已损坏，只能查看。"))
             return
         data = self.intake.application_data()
-        number = self.intake.number
+        number, version = self.intake.number, self.intake.version
         apps, actor = self.desk.apps, self.actor
 
         def work() -> ApplicationView:
             if number is None:
                 return apps.create_draft(actor, data)
-            return apps.edit(actor, number, data)
+            return apps.edit(actor, number, data, version=version)  # the version shown
 
         def done(view: ApplicationView) -> None:
             self.intake.number, self.intake.state = view.number, view.state
+            self.intake.version = view.version
             self.dirty = False
             self._show_state()
             self._attach_scans(view.number)

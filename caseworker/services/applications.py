@@ -7,12 +7,14 @@ import hashlib
 import re
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 from stdnum.iso7064 import mod_37_36
 
 from caseworker import __version__
@@ -37,8 +39,10 @@ from caseworker.services.base import (
     NotFoundError,
     PermissionDeniedError,
     ServiceError,
+    StaleVersionError,
     mask_id,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.permissions import Permission, allowed, require
 from caseworker.services.store import Store
@@ -224,7 +228,7 @@ class ApplicationService:
         self._require(actor, DESK_ROLES, Action.EDIT)
         case, records = self._parse(data)
         now = self.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             applicant_id = self._save_people(session, case, records)
             self._guard_duplicates(session, applicant_id, exclude=None)
             serial = repo.next_number(session, "application")
@@ -255,14 +259,20 @@ class ApplicationService:
             )
         return result
 
-    def edit(self, actor: Actor, number: str, data: dict[str, Any]) -> ApplicationView:
+    def edit(
+        self, actor: Actor, number: str, data: dict[str, Any], *, version: int | None = None
+    ) -> ApplicationView:
         """Replace the answers (and hukou-book records) of an open application; a decided
-        one goes back to accepted, to be decided again."""
+        one goes back to accepted, to be decided again. ``version`` is the version the
+        edit was made on (the desk sends the one it showed): if someone saved the
+        application since, the edit is refused rather than written over theirs."""
         self._require(actor, DESK_ROLES, Action.EDIT)
         case, records = self._parse(data)
         now = self.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._load(session, number)
+            if version is not None and version != view.version:
+                raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
             applicant_id = self._save_people(session, case, records)
             self._guard_duplicates(session, applicant_id, exclude=view.id)
@@ -303,8 +313,12 @@ class ApplicationService:
             ]
             if missing:
                 raise ServiceError(
-                    f"cannot accept {number}: the name as the 户口簿 shows it is required "
-                    f"({', '.join(missing)}); edit the application and add it"
+                    code="application.names_missing",
+                    field=missing[0],
+                    number=number,
+                    fields=", ".join(missing),
+                    applicant=not view.applicant.name,
+                    relatives=[r.position + 1 for r in view.relatives if not r.person.name],
                 )
             self._guard_duplicates(session, view.applicant.id, exclude=view.id)
             self._guard_elsewhere(session, view)
@@ -425,7 +439,7 @@ class ApplicationService:
         if not name:
             raise ServiceError("the document's name is required, as the checklist shows it")
         now = self.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._load(session, number)
             if State(view.state) in FINAL_STATES:
                 raise WorkflowError(f"{number} is {view.state}; its documents are closed")
@@ -458,7 +472,7 @@ class ApplicationService:
             )
         digest = hashlib.sha256(content).hexdigest()
         now = self.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._load(session, number)
             attachment = repo.add_attachment(
                 session,
@@ -522,7 +536,7 @@ class ApplicationService:
         check: Callable[[Any, ApplicationView], dict[str, Any]],
     ) -> ApplicationView:
         now = self.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._load(session, number)
             target = next_state(State(view.state), action)
             values = check(session, view)
@@ -581,6 +595,12 @@ class ApplicationService:
         )
         return current
 
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One transaction, with storage and model errors turned into service errors."""
+        with service_boundary(), transaction(self.store.sessions) as session:
+            yield session
+
     def _load(self, session: Any, number: str) -> ApplicationView:
         view = repo.load(session, number.strip())
         if view is None:
@@ -595,6 +615,10 @@ class ApplicationService:
             )
 
     def _parse(self, data: dict[str, Any]) -> tuple[Case, Records]:
+        with service_boundary():
+            return self._parse_input(data)
+
+    def _parse_input(self, data: dict[str, Any]) -> tuple[Case, Records]:
         if not isinstance(data, dict):
             raise CaseError("an application is a JSON object with the case and its records")
         data = dict(data)
