@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -40,21 +39,16 @@ from PySide6.QtWidgets import (
 from caseworker import __version__
 from caseworker.models.workflow import OPEN_STATES, Action, State, allowed_actions
 from caseworker.printing.model import TITLES, DocumentKind
-from caseworker.services.applications import ApplicationService, ApplicationView
-from caseworker.services.audit import AuditService
+from caseworker.services.applications import ApplicationView
 from caseworker.services.base import Actor, ServiceError
-from caseworker.services.collectives import CollectiveService
-from caseworker.services.evaluation import CaseFileError, EvaluationService
+from caseworker.services.evaluation import CaseFileError
 from caseworker.services.explain import render_text
-from caseworker.services.id_reader import IdCardReader
-from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import VIEWING as VIEWING_STATISTICS
-from caseworker.services.statistics import StatisticsService
-from caseworker.services.sync import SyncService
-from caseworker.services.users import ROLE_ZH, IdleLock, LoginSession, UserService
+from caseworker.services.users import ROLE_ZH, IdleLock
 from ui import i18n
 from ui.audit_view import AuditDialog
 from ui.collectives_page import CollectivesPage
+from ui.desk import Desk as Desk  # noqa: PLC0414 - where the tests and tools found it
 from ui.errors import show_error
 from ui.i18n import term, tr
 from ui.intake import IntakePage
@@ -63,23 +57,8 @@ from ui.print_preview import PrintPreview
 from ui.queue_model import ApplicationQueueModel, QueueFilter, state_name
 from ui.statistics_page import StatisticsPage
 from ui.sync_panel import ConflictsDialog, SyncController
-from ui.tasks import TaskRunner
 
 AUTOSAVE_MS = 30_000
-
-
-@dataclass(frozen=True, slots=True)
-class Desk:
-    """What the window works with, built by ``ui.app`` (the composition root)."""
-
-    evaluation: EvaluationService
-    apps: ApplicationService
-    users: UserService
-    login: LoginSession
-    runner: TaskRunner
-    reader: IdCardReader | None = None
-    read_only: bool = False
-    sync: SyncService | None = None
 
 
 class QueuePage(QWidget):
@@ -196,7 +175,7 @@ class MainWindow(QMainWindow):
         self.queue_model.failed.connect(lambda exc: show_error(self, exc))
         self.queue = QueuePage(self.queue_model, self)
         self.collectives = CollectivesPage(
-            CollectiveService(desk.apps), self.actor, desk.runner, self, read_only=desk.read_only
+            desk.collectives, self.actor, desk.runner, self, read_only=desk.read_only
         )
         self.home = QTabWidget(self)
         self.home.setObjectName("home")
@@ -204,9 +183,7 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.collectives, tr("集体户"))
         self.statistics: StatisticsPage | None = None
         if self.actor.role in VIEWING_STATISTICS:
-            self.statistics = StatisticsPage(
-                StatisticsService(desk.apps), self.actor, desk.runner, self
-            )
+            self.statistics = StatisticsPage(desk.statistics, self.actor, desk.runner, self)
             self.statistics.open_application.connect(self.open_number)
             self.home.addTab(self.statistics, tr("统计"))
         self.home.currentChanged.connect(self._home_tab_changed)
@@ -682,9 +659,9 @@ class MainWindow(QMainWindow):
         number = self.intake.number
         if number is None:
             return
-        printing = PrintingService(self.desk.apps)
+        printing = self.desk.printing  # built on the database worker, on first use
         self.desk.runner.store(
-            lambda: printing.print_document(self.actor, number, kind, reprint=reprint),
+            lambda: printing().print_document(self.actor, number, kind, reprint=reprint),
             lambda printed: self._preview(printed.pdf, f"{TITLES[kind]} {printed.record.number}"),
             lambda exc: show_error(self, exc),
         )
@@ -698,9 +675,7 @@ class MainWindow(QMainWindow):
     def show_audit(self) -> None:
         if self._locked():
             return
-        self.audit = AuditDialog(
-            AuditService(self.desk.apps.store), self.actor, self.desk.runner, self
-        )
+        self.audit = AuditDialog(self.desk.audit, self.actor, self.desk.runner, self)
         self.audit.show()
 
     # --- the card reader -----------------------------------------------------------------
