@@ -40,15 +40,17 @@ from caseworker.services.collectives import (
     CollectiveView,
     MemberView,
 )
+from caseworker.services.permissions import SUPERVISING
 from ui.errors import show_error
 from ui.files import save_bytes
 from ui.i18n import term, tr
+from ui.operations import Changes, Operations
 from ui.paged_model import RowsTableModel
 from ui.print_preview import PrintPreview
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | Any
-MANAGING = {"supervisor", "admin"}
+MANAGING = SUPERVISING
 
 
 class _RowsModel(RowsTableModel):
@@ -142,10 +144,15 @@ class CollectivesPage(QWidget):
         parent: QWidget | None = None,
         *,
         read_only: bool = False,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.service, self.actor, self.runner = service, actor, runner
         self.read_only = read_only
+        # the desk's named operations: a write here announces its change record (the
+        # queue and statistics redraw too); without them (a page tested alone) the
+        # page refreshes itself
+        self.operations = operations
         self.model = CollectiveModel(self)
         self.roster = RosterModel(self)
         self.table = _table(self, self.model, "collectives")
@@ -252,7 +259,8 @@ class CollectivesPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        self._call(
+        self._write(
+            "create_collective",
             lambda: self.service.create(self.actor, **values),
             lambda view: self.refresh(select=view.code),
         )
@@ -266,7 +274,8 @@ class CollectivesPage(QWidget):
         )
         if not ok or not number.strip():
             return
-        self._call(
+        self._write(
+            "admit",
             lambda: self.service.admit(self.actor, chosen.code, number.strip()),
             lambda admitted: self._after(tr("已入户 {count} 人").format(count=len(admitted))),
         )
@@ -282,7 +291,8 @@ class CollectivesPage(QWidget):
         if not ok or not destination.strip():
             return
         number = member.id
-        self._call(
+        self._write(
+            "move_out",
             lambda: self.service.move_out(self.actor, chosen.code, number, destination=destination),
             lambda _m: self._after(tr("已迁出")),
         )
@@ -311,7 +321,7 @@ class CollectivesPage(QWidget):
             work = lambda: self.service.transfer(  # noqa: E731
                 self.actor, chosen.code, number, to_collective=target.strip()
             )
-        self._call(work, lambda _m: self._after(tr("已转移")))
+        self._write("transfer", work, lambda _m: self._after(tr("已转移")))
 
     def print_roster(self) -> None:
         chosen = self.selected()
@@ -353,9 +363,10 @@ class CollectivesPage(QWidget):
         )
         if not ok or not reason.strip():
             return
-        self._call(
+        self._write(
+            "close_collective",
             lambda: self.service.close(self.actor, chosen.code, reason),
-            lambda _v: self.refresh(),
+            lambda _v: None,
         )
 
     def booklets(self) -> None:
@@ -372,7 +383,6 @@ class CollectivesPage(QWidget):
         status = getattr(window, "statusBar", None)
         if callable(status):
             status().showMessage(message, 8000)
-        self.refresh()
 
     def _tell(self, message: str) -> None:
         QMessageBox.information(self, tr("集体户"), message)
@@ -383,6 +393,24 @@ class CollectivesPage(QWidget):
 
     def _call(self, work: Callable[[], Any], done: Callable[[Any], Any]) -> None:
         self.runner.store(work, done, lambda exc: show_error(self, exc))
+
+    def _write(self, name: str, work: Callable[[], Any], done: Callable[[Any], Any]) -> None:
+        """A named operation on a collective; the change record redraws the lists."""
+        if self.operations is None:
+            self._call(work, lambda result: (self.refresh(), done(result)))
+            return
+        self.operations.collective(
+            name,
+            work,
+            code=self.selected_code(),
+            done=done,
+            failed=lambda exc: show_error(self, exc),
+        )
+
+    def changed(self, changes: Changes) -> None:
+        """A change record: the collectives and the roster are read again."""
+        if changes.collectives:
+            self.refresh()
 
 
 class CollectiveDialog(QDialog):
@@ -533,7 +561,8 @@ class BookletDialog(QDialog):
             return
         code = self.collective.code
         chosen_head = head
-        self.page._call(
+        self.page._write(
+            "apply_booklet",
             lambda: self.page.service.apply_booklet(
                 self.page.actor, code, head=chosen_head, members=others
             ),
@@ -548,7 +577,8 @@ class BookletDialog(QDialog):
         booklet = self._selected()
         if booklet is None:
             return
-        self.page._call(
+        self.page._write(
+            "decide_booklet",
             lambda: self.page.service.decide_booklet(self.page.actor, booklet.number),
             lambda _b: self.reload(),
         )

@@ -44,7 +44,7 @@ from caseworker.services.base import (
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.evaluation import EvaluationService
-from caseworker.services.permissions import Permission, allowed, require
+from caseworker.services.permissions import ALL_ROLES, SUPERVISING, Permission, allowed, require
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
@@ -58,8 +58,8 @@ from caseworker.sync.protocol import CLAIMING_STATES
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 MAX_SCAN_BYTES = 20_000_000
-SUPERVISING_ROLES = frozenset({"supervisor", "admin"})
-DESK_ROLES = frozenset({"clerk", "supervisor", "admin", "collective_administrator"})
+SUPERVISING_ROLES = SUPERVISING
+DESK_ROLES = ALL_ROLES
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,14 @@ from caseworker.services.base import (
     mask_id,
 )
 from caseworker.services.intake import get_fact
-from caseworker.services.permissions import Permission, allowed, require, require_role
+from caseworker.services.permissions import (
+    ALL_ROLES,
+    SUPERVISING,
+    Permission,
+    allowed,
+    require,
+    require_role,
+)
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import BookletView, CollectiveView, EvidenceView, MemberView
@@ -66,8 +73,8 @@ from caseworker.storage.database import transaction
 
 __all__ = ["BookletView", "CollectiveService", "CollectiveView", "EvidenceView", "MemberView"]
 
-MANAGING = frozenset({"supervisor", "admin"})
-WORKING = frozenset({"clerk", "supervisor", "admin", "collective_administrator"})
+MANAGING = SUPERVISING
+WORKING = ALL_ROLES
 #: an application is admitted once approved: the permit follows from the approval
 ADMITTING_STATES = frozenset({State.APPROVED, State.PERMIT_ISSUED, State.SETTLED})
 MAX_TEXT = 200

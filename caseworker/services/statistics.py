@@ -20,13 +20,13 @@ from caseworker.models.workflow import STATE_ZH, State
 from caseworker.printing.report import ReportPage, ReportTable, render_report
 from caseworker.services.applications import ApplicationService
 from caseworker.services.base import Actor, ServiceError
-from caseworker.services.permissions import Permission, require, require_role
+from caseworker.services.permissions import COUNTER, Permission, require, require_role
 from caseworker.storage import statistics as st
 from caseworker.storage.statistics import AGE_BANDS, DIMENSIONS, Filters, GroupRow
 
 __all__ = ["DEPARTMENTS", "Filters", "GroupRow", "StatisticsService", "Table"]
 
-VIEWING = frozenset({"clerk", "supervisor", "admin"})
+VIEWING = COUNTER
 TOTAL = "合计"
 BY = (*DIMENSIONS, "relation", "age_band")
 BY_ZH = {

@@ -26,7 +26,7 @@ from caseworker.rules.packs import PackError
 from caseworker.security.signing import DeviceSigner, verify_signature
 from caseworker.services.base import Actor, NotFoundError, ServiceError
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
-from caseworker.services.permissions import require_role
+from caseworker.services.permissions import COUNTER, SUPERVISING, require_role
 from caseworker.services.store import Store
 from caseworker.storage import audit
 from caseworker.storage import repositories as records
@@ -39,8 +39,8 @@ from caseworker.sync.client import CentralClient, Outcome, RefusedError, SyncErr
 
 BATCH = 200
 PAGE = 1000
-SUPERVISORS = frozenset({"supervisor", "admin"})
-DESK_ROLES = frozenset({"clerk", "supervisor", "admin"})
+SUPERVISORS = SUPERVISING
+DESK_ROLES = COUNTER
 
 CONFLICT_ZH = {
     "person_elsewhere": "他处有同一人的申请",

@@ -74,6 +74,11 @@ def window(qtbot: QtBot, desk: Desk) -> Iterator[MainWindow]:
     shown.intake.changed.disconnect()  # focus leaving a field at teardown is not an edit
     shown.dirty = False  # closing at teardown must not ask about unsaved work
     shown.close()
+    # focus leaving a field on closing schedules an evaluation: stopped, and whatever is
+    # still on its way back delivered now, while the widgets it goes to are alive
+    shown.intake._timer.stop()
+    desk.runner.wait()
+    QApplication.processEvents()
     shown.deleteLater()
 
 

@@ -146,7 +146,7 @@ def test_a_stale_desk_asks_a_supervisor_to_sign_in_for_a_permit(
             self.password.setText(password)
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr("ui.main_window.CountersignDialog", Countersign)
+    monkeypatch.setattr("ui.application_page.CountersignDialog", Countersign)
     window.step_buttons["issue"].click()
     settle(qtbot, desk.runner)
     assert "supervisor" in errors[0] and errors[1]  # a clerk, then a wrong password
