@@ -17,7 +17,7 @@ from caseworker.services.base import (
     InvalidInputError,
     StepNotAllowedError,
 )
-from caseworker.storage.repositories import ConcurrentChangeError
+from caseworker.storage.applications import ConcurrentChangeError
 
 
 class InvalidCaseError(InvalidInputError, CaseError):

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caseworker.storage import schema as t
-from caseworker.storage.repositories import ConcurrentChangeError, PersonView, _person_view
+from caseworker.storage.applications import ConcurrentChangeError
+from caseworker.storage.persons import PersonView, _person_view
 
 
 @dataclass(frozen=True, slots=True)
