@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -14,8 +13,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.orm import Session
-from stdnum.iso7064 import mod_37_36
 
 from caseworker import __version__
 from caseworker.models.facts import Case, CaseError, case_from_dict
@@ -43,6 +40,7 @@ from caseworker.services.base import (
     mask_id,
 )
 from caseworker.services.boundary import service_boundary
+from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING, Permission, allowed, require
 from caseworker.services.store import Store
@@ -80,10 +78,11 @@ class ApplicationService:
         *,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
+        self.context = ServiceContext(store, evaluation, clock)
         self.store = store
         self.evaluation = evaluation
         self.clock = clock
-        self._office = store.office()
+        self._office = self.context.office
         self._local = threading.local()
         self._readers: list[Connection] = []
         store.on_close(self.close)
@@ -306,7 +305,7 @@ class ApplicationService:
         """受理: the hukou book has been seen; a receipt number is given."""
         self._require(actor, DESK_ROLES, Action.ACCEPT)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             missing = []
             if not view.applicant.name:
                 missing.append("records.applicant.name")
@@ -336,7 +335,7 @@ class ApplicationService:
         versions are kept."""
         self._require(actor, DESK_ROLES, Action.DECIDE)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             decision = self.evaluation.decide(case_from_dict(view.case))
             result = decision.to_json()
             repo.add_decision(
@@ -357,7 +356,7 @@ class ApplicationService:
     def approve(self, actor: Actor, number: str) -> ApplicationView:
         self._require(actor, SUPERVISING_ROLES, Action.APPROVE)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             if view.decision is None or view.decision.decision != ELIGIBLE:
                 got = view.decision.decision if view.decision else "none"
                 raise WorkflowError(
@@ -376,7 +375,7 @@ class ApplicationService:
     def issue_permit(self, actor: Actor, number: str) -> ApplicationView:
         self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.ISSUE_PERMIT)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             stale_permit_check(session, actor, self.clock())
             return {"permit_number": self.document_number(session, "ZQ")}
 
@@ -386,7 +385,7 @@ class ApplicationService:
         """迁入登记 done: refused if anyone in it was already settled in this store."""
         self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.MARK_SETTLED)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             people = [("applicant", view.applicant)] + [
                 (f"family[{r.position}]", r.person) for r in view.relatives
             ]
@@ -423,16 +422,9 @@ class ApplicationService:
         self._require(actor, SUPERVISING_ROLES, Action.VOID)
         return self._with_reason(actor, number, Action.VOID, reason, required=True)
 
-    def document_number(self, session: Any, prefix: str) -> str:
-        """A document number unique across offices without coordination: kind, office
-        code, device code, year, a sequence taken in the caller's transaction, and an
-        ISO 7064 check character over all of it (a mistyped number shows)."""
-        year = self.clock().year
-        serial = repo.next_number(session, f"{prefix}-{year}")
-        office = self._office
-        body = f"{prefix}{office.office_code}{office.device_code}{year}{serial:06d}"
-        check = mod_37_36.calc_check_digit(body)
-        return f"{prefix}-{office.office_code}-{office.device_code}-{year}-{serial:06d}-{check}"
+    def document_number(self, session: Session, prefix: str) -> str:
+        """A document number unique across offices (``ServiceContext.document_number``)."""
+        return self.context.document_number(session, prefix)
 
     def mark_document_seen(self, actor: Actor, number: str, name: str) -> None:
         """The clerk has seen a material (材料 document) of the checklist."""
@@ -559,7 +551,7 @@ class ApplicationService:
 
     def _record(
         self,
-        session: Any,
+        session: Session,
         *,
         actor: Actor,
         action: str,
@@ -571,29 +563,17 @@ class ApplicationService:
     ) -> ApplicationView:
         """Write the audit event and the outbox entry; return the application as it now
         stands (the same view the outbox sends), so callers need not read it again."""
-        detail = {"number": number, "state": state.value, **_plain(detail)}
-        repo.add_audit(
-            session,
-            at=now,
-            actor=actor.username,
-            action=f"application.{action}",
-            application_id=app_id,
-            detail=detail,
-        )
         current = repo.load(session, number)
         assert current is not None
-        repo.add_outbox(
+        record_change(
             session,
-            key=uuid.uuid4().hex,
-            kind=f"application.{action}",
-            payload={
-                "office_code": self._office.office_code,
-                "device_code": self._office.device_code,
-                "at": now.isoformat(),
-                "actor": actor.username,
-                "application": snapshot(current),
-            },
+            office=self._office,
+            actor=actor,
+            action=f"application.{action}",
             at=now,
+            detail={"number": number, "state": state.value, **_plain(detail)},
+            payload={"application": snapshot(current)},
+            application_id=app_id,
         )
         return current
 
@@ -603,7 +583,7 @@ class ApplicationService:
         with service_boundary(), transaction(self.store.sessions) as session:
             yield session
 
-    def _load(self, session: Any, number: str) -> ApplicationView:
+    def _load(self, session: Session, number: str) -> ApplicationView:
         view = repo.load(session, number.strip())
         if view is None:
             raise NotFoundError(f"no application {number!r} in this store")
@@ -634,7 +614,7 @@ class ApplicationService:
             )
         return case, records
 
-    def _save_people(self, session: Any, case: Case, records: Records) -> int:
+    def _save_people(self, session: Session, case: Case, records: Records) -> int:
         rid = case.applicant.resident_id
         return repo.save_person(
             session,
@@ -645,7 +625,9 @@ class ApplicationService:
             household=records.household,
         )
 
-    def _relative_rows(self, session: Any, case: Case, records: Records) -> list[tuple[int, str]]:
+    def _relative_rows(
+        self, session: Session, case: Case, records: Records
+    ) -> list[tuple[int, str]]:
         rows = []
         for i, relative in enumerate(case.family):
             card = records.family[i] if i < len(records.family) else type(records.applicant)()
@@ -660,7 +642,7 @@ class ApplicationService:
             rows.append((person_id, relative.relation.value))
         return rows
 
-    def _guard_elsewhere(self, session: Any, view: ApplicationView) -> None:
+    def _guard_elsewhere(self, session: Session, view: ApplicationView) -> None:
         """The centre's person index (as last pulled): an applicant settled, or in an
         open application, at another office is flagged before acceptance."""
         found = sync_repo.elsewhere(
@@ -677,7 +659,9 @@ class ApplicationService:
                 "here (the index is as of the last sync)"
             )
 
-    def _guard_duplicates(self, session: Any, applicant_id: int, *, exclude: int | None) -> None:
+    def _guard_duplicates(
+        self, session: Session, applicant_id: int, *, exclude: int | None
+    ) -> None:
         found = repo.applications_of_person(
             session,
             applicant_id,

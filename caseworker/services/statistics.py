@@ -84,7 +84,8 @@ class Table:
 class StatisticsService:
     def __init__(self, applications: ApplicationService) -> None:
         self.apps = applications
-        self.store = applications.store
+        self.context = applications.context
+        self.store = self.context.store
 
     def table(
         self,
@@ -167,14 +168,14 @@ class StatisticsService:
                     title=self._heading(date_from, date_to, department),
                     station_name=office.station_name,
                     office_code=office.office_code,
-                    printed_on=self.apps.clock().date(),
+                    printed_on=self.context.clock().date(),
                     tables=tuple(ReportTable(t.title, t.columns, t.rows, t.totals) for t in tables),
                 )
             )
         else:
             raise ServiceError(f"--format {file_format!r}: one of csv, xlsx, pdf")
         self.store.record(
-            at=self.apps.clock(),
+            at=self.context.clock(),
             actor=actor.username,
             action="statistics.export",
             detail={
@@ -216,7 +217,7 @@ class StatisticsService:
             return AGE_BAND_ZH.get(key, key)
         if by == "street":
             county, _, street = key.partition(" ")
-            return f"{self.apps.evaluation.divisions.county_name(county)} {street}".strip()
+            return f"{self.context.evaluation.divisions.county_name(county)} {street}".strip()
         if by == "route" and not key:
             return "（无符合的途径）"
         return key or "—"
