@@ -4,21 +4,17 @@ audit event and an outbox entry for the central system."""
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
 from caseworker import __version__
 from caseworker.models.facts import Case, CaseError, case_from_dict
-from caseworker.models.names import looks_like_pinyin, normalise_pinyin_query
 from caseworker.models.records import Records, parse_records
-from caseworker.models.resident_id import check_digit, parse_resident_id
 from caseworker.models.workflow import (
     ACTION_ZH,
     FINAL_STATES,
@@ -30,6 +26,15 @@ from caseworker.models.workflow import (
 )
 from caseworker.rules.decision import ELIGIBLE
 from caseworker.rules.engine import resolve_place
+from caseworker.services.application_data import (
+    _MISSING,
+    SearchPage,
+    _answer_fields,
+    _answers,
+    _plain,
+    snapshot,
+)
+from caseworker.services.application_reading import ApplicationReading
 from caseworker.services.base import (
     Actor,
     DuplicateError,
@@ -37,40 +42,30 @@ from caseworker.services.base import (
     PermissionDeniedError,
     ServiceError,
     StaleVersionError,
-    mask_id,
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.evaluation import EvaluationService
-from caseworker.services.permissions import ALL_ROLES, SUPERVISING, Permission, allowed, require
+from caseworker.services.permissions import ALL_ROLES, SUPERVISING
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
-from caseworker.storage import search as search_repo
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
-from caseworker.storage.repositories import AuditView
 from caseworker.storage.search import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
-from caseworker.storage.search import SearchFilter
 from caseworker.sync.protocol import CLAIMING_STATES
 
-ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
-CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 MAX_SCAN_BYTES = 20_000_000
 SUPERVISING_ROLES = SUPERVISING
 DESK_ROLES = ALL_ROLES
 
-
-@dataclass(frozen=True, slots=True)
-class SearchPage:
-    items: tuple[ApplicationSummary, ...]
-    page: int
-    page_size: int
-    has_more: bool
+__all__ = ["ApplicationService", "ApplicationSummary", "ApplicationView", "SearchPage", "snapshot"]
 
 
-class ApplicationService:
+class ApplicationService(ApplicationReading):
+    """Applications from draft to settlement (the reading half: ``ApplicationReading``)."""
+
     def __init__(
         self,
         store: Store,
@@ -86,142 +81,6 @@ class ApplicationService:
         self._local = threading.local()
         self._readers: list[Connection] = []
         store.on_close(self.close)
-
-    # --- who ----------------------------------------------------------------------
-
-    def actor(self, username: str) -> Actor:
-        with self.store.sessions() as session:
-            found = repo.user(session, username)
-        if found is None or not found.active:
-            raise PermissionDeniedError(f"there is no active user {username!r} in this store")
-        return Actor(found.username, found.role)
-
-    def default_actor(self) -> Actor:
-        with self.store.sessions() as session:
-            admin = repo.first_admin(session)
-        if admin is None:
-            raise PermissionDeniedError("the store has no administrator")
-        return self.actor(admin)
-
-    # --- reading ------------------------------------------------------------------
-
-    def get(self, number: str) -> ApplicationView:
-        with self.store.sessions() as session:
-            view = repo.load(session, number.strip())
-        if view is None:
-            raise NotFoundError(
-                f"no application {number!r} in this store; `caseworker search` finds one by "
-                "name or ID number"
-            )
-        return view
-
-    def history(self, number: str) -> list[AuditView]:
-        self.get(number)
-        with self.store.sessions() as session:
-            return repo.audit_of(session, number)
-
-    def flags(self, number: str) -> list[str]:
-        """Warnings for the clerk: relatives named in other open applications, or
-        already settled here."""
-        view = self.get(number)
-        out: list[str] = []
-        with self.store.sessions() as session:
-            for rel in view.relatives:
-                for other, state, role in repo.applications_of_person(
-                    session, rel.person.id, [*OPEN_STATES, State.SETTLED], exclude=view.id
-                ):
-                    who = rel.person.name or f"family[{rel.position}]"
-                    out.append(
-                        f"family[{rel.position}] {who} is also the {role} of application "
-                        f"{other} ({state})"
-                    )
-            people = [("applicant", view.applicant)] + [
-                (f"family[{r.position}]", r.person) for r in view.relatives
-            ]
-            for label, person in people:
-                for office, other, state in sync_repo.elsewhere(
-                    session,
-                    person.id_number,
-                    office_code=self._office.office_code,
-                    states=CLAIMING_STATES,
-                ):
-                    out.append(
-                        f"{label} {person.name} is in application {other} ({state}) at "
-                        f"office {office} (central person index)"
-                    )
-        return out
-
-    def open_record(self, actor: Actor, number: str) -> ApplicationView:
-        """A person's full record, as the desk and ``caseworker show`` display it: the
-        viewing is audited."""
-        require(actor, Permission.VIEW_RECORD)
-        view = self.get(number)
-        self.store.record(
-            at=self.clock(),
-            actor=actor.username,
-            action="application.view",
-            application_id=view.id,
-            detail={"number": view.number},
-        )
-        return view
-
-    def search(
-        self,
-        actor: Actor,
-        text: str = "",
-        *,
-        states: tuple[str, ...] = (),
-        date_from: date | None = None,
-        date_to: date | None = None,
-        county: str | None = None,
-        street: str | None = None,
-        page: int = 1,
-        page_size: int = 50,
-    ) -> SearchPage:
-        require(actor, Permission.VIEW_RECORD)
-        if page < 1 or not 1 <= page_size <= 500:
-            raise ServiceError("page starts at 1 and a page holds 1 to 500 applications")
-        for state in states:
-            if state not in {s.value for s in State}:
-                raise ServiceError(
-                    f"unknown state {state!r}; one of {', '.join(s.value for s in State)}"
-                )
-        flt = _filter_for(text)
-        if states or date_from or date_to or county or street:
-            flt = replace(
-                flt,
-                states=states,
-                created_from=datetime.combine(date_from, datetime.min.time())
-                if date_from
-                else None,
-                created_before=datetime.combine(date_to + timedelta(days=1), datetime.min.time())
-                if date_to
-                else None,
-                county=county,
-                street=street,
-            )
-        items, more = search_repo.search(
-            self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
-        )
-        if not allowed(actor, Permission.SEE_FULL_ID_IN_LISTS):
-            items = [replace(i, applicant_id_number=mask_id(i.applicant_id_number)) for i in items]
-        return SearchPage(tuple(items), page, page_size, more)
-
-    def _reader(self) -> Connection:
-        """A connection kept open for searches, one per thread: WAL readers take no lock
-        between statements, and checking a connection out for every keystroke cost as
-        much as the query (bench/bench_store.py)."""
-        conn: Connection | None = getattr(self._local, "reader", None)
-        if conn is None or conn.closed or conn.invalidated:
-            conn = self.store.engine.connect()
-            self._local.reader = conn
-            self._readers.append(conn)
-        return conn
-
-    def close(self) -> None:
-        for conn in self._readers:
-            conn.close()
-        self._readers.clear()
 
     # --- writing ------------------------------------------------------------------
 
@@ -680,105 +539,3 @@ class ApplicationService:
                 f"this person was already settled here under {settled[0][0]}; a person is "
                 "settled only once"
             )
-
-
-_MISSING = object()
-
-
-def _filter_for(text: str) -> SearchFilter:
-    text = text.strip()
-    if not text:
-        return SearchFilter()
-    if ID_NUMBER.match(text):
-        number = text.upper()
-        if check_digit(number[:17]) != number[17]:  # the full parse is for intake, not search
-            try:
-                parse_resident_id(number)
-            except ValueError as exc:
-                raise ServiceError(f"{text} is not a valid ID number: {exc}") from None
-        return SearchFilter(id_number=number)
-    if CJK.search(text):
-        return SearchFilter(name_prefix=text.replace(" ", ""))
-    if looks_like_pinyin(text):
-        return SearchFilter(pinyin_prefix=normalise_pinyin_query(text))
-    if re.match(r"^[A-Z]{0,2}-?[\d-]+[A-Z0-9-]*$", text.upper()):
-        return SearchFilter(number=text.upper())
-    raise ServiceError(
-        f"{text!r} is not an ID number, a name (汉字 or pinyin) or an application number"
-    )
-
-
-def _answer_fields(case: Case, records: Records, applicant_id: int) -> dict[str, Any]:
-    """The columns that follow from the answers; a changed answer clears the decision."""
-    return {
-        "applicant_id": applicant_id,
-        "on_date": case.on,
-        "destination_county": case.destination.county,
-        "destination_street": case.destination.street or "",
-        "destination_address": records.destination_address,
-        "case_json": _case_json(case),
-        "decision": "",
-    }
-
-
-def _case_json(case: Case) -> dict[str, Any]:
-    return case.model_dump(mode="json", exclude={"case", "expect"})
-
-
-def _answers(case: Case) -> dict[str, Any]:
-    """Every answered fact, flat, as the history of answers records it."""
-    data = _case_json(case)
-    out: dict[str, Any] = {"on": data["on"]}
-    for part in ("destination", "applicant"):
-        for name, value in data[part].items():
-            out[f"{part}.{name}"] = value
-    for i, member in enumerate(data["family"]):
-        for name, value in member.items():
-            out[f"family[{i}].{name}"] = mask_id(value) if name == "id_number" else value
-    out["applicant.id_number"] = mask_id(out.get("applicant.id_number"))
-    return out
-
-
-def _plain(detail: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in detail.items() if v is not None}
-
-
-def _packs_used(view: ApplicationView) -> dict[str, Any]:
-    """The versions of the packs whose routes the latest decision cites: the centre
-    flags the application if one changed before it synced."""
-    if view.decision is None:
-        return {}
-    used = {str(r.get("policy")) for r in view.decision.result.get("routes", [])}
-    return {k: v for k, v in view.decision.pack_versions.items() if k in used}
-
-
-def snapshot(view: ApplicationView) -> dict[str, Any]:
-    """The application as the central system receives it."""
-
-    def person(p: repo.PersonView) -> dict[str, Any]:
-        return {
-            "id_number": p.id_number,
-            "name": p.name,
-            "sex": p.sex,
-            "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-            "card": p.card,
-            "household": p.household,
-        }
-
-    return {
-        "number": view.number,
-        "state": view.state,
-        "on": view.on.isoformat(),
-        "case": view.case,
-        "applicant": person(view.applicant),
-        "relatives": [
-            {"relation": r.relation, "verdict": r.verdict, "person": person(r.person)}
-            for r in view.relatives
-        ],
-        "receipt_number": view.receipt_number,
-        "permit_number": view.permit_number,
-        "rule_packs": _packs_used(view),
-        "decision": view.decision.result if view.decision else None,
-        "reason": view.reason,
-        "final": State(view.state) in FINAL_STATES,
-    }
