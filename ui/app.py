@@ -58,6 +58,7 @@ def compose_desk(
     from ui.desk import Desk  # noqa: PLC0415
 
     apps = ApplicationService(store, evaluation)
+    users = users or UserService(store)
 
     @cache
     def printing() -> PrintingService:
@@ -66,13 +67,15 @@ def compose_desk(
     return Desk(
         evaluation=evaluation,
         apps=apps,
-        users=users or UserService(store),
+        users=users,
         login=login,
         runner=runner,
         collectives=CollectiveService(apps),
         statistics=StatisticsService(apps),
         audit=AuditService(store),
         printing=printing,
+        office=apps.context.office,
+        idle_minutes=users.policy().idle_minutes,
         reader=reader,
         read_only=read_only,
         sync=SyncService(store, evaluation=evaluation) if with_sync and not read_only else None,
@@ -197,8 +200,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
-    from caseworker.rules.packs import PackError  # noqa: PLC0415
-    from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
+    from caseworker.services.evaluation import EvaluationService, PackError  # noqa: PLC0415
     from caseworker.services.store import DamagedStoreError, MigrationError  # noqa: PLC0415
 
     if isinstance(exc, PackError):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from caseworker.services.applications import ApplicationService
 from caseworker.services.audit import AuditService
 from caseworker.services.collectives import CollectiveService
+from caseworker.services.context import OfficeView
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.id_reader import IdCardReader
 from caseworker.services.printing import PrintingService
@@ -32,6 +33,9 @@ class Desk:
     #: built on first use, on the database worker: it reads (and the first time on a
     #: device writes) the device's signing key in the store
     printing: Callable[[], PrintingService]
+    #: read once when the desk is composed, never from the window on the GUI thread
+    office: OfficeView
+    idle_minutes: int
     reader: IdCardReader | None = None
     read_only: bool = False
     sync: SyncService | None = None

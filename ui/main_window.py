@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.actor = desk.login.actor
         self.bus = ChangeBus(self)
         self.operations = Operations(desk, self.bus)
-        office = desk.apps.store.office()
+        office = desk.office
         self.setWindowTitle(f"{tr('落户受理台')} {__version__} — {office.station_name}")
         self.resize(1280, 820)
         self.queue_model = ApplicationQueueModel(
@@ -112,8 +112,7 @@ class MainWindow(QMainWindow):
         self.case_view = QPlainTextEdit(self)  # a case file opened for training or checking
         self.case_view.setReadOnly(True)
         self.case_view.setObjectName("decisionView")
-        policy = desk.users.policy()
-        self.idle = IdleLock(policy.idle_minutes)
+        self.idle = IdleLock(desk.idle_minutes)
         self._activity = _Activity(self.idle)
         app = QApplication.instance()
         if app is not None:

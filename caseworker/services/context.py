@@ -19,7 +19,7 @@ from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.offices import OfficeView
 
-__all__ = ["ServiceContext", "Session", "record_change"]
+__all__ = ["OfficeView", "ServiceContext", "Session", "record_change"]
 
 
 @dataclass(frozen=True, slots=True)
