@@ -3,7 +3,8 @@ booklet page with their relation to its head, its application, decision and prin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,19 +17,32 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from caseworker.models.enums import RELATION_ZH, Relation
+from caseworker.services.base import Actor
 from caseworker.services.collectives import (
     BookletView,
+    CollectiveService,
     CollectiveView,
     MemberView,
 )
 from caseworker.services.permissions import SUPERVISING
 from ui.i18n import term, tr
 
-if TYPE_CHECKING:
-    from ui.collectives_page import CollectivesPage
+
+class BookletHost(Protocol):
+    """What the dialog needs of the page that opens it (the collectives page)."""
+
+    actor: Actor
+    service: CollectiveService
+
+    def _call(self, work: Callable[[], Any], done: Callable[[Any], Any]) -> None: ...
+    def _write(self, name: str, work: Callable[[], Any], done: Callable[[Any], Any]) -> None: ...
+    def _tell(self, message: str) -> None: ...
+    def _preview(self, pdf: bytes, title: str) -> None: ...
+
 
 MANAGING = SUPERVISING
 
@@ -49,8 +63,8 @@ class BookletDialog(QDialog):
 
     RELATIONS = ("", *(r.value for r in Relation))
 
-    def __init__(self, page: CollectivesPage, collective: CollectiveView) -> None:
-        super().__init__(page)
+    def __init__(self, page: BookletHost, collective: CollectiveView) -> None:
+        super().__init__(page if isinstance(page, QWidget) else None)
         self.page, self.collective = page, collective
         self.setWindowTitle(tr("家庭居民户口簿 — {code}").format(code=collective.code))
         self.resize(820, 560)
