@@ -384,7 +384,12 @@ class CollectivesPage(QWidget):
     def _write(self, name: str, work: Callable[[], Any], done: Callable[[Any], Any]) -> None:
         """A named operation on a collective; the change record redraws the lists."""
         if self.operations is None:
-            self._call(work, lambda result: (self.refresh(), done(result)))
+
+            def refreshed(result: Any) -> None:
+                self.refresh()
+                done(result)
+
+            self._call(work, refreshed)
             return
         self.operations.collective(
             name,

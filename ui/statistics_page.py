@@ -254,7 +254,9 @@ class StatisticsPage(QWidget):
     # --- reading --------------------------------------------------------------------------
 
     def period(self) -> tuple[date, date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        assert isinstance(start, date) and isinstance(end, date)
+        return start, end
 
     def current_by(self) -> str:
         return str(self.by.currentData())
@@ -333,7 +335,7 @@ class StatisticsPage(QWidget):
     def export_to(self, path: Path, file_format: str) -> None:
         start, end = self.period()
         department = str(self.department.currentData()) or None
-        by = (self.current_by(),) if department is None else ()
+        by: tuple[str, ...] = (self.current_by(),) if department is None else ()
         if file_format == "pdf" and department is None:
             by = ("month", "route", "zone", "street", "outcome", "relation", "age_band")
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QInputDialog,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -190,12 +191,14 @@ class SyncController(QObject):
     def _done(self, summary: RoundSummary) -> None:
         self.running = False
         self.refresh()
+        if not isinstance(self.window, QMainWindow):
+            return
         if not summary.ok:
             self.window.statusBar().showMessage(
                 tr("同步未完成：{error}").format(error=summary.error), 8000
-            )  # type: ignore[attr-defined]
+            )
         elif summary.conflicts or summary.set_aside or summary.warnings:
-            self.window.statusBar().showMessage(tr("同步完成，有需审核人员处理的事项"), 8000)  # type: ignore[attr-defined]
+            self.window.statusBar().showMessage(tr("同步完成，有需审核人员处理的事项"), 8000)
 
     def _failed(self, exc: Exception) -> None:
         self.running = False
