@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -25,9 +24,10 @@ from PySide6.QtWidgets import (
 from caseworker.models.workflow import Action, State, allowed_actions
 from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationView
-from caseworker.services.base import Actor, ServiceError
+from caseworker.services.base import Actor
 from caseworker.services.permissions import SUPERVISING
 from caseworker.services.printing import Printed
+from caseworker.services.sync import SyncStatus
 from ui.desk import Desk
 from ui.errors import describe, show_error
 from ui.i18n import term, tr
@@ -213,13 +213,7 @@ class ApplicationPage(QWidget):
                 tr("有未保存的修改，请先保存 (Ctrl+S)。"),
             )
             return
-        actor, reason = self.actor, ""
-        if action == Action.ISSUE_PERMIT:
-            countersigner = self._countersigner()
-            if countersigner is False:
-                return
-            if isinstance(countersigner, Actor):
-                actor = countersigner
+        reason = ""
         if action in {Action.REFUSE, Action.VOID}:
             reason, ok = QInputDialog.getMultiLineText(
                 self,
@@ -228,7 +222,21 @@ class ApplicationPage(QWidget):
             )
             if not ok or not reason.strip():
                 return
+        sync = self.desk.sync
+        if (
+            action == Action.ISSUE_PERMIT
+            and sync is not None
+            and self.actor.role not in SUPERVISING
+        ):
+            # past the days without sync allowed, a supervisor countersigns: the sync
+            # status is read on the database worker, never here
+            self.desk.runner.store(
+                sync.status, self._permit_status, lambda exc: show_error(self, exc)
+            )
+            return
+        self._step_as(self.actor, action, number=number, reason=reason)
 
+    def _step_as(self, actor: Actor, action: Action, *, number: str, reason: str = "") -> None:
         def stepped(view: ApplicationView) -> None:
             self.message.emit(f"{view.number}: {state_name(State(view.state))}", 8000)
 
@@ -241,35 +249,47 @@ class ApplicationPage(QWidget):
             failed=lambda exc: show_error(self, exc),
         )
 
-    def _countersigner(self) -> Actor | bool | None:
+    def _permit_status(self, status: SyncStatus) -> None:
         """Past the days without sync allowed, a clerk's permit is issued by a supervisor
-        who signs in here for it (audited as their login). None: no one else is needed;
-        False: the clerk gave up."""
-        if self.desk.sync is None or self.actor.role in SUPERVISING:
-            return None
-        status = self.desk.sync.status()
+        who signs in here for it (audited as their login); the dialog is window-modal and
+        the login (argon2) runs on the database worker."""
+        number = self.intake.number
+        if number is None:
+            return
         if not status.stale:
-            return None
+            self._step_as(self.actor, Action.ISSUE_PERMIT, number=number)
+            return
         dialog = CountersignDialog(
             tr("本机已 {days:.0f} 天未同步。开具准迁证需审核人员登录确认。").format(
                 days=status.days_without_sync or 0
             ),
             self,
         )
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                login = self.desk.users.login(
-                    dialog.username.text(), dialog.password.text(), source="countersign"
-                )
-            except ServiceError as exc:
-                dialog.error.setText(describe(exc)[1])
-                continue
-            self.desk.users.logout(login, reason="permit countersigned")
-            if login.actor.role not in SUPERVISING:
-                dialog.error.setText(tr("需要审核人员（supervisor）的账号"))
-                continue
+        dialog.accepted.connect(lambda: self._countersign(dialog, number))
+        self.countersign_dialog = dialog
+        dialog.open()
+
+    def _countersign(self, dialog: CountersignDialog, number: str) -> None:
+        users = self.desk.users
+        username, password = dialog.username.text(), dialog.password.text()
+
+        def work() -> Actor:
+            login = users.login(username, password, source="countersign")
+            users.logout(login, reason="permit countersigned")
             return login.actor
-        return False
+
+        def signed(actor: Actor) -> None:
+            if actor.role not in SUPERVISING:
+                dialog.error.setText(tr("需要审核人员（supervisor）的账号"))
+                dialog.open()
+                return
+            self._step_as(actor, Action.ISSUE_PERMIT, number=number)
+
+        def refused(exc: Exception) -> None:
+            dialog.error.setText(describe(exc)[1])
+            dialog.open()
+
+        self.desk.runner.store(work, signed, refused)
 
     def _document_ticked(self, name: str, ticked: bool) -> None:
         number = self.intake.number

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from caseworker import __version__
 from caseworker.models.workflow import Action
 from caseworker.services.applications import ApplicationView
-from caseworker.services.base import ServiceError
 from caseworker.services.evaluation import CaseFileError
 from caseworker.services.explain import render_text
 from caseworker.services.permissions import SUPERVISING
@@ -263,10 +262,7 @@ class MainWindow(QMainWindow):
     def show_conflicts(self) -> None:
         if self.desk.sync is None:
             return
-        try:
-            ConflictsDialog(self.desk.sync, self.actor, self).exec()
-        except ServiceError as exc:
-            QMessageBox.warning(self, tr("同步冲突"), str(exc))
+        ConflictsDialog(self.desk.sync, self.actor, self.desk.runner, self).exec()
         if self.sync_controller is not None:
             self.sync_controller.refresh()
 
