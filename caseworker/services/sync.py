@@ -33,8 +33,7 @@ from caseworker.storage import repositories as records
 from caseworker.storage import sync as repo
 from caseworker.storage.database import transaction
 from caseworker.storage.sync import ConflictView as ConflictView  # noqa: PLC0414 - for the desk
-from caseworker.sync import backoff, bundle
-from caseworker.sync import protocol as p
+from caseworker.sync import backoff, bundle, protocol
 from caseworker.sync.client import CentralClient, Outcome, RefusedError, SyncError
 
 BATCH = 200
@@ -248,9 +247,9 @@ class SyncService:
         try:
             with self._client(link.central_url) as client:
                 client.authenticate(link.device_id, signer.sign)
-                self._pull(client, link, signer, summary, (p.RULE_PACKS,))
+                self._pull(client, link, signer, summary, (protocol.RULE_PACKS,))
                 self._push(client, link, signer, summary)
-                self._pull(client, link, signer, summary, p.STREAMS[1:])
+                self._pull(client, link, signer, summary, protocol.STREAMS[1:])
                 learned["centre_audit_seq"] = client.audit_seq
                 if client.central_box_key:
                     learned["central_box_key"] = client.central_box_key
@@ -321,7 +320,9 @@ class SyncService:
         if not batch:
             raise refusal
         if len(batch) == 1:
-            return [(batch[0], Outcome(batch[0].key, p.REJECTED, {"kept": False}, str(refusal)))]
+            return [
+                (batch[0], Outcome(batch[0].key, protocol.REJECTED, {"kept": False}, str(refusal)))
+            ]
         out = []
         for item in batch:
             try:
@@ -334,7 +335,7 @@ class SyncService:
                     )
                 )
             except RefusedError as exc:
-                out.append((item, Outcome(item.key, p.REJECTED, {"kept": False}, str(exc))))
+                out.append((item, Outcome(item.key, protocol.REJECTED, {"kept": False}, str(exc))))
         return out
 
     def _record(
@@ -345,14 +346,14 @@ class SyncService:
             for item, outcome in outcomes:
                 summary.sent += 1
                 original = str(outcome.result.get("original", outcome.status))
-                if outcome.status == p.REPLAYED:
+                if outcome.status == protocol.REPLAYED:
                     summary.replayed += 1
                 subject = str(
                     item.payload.get("application", {}).get("number")
                     or item.payload.get("username")
                     or item.kind
                 )
-                if original == p.REJECTED:
+                if original == protocol.REJECTED:
                     summary.set_aside += 1
                     repo.set_aside(session, item.id, outcome.error, outcome.result)
                     repo.add_conflict(
@@ -366,7 +367,7 @@ class SyncService:
                     )
                     continue
                 repo.confirm(session, item.id, outcome.result, now)
-                if outcome.status == p.APPLIED:
+                if outcome.status == protocol.APPLIED:
                     summary.applied += 1
                 for found in outcome.result.get("conflicts") or []:
                     summary.conflicts += 1
@@ -406,7 +407,7 @@ class SyncService:
         with self.store.sessions() as session:
             cursors = (repo.link(session) or link).cursors
         for stream in streams:
-            cursor = str(cursors.get(stream, p.START))
+            cursor = str(cursors.get(stream, protocol.START))
             while True:
                 page = client.pull(link.device_id, signer.sign, stream, cursor, PAGE)
                 self._store_page(stream, list(page.items), page.cursor, link, summary)
@@ -440,7 +441,7 @@ class SyncService:
         summary: RoundSummary,
     ) -> None:
         now = self.clock()
-        if stream == p.PERSONS:
+        if stream == protocol.PERSONS:
             repo.put_person(
                 session,
                 office_code=str(item["office_code"]),
@@ -449,11 +450,11 @@ class SyncService:
                 state=str(item["state"]),
                 at=now,
             )
-        elif stream == p.REVOCATIONS:
+        elif stream == protocol.REVOCATIONS:
             repo.put_revocation(
                 session, str(item["permit_number"]), str(item.get("reason", "")), now
             )
-        elif stream == p.ACCOUNTS:
+        elif stream == protocol.ACCOUNTS:
             username = str(item["username"])
             if username in repo.pending_accounts(session):
                 repo.add_conflict(
@@ -475,7 +476,7 @@ class SyncService:
                 password_hash=str(item["password_hash"]),
                 at=now,
             )
-        elif stream == p.RULE_PACKS:
+        elif stream == protocol.RULE_PACKS:
             self._pack(session, item, link, summary, now)
 
     def _pack(
@@ -492,7 +493,7 @@ class SyncService:
         problem = ""
         if not verify_signature(
             link.central_key,
-            p.pack_message(policy, version, text),
+            protocol.pack_message(policy, version, text),
             bytes.fromhex(str(item["signature"])),
         ):
             problem = "its signature is not the central system's"
@@ -675,12 +676,12 @@ class SyncService:
             for item in waiting
         ]
         self._record(outcomes, str(body.get("audit_warning") or ""), summary)
-        for stream in p.STREAMS:
+        for stream in protocol.STREAMS:
             pulled = (body.get("pulls") or {}).get(stream)
             if not pulled:
                 continue
             with self.store.sessions() as session:
-                current = str(((repo.link(session) or link).cursors).get(stream, p.START))
+                current = str(((repo.link(session) or link).cursors).get(stream, protocol.START))
             if current != str(pulled["from"]):
                 continue  # an online round has gone further since the bundle left
             self._store_page(stream, list(pulled["items"]), str(pulled["cursor"]), link, summary)

@@ -12,8 +12,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from caseworker.storage import audit
-from caseworker.storage import schema as t
+from caseworker.storage import audit, schema
 from caseworker.storage.persons import PersonView, _person_view
 
 
@@ -66,7 +65,7 @@ class AuditView:
 
 
 def insert_application(session: Session, **values: Any) -> int:
-    row = t.Application(**values)
+    row = schema.Application(**values)
     session.add(row)
     session.flush()
     return row.id
@@ -76,20 +75,22 @@ def replace_relatives(
     session: Session, application_id: int, relatives: Sequence[tuple[int, str]]
 ) -> None:
     """The application's relatives, in order: (person id, relation)."""
-    row = session.get(t.Application, application_id)
+    row = session.get(schema.Application, application_id)
     assert row is not None
     row.relatives.clear()
     session.flush()
     for position, (person_id, relation) in enumerate(relatives):
-        row.relatives.append(t.Relative(position=position, person_id=person_id, relation=relation))
+        row.relatives.append(
+            schema.Relative(position=position, person_id=person_id, relation=relation)
+        )
     session.flush()
 
 
 def set_verdicts(session: Session, application_id: int, verdicts: Sequence[str]) -> None:
     rows = session.scalars(
-        select(t.Relative)
-        .where(t.Relative.application_id == application_id)
-        .order_by(t.Relative.position)
+        select(schema.Relative)
+        .where(schema.Relative.application_id == application_id)
+        .order_by(schema.Relative.position)
     ).all()
     for row, verdict in zip(rows, verdicts, strict=False):
         row.verdict = verdict
@@ -100,8 +101,10 @@ def update_application(
 ) -> None:
     """Change an application if nobody changed it since it was read (optimistic lock)."""
     result = session.execute(
-        update(t.Application)
-        .where(t.Application.id == application_id, t.Application.version == expected_version)
+        update(schema.Application)
+        .where(
+            schema.Application.id == application_id, schema.Application.version == expected_version
+        )
         .values(version=expected_version + 1, **values)
         .execution_options(synchronize_session=False)
     )
@@ -117,22 +120,22 @@ class ConcurrentChangeError(Exception):
 
 def load(session: Session, number: str) -> ApplicationView | None:
     row = session.scalars(
-        select(t.Application)
-        .where(t.Application.number == number)
+        select(schema.Application)
+        .where(schema.Application.number == number)
         .options(
-            selectinload(t.Application.applicant).selectinload(t.Person.household),
-            selectinload(t.Application.relatives)
-            .selectinload(t.Relative.person)
-            .selectinload(t.Person.household),
+            selectinload(schema.Application.applicant).selectinload(schema.Person.household),
+            selectinload(schema.Application.relatives)
+            .selectinload(schema.Relative.person)
+            .selectinload(schema.Person.household),
         )
         .execution_options(populate_existing=True)  # after Core updates in this session
     ).first()
     if row is None:
         return None
     decision_row = session.scalars(
-        select(t.DecisionRecord)
-        .where(t.DecisionRecord.application_id == row.id)
-        .order_by(t.DecisionRecord.id.desc())
+        select(schema.DecisionRecord)
+        .where(schema.DecisionRecord.application_id == row.id)
+        .order_by(schema.DecisionRecord.id.desc())
     ).first()
     decision = (
         DecisionView(
@@ -176,17 +179,17 @@ def applications_of_person(
 ) -> list[tuple[str, str, str]]:
     """(number, state, role) of applications naming this person as applicant or relative."""
     states = list(states)
-    as_applicant = select(t.Application.number, t.Application.state).where(
-        t.Application.applicant_id == person_id, t.Application.state.in_(states)
+    as_applicant = select(schema.Application.number, schema.Application.state).where(
+        schema.Application.applicant_id == person_id, schema.Application.state.in_(states)
     )
     as_relative = (
-        select(t.Application.number, t.Application.state)
-        .join(t.Relative, t.Relative.application_id == t.Application.id)
-        .where(t.Relative.person_id == person_id, t.Application.state.in_(states))
+        select(schema.Application.number, schema.Application.state)
+        .join(schema.Relative, schema.Relative.application_id == schema.Application.id)
+        .where(schema.Relative.person_id == person_id, schema.Application.state.in_(states))
     )
     if exclude is not None:
-        as_applicant = as_applicant.where(t.Application.id != exclude)
-        as_relative = as_relative.where(t.Application.id != exclude)
+        as_applicant = as_applicant.where(schema.Application.id != exclude)
+        as_relative = as_relative.where(schema.Application.id != exclude)
     out = [(n, s, "applicant") for n, s in session.execute(as_applicant)]
     out += [(n, s, "relative") for n, s in session.execute(as_relative)]
     return out
@@ -197,7 +200,7 @@ def add_fact_answers(
 ) -> None:
     for fact, value in answers.items():
         session.add(
-            t.FactAnswer(
+            schema.FactAnswer(
                 application_id=application_id,
                 fact=fact,
                 value=value,
@@ -210,14 +213,14 @@ def add_fact_answers(
 def fact_history(session: Session, number: str) -> list[tuple[str, Any, str, datetime]]:
     rows = session.execute(
         select(
-            t.FactAnswer.fact,
-            t.FactAnswer.value,
-            t.FactAnswer.answered_by,
-            t.FactAnswer.answered_at,
+            schema.FactAnswer.fact,
+            schema.FactAnswer.value,
+            schema.FactAnswer.answered_by,
+            schema.FactAnswer.answered_at,
         )
-        .join(t.Application, t.Application.id == t.FactAnswer.application_id)
-        .where(t.Application.number == number)
-        .order_by(t.FactAnswer.id)
+        .join(schema.Application, schema.Application.id == schema.FactAnswer.application_id)
+        .where(schema.Application.number == number)
+        .order_by(schema.FactAnswer.id)
     )
     return [(r[0], r[1], r[2], r[3]) for r in rows]
 
@@ -225,14 +228,16 @@ def fact_history(session: Session, number: str) -> list[tuple[str, Any, str, dat
 def add_document_seen(
     session: Session, application_id: int, name: str, actor: str, at: datetime
 ) -> None:
-    session.add(t.DocumentSeen(application_id=application_id, name=name, seen_by=actor, seen_at=at))
+    session.add(
+        schema.DocumentSeen(application_id=application_id, name=name, seen_by=actor, seen_at=at)
+    )
 
 
 def documents_seen(session: Session, application_id: int) -> list[tuple[str, str, datetime]]:
     rows = session.execute(
-        select(t.DocumentSeen.name, t.DocumentSeen.seen_by, t.DocumentSeen.seen_at)
-        .where(t.DocumentSeen.application_id == application_id)
-        .order_by(t.DocumentSeen.id)
+        select(schema.DocumentSeen.name, schema.DocumentSeen.seen_by, schema.DocumentSeen.seen_at)
+        .where(schema.DocumentSeen.application_id == application_id)
+        .order_by(schema.DocumentSeen.id)
     )
     return [(r[0], r[1], r[2]) for r in rows]
 
@@ -249,7 +254,7 @@ class AttachmentView:
 
 
 def add_attachment(session: Session, application_id: int, **values: Any) -> AttachmentView:
-    row = t.Attachment(application_id=application_id, **values)
+    row = schema.Attachment(application_id=application_id, **values)
     session.add(row)
     session.flush()
     return AttachmentView(
@@ -260,27 +265,27 @@ def add_attachment(session: Session, application_id: int, **values: Any) -> Atta
 def attachments(session: Session, application_id: int) -> list[AttachmentView]:
     rows = session.execute(
         select(
-            t.Attachment.id,
-            t.Attachment.filename,
-            t.Attachment.media_type,
-            t.Attachment.sha256,
-            t.Attachment.size,
-            t.Attachment.added_by,
-            t.Attachment.added_at,
+            schema.Attachment.id,
+            schema.Attachment.filename,
+            schema.Attachment.media_type,
+            schema.Attachment.sha256,
+            schema.Attachment.size,
+            schema.Attachment.added_by,
+            schema.Attachment.added_at,
         )
-        .where(t.Attachment.application_id == application_id)
-        .order_by(t.Attachment.id)
+        .where(schema.Attachment.application_id == application_id)
+        .order_by(schema.Attachment.id)
     )
     return [AttachmentView(*r) for r in rows]
 
 
 def attachment_content(session: Session, attachment_id: int) -> tuple[bytes, str] | None:
-    row = session.get(t.Attachment, attachment_id)
+    row = session.get(schema.Attachment, attachment_id)
     return (row.content, row.sha256) if row is not None else None
 
 
 def add_decision(session: Session, application_id: int, **values: Any) -> None:
-    session.add(t.DecisionRecord(application_id=application_id, **values))
+    session.add(schema.DecisionRecord(application_id=application_id, **values))
 
 
 #: one event at the end of the keyed chain (``storage.audit``), in the caller's unit of work
@@ -289,10 +294,15 @@ add_audit = audit.append
 
 def audit_of(session: Session, number: str) -> list[AuditView]:
     rows = session.execute(
-        select(t.AuditEvent.at, t.AuditEvent.actor, t.AuditEvent.action, t.AuditEvent.detail)
-        .join(t.Application, t.Application.id == t.AuditEvent.application_id)
-        .where(t.Application.number == number)
-        .order_by(t.AuditEvent.id)
+        select(
+            schema.AuditEvent.at,
+            schema.AuditEvent.actor,
+            schema.AuditEvent.action,
+            schema.AuditEvent.detail,
+        )
+        .join(schema.Application, schema.Application.id == schema.AuditEvent.application_id)
+        .where(schema.Application.number == number)
+        .order_by(schema.AuditEvent.id)
     )
     return [AuditView(*r) for r in rows]
 
@@ -300,17 +310,17 @@ def audit_of(session: Session, number: str) -> list[AuditView]:
 def add_outbox(
     session: Session, *, key: str, kind: str, payload: dict[str, Any], at: datetime
 ) -> None:
-    session.add(t.OutboxEntry(idempotency_key=key, kind=kind, payload=payload, created_at=at))
+    session.add(schema.OutboxEntry(idempotency_key=key, kind=kind, payload=payload, created_at=at))
 
 
 def count_rows(session: Session, table: str) -> int:
     model = {
-        "applications": t.Application,
-        "persons": t.Person,
-        "audit_events": t.AuditEvent,
-        "outbox": t.OutboxEntry,
-        "decisions": t.DecisionRecord,
-        "fact_answers": t.FactAnswer,
-        "relatives": t.Relative,
+        "applications": schema.Application,
+        "persons": schema.Person,
+        "audit_events": schema.AuditEvent,
+        "outbox": schema.OutboxEntry,
+        "decisions": schema.DecisionRecord,
+        "fact_answers": schema.FactAnswer,
+        "relatives": schema.Relative,
     }[table]
     return session.scalar(select(func.count()).select_from(model)) or 0

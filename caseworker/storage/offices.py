@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from caseworker.storage import schema as t
+from caseworker.storage import schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class UserView:
 
 
 def office(session: Session) -> OfficeView | None:
-    row = session.scalars(select(t.Office)).first()
+    row = session.scalars(select(schema.Office)).first()
     if row is None:
         return None
     return OfficeView(row.office_code, row.station_name, row.jurisdiction, row.device_code)
@@ -47,7 +47,7 @@ def office(session: Session) -> OfficeView | None:
 
 def create_office(session: Session, view: OfficeView, at: datetime) -> None:
     session.add(
-        t.Office(
+        schema.Office(
             office_code=view.office_code,
             station_name=view.station_name,
             jurisdiction=view.jurisdiction,
@@ -67,7 +67,7 @@ def add_user(
     at: datetime,
 ) -> None:
     session.add(
-        t.User(
+        schema.User(
             username=username,
             display_name=display_name,
             role=role,
@@ -78,7 +78,7 @@ def add_user(
     )
 
 
-def _user_view(row: t.User) -> UserView:
+def _user_view(row: schema.User) -> UserView:
     return UserView(
         row.username,
         row.display_name,
@@ -97,22 +97,26 @@ def _user_view(row: t.User) -> UserView:
 
 
 def user(session: Session, username: str) -> UserView | None:
-    row = session.scalars(select(t.User).where(t.User.username == username)).first()
+    row = session.scalars(select(schema.User).where(schema.User.username == username)).first()
     return None if row is None else _user_view(row)
 
 
 def users(session: Session) -> list[UserView]:
-    return [_user_view(r) for r in session.scalars(select(t.User).order_by(t.User.username))]
+    return [
+        _user_view(r) for r in session.scalars(select(schema.User).order_by(schema.User.username))
+    ]
 
 
 def update_user(session: Session, username: str, **values: Any) -> None:
-    session.execute(update(t.User).where(t.User.username == username).values(**values))
+    session.execute(update(schema.User).where(schema.User.username == username).values(**values))
 
 
 def count_active(session: Session, role: str) -> int:
     return (
         session.scalar(
-            select(func.count()).select_from(t.User).where(t.User.role == role, t.User.active)
+            select(func.count())
+            .select_from(schema.User)
+            .where(schema.User.role == role, schema.User.active)
         )
         or 0
     )
@@ -121,29 +125,31 @@ def count_active(session: Session, role: str) -> int:
 def office_settings(session: Session) -> dict[str, Any]:
     return {
         name: value
-        for name, value in session.execute(select(t.OfficeSetting.name, t.OfficeSetting.value))
+        for name, value in session.execute(
+            select(schema.OfficeSetting.name, schema.OfficeSetting.value)
+        )
     }
 
 
 def put_office_setting(session: Session, name: str, value: Any) -> None:
-    row = session.get(t.OfficeSetting, name)
+    row = session.get(schema.OfficeSetting, name)
     if row is None:
-        session.add(t.OfficeSetting(name=name, value=value))
+        session.add(schema.OfficeSetting(name=name, value=value))
     else:
         row.value = value
 
 
 def first_admin(session: Session) -> str | None:
     return session.scalars(
-        select(t.User.username).where(t.User.role == "admin").order_by(t.User.id)
+        select(schema.User.username).where(schema.User.role == "admin").order_by(schema.User.id)
     ).first()
 
 
 def next_number(session: Session, counter: str) -> int:
     """The next value of a sequence, inside the caller's transaction."""
-    row = session.get(t.Counter, counter)
+    row = session.get(schema.Counter, counter)
     if row is None:
-        row = t.Counter(name=counter, value=0)
+        row = schema.Counter(name=counter, value=0)
         session.add(row)
     row.value += 1
     session.flush()

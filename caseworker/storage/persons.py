@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.models.names import pinyin_keys
 from caseworker.models.records import HouseholdPage, RegistrationCard
-from caseworker.storage import schema as t
+from caseworker.storage import schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class PersonView:
     household: dict[str, str]
 
 
-def _person_view(row: t.Person) -> PersonView:
+def _person_view(row: schema.Person) -> PersonView:
     card = RegistrationCard(
         name=row.name,
         relation_to_head=row.relation_to_head,
@@ -66,9 +66,11 @@ def save_person(
     without an ID number (a small child) is always a new row."""
     row = None
     if id_number is not None:
-        row = session.scalars(select(t.Person).where(t.Person.id_number == id_number)).first()
+        row = session.scalars(
+            select(schema.Person).where(schema.Person.id_number == id_number)
+        ).first()
     if row is None:
-        row = t.Person(id_number=id_number)
+        row = schema.Person(id_number=id_number)
         session.add(row)
     full, initials = pinyin_keys(card.name)
     row.birth_date, row.sex = birth_date, sex
@@ -89,7 +91,7 @@ def save_person(
         setattr(row, name, getattr(card, name))
     if household is not None and any(household.model_dump().values()):
         if row.household is None:
-            row.household = t.Household()
+            row.household = schema.Household()
         for name, value in household.model_dump().items():
             setattr(row.household, name, value)
     session.flush()

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.storage import schema as t
+from caseworker.storage import schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class PrintedView:
     printed_at: datetime
 
 
-def _printed_view(row: t.PrintedDocument) -> PrintedView:
+def _printed_view(row: schema.PrintedDocument) -> PrintedView:
     return PrintedView(
         row.id,
         row.application_id,
@@ -45,7 +45,7 @@ def _printed_view(row: t.PrintedDocument) -> PrintedView:
 
 
 def add_printed(session: Session, **values: Any) -> PrintedView:
-    row = t.PrintedDocument(**values)
+    row = schema.PrintedDocument(**values)
     session.add(row)
     session.flush()
     return _printed_view(row)
@@ -53,35 +53,37 @@ def add_printed(session: Session, **values: Any) -> PrintedView:
 
 def printed_copies(session: Session, number: str) -> list[PrintedView]:
     rows = session.scalars(
-        select(t.PrintedDocument)
-        .where(t.PrintedDocument.number == number)
-        .order_by(t.PrintedDocument.copy)
+        select(schema.PrintedDocument)
+        .where(schema.PrintedDocument.number == number)
+        .order_by(schema.PrintedDocument.copy)
     )
     return [_printed_view(r) for r in rows]
 
 
 def printed_of(session: Session, application_id: int) -> list[PrintedView]:
     rows = session.scalars(
-        select(t.PrintedDocument)
-        .where(t.PrintedDocument.application_id == application_id)
-        .order_by(t.PrintedDocument.id)
+        select(schema.PrintedDocument)
+        .where(schema.PrintedDocument.application_id == application_id)
+        .order_by(schema.PrintedDocument.id)
     )
     return [_printed_view(r) for r in rows]
 
 
 def void_printed(session: Session, printed_id: int, reason: str) -> None:
-    row = session.get(t.PrintedDocument, printed_id)
+    row = session.get(schema.PrintedDocument, printed_id)
     assert row is not None
     row.voided, row.void_reason = True, reason
 
 
 def add_device_key(session: Session, device_code: str, public_key: str, at: datetime) -> None:
-    session.add(t.DeviceKey(device_code=device_code, public_key=public_key, created_at=at))
+    session.add(schema.DeviceKey(device_code=device_code, public_key=public_key, created_at=at))
 
 
 def device_keys(session: Session) -> dict[str, list[str]]:
     """device code -> its public keys, as this store knows them."""
     out: dict[str, list[str]] = {}
-    for code, key in session.execute(select(t.DeviceKey.device_code, t.DeviceKey.public_key)):
+    for code, key in session.execute(
+        select(schema.DeviceKey.device_code, schema.DeviceKey.public_key)
+    ):
         out.setdefault(code, []).append(key)
     return out
