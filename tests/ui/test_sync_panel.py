@@ -158,6 +158,8 @@ def test_a_stale_desk_asks_a_supervisor_to_sign_in_for_a_permit(
 
     monkeypatch.setattr("ui.application_page.CountersignDialog", Countersign)
     window.step_buttons["issue"].click()
+    # three sign-ins, each checked on the database worker in turn
+    qtbot.waitUntil(lambda: desk.apps.get(view.number).state == "permit_issued", timeout=20_000)
     settle(qtbot, desk.runner)
     assert "supervisor" in errors[0] and errors[1]  # a clerk, then a wrong password
     issued = desk.apps.get(view.number)
