@@ -252,7 +252,8 @@ def _run_desk(
     if session.must_change_password:
         from ui.login import ChangePasswordDialog  # noqa: PLC0415
 
-        if ChangePasswordDialog(users, session).exec() != QDialog.DialogCode.Accepted:
+        changing = ChangePasswordDialog(users, session, runner=runner)
+        if changing.exec() != QDialog.DialogCode.Accepted:
             users.logout(session, reason="password not changed")
             store.close()
             return 1
