@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from caseworker import __version__, cli_coverage, cli_store
+from caseworker import __version__, cli_coverage, cli_devices, cli_store
 from caseworker.rules.decision import Decision
 from caseworker.rules.packs import PackError, RuleBook
 from caseworker.services.evaluation import (
@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         "--kind", required=True, choices=["id-card", "household-page", "registration-card"]
     )
     cli_store.register(sub)
+    cli_devices.register(sub)
     return parser
 
 
@@ -98,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _evaluate(args.path, as_json=args.json, rules_dir=args.rules_dir)
         if args.command == "scan":
             return _scan(args.file, args.kind)
+        if args.command in cli_devices.COMMANDS:
+            return cli_devices.run(args)
         if args.command in cli_store.COMMANDS:
             return cli_store.run(args)
         if args.rules_command == "check":

@@ -241,7 +241,7 @@ def _run_desk(
     opened: dict[str, Any],
     args: argparse.Namespace,
 ) -> int:
-    from caseworker.services.id_reader import SimulatedReader  # noqa: PLC0415
+    from caseworker.services.id_reader import desk_reader  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
 
@@ -263,7 +263,7 @@ def _run_desk(
         login=session,
         runner=runner,
         users=users,
-        reader=SimulatedReader(args.card_file) if args.card_file else None,
+        reader=desk_reader(args.card_file),
         read_only=opened.get("read_only", False),
         with_sync=True,
     )

@@ -832,7 +832,7 @@ File: {file}</translation>
     </message>
     <message>
         <source>打印预览 — {title}</source>
-        <extracomment>preview at 96 dpi; printing at 300 dpi</extracomment>
+        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution)</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
@@ -844,8 +844,36 @@ File: {file}</translation>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <source>请把材料放在高拍仪下，放稳后自动拍摄。</source>
+        <translation>Place the document under the camera; it is taken when it holds still.</translation>
+    </message>
+    <message>
+        <source>放稳后自动拍摄(&amp;A)</source>
+        <translation>Take when still (&amp;A)</translation>
+    </message>
+    <message>
+        <source>拍摄(&amp;T)</source>
+        <translation>&amp;Take</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>画面在动，请放稳。</source>
+        <translation>The picture is moving; hold the document still.</translation>
+    </message>
+    <message>
+        <source>画面已稳定。</source>
+        <translation>The picture is still.</translation>
+    </message>
+    <message>
+        <source>高拍仪无法使用：{reason}</source>
+        <translation>The document camera cannot be used: {reason}</translation>
     </message>
     <message>
         <source>无法打印</source>
