@@ -14,11 +14,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from caseworker.models.facts import CaseError
-from caseworker.models.workflow import WorkflowError
+from caseworker.models.workflow import ACTION_ZH, Action, WorkflowError
 from caseworker.printing.fonts import MissingGlyphError
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
+from caseworker.services.users import ROLE_ZH
 from ui.i18n import term, tr
 
 log = logging.getLogger("caseworker.desk")
@@ -44,6 +45,12 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
         QT_TRANSLATE_NOOP("", "缺少姓名"),
         QT_TRANSLATE_NOOP(
             "", "受理 {number} 需要填写户口簿上的姓名：{who}。请补上后保存，再受理。"
+        ),
+    ),
+    "application.role_may_not": (
+        QT_TRANSLATE_NOOP("", "无权操作"),
+        QT_TRANSLATE_NOOP(
+            "", "{username}（{role}）不能{action}这份申请；需要以下角色之一：{roles}。"
         ),
     ),
     "changed_meanwhile": (
@@ -130,8 +137,24 @@ def _names_missing(params: dict[str, object]) -> dict[str, object]:
     return {**params, "who": tr("、").join(who)}
 
 
+def _role_may_not(params: dict[str, object]) -> dict[str, object]:
+    """The role and the step in the desk's language (a term each, 中文 or English)."""
+    role = str(params.get("role", ""))
+    roles = params.get("roles") or []
+    assert isinstance(roles, list)
+    action = str(params.get("action", ""))
+    known = {a.value: a for a in Action}
+    return {
+        **params,
+        "role": term(ROLE_ZH.get(role, role), role),
+        "roles": tr("、").join(term(ROLE_ZH.get(str(r), str(r)), str(r)) for r in roles),
+        "action": term(ACTION_ZH[known[action]], action) if action in known else action,
+    }
+
+
 _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
     "application.names_missing": _names_missing,
+    "application.role_may_not": _role_may_not,
 }
 
 

@@ -452,7 +452,12 @@ class ApplicationService(ApplicationReading):
         if actor.role not in roles:
             raise PermissionDeniedError(
                 f"{actor.username} ({actor.role}) may not {action.value} "
-                f"({ACTION_ZH[action]}); it needs one of: {', '.join(sorted(roles))}"
+                f"({ACTION_ZH[action]}); it needs one of: {', '.join(sorted(roles))}",
+                code="application.role_may_not",
+                username=actor.username,
+                role=actor.role,
+                action=action.value,
+                roles=sorted(roles),
             )
 
     def _parse(self, data: dict[str, Any]) -> tuple[Case, Records]:

@@ -92,6 +92,7 @@ ENGLISH: dict[str, str] = {
         "cannot accept {number}: the name as the 户口簿 shows it is required "
         "({fields}); edit the application and add it"
     ),
+    "application.role_may_not": ("{username} ({role}) may not {action}; it needs one of: {roles}"),
     "changed_meanwhile": (
         "the {what} was changed by someone else meanwhile; open it again and redo your change"
     ),

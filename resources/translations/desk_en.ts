@@ -266,6 +266,10 @@
         <translation>To accept {number}, the name as the hukou book shows it is needed for: {who}. Add it, save, then accept.</translation>
     </message>
     <message>
+        <source>{username}（{role}）不能{action}这份申请；需要以下角色之一：{roles}。</source>
+        <translation>{username} ({role}) may not {action} this application; it needs one of: {roles}.</translation>
+    </message>
+    <message>
         <source>这份申请刚刚被他人修改，您的操作没有保存。请返回队列重新打开，再办理一次。</source>
         <translation>This application was just changed by someone else; your step was not saved. Go back to the queue, open it again and do the step once more.</translation>
     </message>

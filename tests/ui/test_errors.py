@@ -14,9 +14,17 @@ import pytest
 
 import caseworker.services
 from caseworker.models.facts import CaseError, case_from_dict
-from caseworker.services.base import CODES, ENGLISH, ServiceError, render_english
+from caseworker.services.base import (
+    CODES,
+    ENGLISH,
+    PermissionDeniedError,
+    ServiceError,
+    render_english,
+)
 from caseworker.services.boundary import InvalidCaseError
+from tests.ui.test_stale_state import _draft
 from ui.errors import WORDING, describe
+from ui.main_window import Desk
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "desk_en.ts"
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -91,3 +99,15 @@ def test_an_invalid_case_names_the_fields_as_the_form_labels_them() -> None:
     assert title == "信息有误"
     assert "身份证号：" in text and "区县：" in text and "随迁人员第 1 人身份证号：" in text
     assert not DOTTED.search(text), text
+
+
+def test_a_role_refusal_names_the_role_and_the_step_as_the_desk_says_them(desk: Desk) -> None:
+    number = _draft(desk)
+    with pytest.raises(PermissionDeniedError) as refused:
+        desk.apps.approve(desk.login.actor, number)  # li is a clerk
+    assert refused.value.code == "application.role_may_not"
+    assert "may not approve" in str(refused.value)  # the command line's English
+    title, text = describe(refused.value)
+    assert title == "无权操作"
+    assert "李" not in text and "li（经办）不能批准" in text and "审核" in text
+    assert "clerk" not in text and "approve" not in text
