@@ -31,7 +31,8 @@ from sqlalchemy.dialects import sqlite  # noqa: E402
 
 from caseworker.models.names import search_keys  # noqa: E402
 from caseworker.models.resident_id import check_digit  # noqa: E402
-from caseworker.services.applications import Actor, ApplicationService, _filter_for  # noqa: E402
+from caseworker.services.application_data import _filter_for  # noqa: E402
+from caseworker.services.applications import Actor, ApplicationService  # noqa: E402
 from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
 from caseworker.storage import search_index  # noqa: E402

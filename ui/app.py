@@ -31,8 +31,59 @@ from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from caseworker.services.evaluation import EvaluationService
+    from caseworker.services.id_reader import IdCardReader
     from caseworker.services.store import DamagedStoreError, Store
-    from ui.main_window import Desk
+    from caseworker.services.users import LoginSession, UserService
+    from ui.desk import Desk
+
+
+def compose_desk(
+    *,
+    store: Store,
+    evaluation: EvaluationService,
+    login: LoginSession,
+    runner: TaskRunner,
+    users: UserService | None = None,
+    reader: IdCardReader | None = None,
+    read_only: bool = False,
+    with_sync: bool = False,
+) -> Desk:
+    """Every service the desk uses, built once, here: the desk, its ``--self-test``, the
+    tests and the installer's screenshots all come through this one function."""
+    from functools import cache  # noqa: PLC0415
+
+    from caseworker.services.applications import ApplicationService  # noqa: PLC0415
+    from caseworker.services.audit import AuditService  # noqa: PLC0415
+    from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
+    from caseworker.services.printing import PrintingService  # noqa: PLC0415
+    from caseworker.services.statistics import StatisticsService  # noqa: PLC0415
+    from caseworker.services.sync import SyncService  # noqa: PLC0415
+    from caseworker.services.users import UserService  # noqa: PLC0415
+    from ui.desk import Desk  # noqa: PLC0415
+
+    apps = ApplicationService(store, evaluation)
+    users = users or UserService(store)
+
+    @cache
+    def printing() -> PrintingService:
+        return PrintingService(apps)
+
+    return Desk(
+        evaluation=evaluation,
+        apps=apps,
+        users=users,
+        login=login,
+        runner=runner,
+        collectives=CollectiveService(apps),
+        statistics=StatisticsService(apps),
+        audit=AuditService(store),
+        printing=printing,
+        office=apps.context.office,
+        idle_minutes=users.policy().idle_minutes,
+        reader=reader,
+        read_only=read_only,
+        sync=SyncService(store, evaluation=evaluation) if with_sync and not read_only else None,
+    )
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -158,8 +209,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
-    from caseworker.rules.packs import PackError  # noqa: PLC0415
-    from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
+    from caseworker.services.evaluation import EvaluationService, PackError  # noqa: PLC0415
     from caseworker.services.store import DamagedStoreError, MigrationError  # noqa: PLC0415
 
     if isinstance(exc, PackError):
@@ -200,11 +250,9 @@ def _run_desk(
     opened: dict[str, Any],
     args: argparse.Namespace,
 ) -> int:
-    from caseworker.services.applications import ApplicationService  # noqa: PLC0415
     from caseworker.services.id_reader import desk_reader  # noqa: PLC0415
-    from caseworker.services.sync import SyncService  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
-    from ui.main_window import Desk, MainWindow  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
 
     store, evaluation = opened["store"], opened["evaluation"]
     session = login.session
@@ -213,19 +261,20 @@ def _run_desk(
     if session.must_change_password:
         from ui.login import ChangePasswordDialog  # noqa: PLC0415
 
-        if ChangePasswordDialog(users, session).exec() != QDialog.DialogCode.Accepted:
+        changing = ChangePasswordDialog(users, session, runner=runner)
+        if changing.exec() != QDialog.DialogCode.Accepted:
             users.logout(session, reason="password not changed")
             store.close()
             return 1
-    desk = Desk(
+    desk = compose_desk(
+        store=store,
         evaluation=evaluation,
-        apps=ApplicationService(store, evaluation),
-        users=users,
         login=session,
         runner=runner,
+        users=users,
         reader=desk_reader(args.card_file),
         read_only=opened.get("read_only", False),
-        sync=None if opened.get("read_only") else SyncService(store, evaluation=evaluation),
+        with_sync=True,
     )
     window = MainWindow(desk)
     window.show()
@@ -282,11 +331,10 @@ def _self_test(app: QApplication) -> int:
     import tempfile  # noqa: PLC0415
     import time  # noqa: PLC0415
 
-    from caseworker.services.applications import ApplicationService  # noqa: PLC0415
     from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
-    from ui.main_window import Desk, MainWindow  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
 
     started = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="caseworker-self-test-"))
@@ -315,12 +363,8 @@ def _self_test(app: QApplication) -> int:
         if login.session is None:
             raise RuntimeError(f"the login did not go through: {login.error.text()}")
         evaluation = EvaluationService.from_resources()
-        desk = Desk(
-            evaluation=evaluation,
-            apps=ApplicationService(store, evaluation),
-            users=users,
-            login=login.session,
-            runner=runner,
+        desk = compose_desk(
+            store=store, evaluation=evaluation, login=login.session, runner=runner, users=users
         )
         window = MainWindow(desk)
         window.show()

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.printing.recovery_sheet import RecoverySheet, render
-from caseworker.security.recovery import MIN_PASSPHRASE, read_header
 from caseworker.services.base import Actor
-from caseworker.services.key_recovery import export_keys
+from caseworker.services.key_recovery import MIN_PASSPHRASE, export_keys, read_header
 from ui.errors import describe
 from ui.i18n import tr
 

@@ -173,6 +173,14 @@
         <translation>Cannot be done</translation>
     </message>
     <message>
+        <source>随迁人员第 {n} 人</source>
+        <translation>relative {n}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -232,6 +240,38 @@
     <message>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <source>没有找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>重复申请</source>
+        <translation>Duplicate application</translation>
+    </message>
+    <message>
+        <source>申请已被他人修改</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>申请 {number} 在您打开之后已被他人保存（您看到的是第 {seen} 版，现在是第 {current} 版），您的修改没有保存。请返回队列重新打开这份申请，再做修改。</source>
+        <translation>Application {number} was saved by someone else after you opened it (you saw version {seen}, it is now version {current}); your change was not saved. Go back to the queue, open the application again and redo your change.</translation>
+    </message>
+    <message>
+        <source>缺少姓名</source>
+        <translation>Name missing</translation>
+    </message>
+    <message>
+        <source>受理 {number} 需要填写户口簿上的姓名：{who}。请补上后保存，再受理。</source>
+        <translation>To accept {number}, the name as the hukou book shows it is needed for: {who}. Add it, save, then accept.</translation>
+    </message>
+    <message>
+        <source>{username}（{role}）不能{action}这份申请；需要以下角色之一：{roles}。</source>
+        <translation>{username} ({role}) may not {action} this application; it needs one of: {roles}.</translation>
+    </message>
+    <message>
+        <source>这份申请刚刚被他人修改，您的操作没有保存。请返回队列重新打开，再办理一次。</source>
+        <translation>This application was just changed by someone else; your step was not saved. Go back to the queue, open it again and do the step once more.</translation>
     </message>
     <message>
         <source>出生日期</source>

@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.devices.sam_simulator import SamSimulator, text_block_from_card
 from caseworker.devices.settings import DeviceSettings
-from caseworker.services.applications import ApplicationService
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.id_reader import reader_from_settings
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from tests.ui.conftest import PASSWORD, focused, key, settle
+from ui.app import compose_desk
 from ui.main_window import Desk, MainWindow
 from ui.tasks import TaskRunner
 
@@ -56,9 +56,9 @@ def desk(
 ) -> Desk:
     users = UserService(office)
     port, _ = simulator
-    return Desk(
+    return compose_desk(
+        store=office,
         evaluation=service,
-        apps=ApplicationService(office, service),
         users=users,
         login=users.login("li", PASSWORD),
         runner=runner,
