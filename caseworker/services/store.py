@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, inspect
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,9 +28,10 @@ from caseworker.storage import repositories as repo
 from caseworker.storage.database import StoreError as StoreError  # noqa: PLC0414 - for the desk
 from caseworker.storage.database import open_engine, session_factory, transaction
 from caseworker.storage.maintenance import MigrationError as MigrationError  # noqa: PLC0414 - for the desk
-from caseworker.storage.maintenance import damage, restore_store, upgrade
+from caseworker.storage.maintenance import current_revision, damage, restore_store, upgrade
 
 WITNESS_FILE = "audit-head.json"
+CHAIN_REVISION = "0004"  # the migration that chained the audit trail
 ROLES = ("clerk", "supervisor", "collective_administrator", "admin")
 _DEVICE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -142,8 +143,12 @@ class Store:
         self.folder = folder
         self.settings = settings
         self.engine = engine
-        self.sessions: sessionmaker[Session] = session_factory(engine, info={audit.KEY: audit_key})
+        self.sessions: sessionmaker[Session] = session_factory(
+            engine, info={audit.KEY: audit_key, audit.WITNESS: self.witness}
+        )
         self.last_migration_backup: Path | None = None
+        #: the audit trail as found at start (``open(verify=True)``); None if not checked
+        self.audit_report: audit.AuditReport | None = None
         self.read_only = False
         self._on_close: list[Callable[[], None]] = []
         event.listen(self.sessions, "after_commit", self._after_commit)
@@ -235,6 +240,20 @@ class Store:
             store.read_only = True
             return store
         try:
+            before = current_revision(engine)
+            empty = before is None and not _has_tables(engine)
+        except DatabaseError as exc:
+            engine.dispose()
+            raise DamagedStoreError(folder, [f"the store cannot be read ({exc.orig})"]) from None
+        if before is None:
+            # only `caseworker init` makes a store: an empty or schema-less file here is
+            # a damaged one, never rebuilt (that would hide the backups that hold the data)
+            engine.dispose()
+            raise DamagedStoreError(
+                folder,
+                ["the store file is empty" if empty else "the store's schema version is gone"],
+            )
+        try:
             backup = upgrade(engine, path=path, key=key, backup_dir=folder / "backups")
             with session_factory(engine)() as session:
                 chained = audit.head(session) is not None
@@ -258,9 +277,17 @@ class Store:
             audit_key = keys.create_audit_key(settings.store_id, settings.key_path)
         store = cls(folder, settings, engine, audit_key=audit_key)
         store.last_migration_backup = backup
-        if not chained:
+        if not chained and before < CHAIN_REVISION:
+            # this very open migrated a store from before the chain: its events are sealed
+            # now, once. A chained store that lost its head is never sealed again (tampering:
+            # the next event says so, and `audit verify` reports it)
             with transaction(store.sessions) as session:
                 audit.seal_unchained(session)
+        if verify:
+            with store.sessions() as session:
+                store.audit_report = audit.verify(
+                    session, witness=store.witness(), witness_expected=True
+                )
         return store
 
     @classmethod
@@ -369,6 +396,10 @@ def restore(folder: Path, backup: Path, *, now: datetime | None = None) -> Path 
     (folder / WITNESS_FILE).unlink(missing_ok=True)
     store = Store.open(folder)
     try:
+        with store.sessions() as session:
+            restored_head = audit.head(session)
+        if restored_head is not None:  # the trail now rightly ends where the backup's did
+            write_witness(store.witness_path, restored_head)
         with transaction(store.sessions) as session:
             repo.add_audit(
                 session,
@@ -385,6 +416,11 @@ def restore(folder: Path, backup: Path, *, now: datetime | None = None) -> Path 
     finally:
         store.close()
     return kept
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())
 
 
 def keyring_usable() -> bool:
