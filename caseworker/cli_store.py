@@ -10,14 +10,14 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
 from caseworker import cli_collective, cli_report, cli_sync, logs
-from caseworker.cli_common import with_store, write_atomically
+from caseworker.cli_common import page_number, page_size, with_store, write_atomically
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
 from caseworker.printing.fonts import MissingGlyphError
@@ -27,6 +27,7 @@ from caseworker.services.audit import AuditService
 from caseworker.services.base import Actor, ServiceError, mask_id
 from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
+from caseworker.services.permissions import Permission, require
 from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import (
@@ -41,6 +42,7 @@ from caseworker.services.store import (
 )
 from caseworker.services.sync import SyncService
 from caseworker.services.users import LoginSession, SecondFactorRequiredError, UserService
+from caseworker.storage.audit import summary as audit_summary
 from caseworker.storage.database import StoreError
 from caseworker.storage.maintenance import backup_store, check_file, damage
 from caseworker.storage.repositories import ApplicationView, ConcurrentChangeError
@@ -93,7 +95,7 @@ def register(sub: Any) -> None:
     listing.add_argument(
         "--state", action="append", default=[], help="only this state (repeatable)"
     )
-    listing.add_argument("--page", type=int, default=1)
+    listing.add_argument("--page", type=page_number, default=1)
 
     show = with_store(sub.add_parser("show", help="one application in full"))
     show.add_argument("number")
@@ -110,8 +112,8 @@ def register(sub: Any) -> None:
     )
     search.add_argument("--county", help="destination county code")
     search.add_argument("--street", help="destination street")
-    search.add_argument("--page", type=int, default=1)
-    search.add_argument("--page-size", type=int, default=50)
+    search.add_argument("--page", type=page_number, default=1)
+    search.add_argument("--page-size", type=page_size, default=50)
 
     for name, text in STEPS.items():
         step = with_store(sub.add_parser(name, help=text))
@@ -205,8 +207,10 @@ def run(args: argparse.Namespace) -> int:
             return _restore(args, folder)
         if args.command == "db":  # before opening: a damaged store is never migrated
             return _db_check(folder)
-        store = Store.open(folder)
+        # checked as the desk checks it at start: every page, and the audit trail
+        store = Store.open(folder, verify=True)
         try:
+            _warn_about_the_trail(store)
             if store.last_migration_backup is not None:
                 print(f"the store was updated; backup taken first: {store.last_migration_backup}")
             return _with_store(args, store)
@@ -234,11 +238,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
 
 
+def _warn_about_the_trail(store: Store) -> None:
+    report = store.audit_report
+    if report is not None and not report.ok:
+        log.error("%s", audit_summary(report))
+        print(f"caseworker: warning 警告: {audit_summary(report)}", file=sys.stderr)
+
+
 def _with_store(args: argparse.Namespace, store: Store) -> int:
-    if args.command == "backup":
-        written = backup_store(store.path, store.settings.key(), args.file.resolve())
-        print(f"backup written and verified: {written}")
-        return 0
     evaluation = EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
     service = ApplicationService(store, evaluation)
     if args.command == "verify":  # reads the register only: no login
@@ -251,6 +258,14 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         users.logout(login)
 
 
+def _authenticate(args: argparse.Namespace, store: Store) -> Actor:
+    """Log in on ``store`` (for a restore) and say who it was."""
+    users = UserService(store)
+    login = _login(args, users)
+    users.logout(login)
+    return login.actor
+
+
 def _as_user(
     args: argparse.Namespace,
     store: Store,
@@ -258,6 +273,12 @@ def _as_user(
     users: UserService,
     actor: Actor,
 ) -> int:
+    if args.command == "backup":
+        require(actor, Permission.BACKUP)
+        written = backup_store(store.path, store.settings.key(), args.file.resolve())
+        store.record(at=datetime.now(), actor=actor.username, action="store.backup", detail={})
+        print(f"backup written and verified: {written}")
+        return 0
     if args.command in {"print", "void-print"}:
         return _printing(args, PrintingService(service), actor)
     if args.command in {"user", "users"}:
@@ -412,7 +433,9 @@ def _db_check(folder: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:
-    kept = restore(folder, args.file.resolve())
+    kept = restore(
+        folder, args.file.resolve(), authenticate=lambda store: _authenticate(args, store)
+    )
     kept_note = f"; the replaced store is kept as {kept}" if kept else ""
     print(f"restored from {args.file}{kept_note}")
     return 0
@@ -431,6 +454,12 @@ def _read_json(path: Path) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseError(f"{path}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise CaseError(
+            f"{path}: the JSON is nested too deeply to be a case file; check the file"
+        ) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise CaseError(f"{path}: a value in the file cannot be read ({exc})") from None
 
 
 def _print_summary(service: ApplicationService, number: str) -> None:
@@ -507,12 +536,22 @@ def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
         password = getpass.getpass(f"{username} 密码 password: ")
     code = args.otp or os.environ.get("CASEWORKER_OTP")
     try:
-        return users.login(username, password, totp_code=code, source="cli")
+        login = users.login(username, password, totp_code=code, source="cli")
     except SecondFactorRequiredError:
         if not interactive:
             raise
         code = input("动态口令 code: ")
-        return users.login(username, password, totp_code=code, source="cli")
+        login = users.login(username, password, totp_code=code, source="cli")
+    own_password = args.command in {"user", "users"} and args.action == "passwd"
+    if login.must_change_password and not own_password:
+        users.logout(login, reason="must change password")
+        name = login.actor.username
+        raise SetupError(
+            f"须先修改密码 the password of {name} was set by an administrator and must be "
+            f"changed before anything else: `caseworker users passwd {name} --as {name} "
+            "--password-file NEW`"
+        )
+    return login
 
 
 def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:

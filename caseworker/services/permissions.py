@@ -15,6 +15,7 @@ class Permission(StrEnum):
     EXPORT = "export personal data"
     SEE_FULL_ID_IN_LISTS = "see full ID numbers in lists"
     VIEW_RECORD = "open a person's full record"
+    BACKUP = "back up or restore the store"
 
 
 GRANTS: dict[Permission, frozenset[str]] = {
@@ -22,6 +23,7 @@ GRANTS: dict[Permission, frozenset[str]] = {
     Permission.READ_AUDIT: frozenset({"supervisor", "admin"}),
     Permission.EXPORT: frozenset({"supervisor", "admin"}),
     Permission.SEE_FULL_ID_IN_LISTS: frozenset({"supervisor", "admin"}),
+    Permission.BACKUP: frozenset({"admin"}),
     Permission.VIEW_RECORD: frozenset({"clerk", "supervisor", "admin", "collective_administrator"}),
 }
 

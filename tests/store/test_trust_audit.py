@@ -258,7 +258,11 @@ def test_a_restore_resets_the_witness_rightly(office: Office) -> None:
     from caseworker.services.store import restore  # noqa: PLC0415
 
     shutil.copy(office.backup, office.folder / "day1-copy.db")
-    restore(office.folder, office.folder / "day1-copy.db")
+    restore(
+        office.folder,
+        office.folder / "day1-copy.db",
+        authenticate=lambda s: UserService(s).login("admin", PASSWORD).actor,
+    )
     store = Store.open(office.folder, verify=True)
     try:
         assert store.audit_report is not None and store.audit_report.ok, store.audit_report
