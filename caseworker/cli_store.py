@@ -393,11 +393,24 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
         return 0
     code = args.code
     path = Path(code)
-    if code.lower().endswith(".pdf") and path.is_file():
+    from_file = code.lower().endswith(".pdf") and path.is_file()
+    if from_file:
         code = path.read_bytes().decode("latin-1")
     verdict = printing.verify(code)
-    print(f"{verdict.status}: {verdict.message}")
-    return 0 if verdict.status == "valid" else 1
+    if verdict.status != "valid":
+        print(f"{verdict.status}: {verdict.message}")
+        return 1
+    print(verdict.message)
+    print(
+        "核对 compare: the paper must show this holder, ID number and destination; if it "
+        "shows anyone or anything else, it is not this document"
+    )
+    if from_file:
+        print(
+            "the code was read from the file's text, which anyone can copy into a forged "
+            "file: the file is proven only by that comparison"
+        )
+    return 0
 
 
 def _read_secret(path: Path) -> str:

@@ -594,6 +594,10 @@ def printed_of(session: Session, application_id: int) -> list[PrintedView]:
     return [_printed_view(r) for r in rows]
 
 
+def application_number(session: Session, application_id: int) -> str | None:
+    return session.scalar(select(t.Application.number).where(t.Application.id == application_id))
+
+
 def void_printed(session: Session, printed_id: int, reason: str) -> None:
     row = session.get(t.PrintedDocument, printed_id)
     assert row is not None
