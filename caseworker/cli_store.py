@@ -91,6 +91,12 @@ def register(sub: Any) -> None:
     )
     apply.add_argument("file", type=Path, help='a case file, optionally with a "records" part')
 
+    edit = with_store(
+        sub.add_parser("edit", help="replace the answers of an open application from a file")
+    )
+    edit.add_argument("number", help="the application's number")
+    edit.add_argument("file", type=Path, help="the corrected case file, as for apply")
+
     listing = with_store(sub.add_parser("list", help="the newest applications"))
     listing.add_argument(
         "--state", action="append", default=[], help="only this state (repeatable)"
@@ -177,6 +183,7 @@ def register(sub: Any) -> None:
 COMMANDS = {
     "init",
     "apply",
+    "edit",
     "list",
     "show",
     "search",
@@ -297,6 +304,10 @@ def _as_user(
         view = service.apply(actor, data)
         _print_summary(service, view.number)
         print(view.number)
+        return 0
+    if args.command == "edit":
+        view = service.edit(actor, args.number, _read_json(args.file))
+        print(f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]}), answers replaced")
         return 0
     if args.command in STEPS:
         number = args.number

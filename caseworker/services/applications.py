@@ -68,6 +68,20 @@ class SearchPage:
     has_more: bool
 
 
+#: the audited actions that put facts (answers, records, evidence) into an application
+FACT_CHANGES = frozenset(
+    {"application.create", "application.edit", "application.document_seen", "application.attach"}
+)
+
+
+def fact_makers(session: Any, number: str) -> set[str]:
+    """Everyone who entered or changed what a decision on ``number`` rests on: the answers'
+    authors, and whoever created, edited, saw documents for or attached to it."""
+    makers = {by for _, _, by, _ in repo.fact_history(session, number)}
+    makers |= {e.actor for e in repo.audit_of(session, number) if e.action in FACT_CHANGES}
+    return makers
+
+
 class ApplicationService:
     def __init__(
         self,
@@ -152,7 +166,8 @@ class ApplicationService:
         """A person's full record, as the desk and ``caseworker show`` display it: the
         viewing is audited."""
         require(actor, Permission.VIEW_RECORD)
-        view = self.get(number)
+        with self.store.sessions() as session:
+            view = self._load(session, number, actor)
         self.store.record(
             at=self.clock(),
             actor=actor.username,
@@ -197,6 +212,8 @@ class ApplicationService:
                 county=county,
                 street=street,
             )
+        if actor.role == "collective_administrator":
+            flt = replace(flt, collective_administrator=actor.username)
         items, more = search_repo.search(
             self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
         )
@@ -264,7 +281,7 @@ class ApplicationService:
         case, records = self._parse(data)
         now = self.clock()
         with transaction(self.store.sessions) as session:
-            view = self._load(session, number)
+            view = self._load(session, number, actor)
             target = next_state(State(view.state), Action.EDIT)
             applicant_id = self._save_people(session, case, records)
             self._guard_duplicates(session, applicant_id, exclude=view.id)
@@ -299,14 +316,16 @@ class ApplicationService:
         def check(session: Any, view: ApplicationView) -> dict[str, Any]:
             missing = []
             if not view.applicant.name:
-                missing.append("records.applicant.name")
+                missing.append("the applicant's")
             missing += [
-                f"records.family[{r.position}].name" for r in view.relatives if not r.person.name
+                f"family member {r.position + 1}'s" for r in view.relatives if not r.person.name
             ]
             if missing:
                 raise ServiceError(
                     f"cannot accept {number}: the name as the 户口簿 shows it is required "
-                    f"({', '.join(missing)}); edit the application and add it"
+                    f"(missing: {', '.join(missing)}); edit the application and add it (on "
+                    "the command line: run `caseworker apply` again with the corrected file, "
+                    f"or `caseworker edit {number} FILE`)"
                 )
             self._guard_duplicates(session, view.applicant.id, exclude=view.id)
             self._guard_elsewhere(session, view)
@@ -354,6 +373,11 @@ class ApplicationService:
                 raise PermissionDeniedError(
                     f"{actor.username} accepted {number} and so cannot approve it too; "
                     "another supervisor must (maker-checker)"
+                )
+            if actor.username in fact_makers(session, number):
+                raise PermissionDeniedError(
+                    f"{actor.username} entered or changed facts of {number} that its decision "
+                    "rests on, and so cannot approve it; another supervisor must (maker-checker)"
                 )
             return {}
 
@@ -428,7 +452,7 @@ class ApplicationService:
             raise ServiceError("the document's name is required, as the checklist shows it")
         now = self.clock()
         with transaction(self.store.sessions) as session:
-            view = self._load(session, number)
+            view = self._load(session, number, actor)
             if State(view.state) in FINAL_STATES:
                 raise WorkflowError(f"{number} is {view.state}; its documents are closed")
             repo.add_document_seen(session, view.id, name, actor.username, now)
@@ -461,7 +485,7 @@ class ApplicationService:
         digest = hashlib.sha256(content).hexdigest()
         now = self.clock()
         with transaction(self.store.sessions) as session:
-            view = self._load(session, number)
+            view = self._load(session, number)  # evidence for an admission: see collectives
             attachment = repo.add_attachment(
                 session,
                 view.id,
@@ -499,9 +523,25 @@ class ApplicationService:
         return content
 
     def apply(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:
-        """Create, accept and decide in one go (``caseworker apply``)."""
-        view = self.create_draft(actor, data)
-        self.accept(actor, view.number)
+        """Create, accept and decide in one go (``caseworker apply``). A run cut short (an
+        acceptance refused, a kill) leaves this user's draft or accepted application for
+        this applicant behind; the retry with the corrected file continues that one, with
+        the file's answers, instead of being refused as a duplicate."""
+        case, _ = self._parse(data)
+        id_number = case.applicant.resident_id.number
+        with self.store.sessions() as session:
+            unfinished = repo.own_unfinished(
+                session,
+                id_number=id_number,
+                created_by=actor.username,
+                states=(State.DRAFT.value, State.ACCEPTED.value),
+            )
+        if unfinished is None:
+            view = self.create_draft(actor, data)
+        else:
+            view = self.edit(actor, unfinished, data)
+        if view.state == State.DRAFT.value:
+            view = self.accept(actor, view.number)
         return self.decide(actor, view.number)
 
     # --- the machinery ------------------------------------------------------------
@@ -525,7 +565,7 @@ class ApplicationService:
     ) -> ApplicationView:
         now = self.clock()
         with transaction(self.store.sessions) as session:
-            view = self._load(session, number)
+            view = self._load(session, number, actor)
             target = next_state(State(view.state), action)
             values = check(session, view)
             repo.update_application(
@@ -583,9 +623,17 @@ class ApplicationService:
         )
         return current
 
-    def _load(self, session: Any, number: str) -> ApplicationView:
+    def _load(self, session: Any, number: str, actor: Actor | None = None) -> ApplicationView:
+        """The application; for a collective-hukou administrator only one of theirs (any
+        other is refused as if it did not exist: no probing for numbers)."""
         view = repo.load(session, number.strip())
-        if view is None:
+        if view is None or (
+            actor is not None
+            and actor.role == "collective_administrator"
+            and not search_repo.visible_to_collective_administrator(
+                session, application_id=view.id, username=actor.username
+            )
+        ):
             raise NotFoundError(f"no application {number!r} in this store")
         return view
 
@@ -664,7 +712,8 @@ class ApplicationService:
         if mine:
             raise DuplicateError(
                 f"this person already has open application {mine[0][0]} ({mine[0][1]}); "
-                "continue that one, or withdraw it first"
+                "continue that one (on the command line: `caseworker edit "
+                f"{mine[0][0]} FILE`), or withdraw it first"
             )
         settled = [(n, s) for n, s, _ in found if s == State.SETTLED.value]
         if settled:

@@ -420,6 +420,24 @@ def applications_of_person(
     return out
 
 
+def own_unfinished(
+    session: Session, *, id_number: str, created_by: str, states: Iterable[str]
+) -> str | None:
+    """The newest application of the applicant with this ID number that ``created_by``
+    began and left in one of ``states`` (a `caseworker apply` cut short)."""
+    return session.scalar(
+        select(t.Application.number)
+        .join(t.Person, t.Person.id == t.Application.applicant_id)
+        .where(
+            t.Person.id_number == id_number,
+            t.Application.created_by == created_by,
+            t.Application.state.in_(list(states)),
+        )
+        .order_by(t.Application.id.desc())
+        .limit(1)
+    )
+
+
 def add_fact_answers(
     session: Session, application_id: int, answers: dict[str, Any], actor: str, at: datetime
 ) -> None:
