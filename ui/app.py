@@ -232,7 +232,7 @@ def _run_desk(
             return 1
     report = store.audit_report
     if report is not None and not report.ok:  # said at every start until it is looked into
-        from caseworker.storage.audit import summary  # noqa: PLC0415
+        from caseworker.services.audit import summary  # noqa: PLC0415
 
         QMessageBox.warning(
             None,

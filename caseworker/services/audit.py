@@ -13,6 +13,7 @@ from caseworker.storage import repositories as repo
 from caseworker.storage.audit import AuditReport as AuditReport  # noqa: PLC0414 - for the desk
 from caseworker.storage.audit import ChainHead as ChainHead  # noqa: PLC0414
 from caseworker.storage.audit import EventView as EventView  # noqa: PLC0414
+from caseworker.storage.audit import summary as summary  # noqa: PLC0414
 
 
 class AuditService:
