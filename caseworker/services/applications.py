@@ -207,7 +207,7 @@ class ApplicationService:
                 if date_from
                 else None,
                 created_before=datetime.combine(date_to + timedelta(days=1), datetime.min.time())
-                if date_to
+                if date_to and date_to < date.max
                 else None,
                 county=county,
                 street=street,

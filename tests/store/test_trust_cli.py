@@ -254,3 +254,16 @@ def test_every_command_says_in_one_line_when_the_trail_was_tampered_with(
     assert len(warnings) == 1 and "event 3 " in warnings[0]
     assert main(["audit", "verify"]) == 1
     assert "event 3 " in capsys.readouterr().out
+
+
+def test_dates_at_the_end_of_the_calendar_get_no_internal_error(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # beyond the list: the same class of fault next door (date + a day, date + ten years)
+    assert main(["search", "--to", "9999-12-31"]) == 0
+    case = application()
+    case["on"] = "9999-12-31"
+    path = tmp_path / "far.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    assert main(["apply", str(path)]) in {0, 2}
+    assert "internal error" not in capsys.readouterr().err
