@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from caseworker import __version__, cli_coverage, cli_store
+from caseworker.cli_common import is_text
 from caseworker.rules.decision import Decision
 from caseworker.rules.packs import PackError, RuleBook
 from caseworker.services.evaluation import (
@@ -92,6 +93,16 @@ def _scan(path: Path, kind: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:
+        if not is_text(arg):  # bytes that are not UTF-8, from a mis-set terminal or script
+            shown = arg.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+            print(
+                f"caseworker: the argument '{shown}' is not valid UTF-8 text; type it again, "
+                "or set the terminal to UTF-8",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
     args = _parser().parse_args(argv)
     try:
         if args.command == "evaluate":

@@ -36,6 +36,16 @@ def page_size(text: str) -> int:
     return _bounded(text, low=1, high=500, what="the page size")
 
 
+def is_text(value: str) -> bool:
+    """Whether a command-line argument or variable is real text (bytes that were not UTF-8
+    arrive as lone surrogates, which nothing downstream can encode)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write beside the target, then move into place: a reader never sees half a file."""
     out = path.resolve()

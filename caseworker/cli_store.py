@@ -17,7 +17,13 @@ from typing import Any
 from sqlalchemy.exc import DatabaseError
 
 from caseworker import cli_collective, cli_report, cli_sync, logs
-from caseworker.cli_common import page_number, page_size, with_store, write_atomically
+from caseworker.cli_common import (
+    is_text,
+    page_number,
+    page_size,
+    with_store,
+    write_atomically,
+)
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
 from caseworker.printing.fonts import MissingGlyphError
@@ -559,6 +565,11 @@ def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
             )
         password = getpass.getpass(f"{username} 密码 password: ")
     code = args.otp or os.environ.get("CASEWORKER_OTP")
+    if not all(is_text(v) for v in (username, password, code or "")):
+        raise SetupError(
+            "the user name, password or code (CASEWORKER_USER, CASEWORKER_PASSWORD, "
+            "CASEWORKER_OTP) is not valid UTF-8 text; set it again"
+        )
     try:
         login = users.login(username, password, totp_code=code, source="cli")
     except SecondFactorRequiredError:

@@ -267,3 +267,16 @@ def test_dates_at_the_end_of_the_calendar_get_no_internal_error(
     path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
     assert main(["apply", str(path)]) in {0, 2}
     assert "internal error" not in capsys.readouterr().err
+
+
+def test_bytes_that_are_not_utf8_get_a_clear_refusal(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # beyond the list: an argument or a password variable that is not UTF-8 (it arrives as
+    # lone surrogates) ended in an internal error
+    bad = b"\xff\xfe".decode("utf-8", "surrogateescape")
+    assert main(["audit", "show", "--user", bad]) == 2
+    assert "'\\xff\\xfe' is not valid UTF-8" in capsys.readouterr().err
+    monkeypatch.setenv("CASEWORKER_PASSWORD", bad)
+    assert main(["list"]) == 2
+    assert "not valid UTF-8" in capsys.readouterr().err
