@@ -24,6 +24,7 @@ from caseworker.security.signing import DeviceSigner, verify_signature
 from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
 from caseworker.services.base import Actor, PermissionDeniedError, ServiceError, mask_id
 from caseworker.storage import repositories as repo
+from caseworker.storage import search as search_repo
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView, PrintedView
@@ -105,7 +106,12 @@ class PrintingService:
             raise PermissionDeniedError(f"{actor.username} ({actor.role}) may not print")
         with transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
-            if view is None:
+            if view is None or (
+                actor.role == "collective_administrator"
+                and not search_repo.visible_to_collective_administrator(
+                    session, application_id=view.id, username=actor.username
+                )
+            ):
                 raise ServiceError(f"no application {number!r} in this store")
             state = State(view.state)
             if state not in ALLOWED_STATES[kind]:

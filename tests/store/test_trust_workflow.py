@@ -172,3 +172,22 @@ def test_show_json_refuses_a_collective_administrator_anothers_application(
     assert "no application" in err and case["applicant"]["id_number"] not in err
     assert main(["list", "--as", "wang"]) == 0
     assert number not in capsys.readouterr().out
+
+
+def test_a_collective_administrator_prints_only_their_own(
+    store: Store, apps: ApplicationService
+) -> None:
+    # beyond the list: printing a receipt shows the full ID numbers too
+    from caseworker.printing.model import DocumentKind  # noqa: PLC0415
+    from caseworker.services.base import ServiceError  # noqa: PLC0415
+    from caseworker.services.printing import PrintingService  # noqa: PLC0415
+    from tests.store.test_collectives import WANG  # noqa: PLC0415
+
+    other = apps.create_draft(CLERK, application()).number
+    apps.accept(CLERK, other)
+    own = apps.create_draft(WANG, application()).number
+    apps.accept(CLERK, own)
+    printing = PrintingService(apps)
+    with pytest.raises(ServiceError, match="no application"):
+        printing.print_document(WANG, other, DocumentKind.RECEIPT)
+    assert printing.print_document(WANG, own, DocumentKind.RECEIPT).pdf.startswith(b"%PDF")
