@@ -18,9 +18,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from caseworker import logs
+from caseworker.exit_codes import ExitCode
 from caseworker.locations import SETTINGS_FILE, data_dir
 from caseworker.resources import resource_path
-from ui import i18n
+from ui import i18n, key_recovery, system_libraries
 from ui.i18n import tr
 from ui.login import LoginDialog
 from ui.tasks import TaskRunner
@@ -111,6 +112,7 @@ def _first_run(folder: Path) -> bool:
     setup = SetupDialog(folder)
     if setup.exec() != QDialog.DialogCode.Accepted or setup.store is None:
         return False
+    key_recovery.offer(setup.store, setup.admin.text().strip())  # keyring machines only
     setup.store.close()
     return True
 
@@ -118,13 +120,16 @@ def _first_run(folder: Path) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = _parse(argv)
+    if QApplication.instance() is None and (lacking := system_libraries.problem()):
+        print(lacking, file=sys.stderr)  # Qt would abort naming the wrong library
+        return ExitCode.MISSING_LIBRARY
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setWindowIcon(QIcon(str(resource_path("icons", "caseworker.png"))))
     if args.self_test:
         return _self_test(app)
     folder = data_dir(args.data_dir)
-    logs.setup(folder / "logs")
+    logs.setup(folder / "logs", program="desk")
     i18n.install(app, i18n.preferred(folder))
     if not (folder / SETTINGS_FILE).exists() and not _first_run(folder):
         return 1
@@ -214,7 +219,7 @@ def _run_desk(
     args: argparse.Namespace,
 ) -> int:
     from caseworker.services.applications import ApplicationService  # noqa: PLC0415
-    from caseworker.services.id_reader import SimulatedReader  # noqa: PLC0415
+    from caseworker.services.id_reader import desk_reader  # noqa: PLC0415
     from caseworker.services.sync import SyncService  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
     from ui.main_window import Desk, MainWindow  # noqa: PLC0415
@@ -247,7 +252,7 @@ def _run_desk(
         users=users,
         login=session,
         runner=runner,
-        reader=SimulatedReader(args.card_file) if args.card_file else None,
+        reader=desk_reader(args.card_file),
         read_only=opened.get("read_only", False),
         sync=None if opened.get("read_only") else SyncService(store, evaluation=evaluation),
     )
@@ -320,6 +325,7 @@ def _self_test(app: QApplication) -> int:
         window.show()
         app.processEvents()
         window_shown = time.perf_counter() - started
+        about = _self_test_about(window, desk)
         window.close()
         runner.wait()
         users.logout(login.session)
@@ -334,7 +340,19 @@ def _self_test(app: QApplication) -> int:
         f"main window after {window_shown:.2f} s, closed)",
         flush=True,
     )
+    print(about, flush=True)
     return 0
+
+
+def _self_test_about(window: Any, desk: Any) -> str:
+    """The About dialog opened and closed; its versions as one line for smoke.sh."""
+    from ui.about import AboutDialog, facts  # noqa: PLC0415
+
+    shown = facts(desk)
+    AboutDialog(shown, window).close()
+    packs = " ".join(f"{p['policy']}=v{p['version']}" for p in shown["rule_packs"])
+    notices = "yes" if shown["notices"] else "no"
+    return f"about: version {shown['version']}; rule packs {packs}; notices {notices}"
 
 
 if __name__ == "__main__":

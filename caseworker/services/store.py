@@ -23,6 +23,7 @@ from caseworker.locations import STORE_FILE as STORE_FILE  # noqa: PLC0414
 from caseworker.locations import data_dir as data_dir  # noqa: PLC0414
 from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
+from caseworker.services import activity_log
 from caseworker.services.base import Actor
 from caseworker.services.permissions import Permission, require
 from caseworker.storage import audit
@@ -154,6 +155,7 @@ class Store:
         self.read_only = False
         self._on_close: list[Callable[[], None]] = []
         event.listen(self.sessions, "after_commit", self._after_commit)
+        activity_log.attach(self.sessions)  # every committed audit event, in the log too
 
     @property
     def witness_path(self) -> Path:
