@@ -21,21 +21,6 @@ def with_store(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
-def _bounded(text: str, *, low: int, high: int, what: str) -> int:
-    """A whole number in a range, for argparse (a page of 10**20 never reaches the store)."""
-    if not text.strip().isdigit() or not low <= int(text) <= high:
-        raise argparse.ArgumentTypeError(f"{what} is a whole number from {low} to {high}")
-    return int(text)
-
-
-def page_number(text: str) -> int:
-    return _bounded(text, low=1, high=1_000_000, what="the page")
-
-
-def page_size(text: str) -> int:
-    return _bounded(text, low=1, high=500, what="the page size")
-
-
 def is_text(value: str) -> bool:
     """Whether a command-line argument or variable is real text (bytes that were not UTF-8
     arrive as lone surrogates, which nothing downstream can encode)."""

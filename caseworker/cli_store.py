@@ -19,8 +19,6 @@ from sqlalchemy.exc import DatabaseError
 from caseworker import cli_collective, cli_report, cli_sync, logs
 from caseworker.cli_common import (
     is_text,
-    page_number,
-    page_size,
     with_store,
     write_atomically,
 )
@@ -109,7 +107,7 @@ def register(sub: Any) -> None:
     listing.add_argument(
         "--state", action="append", default=[], help="only this state (repeatable)"
     )
-    listing.add_argument("--page", type=page_number, default=1)
+    listing.add_argument("--page", type=int, default=1)
     add_json(listing)
 
     show = with_store(sub.add_parser("show", help="one application in full"))
@@ -127,8 +125,8 @@ def register(sub: Any) -> None:
     )
     search.add_argument("--county", help="destination county code")
     search.add_argument("--street", help="destination street")
-    search.add_argument("--page", type=page_number, default=1)
-    search.add_argument("--page-size", type=page_size, default=50)
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--page-size", type=int, default=50)
     add_json(search)
 
     for name, text in STEPS.items():

@@ -57,6 +57,7 @@ ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 MAX_SCAN_BYTES = 20_000_000
 SUPERVISING_ROLES = frozenset({"supervisor", "admin"})
+MAX_PAGE = 1_000_000
 DESK_ROLES = frozenset({"clerk", "supervisor", "admin", "collective_administrator"})
 
 
@@ -191,8 +192,11 @@ class ApplicationService:
         page_size: int = 50,
     ) -> SearchPage:
         require(actor, Permission.VIEW_RECORD)
-        if page < 1 or not 1 <= page_size <= 500:
-            raise ServiceError("page starts at 1 and a page holds 1 to 500 applications")
+        if not 1 <= page <= MAX_PAGE or not 1 <= page_size <= 500:
+            # a page of 10**20 would reach SQLite as an offset it cannot hold
+            raise ServiceError(
+                f"the page is 1 to {MAX_PAGE:,} and a page holds 1 to 500 applications"
+            )
         for state in states:
             if state not in {s.value for s in State}:
                 raise ServiceError(
