@@ -5,6 +5,7 @@ when the person checking compares the holder with what the paper says."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -99,3 +100,7 @@ def test_a_forged_pdf_with_a_genuine_code_names_the_genuine_holder(
     out = capsys.readouterr().out
     assert out.startswith(f"valid for {genuine} (") and "冒名者" not in out
     assert "核对 compare" in out and "read from the file's text" in out
+    assert main(["verify", str(forged), "--json", "--data-dir", str(folder)]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["holder"] == genuine and answer["read_from_file"] is True
+    assert answer["id_masked"].count("*") == 8
