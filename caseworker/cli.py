@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from caseworker import __version__, cli_coverage, cli_devices, cli_it, cli_store, logs
+from caseworker.cli_common import is_text
 from caseworker.cli_json import add_json, emit
 from caseworker.console import use_utf8
 from caseworker.exit_codes import TABLE, ExitCode
@@ -104,6 +105,16 @@ def _scan(path: Path, kind: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:
+        if not is_text(arg):  # bytes that are not UTF-8, from a mis-set terminal or script
+            shown = arg.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+            print(
+                f"caseworker: the argument '{shown}' is not valid UTF-8 text; type it again, "
+                "or set the terminal to UTF-8",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
     args = _parser().parse_args(argv)
     try:
         if args.command == "evaluate":

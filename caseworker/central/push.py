@@ -179,7 +179,7 @@ class Push(Administration, Applications):
             return self._application(session, device, kind, payload, now)
         if kind.startswith("account."):
             return self._account_change(session, device, payload)
-        if kind.startswith(("collective.", "stay.", "booklet.", "evidence.")):
+        if kind.startswith(("collective.", "stay.", "booklet.", "evidence.", "store.")):
             return protocol.APPLIED, {}  # kept in ``operations``: the centre's record of it
         raise OperationError(f"unknown operation kind {kind!r}")
 

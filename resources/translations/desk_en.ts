@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>管理员登录 — 恢复备份</source>
+        <translation>Administrator login — restore a backup</translation>
+    </message>
+    <message>
+        <source>恢复备份需要管理员登录；没有恢复任何内容。</source>
+        <translation>A restore needs an administrator to log in; nothing was restored.</translation>
+    </message>
+    <message>
         <source>存储已损坏</source>
         <translation>The store is damaged</translation>
     </message>
@@ -18,6 +26,14 @@
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>没有恢复备份</source>
+        <translation>The backup was not restored</translation>
+    </message>
+    <message>
+        <source>备份没有恢复：{error}</source>
+        <translation>The backup was not restored: {error}</translation>
     </message>
     <message>
         <source>规则包有误</source>
@@ -46,6 +62,18 @@
     <message>
         <source>无法打开存储</source>
         <translation>The store cannot be opened</translation>
+    </message>
+    <message>
+        <source>审计记录不完整</source>
+        <translation>The audit trail is not intact</translation>
+    </message>
+    <message>
+        <source>审计记录被人改动过，请立即告知管理员。
+
+{summary}</source>
+        <translation>Someone changed the audit trail; tell the administrator now.
+
+{summary}</translation>
     </message>
     <message>
         <source>本机存储已升级到新版本；升级前的备份：{file}</source>
