@@ -1,11 +1,10 @@
-"""The central administrator's tasks: enrolment codes, rule packs, revocations, accounts."""
+"""The central administrator's tasks: enrolment codes, rule packs, revocations (accounts
+are in ``accounts``)."""
 
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
-
-from sqlalchemy.orm import Session
+from datetime import timedelta
 
 from caseworker.central import changes, schema
 from caseworker.central.base import CODE_ALPHABET, CentralBase, CentralError, digest
@@ -62,58 +61,3 @@ class Administration(CentralBase):
             )
             body = {"permit_number": permit_number, "reason": reason, "at": now.isoformat()}
             changes.record(session, [(protocol.REVOCATIONS, "", permit_number, body)], now)
-
-    def put_account(
-        self,
-        *,
-        username: str,
-        display_name: str,
-        role: str,
-        password_hash: str,
-        office_code: str = "",
-        active: bool = True,
-    ) -> None:
-        now = self.clock()
-        with self._tx() as session:
-            self._account(
-                session,
-                office_code=office_code,
-                username=username,
-                display_name=display_name,
-                role=role,
-                active=active,
-                password_hash=password_hash,
-                at=now,
-            )
-
-    def _account(
-        self,
-        session: Session,
-        *,
-        office_code: str,
-        username: str,
-        display_name: str,
-        role: str,
-        active: bool,
-        password_hash: str,
-        at: datetime,
-    ) -> None:
-        session.merge(
-            schema.Account(
-                username=username,
-                display_name=display_name,
-                role=role,
-                active=active,
-                password_hash=password_hash,
-                office_code=office_code,
-                changed_at=at,
-            )
-        )
-        body = {
-            "username": username,
-            "display_name": display_name,
-            "role": role,
-            "active": active,
-            "password_hash": password_hash,
-        }
-        changes.record(session, [(protocol.ACCOUNTS, office_code, username, body)], at)

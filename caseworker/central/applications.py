@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.central import changes, schema
 from caseworker.central.base import CentralBase, OperationError, when
+from caseworker.central.fields import APPLICATION_NUMBER, APPLICATION_STATES, ID_NUMBER
 from caseworker.sync import protocol
 
 
@@ -21,6 +22,23 @@ def _person_change(
     """A row of the person-index stream: one person in one application."""
     body = {"office_code": office, "number": number, "id_number": id_number, "state": state}
     return (protocol.PERSONS, "", f"{office}:{number}:{id_number}", body)
+
+
+def check_own(device: schema.Device, number: str) -> None:
+    """A device pushes only its own applications: the number's office and device are its
+    own (OFFICE-DEVICE-NNNNNN), so no device can write, settle or flag another's."""
+    match = APPLICATION_NUMBER.match(number)
+    if match is None:
+        raise OperationError(
+            f"application number {number[:40]!r} is not OFFICE-DEVICE-NNNNNN; it was not made "
+            "by a desk"
+        )
+    if (match.group(1), match.group(2)) != (device.office_code, device.device_code):
+        raise OperationError(
+            f"application {number} belongs to office {match.group(1)}, device "
+            f"{match.group(2)}; this device is {device.device_code} of office "
+            f"{device.office_code} and may push only its own applications"
+        )
 
 
 class Applications(CentralBase):
@@ -45,6 +63,16 @@ class Applications(CentralBase):
             raise OperationError(f"the application in the payload lacks {exc}") from None
         if not applicant:
             raise OperationError("the applicant has no ID number")
+        check_own(device, number)
+        if state not in APPLICATION_STATES:
+            raise OperationError(
+                f"state {state[:20]!r} is not one of {', '.join(APPLICATION_STATES)}"
+            )
+        for id_number in people:
+            if not ID_NUMBER.match(id_number):
+                raise OperationError(
+                    f"{id_number[:20]!r} is not an ID number (17 digits and a digit or X)"
+                )
         at = when(payload.get("at"))
         office = device.office_code
         row = session.get(schema.CentralApplication, (office, number), with_for_update=True)

@@ -47,10 +47,14 @@ def digest(text: str) -> str:
 
 
 def when(value: Any) -> datetime:
+    """A device's local date and time (ISO 8601, no time zone, as the desk writes it)."""
     try:
-        return datetime.fromisoformat(str(value))
+        at = datetime.fromisoformat(value) if isinstance(value, str) and len(value) < 40 else None
     except ValueError:
-        raise OperationError(f"'at' is not a date and time: {value!r}") from None
+        at = None
+    if at is None or at.tzinfo is not None:
+        raise OperationError(f"'at' is not a local date and time: {str(value)[:40]!r}")
+    return at
 
 
 class CentralBase:
