@@ -8,7 +8,8 @@ import pytest
 
 from caseworker.models.divisions import Divisions
 from caseworker.resources import resource_path
-from caseworker.rules.packs import PackError, load_pack, load_rulebook
+from caseworker.rules.pack_loader import load_pack, load_rulebook
+from caseworker.rules.packs import PackError
 from caseworker.services.evaluation import EvaluationService
 
 

@@ -181,7 +181,8 @@ def _publish(central: object, path: Path) -> int:
     from caseworker.central.service import Central  # noqa: PLC0415
     from caseworker.models.divisions import Divisions  # noqa: PLC0415
     from caseworker.resources import resource_path  # noqa: PLC0415
-    from caseworker.rules.packs import PackError, load_pack  # noqa: PLC0415
+    from caseworker.rules.pack_loader import load_pack  # noqa: PLC0415
+    from caseworker.rules.packs import PackError  # noqa: PLC0415
 
     assert isinstance(central, Central)
     try:
