@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Reques
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from caseworker import __version__
 from caseworker.central import fields, schema
@@ -18,6 +18,9 @@ from caseworker.central.fields import storable
 from caseworker.central.limits import KB, MB, BodyLimit
 from caseworker.central.service import Central
 from caseworker.sync import protocol
+
+#: what a device sends is taken as it is: no "5" for 5, no false for 0
+STRICT = ConfigDict(strict=True, extra="ignore")
 
 
 class Refusal(BaseModel):
@@ -44,6 +47,8 @@ REFUSALS: dict[int | str, dict[str, Any]] = {
 
 
 class EnrolIn(BaseModel):
+    model_config = STRICT
+
     code: str = Field(pattern=fields.ENROLMENT_CODE)
     office_code: str = Field(pattern=fields.OFFICE_CODE)
     device_code: str = Field(pattern=fields.DEVICE_CODE)
@@ -61,6 +66,8 @@ class EnrolOut(BaseModel):
 
 
 class ChallengeIn(BaseModel):
+    model_config = STRICT
+
     device_id: str = Field(pattern=fields.DEVICE_ID)
 
 
@@ -69,6 +76,8 @@ class ChallengeOut(BaseModel):
 
 
 class TokenIn(BaseModel):
+    model_config = STRICT
+
     device_id: str = Field(pattern=fields.DEVICE_ID)
     nonce: str = Field(pattern=fields.NONCE)
     signature: str = Field(
@@ -86,6 +95,8 @@ class TokenOut(BaseModel):
 
 
 class OperationIn(BaseModel):
+    model_config = STRICT
+
     key: str = Field(
         pattern=fields.IDEMPOTENCY_KEY,
         description="idempotency key: a retry with the same key is answered, not re-run",
@@ -106,6 +117,8 @@ class OperationIn(BaseModel):
 
 
 class AuditHead(BaseModel):
+    model_config = STRICT
+
     seq: int = Field(ge=0, le=fields.BIGINT)
     hash: str = Field(pattern=fields.AUDIT_HASH)
     at_known: str | None = Field(
@@ -116,6 +129,8 @@ class AuditHead(BaseModel):
 
 
 class PushIn(BaseModel):
+    model_config = STRICT
+
     operations: list[OperationIn] = Field(max_length=500)
     audit: AuditHead | None = None
 
@@ -159,7 +174,7 @@ BODY_LIMITS = {
     protocol.API + "/enrol": 4 * KB,
     protocol.API + "/challenge": 4 * KB,
     protocol.API + "/token": 4 * KB,
-    protocol.API + "/push": 16 * MB,
+    protocol.API + "/push": 8 * MB,
     protocol.API + "/bundles": 128 * MB,
 }
 OTHER_ROUTES_LIMIT = 0

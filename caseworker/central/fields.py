@@ -46,7 +46,7 @@ OFFICE_ROLES = ("clerk", "supervisor", "collective_administrator", "admin")
 BIGINT = 2**63 - 1
 MAX_DEPTH = 32
 #: one operation's payload, counted as its strings and scalars (the JSON is a little more)
-MAX_PAYLOAD_BYTES = 1 << 20
+MAX_PAYLOAD_BYTES = 256 << 10  # an application's decision is about 10 KB
 MAX_TEXT = 500  # a display name, a password hash, a reason: none is longer
 
 

@@ -427,10 +427,10 @@ def test_a_push_with_a_huge_payload_is_refused_and_not_stored(
 def test_one_operations_payload_is_limited(central: Central, live: Server) -> None:
     device = Device(central, live.url, OFFICE_A, "AAAA")
     op = application_op(OFFICE_A, device.number(1), "370102199001011234")
-    op["payload"]["application"]["notes"] = "x" * (1100 * 1024)
+    op["payload"]["application"]["notes"] = "x" * (300 * 1024)
     reply = httpx.post(live.url + "/v1/push", json={"operations": [op]}, headers=device.headers)
     assert reply.status_code == 422, reply.text
-    assert "larger than 1024 KB" in reply.json()["detail"]
+    assert "larger than 256 KB" in reply.json()["detail"]
     with central.sessions() as session:
         assert session.get(schema.CentralApplication, (OFFICE_A, device.number(1))) is None
 
