@@ -9,6 +9,7 @@ users by name alone, so the one would overwrite the other there."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.central import changes, schema
 from caseworker.central.base import CentralBase, CentralError, OperationError
-from caseworker.central.fields import OFFICE_ROLES, USERNAME, plain_text
+from caseworker.central.fields import OFFICE_CODE, OFFICE_ROLES, USERNAME, plain_text
 from caseworker.sync import protocol
 
 EVERY_OFFICE = ""
@@ -39,8 +40,15 @@ class Accounts(CentralBase):
             raise CentralError(
                 400, f"user name {username!r}: 2 to 30 lower-case letters, digits, '.', '-', '_'"
             )
-        if office_code and not (office_code.isascii() and office_code.isdigit()):
-            raise CentralError(400, f"office code {office_code!r} must be 6 to 12 digits")
+        if office_code and not re.match(OFFICE_CODE, office_code):
+            raise CentralError(400, f"office code {office_code[:20]!r} must be 6 to 12 digits")
+        try:
+            plain_text(display_name, "the display name", longest=50)
+            plain_text(password_hash, "the password hash", longest=200)
+        except ValueError as exc:
+            raise CentralError(400, str(exc)) from None
+        if role not in OFFICE_ROLES:
+            raise CentralError(400, f"role {role[:40]!r}: one of {', '.join(OFFICE_ROLES)}")
         now = self.clock()
         with self._tx() as session:
             clash = _shadowed(session, office_code, username)

@@ -25,11 +25,14 @@ from sqlalchemy import select
 
 from caseworker.central import schema
 from caseworker.central.base import CentralError
-from caseworker.central.database import load_signing_key
+from caseworker.central.database import MIGRATIONS, load_signing_key, migrate, open_database
+from caseworker.central.fields import APPLICATION_STATES, OFFICE_ROLES
 from caseworker.central.service import Central
+from caseworker.models.workflow import State
+from caseworker.services.store import ROLES as DESK_ROLES
 from caseworker.services.users import UserService
 from caseworker.storage import schema as store_schema
-from caseworker.sync import protocol
+from caseworker.sync import bundle, protocol
 from tests.sync.conftest import ADMIN, PASSWORD, Server, make_desk
 
 OFFICE_A = "370102001"
@@ -476,3 +479,186 @@ def test_the_command_refuses_a_readable_key_in_one_line(
     assert run([*argv, "--office", OFFICE_A]) == 1
     err = capsys.readouterr().err.strip()
     assert "chmod 600" in err and "\n" not in err and "Traceback" not in err
+
+
+# --- beyond the list: the same faults in neighbouring places ----------------------------
+
+
+def test_a_key_another_device_used_is_not_answered_from_its_answer(
+    central: Central, live: Server
+) -> None:
+    """An idempotency key is global: a second office sending a key the first used must
+    not get the first office's stored answer (its conflicts name people and numbers)."""
+    owner = Device(central, live.url, OFFICE_A, "AAAA")
+    other = Device(central, live.url, OFFICE_B, "BBBB")
+    op = application_op(OFFICE_A, owner.number(1), "370102199001011234", "settled")
+    owner.push(op)
+    copied = {**application_op(OFFICE_B, other.number(1), "370102199001011234"), "key": op["key"]}
+    answer = other.push(copied)[0]
+    assert answer["status"] == protocol.REJECTED and "another device" in answer["error"]
+    assert OFFICE_A not in str(answer)
+
+
+def test_the_same_desk_enrolled_again_is_answered_from_its_old_answers(
+    central: Central, live: Server
+) -> None:
+    before = Device(central, live.url, OFFICE_A, "AAAA")
+    op = application_op(OFFICE_A, before.number(1), "370102199001011234")
+    assert before.push(op)[0]["status"] == protocol.APPLIED
+    again = Device(central, live.url, OFFICE_A, "AAAA")  # the same store, a new enrolment
+    assert again.push(op)[0]["status"] == protocol.REPLAYED
+
+
+def test_an_operation_naming_another_device_is_rejected(central: Central, live: Server) -> None:
+    device = Device(central, live.url, OFFICE_A, "AAAA")
+    op = application_op(OFFICE_A, device.number(1), "370102199001011234")
+    op["payload"]["device_code"] = "CCCC"
+    answer = device.push(op)[0]
+    assert answer["status"] == protocol.REJECTED and "CCCC" in answer["error"]
+
+
+def _bundle(device: Device, central: Central, body: dict[str, Any], **kw: Any) -> bytes:
+    full = {"operations": [], "scans": [], "cursors": {}, "audit": None, **body}
+    full["box_key"] = bundle.box_public(device.key)
+    return bundle.seal(
+        full,
+        blobs=kw.get("blobs", []),
+        kind=bundle.OUTBOUND,
+        device_id=kw.get("device_id", device.id),
+        centre_key=central.public_key,
+        seq=kw.get("seq", 1),
+        recipient_box=central.box_key,
+        signer=device.key,
+        now=datetime.now(),
+    )
+
+
+def _post_bundle(device: Device, data: bytes) -> httpx.Response:
+    return httpx.post(device.url + "/v1/bundles", content=data, headers=device.headers, timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("scan", "said"),
+    [
+        ({"number": f"{OFFICE_B}-BBBB-000001"}, "belongs to office"),
+        ({"filename": "id\x00.jpg"}, "NUL"),
+        ({"blob": 5}, "damaged"),
+        ({"sha256": "x"}, "damaged"),
+        ({"number": None}, "damaged"),
+    ],
+)
+def test_a_bundles_scans_are_checked_before_anything_is_applied(
+    central: Central, live: Server, scan: dict[str, Any], said: str
+) -> None:
+    device = Device(central, live.url, OFFICE_A, "AAAA")
+    good = {
+        "id": 1,
+        "number": device.number(1),
+        "filename": "id.jpg",
+        "sha256": "ab" * 32,
+        "blob": 0,
+    }
+    op = application_op(OFFICE_A, device.number(1), "370102199001011234")
+    data = _bundle(device, central, {"operations": [op], "scans": [{**good, **scan}]}, blobs=[b"x"])
+    reply = _post_bundle(device, data)
+    assert reply.status_code == 422, reply.text
+    assert said in reply.json()["detail"]
+    with central.sessions() as session:
+        assert session.scalar(select(schema.Operation)) is None
+        assert session.scalar(select(schema.BundleScan)) is None
+
+
+def test_a_bundles_malformed_operations_are_answered_not_a_500(
+    central: Central, live: Server
+) -> None:
+    device = Device(central, live.url, OFFICE_A, "AAAA")
+    good = application_op(OFFICE_A, device.number(1), "370102199001011234")
+    bad = [
+        {**good, "key": "a\x00b"},
+        {**good, "key": uuid.uuid4().hex, "kind": "x\x00y"},
+        {**good, "key": uuid.uuid4().hex, "kind": "application." + "x" * 60},
+        {**good, "key": uuid.uuid4().hex, "payload": {"office_code": OFFICE_A, "x": "\x00"}},
+        {**good, "key": uuid.uuid4().hex, "payload": {"office_code": OFFICE_A, "x": 2**70}},
+    ]
+    reply = _post_bundle(device, _bundle(device, central, {"operations": [*bad, good]}))
+    assert reply.status_code == 200, reply.text
+    _, body, _ = bundle.open_sealed(
+        reply.content, sender_key=central.public_key, recipient=bundle.box_key(device.key)
+    )
+    statuses = [r["status"] for r in body["receipts"]]
+    assert statuses == [protocol.REJECTED] * len(bad) + [protocol.APPLIED]
+
+
+@pytest.mark.parametrize(
+    ("audit", "header"),
+    [
+        ({"seq": 1, "hash": "a\x00"}, {}),
+        ({"seq": 2**70, "hash": "ab"}, {}),
+        ({"seq": True, "hash": "ab"}, {}),
+        (None, {"device_id": "a\x00b"}),
+        (None, {"seq": 2**40}),
+    ],
+)
+def test_a_bundles_damaged_header_or_audit_head_is_a_422(
+    central: Central, live: Server, audit: Any, header: dict[str, Any]
+) -> None:
+    device = Device(central, live.url, OFFICE_A, "AAAA")
+    op = application_op(OFFICE_A, device.number(1), "370102199001011234")
+    data = _bundle(device, central, {"operations": [op], "audit": audit}, **header)
+    reply = _post_bundle(device, data)
+    assert reply.status_code == 422, reply.text
+    with central.sessions() as session:
+        assert session.scalar(select(schema.Operation)) is None
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda c: c.issue_code("３７０１０２００１"), "6 to 12 digits"),
+        (lambda c: c.issue_code(OFFICE_A, hours=10**9), "hours"),
+        (lambda c: c.revoke("ZQ-" + "1" * 60, "x"), "permit number"),
+        (lambda c: c.revoke("ZQ-1", "x\x00"), "NUL"),
+        (lambda c: c.publish_pack("x", policy="p" * 41, version="1"), "policy"),
+        (
+            lambda c: c.put_account(
+                username="wang", display_name="王" * 60, role="clerk", password_hash="x"
+            ),
+            "display name",
+        ),
+    ],
+)
+def test_the_administrators_calls_refuse_what_cannot_be_stored(
+    central: Central, call: Any, said: str
+) -> None:
+    with pytest.raises(CentralError, match=said):
+        call(central)
+
+
+def test_the_centres_vocabulary_matches_the_desks() -> None:
+    assert OFFICE_ROLES == DESK_ROLES
+    assert set(APPLICATION_STATES) == {s.value for s in State}
+
+
+def test_migration_0003_keeps_the_accounts_and_keys_them_by_office(tmp_path: Path) -> None:
+    from alembic import command  # noqa: PLC0415
+    from alembic.config import Config  # noqa: PLC0415
+
+    engine = open_database(str(tmp_path / "trial.db"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+        conn.exec_driver_sql(
+            "INSERT INTO accounts VALUES ('zhao', '赵', 'supervisor', 1, 'h', '370102001', "
+            "'2026-01-01 00:00:00')"
+        )
+    migrate(engine)
+    central = Central(engine, Ed25519PrivateKey.generate())
+    central.put_account(
+        username="zhao", display_name="赵二", role="clerk", password_hash="h2", office_code=OFFICE_B
+    )
+    held = accounts(central)
+    assert held[(OFFICE_A, "zhao")].display_name == "赵"
+    assert held[(OFFICE_B, "zhao")].display_name == "赵二"
+    engine.dispose()
