@@ -24,7 +24,7 @@ from caseworker.rules.decision import (
     RelativeVerdict,
     RouteResult,
 )
-from caseworker.rules.facts import ASKING_ORDER, FACT_BY_NAME
+from caseworker.rules.facts import ASKING_ORDER, FACT_BY_NAME, MANUAL_CHECKS
 from caseworker.rules.packs import FollowRule, Route, RuleBook, RulePack, Zone
 
 _STATUS_RANK = {ELIGIBLE: 0, INCOMPLETE: 1, INELIGIBLE: 2}
@@ -390,9 +390,8 @@ def _questions(
         clauses = tuple(dict.fromkeys(wanted[fact]))
         if fact.startswith("manual:"):
             name = fact.removeprefix("manual:")
-            manual.append(
-                Question(fact, _MANUAL_ZH.get(name, name), name.replace("_", " "), clauses)
-            )
+            zh, en = MANUAL_CHECKS[name]  # the loader refuses a pack naming another
+            manual.append(Question(fact, zh, en, clauses))
             continue
         spec = FACT_BY_NAME.get(fact) or FACT_BY_NAME.get(f"applicant.{fact}")
         if spec is not None:
@@ -403,12 +402,6 @@ def _questions(
         else:
             questions.append(Question(fact, fact, fact, clauses))
     return tuple(questions), tuple(manual)
-
-
-_MANUAL_ZH = {
-    "former_purchase_policy": "按原购房落户政策人工核查",
-    "district_conditions": "按区（市）确定的落户条件人工核查",
-}
 
 
 def _notices(

@@ -87,6 +87,13 @@ FACTS: tuple[FactSpec, ...] = (
         "何时迁入现户口所在地",
         "since when the hukou is at its present place",
     ),
+    _f(
+        "applicant.laiwu_hukou_since",
+        "date_or_false",
+        "户口由原莱芜市直接迁来的，何时在莱芜落户（自出生即在莱芜填“否”；非直接迁来的不填）",
+        "hukou came straight from former Laiwu: registered there since "
+        "(there since birth: no; not straight from there: leave empty)",
+    ),
     _f("applicant.rural_hukou", "bool", "是否农村籍", "rural hukou"),
     _f("applicant.marital_status", "enum", "婚姻状况", "marital status", enums.MaritalStatus),
     _f(
@@ -250,3 +257,27 @@ FACTS: tuple[FactSpec, ...] = (
 
 FACT_BY_NAME: dict[str, FactSpec] = {fact.name: fact for fact in FACTS}
 ASKING_ORDER: dict[str, int] = {fact.name: i for i, fact in enumerate(FACTS)}
+
+#: the checks only a person can make (``manual:NAME`` in a pack), in Chinese and English
+MANUAL_CHECKS: dict[str, tuple[str, str]] = {
+    "former_purchase_policy": (
+        "按原购房落户政策人工核查",
+        "former purchase-settlement policy: check by hand",
+    ),
+    "district_conditions": (
+        "按区（市）确定的落户条件人工核查",
+        "the district's own settlement conditions: check by hand",
+    ),
+    "pingyin_county_rules": (
+        "亲属投靠按平阴县本地实施细则人工核查",
+        "family reunion under Pingyin county's own rules (平阴县实施细则): check by hand",
+    ),
+    "jiyang_county_rules": (
+        "亲属投靠按济阳县（今济阳区）本地实施细则人工核查",
+        "family reunion under Jiyang county's own rules (济阳, today a district): check by hand",
+    ),
+    "shanghe_county_rules": (
+        "亲属投靠按商河县本地实施细则人工核查",
+        "family reunion under Shanghe county's own rules (商河县实施细则): check by hand",
+    ),
+}

@@ -20,7 +20,7 @@ import yaml
 from caseworker.models.divisions import Divisions
 from caseworker.models.enums import AwardKind, MaritalStatus, Relation, Sex
 from caseworker.rules import conditions
-from caseworker.rules.facts import FACT_BY_NAME, FactSpec
+from caseworker.rules.facts import FACT_BY_NAME, MANUAL_CHECKS, FactSpec
 from caseworker.rules.pack_yaml import LineList, LineLoader, LineMap, NodeChecker, kind_of
 from caseworker.rules.packs import (
     FOLLOW_SHORTHANDS,
@@ -77,6 +77,15 @@ class _Compiler(NodeChecker):
                 raise self.fail(
                     node, where, "manual needs a snake_case name of the check", "manual"
                 )
+            if name not in MANUAL_CHECKS:
+                known = ", ".join(sorted(MANUAL_CHECKS))
+                raise self.fail(
+                    node,
+                    where,
+                    f"unknown manual check {name!r}; known: {known} "
+                    "(a new one needs its Chinese and English label in rules/facts.py)",
+                    "manual",
+                )
             return self._uid(conditions.Manual(name))
         return self._uid(self.leaf(node, where))
 
@@ -100,6 +109,7 @@ class _Compiler(NodeChecker):
             "rank_at_least",
             "at_least_by_sex",
             "is_date",
+            "answered",
             "years_before_on_at_least",
             "on_or_after",
             "due_within_months",
@@ -155,6 +165,10 @@ class _Compiler(NodeChecker):
             if spec.kind != "date_or_false" or arg is not True:
                 raise bad("a date-or-false fact and the value true")
             return conditions.IsDate(spec.name)
+        if op == "answered":
+            if arg is not True:
+                raise bad("the value true")
+            return conditions.Answered(spec.name)
         if op == "years_before_on_at_least":
             if spec.kind not in {"date", "date_or_false"} or not _whole(arg):
                 raise bad("a date fact and a whole number of years")
