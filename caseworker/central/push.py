@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from caseworker.central import schema
 from caseworker.central.accounts import Accounts
 from caseworker.central.applications import Applications
-from caseworker.central.base import MAX_BATCH, Answer, CentralError, OperationError
+from caseworker.central.base import MAX_BATCH, Answer, CentralError, OperationError, check_sender
+from caseworker.central.batch import NotSetWiseError, apply_set_wise
 from caseworker.central.fields import (
     AUDIT_HASH,
     BIGINT,
@@ -53,50 +54,61 @@ class Push(Accounts, Applications):
             stored = self._stored(session, device, unclaimed)
             written: list[dict[str, Any]] = []
             dropped: list[str] = []
+            first: dict[str, Answer] = {}  # each applied key's answer, for a repeat in the batch
+            slots: list[Answer | str] = []  # an answer, or the key of an operation to apply
+            to_apply: list[dict[str, Any]] = []
             for op, problem in checked:
                 sent = op.get("key")
                 key = sent if isinstance(sent, str) else ""
                 if problem:
-                    answers.append(
-                        Answer(storable(key, longest=64), protocol.REJECTED, {}, problem)
+                    slots.append(Answer(storable(key, longest=64), protocol.REJECTED, {}, problem))
+                elif key in stored:  # seen before
+                    slots.append(stored[key])
+                elif key in claimed:
+                    claimed.discard(key)  # consumed: a repeat in this batch replays it
+                    to_apply.append(op)
+                    slots.append(key)
+                else:  # sent twice in this batch: answered once the first is applied
+                    slots.append(key)
+            for answer in self._apply_all(session, device, to_apply, now):
+                first[answer.key] = answer
+                if answer.result.get("kept") is False:
+                    dropped.append(answer.key)
+                else:
+                    written.append(
+                        {
+                            "idempotency_key": answer.key,
+                            "status": answer.status,
+                            "result": answer.result,
+                            "error": answer.error,
+                        }
                     )
-                elif key in stored:  # seen before, or earlier in this batch
-                    answers.append(stored[key])
-                elif key not in claimed:  # sent twice in this batch, the first not kept
+            seen: set[str] = set()
+            for slot in slots:
+                if isinstance(slot, Answer):
+                    answers.append(slot)
+                elif slot not in seen:
+                    seen.add(slot)
+                    answers.append(first[slot])
+                elif first[slot].result.get("kept") is False:
                     answers.append(
                         Answer(
-                            key,
+                            slot,
                             protocol.REJECTED,
                             {"kept": False},
                             "the same key came twice in the batch and the first was not applied",
                         )
                     )
                 else:
-                    claimed.discard(key)  # consumed: a repeat in this batch replays it
-                    answer = self._one(session, device, op, now)
-                    answers.append(answer)
-                    if answer.result.get("kept") is False:
-                        dropped.append(key)
-                    else:
-                        written.append(
-                            {
-                                "idempotency_key": key,
-                                "status": answer.status,
-                                "result": answer.result,
-                                "error": answer.error,
-                            }
-                        )
-                        stored[key] = Answer(
-                            key,
+                    original = first[slot]
+                    answers.append(
+                        Answer(
+                            slot,
                             protocol.REPLAYED,
-                            {**answer.result, "original": answer.status},
-                            answer.error,
+                            {**original.result, "original": original.status},
+                            original.error,
                         )
-                    # let go of the rows written, else every flush re-checks the whole batch
-                    session.flush()
-                    for obj in list(session):
-                        if obj is not device:
-                            session.expunge(obj)
+                    )
             if written:
                 session.execute(update(schema.Operation), written)
             if dropped:
@@ -127,13 +139,36 @@ class Push(Accounts, Applications):
             return set()
         dialect = session.get_bind().dialect.name
         insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        statement = (
+        statement = (  # executemany: compiled once, whatever the batch's length
             insert(schema.Operation)
-            .values(rows)
             .on_conflict_do_nothing(index_elements=["idempotency_key"])
             .returning(schema.Operation.idempotency_key)
         )
-        return set(session.scalars(statement))
+        return set(session.scalars(statement, rows))
+
+    def _apply_all(
+        self,
+        session: Session,
+        device: schema.Device,
+        operations: list[dict[str, Any]],
+        now: datetime,
+    ) -> list[Answer]:
+        """The batch set-wise (``batch``), or else one operation at a time."""
+        if not operations:
+            return []
+        try:
+            return apply_set_wise(session, device, operations, now)
+        except NotSetWiseError:
+            pass
+        answers = []
+        for op in operations:
+            answers.append(self._one(session, device, op, now))
+            # let go of the rows written, else every flush re-checks the whole batch
+            session.flush()
+            for obj in list(session):
+                if obj is not device:
+                    session.expunge(obj)
+        return answers
 
     def _one(
         self, session: Session, device: schema.Device, op: dict[str, Any], now: datetime
@@ -203,18 +238,7 @@ class Push(Accounts, Applications):
     ) -> tuple[str, dict[str, Any]]:
         if not isinstance(payload, dict):
             raise OperationError("the payload is not an object")
-        office = str(payload.get("office_code") or "")
-        if office != device.office_code:
-            raise OperationError(
-                f"this device is enrolled for office {device.office_code}, the operation "
-                f"names office {office[:20]!r}"
-            )
-        code = payload.get("device_code", device.device_code)
-        if code != device.device_code:
-            raise OperationError(
-                f"this device is enrolled as device {device.device_code}, the operation "
-                f"names device {str(code)[:20]!r}"
-            )
+        check_sender(device, payload)
         if kind.startswith("application."):
             return self._application(session, device, kind, payload, now)
         if kind == "account.changed":
