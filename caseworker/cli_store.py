@@ -18,6 +18,8 @@ from sqlalchemy.exc import DatabaseError
 
 from caseworker import cli_collective, cli_report, cli_sync, logs
 from caseworker.cli_common import with_store, write_atomically
+from caseworker.cli_json import add_json, emit, wants_json
+from caseworker.exit_codes import ExitCode
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
 from caseworker.printing.fonts import MissingGlyphError
@@ -46,7 +48,7 @@ from caseworker.storage.maintenance import backup_store, check_file, damage
 from caseworker.storage.repositories import ApplicationView, ConcurrentChangeError
 
 log = logging.getLogger("caseworker.cli")
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = ExitCode.BAD_INPUT
 USER_ACTIONS = [
     "add",
     "list",
@@ -94,6 +96,7 @@ def register(sub: Any) -> None:
         "--state", action="append", default=[], help="only this state (repeatable)"
     )
     listing.add_argument("--page", type=int, default=1)
+    add_json(listing)
 
     show = with_store(sub.add_parser("show", help="one application in full"))
     show.add_argument("number")
@@ -112,6 +115,7 @@ def register(sub: Any) -> None:
     search.add_argument("--street", help="destination street")
     search.add_argument("--page", type=int, default=1)
     search.add_argument("--page-size", type=int, default=50)
+    add_json(search)
 
     for name, text in STEPS.items():
         step = with_store(sub.add_parser(name, help=text))
@@ -127,6 +131,7 @@ def register(sub: Any) -> None:
     restore.add_argument("file", type=Path)
     db = with_store(sub.add_parser("db", help="store maintenance"))
     db.add_argument("action", choices=["check"])
+    add_json(db)
 
     printing = with_store(sub.add_parser("print", help="print a document of an application"))
     printing.add_argument("kind", choices=[k.value for k in DocumentKind])
@@ -139,6 +144,7 @@ def register(sub: Any) -> None:
     void_print.add_argument("--reason", required=True)
     verify = with_store(sub.add_parser("verify", help="check a document's QR code or PDF"))
     verify.add_argument("code", help="the code read from the QR, or a PDF file")
+    add_json(verify)
 
     users = with_store(
         sub.add_parser("users", aliases=["user"], help="user accounts (administrator)")
@@ -159,6 +165,7 @@ def register(sub: Any) -> None:
         help="policy: lockout_attempts, lockout_minutes, idle_minutes, totp_roles "
         "(comma-separated roles)",
     )
+    add_json(users)
 
     trail = with_store(sub.add_parser("audit", help="the audit trail (supervisor)"))
     trail.add_argument("action", choices=["verify", "show"])
@@ -166,6 +173,7 @@ def register(sub: Any) -> None:
     trail.add_argument("--action", dest="by_action", help="show: actions starting with this")
     trail.add_argument("--application", help="show: only this application's events")
     trail.add_argument("--limit", type=int, default=50)
+    add_json(trail)
 
     cli_collective.register(sub)
     cli_report.register(sub)
@@ -204,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "restore":
             return _restore(args, folder)
         if args.command == "db":  # before opening: a damaged store is never migrated
-            return _db_check(folder)
+            return _db_check(folder, as_json=wants_json(args))
         store = Store.open(folder)
         try:
             if store.last_migration_backup is not None:
@@ -305,6 +313,9 @@ def _as_user(
         page=args.page,
         page_size=getattr(args, "page_size", 50),
     )
+    if wants_json(args):
+        emit({"page": page.page, "has_more": page.has_more, "items": page.items})
+        return 0
     for item in page.items:
         print(
             f"{item.number}  {item.state:<13} {item.applicant_name or '(no name)'}  "
@@ -375,7 +386,20 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
     if code.lower().endswith(".pdf") and path.is_file():
         code = path.read_bytes().decode("latin-1")
     verdict = printing.verify(code)
-    print(f"{verdict.status}: {verdict.message}")
+    if wants_json(args):  # the register's facts, not the signed payload (a name may be in it)
+        found = verdict.record
+        document = None
+        if found is not None:
+            document = {
+                "number": found.number,
+                "kind": found.kind,
+                "copy": found.copy,
+                "voided": found.voided,
+                "printed_at": found.printed_at,
+            }
+        emit({"status": verdict.status, "message": verdict.message, "document": document})
+    else:
+        print(f"{verdict.status}: {verdict.message}")
     return 0 if verdict.status == "valid" else 1
 
 
@@ -388,12 +412,22 @@ def _read_secret(path: Path) -> str:
         raise SetupError(f"{path} is not UTF-8 text; write the password again") from None
 
 
-def _db_check(folder: Path) -> int:
+def _db_check(folder: Path, *, as_json: bool = False) -> int:
     """The whole file: page authentication, structure, schema version; the newest backup
     that still verifies is named when the store does not."""
     settings = Settings.load(folder)
     key = settings.key()
     problems = damage(folder / STORE_FILE, key)
+    if as_json:
+        found = {"ok": not problems, "problems": [str(p) for p in problems]}
+        if problems:
+            found["newest_good_backup"] = newest_good_backup(folder)
+        else:
+            health = check_file(folder / STORE_FILE, key)
+            found.update(ok=health.ok, schema=health.revision, newest_schema=health.head)
+            found["tables"] = health.tables
+        emit(found)
+        return 0 if found["ok"] else 1
     if problems:
         print(f"the store is damaged 存储已损坏: {len(problems)} problems")
         for problem in problems[:20]:
@@ -517,6 +551,9 @@ def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
 
 def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
     action = args.action
+    if action == "list" and wants_json(args):
+        emit(users.list(actor))
+        return 0
     if action == "list":
         for u in users.list(actor):
             marks = [
@@ -542,6 +579,9 @@ def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
             else:
                 raise SetupError(f"--set {item}: NAME=NUMBER, or totp_roles=ROLE,ROLE")
         policy = users.set_policy(actor, **changes) if changes else users.policy()
+        if wants_json(args):
+            emit(policy)
+            return 0
         print(
             f"lockout after {policy.lockout_attempts} wrong passwords for "
             f"{policy.lockout_minutes} min; screen lock after {policy.idle_minutes} idle min; "
@@ -598,6 +638,9 @@ def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
 def _audit(args: argparse.Namespace, trail: AuditService, actor: Actor) -> int:
     if args.action == "verify":
         report = trail.verify(actor)
+        if wants_json(args):
+            emit(report)
+            return 0 if report.ok else 1
         head = f"head {report.head.seq}" if report.head else "no head"
         if report.ok:
             print(f"audit trail intact: {report.events} events, {head}")
@@ -606,13 +649,17 @@ def _audit(args: argparse.Namespace, trail: AuditService, actor: Actor) -> int:
         for finding in report.findings:
             print(f"  {finding.kind:<10} {finding.message}")
         return 1
-    for ev in trail.events(
+    events = trail.events(
         actor,
         user=args.by_user,
         action=args.by_action,
         application=args.application,
         limit=args.limit,
-    ):
+    )
+    if wants_json(args):
+        emit(events)
+        return 0
+    for ev in events:
         detail = json.dumps(ev.detail, ensure_ascii=False, sort_keys=True)
         when = f"{ev.at:%Y-%m-%d %H:%M:%S}"
         print(f"{ev.seq or '-':>6}  {when}  {ev.actor:<12} {ev.action:<24} {detail}")

@@ -31,6 +31,7 @@ def describe(exc: Exception) -> tuple[str, str]:
     """(title, message) for a dialog or the status bar."""
     for kind, title in _TITLES:
         if isinstance(exc, kind):
+            log.warning("refused (%s): %s", type(exc).__name__, exc)
             return tr(title), str(exc)
     log.error("unexpected error in the desk", exc_info=exc)
     return (

@@ -53,6 +53,7 @@ from caseworker.services.statistics import StatisticsService
 from caseworker.services.sync import SyncService
 from caseworker.services.users import ROLE_ZH, IdleLock, LoginSession, UserService
 from ui import i18n
+from ui.about import install_help_menu
 from ui.audit_view import AuditDialog
 from ui.collectives_page import CollectivesPage
 from ui.errors import show_error
@@ -342,6 +343,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == i18n.preferred(self.desk.apps.store.folder))
             group.addAction(action)
             self.language_actions[code] = action
+        self.help_actions = install_help_menu(self, self.desk)  # 帮助: 关于, 导出诊断包
 
     def _build_status(self, station: str, office_code: str) -> None:
         role = term(ROLE_ZH.get(self.actor.role, self.actor.role), self.actor.role)

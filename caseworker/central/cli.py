@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from caseworker import __version__
+from caseworker.console import use_utf8
 
 COMMANDS = ("serve", "code", "publish-pack", "revoke", "account", "import-bundle")
 
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str] | None = None) -> int:
+    use_utf8()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
         args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")

@@ -80,8 +80,9 @@ class ApplicationService:
         self.evaluation = evaluation
         self.clock = clock
         self._office = store.office()
-        self._local = threading.local()
-        self._readers: list[Connection] = []
+        self._reader_lock = threading.Lock()
+        self._reader_conn: Connection | None = None
+        self._reader_driver: Any = None
         store.on_close(self.close)
 
     # --- who ----------------------------------------------------------------------
@@ -197,28 +198,39 @@ class ApplicationService:
                 county=county,
                 street=street,
             )
-        items, more = search_repo.search(
-            self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
-        )
-        if not allowed(actor, Permission.SEE_FULL_ID_IN_LISTS):
-            items = [replace(i, applicant_id_number=mask_id(i.applicant_id_number)) for i in items]
+        shown_id = None if allowed(actor, Permission.SEE_FULL_ID_IN_LISTS) else mask_id
+        with self._reader_lock:
+            items, more = search_repo.search(
+                self._reader(),
+                flt,
+                limit=page_size,
+                offset=(page - 1) * page_size,
+                shown_id=shown_id,
+            )
         return SearchPage(tuple(items), page, page_size, more)
 
-    def _reader(self) -> Connection:
-        """A connection kept open for searches, one per thread: WAL readers take no lock
-        between statements, and checking a connection out for every keystroke cost as
-        much as the query (bench/bench_store.py)."""
-        conn: Connection | None = getattr(self._local, "reader", None)
+    def _reader(self) -> Any:
+        """The DBAPI connection of the pooled connection kept open for searches (hold
+        ``_reader_lock``): WAL readers take no lock between statements, and checking a
+        connection out for every keystroke cost as much as the query
+        (bench/bench_store.py).
+
+        One for every thread, under a lock, rather than one per thread: a Qt pool thread
+        runs each job under a new Python thread state, so a ``threading.local`` lasted one
+        job and the desk opened a connection for every search, all reset at exit."""
+        conn = self._reader_conn
         if conn is None or conn.closed or conn.invalidated:
-            conn = self.store.engine.connect()
-            self._local.reader = conn
-            self._readers.append(conn)
-        return conn
+            conn = self._reader_conn = self.store.engine.connect()
+            self._reader_driver = conn.connection.driver_connection
+        return self._reader_driver
 
     def close(self) -> None:
-        for conn in self._readers:
-            conn.close()
-        self._readers.clear()
+        """Give back the search connection (the store does this when it closes); a search
+        still running on another thread finishes first."""
+        with self._reader_lock:
+            if self._reader_conn is not None:
+                self._reader_conn.close()
+            self._reader_conn = self._reader_driver = None
 
     # --- writing ------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from caseworker.locations import STORE_FILE as STORE_FILE  # noqa: PLC0414
 from caseworker.locations import data_dir as data_dir  # noqa: PLC0414
 from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
+from caseworker.services import activity_log
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import StoreError as StoreError  # noqa: PLC0414 - for the desk
@@ -147,6 +148,7 @@ class Store:
         self.read_only = False
         self._on_close: list[Callable[[], None]] = []
         event.listen(self.sessions, "after_commit", self._after_commit)
+        activity_log.attach(self.sessions)  # every committed audit event, in the log too
 
     @property
     def witness_path(self) -> Path:

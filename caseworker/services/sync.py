@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 
+from caseworker import logs
 from caseworker.rules.packs import PackError
 from caseworker.security.signing import DeviceSigner, verify_signature
 from caseworker.services.base import Actor, NotFoundError, ServiceError
@@ -269,6 +270,7 @@ class SyncService:
                     failures=failures,
                     next_attempt_at=backoff.next_attempt(now, failures),
                 )
+        logs.sync_round(ok=summary.ok, lines=summary.lines())
         return summary
 
     def _push(

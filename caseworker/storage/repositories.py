@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from caseworker.models.names import pinyin_keys
+from caseworker.models.names import pinyin_keys, search_keys
 from caseworker.models.records import HouseholdPage, RegistrationCard
 from caseworker.storage import audit
 from caseworker.storage import schema as t
@@ -267,6 +267,7 @@ def save_person(
     full, initials = pinyin_keys(card.name)
     row.birth_date, row.sex = birth_date, sex
     row.name, row.name_pinyin, row.name_initials = card.name, full, initials
+    row.name_keys = search_keys(card.name)
     for name in (
         "relation_to_head",
         "former_name",

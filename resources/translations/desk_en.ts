@@ -436,8 +436,36 @@
         <translation>Jurisdiction</translation>
     </message>
     <message>
+        <source>制作密钥恢复单</source>
+        <translation>Make the key recovery sheet</translation>
+    </message>
+    <message>
+        <source>存储密钥保存在本用户的系统钥匙串中。换电脑或用户配置丢失时，只有用恢复文件和口令才能打开备份。建议现在制作：恢复文件和打印的恢复单放所内保险柜，口令另行密封保管。</source>
+        <translation>The store key is kept in this user&apos;s system keyring. On a new PC, or when the user profile is lost, backups can be opened only with the recovery file and its passphrase. Make them now: keep the recovery file and the printed sheet in the station&apos;s safe, and the passphrase apart, sealed.</translation>
+    </message>
+    <message>
+        <source>恢复口令（至少 {n} 个字符）</source>
+        <translation>Recovery passphrase (at least {n} characters)</translation>
+    </message>
+    <message>
         <source>再次输入</source>
         <translation>Again</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Save in folder</translation>
+    </message>
+    <message>
+        <source>制作</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
     </message>
     <message>
         <source>密钥文件</source>
@@ -796,7 +824,7 @@ File: {file}</translation>
     </message>
     <message>
         <source>打印预览 — {title}</source>
-        <extracomment>preview at 96 dpi; printing at 300 dpi</extracomment>
+        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution)</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
@@ -808,8 +836,36 @@ File: {file}</translation>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <source>请把材料放在高拍仪下，放稳后自动拍摄。</source>
+        <translation>Place the document under the camera; it is taken when it holds still.</translation>
+    </message>
+    <message>
+        <source>放稳后自动拍摄(&amp;A)</source>
+        <translation>Take when still (&amp;A)</translation>
+    </message>
+    <message>
+        <source>拍摄(&amp;T)</source>
+        <translation>&amp;Take</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>画面在动，请放稳。</source>
+        <translation>The picture is moving; hold the document still.</translation>
+    </message>
+    <message>
+        <source>画面已稳定。</source>
+        <translation>The picture is still.</translation>
+    </message>
+    <message>
+        <source>高拍仪无法使用：{reason}</source>
+        <translation>The document camera cannot be used: {reason}</translation>
     </message>
     <message>
         <source>无法打印</source>
@@ -828,8 +884,60 @@ File: {file}</translation>
         <translation>Kind</translation>
     </message>
     <message>
+        <source>关于落户受理台</source>
+        <translation>About the settlement desk</translation>
+    </message>
+    <message>
+        <source>落户受理台 版本 {version}</source>
+        <translation>Settlement desk, version {version}</translation>
+    </message>
+    <message>
+        <source>政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>校验值</source>
+        <translation>Checksum</translation>
+    </message>
+    <message>
+        <source>规则包</source>
+        <translation>Rule packs</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>数据和组件</source>
+        <translation>Data and components</translation>
+    </message>
+    <message>
+        <source>第三方许可声明在安装包中（构建时生成）；源代码运行时没有。</source>
+        <translation>The third-party notices are in the installed program (written by the build); a source checkout has none.</translation>
+    </message>
+    <message>
+        <source>第三方许可</source>
+        <translation>Third-party licences</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
+        <source>导出诊断包…</source>
+        <translation>Export diagnostics bundle…</translation>
     </message>
     <message>
         <source>在册人数</source>
@@ -1382,6 +1490,20 @@ Choose another place.</translation>
     <message>
         <source>无法处理</source>
         <translation>Cannot resolve</translation>
+    </message>
+    <message>
+        <source>导出诊断包</source>
+        <translation>Export diagnostics bundle</translation>
+    </message>
+    <message>
+        <source>诊断包 (*.zip)</source>
+        <translation>Diagnostics bundle (*.zip)</translation>
+    </message>
+    <message>
+        <source>诊断包已保存：{file}
+其中没有个人信息，可以附在报修单中。</source>
+        <translation>Diagnostics bundle saved: {file}
+It holds no personal data; attach it to the support ticket.</translation>
     </message>
 </context>
 </TS>
