@@ -57,10 +57,12 @@ def record_change(
     detail: dict[str, Any],
     payload: dict[str, Any],
     application_id: int | None = None,
+    kind: str | None = None,
 ) -> None:
     """One change, in the caller's transaction: its audit event (``detail``, ID numbers
     masked) and its outbox entry for the centre (``payload``, in full, under the office,
-    the device, the time and the actor)."""
+    the device, the time and the actor). The entry's kind is the action unless ``kind``
+    names the operation the centre knows it by (``account.changed``)."""
     repo.add_audit(
         session,
         at=at,
@@ -72,7 +74,7 @@ def record_change(
     repo.add_outbox(
         session,
         key=uuid.uuid4().hex,
-        kind=action,
+        kind=kind or action,
         payload={
             "office_code": office.office_code,
             "device_code": office.device_code,

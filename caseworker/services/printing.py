@@ -23,6 +23,7 @@ from caseworker.printing.payload import Payload, PayloadError, digest, parse, sh
 from caseworker.security.signing import DeviceSigner, verify_signature
 from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
 from caseworker.services.base import Actor, PermissionDeniedError, ServiceError, mask_id
+from caseworker.services.context import Session
 from caseworker.storage import repositories as repo
 from caseworker.storage import search as search_repo
 from caseworker.storage import sync as sync_repo
@@ -270,7 +271,7 @@ class PrintingService:
     # --- the data --------------------------------------------------------------------
 
     def _number_for(
-        self, session: Any, view: ApplicationView, kind: DocumentKind, live: list[PrintedView]
+        self, session: Session, view: ApplicationView, kind: DocumentKind, live: list[PrintedView]
     ) -> str:
         if kind == DocumentKind.RECEIPT and view.receipt_number:
             return view.receipt_number
@@ -282,7 +283,7 @@ class PrintingService:
 
     def _data(
         self,
-        session: Any,
+        session: Session,
         view: ApplicationView,
         kind: DocumentKind,
         number: str,

@@ -438,29 +438,33 @@ def restore(
             "os_user": getpass.getuser(),
             "trail_had_reached": before.seq if before else None,
         }
+        from caseworker.services.context import record_change  # noqa: PLC0415 - it imports Store
+
         with transaction(store.sessions) as session:
-            repo.add_audit(
-                session,
-                at=at,
-                actor=actor.username,
-                action="store.restore",
-                application_id=None,
-                detail=detail,
-            )
             office = repo.office(session)
-            if office is not None:  # the centre hears of it at the next sync
-                repo.add_outbox(
+            if office is None:
+                repo.add_audit(
                     session,
-                    key=uuid.uuid4().hex,
+                    at=at,
+                    actor=actor.username,
+                    action="store.restore",
+                    application_id=None,
+                    detail=detail,
+                )
+            else:  # the centre hears of it at the next sync
+                record_change(
+                    session,
+                    office=office,
+                    actor=actor,
+                    action="store.restore",
                     kind="store.restored",
+                    at=at,
+                    detail=detail,
                     payload={
-                        "office_code": office.office_code,
-                        "at": at.isoformat(),
                         "by": actor.username,
                         **detail,
                         "trail_restarts_at": restored_head.seq if restored_head else 0,
                     },
-                    at=at,
                 )
     finally:
         store.close()

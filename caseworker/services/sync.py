@@ -14,9 +14,9 @@ A round's guarantees, each in the code below:
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from caseworker.services.base import Actor, NotFoundError, ServiceError
+from caseworker.services.context import Session
 from caseworker.services.permissions import require_role
 from caseworker.services.sync_base import (
     BATCH,
@@ -186,7 +186,7 @@ class SyncService(SyncMedia):
             )
 
 
-def stale_permit_check(session: Any, actor: Actor, now: datetime) -> None:
+def stale_permit_check(session: Session, actor: Actor, now: datetime) -> None:
     """Past the days without sync allowed, permits are issued only by a supervisor: the
     person index this desk holds may be out of date."""
     link = repo.link(session)

@@ -14,6 +14,7 @@ import httpx
 
 from caseworker.security.signing import DeviceSigner
 from caseworker.services.base import ServiceError
+from caseworker.services.context import Session
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
 from caseworker.services.permissions import COUNTER, SUPERVISING
 from caseworker.services.store import Store
@@ -123,7 +124,7 @@ class SyncBase:
     def _client(self, url: str) -> CentralClient:
         return CentralClient(url, timeout=self._timeout, transport=self._transport)
 
-    def _enrolled(self, session: Any) -> repo.LinkView:
+    def _enrolled(self, session: Session) -> repo.LinkView:
         link = repo.link(session)
         if link is None:
             raise ServiceError(
@@ -133,7 +134,9 @@ class SyncBase:
         return link
 
 
-def _audit(session: Any, *, at: datetime, actor: str, action: str, detail: dict[str, Any]) -> None:
+def _audit(
+    session: Session, *, at: datetime, actor: str, action: str, detail: dict[str, Any]
+) -> None:
     """A sync event in the audit trail (none concerns one application)."""
     records.add_audit(
         session, application_id=None, at=at, actor=actor, action=action, detail=detail

@@ -14,6 +14,7 @@ from caseworker import logs
 from caseworker.rules.packs import PackError
 from caseworker.security.signing import DeviceSigner, verify_signature
 from caseworker.services.base import ServiceError
+from caseworker.services.context import Session
 from caseworker.services.sync_base import (
     PAGE,
     RoundSummary,
@@ -237,7 +238,7 @@ class SyncRound(SyncBase):
 
     def _apply(
         self,
-        session: Any,
+        session: Session,
         stream: str,
         item: dict[str, Any],
         link: repo.LinkView,
@@ -284,7 +285,7 @@ class SyncRound(SyncBase):
 
     def _pack(
         self,
-        session: Any,
+        session: Session,
         item: dict[str, Any],
         link: repo.LinkView,
         summary: RoundSummary,

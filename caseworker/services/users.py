@@ -12,7 +12,6 @@ import functools
 import hmac
 import re
 import secrets
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
@@ -27,6 +26,7 @@ from caseworker.security.passwords import (
     verify_password,
 )
 from caseworker.services.base import Actor, PermissionDeniedError, ServiceError
+from caseworker.services.context import Session, record_change
 from caseworker.services.permissions import Permission, require
 from caseworker.services.store import ROLES, Store
 from caseworker.storage import repositories as repo
@@ -218,7 +218,7 @@ class UserService:
         policy = self.policy()
         now = self.clock()
 
-        def work(session: Any) -> UserView:
+        def work(session: Session) -> UserView:
             user = repo.user(session, username)
             if user is None or not user.active:
                 verify_password(_dummy_hash(), password)
@@ -269,7 +269,7 @@ class UserService:
         policy = self.policy()
         now = self.clock()
 
-        def work(session: Any) -> UserView:
+        def work(session: Session) -> UserView:
             user = repo.user(session, login.actor.username)
             if user is None or not user.active:
                 raise LoginError("this account was disabled; log in as another user")
@@ -301,7 +301,7 @@ class UserService:
                 password_changed_at=now,
                 must_change_password=False,
             )
-            self._audit(session, actor.username, "password.change", {}, now)
+            self._account_changed(session, actor, "password.change", {}, now)
 
     # --- administration ------------------------------------------------------------
 
@@ -338,8 +338,8 @@ class UserService:
                 password_hash=password_hash,
                 at=at,
             )
-            self._audit(
-                session, actor.username, "user.add", {"username": username, "role": role}, at
+            self._account_changed(
+                session, actor, "user.add", {"username": username, "role": role}, at
             )
 
     def list(self, actor: Actor) -> list[UserSummary]:
@@ -371,9 +371,9 @@ class UserService:
             if user.role == "admin" and repo.count_active(session, "admin") <= 1:
                 raise ServiceError(f"{username} is the last active administrator")
             repo.update_user(session, username, active=False)
-            self._audit(
+            self._account_changed(
                 session,
-                actor.username,
+                actor,
                 "user.disable",
                 {"username": username, "reason": reason},
                 now,
@@ -385,7 +385,7 @@ class UserService:
         with transaction(self.store.sessions) as session:
             self._existing(session, username)
             repo.update_user(session, username, active=True)
-            self._audit(session, actor.username, "user.enable", {"username": username}, now)
+            self._account_changed(session, actor, "user.enable", {"username": username}, now)
 
     def reset_password(self, actor: Actor, username: str, new_password: str) -> None:
         """A temporary password the user must change at their next login; unlocks too."""
@@ -404,7 +404,9 @@ class UserService:
                 locked_at=None,
                 locked_until=None,
             )
-            self._audit(session, actor.username, "user.reset_password", {"username": username}, now)
+            self._account_changed(
+                session, actor, "user.reset_password", {"username": username}, now
+            )
 
     def unlock(self, actor: Actor, username: str) -> None:
         require(actor, Permission.MANAGE_USERS)
@@ -440,7 +442,7 @@ class UserService:
 
     # --- the machinery -------------------------------------------------------------
 
-    def _keeping_failures(self, work: Callable[[Any], UserView]) -> UserView:
+    def _keeping_failures(self, work: Callable[[Session], UserView]) -> UserView:
         """Run ``work`` in one unit of work; when it refuses with ``_KeepAndRefuseError`` (a wrong
         password, a lock), what it wrote so far (the count, the lock, the audit event)
         is committed before the refusal is raised."""
@@ -454,14 +456,14 @@ class UserService:
             raise refused
         return result
 
-    def _existing(self, session: Any, username: str) -> UserView:
+    def _existing(self, session: Session, username: str) -> UserView:
         user = repo.user(session, username.strip().lower())
         if user is None:
             raise ServiceError(f"there is no user {username!r}; `caseworker users list` shows them")
         return user
 
     def _refuse_if_locked(
-        self, session: Any, user: UserView, now: datetime, policy: SecurityPolicy
+        self, session: Session, user: UserView, now: datetime, policy: SecurityPolicy
     ) -> None:
         if user.locked_until is None or user.locked_at is None:
             return
@@ -480,7 +482,7 @@ class UserService:
         )
 
     def _count_failure(
-        self, session: Any, user: UserView, now: datetime, policy: SecurityPolicy, source: str
+        self, session: Session, user: UserView, now: datetime, policy: SecurityPolicy, source: str
     ) -> None:
         attempts = (user.failed_attempts if user.locked_until is None else 0) + 1
         values: dict[str, Any] = {"failed_attempts": attempts, "last_failed_at": now}
@@ -504,7 +506,7 @@ class UserService:
 
     def _check_totp(
         self,
-        session: Any,
+        session: Session,
         user: UserView,
         code: str | None,
         *,
@@ -527,35 +529,47 @@ class UserService:
         self._count_failure(session, user, now, policy, f"{source}:totp")
 
     def _audit(
-        self, session: Any, actor: str, action: str, detail: dict[str, Any], now: datetime
+        self, session: Session, actor: str, action: str, detail: dict[str, Any], now: datetime
     ) -> None:
+        """An audited step that changes no account (a login, a lock, a setting)."""
+        assert action not in ACCOUNT_CHANGES, action
         repo.add_audit(
             session, at=now, actor=actor, action=action, application_id=None, detail=detail
         )
-        if action in ACCOUNT_CHANGES:
-            self._account_outbox(session, str(detail.get("username") or actor), now)
 
-    def _account_outbox(self, session: Any, username: str, now: datetime) -> None:
-        """An account change goes to the central system too (in the same transaction);
-        until the centre confirms it, a pulled account never overwrites it."""
-        user = repo.user(session, username)
+    def _account_changed(
+        self, session: Session, actor: Actor, action: str, detail: dict[str, Any], now: datetime
+    ) -> None:
+        """An account change: audited, and sent to the central system too (in the same
+        transaction, ``record_change``); until the centre confirms it, a pulled account
+        never overwrites it."""
+        user = repo.user(session, str(detail.get("username") or actor.username))
         office = repo.office(session)
         if user is None or office is None:
+            repo.add_audit(
+                session,
+                at=now,
+                actor=actor.username,
+                action=action,
+                application_id=None,
+                detail=detail,
+            )
             return
-        repo.add_outbox(
+        record_change(
             session,
-            key=uuid.uuid4().hex,
+            office=office,
+            actor=actor,
+            action=action,
             kind="account.changed",
+            at=now,
+            detail=detail,
             payload={
-                "office_code": office.office_code,
-                "at": now.isoformat(),
                 "username": user.username,
                 "display_name": user.display_name,
                 "role": user.role,
                 "active": user.active,
                 "password_hash": user.password_hash,
             },
-            at=now,
         )
 
 
