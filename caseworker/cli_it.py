@@ -85,7 +85,7 @@ def _passphrase(*, twice: bool, who: int = 0) -> str:
     """The passphrase (``who`` 1 or 2: that custodian's, the file's line ``who``)."""
     source = os.environ.get("CASEWORKER_RECOVERY_PASSPHRASE_FILE")
     if source:
-        from caseworker.cli_store import _read_secret  # noqa: PLC0415
+        from caseworker.cli_accounts import _read_secret  # noqa: PLC0415
         from caseworker.services.base import ServiceError  # noqa: PLC0415
 
         lines = _read_secret(Path(source)).splitlines()
@@ -110,7 +110,7 @@ def _passphrase(*, twice: bool, who: int = 0) -> str:
 
 
 def _export(args: argparse.Namespace, folder: Path) -> int:
-    from caseworker.cli_store import _login  # noqa: PLC0415
+    from caseworker.cli_accounts import _login  # noqa: PLC0415
     from caseworker.services.key_recovery import export_shares  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415

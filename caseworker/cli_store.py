@@ -1,13 +1,13 @@
-"""``caseworker`` commands on the office's store: init, apply, list, show, search, the
-workflow steps, backup, restore and db check."""
+"""``caseworker`` commands on the office's store: apply, list, show, search, the workflow
+steps, print and verify, backup; it registers and dispatches the store's other commands too
+(init, db check and restore in ``cli_store_admin``; users, audit and logging in in
+``cli_accounts``)."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -17,12 +17,13 @@ from typing import Any
 from sqlalchemy.exc import DatabaseError
 
 from caseworker import cli_collective, cli_report, cli_sync, logs
+from caseworker.cli_accounts import _audit, _login, _users
 from caseworker.cli_common import (
-    is_text,
     with_store,
     write_atomically,
 )
 from caseworker.cli_json import add_json, emit, wants_json
+from caseworker.cli_store_admin import _db_check, _init, _restore
 from caseworker.exit_codes import ExitCode
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
@@ -38,19 +39,15 @@ from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import (
     ROLES,
-    STORE_FILE,
-    Settings,
     SetupError,
     Store,
     data_dir,
-    newest_good_backup,
-    restore,
 )
 from caseworker.services.sync import SyncService
-from caseworker.services.users import LoginSession, SecondFactorRequiredError, UserService
+from caseworker.services.users import UserService
 from caseworker.storage.audit import summary as audit_summary
 from caseworker.storage.database import StoreError
-from caseworker.storage.maintenance import backup_store, check_file, damage
+from caseworker.storage.maintenance import backup_store
 from caseworker.storage.repositories import ApplicationView, ConcurrentChangeError
 
 log = logging.getLogger("caseworker.cli")
@@ -277,14 +274,6 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         users.logout(login)
 
 
-def _authenticate(args: argparse.Namespace, store: Store) -> Actor:
-    """Log in on ``store`` (for a restore) and say who it was."""
-    users = UserService(store)
-    login = _login(args, users)
-    users.logout(login)
-    return login.actor
-
-
 def _as_user(
     args: argparse.Namespace,
     store: Store,
@@ -365,36 +354,6 @@ def _as_user(
     return 0
 
 
-def _init(args: argparse.Namespace, folder: Path) -> int:
-    if args.admin_password_file is not None:
-        password = _read_secret(args.admin_password_file)
-    else:
-        if not sys.stdin.isatty():
-            raise SetupError(
-                "no terminal to ask the administrator's password on; use --admin-password-file FILE"
-            )
-        password = getpass.getpass("administrator password / 管理员密码: ")
-        if getpass.getpass("again / 再次输入: ") != password:
-            raise SetupError("the two passwords differ; nothing was set up")
-    store = Store.init(
-        folder,
-        office_code=args.office,
-        station_name=args.station,
-        jurisdiction=args.jurisdiction,
-        admin_username=args.admin,
-        admin_password=password,
-        key_file=args.key_file,
-    )
-    office = store.office()
-    store.close()
-    where = "a key file " + str(args.key_file) if args.key_file else "the system keyring"
-    print(
-        f"store set up in {folder} for {office.station_name} ({office.office_code}), "
-        f"device {office.device_code}; key kept in {where}"
-    )
-    return 0
-
-
 def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor | None) -> int:
     if args.command == "print":
         assert actor is not None
@@ -460,57 +419,6 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
             "the code was read from the file's text, which anyone can copy into a forged "
             "file: the file is proven only by that comparison"
         )
-    return 0
-
-
-def _read_secret(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        raise SetupError(f"cannot read {path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise SetupError(f"{path} is not UTF-8 text; write the password again") from None
-
-
-def _db_check(folder: Path, *, as_json: bool = False) -> int:
-    """The whole file: page authentication, structure, schema version; the newest backup
-    that still verifies is named when the store does not."""
-    settings = Settings.load(folder)
-    key = settings.key()
-    problems = damage(folder / STORE_FILE, key)
-    if as_json:
-        found = {"ok": not problems, "problems": [str(p) for p in problems]}
-        if problems:
-            found["newest_good_backup"] = newest_good_backup(folder)
-        else:
-            health = check_file(folder / STORE_FILE, key)
-            found.update(ok=health.ok, schema=health.revision, newest_schema=health.head)
-            found["tables"] = health.tables
-        emit(found)
-        return 0 if found["ok"] else 1
-    if problems:
-        print(f"the store is damaged 存储已损坏: {len(problems)} problems")
-        for problem in problems[:20]:
-            print(f"  {problem}")
-        backup = newest_good_backup(folder)
-        if backup is not None:
-            print(f"newest verified backup: {backup}; `caseworker restore {backup}` puts it back")
-        else:
-            print("no verified backup found; call the office IT person")
-        return 1
-    health = check_file(folder / STORE_FILE, key)
-    print("integrity: ok (every page authenticated, structure sound)")
-    print(f"schema: {health.revision} (newest {health.head})")
-    print(f"tables: {health.tables}")
-    return 0 if health.ok else 1
-
-
-def _restore(args: argparse.Namespace, folder: Path) -> int:
-    kept = restore(
-        folder, args.file.resolve(), authenticate=lambda store: _authenticate(args, store)
-    )
-    kept_note = f"; the replaced store is kept as {kept}" if kept else ""
-    print(f"restored from {args.file}{kept_note}")
     return 0
 
 
@@ -585,165 +493,4 @@ def _show(service: ApplicationService, actor: Actor, number: str, *, as_json: bo
     print("经过 history:")
     for event in service.history(number):
         print(f"  {event.at:%Y-%m-%d %H:%M:%S}  {event.actor:<10} {event.action}")
-    return 0
-
-
-def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
-    """Who is acting: ``--as`` (or CASEWORKER_USER) with their password, from the terminal
-    or, for scripts, from CASEWORKER_PASSWORD_FILE or CASEWORKER_PASSWORD."""
-    interactive = sys.stdin.isatty()
-    username = args.user or os.environ.get("CASEWORKER_USER", "")
-    if not username:
-        if not interactive:
-            raise SetupError("say who is acting: --as USER (or set CASEWORKER_USER)")
-        username = input("用户名 user name: ")
-    password = os.environ.get("CASEWORKER_PASSWORD")
-    if password is None and os.environ.get("CASEWORKER_PASSWORD_FILE"):
-        password = _read_secret(Path(os.environ["CASEWORKER_PASSWORD_FILE"]))
-    if password is None:
-        if not interactive:
-            raise SetupError(
-                f"no terminal to ask {username}'s password on; set CASEWORKER_PASSWORD_FILE "
-                "to a file only you can read"
-            )
-        password = getpass.getpass(f"{username} 密码 password: ")
-    code = args.otp or os.environ.get("CASEWORKER_OTP")
-    if not all(is_text(v) for v in (username, password, code or "")):
-        raise SetupError(
-            "the user name, password or code (CASEWORKER_USER, CASEWORKER_PASSWORD, "
-            "CASEWORKER_OTP) is not valid UTF-8 text; set it again"
-        )
-    try:
-        login = users.login(username, password, totp_code=code, source="cli")
-    except SecondFactorRequiredError:
-        if not interactive:
-            raise
-        code = input("动态口令 code: ")
-        login = users.login(username, password, totp_code=code, source="cli")
-    own_password = args.command in {"user", "users"} and args.action == "passwd"
-    if login.must_change_password and not own_password:
-        users.logout(login, reason="must change password")
-        name = login.actor.username
-        raise SetupError(
-            f"须先修改密码 the password of {name} was set by an administrator and must be "
-            f"changed before anything else: `caseworker users passwd {name} --as {name} "
-            "--password-file NEW`"
-        )
-    return login
-
-
-def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
-    action = args.action
-    if action == "list" and wants_json(args):
-        emit(users.list(actor))
-        return 0
-    if action == "list":
-        for u in users.list(actor):
-            marks = [
-                "" if u.active else "disabled",
-                f"locked until {u.locked_until:%H:%M}" if u.locked_until else "",
-                "2FA" if u.second_factor else "",
-                "must change password" if u.must_change_password else "",
-            ]
-            last = f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "never"
-            print(
-                f"{u.username:<16} {u.role:<25} {u.display_name:<12} last login {last}  "
-                + " ".join(m for m in marks if m)
-            )
-        return 0
-    if action == "policy":
-        changes: dict[str, Any] = {}
-        for item in args.set:
-            name, _, value = item.partition("=")
-            if name == "totp_roles":
-                changes[name] = tuple(r for r in value.split(",") if r)
-            elif value.isdigit():
-                changes[name] = int(value)
-            else:
-                raise SetupError(f"--set {item}: NAME=NUMBER, or totp_roles=ROLE,ROLE")
-        policy = users.set_policy(actor, **changes) if changes else users.policy()
-        if wants_json(args):
-            emit(policy)
-            return 0
-        print(
-            f"lockout after {policy.lockout_attempts} wrong passwords for "
-            f"{policy.lockout_minutes} min; screen lock after {policy.idle_minutes} idle min; "
-            f"second factor for: {', '.join(policy.totp_roles) or 'nobody'}"
-        )
-        return 0
-    if not args.username:
-        raise SetupError(f"users {action} needs the user name")
-    name = args.username
-    if action == "add":
-        if not args.role or not args.password_file:
-            raise SetupError("users add needs --role and --password-file")
-        users.add(
-            actor,
-            username=name,
-            role=args.role,
-            password=_read_secret(args.password_file),
-            display_name=args.name,
-        )
-        print(f"user {name} ({args.role}) added")
-    elif action == "disable":
-        users.disable(actor, name, reason=args.reason)
-        print(f"user {name} disabled")
-    elif action == "enable":
-        users.enable(actor, name)
-        print(f"user {name} enabled")
-    elif action == "reset-password":
-        if not args.password_file:
-            raise SetupError("users reset-password needs --password-file with the new password")
-        users.reset_password(actor, name, _read_secret(args.password_file))
-        print(f"password of {name} reset; they must change it at their next login")
-    elif action == "unlock":
-        users.unlock(actor, name)
-        print(f"user {name} unlocked")
-    elif action == "totp":
-        secret, uri = users.enrol_totp(actor, name)
-        print(f"second factor for {name}: add this to an authenticator app")
-        print(f"  secret: {secret}")
-        print(f"  {uri}")
-    elif action == "remove-totp":
-        users.remove_totp(actor, name)
-        print(f"second factor of {name} removed")
-    else:  # passwd: one's own password
-        if name != actor.username:
-            raise SetupError("users passwd changes your own password; log in as that user")
-        if not args.password_file:
-            raise SetupError("users passwd needs --password-file with the new password")
-        old = os.environ.get("CASEWORKER_PASSWORD") or getpass.getpass("current password: ")
-        users.change_password(actor, old, _read_secret(args.password_file))
-        print("password changed")
-    return 0
-
-
-def _audit(args: argparse.Namespace, trail: AuditService, actor: Actor) -> int:
-    if args.action == "verify":
-        report = trail.verify(actor)
-        if wants_json(args):
-            emit(report)
-            return 0 if report.ok else 1
-        head = f"head {report.head.seq}" if report.head else "no head"
-        if report.ok:
-            print(f"audit trail intact: {report.events} events, {head}")
-            return 0
-        print(f"audit trail NOT intact: {len(report.findings)} problems in {report.events} events")
-        for finding in report.findings:
-            print(f"  {finding.kind:<10} {finding.message}")
-        return 1
-    events = trail.events(
-        actor,
-        user=args.by_user,
-        action=args.by_action,
-        application=args.application,
-        limit=args.limit,
-    )
-    if wants_json(args):
-        emit(events)
-        return 0
-    for ev in events:
-        detail = json.dumps(ev.detail, ensure_ascii=False, sort_keys=True)
-        when = f"{ev.at:%Y-%m-%d %H:%M:%S}"
-        print(f"{ev.seq or '-':>6}  {when}  {ev.actor:<12} {ev.action:<24} {detail}")
     return 0
