@@ -14,8 +14,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from caseworker.models.facts import CaseError
-from caseworker.models.workflow import ACTION_ZH, Action, WorkflowError
+from caseworker.models.workflow import ACTION_ZH, STATE_ZH, Action, State, WorkflowError
 from caseworker.printing.fonts import MissingGlyphError
+from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
@@ -53,6 +54,121 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
             "", "{username}（{role}）不能{action}这份申请；需要以下角色之一：{roles}。"
         ),
     ),
+    # the refusals a clerk meets most at the counter (issue 20)
+    "application.not_found": (
+        QT_TRANSLATE_NOOP("", "没有找到"),
+        QT_TRANSLATE_NOOP("", "本机没有申请 {number}；可按姓名或身份证号查找。"),
+    ),
+    "application.maker_checker_accepted": (
+        QT_TRANSLATE_NOOP("", "需由另一位审核人员批准"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "{username} 受理了申请 {number}，不能再批准它；"
+            "请由另一位审核人员批准（受理与批准分人办理）。",
+        ),
+    ),
+    "application.maker_checker_facts": (
+        QT_TRANSLATE_NOOP("", "需由另一位审核人员批准"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "{username} 录入或修改过申请 {number} 的审查依据，不能批准它；请由另一位审核人员批准。",
+        ),
+    ),
+    "application.person_settled": (
+        QT_TRANSLATE_NOOP("", "已经落户"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "申请 {number} 不能办结：{who} {name} 已在本所以申请 {other} 落户，"
+            "同一人只能落户一次。",
+        ),
+    ),
+    "application.document_name_needed": (
+        QT_TRANSLATE_NOOP("", "缺少材料名称"),
+        QT_TRANSLATE_NOOP("", "请按材料清单填写材料名称。"),
+    ),
+    "application.reason_needed": (
+        QT_TRANSLATE_NOOP("", "需要填写理由"),
+        QT_TRANSLATE_NOOP("", "{action}需要填写理由；理由会保存并打印。"),
+    ),
+    "application.indexed_elsewhere": (
+        QT_TRANSLATE_NOOP("", "重复申请"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "中心人口索引显示申请人在 {office} 所有申请 {other}（{state}）；"
+            "请先与该所处理完毕，再在本所受理（索引以最近一次同步为准）。",
+        ),
+    ),
+    "application.open_already": (
+        QT_TRANSLATE_NOOP("", "重复申请"),
+        QT_TRANSLATE_NOOP(
+            "", "此人已有未办结的申请 {other}（{state}）；请继续办理那份申请，或先撤回它。"
+        ),
+    ),
+    "application.settled_already": (
+        QT_TRANSLATE_NOOP("", "已经落户"),
+        QT_TRANSLATE_NOOP("", "此人已在本所以申请 {other} 落户，同一人只能落户一次。"),
+    ),
+    "scan.empty": (
+        QT_TRANSLATE_NOOP("", "扫描件为空"),
+        QT_TRANSLATE_NOOP("", "{filename} 是空文件，请重新扫描。"),
+    ),
+    "scan.too_large": (
+        QT_TRANSLATE_NOOP("", "扫描件过大"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "{filename} 有 {megabytes} MB，超过扫描件上限 {limit} MB；"
+            "请用 300 dpi 彩色 JPEG 重新扫描。",
+        ),
+    ),
+    "print.not_in_state": (
+        QT_TRANSLATE_NOOP("", "不能打印"),
+        QT_TRANSLATE_NOOP("", "申请处于“{state}”状态，不打印{kind}。"),
+    ),
+    "print.nothing_to_reprint": (
+        QT_TRANSLATE_NOOP("", "不能补打"),
+        QT_TRANSLATE_NOOP("", "申请 {number} 还没有打印过{kind}，无需补打；请直接打印。"),
+    ),
+    "print.printed_already": (
+        QT_TRANSLATE_NOOP("", "已经打印"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "申请 {number} 的{kind}已打印，编号 {document}；如需再打一份，请用“补打”，编号不变。",
+        ),
+    ),
+    "print.void_reason_needed": (
+        QT_TRANSLATE_NOOP("", "需要填写理由"),
+        QT_TRANSLATE_NOOP("", "作废已打印的文书需要填写理由；理由会保存。"),
+    ),
+    "print.no_live_document": (
+        QT_TRANSLATE_NOOP("", "没有找到"),
+        QT_TRANSLATE_NOOP("", "没有未作废的已打印文书 {document}。"),
+    ),
+    "login.wrong": (
+        QT_TRANSLATE_NOOP("", "登录失败"),
+        QT_TRANSLATE_NOOP(
+            "", "用户名或密码错误，或账户因多次输错已暂时锁定；请稍后再试，或请管理员解锁。"
+        ),
+    ),
+    "login.code_needed": (
+        QT_TRANSLATE_NOOP("", "需要动态口令"),
+        QT_TRANSLATE_NOOP("", "请输入身份验证器应用中的 6 位动态口令。"),
+    ),
+    "login.code_wrong": (
+        QT_TRANSLATE_NOOP("", "动态口令错误"),
+        QT_TRANSLATE_NOOP("", "动态口令错误或已使用过；请等待下一个口令。"),
+    ),
+    "user.disabled": (
+        QT_TRANSLATE_NOOP("", "账户已停用"),
+        QT_TRANSLATE_NOOP("", "此账户已停用；请用其他账户登录。"),
+    ),
+    "user.password_wrong": (
+        QT_TRANSLATE_NOOP("", "密码错误"),
+        QT_TRANSLATE_NOOP("", "当前密码错误；没有做任何修改。"),
+    ),
+    "user.password_same": (
+        QT_TRANSLATE_NOOP("", "密码未修改"),
+        QT_TRANSLATE_NOOP("", "新密码不能与当前密码相同。"),
+    ),
     "changed_meanwhile": (
         QT_TRANSLATE_NOOP("", "申请已被他人修改"),
         QT_TRANSLATE_NOOP(
@@ -88,6 +204,31 @@ RELATIVE_LABELS: dict[str, object] = {
     "co_residing": QT_TRANSLATE_NOOP("", "共同居住"),
     "name": QT_TRANSLATE_NOOP("", "姓名"),
 }
+#: the codes whose params ``_counter_terms`` puts in the desk's language
+COUNTER_CODES = (
+    "application.not_found",
+    "application.maker_checker_accepted",
+    "application.maker_checker_facts",
+    "application.person_settled",
+    "application.document_name_needed",
+    "application.reason_needed",
+    "application.indexed_elsewhere",
+    "application.open_already",
+    "application.settled_already",
+    "scan.empty",
+    "scan.too_large",
+    "print.not_in_state",
+    "print.nothing_to_reprint",
+    "print.printed_already",
+    "print.void_reason_needed",
+    "print.no_live_document",
+    "login.wrong",
+    "login.code_needed",
+    "login.code_wrong",
+    "user.disabled",
+    "user.password_wrong",
+    "user.password_same",
+)
 _RELATIVE = re.compile(r"^(?:records\.)?family\[(\d+)\](?:\.(\w+))?$")
 # a dotted field path inside a sentence (``records.family[0].name``, ``applicant.degree``)
 _PATH = re.compile(
@@ -152,9 +293,33 @@ def _role_may_not(params: dict[str, object]) -> dict[str, object]:
     }
 
 
+def _counter_terms(params: dict[str, object]) -> dict[str, object]:
+    """A state, a step, a document kind or a person in the desk's language."""
+    out = dict(params)
+    states = {s.value: s for s in State}
+    actions = {a.value: a for a in Action}
+    kinds = {k.value: k for k in DocumentKind}
+    state, action, kind = (
+        str(out.get("state", "")),
+        str(out.get("action", "")),
+        str(out.get("kind", "")),
+    )
+    if state in states:
+        out["state"] = term(STATE_ZH[states[state]], state)
+    if action in actions:
+        out["action"] = term(ACTION_ZH[actions[action]], action)
+    if kind in kinds:
+        out["kind"] = term(TITLES[kinds[kind]], kind)
+    if "who" in out:
+        who = str(out["who"])
+        out["who"] = tr("申请人") if who == "applicant" else field_label(who)
+    return out
+
+
 _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
     "application.names_missing": _names_missing,
     "application.role_may_not": _role_may_not,
+    **{code: _counter_terms for code in COUNTER_CODES},
 }
 
 

@@ -71,10 +71,7 @@ class ApplicationReading:
         with self.store.sessions() as session:
             view = repo.load(session, number.strip())
         if view is None:
-            raise NotFoundError(
-                f"no application {number!r} in this store; `caseworker search` finds one by "
-                "name or ID number"
-            )
+            raise NotFoundError(code="application.not_found", number=number)
         return view
 
     def history(self, number: str) -> list[AuditView]:
@@ -190,7 +187,11 @@ class ApplicationReading:
                 session, application_id=view.id, username=actor.username
             )
         ):
-            raise NotFoundError(f"no application {number!r} in this store")
+            raise NotFoundError(
+                f"no application {number!r} in this store",
+                code="application.not_found",
+                number=number,
+            )
         return view
 
     def _reader(self) -> Any:

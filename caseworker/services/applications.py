@@ -238,13 +238,13 @@ class ApplicationService(ApplicationReading):
                 )
             if view.accepted_by == actor.username:
                 raise PermissionDeniedError(
-                    f"{actor.username} accepted {number} and so cannot approve it too; "
-                    "another supervisor must (maker-checker)"
+                    code="application.maker_checker_accepted",
+                    username=actor.username,
+                    number=number,
                 )
             if actor.username in fact_makers(session, number):
                 raise PermissionDeniedError(
-                    f"{actor.username} entered or changed facts of {number} that its decision "
-                    "rests on, and so cannot approve it; another supervisor must (maker-checker)"
+                    code="application.maker_checker_facts", username=actor.username, number=number
                 )
             return {}
 
@@ -273,8 +273,11 @@ class ApplicationService(ApplicationReading):
                 )
                 if settled:
                     raise DuplicateError(
-                        f"cannot settle {number}: {label} {person.name} was already settled "
-                        f"here under {settled[0][0]}; a person is settled only once"
+                        code="application.person_settled",
+                        number=number,
+                        who=label,
+                        name=person.name,
+                        other=settled[0][0],
                     )
             return {}
 
@@ -309,7 +312,7 @@ class ApplicationService(ApplicationReading):
         self._require(actor, DESK_ROLES, Action.EDIT)
         name = name.strip()
         if not name:
-            raise ServiceError("the document's name is required, as the checklist shows it")
+            raise ServiceError(code="application.document_name_needed")
         now = self.clock()
         with self._writing() as session:
             view = self._load(session, number, actor)
@@ -336,11 +339,13 @@ class ApplicationService(ApplicationReading):
         the same transaction as the row that names them (never a dangling file)."""
         self._require(actor, DESK_ROLES, Action.EDIT)
         if not content:
-            raise ServiceError(f"{filename}: the file is empty; scan it again")
+            raise ServiceError(code="scan.empty", filename=filename)
         if len(content) > MAX_SCAN_BYTES:
             raise ServiceError(
-                f"{filename}: {len(content) // 1_000_000} MB is more than a scan may be "
-                f"({MAX_SCAN_BYTES // 1_000_000} MB); scan at 300 dpi in colour JPEG"
+                code="scan.too_large",
+                filename=filename,
+                megabytes=len(content) // 1_000_000,
+                limit=MAX_SCAN_BYTES // 1_000_000,
             )
         digest = hashlib.sha256(content).hexdigest()
         now = self.clock()
@@ -412,7 +417,7 @@ class ApplicationService(ApplicationReading):
         reason = reason.strip()
         if required and not reason:
             raise ServiceError(
-                f"{action.value} ({ACTION_ZH[action]}) needs a reason; it is kept and printed"
+                code="application.reason_needed", action=action.value, action_zh=ACTION_ZH[action]
             )
         return self._transition(actor, number, action, lambda s, v: {"reason": reason})
 
@@ -547,9 +552,7 @@ class ApplicationService(ApplicationReading):
         if found:
             office, other, state = found[0]
             raise DuplicateError(
-                f"the central person index shows this applicant in application {other} "
-                f"({state}) at office {office}; settle it with that office before accepting "
-                "here (the index is as of the last sync)"
+                code="application.indexed_elsewhere", other=other, state=state, office=office
             )
 
     def _guard_duplicates(
@@ -564,13 +567,8 @@ class ApplicationService(ApplicationReading):
         mine = [(n, s) for n, s, role in found if role == "applicant" and s != State.SETTLED.value]
         if mine:
             raise DuplicateError(
-                f"this person already has open application {mine[0][0]} ({mine[0][1]}); "
-                "continue that one (on the command line: `caseworker edit "
-                f"{mine[0][0]} FILE`), or withdraw it first"
+                code="application.open_already", other=mine[0][0], state=mine[0][1]
             )
         settled = [(n, s) for n, s, _ in found if s == State.SETTLED.value]
         if settled:
-            raise DuplicateError(
-                f"this person was already settled here under {settled[0][0]}; a person is "
-                "settled only once"
-            )
+            raise DuplicateError(code="application.settled_already", other=settled[0][0])

@@ -94,6 +94,61 @@ ENGLISH: dict[str, str] = {
         "`caseworker apply` again with the corrected file, or `caseworker edit {number} FILE`)"
     ),
     "application.role_may_not": ("{username} ({role}) may not {action}; it needs one of: {roles}"),
+    # the refusals a clerk meets most at the counter (issue 20)
+    "application.not_found": (
+        "no application {number!r} in this store; `caseworker search` finds one by name or "
+        "ID number"
+    ),
+    "application.maker_checker_accepted": (
+        "{username} accepted {number} and so cannot approve it too; another supervisor must "
+        "(maker-checker)"
+    ),
+    "application.maker_checker_facts": (
+        "{username} entered or changed facts of {number} that its decision rests on, and so "
+        "cannot approve it; another supervisor must (maker-checker)"
+    ),
+    "application.person_settled": (
+        "cannot settle {number}: {who} {name} was already settled here under {other}; a "
+        "person is settled only once"
+    ),
+    "application.document_name_needed": (
+        "the document's name is required, as the checklist shows it"
+    ),
+    "application.reason_needed": "{action} ({action_zh}) needs a reason; it is kept and printed",
+    "application.indexed_elsewhere": (
+        "the central person index shows this applicant in application {other} ({state}) at "
+        "office {office}; settle it with that office before accepting here (the index is as "
+        "of the last sync)"
+    ),
+    "application.open_already": (
+        "this person already has open application {other} ({state}); continue that one (on "
+        "the command line: `caseworker edit {other} FILE`), or withdraw it first"
+    ),
+    "application.settled_already": (
+        "this person was already settled here under {other}; a person is settled only once"
+    ),
+    "scan.empty": "{filename}: the file is empty; scan it again",
+    "scan.too_large": (
+        "{filename}: {megabytes} MB is more than a scan may be ({limit} MB); scan at 300 dpi "
+        "in colour JPEG"
+    ),
+    "print.not_in_state": "a {kind} ({title}) is not printed for an application that is {state}",
+    "print.nothing_to_reprint": "there is no printed {kind} of {number} to reprint",
+    "print.printed_already": (
+        "the {kind} of {number} was printed as {document}; use reprint (补打), which keeps "
+        "its number"
+    ),
+    "print.void_reason_needed": "voiding a printed document needs a reason; it is kept",
+    "print.no_live_document": "no printed document {document!r} that is not void",
+    "login.wrong": (
+        "the user name or the password is wrong, or the account is locked for a while after "
+        "too many wrong passwords; try again later, or ask an administrator to unlock it"
+    ),
+    "login.code_needed": "enter the 6-digit code from your authenticator app",
+    "login.code_wrong": "the code is wrong or was already used; wait for the next one",
+    "user.disabled": "this account was disabled; log in as another user",
+    "user.password_wrong": "the current password is wrong; nothing was changed",
+    "user.password_same": "the new password must differ from the current one",
     "changed_meanwhile": (
         "the {what} was changed by someone else meanwhile; open it again and redo your change"
     ),

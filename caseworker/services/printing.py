@@ -22,7 +22,13 @@ from caseworker.printing.model import (
 from caseworker.printing.payload import Payload, PayloadError, digest, parse, short_digest
 from caseworker.security.signing import DeviceSigner, verify_signature
 from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
-from caseworker.services.base import Actor, PermissionDeniedError, ServiceError, mask_id
+from caseworker.services.base import (
+    Actor,
+    NotFoundError,
+    PermissionDeniedError,
+    ServiceError,
+    mask_id,
+)
 from caseworker.services.context import Session
 from caseworker.storage import repositories as repo
 from caseworker.storage import search as search_repo
@@ -113,21 +119,29 @@ class PrintingService:
                     session, application_id=view.id, username=actor.username
                 )
             ):
-                raise ServiceError(f"no application {number!r} in this store")
+                raise NotFoundError(
+                    f"no application {number!r} in this store",
+                    code="application.not_found",
+                    number=number,
+                )
             state = State(view.state)
             if state not in ALLOWED_STATES[kind]:
                 raise ServiceError(
-                    f"a {kind.value} ({TITLES[kind]}) is not printed for an application that "
-                    f"is {state.value}"
+                    code="print.not_in_state",
+                    kind=kind.value,
+                    title=TITLES[kind],
+                    state=state.value,
                 )
             earlier = [p for p in repo.printed_of(session, view.id) if p.kind == kind.value]
             live = [p for p in earlier if not p.voided]
             if reprint and not live:
-                raise ServiceError(f"there is no printed {kind.value} of {number} to reprint")
+                raise ServiceError(code="print.nothing_to_reprint", kind=kind.value, number=number)
             if live and not reprint:
                 raise ServiceError(
-                    f"the {kind.value} of {number} was printed as {live[0].number}; "
-                    "use reprint (补打), which keeps its number"
+                    code="print.printed_already",
+                    kind=kind.value,
+                    number=number,
+                    document=live[0].number,
                 )
             doc_number = self._number_for(session, view, kind, live)
             copies = repo.printed_copies(session, doc_number)
@@ -182,11 +196,11 @@ class PrintingService:
                 f"{actor.username} ({actor.role}) may not void a printed document"
             )
         if not reason.strip():
-            raise ServiceError("voiding a printed document needs a reason; it is kept")
+            raise ServiceError(code="print.void_reason_needed")
         with transaction(self.store.sessions) as session:
             copies = [p for p in repo.printed_copies(session, doc_number.strip()) if not p.voided]
             if not copies:
-                raise ServiceError(f"no printed document {doc_number!r} that is not void")
+                raise NotFoundError(code="print.no_live_document", document=doc_number)
             for copy in copies:
                 repo.void_printed(session, copy.id, reason.strip())
             repo.add_audit(

@@ -70,7 +70,7 @@ class AccountLockedError(LoginError):
     def __init__(self, username: str, until: datetime) -> None:
         self.username = username
         self.until = until
-        super().__init__(WRONG_LOGIN)
+        super().__init__(WRONG_LOGIN, code="login.wrong")
 
 
 class SecondFactorRequiredError(LoginError):
@@ -223,7 +223,7 @@ class UserService:
             if user is None or not user.active:
                 verify_password(_dummy_hash(), password)
                 self._audit(session, username or "?", "login.failed", {"source": source}, now)
-                raise _KeepAndRefuseError(LoginError(WRONG_LOGIN))
+                raise _KeepAndRefuseError(LoginError(WRONG_LOGIN, code="login.wrong"))
             self._refuse_if_locked(session, user, now, policy)
             if not verify_password(user.password_hash, password):
                 self._count_failure(session, user, now, policy, source)
@@ -272,7 +272,7 @@ class UserService:
         def work(session: Session) -> UserView:
             user = repo.user(session, login.actor.username)
             if user is None or not user.active:
-                raise LoginError("this account was disabled; log in as another user")
+                raise LoginError(code="user.disabled")
             self._refuse_if_locked(session, user, now, policy)
             if not verify_password(user.password_hash, password):
                 self._count_failure(session, user, now, policy, "unlock")
@@ -289,9 +289,9 @@ class UserService:
         if user is None:
             raise PermissionDeniedError(f"there is no user {actor.username!r}")
         if not verify_password(user.password_hash, old):
-            raise LoginError("the current password is wrong; nothing was changed")
+            raise LoginError(code="user.password_wrong")
         if old == new:
-            raise ServiceError("the new password must differ from the current one")
+            raise ServiceError(code="user.password_same")
         new_hash = _hash(new)
         with transaction(self.store.sessions) as session:
             repo.update_user(
@@ -499,10 +499,11 @@ class UserService:
         if source.endswith(":totp"):  # the password was right: the name is no secret here
             raise _KeepAndRefuseError(
                 LoginError(
-                    "动态口令错误 the code is wrong or was already used; wait for the next one"
+                    "动态口令错误 the code is wrong or was already used; wait for the next one",
+                    code="login.code_wrong",
                 )
             )
-        raise _KeepAndRefuseError(LoginError(WRONG_LOGIN))
+        raise _KeepAndRefuseError(LoginError(WRONG_LOGIN, code="login.wrong"))
 
     def _check_totp(
         self,
@@ -516,7 +517,8 @@ class UserService:
     ) -> None:
         if not code:
             raise SecondFactorRequiredError(
-                "请输入动态口令 enter the 6-digit code from your authenticator app"
+                "请输入动态口令 enter the 6-digit code from your authenticator app",
+                code="login.code_needed",
             )
         totp = pyotp.TOTP(user.totp_secret)
         step_now = int(now.timestamp()) // totp.interval
@@ -531,8 +533,8 @@ class UserService:
     def _audit(
         self, session: Session, actor: str, action: str, detail: dict[str, Any], now: datetime
     ) -> None:
-        """An audited step that changes no account (a login, a lock, a setting)."""
-        assert action not in ACCOUNT_CHANGES, action
+        """An audited step that changes no account (a login, a lock, a setting); an
+        account change is ``_account_changed``."""
         repo.add_audit(
             session, at=now, actor=actor, action=action, application_id=None, detail=detail
         )
@@ -546,14 +548,7 @@ class UserService:
         user = repo.user(session, str(detail.get("username") or actor.username))
         office = repo.office(session)
         if user is None or office is None:
-            repo.add_audit(
-                session,
-                at=now,
-                actor=actor.username,
-                action=action,
-                application_id=None,
-                detail=detail,
-            )
+            self._audit(session, actor.username, action, detail, now)
             return
         record_change(
             session,

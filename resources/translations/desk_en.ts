@@ -182,6 +182,7 @@
     </message>
     <message>
         <source>当前状态不能这样办理</source>
+        <extracomment>the codes whose params ``_counter_terms`` puts in the desk&apos;s language</extracomment>
         <translation>Not possible in this state</translation>
     </message>
     <message>
@@ -296,6 +297,154 @@
     <message>
         <source>{username}（{role}）不能{action}这份申请；需要以下角色之一：{roles}。</source>
         <translation>{username} ({role}) may not {action} this application; it needs one of: {roles}.</translation>
+    </message>
+    <message>
+        <source>本机没有申请 {number}；可按姓名或身份证号查找。</source>
+        <translation>There is no application {number} on this desk; search for it by name or ID number.</translation>
+    </message>
+    <message>
+        <source>需由另一位审核人员批准</source>
+        <translation>Another supervisor must approve</translation>
+    </message>
+    <message>
+        <source>{username} 受理了申请 {number}，不能再批准它；请由另一位审核人员批准（受理与批准分人办理）。</source>
+        <translation>{username} accepted application {number} and so cannot approve it too; another supervisor must approve it (maker-checker).</translation>
+    </message>
+    <message>
+        <source>{username} 录入或修改过申请 {number} 的审查依据，不能批准它；请由另一位审核人员批准。</source>
+        <translation>{username} entered or changed facts of application {number} that its decision rests on, and so cannot approve it; another supervisor must approve it.</translation>
+    </message>
+    <message>
+        <source>已经落户</source>
+        <translation>Already settled</translation>
+    </message>
+    <message>
+        <source>申请 {number} 不能办结：{who} {name} 已在本所以申请 {other} 落户，同一人只能落户一次。</source>
+        <translation>Application {number} cannot be settled: {who} {name} was already settled here under application {other}; a person is settled only once.</translation>
+    </message>
+    <message>
+        <source>缺少材料名称</source>
+        <translation>Document name missing</translation>
+    </message>
+    <message>
+        <source>请按材料清单填写材料名称。</source>
+        <translation>Enter the document&apos;s name as the checklist shows it.</translation>
+    </message>
+    <message>
+        <source>需要填写理由</source>
+        <translation>A reason is needed</translation>
+    </message>
+    <message>
+        <source>{action}需要填写理由；理由会保存并打印。</source>
+        <translation>{action} needs a reason; it is kept and printed.</translation>
+    </message>
+    <message>
+        <source>中心人口索引显示申请人在 {office} 所有申请 {other}（{state}）；请先与该所处理完毕，再在本所受理（索引以最近一次同步为准）。</source>
+        <translation>The central person index shows the applicant in application {other} ({state}) at office {office}; settle it with that office before accepting here (the index is as of the last sync).</translation>
+    </message>
+    <message>
+        <source>此人已有未办结的申请 {other}（{state}）；请继续办理那份申请，或先撤回它。</source>
+        <translation>This person already has open application {other} ({state}); continue that one, or withdraw it first.</translation>
+    </message>
+    <message>
+        <source>此人已在本所以申请 {other} 落户，同一人只能落户一次。</source>
+        <translation>This person was already settled here under application {other}; a person is settled only once.</translation>
+    </message>
+    <message>
+        <source>扫描件为空</source>
+        <translation>Empty scan</translation>
+    </message>
+    <message>
+        <source>{filename} 是空文件，请重新扫描。</source>
+        <translation>{filename} is empty; scan it again.</translation>
+    </message>
+    <message>
+        <source>扫描件过大</source>
+        <translation>Scan too large</translation>
+    </message>
+    <message>
+        <source>{filename} 有 {megabytes} MB，超过扫描件上限 {limit} MB；请用 300 dpi 彩色 JPEG 重新扫描。</source>
+        <translation>{filename} is {megabytes} MB, more than a scan may be ({limit} MB); scan again at 300 dpi in colour JPEG.</translation>
+    </message>
+    <message>
+        <source>不能打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>申请处于“{state}”状态，不打印{kind}。</source>
+        <translation>A {kind} is not printed for an application that is {state}.</translation>
+    </message>
+    <message>
+        <source>不能补打</source>
+        <translation>Cannot reprint</translation>
+    </message>
+    <message>
+        <source>申请 {number} 还没有打印过{kind}，无需补打；请直接打印。</source>
+        <translation>No {kind} of application {number} was printed yet, so there is nothing to reprint; print it instead.</translation>
+    </message>
+    <message>
+        <source>已经打印</source>
+        <translation>Already printed</translation>
+    </message>
+    <message>
+        <source>申请 {number} 的{kind}已打印，编号 {document}；如需再打一份，请用“补打”，编号不变。</source>
+        <translation>The {kind} of application {number} was printed as {document}; to print it again use Reprint, which keeps its number.</translation>
+    </message>
+    <message>
+        <source>作废已打印的文书需要填写理由；理由会保存。</source>
+        <translation>Voiding a printed document needs a reason; it is kept.</translation>
+    </message>
+    <message>
+        <source>没有未作废的已打印文书 {document}。</source>
+        <translation>There is no printed document {document} that is not void.</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Login failed</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误，或账户因多次输错已暂时锁定；请稍后再试，或请管理员解锁。</source>
+        <translation>The user name or the password is wrong, or the account is locked for a while after too many wrong passwords; try again later, or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>需要动态口令</source>
+        <translation>Code needed</translation>
+    </message>
+    <message>
+        <source>请输入身份验证器应用中的 6 位动态口令。</source>
+        <translation>Enter the 6-digit code from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>动态口令错误</source>
+        <translation>Wrong code</translation>
+    </message>
+    <message>
+        <source>动态口令错误或已使用过；请等待下一个口令。</source>
+        <translation>The code is wrong or was already used; wait for the next one.</translation>
+    </message>
+    <message>
+        <source>账户已停用</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <source>此账户已停用；请用其他账户登录。</source>
+        <translation>This account was disabled; log in as another user.</translation>
+    </message>
+    <message>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <source>当前密码错误；没有做任何修改。</source>
+        <translation>The current password is wrong; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>密码未修改</source>
+        <translation>Password not changed</translation>
+    </message>
+    <message>
+        <source>新密码不能与当前密码相同。</source>
+        <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
         <source>这份申请刚刚被他人修改，您的操作没有保存。请返回队列重新打开，再办理一次。</source>
