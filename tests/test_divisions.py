@@ -7,7 +7,7 @@ import json
 import pytest
 
 from caseworker.models.divisions import DivisionError, Divisions
-from caseworker.models.enums import Area, LiaochengZone
+from caseworker.models.enums import Area, FunctionalZone
 from caseworker.resources import resource_path
 
 
@@ -99,7 +99,7 @@ def test_unknown_community_is_refused(divisions: Divisions) -> None:
 
 def test_the_functional_zone_is_derived_from_the_street(divisions: Divisions) -> None:
     place = _resolve(divisions, "371502", "蒋官屯街道")
-    assert place.functional_zone == LiaochengZone.ECONOMIC_DEVELOPMENT_ZONE
+    assert place.functional_zone == FunctionalZone.ECONOMIC_DEVELOPMENT_ZONE
     assert _resolve(divisions, "371502", "古楼街道").functional_zone is None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from caseworker.models.enums import Area, LiaochengZone
+from caseworker.models.enums import Area, FunctionalZone
 
 STREET_SUFFIXES = ("街道办事处", "街道", "镇", "乡")
 
@@ -71,12 +71,7 @@ class Place:
     area: Area | None
     #: the city's functional zone (功能区) the street lies in, where a city's policy
     #: defines such zones (today Liaocheng's); None elsewhere
-    functional_zone: LiaochengZone | None
-
-    @property
-    def liaocheng_zone(self) -> LiaochengZone | None:
-        """The old name, kept while the rules engine still reads it."""
-        return self.functional_zone
+    functional_zone: FunctionalZone | None
 
 
 class Divisions:
@@ -114,8 +109,8 @@ class Divisions:
         self._communities: dict[str, dict[str, Community]] = {}
         for code, (name, street_code) in data["communities"].items():
             self._communities.setdefault(street_code, {})[name] = Community(code, name, street_code)
-        self._liaocheng_zone_of: dict[str, LiaochengZone] = {
-            street: LiaochengZone(zone)
+        self._liaocheng_zone_of: dict[str, FunctionalZone] = {
+            street: FunctionalZone(zone)
             for zone, streets in amendments["liaocheng_zones"].items()
             for street in streets
         }
@@ -202,7 +197,7 @@ class Divisions:
         street: str | None,
         community: str | None,
         area: Area | None,
-        zone: LiaochengZone | None,
+        zone: FunctionalZone | None,
     ) -> Place:
         legal = self.canonical_county(county)
         if legal is None:

@@ -26,7 +26,10 @@ class HouseholdKind(StrEnum):
     SCHOOL_COLLECTIVE = "school_collective"
 
 
-class LiaochengZone(StrEnum):
+class FunctionalZone(StrEnum):
+    """A city's functional zone (功能区), where its policy defines such zones (today
+    Liaocheng's: the values are its zones)."""
+
     ECONOMIC_DEVELOPMENT_ZONE = "economic_development_zone"
     HIGH_TECH_ZONE = "high_tech_zone"
     TOURIST_RESORT = "tourist_resort"

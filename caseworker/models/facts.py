@@ -31,10 +31,10 @@ from caseworker.models.enums import (
     AwardKind,
     Degree,
     Education,
+    FunctionalZone,
     HouseholdKind,
     Housing,
     JoinsRelative,
-    LiaochengZone,
     MaritalStatus,
     PolicyCategory,
     Relation,
@@ -101,7 +101,7 @@ class Destination(_Strict):
     county: CountyCode
     street: str | None = None
     community: str | None = None
-    zone: LiaochengZone | None = None
+    zone: FunctionalZone | None = None
     area: Area | None = None
     household: HouseholdKind | None = None
 

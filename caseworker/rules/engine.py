@@ -68,7 +68,7 @@ def build_facts(case: Case, place: Place, hukou_county: str | None) -> dict[str,
             "applicant.birthplace_code": rid.birthplace_code,
             "destination.county": place.county,
             "destination.street": place.street.name if place.street else None,
-            "destination.zone": place.liaocheng_zone,
+            "destination.zone": place.functional_zone,
             "destination.area": place.area,
             "destination.household": case.destination.household,
         }

@@ -63,7 +63,7 @@ FACTS: tuple[FactSpec, ...] = (
     _f("zone", "zone", "所在片区", "zone of the destination"),
     _f("destination.county", "county", "拟落户区县", "destination county"),
     _f("destination.street", "text", "拟落户街道（镇）", "destination street or town"),
-    _f("destination.zone", "enum", "聊城功能区", "Liaocheng functional zone", enums.LiaochengZone),
+    _f("destination.zone", "enum", "聊城功能区", "Liaocheng functional zone", enums.FunctionalZone),
     _f("destination.area", "enum", "城区、镇区还是农村", "urban, town or rural area", enums.Area),
     _f(
         "destination.household",
