@@ -80,11 +80,12 @@ class Verdict:
 class PrintingService:
     def __init__(self, applications: ApplicationService) -> None:
         self.apps = applications
-        self.store = applications.store
+        self.context = applications.context
+        self.store = self.context.store
         settings = self.store.settings
         key_file = Path(settings.key_file) if settings.key_file else None
         self.signer = DeviceSigner.load_or_create(settings.store_id, key_file)
-        self._office = self.store.office()
+        self._office = self.context.office
         with self.store.sessions() as session:
             known = self.signer.public_hex in repo.device_keys(session).get(
                 self._office.device_code, []
@@ -171,11 +172,11 @@ class PrintingService:
                 voided=False,
                 void_reason="",
                 printed_by=actor.username,
-                printed_at=self.apps.clock(),
+                printed_at=self.context.clock(),
             )
             repo.add_audit(
                 session,
-                at=self.apps.clock(),
+                at=self.context.clock(),
                 actor=actor.username,
                 action="document.reprint" if reprint else "document.print",
                 application_id=view.id,
@@ -205,7 +206,7 @@ class PrintingService:
                 repo.void_printed(session, copy.id, reason.strip())
             repo.add_audit(
                 session,
-                at=self.apps.clock(),
+                at=self.context.clock(),
                 actor=actor.username,
                 action="document.void",
                 application_id=copies[0].application_id,
@@ -237,7 +238,7 @@ class PrintingService:
             return Verdict("tampered", "the document's fields differ from the register", record)
         if record.voided:
             return Verdict("void", f"{payload.number} was voided: {record.void_reason}", record)
-        with self.apps.store.sessions() as session:
+        with self.store.sessions() as session:
             revoked = sync_repo.revocation(session, payload.number)
             number = repo.application_number(session, record.application_id)
             view = repo.load(session, number) if number else None
@@ -263,12 +264,12 @@ class PrintingService:
             if record.kind == DocumentKind.PERMIT.value
             else None
         )
-        if until is not None and self.apps.clock().date() > until:
+        if until is not None and self.context.clock().date() > until:
             said = f"{payload.number} expired: 有效期至 valid until {until:%Y-%m-%d}"
             return Verdict("expired", said, record)
         holder = view.applicant.name or "(no name)"
         masked = mask_id(view.applicant.id_number)
-        place = self.apps.evaluation.divisions.full_name(view.destination_county)
+        place = self.context.evaluation.divisions.full_name(view.destination_county)
         destination = f"{place}{view.destination_street}{view.destination_address}"
         return Verdict(
             "valid",
@@ -293,7 +294,7 @@ class PrintingService:
             return view.permit_number
         if live:
             return live[0].number
-        return self.apps.document_number(session, PREFIXES[kind])
+        return self.context.document_number(session, PREFIXES[kind])
 
     def _data(
         self,
@@ -304,8 +305,8 @@ class PrintingService:
         *,
         reprint: bool,
     ) -> DocumentData:
-        book = self.apps.evaluation.book
-        divisions = self.apps.evaluation.divisions
+        book = self.context.evaluation.book
+        divisions = self.context.evaluation.divisions
         result = (
             view.decision.result
             if view.decision
@@ -338,7 +339,7 @@ class PrintingService:
                 Reason(view.reason),
                 *(Reason("；".join(r["unmet"]), citation(r)) for r in considered),
             )
-        issued = self.apps.clock().date()
+        issued = self.context.clock().date()
         place = divisions.full_name(view.destination_county)
         return DocumentData(
             number=number,

@@ -48,7 +48,8 @@ def test_a_wrong_password_keeps_the_name_and_says_why(
     dialog.password.setText("wrong-pass-1")
     dialog.try_login()
     settle(qtbot, runner)
-    assert "the user name or the password is wrong" in dialog.error.text()
+    # the refusal in the desk's language (login.wrong), the English in the English desk
+    assert "用户名或密码错误" in dialog.error.text()
     assert dialog.username.text() == "li" and dialog.password.text() == ""
     assert dialog.session is None
 
