@@ -96,7 +96,7 @@ class PrintingService:
                     session,
                     self._office.device_code,
                     self.signer.public_hex,
-                    applications.clock(),
+                    self.context.clock(),
                 )
 
     def print_document(
