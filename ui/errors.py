@@ -169,6 +169,10 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
         QT_TRANSLATE_NOOP("", "密码未修改"),
         QT_TRANSLATE_NOOP("", "新密码不能与当前密码相同。"),
     ),
+    "user.password_rule": (
+        QT_TRANSLATE_NOOP("", "密码不符合要求"),
+        QT_TRANSLATE_NOOP("", "新密码不符合要求：{why}。"),
+    ),
     "changed_meanwhile": (
         QT_TRANSLATE_NOOP("", "申请已被他人修改"),
         QT_TRANSLATE_NOOP(
@@ -293,6 +297,18 @@ def _role_may_not(params: dict[str, object]) -> dict[str, object]:
     }
 
 
+def _password_rule(params: dict[str, object]) -> dict[str, object]:
+    """Which part of the password rule failed, in the desk's language."""
+    parts = {
+        "length": tr("至少需要 {least} 个字符").format(least=params.get("least", "")),
+        "blank": tr("不能只有空格或制表符"),
+        "mix": tr("需要同时包含字母和数字或其他符号"),
+        "distinct": tr("需要更多不同的字符，不能只是一两个字符重复"),
+        "common": tr("这是猜密码的人最先尝试的密码之一，请换一个"),
+    }
+    return {**params, "why": parts.get(str(params.get("part")), params.get("problem", ""))}
+
+
 def _counter_terms(params: dict[str, object]) -> dict[str, object]:
     """A state, a step, a document kind or a person in the desk's language."""
     out = dict(params)
@@ -320,6 +336,7 @@ _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
     "application.names_missing": _names_missing,
     "application.role_may_not": _role_may_not,
     **{code: _counter_terms for code in COUNTER_CODES},
+    "user.password_rule": _password_rule,
 }
 
 

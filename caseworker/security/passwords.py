@@ -11,7 +11,12 @@ MIN_LENGTH = 8
 
 
 class PasswordRuleError(ValueError):
-    pass
+    """A password the rule refuses; ``part`` names the part that failed (``length``,
+    ``blank``, ``mix``, ``distinct``, ``common``) so a screen can say it in its language."""
+
+    def __init__(self, message: str, *, part: str) -> None:
+        super().__init__(message)
+        self.part = part
 
 
 MIN_DISTINCT = 5
@@ -51,21 +56,25 @@ RULE = (
 def check_rules(password: str) -> None:
     """The rule the README states (``RULE``); the message says which part failed."""
     if len(password) < MIN_LENGTH:
-        raise PasswordRuleError(f"a password needs at least {MIN_LENGTH} characters")
+        raise PasswordRuleError(f"a password needs at least {MIN_LENGTH} characters", part="length")
     if not password.strip():
-        raise PasswordRuleError("a password cannot be only spaces or tabs")
+        raise PasswordRuleError("a password cannot be only spaces or tabs", part="blank")
     letters = any(c.isalpha() for c in password)
     others = any(not c.isalpha() and not c.isspace() for c in password)
     if not (letters and others):
-        raise PasswordRuleError("a password needs both letters and digits or other signs")
+        raise PasswordRuleError(
+            "a password needs both letters and digits or other signs", part="mix"
+        )
     if len(set(password)) < MIN_DISTINCT:
         raise PasswordRuleError(
             f"a password needs at least {MIN_DISTINCT} different characters, not one or two "
-            "repeated"
+            "repeated",
+            part="distinct",
         )
     if password.strip().lower() in COMMON:
         raise PasswordRuleError(
-            "this password is among the first every guesser tries; choose another"
+            "this password is among the first every guesser tries; choose another",
+            part="common",
         )
 
 

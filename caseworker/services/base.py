@@ -149,6 +149,7 @@ ENGLISH: dict[str, str] = {
     "user.disabled": "this account was disabled; log in as another user",
     "user.password_wrong": "the current password is wrong; nothing was changed",
     "user.password_same": "the new password must differ from the current one",
+    "user.password_rule": "password: {problem}",
     "changed_meanwhile": (
         "the {what} was changed by someone else meanwhile; open it again and redo your change"
     ),

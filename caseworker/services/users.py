@@ -20,6 +20,7 @@ from typing import Any
 import pyotp
 
 from caseworker.security.passwords import (
+    MIN_LENGTH,
     PasswordRuleError,
     check_rules,
     hash_password,
@@ -589,4 +590,6 @@ def _hash(password: str) -> str:
         check_rules(password)
         return hash_password(password)
     except PasswordRuleError as exc:
-        raise ServiceError(f"password: {exc}") from None
+        raise ServiceError(
+            code="user.password_rule", problem=str(exc), part=exc.part, least=MIN_LENGTH
+        ) from None

@@ -210,6 +210,26 @@
         <translation>, </translation>
     </message>
     <message>
+        <source>至少需要 {least} 个字符</source>
+        <translation>it needs at least {least} characters</translation>
+    </message>
+    <message>
+        <source>不能只有空格或制表符</source>
+        <translation>it cannot be only spaces or tabs</translation>
+    </message>
+    <message>
+        <source>需要同时包含字母和数字或其他符号</source>
+        <translation>it needs both letters and digits or other signs</translation>
+    </message>
+    <message>
+        <source>需要更多不同的字符，不能只是一两个字符重复</source>
+        <translation>it needs more different characters, not one or two repeated</translation>
+    </message>
+    <message>
+        <source>这是猜密码的人最先尝试的密码之一，请换一个</source>
+        <translation>it is among the first every guesser tries; choose another</translation>
+    </message>
+    <message>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -445,6 +465,14 @@
     <message>
         <source>新密码不能与当前密码相同。</source>
         <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>密码不符合要求</source>
+        <translation>Password not accepted</translation>
+    </message>
+    <message>
+        <source>新密码不符合要求：{why}。</source>
+        <translation>The new password is not accepted: {why}.</translation>
     </message>
     <message>
         <source>这份申请刚刚被他人修改，您的操作没有保存。请返回队列重新打开，再办理一次。</source>

@@ -48,19 +48,24 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "user.disabled": {},
     "user.password_wrong": {},
     "user.password_same": {},
+    "user.password_rule": {
+        "problem": "a password needs at least 8 characters",
+        "part": "length",
+        "least": 8,
+    },
 }
 
 
 def test_every_counter_code_has_its_own_wording() -> None:
-    assert set(SAMPLES) == set(COUNTER_CODES)
-    for code in COUNTER_CODES:
+    assert set(SAMPLES) == {*COUNTER_CODES, "user.password_rule"}
+    for code in SAMPLES:
         assert code in CODES, code
         _title, sentence = WORDING[code]
         assert sentence != "{detail}", code  # not the English sentence under a Chinese title
         assert CJK.search(str(sentence)), code
 
 
-@pytest.mark.parametrize("code", COUNTER_CODES)
+@pytest.mark.parametrize("code", list(SAMPLES))
 def test_a_counter_refusal_reads_in_chinese_and_in_english(code: str, qapp: QApplication) -> None:
     error = ServiceError(code=code, **SAMPLES[code])
     english_cli = str(error)
@@ -117,3 +122,16 @@ def test_a_void_without_reason_and_a_wrong_password_are_coded(desk: Desk) -> Non
         desk.users.login("li", "not-" + PASSWORD)
     assert refused.value.code == "login.wrong"
     assert describe(refused.value)[1].startswith("用户名或密码错误")
+
+
+def test_a_password_the_rule_refuses_says_which_part_in_the_desks_language(desk: Desk) -> None:
+    with pytest.raises(ServiceError) as short:
+        desk.users.change_password(desk.login.actor, PASSWORD, "ab1")
+    assert short.value.code == "user.password_rule"
+    assert str(short.value) == "password: a password needs at least 8 characters"
+    assert describe(short.value) == ("密码不符合要求", "新密码不符合要求：至少需要 8 个字符。")
+    with pytest.raises(ServiceError) as guessed:
+        desk.users.change_password(desk.login.actor, PASSWORD, "password1")
+    assert describe(guessed.value)[1] == (
+        "新密码不符合要求：这是猜密码的人最先尝试的密码之一，请换一个。"
+    )

@@ -87,7 +87,7 @@ def test_after_a_reset_the_user_sets_their_own_password(
     dialog.new.setText("short")
     dialog.again.setText("short")
     dialog.try_change()
-    assert "at least 8" in dialog.error.text()
+    assert "至少需要 8 个字符" in dialog.error.text()  # user.password_rule, in Chinese
     dialog.new.setText("my-own-pass-2")
     dialog.again.setText("my-own-pass-2")
     dialog.try_change()
@@ -108,7 +108,7 @@ def test_the_new_password_is_set_on_the_database_worker(
     dialog.again.setText("short")
     dialog.try_change()
     assert dialog.error.text() == ""  # not refused yet: the worker has it
-    qtbot.waitUntil(lambda: "at least 8" in dialog.error.text())
+    qtbot.waitUntil(lambda: "至少需要 8 个字符" in dialog.error.text())
     dialog.new.setText("my-own-pass-2")
     dialog.again.setText("my-own-pass-2")
     dialog.try_change()
