@@ -190,7 +190,14 @@ class ApplicationService(ApplicationReading):
                     code="application.names_missing",
                     field=missing[0],
                     number=number,
-                    fields=", ".join(missing),
+                    fields=", ".join(
+                        (["the applicant's"] if not view.applicant.name else [])
+                        + [
+                            f"family member {r.position + 1}'s"
+                            for r in view.relatives
+                            if not r.person.name
+                        ]
+                    ),
                     applicant=not view.applicant.name,
                     relatives=[r.position + 1 for r in view.relatives if not r.person.name],
                 )
