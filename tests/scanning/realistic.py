@@ -446,6 +446,8 @@ def draw_registration_card(
     faces = (rng.choice(SANS), rng.choice(SERIF))
     page.text(33, 5, "常住人口登记卡", faces[0], 4.2, (40, 40, 40))
     born = date.fromisoformat(p["birth_date"])
+    # older cards print the ID card's label
+    id_label = "公民身份号码" if rng.random() < 0.3 else "公民身份证件编号"
     y, h = 14.0, 9.0
     rows = [
         [("姓名", p["name"], 11, 27), ("户主或与户主关系", relation, 16, 41)],
@@ -453,7 +455,7 @@ def draw_registration_card(
         [("出生地", p["birthplace"], 11, 27), ("民族", p["ethnicity"], 16, 41)],
         [("籍贯", p["native_place"], 11, 27), ("出生日期", _cn_date(born, spaced=False), 16, 41)],
         [("本市（县）其他住址", "", 11, 84)],
-        [("宗教信仰", rng.choice(RELIGION), 11, 14), ("公民身份证件编号", p["id_number"], 16, 54)],
+        [("宗教信仰", rng.choice(RELIGION), 11, 14), (id_label, p["id_number"], 16, 54)],
         [
             ("身高", f"{rng.randrange(150, 190)}厘米", 11, 14),
             ("血型", rng.choice(BLOOD), 11, 12),
