@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
-from caseworker.central.service import Central, migrate, open_database  # noqa: E402
+from caseworker.central.database import migrate, open_database  # noqa: E402
+from caseworker.central.service import Central  # noqa: E402
 from caseworker.services.applications import ApplicationService  # noqa: E402
 from caseworker.services.base import Actor  # noqa: E402
 from caseworker.services.evaluation import EvaluationService  # noqa: E402

@@ -24,7 +24,7 @@ from caseworker.models.divisions import Divisions  # noqa: E402
 from caseworker.models.facts import Case, case_from_dict, parse_case  # noqa: E402
 from caseworker.resources import resource_path  # noqa: E402
 from caseworker.rules.engine import evaluate  # noqa: E402
-from caseworker.rules.packs import load_rulebook  # noqa: E402
+from caseworker.rules.pack_loader import load_rulebook  # noqa: E402
 from tests.helpers import build_case  # noqa: E402
 
 

@@ -31,7 +31,7 @@ from caseworker.services.applications import Actor, ApplicationService, _filter_
 from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
 from caseworker.storage.database import connect_raw  # noqa: E402
-from caseworker.storage.repositories import search_parameters, search_query  # noqa: E402
+from caseworker.storage.search import search_parameters, search_query  # noqa: E402
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case  # noqa: E402
 
 CLERK = Actor("bench", "clerk")

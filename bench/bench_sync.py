@@ -30,7 +30,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey 
 from psycopg.types.json import Jsonb  # noqa: E402
 
 from caseworker.central import changes  # noqa: E402
-from caseworker.central.service import Central, migrate, open_database  # noqa: E402
+from caseworker.central.database import migrate, open_database  # noqa: E402
+from caseworker.central.service import Central  # noqa: E402
 from caseworker.sync import protocol as p  # noqa: E402
 from caseworker.sync.client import CentralClient  # noqa: E402
 from tests.sync.conftest import Server  # noqa: E402

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from caseworker import __version__, cli_store
+from caseworker import __version__, cli_coverage, cli_store
 from caseworker.rules.decision import Decision
 from caseworker.rules.packs import PackError, RuleBook
 from caseworker.services.evaluation import (
@@ -42,11 +42,15 @@ def _parser() -> argparse.ArgumentParser:
         ("list", "policies, dates in force, zones and routes"),
         ("check", "validate every pack; exit 1 on any problem"),
         ("show", "one route with its clause text, conditions and documents"),
+        ("coverage", "every numbered paragraph of the policy texts and what the packs do"),
     ):
         action = rules_sub.add_parser(name, help=text)
         action.add_argument("--rules-dir", type=Path, help="the folder of packs to use")
         if name == "show":
             action.add_argument("route", help="policy:clause, e.g. jinan-2017:2.1.1.6")
+        if name == "coverage":
+            action.add_argument("--json", action="store_true", help="print it as JSON")
+            action.add_argument("--markdown", action="store_true", help="as COVERAGE.md")
     scan = sub.add_parser("scan", help="read an ID card or hukou book page from an image")
     scan.add_argument("file", type=Path, help="the image (PNG or JPEG)")
     scan.add_argument(
@@ -98,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_store.run(args)
         if args.rules_command == "check":
             return _rules_check(args.rules_dir)
+        if args.rules_command == "coverage":
+            return cli_coverage.run(
+                args.rules_dir, as_json=args.json, markdown=args.markdown, out=sys.stdout
+            )
         service = EvaluationService.from_resources(rules_dir=args.rules_dir)
         if args.rules_command == "list":
             _rules_list(service.book, sys.stdout)

@@ -84,6 +84,14 @@ def test_area_is_derived_where_the_data_tells(divisions: Divisions) -> None:
     assert _resolve(divisions, "370481", street_name, town.name).area == Area.TOWN
 
 
+def test_a_street_of_a_county_is_its_seat_a_town_area(divisions: Divisions) -> None:
+    """case-format.md: town = 镇区, county seats and other 建制镇; a 县's 街道 are its seat."""
+    assert _resolve(divisions, "371521", "博济桥街道").area == Area.TOWN  # 阳谷县
+    assert _resolve(divisions, "370124", "榆山街道").area == Area.TOWN  # 平阴县
+    assert _resolve(divisions, "371581", "青年路街道").area == Area.URBAN  # 临清市
+    assert _resolve(divisions, "371503", "振兴街道").area == Area.URBAN  # 茌平区
+
+
 def test_unknown_community_is_refused(divisions: Divisions) -> None:
     with pytest.raises(DivisionError, match="is not a community of 大桥街道"):
         _resolve(divisions, "370105", "大桥街道", "不存在社区居委会")

@@ -118,7 +118,7 @@ def test_decision_records_pack_versions_and_warnings(service: EvaluationService)
     decision = _decide(
         service, birthplace="379999", applicant={"hukou_county": "372901", "degree": "master"}
     )
-    assert decision.policies[0].policy == "jinan-2017" and decision.policies[0].version == "1"
+    assert decision.policies[0].policy == "jinan-2017" and decision.policies[0].version == "2"
     assert any("birthplace code 379999" in w for w in decision.warnings)
     old = _decide(service, applicant={"hukou_county": "999999", "degree": "master"})
     assert any("999999 is not in today's division list" in w for w in old.warnings)

@@ -65,10 +65,18 @@ def test_scenario(
     if "questions" in expect:
         asked = [q["fact"] for q in result["questions"]]
         assert asked[: len(expect["questions"])] == expect["questions"], asked
+    if "not_asked" in expect:
+        asked = [q["fact"] for q in result["questions"]]
+        assert not set(asked) & set(expect["not_asked"]), asked
     if "manual" in expect:
         assert [q["fact"] for q in result["manual_checks"]] == expect["manual"]
     if "notices" in expect:
         assert [f"{n['policy']}:{n['clause']}" for n in result["notices"]] == expect["notices"]
+    for key, wanted in (expect.get("documents") or {}).items():
+        documents = routes[key]["documents"]
+        missing = [doc for doc in wanted.get("has", []) if doc not in documents]
+        extra = [doc for doc in wanted.get("lacks", []) if doc in documents]
+        assert not missing and not extra, documents
     if "warning" in expect:
         assert any(expect["warning"] in w for w in result["warnings"]), result["warnings"]
 

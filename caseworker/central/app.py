@@ -11,9 +11,10 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from caseworker import __version__
-from caseworker.central import schema as c
-from caseworker.central.service import Central, CentralError
-from caseworker.sync import protocol as p
+from caseworker.central import schema
+from caseworker.central.base import CentralError
+from caseworker.central.service import Central
+from caseworker.sync import protocol
 
 
 class EnrolIn(BaseModel):
@@ -98,7 +99,7 @@ class PageOut(BaseModel):
     more: bool
 
 
-def _device(request: Request, authorization: Annotated[str, Header()] = "") -> c.Device:
+def _device(request: Request, authorization: Annotated[str, Header()] = "") -> schema.Device:
     """The device a bearer token was given to."""
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -107,7 +108,7 @@ def _device(request: Request, authorization: Annotated[str, Header()] = "") -> c
     return central.device_for(token)
 
 
-AuthDevice = Annotated[c.Device, Depends(_device)]
+AuthDevice = Annotated[schema.Device, Depends(_device)]
 
 
 def create_app(central: Central) -> FastAPI:
@@ -124,7 +125,7 @@ def create_app(central: Central) -> FastAPI:
 
     app.state.central = central
 
-    @app.get(p.API + "/health")
+    @app.get(protocol.API + "/health")
     def health() -> dict[str, str]:
         return {
             "status": "ok",
@@ -133,7 +134,7 @@ def create_app(central: Central) -> FastAPI:
             "central_box_key": central.box_key,
         }
 
-    @app.post(p.API + "/enrol")
+    @app.post(protocol.API + "/enrol")
     def enrol(body: EnrolIn) -> EnrolOut:
         device_id = central.enrol(
             code=body.code,
@@ -145,18 +146,18 @@ def create_app(central: Central) -> FastAPI:
             device_id=device_id, central_key=central.public_key, central_box_key=central.box_key
         )
 
-    @app.post(p.API + "/challenge")
+    @app.post(protocol.API + "/challenge")
     def challenge(body: ChallengeIn) -> ChallengeOut:
         return ChallengeOut(nonce=central.challenge(body.device_id))
 
-    @app.post(p.API + "/token")
+    @app.post(protocol.API + "/token")
     def token(body: TokenIn) -> TokenOut:
         value, seq = central.token(body.device_id, body.nonce, body.signature)
         return TokenOut(
             token=value, expires_in=3600, audit_seq=seq, central_box_key=central.box_key
         )
 
-    @app.post(p.API + "/push")
+    @app.post(protocol.API + "/push")
     def push(body: PushIn, who: AuthDevice) -> PushOut:
         answers, seq, warning = central.push(
             who.id,
@@ -172,7 +173,7 @@ def create_app(central: Central) -> FastAPI:
         )
 
     @app.post(
-        p.API + "/bundles",
+        protocol.API + "/bundles",
         response_class=Response,
         responses={200: {"content": {"application/octet-stream": {}}}},
     )
@@ -183,11 +184,11 @@ def create_app(central: Central) -> FastAPI:
         answer = await run_in_threadpool(central.import_bundle, data)
         return Response(answer, media_type="application/octet-stream")
 
-    @app.get(p.API + "/pull/{stream}")
+    @app.get(protocol.API + "/pull/{stream}")
     def pull(
         stream: str,
         who: AuthDevice,
-        cursor: str = p.START,
+        cursor: str = protocol.START,
         limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
     ) -> PageOut:
         items, after, more = central.pull(who, stream, cursor, limit)

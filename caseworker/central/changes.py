@@ -22,7 +22,7 @@ from sqlalchemy import and_, insert, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from caseworker.central.schema import Change
-from caseworker.sync import protocol as p
+from caseworker.sync import protocol
 
 _HORIZON: Any = literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
 
@@ -53,7 +53,7 @@ def page(
     """Up to ``limit`` bodies after ``cursor`` visible to an office (``scope``); returns
     (bodies, the new cursor, whether more may follow). Raises ValueError on a cursor
     this server never gave."""
-    txid, seq = p.parse_cursor(cursor)
+    txid, seq = protocol.parse_cursor(cursor)
     query = (
         select(Change.txid, Change.seq, Change.body)
         .where(

@@ -87,13 +87,14 @@ def run(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    from caseworker.central.service import (  # noqa: PLC0415 - the extra's imports only here
-        Central,
-        CentralError,
+    # the extra's imports only here
+    from caseworker.central.base import CentralError  # noqa: PLC0415
+    from caseworker.central.database import (  # noqa: PLC0415
         load_signing_key,
         migrate,
         open_database,
     )
+    from caseworker.central.service import Central  # noqa: PLC0415
 
     try:
         engine = open_database(args.database)
@@ -169,7 +170,8 @@ def _publish(central: object, path: Path) -> int:
     from caseworker.central.service import Central  # noqa: PLC0415
     from caseworker.models.divisions import Divisions  # noqa: PLC0415
     from caseworker.resources import resource_path  # noqa: PLC0415
-    from caseworker.rules.packs import PackError, load_pack  # noqa: PLC0415
+    from caseworker.rules.pack_loader import load_pack  # noqa: PLC0415
+    from caseworker.rules.packs import PackError  # noqa: PLC0415
 
     assert isinstance(central, Central)
     try:

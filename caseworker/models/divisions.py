@@ -258,15 +258,23 @@ def _derive_area(street: Street | None, community: Community | None) -> Area | N
     """城区/镇区/村 from the data where that is possible (case-format.md, destination.area).
 
     A 居委会 under a 街道 is urban, under a 镇 a town area; a 村委会 is rural.
-    A 街道 alone is urban. A 镇 or 乡 alone could be either: unknown.
+    A 街道 alone is urban. A 镇 or 乡 alone could be either: unknown. The 街道 of a 县
+    (codes xxxx21–xxxx80) are its seat, which case-format.md counts as a town area
+    (镇区: county seats and other 建制镇), not as 城区.
     """
     if street is None or not street.code:
         return None
+    urban_kind = Area.TOWN if _is_county_proper(street.county) else Area.URBAN
     if community is not None:
         urban = community.urban
         if urban is None:
             return None
         if not urban:
             return Area.RURAL
-        return Area.URBAN if street.kind == "street" else Area.TOWN
-    return Area.URBAN if street.kind == "street" else None
+        return urban_kind if street.kind == "street" else Area.TOWN
+    return urban_kind if street.kind == "street" else None
+
+
+def _is_county_proper(code: str) -> bool:
+    """A 县 (not a 市辖区 or a 县级市): GB/T 2260 numbers them 21–80 within their city."""
+    return code.isdigit() and len(code) == 6 and 21 <= int(code[4:]) <= 80

@@ -146,6 +146,7 @@ class Applicant(_Strict):
     returned_rural_work_months: int | None = Field(default=None, ge=0, le=1200)
     settled_in_town_since: DateOrFalse = None
     hukou_since: DateOrFalse = None
+    laiwu_hukou_since: DateOrFalse = None
     purchased_under_old_policy: bool | None = None
     business_premises: bool | None = None
     collective_accepts: bool | None = None

@@ -340,6 +340,24 @@ class IsDate(Leaf):
         return f"{_short(self.fact)} {'is false' if negated else 'is a date'}"
 
 
+class Answered(Leaf):
+    """The fact has a value. For a fact whose null also means "does not apply" (the
+    莱芜 date of a hukou that never was in 莱芜): never unknown itself."""
+
+    def __init__(self, fact: str) -> None:
+        self.fact = fact
+
+    def compile_fast(self) -> FastFn:
+        fact, negated = self.fact, self.negated
+        return lambda facts, ctx: (facts.get(fact) is not None) != negated
+
+    def describe(self, negated: bool) -> str:
+        return f"{_short(self.fact)} {'not given' if negated else 'given'}"
+
+    def reason(self, value: Any) -> str:
+        return self.text
+
+
 class YearsBefore(Leaf):
     """A date at least N years before the application date."""
 

@@ -10,7 +10,7 @@ from typing import Any
 from caseworker.models.calendar import age_on
 from caseworker.models.divisions import DivisionError, Divisions, Place
 from caseworker.models.facts import Applicant, Case, CaseError, Joins
-from caseworker.rules import conditions as c
+from caseworker.rules import conditions
 from caseworker.rules.decision import (
     ELIGIBLE,
     INCOMPLETE,
@@ -24,7 +24,7 @@ from caseworker.rules.decision import (
     RelativeVerdict,
     RouteResult,
 )
-from caseworker.rules.facts import ASKING_ORDER, FACT_BY_NAME
+from caseworker.rules.facts import ASKING_ORDER, FACT_BY_NAME, MANUAL_CHECKS
 from caseworker.rules.packs import FollowRule, Route, RuleBook, RulePack, Zone
 
 _STATUS_RANK = {ELIGIBLE: 0, INCOMPLETE: 1, INELIGIBLE: 2}
@@ -43,8 +43,8 @@ class _Covering:
     pack: RulePack
     zone: Zone
     zone_id: str | None
-    gate: c.Outcome
-    ctx: c.Context
+    gate: conditions.Outcome
+    ctx: conditions.Context
 
 
 def build_facts(case: Case, place: Place, hukou_county: str | None) -> dict[str, Any]:
@@ -119,8 +119,8 @@ def evaluate(case: Case, book: RuleBook, divisions: Divisions) -> Decision:
         zone_id = zones[0].id if len(zones) == 1 else None
         gate = zones[0].gate
         # one context per policy: the lazy explanations keep it, so it is never reused
-        ctx = c.Context({**facts, "zone": zone_id}, on)
-        gate_out = gate.evaluate(ctx) if gate is not None else c.MET
+        ctx = conditions.Context({**facts, "zone": zone_id}, on)
+        gate_out = gate.evaluate(ctx) if gate is not None else conditions.MET
         if gate_out.value is False:
             warnings.append(
                 f"{pack.policy} does not cover this applicant: {'; '.join(gate_out.unmet)}"
@@ -163,25 +163,25 @@ def evaluate(case: Case, book: RuleBook, divisions: Divisions) -> Decision:
     )
 
 
-def _merge(*outs: c.Outcome) -> c.Outcome:
+def _merge(*outs: conditions.Outcome) -> conditions.Outcome:
     """All-of, in Kleene logic, over outcomes already computed."""
     unmet = [u for o in outs if o.value is False for u in o.unmet]
     if unmet:
-        return c.Outcome(False, unmet=tuple(dict.fromkeys(unmet)))
+        return conditions.Outcome(False, unmet=tuple(dict.fromkeys(unmet)))
     unknown = [u for o in outs if o.value is None for u in o.unknown]
     if unknown:
-        return c.Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
-    return c.MET
+        return conditions.Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
+    return conditions.MET
 
 
-def _route_outcome(route: Route, cov: _Covering, ctx: c.Context) -> c.Outcome:
-    zone_out = route.zone_condition.evaluate(ctx) if route.zone_condition else c.MET
+def _route_outcome(route: Route, cov: _Covering, ctx: conditions.Context) -> conditions.Outcome:
+    zone_out = route.zone_condition.evaluate(ctx) if route.zone_condition else conditions.MET
     if zone_out.value is False:
         return zone_out
     return _merge(zone_out, cov.gate, route.when.evaluate(ctx))
 
 
-def _route_truth(route: Route, cov: _Covering, ctx: c.Context) -> c.Truth:
+def _route_truth(route: Route, cov: _Covering, ctx: conditions.Context) -> conditions.Truth:
     """The route's value alone, without explanations: for the status, and for the hint
     search (which forces leaves true in ``ctx``). ``_route_outcome`` explains the same."""
     zone = route.zone_condition.truth(ctx) if route.zone_condition is not None else True
@@ -194,7 +194,7 @@ def _route_truth(route: Route, cov: _Covering, ctx: c.Context) -> c.Truth:
 
 
 def _route_result(
-    route: Route, cov: _Covering, ctx: c.Context, case: Case, pack_index: int
+    route: Route, cov: _Covering, ctx: conditions.Context, case: Case, pack_index: int
 ) -> RouteResult:
     value = _route_truth(route, cov, ctx)
     status = ELIGIBLE if value is True else INELIGIBLE if value is False else INCOMPLETE
@@ -225,7 +225,7 @@ def _route_result(
     )
 
 
-def _documents(route: Route, ctx: c.Context) -> tuple[str, ...]:
+def _documents(route: Route, ctx: conditions.Context) -> tuple[str, ...]:
     """The materials to see; a conditional one is listed unless its condition is false."""
     return tuple(
         item.name
@@ -234,7 +234,7 @@ def _documents(route: Route, ctx: c.Context) -> tuple[str, ...]:
     )
 
 
-def _admits(route: Route, relative: Any, on: date, gate: c.Truth) -> bool | None:
+def _admits(route: Route, relative: Any, on: date, gate: conditions.Truth) -> bool | None:
     """Kleene and of the route's follow_when and any of its follow rules."""
     if gate is False:
         return False
@@ -248,7 +248,7 @@ def _admits(route: Route, relative: Any, on: date, gate: c.Truth) -> bool | None
     return verdict
 
 
-def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
+def _hints(route: Route, cov: _Covering, ctx: conditions.Context) -> tuple[Hint, ...]:
     """The smallest changes that would make an ineligible route eligible."""
     if not route.hint_leaves:
         return ()
@@ -274,7 +274,7 @@ def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
         later = dict(ctx.facts)
         later["on"] = flip.on
         later["applicant.age"] = age_on(ctx.facts["applicant.birth_date"], flip.on)
-        if _route_truth(route, cov, c.Context(later, flip.on)) is True:
+        if _route_truth(route, cov, conditions.Context(later, flip.on)) is True:
             hints.append(
                 Hint(
                     "wait",
@@ -287,7 +287,7 @@ def _hints(route: Route, cov: _Covering, ctx: c.Context) -> tuple[Hint, ...]:
     for leaf in failing:
         if not leaf.changeable or leaf.flips(ctx):
             continue
-        forced = c.Context(ctx.facts, ctx.on, frozenset({leaf.uid}))
+        forced = conditions.Context(ctx.facts, ctx.on, frozenset({leaf.uid}))
         if _route_truth(route, cov, forced) is not True:
             continue
         short = leaf.shortfall(ctx)
@@ -390,9 +390,8 @@ def _questions(
         clauses = tuple(dict.fromkeys(wanted[fact]))
         if fact.startswith("manual:"):
             name = fact.removeprefix("manual:")
-            manual.append(
-                Question(fact, _MANUAL_ZH.get(name, name), name.replace("_", " "), clauses)
-            )
+            zh, en = MANUAL_CHECKS[name]  # the loader refuses a pack naming another
+            manual.append(Question(fact, zh, en, clauses))
             continue
         spec = FACT_BY_NAME.get(fact) or FACT_BY_NAME.get(f"applicant.{fact}")
         if spec is not None:
@@ -405,12 +404,6 @@ def _questions(
     return tuple(questions), tuple(manual)
 
 
-_MANUAL_ZH = {
-    "former_purchase_policy": "按原购房落户政策人工核查",
-    "district_conditions": "按区（市）确定的落户条件人工核查",
-}
-
-
 def _notices(
     book: RuleBook, facts: dict[str, Any], on: date, place: Place
 ) -> tuple[NoticeResult, ...]:
@@ -418,7 +411,7 @@ def _notices(
     for pack in book.packs:
         if not pack.notices or not pack.in_force(on) or not place.county.startswith(pack.city):
             continue
-        ctx = c.Context(facts, on)
+        ctx = conditions.Context(facts, on)
         for notice in pack.notices:
             if notice.when.truth(ctx) is True:
                 out.append(NoticeResult(pack.policy, notice.clause, notice.info_zh, notice.info_en))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from caseworker.models import enums as e
+from caseworker.models import enums
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +63,17 @@ FACTS: tuple[FactSpec, ...] = (
     _f("zone", "zone", "所在片区", "zone of the destination"),
     _f("destination.county", "county", "拟落户区县", "destination county"),
     _f("destination.street", "text", "拟落户街道（镇）", "destination street or town"),
-    _f("destination.zone", "enum", "聊城功能区", "Liaocheng functional zone", e.LiaochengZone),
-    _f("destination.area", "enum", "城区、镇区还是农村", "urban, town or rural area", e.Area),
+    _f("destination.zone", "enum", "聊城功能区", "Liaocheng functional zone", enums.LiaochengZone),
+    _f("destination.area", "enum", "城区、镇区还是农村", "urban, town or rural area", enums.Area),
     _f(
-        "destination.household", "enum", "落户到哪类户", "household to register in", e.HouseholdKind
+        "destination.household",
+        "enum",
+        "落户到哪类户",
+        "household to register in",
+        enums.HouseholdKind,
     ),
     _f("applicant.age", "int", "年龄（周岁）", "age in whole years"),
-    _f("applicant.sex", "enum", "性别", "sex", e.Sex),
+    _f("applicant.sex", "enum", "性别", "sex", enums.Sex),
     _f(
         "applicant.birthplace_code",
         "county",
@@ -83,16 +87,23 @@ FACTS: tuple[FactSpec, ...] = (
         "何时迁入现户口所在地",
         "since when the hukou is at its present place",
     ),
+    _f(
+        "applicant.laiwu_hukou_since",
+        "date_or_false",
+        "户口由原莱芜市直接迁来的，何时在莱芜落户（自出生即在莱芜填“否”；非直接迁来的不填）",
+        "hukou came straight from former Laiwu: registered there since "
+        "(there since birth: no; not straight from there: leave empty)",
+    ),
     _f("applicant.rural_hukou", "bool", "是否农村籍", "rural hukou"),
-    _f("applicant.marital_status", "enum", "婚姻状况", "marital status", e.MaritalStatus),
+    _f("applicant.marital_status", "enum", "婚姻状况", "marital status", enums.MaritalStatus),
     _f(
         "applicant.joins.relative",
         "enum",
         "投靠哪位已在当地落户的亲属",
         "relative already registered there (family reunion)",
-        e.JoinsRelative,
+        enums.JoinsRelative,
     ),
-    _f("applicant.joins.relative_sex", "enum", "被投靠人性别", "sex of that relative", e.Sex),
+    _f("applicant.joins.relative_sex", "enum", "被投靠人性别", "sex of that relative", enums.Sex),
     _f("applicant.joins.married_on", "date", "结婚登记日期", "date of marriage"),
     _f(
         "applicant.joins.previous_spouse_reunion",
@@ -140,7 +151,7 @@ FACTS: tuple[FactSpec, ...] = (
         "social insurance paid in the city's urban area",
     ),
     _f("applicant.residence_permit", "bool", "是否持有本市居住证", "residence permit of the city"),
-    _f("applicant.housing", "enum", "在当地的合法住所", "legal residence", e.Housing),
+    _f("applicant.housing", "enum", "在当地的合法住所", "legal residence", enums.Housing),
     _f(
         "applicant.housing_certificate",
         "bool",
@@ -172,17 +183,33 @@ FACTS: tuple[FactSpec, ...] = (
         "是否2017-08-01前按原购房落户政策购房",
         "bought under the former purchase-settlement policy",
     ),
-    _f("applicant.education", "enum", "最高学历", "highest education", e.Education, ordered=True),
-    _f("applicant.degree", "enum", "最高学位", "highest degree", e.Degree, ordered=True),
+    _f(
+        "applicant.education",
+        "enum",
+        "最高学历",
+        "highest education",
+        enums.Education,
+        ordered=True,
+    ),
+    _f("applicant.degree", "enum", "最高学位", "highest degree", enums.Degree, ordered=True),
     _f("applicant.full_time", "bool", "是否全日制", "full-time study"),
-    _f("applicant.title", "enum", "专业技术职务资格", "professional title", e.Title, ordered=True),
-    _f("applicant.skill", "enum", "职业资格", "vocational qualification", e.Skill, ordered=True),
+    _f(
+        "applicant.title",
+        "enum",
+        "专业技术职务资格",
+        "professional title",
+        enums.Title,
+        ordered=True,
+    ),
+    _f(
+        "applicant.skill", "enum", "职业资格", "vocational qualification", enums.Skill, ordered=True
+    ),
     _f(
         "applicant.talent_class",
         "enum",
         "人才分类目录类别",
         "talent catalogue class",
-        e.TalentClass,
+        enums.TalentClass,
     ),
     _f("applicant.awards", "awards", "表彰和职业技能竞赛获奖", "commendations and contest prizes"),
     _f(
@@ -205,7 +232,7 @@ FACTS: tuple[FactSpec, ...] = (
         "enum",
         "政策性迁入类别",
         "policy transfer category",
-        e.PolicyCategory,
+        enums.PolicyCategory,
     ),
     _f("applicant.has_homestead", "bool", "是否有农村宅基地使用权", "rural homestead use right"),
     _f(
@@ -230,3 +257,27 @@ FACTS: tuple[FactSpec, ...] = (
 
 FACT_BY_NAME: dict[str, FactSpec] = {fact.name: fact for fact in FACTS}
 ASKING_ORDER: dict[str, int] = {fact.name: i for i, fact in enumerate(FACTS)}
+
+#: the checks only a person can make (``manual:NAME`` in a pack), in Chinese and English
+MANUAL_CHECKS: dict[str, tuple[str, str]] = {
+    "former_purchase_policy": (
+        "按原购房落户政策人工核查",
+        "former purchase-settlement policy: check by hand",
+    ),
+    "district_conditions": (
+        "按区（市）确定的落户条件人工核查",
+        "the district's own settlement conditions: check by hand",
+    ),
+    "pingyin_county_rules": (
+        "亲属投靠按平阴县本地实施细则人工核查",
+        "family reunion under Pingyin county's own rules (平阴县实施细则): check by hand",
+    ),
+    "jiyang_county_rules": (
+        "亲属投靠按济阳县（今济阳区）本地实施细则人工核查",
+        "family reunion under Jiyang county's own rules (济阳, today a district): check by hand",
+    ),
+    "shanghe_county_rules": (
+        "亲属投靠按商河县本地实施细则人工核查",
+        "family reunion under Shanghe county's own rules (商河县实施细则): check by hand",
+    ),
+}

@@ -44,11 +44,13 @@ from caseworker.services.permissions import Permission, allowed, require
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
+from caseworker.storage import search as search_repo
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
-from caseworker.storage.repositories import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
 from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
-from caseworker.storage.repositories import AuditView, SearchFilter
+from caseworker.storage.repositories import AuditView
+from caseworker.storage.search import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
+from caseworker.storage.search import SearchFilter
 from caseworker.sync.protocol import CLAIMING_STATES
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
@@ -60,7 +62,7 @@ DESK_ROLES = frozenset({"clerk", "supervisor", "admin", "collective_administrato
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    items: tuple[repo.ApplicationSummary, ...]
+    items: tuple[ApplicationSummary, ...]
     page: int
     page_size: int
     has_more: bool
@@ -195,7 +197,7 @@ class ApplicationService:
                 county=county,
                 street=street,
             )
-        items, more = repo.search(
+        items, more = search_repo.search(
             self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
         )
         if not allowed(actor, Permission.SEE_FULL_ID_IN_LISTS):

@@ -10,7 +10,8 @@ from caseworker.models.facts import Case, CaseError, parse_case
 from caseworker.resources import resource_path
 from caseworker.rules.decision import Decision
 from caseworker.rules.engine import evaluate
-from caseworker.rules.packs import RuleBook, RulePack, load_pack, load_rulebook
+from caseworker.rules.pack_loader import load_pack, load_rulebook
+from caseworker.rules.packs import RuleBook, RulePack
 
 #: the folder, inside a store's folder, of the rule packs pulled from the centre
 PULLED_RULES = "rules"

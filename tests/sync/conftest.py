@@ -23,8 +23,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, text
 
 from caseworker.central.app import create_app
+from caseworker.central.database import migrate, open_database
 from caseworker.central.schema import Base
-from caseworker.central.service import Central, migrate, open_database
+from caseworker.central.service import Central
 from caseworker.services.applications import ApplicationService
 from caseworker.services.base import Actor
 from caseworker.services.evaluation import EvaluationService

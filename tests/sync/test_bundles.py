@@ -16,7 +16,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
 
 from caseworker.central import schema as c
-from caseworker.central.service import Central, CentralError
+from caseworker.central.base import CentralError
+from caseworker.central.service import Central
 from caseworker.services.base import ServiceError
 from caseworker.storage import schema as t
 from caseworker.sync import bundle

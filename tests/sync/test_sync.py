@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from caseworker.central import schema as c
-from caseworker.central.service import Central, CentralError
+from caseworker.central.base import CentralError
+from caseworker.central.service import Central
 from caseworker.resources import resource_path
 from caseworker.services.base import DuplicateError, ServiceError
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
