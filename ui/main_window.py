@@ -570,10 +570,10 @@ class MainWindow(QMainWindow):
         that it is saved (never before: nothing unconfirmed is stored)."""
         scans, self.intake.pending_scans = self.intake.pending_scans, []
         apps, actor = self.desk.apps, self.actor
-        for filename, content, media_type in scans:
+        for filename, content, media_type, fields in scans:
             self.desk.runner.store(
-                lambda f=filename, c=content, m=media_type: apps.attach_scan(
-                    actor, number, filename=f, content=c, media_type=m
+                lambda f=filename, c=content, m=media_type, p=fields: apps.attach_scan(
+                    actor, number, filename=f, content=c, media_type=m, fields=p
                 ),
                 lambda _a: None,
                 lambda exc: show_error(self, exc),

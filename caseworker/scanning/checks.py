@@ -52,6 +52,7 @@ REASONS = (
     "id-valid",  # check digit, known region, a real birth date
     "id-invalid",
     "id-disagrees",  # the number's birth date or sex differs from the field read
+    "id-agrees",  # the sex the number gives
     "date-agrees",
     "date-invalid",
     "free-text",
@@ -500,8 +501,11 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
             verdict = _closed(name, value)
             if rid is not None and verdict.status is Status.CHECKED:
                 expected = "男" if rid.sex.value == "M" else "女"
-                if value != expected:
-                    verdict = Verdict(Status.DOUBTFUL, value, "id-disagrees")
+                verdict = (
+                    Verdict(Status.CHECKED, value, "id-agrees")
+                    if value == expected
+                    else Verdict(Status.DOUBTFUL, value, "id-disagrees")
+                )
             elif verdict.status is Status.CHECKED:
                 verdict = Verdict(Status.UNCHECKED, value, "closed-list")
             out[name] = verdict

@@ -144,7 +144,11 @@ def extract(
     for name, f in read.items():
         verdict = verdicts[name]
         status = verdict.status
-        if status is Status.UNCHECKED and f.score < LOW_CONFIDENCE:
+        unsure = f.score < LOW_CONFIDENCE
+        if unsure and status is Status.UNCHECKED:
+            status = Status.DOUBTFUL
+        if unsure and verdict.reason == "closed-list":
+            # in the list, but the recogniser hesitated: another entry may be printed
             status = Status.DOUBTFUL
         found[name] = Field(
             verdict.value,
