@@ -482,7 +482,7 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
     for name, value in fields.items():
         if not value:
             out[name] = Verdict(Status.MISSING, "", "not-read")
-        elif name != "id_number" and _holds_label(value):
+        elif name != "id_number" and _holds_label(value, fragments=name not in CLOSED):
             out[name] = Verdict(Status.DOUBTFUL, value, "label-fragment")
         elif name in ("name", "head_name", "former_name"):
             other = known.get("name", "") if name != "former_name" else ""
@@ -546,8 +546,12 @@ def _birth_date(value: str, rid: Any) -> Verdict:
     return Verdict(Status.CHECKED, value, "date-agrees")
 
 
-def _holds_label(value: str) -> bool:
-    return any(label in value for label in PRINTED_LABELS)
+def _holds_label(value: str, *, fragments: bool) -> bool:
+    """Holds a printed label, or (``fragments``: a field no list checks) is a piece of
+    one, as an empty 曾用名 given 户主或与 from the cell beside it."""
+    if any(label in value for label in PRINTED_LABELS):
+        return True
+    return fragments and len(value) >= 2 and any(value in label for label in PRINTED_LABELS)
 
 
 def _places_code_unknown(region: str) -> bool:

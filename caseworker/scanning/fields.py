@@ -266,8 +266,12 @@ def _continued(
     return out
 
 
+#: full-width digits and Latin letters (０-９, Ｘ) as the recogniser sometimes gives them
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def _normalise(name: str, text: str) -> str:
-    text = text.strip(_STRAY)
+    text = text.translate(_FULL_WIDTH).strip(_STRAY)
     if name == "sex":
         # only 男 or 女 is printed there: a stroke beside it is a smudge
         both = [c for c in text if c in "男女"]

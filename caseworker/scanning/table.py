@@ -158,6 +158,8 @@ def _find_label(cells: list[Cell], wanted: tuple[str, ...], every_label: list[st
     for n, cell in enumerate(cells):
         if not any(_near(cell.key, w) for w in wanted):
             continue
+        if any(_is(cell.key, x) for x in every_label):
+            continue  # another field's label, read right: 户别 is not a misread 户号
         if cell.key.startswith(tuple(_label_key(w) for w in wanted)):
             rest = cell.key[
                 max(len(_label_key(w)) for w in wanted if cell.key.startswith(_label_key(w))) :
