@@ -388,24 +388,27 @@ class ParsedPlace:
     known: int  # how many leading characters are a known province / city / county / street
     corrected: bool
     county: str | None
+    corrections: int = 0  # how many of province, city and county were corrected
 
 
 def parse_place(text: str) -> ParsedPlace:
     """The province, city, county (and street, where the data has them) at the start of a
     place, corrected one character at a time where exactly one division fits."""
     places = _places()
-    pos, corrected = 0, False
+    pos, corrected, corrections = 0, False, 0
     found = _at(text, pos, {n: c for c, n in places.provinces.items()})
     if found is None:
         return ParsedPlace(text, 0, False, None)
     name, province, fixed, used = found
     text, pos, corrected = text[:pos] + name + text[pos + used :], pos + len(name), fixed
+    corrections += fixed
     city = _at(text, pos, places.cities.get(province, {}))
     counties = places.counties_of_province.get(province, {})
     if city is not None:
         name, city_code, fixed, used = city
         text, pos = text[:pos] + name + text[pos + used :], pos + len(name)
         corrected |= fixed
+        corrections += fixed
         counties = places.counties_of_city.get(city_code, {})
     county = _at(text, pos, counties)
     if county is None:
@@ -413,10 +416,11 @@ def parse_place(text: str) -> ParsedPlace:
     name, county_code, fixed, used = county
     text, pos = text[:pos] + name + text[pos + used :], pos + len(name)
     corrected |= fixed
+    corrections += fixed
     street = _at(text, pos, {s: s for s in places.streets.get(county_code, set())})
     if street is not None and not street[2]:  # streets are only known, never corrected
         pos += len(street[0])
-    return ParsedPlace(text, pos, corrected, county_code)
+    return ParsedPlace(text, pos, corrected, county_code, corrections)
 
 
 # --- one field -------------------------------------------------------------------------------
@@ -443,6 +447,9 @@ def _place(value: str, *, whole: bool) -> Verdict:
     rest = parsed.text[parsed.known :]
     if whole and rest:
         return Verdict(Status.DOUBTFUL, parsed.text, "place-unknown")
+    if parsed.corrections > 1:
+        # two levels guessed (山东吉泰旺市设城区 → 山东省泰安市肥城…): too far from the reading
+        return Verdict(Status.DOUBTFUL, value, "place-unknown")
     if parsed.corrected:
         return Verdict(Status.CORRECTED, parsed.text, "place-corrected")
     if rest:
