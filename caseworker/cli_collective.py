@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from caseworker.cli_common import with_store, write_atomically
+from caseworker.cli_json import add_json, emit, wants_json
 from caseworker.models.collectives import KIND_ZH, MOVEMENT_ZH, CollectiveKind, Movement
 from caseworker.services.base import Actor, ServiceError
 from caseworker.services.collectives import (
@@ -54,9 +55,11 @@ def register(sub: Any) -> None:
     actions = parser.add_subparsers(dest="collective_action", required=True, metavar="ACTION")
     listing = with_store(actions.add_parser("list", help="the collectives you may see"))
     listing.add_argument("--all", action="store_true", help="closed ones too")
+    add_json(listing)
     show = with_store(actions.add_parser("show", help="one collective and its roster"))
     show.add_argument("code")
     show.add_argument("--past", action="store_true", help="members who left, too")
+    add_json(show)
     create = with_store(actions.add_parser("create", help="a new collective (supervisor)"))
     create.add_argument("--kind", required=True, choices=[k.value for k in CollectiveKind])
     create.add_argument("--name", required=True)
@@ -93,6 +96,7 @@ def register(sub: Any) -> None:
     transfer.add_argument("--reason", default="")
     history = with_store(actions.add_parser("history", help="a person's stays in collectives"))
     history.add_argument("id_number")
+    add_json(history)
     roster = with_store(actions.add_parser("roster", help="print (PDF) or export (CSV) a roster"))
     roster.add_argument("code")
     roster.add_argument("--out", type=Path, help="the roster as a PDF")
@@ -121,12 +125,16 @@ def register(sub: Any) -> None:
     )
     booklet.add_argument("--on", type=_date, help="apply: the application date (else today)")
     booklet.add_argument("--out", type=Path, help="print: the page as a PDF")
+    add_json(booklet)
 
 
 def run(args: argparse.Namespace, desk: CollectiveService, actor: Actor) -> int:
     action = args.collective_action
     if action == "list":
         found = desk.collectives(actor, include_closed=args.all)
+        if wants_json(args):
+            emit(found)
+            return 0
         for view in found:
             print(_line(view))
         if not found:
@@ -134,6 +142,10 @@ def run(args: argparse.Namespace, desk: CollectiveService, actor: Actor) -> int:
         return 0
     if action == "show":
         view = desk.get(actor, args.code)
+        if wants_json(args):
+            roster = desk.roster(actor, view.code, include_past=args.past)
+            emit({"collective": view, "members": roster})
+            return 0
         print(_line(view))
         print(f"  address: {view.address}  division: {view.division_code}  sponsor: {view.sponsor}")
         print(f"  administrator: {view.administrator or '—'}")
@@ -190,6 +202,9 @@ def run(args: argparse.Namespace, desk: CollectiveService, actor: Actor) -> int:
         return 0
     if action == "history":
         stays = desk.history(actor, args.id_number)
+        if wants_json(args):
+            emit(stays)
+            return 0
         for stay in stays:
             print(f"{stay.collective_code}  {_member(stay)}")
         if not stays:
@@ -260,7 +275,10 @@ def _booklet(args: argparse.Namespace, desk: CollectiveService, actor: Actor) ->
         written = write_atomically(args.out, desk.print_booklet(actor, args.target))
         print(f"written to {written}")
         return 0
-    _print_booklet(booklet)
+    if wants_json(args):
+        emit(booklet)
+    else:
+        _print_booklet(booklet)
     return 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from caseworker.cli_common import with_store, write_atomically
+from caseworker.cli_json import add_json, emit, wants_json
 from caseworker.services.base import Actor, ServiceError
 from caseworker.services.statistics import BY, DEPARTMENTS, StatisticsService
 
@@ -31,6 +32,7 @@ def register(sub: Any) -> None:
     report.add_argument("--street", help="only applications to this street or town")
     report.add_argument("--format", dest="file_format", choices=["csv", "xlsx", "pdf"])
     report.add_argument("--out", type=Path, help="write the file here")
+    add_json(report)
 
 
 def run(args: argparse.Namespace, statistics: StatisticsService, actor: Actor) -> int:
@@ -54,6 +56,7 @@ def run(args: argparse.Namespace, statistics: StatisticsService, actor: Actor) -
         )
         print(f"written to {write_atomically(args.out, data)}")
         return 0
+    tables = []
     for name in by or ("route",):
         table = statistics.table(
             actor,
@@ -63,11 +66,16 @@ def run(args: argparse.Namespace, statistics: StatisticsService, actor: Actor) -
             county=args.county,
             street=args.street,
         )
+        if wants_json(args):
+            tables.append(table)
+            continue
         print(f"{table.title} ({args.date_from} to {args.date_to})")
         print("  " + " | ".join(table.columns))
         for row in (*table.rows, table.totals):
             print("  " + " | ".join(str(c) for c in row))
         print()
+    if wants_json(args):
+        emit(tables)
     return 0
 
 

@@ -10,14 +10,20 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
 from caseworker import cli_collective, cli_report, cli_sync, logs
-from caseworker.cli_common import with_store, write_atomically
+from caseworker.cli_common import (
+    is_text,
+    with_store,
+    write_atomically,
+)
+from caseworker.cli_json import add_json, emit, wants_json
+from caseworker.exit_codes import ExitCode
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
 from caseworker.printing.fonts import MissingGlyphError
@@ -27,6 +33,7 @@ from caseworker.services.audit import AuditService
 from caseworker.services.base import Actor, ServiceError, mask_id
 from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
+from caseworker.services.permissions import Permission, require
 from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import (
@@ -41,12 +48,13 @@ from caseworker.services.store import (
 )
 from caseworker.services.sync import SyncService
 from caseworker.services.users import LoginSession, SecondFactorRequiredError, UserService
+from caseworker.storage.audit import summary as audit_summary
 from caseworker.storage.database import StoreError
 from caseworker.storage.maintenance import backup_store, check_file, damage
 from caseworker.storage.repositories import ApplicationView, ConcurrentChangeError
 
 log = logging.getLogger("caseworker.cli")
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = ExitCode.BAD_INPUT
 USER_ACTIONS = [
     "add",
     "list",
@@ -89,11 +97,18 @@ def register(sub: Any) -> None:
     )
     apply.add_argument("file", type=Path, help='a case file, optionally with a "records" part')
 
+    edit = with_store(
+        sub.add_parser("edit", help="replace the answers of an open application from a file")
+    )
+    edit.add_argument("number", help="the application's number")
+    edit.add_argument("file", type=Path, help="the corrected case file, as for apply")
+
     listing = with_store(sub.add_parser("list", help="the newest applications"))
     listing.add_argument(
         "--state", action="append", default=[], help="only this state (repeatable)"
     )
     listing.add_argument("--page", type=int, default=1)
+    add_json(listing)
 
     show = with_store(sub.add_parser("show", help="one application in full"))
     show.add_argument("number")
@@ -112,6 +127,7 @@ def register(sub: Any) -> None:
     search.add_argument("--street", help="destination street")
     search.add_argument("--page", type=int, default=1)
     search.add_argument("--page-size", type=int, default=50)
+    add_json(search)
 
     for name, text in STEPS.items():
         step = with_store(sub.add_parser(name, help=text))
@@ -127,6 +143,7 @@ def register(sub: Any) -> None:
     restore.add_argument("file", type=Path)
     db = with_store(sub.add_parser("db", help="store maintenance"))
     db.add_argument("action", choices=["check"])
+    add_json(db)
 
     printing = with_store(sub.add_parser("print", help="print a document of an application"))
     printing.add_argument("kind", choices=[k.value for k in DocumentKind])
@@ -139,6 +156,7 @@ def register(sub: Any) -> None:
     void_print.add_argument("--reason", required=True)
     verify = with_store(sub.add_parser("verify", help="check a document's QR code or PDF"))
     verify.add_argument("code", help="the code read from the QR, or a PDF file")
+    add_json(verify)
 
     users = with_store(
         sub.add_parser("users", aliases=["user"], help="user accounts (administrator)")
@@ -159,6 +177,7 @@ def register(sub: Any) -> None:
         help="policy: lockout_attempts, lockout_minutes, idle_minutes, totp_roles "
         "(comma-separated roles)",
     )
+    add_json(users)
 
     trail = with_store(sub.add_parser("audit", help="the audit trail (supervisor)"))
     trail.add_argument("action", choices=["verify", "show"])
@@ -166,6 +185,7 @@ def register(sub: Any) -> None:
     trail.add_argument("--action", dest="by_action", help="show: actions starting with this")
     trail.add_argument("--application", help="show: only this application's events")
     trail.add_argument("--limit", type=int, default=50)
+    add_json(trail)
 
     cli_collective.register(sub)
     cli_report.register(sub)
@@ -175,6 +195,7 @@ def register(sub: Any) -> None:
 COMMANDS = {
     "init",
     "apply",
+    "edit",
     "list",
     "show",
     "search",
@@ -204,9 +225,11 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "restore":
             return _restore(args, folder)
         if args.command == "db":  # before opening: a damaged store is never migrated
-            return _db_check(folder)
-        store = Store.open(folder)
+            return _db_check(folder, as_json=wants_json(args))
+        # checked as the desk checks it at start: every page, and the audit trail
+        store = Store.open(folder, verify=True)
         try:
+            _warn_about_the_trail(store)
             if store.last_migration_backup is not None:
                 print(f"the store was updated; backup taken first: {store.last_migration_backup}")
             return _with_store(args, store)
@@ -234,11 +257,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
 
 
+def _warn_about_the_trail(store: Store) -> None:
+    report = store.audit_report
+    if report is not None and not report.ok:
+        log.error("%s", audit_summary(report))
+        print(f"caseworker: warning 警告: {audit_summary(report)}", file=sys.stderr)
+
+
 def _with_store(args: argparse.Namespace, store: Store) -> int:
-    if args.command == "backup":
-        written = backup_store(store.path, store.settings.key(), args.file.resolve())
-        print(f"backup written and verified: {written}")
-        return 0
     evaluation = EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
     service = ApplicationService(store, evaluation)
     if args.command == "verify":  # reads the register only: no login
@@ -251,6 +277,14 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         users.logout(login)
 
 
+def _authenticate(args: argparse.Namespace, store: Store) -> Actor:
+    """Log in on ``store`` (for a restore) and say who it was."""
+    users = UserService(store)
+    login = _login(args, users)
+    users.logout(login)
+    return login.actor
+
+
 def _as_user(
     args: argparse.Namespace,
     store: Store,
@@ -258,6 +292,12 @@ def _as_user(
     users: UserService,
     actor: Actor,
 ) -> int:
+    if args.command == "backup":
+        require(actor, Permission.BACKUP)
+        written = backup_store(store.path, store.settings.key(), args.file.resolve())
+        store.record(at=datetime.now(), actor=actor.username, action="store.backup", detail={})
+        print(f"backup written and verified: {written}")
+        return 0
     if args.command in {"print", "void-print"}:
         return _printing(args, PrintingService(service), actor)
     if args.command in {"user", "users"}:
@@ -276,6 +316,10 @@ def _as_user(
         view = service.apply(actor, data)
         _print_summary(service, view.number)
         print(view.number)
+        return 0
+    if args.command == "edit":
+        view = service.edit(actor, args.number, _read_json(args.file))
+        print(f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]}), answers replaced")
         return 0
     if args.command in STEPS:
         number = args.number
@@ -305,6 +349,9 @@ def _as_user(
         page=args.page,
         page_size=getattr(args, "page_size", 50),
     )
+    if wants_json(args):
+        emit({"page": page.page, "has_more": page.has_more, "items": page.items})
+        return 0
     for item in page.items:
         print(
             f"{item.number}  {item.state:<13} {item.applicant_name or '(no name)'}  "
@@ -372,11 +419,48 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
         return 0
     code = args.code
     path = Path(code)
-    if code.lower().endswith(".pdf") and path.is_file():
+    from_file = code.lower().endswith(".pdf") and path.is_file()
+    if from_file:
         code = path.read_bytes().decode("latin-1")
     verdict = printing.verify(code)
-    print(f"{verdict.status}: {verdict.message}")
-    return 0 if verdict.status == "valid" else 1
+    if wants_json(args):  # the register's facts, not the signed payload (a name may be in it)
+        found = verdict.record
+        document = None
+        if found is not None:
+            document = {
+                "number": found.number,
+                "kind": found.kind,
+                "copy": found.copy,
+                "voided": found.voided,
+                "printed_at": found.printed_at,
+            }
+        emit(
+            {
+                "status": verdict.status,
+                "message": verdict.message,
+                "holder": verdict.holder,
+                "id_masked": verdict.id_masked,
+                "destination": verdict.destination,
+                "valid_until": verdict.valid_until,
+                "read_from_file": from_file,
+                "document": document,
+            }
+        )
+        return 0 if verdict.status == "valid" else 1
+    if verdict.status != "valid":
+        print(f"{verdict.status}: {verdict.message}")
+        return 1
+    print(verdict.message)
+    print(
+        "核对 compare: the paper must show this holder, ID number and destination; if it "
+        "shows anyone or anything else, it is not this document"
+    )
+    if from_file:
+        print(
+            "the code was read from the file's text, which anyone can copy into a forged "
+            "file: the file is proven only by that comparison"
+        )
+    return 0
 
 
 def _read_secret(path: Path) -> str:
@@ -388,12 +472,22 @@ def _read_secret(path: Path) -> str:
         raise SetupError(f"{path} is not UTF-8 text; write the password again") from None
 
 
-def _db_check(folder: Path) -> int:
+def _db_check(folder: Path, *, as_json: bool = False) -> int:
     """The whole file: page authentication, structure, schema version; the newest backup
     that still verifies is named when the store does not."""
     settings = Settings.load(folder)
     key = settings.key()
     problems = damage(folder / STORE_FILE, key)
+    if as_json:
+        found = {"ok": not problems, "problems": [str(p) for p in problems]}
+        if problems:
+            found["newest_good_backup"] = newest_good_backup(folder)
+        else:
+            health = check_file(folder / STORE_FILE, key)
+            found.update(ok=health.ok, schema=health.revision, newest_schema=health.head)
+            found["tables"] = health.tables
+        emit(found)
+        return 0 if found["ok"] else 1
     if problems:
         print(f"the store is damaged 存储已损坏: {len(problems)} problems")
         for problem in problems[:20]:
@@ -412,7 +506,9 @@ def _db_check(folder: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:
-    kept = restore(folder, args.file.resolve())
+    kept = restore(
+        folder, args.file.resolve(), authenticate=lambda store: _authenticate(args, store)
+    )
     kept_note = f"; the replaced store is kept as {kept}" if kept else ""
     print(f"restored from {args.file}{kept_note}")
     return 0
@@ -431,6 +527,12 @@ def _read_json(path: Path) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseError(f"{path}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise CaseError(
+            f"{path}: the JSON is nested too deeply to be a case file; check the file"
+        ) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise CaseError(f"{path}: a value in the file cannot be read ({exc})") from None
 
 
 def _print_summary(service: ApplicationService, number: str) -> None:
@@ -506,17 +608,35 @@ def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
             )
         password = getpass.getpass(f"{username} 密码 password: ")
     code = args.otp or os.environ.get("CASEWORKER_OTP")
+    if not all(is_text(v) for v in (username, password, code or "")):
+        raise SetupError(
+            "the user name, password or code (CASEWORKER_USER, CASEWORKER_PASSWORD, "
+            "CASEWORKER_OTP) is not valid UTF-8 text; set it again"
+        )
     try:
-        return users.login(username, password, totp_code=code, source="cli")
+        login = users.login(username, password, totp_code=code, source="cli")
     except SecondFactorRequiredError:
         if not interactive:
             raise
         code = input("动态口令 code: ")
-        return users.login(username, password, totp_code=code, source="cli")
+        login = users.login(username, password, totp_code=code, source="cli")
+    own_password = args.command in {"user", "users"} and args.action == "passwd"
+    if login.must_change_password and not own_password:
+        users.logout(login, reason="must change password")
+        name = login.actor.username
+        raise SetupError(
+            f"须先修改密码 the password of {name} was set by an administrator and must be "
+            f"changed before anything else: `caseworker users passwd {name} --as {name} "
+            "--password-file NEW`"
+        )
+    return login
 
 
 def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
     action = args.action
+    if action == "list" and wants_json(args):
+        emit(users.list(actor))
+        return 0
     if action == "list":
         for u in users.list(actor):
             marks = [
@@ -542,6 +662,9 @@ def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
             else:
                 raise SetupError(f"--set {item}: NAME=NUMBER, or totp_roles=ROLE,ROLE")
         policy = users.set_policy(actor, **changes) if changes else users.policy()
+        if wants_json(args):
+            emit(policy)
+            return 0
         print(
             f"lockout after {policy.lockout_attempts} wrong passwords for "
             f"{policy.lockout_minutes} min; screen lock after {policy.idle_minutes} idle min; "
@@ -598,6 +721,9 @@ def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
 def _audit(args: argparse.Namespace, trail: AuditService, actor: Actor) -> int:
     if args.action == "verify":
         report = trail.verify(actor)
+        if wants_json(args):
+            emit(report)
+            return 0 if report.ok else 1
         head = f"head {report.head.seq}" if report.head else "no head"
         if report.ok:
             print(f"audit trail intact: {report.events} events, {head}")
@@ -606,13 +732,17 @@ def _audit(args: argparse.Namespace, trail: AuditService, actor: Actor) -> int:
         for finding in report.findings:
             print(f"  {finding.kind:<10} {finding.message}")
         return 1
-    for ev in trail.events(
+    events = trail.events(
         actor,
         user=args.by_user,
         action=args.by_action,
         application=args.application,
         limit=args.limit,
-    ):
+    )
+    if wants_json(args):
+        emit(events)
+        return 0
+    for ev in events:
         detail = json.dumps(ev.detail, ensure_ascii=False, sort_keys=True)
         when = f"{ev.at:%Y-%m-%d %H:%M:%S}"
         print(f"{ev.seq or '-':>6}  {when}  {ev.actor:<12} {ev.action:<24} {detail}")

@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from caseworker.cli_common import with_store, write_atomically
+from caseworker.cli_json import add_json, emit, wants_json
+from caseworker.exit_codes import ExitCode
 from caseworker.services.base import Actor, ServiceError
 from caseworker.services.sync import BATCH, CONFLICT_ZH, SyncService
 
-EXIT_ROUND_FAILED = 3
+#: not 3, the internal error: a failed round is the network's or the centre's doing
+EXIT_ROUND_FAILED = ExitCode.SYNC_FAILED
 
 
 def register(sub: Any) -> None:
@@ -52,6 +55,7 @@ def register(sub: Any) -> None:
     sync.add_argument(
         "--out", type=Path, help="export: the bundle file; import-bundle: the return bundle file"
     )
+    add_json(sync)
 
 
 def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
@@ -65,9 +69,15 @@ def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
             print(line)
         return 0 if summary.ok else EXIT_ROUND_FAILED
     if args.action == "status":
+        if wants_json(args):
+            emit(sync.status())
+            return 0
         return _status(sync)
     if args.action == "conflicts":
         rows = sync.conflicts(actor, include_resolved=args.all)
+        if wants_json(args):
+            emit(rows)
+            return 0
         for c in rows:
             done = f"  resolved by {c.resolved_by}: {c.resolution}" if c.resolved_at else ""
             print(
@@ -79,13 +89,16 @@ def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
             print("no open sync conflicts")
         return 0
     if args.action == "resolve":
-        if args.conflict is None:
+        target = (args.target or "").strip()
+        if not target.isdigit() or len(target) > 9:
             raise ServiceError(
-                "sync resolve needs the conflict's number (see `caseworker sync conflicts`)"
+                "sync resolve needs the conflict's number, e.g. `caseworker sync resolve 3 "
+                "--note TEXT` (`caseworker sync conflicts` lists them)"
             )
-        sync.resolve(actor, args.conflict, args.note, resend=args.resend)
+        conflict = int(target)
+        sync.resolve(actor, conflict, args.note, resend=args.resend)
         print(
-            f"conflict {args.conflict} resolved"
+            f"conflict {conflict} resolved"
             + (" and its operation queued again" if args.resend else "")
         )
         return 0

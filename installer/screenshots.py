@@ -57,8 +57,9 @@ def _shoot() -> None:
     from caseworker.services.users import UserService  # noqa: PLC0415
     from tests.store.conftest import application  # noqa: PLC0415
     from ui import i18n  # noqa: PLC0415
+    from ui.app import compose_desk  # noqa: PLC0415
     from ui.login import LoginDialog  # noqa: PLC0415
-    from ui.main_window import Desk, MainWindow  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
     from ui.tasks import TaskRunner  # noqa: PLC0415
 
     OUT.mkdir(exist_ok=True)
@@ -90,9 +91,9 @@ def _shoot() -> None:
     def shown(username: str) -> MainWindow:
         """The main window of ``username``, at the screenshots' size, on screen."""
         window = MainWindow(
-            Desk(
+            compose_desk(
+                store=store,
                 evaluation=evaluation,
-                apps=apps,
                 users=users,
                 login=users.login(username, "shots-pass-1"),
                 runner=runner,

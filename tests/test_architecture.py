@@ -81,3 +81,29 @@ def test_top_level_holds_only_what_the_project_allows() -> None:
         if p.name not in {".venv", ".hypothesis", "build", "dist"} and not p.name.endswith("_cache")
     }
     assert present <= allowed, present - allowed
+
+
+def test_the_ui_never_reaches_the_store_engine_or_its_sessions() -> None:
+    """The desk's widgets call services; a session or a connection is theirs alone."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "ui").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".engine" in line or ".sessions(" in line
+    ]
+    assert offenders == []
+
+
+def test_only_the_composition_root_builds_services() -> None:
+    """Every service is built once, in ``ui/app.py``'s ``compose_desk`` (and the store and
+    the rules it opens); no widget builds one."""
+    offenders = [
+        f"{path.relative_to(ROOT)}: {node.func.id}"
+        for path in (ROOT / "ui").rglob("*.py")
+        if path.name != "app.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id.endswith("Service")
+    ]
+    assert offenders == []

@@ -97,10 +97,10 @@ def test_unknown_community_is_refused(divisions: Divisions) -> None:
         _resolve(divisions, "370105", "大桥街道", "不存在社区居委会")
 
 
-def test_liaocheng_zone_is_derived_from_the_street(divisions: Divisions) -> None:
+def test_the_functional_zone_is_derived_from_the_street(divisions: Divisions) -> None:
     place = _resolve(divisions, "371502", "蒋官屯街道")
-    assert place.liaocheng_zone == LiaochengZone.ECONOMIC_DEVELOPMENT_ZONE
-    assert _resolve(divisions, "371502", "古楼街道").liaocheng_zone is None
+    assert place.functional_zone == LiaochengZone.ECONOMIC_DEVELOPMENT_ZONE
+    assert _resolve(divisions, "371502", "古楼街道").functional_zone is None
 
 
 def test_birthplace_codes(divisions: Divisions) -> None:

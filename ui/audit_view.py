@@ -84,9 +84,9 @@ class AuditDialog(QDialog):
         self.application = QLineEdit(self)
         self.application.setPlaceholderText(tr("申请编号"))
         self.verify_button = QPushButton(tr("校验链条"), self)
-        self.result = QLabel(self)
-        self.result.setObjectName("auditResult")
-        self.result.setWordWrap(True)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("auditResult")
+        self.verdict.setWordWrap(True)
         bar = QHBoxLayout()
         for widget in (self.user, self.action, self.application, self.verify_button):
             bar.addWidget(widget)
@@ -98,11 +98,11 @@ class AuditDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
-        layout.addWidget(self.result)
+        layout.addWidget(self.verdict)
         for edit in (self.user, self.action, self.application):
             edit.returnPressed.connect(self.apply_filters)
         self.verify_button.clicked.connect(self.verify)
-        self.model.failed.connect(lambda exc: self.result.setText(describe(exc)[1]))
+        self.model.failed.connect(lambda exc: self.verdict.setText(describe(exc)[1]))
         self.apply_filters()
 
     def apply_filters(self) -> None:
@@ -113,19 +113,21 @@ class AuditDialog(QDialog):
         )
 
     def verify(self) -> None:
-        self.result.setText(tr("正在校验…"))
+        self.verdict.setText(tr("正在校验…"))
         self._runner.store(
             lambda: self._trail.verify(self._actor),
             self._verified,
-            lambda exc: self.result.setText(describe(exc)[1]),
+            lambda exc: self.verdict.setText(describe(exc)[1]),
         )
 
     def _verified(self, report: Any) -> None:
         if report.ok:
-            self.result.setText(tr("完好：共 {events} 条，链条完整。").format(events=report.events))
+            self.verdict.setText(
+                tr("完好：共 {events} 条，链条完整。").format(events=report.events)
+            )
             return
         lines = [f"{f.kind}: {f.message}" for f in report.findings[:20]]
-        self.result.setText(
+        self.verdict.setText(
             tr("<b>不完整</b>：{problems} 处问题").format(problems=len(report.findings))
             + "<br>"
             + "<br>".join(lines)

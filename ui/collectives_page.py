@@ -25,30 +25,29 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from caseworker.models.collectives import KIND_ZH, MOVEMENT_ZH, CollectiveKind, Movement
-from caseworker.models.enums import RELATION_ZH, Relation
 from caseworker.services.base import Actor
 from caseworker.services.collectives import (
-    BookletView,
     CollectiveService,
     CollectiveView,
     MemberView,
 )
+from caseworker.services.permissions import SUPERVISING
+from ui.booklet_dialog import BookletDialog, relation_name
 from ui.errors import show_error
 from ui.files import save_bytes
 from ui.i18n import term, tr
+from ui.operations import Changes, Operations
 from ui.paged_model import RowsTableModel
 from ui.print_preview import PrintPreview
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | Any
-MANAGING = {"supervisor", "admin"}
+MANAGING = SUPERVISING
 
 
 class _RowsModel(RowsTableModel):
@@ -123,16 +122,6 @@ class RosterModel(_RowsModel):
         )[column]
 
 
-def relation_name(relation: str) -> str:
-    if not relation:
-        return tr("本人")
-    try:
-        known = Relation(relation)
-    except ValueError:
-        return relation
-    return term(RELATION_ZH[known], known.value)
-
-
 class CollectivesPage(QWidget):
     def __init__(
         self,
@@ -142,10 +131,15 @@ class CollectivesPage(QWidget):
         parent: QWidget | None = None,
         *,
         read_only: bool = False,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.service, self.actor, self.runner = service, actor, runner
         self.read_only = read_only
+        # the desk's named operations: a write here announces its change record (the
+        # queue and statistics redraw too); without them (a page tested alone) the
+        # page refreshes itself
+        self.operations = operations
         self.model = CollectiveModel(self)
         self.roster = RosterModel(self)
         self.table = _table(self, self.model, "collectives")
@@ -252,7 +246,8 @@ class CollectivesPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        self._call(
+        self._write(
+            "create_collective",
             lambda: self.service.create(self.actor, **values),
             lambda view: self.refresh(select=view.code),
         )
@@ -266,7 +261,8 @@ class CollectivesPage(QWidget):
         )
         if not ok or not number.strip():
             return
-        self._call(
+        self._write(
+            "admit",
             lambda: self.service.admit(self.actor, chosen.code, number.strip()),
             lambda admitted: self._after(tr("已入户 {count} 人").format(count=len(admitted))),
         )
@@ -282,7 +278,8 @@ class CollectivesPage(QWidget):
         if not ok or not destination.strip():
             return
         number = member.id
-        self._call(
+        self._write(
+            "move_out",
             lambda: self.service.move_out(self.actor, chosen.code, number, destination=destination),
             lambda _m: self._after(tr("已迁出")),
         )
@@ -311,7 +308,7 @@ class CollectivesPage(QWidget):
             work = lambda: self.service.transfer(  # noqa: E731
                 self.actor, chosen.code, number, to_collective=target.strip()
             )
-        self._call(work, lambda _m: self._after(tr("已转移")))
+        self._write("transfer", work, lambda _m: self._after(tr("已转移")))
 
     def print_roster(self) -> None:
         chosen = self.selected()
@@ -353,9 +350,10 @@ class CollectivesPage(QWidget):
         )
         if not ok or not reason.strip():
             return
-        self._call(
+        self._write(
+            "close_collective",
             lambda: self.service.close(self.actor, chosen.code, reason),
-            lambda _v: self.refresh(),
+            lambda _v: None,
         )
 
     def booklets(self) -> None:
@@ -372,7 +370,6 @@ class CollectivesPage(QWidget):
         status = getattr(window, "statusBar", None)
         if callable(status):
             status().showMessage(message, 8000)
-        self.refresh()
 
     def _tell(self, message: str) -> None:
         QMessageBox.information(self, tr("集体户"), message)
@@ -383,6 +380,29 @@ class CollectivesPage(QWidget):
 
     def _call(self, work: Callable[[], Any], done: Callable[[Any], Any]) -> None:
         self.runner.store(work, done, lambda exc: show_error(self, exc))
+
+    def _write(self, name: str, work: Callable[[], Any], done: Callable[[Any], Any]) -> None:
+        """A named operation on a collective; the change record redraws the lists."""
+        if self.operations is None:
+
+            def refreshed(result: Any) -> None:
+                self.refresh()
+                done(result)
+
+            self._call(work, refreshed)
+            return
+        self.operations.collective(
+            name,
+            work,
+            code=self.selected_code(),
+            done=done,
+            failed=lambda exc: show_error(self, exc),
+        )
+
+    def changed(self, changes: Changes) -> None:
+        """A change record: the collectives and the roster are read again."""
+        if changes.collectives:
+            self.refresh()
 
 
 class CollectiveDialog(QDialog):
@@ -431,136 +451,6 @@ class CollectiveDialog(QDialog):
             "sponsor": self.sponsor.text(),
             "administrator": self.administrator.text(),
         }
-
-
-class BookletDialog(QDialog):
-    """The family booklets (家庭居民户口簿) of one collective: apply with members of its
-    roster, decide (a supervisor who did not take it), print."""
-
-    RELATIONS = ("", *(r.value for r in Relation))
-
-    def __init__(self, page: CollectivesPage, collective: CollectiveView) -> None:
-        super().__init__(page)
-        self.page, self.collective = page, collective
-        self.setWindowTitle(tr("家庭居民户口簿 — {code}").format(code=collective.code))
-        self.resize(820, 560)
-        self.people = QTableWidget(0, 4, self)
-        self.people.setObjectName("bookletPeople")
-        self.people.setHorizontalHeaderLabels(
-            [tr("纳入"), tr("姓名"), tr("与户主关系（空为户主）"), tr("共同居住")]
-        )
-        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.list = QTableWidget(0, 3, self)
-        self.list.setObjectName("booklets")
-        self.list.setHorizontalHeaderLabels([tr("编号"), tr("状态"), tr("户号或理由")])
-        self.list.horizontalHeader().setStretchLastSection(True)
-        apply_button = QPushButton(tr("申请"), self)
-        decide_button = QPushButton(tr("审批"), self)
-        print_button = QPushButton(tr("打印"), self)
-        decide_button.setEnabled(page.actor.role in MANAGING)
-        apply_button.clicked.connect(self.apply)
-        decide_button.clicked.connect(self.decide)
-        print_button.clicked.connect(self.print_page)
-        row = QHBoxLayout()
-        for button in (apply_button, decide_button, print_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("选择同一集体户内具有家庭成员关系的人员："), self))
-        layout.addWidget(self.people)
-        layout.addWidget(QLabel(tr("本集体户的家庭户口簿："), self))
-        layout.addWidget(self.list)
-        layout.addLayout(row)
-        self._members: list[MemberView] = []
-        self._booklets: list[BookletView] = []
-        self.reload()
-
-    def reload(self) -> None:
-        code = self.collective.code
-        self.page._call(lambda: self.page.service.roster(self.page.actor, code), self._fill_people)
-        self.page._call(
-            lambda: self.page.service.booklets(self.page.actor, code), self._fill_booklets
-        )
-
-    def _fill_people(self, members: list[MemberView]) -> None:
-        self._members = members
-        self.people.setRowCount(len(members))
-        for n, member in enumerate(members):
-            include = QTableWidgetItem()
-            include.setCheckState(Qt.CheckState.Unchecked)
-            self.people.setItem(n, 0, include)
-            self.people.setItem(n, 1, QTableWidgetItem(member.person.name))
-            relation = QComboBox(self.people)
-            for value in self.RELATIONS:
-                relation.addItem(relation_name(value) if value else tr("户主"), value)
-            self.people.setCellWidget(n, 2, relation)
-            together = QTableWidgetItem()
-            together.setCheckState(Qt.CheckState.Checked)
-            self.people.setItem(n, 3, together)
-
-    def _fill_booklets(self, booklets: list[BookletView]) -> None:
-        self._booklets = booklets
-        self.list.setRowCount(len(booklets))
-        for n, booklet in enumerate(booklets):
-            said = booklet.household_number or "；".join(booklet.reasons)
-            for column, text in enumerate((booklet.number, booklet.state, said)):
-                self.list.setItem(n, column, QTableWidgetItem(text))
-
-    def chosen(self) -> tuple[int | None, list[tuple[str | int, str, bool]]]:
-        """The head's roster row and the others' (row, relation, living together): the
-        roster may show masked ID numbers, its rows name the people all the same."""
-        head: int | None = None
-        others: list[tuple[str | int, str, bool]] = []
-        for n, member in enumerate(self._members):
-            item = self.people.item(n, 0)
-            if item is None or item.checkState() != Qt.CheckState.Checked:
-                continue
-            combo = self.people.cellWidget(n, 2)
-            relation = combo.currentData() if isinstance(combo, QComboBox) else ""
-            together = self.people.item(n, 3)
-            living = together is not None and together.checkState() == Qt.CheckState.Checked
-            number = member.id
-            if relation:
-                others.append((number, str(relation), living))
-            else:
-                head = number
-        return head, others
-
-    def apply(self) -> None:
-        head, others = self.chosen()
-        if head is None:
-            self.page._tell(tr("请勾选户主（关系留空的一人）和其他家庭成员。"))
-            return
-        code = self.collective.code
-        chosen_head = head
-        self.page._call(
-            lambda: self.page.service.apply_booklet(
-                self.page.actor, code, head=chosen_head, members=others
-            ),
-            lambda _b: self.reload(),
-        )
-
-    def _selected(self) -> BookletView | None:
-        row = self.list.currentRow()
-        return self._booklets[row] if 0 <= row < len(self._booklets) else None
-
-    def decide(self) -> None:
-        booklet = self._selected()
-        if booklet is None:
-            return
-        self.page._call(
-            lambda: self.page.service.decide_booklet(self.page.actor, booklet.number),
-            lambda _b: self.reload(),
-        )
-
-    def print_page(self) -> None:
-        booklet = self._selected()
-        if booklet is None:
-            return
-        self.page._call(
-            lambda: self.page.service.print_booklet(self.page.actor, booklet.number),
-            lambda pdf: self.page._preview(pdf, f"{tr('家庭居民户口簿')} {booklet.number}"),
-        )
 
 
 def _table(parent: QWidget, model: QAbstractTableModel, name: str) -> QTableView:

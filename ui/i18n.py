@@ -30,10 +30,11 @@ _current = CHINESE
 _installed: list[QTranslator] = []
 
 
-def tr(text: str, disambiguation: str | None = None) -> str:
+def tr(text: object, disambiguation: str | None = None) -> str:
     """The text in the desk's language; ``disambiguation`` tells apart one Chinese text
-    that needs two English ones."""
-    return QCoreApplication.translate("", text, disambiguation)
+    that needs two English ones. ``text`` is a ``str``; ``object`` because PySide6 types
+    what ``QT_TRANSLATE_NOOP`` marks as an object."""
+    return QCoreApplication.translate("", str(text), disambiguation)
 
 
 def current() -> str:

@@ -12,11 +12,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,23 +30,21 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.models.enums import RELATION_ZH, Relation
-from caseworker.models.facts import CaseError, case_from_dict
+from caseworker.models.facts import case_from_dict
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
-from caseworker.rules.decision import Decision, Question
-from caseworker.rules.facts import FACT_BY_NAME
+from caseworker.rules.decision import Decision
 from caseworker.services.applications import ApplicationView
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.intake import (
-    answer_text,
     answered_facts,
-    choices,
     county_search_terms,
-    full_name,
-    parse_answer,
     set_fact,
 )
 from ui.decision_panel import DecisionPanel
 from ui.i18n import term, tr
+from ui.intake_questions import IntakeQuestions
+from ui.relative_dialog import ERROR_STYLE, RelativeDialog
+from ui.relative_dialog import line_edit as _line
 from ui.tasks import TaskRunner
 
 RECORD_FIELDS = (
@@ -60,98 +57,10 @@ CARD_FIELDS = (
     ("relation_to_head", QT_TRANSLATE_NOOP("", "与户主关系")),
     ("ethnicity", QT_TRANSLATE_NOOP("", "民族")),
 )
-ERROR_STYLE = "color: #c62828"
 OK_STYLE = "color: #2e7d32"
 
 
-def _line(name: str, parent: QWidget, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(parent)
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-class RelativeDialog(QDialog):
-    """One accompanying relative (随迁人员): relation, ID number (or birth date and sex
-    for a child without one), marital status, living together. Keyboard only."""
-
-    def __init__(self, parent: QWidget | None, relative: dict[str, Any] | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("随迁人员"))
-        relative = relative or {}
-        form = QFormLayout(self)
-        self.relation = _line("relation", self, "spouse / child / parent …")  # the value typed
-        self.relation.setCompleter(QCompleter([r.value for r in Relation], self))
-        self.id_number = _line("relativeId", self, tr("18 位身份证号"))
-        self.born = _line("relativeBorn", self, tr("无身份证时 2015-06-01"))
-        self.sex = _line("relativeSex", self, "M / F")
-        self.marital = _line("relativeMarital", self, "married / unmarried …")
-        self.co_residing = _line("relativeCoResiding", self, tr("是 / 否"))
-        self.name = _line("relativeName", self, tr("姓名"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        for label, widget in (
-            (tr("关系"), self.relation),
-            (tr("身份证号"), self.id_number),
-            (tr("出生日期"), self.born),
-            (tr("性别"), self.sex),
-            (tr("婚姻状况"), self.marital),
-            (tr("共同居住"), self.co_residing),
-            (tr("姓名"), self.name),
-        ):
-            form.addRow(label, widget)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.relation.setText(relative.get("relation", ""))
-        self.id_number.setText(relative.get("id_number") or "")
-        self.born.setText(relative.get("birth_date") or "")
-        self.sex.setText(relative.get("sex") or "")
-        self.marital.setText(relative.get("marital_status") or "")
-        if relative.get("co_residing") is not None:
-            self.co_residing.setText(tr("是") if relative["co_residing"] else tr("否"))
-        self.name.setText(relative.get("name", ""))
-        self.value: dict[str, Any] = {}
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.activateWindow()
-        self.relation.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-
-    def _check(self) -> None:
-        value: dict[str, Any] = {"relation": self.relation.text().strip()}
-        if self.id_number.text().strip():
-            value["id_number"] = self.id_number.text().strip().upper()
-        if self.born.text().strip():
-            value["birth_date"] = self.born.text().strip()
-        if self.sex.text().strip():
-            value["sex"] = self.sex.text().strip().upper()
-        if self.marital.text().strip():
-            value["marital_status"] = self.marital.text().strip()
-        co = self.co_residing.text().strip()
-        if co:
-            try:
-                value["co_residing"] = parse_answer("applicant.rural_hukou", co)
-            except ValueError as exc:
-                self.error.setText(tr("共同居住：{problem}").format(problem=exc))
-                return
-        probe = {"on": "2024-01-01", "destination": {"county": "370102"}, "applicant": {}}
-        try:
-            case_from_dict({**probe, "family": [value]})
-        except CaseError as exc:
-            message = str(exc)
-            if "family" in message:
-                self.error.setText(message.replace("family[0].", ""))
-                return
-        self.value = {**value, "name": self.name.text().strip()}
-        self.accept()
-
-
-class IntakePage(QWidget):
+class IntakePage(IntakeQuestions, QWidget):
     """One application on screen. ``number`` is None until it is first saved."""
 
     changed = Signal()  # any edit (the window marks unsaved work)
@@ -428,8 +337,11 @@ class IntakePage(QWidget):
         generation = self._generation
         case = self.case_dict()
         if not case["applicant"]["id_number"] or not case["destination"]["county"]:
+            self.decision = None
             self.panel.show_problem(tr("先填身份证号和拟落户区县"))
+            self.place_info.clear()
             self._show_questions(())
+            self._refresh_relatives()
             return
 
         def work() -> Decision:
@@ -456,6 +368,7 @@ class IntakePage(QWidget):
             )
         )
         self._show_questions(decision.questions)
+        self._refresh_relatives()  # each relative's verdict, as the panel says it
         self.decided.emit(decision)
 
     def _not_decided(self, generation: int, exc: Exception) -> None:
@@ -463,137 +376,12 @@ class IntakePage(QWidget):
             return
         self.decision = None
         self.panel.show_problem(str(exc))
+        self.place_info.clear()
         self._show_questions(())
+        self._refresh_relatives()
         self.decided.emit(None)
 
     # --- the questions -------------------------------------------------------------
-
-    def _show_questions(self, questions: tuple[Question, ...]) -> None:
-        """Rows for every answered fact and every question still open, in the engine's
-        order. If the focus was in the questions it moves on to the first open one (with
-        none open, to the answer just given; with no row at all, to the box); if the clerk
-        has moved elsewhere meanwhile, it stays there. Text typed but not yet taken as an
-        answer is kept."""
-        focused = self.window().focusWidget()  # the window's, active or not
-        in_questions = focused is not None and (
-            focused is self.facts_box or self.facts_box.isAncestorOf(focused)
-        )
-        typed = {
-            fact: editor.text()
-            for fact, editor in self._editors.items()
-            if fact not in self._answers and editor.text().strip()
-        }
-        old = self._take_questions()
-        open_facts = [full_name(q.fact) for q in questions]
-        clauses = {full_name(q.fact): q.clauses for q in questions}
-        shown = open_facts + [f for f in self._answers if f not in open_facts]
-        for fact in shown:
-            spec = FACT_BY_NAME.get(fact)
-            if spec is None:
-                continue
-            editor = _line(f"fact:{fact}", self)
-            options = choices(spec)
-            if options:
-                completer = QCompleter(options, editor)
-                completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-                editor.setCompleter(completer)
-                editor.setPlaceholderText(" / ".join(options[:6]))
-            answer = self._answers.get(fact)
-            # yes and no in the desk's language (either is accepted typed)
-            text = (tr("是") if answer else tr("否")) if isinstance(answer, bool) else None
-            editor.setText(text or answer_text(fact, answer))
-            if fact in typed:
-                editor.setText(typed[fact])
-                self._check(fact, editor, say=False)  # the heading shows the decision
-            editor.returnPressed.connect(lambda f=fact: self._answer(f, advance=True))
-            editor.editingFinished.connect(lambda f=fact: self._answer(f, advance=False))
-            cited = ", ".join(clauses.get(fact, ()))
-            label = QLabel(term(spec.label_zh, spec.label_en) + (f"  〔{cited}〕" if cited else ""))
-            label.setWordWrap(True)
-            label.setBuddy(editor)
-            self.facts_form.addRow(label, editor)
-            # shown now, not by the layout's queued call: a hidden editor cannot take the
-            # focus, and keys typed until the queue ran would reach nothing
-            label.show()
-            editor.show()
-            self._editors[fact] = editor
-        if in_questions:
-            target = self.next_question() or self._last_answered
-            first = next(iter(self._editors.values()), None)
-            # with no question left at all, the box holds the place in the tab order
-            place = self._editors.get(target) or first or self.facts_box
-            place.setFocus(Qt.FocusReason.TabFocusReason)
-        for widget in old:
-            # hidden only now that the focus has left them, so it is not passed along
-            # the old rows; deleted by the event loop, not here: this runs inside an
-            # editor's own returnPressed, and Qt goes on using that editor after it
-            # (editingFinished, the key release)
-            widget.hide()
-            widget.deleteLater()
-
-    def _take_questions(self) -> list[QWidget]:
-        """The rows out of the form, their widgets silenced: an old row never answers for
-        the new one (its text is carried over by the caller)."""
-        widgets: list[QWidget] = []
-        while self.facts_form.rowCount():
-            row = self.facts_form.takeRow(0)
-            for item in (row.labelItem, row.fieldItem):
-                widget = item.widget() if item is not None else None
-                if widget is not None:
-                    widget.blockSignals(True)
-                    widgets.append(widget)
-        self._editors.clear()
-        return widgets
-
-    def next_question(self) -> str | None:
-        if self.decision is None:
-            return None
-        for question in self.decision.questions:
-            fact = full_name(question.fact)
-            if fact not in self._answers and fact not in self._skipped and fact in self._editors:
-                return fact
-        return None
-
-    def _answer(self, fact: str, *, advance: bool) -> None:
-        editor = self._editors.get(fact)
-        if editor is None:
-            return
-        text = editor.text().strip()
-        if not text:
-            if advance:
-                self._skipped.add(fact)
-                self._last_answered = fact
-                self._show_questions(self.decision.questions if self.decision else ())
-            return
-        value = self._check(fact, editor)
-        if value is None:
-            return
-        if self._answers.get(fact) == value and not advance:
-            return
-        self._answers[fact] = value
-        self._last_answered = fact
-        self._skipped.discard(fact)
-        self.changed.emit()
-        self.schedule()
-
-    def _check(self, fact: str, editor: QLineEdit, *, say: bool = True) -> Any:
-        """The answer typed in ``editor``, or None with the editor marked (and the reason
-        in the heading if ``say``) when it cannot be read."""
-        try:
-            value = parse_answer(fact, editor.text().strip())
-        except ValueError as exc:
-            editor.setStyleSheet("border: 1px solid #c62828")
-            editor.setToolTip(str(exc))
-            if say:
-                spec = FACT_BY_NAME[fact]
-                self.panel.heading.setText(f"{term(spec.label_zh, spec.label_en)}: {exc}")
-            return None
-        editor.setStyleSheet("")
-        editor.setToolTip("")
-        return value
-
-    def answered(self) -> dict[str, Any]:
-        return dict(self._answers)
 
     # --- relatives -----------------------------------------------------------------
 
@@ -698,6 +486,10 @@ class IntakePage(QWidget):
         self.schedule()
 
     def clear(self) -> None:
+        """A new application: nothing of the previous one stays on screen (its place
+        line, its decision and verdicts, the documents ticked, the name on its card)."""
+        self.card_name = ""
+        self.panel.set_seen(set())
         self.load_data({}, number=None, state="", version=0)
 
     def load_view(self, view: ApplicationView) -> None:
@@ -743,6 +535,7 @@ class IntakePage(QWidget):
             for i, f in enumerate(data.get("family") or [])
         ]
         self.decision = None
+        self.place_info.clear()
         self._refresh_relatives()
         self._check_book()
         self._evaluate()

@@ -27,7 +27,7 @@ class RowsTableModel(QAbstractTableModel):
     """Frozen rows under fixed columns: subclasses say what a cell shows (``cell``)."""
 
     #: column headers in Chinese (QT_TRANSLATE_NOOP), translated when drawn
-    COLUMNS: tuple[str, ...] = ()
+    COLUMNS: tuple[object, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -1,8 +1,13 @@
 """Print preview for a rendered document: its pages as the printer will get them, then
-print through the Qt print dialog or save as PDF. The desk's buttons open it."""
+print through the Qt print dialog or save as PDF. The desk's buttons open it.
+
+Printing is at true size (``caseworker.devices.printer``): through CUPS the PDF itself
+goes to the chosen printer; on Windows each page is rendered at the printer's resolution
+and placed at its exact physical size from the paper's corner."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -21,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.devices import printer as true_size
+from caseworker.devices import settings as device_settings
+from caseworker.devices.errors import DeviceError
 from ui.files import save_bytes
 from ui.i18n import tr
 
-#: preview at 96 dpi; printing at 300 dpi
+#: preview at 96 dpi (printing is at the printer's own resolution)
 PREVIEW_SCALE = 96 / 72
-PRINT_SCALE = 300 / 72
 
 
 def page_images(pdf: bytes, scale: float) -> list[QImage]:
@@ -84,22 +91,52 @@ class PrintPreview(QDialog):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Send every page to ``printer``, each scaled to the printable area."""
+        """Send the document to ``printer`` at true size, with its calibration."""
+        try:
+            settings = device_settings.load()
+            if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+                self.save_to(Path(printer.outputFileName()))  # "print to file": the PDF itself
+            elif sys.platform == "win32":
+                self._print_exact_size(printer, settings)
+            else:
+                true_size.print_pdf(
+                    self.pdf,
+                    printer=printer.printerName(),
+                    title=self.windowTitle(),
+                    settings=settings,
+                )
+        except DeviceError as exc:
+            QMessageBox.warning(
+                self, tr("无法打印"), tr("打印机没有响应，请检查打印机。") + f"\n\n{exc}"
+            )
+
+    def _print_exact_size(
+        self, printer: QPrinter, settings: device_settings.DeviceSettings
+    ) -> None:
+        """Windows: each page rendered at the printer's resolution, drawn from the paper's
+        corner at its physical size (never fitted to the printable area)."""
+        printer.setFullPage(True)
+        calibration = settings.calibration_for(printer.printerName())
+        dpi = printer.resolution()
+        sizes = true_size.page_sizes_mm(self.pdf)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(
-                self,
-                tr("无法打印"),
-                tr("打印机没有响应，请检查打印机。"),
-            )
-            return
+            raise true_size.PrintError("the printer did not respond")
         try:
-            for n, image in enumerate(page_images(self.pdf, PRINT_SCALE)):
+            # rendered at the printer's resolution up to 600 dpi (an A4 page at 1200 dpi is
+            # 400 MB of pixels); the rectangle is the page's physical size either way
+            for n, image in enumerate(page_images(self.pdf, min(dpi, 600) / 72)):
                 if n:
                     printer.newPage()
-                area = painter.viewport()
-                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
+                width_mm, height_mm = sizes[n]
+                x, y, w, h = true_size.device_rect(
+                    page_width_pt=width_mm * true_size.POINTS_PER_MM,
+                    page_height_pt=height_mm * true_size.POINTS_PER_MM,
+                    dpi_x=dpi,
+                    dpi_y=dpi,
+                    calibration=calibration,
+                )
+                painter.drawImage(QRect(x, y, w, h), image)
         finally:
             painter.end()
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.services.base import Actor
+from caseworker.services.permissions import SUPERVISING
 from caseworker.services.statistics import (
     BY,
     BY_ZH,
@@ -50,6 +51,7 @@ from caseworker.services.statistics import (
 from ui.errors import show_error
 from ui.files import save_bytes
 from ui.i18n import tr
+from ui.operations import Changes
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | Any
@@ -198,7 +200,7 @@ class StatisticsPage(QWidget):
         week = QPushButton(tr("最近7天"), self)
         month = QPushButton(tr("本月"), self)
         self.export_button = QPushButton(tr("导出…"), self)
-        self.export_button.setEnabled(actor.role in {"supervisor", "admin"})
+        self.export_button.setEnabled(actor.role in SUPERVISING)
         self.department = QComboBox(self)
         self.department.addItem(tr("当前表"), "")
         for key, (name, _tables) in DEPARTMENTS.items():
@@ -252,10 +254,18 @@ class StatisticsPage(QWidget):
     # --- reading --------------------------------------------------------------------------
 
     def period(self) -> tuple[date, date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        assert isinstance(start, date) and isinstance(end, date)
+        return start, end
 
     def current_by(self) -> str:
         return str(self.by.currentData())
+
+    def changed(self, changes: Changes) -> None:
+        """A change record: the figures are read again when this page is on screen (the
+        tab reads them again whenever it is shown)."""
+        if changes.statistics and self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         start, end = self.period()
@@ -325,7 +335,7 @@ class StatisticsPage(QWidget):
     def export_to(self, path: Path, file_format: str) -> None:
         start, end = self.period()
         department = str(self.department.currentData()) or None
-        by = (self.current_by(),) if department is None else ()
+        by: tuple[str, ...] = (self.current_by(),) if department is None else ()
         if file_format == "pdf" and department is None:
             by = ("month", "route", "zone", "street", "outcome", "relation", "age_band")
 

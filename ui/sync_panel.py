@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QInputDialog,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.services.base import Actor, ServiceError
+from caseworker.services.base import Actor
 from caseworker.services.sync import (
     CONFLICT_ZH,
     ConflictView,
@@ -30,6 +31,7 @@ from caseworker.services.sync import (
     SyncService,
     SyncStatus,
 )
+from ui.errors import describe as describe_error
 from ui.files import save_bytes
 from ui.i18n import tr
 from ui.tasks import TaskRunner
@@ -190,12 +192,14 @@ class SyncController(QObject):
     def _done(self, summary: RoundSummary) -> None:
         self.running = False
         self.refresh()
+        if not isinstance(self.window, QMainWindow):
+            return
         if not summary.ok:
             self.window.statusBar().showMessage(
                 tr("同步未完成：{error}").format(error=summary.error), 8000
-            )  # type: ignore[attr-defined]
+            )
         elif summary.conflicts or summary.set_aside or summary.warnings:
-            self.window.statusBar().showMessage(tr("同步完成，有需审核人员处理的事项"), 8000)  # type: ignore[attr-defined]
+            self.window.statusBar().showMessage(tr("同步完成，有需审核人员处理的事项"), 8000)
 
     def _failed(self, exc: Exception) -> None:
         self.running = False
@@ -205,10 +209,17 @@ class SyncController(QObject):
 class ConflictsDialog(QDialog):
     """The supervisor's queue: what sync could not settle by itself."""
 
-    def __init__(self, sync: SyncService, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        sync: SyncService,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.sync = sync
         self.actor = actor
+        self.runner = runner  # the conflicts are read and resolved on the database worker
         self.setWindowTitle(tr("同步冲突"))
         self.resize(900, 420)
         layout = QVBoxLayout(self)
@@ -231,7 +242,17 @@ class ConflictsDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.rows = self.sync.conflicts(self.actor)
+        self.runner.store(
+            lambda: self.sync.conflicts(self.actor),
+            self._show,
+            lambda exc: self._warn(tr("同步冲突"), exc),
+        )
+
+    def _warn(self, title: str, exc: Exception) -> None:
+        QMessageBox.warning(self, title, describe_error(exc)[1])
+
+    def _show(self, rows: list[ConflictView]) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for r, conflict in enumerate(self.rows):
             kind = f"{CONFLICT_ZH.get(conflict.kind, '')} {conflict.kind}".strip()
@@ -249,9 +270,9 @@ class ConflictsDialog(QDialog):
         note, ok = QInputDialog.getText(self, tr("处理冲突"), tr("处理情况（记入审计日志）："))
         if not ok:
             return
-        try:
-            self.sync.resolve(self.actor, self.rows[row].id, note, resend=self.resend.isChecked())
-        except ServiceError as exc:
-            QMessageBox.warning(self, tr("无法处理"), str(exc))
-            return
-        self.load()
+        chosen, resend = self.rows[row].id, self.resend.isChecked()
+        self.runner.store(
+            lambda: self.sync.resolve(self.actor, chosen, note, resend=resend),
+            lambda _r: self.load(),
+            lambda exc: self._warn(tr("无法处理"), exc),
+        )

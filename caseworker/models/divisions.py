@@ -69,7 +69,14 @@ class Place:
     street: Street | None
     community: Community | None
     area: Area | None
-    liaocheng_zone: LiaochengZone | None
+    #: the city's functional zone (功能区) the street lies in, where a city's policy
+    #: defines such zones (today Liaocheng's); None elsewhere
+    functional_zone: LiaochengZone | None
+
+    @property
+    def liaocheng_zone(self) -> LiaochengZone | None:
+        """The old name, kept while the rules engine still reads it."""
+        return self.functional_zone
 
 
 class Divisions:
@@ -243,7 +250,7 @@ class Divisions:
             street=found,
             community=found_community,
             area=derived_area,
-            liaocheng_zone=derived_zone,
+            functional_zone=derived_zone,
         )
 
 

@@ -49,7 +49,15 @@ _COUNTY = re.compile(r"^\d{6}$")
 
 
 class CaseError(ValueError):
-    """A case that is not valid input. ``str()`` is one line: where, what, how to fix."""
+    """A case that is not valid input. ``str()`` is one line: where, what, how to fix.
+
+    ``problems`` holds the same as data: (field, what is wrong) pairs, the field a stable
+    dotted name such as ``applicant.id_number`` ("" when the case as a whole is meant), so
+    a front end can name the field as its own screen labels it."""
+
+    def __init__(self, message: str, problems: tuple[tuple[str, str], ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or _split_field(message)
 
 
 def _iso_date(value: object) -> date:
@@ -295,12 +303,29 @@ def one_line(exc: ValidationError, prefix: str = "") -> str:
     )
 
 
+_LEADING_FIELD = re.compile(
+    r"^((?:records\.)?[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): (.*)$"
+)
+
+
+def _split_field(message: str) -> tuple[tuple[str, str], ...]:
+    """(field, problem) out of one problem's sentence ("applicant.id_number: ...")."""
+    found = _LEADING_FIELD.match(message)
+    return ((found.group(1), found.group(2)) if found else ("", message),)
+
+
+def problems_of(exc: ValidationError, prefix: str = "") -> tuple[tuple[str, str], ...]:
+    """Each problem of one input as (field, what is wrong)."""
+    errors = exc.errors(include_url=False)
+    return tuple(pair for err in errors for pair in _split_field(_describe(err, prefix)))
+
+
 def parse_case(text: str | bytes) -> Case:
     """Parse and validate one case from JSON text; raise CaseError with a one-line message."""
     try:
         return Case.model_validate_json(text)
     except ValidationError as exc:
-        raise CaseError(one_line(exc)) from None
+        raise CaseError(one_line(exc), problems_of(exc)) from None
 
 
 def case_from_dict(data: dict[str, Any]) -> Case:

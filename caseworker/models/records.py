@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from caseworker.models.facts import CaseError, one_line
+from caseworker.models.facts import CaseError, one_line, problems_of
 
 _NAME_MARKS = frozenset("·•・-. ")
 
@@ -104,4 +104,6 @@ def parse_records(data: Any) -> Records:
     try:
         return Records.model_validate(data or {})
     except ValidationError as exc:
-        raise CaseError(one_line(exc, prefix="records.")) from None
+        raise CaseError(
+            one_line(exc, prefix="records."), problems_of(exc, prefix="records.")
+        ) from None

@@ -142,6 +142,11 @@ def load_audit_key(store_id: str, key_file: Path | None) -> bytes | None:
     return None if found is None else bytes.fromhex(found)
 
 
+def save_audit_key_in_keyring(store_id: str, key: str) -> None:
+    """The audit key, back in this user's keyring (key recovery on a new PC)."""
+    save_in_keyring_entry(_audit_entry(store_id), key)
+
+
 def create_audit_key(store_id: str, key_file: Path | None) -> bytes:
     key = new_store_key()
     if key_file is not None:

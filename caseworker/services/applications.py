@@ -4,22 +4,17 @@ audit event and an outbox entry for the central system."""
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
-from stdnum.iso7064 import mod_37_36
 
 from caseworker import __version__
 from caseworker.models.facts import Case, CaseError, case_from_dict
-from caseworker.models.names import looks_like_pinyin, normalise_pinyin_query
 from caseworker.models.records import Records, parse_records
-from caseworker.models.resident_id import check_digit, parse_resident_id
 from caseworker.models.workflow import (
     ACTION_ZH,
     FINAL_STATES,
@@ -31,44 +26,59 @@ from caseworker.models.workflow import (
 )
 from caseworker.rules.decision import ELIGIBLE
 from caseworker.rules.engine import resolve_place
+from caseworker.services.application_data import (
+    _MISSING,
+    SearchPage,
+    _answer_fields,
+    _answers,
+    _plain,
+    snapshot,
+)
+from caseworker.services.application_reading import ApplicationReading
 from caseworker.services.base import (
     Actor,
     DuplicateError,
     NotFoundError,
     PermissionDeniedError,
     ServiceError,
-    mask_id,
+    StaleVersionError,
 )
+from caseworker.services.boundary import service_boundary
+from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.evaluation import EvaluationService
-from caseworker.services.permissions import Permission, allowed, require
+from caseworker.services.permissions import ALL_ROLES, SUPERVISING
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
-from caseworker.storage import search as search_repo
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
-from caseworker.storage.repositories import AuditView
 from caseworker.storage.search import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
-from caseworker.storage.search import SearchFilter
 from caseworker.sync.protocol import CLAIMING_STATES
 
-ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
-CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 MAX_SCAN_BYTES = 20_000_000
-SUPERVISING_ROLES = frozenset({"supervisor", "admin"})
-DESK_ROLES = frozenset({"clerk", "supervisor", "admin", "collective_administrator"})
+SUPERVISING_ROLES = SUPERVISING
+DESK_ROLES = ALL_ROLES
+
+__all__ = ["ApplicationService", "ApplicationSummary", "ApplicationView", "SearchPage", "snapshot"]
+
+#: the audited actions that put facts (answers, records, evidence) into an application
+FACT_CHANGES = frozenset(
+    {"application.create", "application.edit", "application.document_seen", "application.attach"}
+)
 
 
-@dataclass(frozen=True, slots=True)
-class SearchPage:
-    items: tuple[ApplicationSummary, ...]
-    page: int
-    page_size: int
-    has_more: bool
+def fact_makers(session: Session, number: str) -> set[str]:
+    """Everyone who entered or changed what a decision on ``number`` rests on: the answers'
+    authors, and whoever created, edited, saw documents for or attached to it."""
+    makers = {by for _, _, by, _ in repo.fact_history(session, number)}
+    makers |= {e.actor for e in repo.audit_of(session, number) if e.action in FACT_CHANGES}
+    return makers
 
 
-class ApplicationService:
+class ApplicationService(ApplicationReading):
+    """Applications from draft to settlement (the reading half: ``ApplicationReading``)."""
+
     def __init__(
         self,
         store: Store,
@@ -76,149 +86,15 @@ class ApplicationService:
         *,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
+        self.context = ServiceContext(store, evaluation, clock)
         self.store = store
         self.evaluation = evaluation
         self.clock = clock
-        self._office = store.office()
-        self._local = threading.local()
-        self._readers: list[Connection] = []
+        self._office = self.context.office
+        self._reader_lock = threading.Lock()
+        self._reader_conn: Connection | None = None
+        self._reader_driver: Any = None
         store.on_close(self.close)
-
-    # --- who ----------------------------------------------------------------------
-
-    def actor(self, username: str) -> Actor:
-        with self.store.sessions() as session:
-            found = repo.user(session, username)
-        if found is None or not found.active:
-            raise PermissionDeniedError(f"there is no active user {username!r} in this store")
-        return Actor(found.username, found.role)
-
-    def default_actor(self) -> Actor:
-        with self.store.sessions() as session:
-            admin = repo.first_admin(session)
-        if admin is None:
-            raise PermissionDeniedError("the store has no administrator")
-        return self.actor(admin)
-
-    # --- reading ------------------------------------------------------------------
-
-    def get(self, number: str) -> ApplicationView:
-        with self.store.sessions() as session:
-            view = repo.load(session, number.strip())
-        if view is None:
-            raise NotFoundError(
-                f"no application {number!r} in this store; `caseworker search` finds one by "
-                "name or ID number"
-            )
-        return view
-
-    def history(self, number: str) -> list[AuditView]:
-        self.get(number)
-        with self.store.sessions() as session:
-            return repo.audit_of(session, number)
-
-    def flags(self, number: str) -> list[str]:
-        """Warnings for the clerk: relatives named in other open applications, or
-        already settled here."""
-        view = self.get(number)
-        out: list[str] = []
-        with self.store.sessions() as session:
-            for rel in view.relatives:
-                for other, state, role in repo.applications_of_person(
-                    session, rel.person.id, [*OPEN_STATES, State.SETTLED], exclude=view.id
-                ):
-                    who = rel.person.name or f"family[{rel.position}]"
-                    out.append(
-                        f"family[{rel.position}] {who} is also the {role} of application "
-                        f"{other} ({state})"
-                    )
-            people = [("applicant", view.applicant)] + [
-                (f"family[{r.position}]", r.person) for r in view.relatives
-            ]
-            for label, person in people:
-                for office, other, state in sync_repo.elsewhere(
-                    session,
-                    person.id_number,
-                    office_code=self._office.office_code,
-                    states=CLAIMING_STATES,
-                ):
-                    out.append(
-                        f"{label} {person.name} is in application {other} ({state}) at "
-                        f"office {office} (central person index)"
-                    )
-        return out
-
-    def open_record(self, actor: Actor, number: str) -> ApplicationView:
-        """A person's full record, as the desk and ``caseworker show`` display it: the
-        viewing is audited."""
-        require(actor, Permission.VIEW_RECORD)
-        view = self.get(number)
-        self.store.record(
-            at=self.clock(),
-            actor=actor.username,
-            action="application.view",
-            application_id=view.id,
-            detail={"number": view.number},
-        )
-        return view
-
-    def search(
-        self,
-        actor: Actor,
-        text: str = "",
-        *,
-        states: tuple[str, ...] = (),
-        date_from: date | None = None,
-        date_to: date | None = None,
-        county: str | None = None,
-        street: str | None = None,
-        page: int = 1,
-        page_size: int = 50,
-    ) -> SearchPage:
-        require(actor, Permission.VIEW_RECORD)
-        if page < 1 or not 1 <= page_size <= 500:
-            raise ServiceError("page starts at 1 and a page holds 1 to 500 applications")
-        for state in states:
-            if state not in {s.value for s in State}:
-                raise ServiceError(
-                    f"unknown state {state!r}; one of {', '.join(s.value for s in State)}"
-                )
-        flt = _filter_for(text)
-        if states or date_from or date_to or county or street:
-            flt = replace(
-                flt,
-                states=states,
-                created_from=datetime.combine(date_from, datetime.min.time())
-                if date_from
-                else None,
-                created_before=datetime.combine(date_to + timedelta(days=1), datetime.min.time())
-                if date_to
-                else None,
-                county=county,
-                street=street,
-            )
-        items, more = search_repo.search(
-            self._reader(), flt, limit=page_size, offset=(page - 1) * page_size
-        )
-        if not allowed(actor, Permission.SEE_FULL_ID_IN_LISTS):
-            items = [replace(i, applicant_id_number=mask_id(i.applicant_id_number)) for i in items]
-        return SearchPage(tuple(items), page, page_size, more)
-
-    def _reader(self) -> Connection:
-        """A connection kept open for searches, one per thread: WAL readers take no lock
-        between statements, and checking a connection out for every keystroke cost as
-        much as the query (bench/bench_store.py)."""
-        conn: Connection | None = getattr(self._local, "reader", None)
-        if conn is None or conn.closed or conn.invalidated:
-            conn = self.store.engine.connect()
-            self._local.reader = conn
-            self._readers.append(conn)
-        return conn
-
-    def close(self) -> None:
-        for conn in self._readers:
-            conn.close()
-        self._readers.clear()
 
     # --- writing ------------------------------------------------------------------
 
@@ -226,7 +102,7 @@ class ApplicationService:
         self._require(actor, DESK_ROLES, Action.EDIT)
         case, records = self._parse(data)
         now = self.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             applicant_id = self._save_people(session, case, records)
             self._guard_duplicates(session, applicant_id, exclude=None)
             serial = repo.next_number(session, "application")
@@ -257,14 +133,20 @@ class ApplicationService:
             )
         return result
 
-    def edit(self, actor: Actor, number: str, data: dict[str, Any]) -> ApplicationView:
+    def edit(
+        self, actor: Actor, number: str, data: dict[str, Any], *, version: int | None = None
+    ) -> ApplicationView:
         """Replace the answers (and hukou-book records) of an open application; a decided
-        one goes back to accepted, to be decided again."""
+        one goes back to accepted, to be decided again. ``version`` is the version the
+        edit was made on (the desk sends the one it showed): if someone saved the
+        application since, the edit is refused rather than written over theirs."""
         self._require(actor, DESK_ROLES, Action.EDIT)
         case, records = self._parse(data)
         now = self.clock()
-        with transaction(self.store.sessions) as session:
-            view = self._load(session, number)
+        with self._writing() as session:
+            view = self._load(session, number, actor)
+            if version is not None and version != view.version:
+                raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
             applicant_id = self._save_people(session, case, records)
             self._guard_duplicates(session, applicant_id, exclude=view.id)
@@ -296,7 +178,7 @@ class ApplicationService:
         """受理: the hukou book has been seen; a receipt number is given."""
         self._require(actor, DESK_ROLES, Action.ACCEPT)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             missing = []
             if not view.applicant.name:
                 missing.append("records.applicant.name")
@@ -305,8 +187,12 @@ class ApplicationService:
             ]
             if missing:
                 raise ServiceError(
-                    f"cannot accept {number}: the name as the 户口簿 shows it is required "
-                    f"({', '.join(missing)}); edit the application and add it"
+                    code="application.names_missing",
+                    field=missing[0],
+                    number=number,
+                    fields=", ".join(missing),
+                    applicant=not view.applicant.name,
+                    relatives=[r.position + 1 for r in view.relatives if not r.person.name],
                 )
             self._guard_duplicates(session, view.applicant.id, exclude=view.id)
             self._guard_elsewhere(session, view)
@@ -322,7 +208,7 @@ class ApplicationService:
         versions are kept."""
         self._require(actor, DESK_ROLES, Action.DECIDE)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             decision = self.evaluation.decide(case_from_dict(view.case))
             result = decision.to_json()
             repo.add_decision(
@@ -343,7 +229,7 @@ class ApplicationService:
     def approve(self, actor: Actor, number: str) -> ApplicationView:
         self._require(actor, SUPERVISING_ROLES, Action.APPROVE)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             if view.decision is None or view.decision.decision != ELIGIBLE:
                 got = view.decision.decision if view.decision else "none"
                 raise WorkflowError(
@@ -355,6 +241,11 @@ class ApplicationService:
                     f"{actor.username} accepted {number} and so cannot approve it too; "
                     "another supervisor must (maker-checker)"
                 )
+            if actor.username in fact_makers(session, number):
+                raise PermissionDeniedError(
+                    f"{actor.username} entered or changed facts of {number} that its decision "
+                    "rests on, and so cannot approve it; another supervisor must (maker-checker)"
+                )
             return {}
 
         return self._transition(actor, number, Action.APPROVE, check)
@@ -362,7 +253,7 @@ class ApplicationService:
     def issue_permit(self, actor: Actor, number: str) -> ApplicationView:
         self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.ISSUE_PERMIT)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             stale_permit_check(session, actor, self.clock())
             return {"permit_number": self.document_number(session, "ZQ")}
 
@@ -372,7 +263,7 @@ class ApplicationService:
         """迁入登记 done: refused if anyone in it was already settled in this store."""
         self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.MARK_SETTLED)
 
-        def check(session: Any, view: ApplicationView) -> dict[str, Any]:
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             people = [("applicant", view.applicant)] + [
                 (f"family[{r.position}]", r.person) for r in view.relatives
             ]
@@ -409,16 +300,9 @@ class ApplicationService:
         self._require(actor, SUPERVISING_ROLES, Action.VOID)
         return self._with_reason(actor, number, Action.VOID, reason, required=True)
 
-    def document_number(self, session: Any, prefix: str) -> str:
-        """A document number unique across offices without coordination: kind, office
-        code, device code, year, a sequence taken in the caller's transaction, and an
-        ISO 7064 check character over all of it (a mistyped number shows)."""
-        year = self.clock().year
-        serial = repo.next_number(session, f"{prefix}-{year}")
-        office = self._office
-        body = f"{prefix}{office.office_code}{office.device_code}{year}{serial:06d}"
-        check = mod_37_36.calc_check_digit(body)
-        return f"{prefix}-{office.office_code}-{office.device_code}-{year}-{serial:06d}-{check}"
+    def document_number(self, session: Session, prefix: str) -> str:
+        """A document number unique across offices (``ServiceContext.document_number``)."""
+        return self.context.document_number(session, prefix)
 
     def mark_document_seen(self, actor: Actor, number: str, name: str) -> None:
         """The clerk has seen a material (材料 document) of the checklist."""
@@ -427,8 +311,8 @@ class ApplicationService:
         if not name:
             raise ServiceError("the document's name is required, as the checklist shows it")
         now = self.clock()
-        with transaction(self.store.sessions) as session:
-            view = self._load(session, number)
+        with self._writing() as session:
+            view = self._load(session, number, actor)
             if State(view.state) in FINAL_STATES:
                 raise WorkflowError(f"{number} is {view.state}; its documents are closed")
             repo.add_document_seen(session, view.id, name, actor.username, now)
@@ -470,8 +354,8 @@ class ApplicationService:
             )
         digest = hashlib.sha256(content).hexdigest()
         now = self.clock()
-        with transaction(self.store.sessions) as session:
-            view = self._load(session, number)
+        with self._writing() as session:
+            view = self._load(session, number)  # evidence for an admission: see collectives
             attachment = repo.add_attachment(
                 session,
                 view.id,
@@ -510,9 +394,25 @@ class ApplicationService:
         return content
 
     def apply(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:
-        """Create, accept and decide in one go (``caseworker apply``)."""
-        view = self.create_draft(actor, data)
-        self.accept(actor, view.number)
+        """Create, accept and decide in one go (``caseworker apply``). A run cut short (an
+        acceptance refused, a kill) leaves this user's draft or accepted application for
+        this applicant behind; the retry with the corrected file continues that one, with
+        the file's answers, instead of being refused as a duplicate."""
+        case, _ = self._parse(data)
+        id_number = case.applicant.resident_id.number
+        with self.store.sessions() as session:
+            unfinished = repo.own_unfinished(
+                session,
+                id_number=id_number,
+                created_by=actor.username,
+                states=(State.DRAFT.value, State.ACCEPTED.value),
+            )
+        if unfinished is None:
+            view = self.create_draft(actor, data)
+        else:
+            view = self.edit(actor, unfinished, data)
+        if view.state == State.DRAFT.value:
+            view = self.accept(actor, view.number)
         return self.decide(actor, view.number)
 
     # --- the machinery ------------------------------------------------------------
@@ -535,8 +435,8 @@ class ApplicationService:
         check: Callable[[Any, ApplicationView], dict[str, Any]],
     ) -> ApplicationView:
         now = self.clock()
-        with transaction(self.store.sessions) as session:
-            view = self._load(session, number)
+        with self._writing() as session:
+            view = self._load(session, number, actor)
             target = next_state(State(view.state), action)
             values = check(session, view)
             repo.update_application(
@@ -556,7 +456,7 @@ class ApplicationService:
 
     def _record(
         self,
-        session: Any,
+        session: Session,
         *,
         actor: Actor,
         action: str,
@@ -568,46 +468,43 @@ class ApplicationService:
     ) -> ApplicationView:
         """Write the audit event and the outbox entry; return the application as it now
         stands (the same view the outbox sends), so callers need not read it again."""
-        detail = {"number": number, "state": state.value, **_plain(detail)}
-        repo.add_audit(
-            session,
-            at=now,
-            actor=actor.username,
-            action=f"application.{action}",
-            application_id=app_id,
-            detail=detail,
-        )
         current = repo.load(session, number)
         assert current is not None
-        repo.add_outbox(
+        record_change(
             session,
-            key=uuid.uuid4().hex,
-            kind=f"application.{action}",
-            payload={
-                "office_code": self._office.office_code,
-                "device_code": self._office.device_code,
-                "at": now.isoformat(),
-                "actor": actor.username,
-                "application": snapshot(current),
-            },
+            office=self._office,
+            actor=actor,
+            action=f"application.{action}",
             at=now,
+            detail={"number": number, "state": state.value, **_plain(detail)},
+            payload={"application": snapshot(current)},
+            application_id=app_id,
         )
         return current
 
-    def _load(self, session: Any, number: str) -> ApplicationView:
-        view = repo.load(session, number.strip())
-        if view is None:
-            raise NotFoundError(f"no application {number!r} in this store")
-        return view
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One transaction, with storage and model errors turned into service errors."""
+        with service_boundary(), transaction(self.store.sessions) as session:
+            yield session
 
     def _require(self, actor: Actor, roles: frozenset[str], action: Action) -> None:
         if actor.role not in roles:
             raise PermissionDeniedError(
                 f"{actor.username} ({actor.role}) may not {action.value} "
-                f"({ACTION_ZH[action]}); it needs one of: {', '.join(sorted(roles))}"
+                f"({ACTION_ZH[action]}); it needs one of: {', '.join(sorted(roles))}",
+                code="application.role_may_not",
+                username=actor.username,
+                role=actor.role,
+                action=action.value,
+                roles=sorted(roles),
             )
 
     def _parse(self, data: dict[str, Any]) -> tuple[Case, Records]:
+        with service_boundary():
+            return self._parse_input(data)
+
+    def _parse_input(self, data: dict[str, Any]) -> tuple[Case, Records]:
         if not isinstance(data, dict):
             raise CaseError("an application is a JSON object with the case and its records")
         data = dict(data)
@@ -621,7 +518,7 @@ class ApplicationService:
             )
         return case, records
 
-    def _save_people(self, session: Any, case: Case, records: Records) -> int:
+    def _save_people(self, session: Session, case: Case, records: Records) -> int:
         rid = case.applicant.resident_id
         return repo.save_person(
             session,
@@ -632,7 +529,9 @@ class ApplicationService:
             household=records.household,
         )
 
-    def _relative_rows(self, session: Any, case: Case, records: Records) -> list[tuple[int, str]]:
+    def _relative_rows(
+        self, session: Session, case: Case, records: Records
+    ) -> list[tuple[int, str]]:
         rows = []
         for i, relative in enumerate(case.family):
             card = records.family[i] if i < len(records.family) else type(records.applicant)()
@@ -647,7 +546,7 @@ class ApplicationService:
             rows.append((person_id, relative.relation.value))
         return rows
 
-    def _guard_elsewhere(self, session: Any, view: ApplicationView) -> None:
+    def _guard_elsewhere(self, session: Session, view: ApplicationView) -> None:
         """The centre's person index (as last pulled): an applicant settled, or in an
         open application, at another office is flagged before acceptance."""
         found = sync_repo.elsewhere(
@@ -664,7 +563,9 @@ class ApplicationService:
                 "here (the index is as of the last sync)"
             )
 
-    def _guard_duplicates(self, session: Any, applicant_id: int, *, exclude: int | None) -> None:
+    def _guard_duplicates(
+        self, session: Session, applicant_id: int, *, exclude: int | None
+    ) -> None:
         found = repo.applications_of_person(
             session,
             applicant_id,
@@ -675,7 +576,8 @@ class ApplicationService:
         if mine:
             raise DuplicateError(
                 f"this person already has open application {mine[0][0]} ({mine[0][1]}); "
-                "continue that one, or withdraw it first"
+                "continue that one (on the command line: `caseworker edit "
+                f"{mine[0][0]} FILE`), or withdraw it first"
             )
         settled = [(n, s) for n, s, _ in found if s == State.SETTLED.value]
         if settled:
@@ -683,105 +585,3 @@ class ApplicationService:
                 f"this person was already settled here under {settled[0][0]}; a person is "
                 "settled only once"
             )
-
-
-_MISSING = object()
-
-
-def _filter_for(text: str) -> SearchFilter:
-    text = text.strip()
-    if not text:
-        return SearchFilter()
-    if ID_NUMBER.match(text):
-        number = text.upper()
-        if check_digit(number[:17]) != number[17]:  # the full parse is for intake, not search
-            try:
-                parse_resident_id(number)
-            except ValueError as exc:
-                raise ServiceError(f"{text} is not a valid ID number: {exc}") from None
-        return SearchFilter(id_number=number)
-    if CJK.search(text):
-        return SearchFilter(name_prefix=text.replace(" ", ""))
-    if looks_like_pinyin(text):
-        return SearchFilter(pinyin_prefix=normalise_pinyin_query(text))
-    if re.match(r"^[A-Z]{0,2}-?[\d-]+[A-Z0-9-]*$", text.upper()):
-        return SearchFilter(number=text.upper())
-    raise ServiceError(
-        f"{text!r} is not an ID number, a name (汉字 or pinyin) or an application number"
-    )
-
-
-def _answer_fields(case: Case, records: Records, applicant_id: int) -> dict[str, Any]:
-    """The columns that follow from the answers; a changed answer clears the decision."""
-    return {
-        "applicant_id": applicant_id,
-        "on_date": case.on,
-        "destination_county": case.destination.county,
-        "destination_street": case.destination.street or "",
-        "destination_address": records.destination_address,
-        "case_json": _case_json(case),
-        "decision": "",
-    }
-
-
-def _case_json(case: Case) -> dict[str, Any]:
-    return case.model_dump(mode="json", exclude={"case", "expect"})
-
-
-def _answers(case: Case) -> dict[str, Any]:
-    """Every answered fact, flat, as the history of answers records it."""
-    data = _case_json(case)
-    out: dict[str, Any] = {"on": data["on"]}
-    for part in ("destination", "applicant"):
-        for name, value in data[part].items():
-            out[f"{part}.{name}"] = value
-    for i, member in enumerate(data["family"]):
-        for name, value in member.items():
-            out[f"family[{i}].{name}"] = mask_id(value) if name == "id_number" else value
-    out["applicant.id_number"] = mask_id(out.get("applicant.id_number"))
-    return out
-
-
-def _plain(detail: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in detail.items() if v is not None}
-
-
-def _packs_used(view: ApplicationView) -> dict[str, Any]:
-    """The versions of the packs whose routes the latest decision cites: the centre
-    flags the application if one changed before it synced."""
-    if view.decision is None:
-        return {}
-    used = {str(r.get("policy")) for r in view.decision.result.get("routes", [])}
-    return {k: v for k, v in view.decision.pack_versions.items() if k in used}
-
-
-def snapshot(view: ApplicationView) -> dict[str, Any]:
-    """The application as the central system receives it."""
-
-    def person(p: repo.PersonView) -> dict[str, Any]:
-        return {
-            "id_number": p.id_number,
-            "name": p.name,
-            "sex": p.sex,
-            "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-            "card": p.card,
-            "household": p.household,
-        }
-
-    return {
-        "number": view.number,
-        "state": view.state,
-        "on": view.on.isoformat(),
-        "case": view.case,
-        "applicant": person(view.applicant),
-        "relatives": [
-            {"relation": r.relation, "verdict": r.verdict, "person": person(r.person)}
-            for r in view.relatives
-        ],
-        "receipt_number": view.receipt_number,
-        "permit_number": view.permit_number,
-        "rule_packs": _packs_used(view),
-        "decision": view.decision.result if view.decision else None,
-        "reason": view.reason,
-        "final": State(view.state) in FINAL_STATES,
-    }

@@ -11,7 +11,10 @@ from caseworker.resources import resource_path
 from caseworker.rules.decision import Decision
 from caseworker.rules.engine import evaluate
 from caseworker.rules.pack_loader import load_pack, load_rulebook
-from caseworker.rules.packs import RuleBook, RulePack
+from caseworker.rules.packs import PackError, RuleBook, RulePack
+
+# PackError is handed on: the desk catches a broken rule pack without reaching into rules
+__all__ = ["PULLED_RULES", "CaseFileError", "EvaluationService", "PackError"]
 
 #: the folder, inside a store's folder, of the rule packs pulled from the centre
 PULLED_RULES = "rules"

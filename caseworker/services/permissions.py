@@ -9,20 +9,39 @@ from enum import StrEnum
 from caseworker.services.base import Actor, PermissionDeniedError
 
 
+class Role(StrEnum):
+    """The four roles; ``Actor.role`` holds one of these values."""
+
+    CLERK = "clerk"  # 经办
+    SUPERVISOR = "supervisor"  # 审核
+    ADMIN = "admin"  # 管理员
+    COLLECTIVE_ADMINISTRATOR = "collective_administrator"  # 集体户管理员
+
+
+#: who supervises: approves, refuses, voids, reads the audit trail, resolves conflicts
+SUPERVISING: frozenset[str] = frozenset({Role.SUPERVISOR, Role.ADMIN})
+#: who works at the counter
+COUNTER: frozenset[str] = frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN})
+#: everyone who may open an application
+ALL_ROLES: frozenset[str] = frozenset(Role)
+
+
 class Permission(StrEnum):
     MANAGE_USERS = "manage users and the office's security settings"
     READ_AUDIT = "read and verify the audit trail"
     EXPORT = "export personal data"
     SEE_FULL_ID_IN_LISTS = "see full ID numbers in lists"
     VIEW_RECORD = "open a person's full record"
+    BACKUP = "back up or restore the store"
 
 
 GRANTS: dict[Permission, frozenset[str]] = {
-    Permission.MANAGE_USERS: frozenset({"admin"}),
-    Permission.READ_AUDIT: frozenset({"supervisor", "admin"}),
-    Permission.EXPORT: frozenset({"supervisor", "admin"}),
-    Permission.SEE_FULL_ID_IN_LISTS: frozenset({"supervisor", "admin"}),
-    Permission.VIEW_RECORD: frozenset({"clerk", "supervisor", "admin", "collective_administrator"}),
+    Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Permission.READ_AUDIT: SUPERVISING,
+    Permission.EXPORT: SUPERVISING,
+    Permission.SEE_FULL_ID_IN_LISTS: SUPERVISING,
+    Permission.BACKUP: frozenset({Role.ADMIN}),
+    Permission.VIEW_RECORD: ALL_ROLES,
 }
 
 

@@ -20,13 +20,13 @@ from caseworker.models.workflow import STATE_ZH, State
 from caseworker.printing.report import ReportPage, ReportTable, render_report
 from caseworker.services.applications import ApplicationService
 from caseworker.services.base import Actor, ServiceError
-from caseworker.services.permissions import Permission, require, require_role
+from caseworker.services.permissions import COUNTER, Permission, require, require_role
 from caseworker.storage import statistics as st
 from caseworker.storage.statistics import AGE_BANDS, DIMENSIONS, Filters, GroupRow
 
 __all__ = ["DEPARTMENTS", "Filters", "GroupRow", "StatisticsService", "Table"]
 
-VIEWING = frozenset({"clerk", "supervisor", "admin"})
+VIEWING = COUNTER
 TOTAL = "合计"
 BY = (*DIMENSIONS, "relation", "age_band")
 BY_ZH = {
@@ -84,7 +84,8 @@ class Table:
 class StatisticsService:
     def __init__(self, applications: ApplicationService) -> None:
         self.apps = applications
-        self.store = applications.store
+        self.context = applications.context
+        self.store = self.context.store
 
     def table(
         self,
@@ -167,14 +168,14 @@ class StatisticsService:
                     title=self._heading(date_from, date_to, department),
                     station_name=office.station_name,
                     office_code=office.office_code,
-                    printed_on=self.apps.clock().date(),
+                    printed_on=self.context.clock().date(),
                     tables=tuple(ReportTable(t.title, t.columns, t.rows, t.totals) for t in tables),
                 )
             )
         else:
             raise ServiceError(f"--format {file_format!r}: one of csv, xlsx, pdf")
         self.store.record(
-            at=self.apps.clock(),
+            at=self.context.clock(),
             actor=actor.username,
             action="statistics.export",
             detail={
@@ -216,7 +217,7 @@ class StatisticsService:
             return AGE_BAND_ZH.get(key, key)
         if by == "street":
             county, _, street = key.partition(" ")
-            return f"{self.apps.evaluation.divisions.county_name(county)} {street}".strip()
+            return f"{self.context.evaluation.divisions.county_name(county)} {street}".strip()
         if by == "route" and not key:
             return "（无符合的途径）"
         return key or "—"

@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from caseworker.storage import schema as t
-from caseworker.storage.repositories import ConcurrentChangeError, PersonView, _person_view
+from caseworker.storage import schema
+from caseworker.storage.applications import ConcurrentChangeError
+from caseworker.storage.persons import PersonView, _person_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +97,14 @@ def _inserted(session: Session, row: Any) -> Any:
 # --- collectives -----------------------------------------------------------------------
 
 
-def _collective_view(session: Session, row: t.CollectiveHousehold) -> CollectiveView:
+def _collective_view(session: Session, row: schema.CollectiveHousehold) -> CollectiveView:
     count = session.scalar(
         select(func.count())
-        .select_from(t.CollectiveMember)
-        .where(t.CollectiveMember.collective_id == row.id, t.CollectiveMember.left_at.is_(None))
+        .select_from(schema.CollectiveMember)
+        .where(
+            schema.CollectiveMember.collective_id == row.id,
+            schema.CollectiveMember.left_at.is_(None),
+        )
     )
     return CollectiveView(
         row.id,
@@ -121,12 +125,12 @@ def _collective_view(session: Session, row: t.CollectiveHousehold) -> Collective
 
 
 def add_collective(session: Session, **values: Any) -> CollectiveView:
-    return _collective_view(session, _inserted(session, t.CollectiveHousehold(**values)))
+    return _collective_view(session, _inserted(session, schema.CollectiveHousehold(**values)))
 
 
 def collective(session: Session, code: str) -> CollectiveView | None:
     row = session.scalars(
-        select(t.CollectiveHousehold).where(t.CollectiveHousehold.code == code)
+        select(schema.CollectiveHousehold).where(schema.CollectiveHousehold.code == code)
     ).first()
     return None if row is None else _collective_view(session, row)
 
@@ -134,18 +138,18 @@ def collective(session: Session, code: str) -> CollectiveView | None:
 def collectives(
     session: Session, *, administrator: str | None = None, include_closed: bool = False
 ) -> list[CollectiveView]:
-    query = select(t.CollectiveHousehold).order_by(t.CollectiveHousehold.code)
+    query = select(schema.CollectiveHousehold).order_by(schema.CollectiveHousehold.code)
     if administrator is not None:
-        query = query.where(t.CollectiveHousehold.administrator == administrator)
+        query = query.where(schema.CollectiveHousehold.administrator == administrator)
     if not include_closed:
-        query = query.where(t.CollectiveHousehold.is_open.is_(True))
+        query = query.where(schema.CollectiveHousehold.is_open.is_(True))
     return [_collective_view(session, row) for row in session.scalars(query)]
 
 
 def update_collective(session: Session, code: str, version: int, **values: Any) -> None:
     """Change a collective if nobody changed it since ``version`` was read."""
     row = session.scalars(
-        select(t.CollectiveHousehold).where(t.CollectiveHousehold.code == code)
+        select(schema.CollectiveHousehold).where(schema.CollectiveHousehold.code == code)
     ).one()
     if row.version != version:
         raise ConcurrentChangeError(
@@ -160,21 +164,28 @@ def update_collective(session: Session, code: str, version: int, **values: Any) 
 # --- members ---------------------------------------------------------------------------
 
 
-def _member_view(session: Session, row: t.CollectiveMember) -> MemberView:
+def _member_view(session: Session, row: schema.CollectiveMember) -> MemberView:
     code = session.scalar(
-        select(t.CollectiveHousehold.code).where(t.CollectiveHousehold.id == row.collective_id)
+        select(schema.CollectiveHousehold.code).where(
+            schema.CollectiveHousehold.id == row.collective_id
+        )
     )
     number = (
-        session.scalar(select(t.Application.number).where(t.Application.id == row.application_id))
+        session.scalar(
+            select(schema.Application.number).where(schema.Application.id == row.application_id)
+        )
         if row.application_id is not None
         else None
     )
     source = None
     if row.from_member_id is not None:
         source = session.scalar(
-            select(t.CollectiveHousehold.code)
-            .join(t.CollectiveMember, t.CollectiveMember.collective_id == t.CollectiveHousehold.id)
-            .where(t.CollectiveMember.id == row.from_member_id)
+            select(schema.CollectiveHousehold.code)
+            .join(
+                schema.CollectiveMember,
+                schema.CollectiveMember.collective_id == schema.CollectiveHousehold.id,
+            )
+            .where(schema.CollectiveMember.id == row.from_member_id)
         )
     return MemberView(
         row.id,
@@ -195,24 +206,24 @@ def _member_view(session: Session, row: t.CollectiveMember) -> MemberView:
 
 
 def add_member(session: Session, **values: Any) -> MemberView:
-    return _member_view(session, _inserted(session, t.CollectiveMember(**values)))
+    return _member_view(session, _inserted(session, schema.CollectiveMember(**values)))
 
 
 def members(
     session: Session, collective_id: int, *, include_past: bool = False
 ) -> list[MemberView]:
     query = (
-        select(t.CollectiveMember)
-        .where(t.CollectiveMember.collective_id == collective_id)
-        .order_by(t.CollectiveMember.admitted_at, t.CollectiveMember.id)
+        select(schema.CollectiveMember)
+        .where(schema.CollectiveMember.collective_id == collective_id)
+        .order_by(schema.CollectiveMember.admitted_at, schema.CollectiveMember.id)
     )
     if not include_past:
-        query = query.where(t.CollectiveMember.left_at.is_(None))
+        query = query.where(schema.CollectiveMember.left_at.is_(None))
     return [_member_view(session, row) for row in session.scalars(query)]
 
 
 def member(session: Session, member_id: int) -> MemberView:
-    row = session.get(t.CollectiveMember, member_id)
+    row = session.get(schema.CollectiveMember, member_id)
     if row is None:
         raise LookupError(f"no collective member row {member_id}")
     return _member_view(session, row)
@@ -220,8 +231,9 @@ def member(session: Session, member_id: int) -> MemberView:
 
 def current_membership(session: Session, person_id: int) -> MemberView | None:
     row = session.scalars(
-        select(t.CollectiveMember).where(
-            t.CollectiveMember.person_id == person_id, t.CollectiveMember.left_at.is_(None)
+        select(schema.CollectiveMember).where(
+            schema.CollectiveMember.person_id == person_id,
+            schema.CollectiveMember.left_at.is_(None),
         )
     ).first()
     return None if row is None else _member_view(session, row)
@@ -229,15 +241,15 @@ def current_membership(session: Session, person_id: int) -> MemberView | None:
 
 def history_of(session: Session, person_id: int) -> list[MemberView]:
     rows = session.scalars(
-        select(t.CollectiveMember)
-        .where(t.CollectiveMember.person_id == person_id)
-        .order_by(t.CollectiveMember.admitted_at, t.CollectiveMember.id)
+        select(schema.CollectiveMember)
+        .where(schema.CollectiveMember.person_id == person_id)
+        .order_by(schema.CollectiveMember.admitted_at, schema.CollectiveMember.id)
     )
     return [_member_view(session, row) for row in rows]
 
 
 def end_membership(session: Session, member_id: int, **values: Any) -> None:
-    row = session.get(t.CollectiveMember, member_id)
+    row = session.get(schema.CollectiveMember, member_id)
     assert row is not None and row.left_at is None
     for name, value in values.items():
         setattr(row, name, value)
@@ -245,12 +257,12 @@ def end_membership(session: Session, member_id: int, **values: Any) -> None:
 
 
 def person_by_id_number(session: Session, id_number: str) -> PersonView | None:
-    row = session.scalars(select(t.Person).where(t.Person.id_number == id_number)).first()
+    row = session.scalars(select(schema.Person).where(schema.Person.id_number == id_number)).first()
     return None if row is None else _person_view(row)
 
 
 def person(session: Session, person_id: int) -> PersonView:
-    row = session.get(t.Person, person_id)
+    row = session.get(schema.Person, person_id)
     assert row is not None
     return _person_view(row)
 
@@ -258,9 +270,9 @@ def person(session: Session, person_id: int) -> PersonView:
 # --- evidence --------------------------------------------------------------------------
 
 
-def _evidence_view(session: Session, row: t.ConsentEvidence) -> EvidenceView:
+def _evidence_view(session: Session, row: schema.ConsentEvidence) -> EvidenceView:
     number = session.scalar(
-        select(t.Application.number).where(t.Application.id == row.application_id)
+        select(schema.Application.number).where(schema.Application.id == row.application_id)
     )
     return EvidenceView(
         row.id,
@@ -278,29 +290,31 @@ def _evidence_view(session: Session, row: t.ConsentEvidence) -> EvidenceView:
 
 
 def add_evidence(session: Session, **values: Any) -> EvidenceView:
-    return _evidence_view(session, _inserted(session, t.ConsentEvidence(**values)))
+    return _evidence_view(session, _inserted(session, schema.ConsentEvidence(**values)))
 
 
 def evidence_of(session: Session, application_id: int) -> list[EvidenceView]:
     rows = session.scalars(
-        select(t.ConsentEvidence)
-        .where(t.ConsentEvidence.application_id == application_id)
-        .order_by(t.ConsentEvidence.id)
+        select(schema.ConsentEvidence)
+        .where(schema.ConsentEvidence.application_id == application_id)
+        .order_by(schema.ConsentEvidence.id)
     )
     return [_evidence_view(session, row) for row in rows]
 
 
 def evidence(session: Session, evidence_id: int) -> EvidenceView | None:
-    row = session.get(t.ConsentEvidence, evidence_id)
+    row = session.get(schema.ConsentEvidence, evidence_id)
     return None if row is None else _evidence_view(session, row)
 
 
 # --- family booklets -------------------------------------------------------------------
 
 
-def _booklet_view(session: Session, row: t.FamilyBooklet) -> BookletView:
+def _booklet_view(session: Session, row: schema.FamilyBooklet) -> BookletView:
     code = session.scalar(
-        select(t.CollectiveHousehold.code).where(t.CollectiveHousehold.id == row.collective_id)
+        select(schema.CollectiveHousehold.code).where(
+            schema.CollectiveHousehold.id == row.collective_id
+        )
     )
     return BookletView(
         row.id,
@@ -323,25 +337,29 @@ def _booklet_view(session: Session, row: t.FamilyBooklet) -> BookletView:
 
 
 def add_booklet(session: Session, **values: Any) -> BookletView:
-    return _booklet_view(session, _inserted(session, t.FamilyBooklet(**values)))
+    return _booklet_view(session, _inserted(session, schema.FamilyBooklet(**values)))
 
 
 def booklet(session: Session, number: str) -> BookletView | None:
-    row = session.scalars(select(t.FamilyBooklet).where(t.FamilyBooklet.number == number)).first()
+    row = session.scalars(
+        select(schema.FamilyBooklet).where(schema.FamilyBooklet.number == number)
+    ).first()
     return None if row is None else _booklet_view(session, row)
 
 
 def booklets_of(session: Session, collective_id: int) -> list[BookletView]:
     rows = session.scalars(
-        select(t.FamilyBooklet)
-        .where(t.FamilyBooklet.collective_id == collective_id)
-        .order_by(t.FamilyBooklet.id)
+        select(schema.FamilyBooklet)
+        .where(schema.FamilyBooklet.collective_id == collective_id)
+        .order_by(schema.FamilyBooklet.id)
     )
     return [_booklet_view(session, row) for row in rows]
 
 
 def update_booklet(session: Session, number: str, **values: Any) -> None:
-    row = session.scalars(select(t.FamilyBooklet).where(t.FamilyBooklet.number == number)).one()
+    row = session.scalars(
+        select(schema.FamilyBooklet).where(schema.FamilyBooklet.number == number)
+    ).one()
     for name, value in values.items():
         setattr(row, name, value)
     session.flush()
@@ -351,8 +369,9 @@ def people_in_issued_booklets(session: Session, collective_id: int) -> dict[int,
     """person id -> the issued booklet they are in."""
     out: dict[int, str] = {}
     rows = session.scalars(
-        select(t.FamilyBooklet).where(
-            t.FamilyBooklet.collective_id == collective_id, t.FamilyBooklet.state == "issued"
+        select(schema.FamilyBooklet).where(
+            schema.FamilyBooklet.collective_id == collective_id,
+            schema.FamilyBooklet.state == "issued",
         )
     )
     for row in rows:

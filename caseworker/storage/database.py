@@ -13,6 +13,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 
@@ -64,6 +65,11 @@ def open_engine(path: Path, key: str, *, read_only: bool = False) -> Engine:
         "sqlite+pysqlite://",
         creator=lambda: _raw_connect(path, key, read_only=read_only),
         module=sqlcipher3.dbapi2,
+        # the pool of a file, named: a URL without a path ("the connection comes from the
+        # creator") made SQLAlchemy take the in-memory database's SingletonThreadPool, one
+        # connection per thread-local, which under Qt's pool threads meant a new connection
+        # for every job and older ones closed under the objects still holding them
+        poolclass=QueuePool,
     )
     event.listen(engine, "begin", _begin)
     if os.name == "posix":

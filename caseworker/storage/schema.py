@@ -102,6 +102,9 @@ class Person(Base):
     #: search keys kept with the name (migration 0002): "zhangsan" and "zs"
     name_pinyin: Mapped[str] = mapped_column(String(200), default="")
     name_initials: Mapped[str] = mapped_column(String(50), default="")
+    #: every key the search box matches a prefix of (migration 0010): "张三 zhangsan zs";
+    #: triggers copy it into the name index (``storage.search_index``)
+    name_keys: Mapped[str] = mapped_column(Text, default="")
     household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"))
     relation_to_head: Mapped[str] = mapped_column(String(20), default="")  # 与户主关系
     former_name: Mapped[str] = mapped_column(String(50), default="")  # 曾用名

@@ -1,17 +1,33 @@
-"""Searching applications: the clerk's search box and the queue's filters. Functions take
-a Connection and return frozen values."""
+"""Searching applications: the clerk's search box and the queue's filters. ``search``
+takes the DBAPI connection of a pooled connection and returns frozen values; names,
+pinyin and initials are looked up in the name index (``search_index``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, or_, select, union
+from sqlalchemy import (
+    Integer,
+    Select,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    union,
+)
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.orm import Session
 
+from caseworker.models.names import normalise_pinyin_query, searchable_name
 from caseworker.storage import schema as t
+from caseworker.storage import search_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +57,17 @@ class SearchFilter:
     created_before: datetime | None = None
     county: str | None = None
     street: str | None = None
+    #: a collective-hukou administrator's user name: only the applications they created or
+    #: that were admitted into a collective household they administer
+    collective_administrator: str | None = None
 
 
 _APPS = t.Application.__table__
 _PEOPLE = t.Person.__table__
 _RELATIVES = t.Relative.__table__
-
-
-def _prefix(column: Any, name: str) -> Any:
-    """``column LIKE prefix%`` as a range on bound values, so SQLite uses the index."""
-    return and_(column >= bindparam(f"{name}_lo"), column < bindparam(f"{name}_hi"))
+_NAMES = table(search_index.TABLE, column("rowid", Integer), column("name_keys"))
+_MEMBERS = t.CollectiveMember.__table__
+_COLLECTIVES = t.CollectiveHousehold.__table__
 
 
 @lru_cache(maxsize=64)
@@ -58,17 +75,13 @@ def search_query(shape: tuple[str, ...]) -> Select[Any]:
     """The statement behind ``search`` for one combination of filters, built once and
     reused with new values (the benchmark runs the same SQL through the bare driver).
 
-    Core tables, not ORM entities: a search returns plain rows, and skipping the ORM
-    layer halves the time a short query spends in Python."""
-    a, p, r = _APPS.c, _PEOPLE.c, _RELATIVES.c
-    person_match = None
-    if "id_number" in shape:
-        person_match = p.id_number == bindparam("id_number")
-    elif "name_prefix" in shape:
-        person_match = _prefix(p.name, "name")
-    elif "pinyin_prefix" in shape:
-        person_match = or_(_prefix(p.name_pinyin, "pinyin"), _prefix(p.name_initials, "pinyin"))
-    query = select(
+    A name, pinyin or initials prefix walks the name index (``search_index``) newest
+    first and stops at the end of the page; an ID number finds its people by the unique
+    index, then their applications. Core tables, not ORM entities: a search returns
+    plain rows, and skipping the ORM layer halves the time a short query spends in
+    Python."""
+    a, p, r, n = _APPS.c, _PEOPLE.c, _RELATIVES.c, _NAMES.c
+    columns = (
         a.number,
         a.state,
         p.name,
@@ -78,16 +91,30 @@ def search_query(shape: tuple[str, ...]) -> Select[Any]:
         a.destination_street,
         a.decision,
         a.created_at,
-    ).select_from(_APPS.join(_PEOPLE, p.id == a.applicant_id))
+    )
+    by_name = "match" in shape
+    if by_name:
+        query = select(*columns).select_from(
+            _NAMES.join(_APPS, a.id == n.rowid % literal_column(str(search_index.ID_SPAN))).join(
+                _PEOPLE, p.id == a.applicant_id
+            )
+        )
+        query = query.where(literal_column(search_index.TABLE).match(bindparam("match")))
+        if "rowid_from" in shape:
+            query = query.where(n.rowid >= bindparam("rowid_from"))
+        if "rowid_before" in shape:
+            query = query.where(n.rowid < bindparam("rowid_before"))
+    else:
+        query = select(*columns).select_from(_APPS.join(_PEOPLE, p.id == a.applicant_id))
     if "number" in shape:
         number: Any = bindparam("number")
         query = query.where(
             or_(a.number == number, a.receipt_number == number, a.permit_number == number)
         )
-    if person_match is not None:
-        # the matching people first, then their applications by primary key: the planner
-        # then walks a few index entries instead of every application in date order
-        matching = select(p.id).where(person_match).scalar_subquery()
+    if "id_number" in shape:
+        # the people first, then their applications by primary key: the planner then
+        # walks a few index entries instead of every application in date order
+        matching = select(p.id).where(p.id_number == bindparam("id_number")).scalar_subquery()
         ids = union(
             select(a.id).where(a.applicant_id.in_(matching)),
             select(r.application_id).where(r.person_id.in_(matching)),
@@ -104,8 +131,37 @@ def search_query(shape: tuple[str, ...]) -> Select[Any]:
         query = query.where(a.destination_county == bindparam("county"))
     if "street" in shape:
         query = query.where(a.destination_street == bindparam("street"))
-    query = query.order_by(a.created_at.desc(), a.id.desc())
+    if "collective_administrator" in shape:
+        query = query.where(a.id.in_(_administered(bindparam("collective_administrator"))))
+    if by_name:
+        query = query.order_by(n.rowid.desc())
+    else:
+        query = query.order_by(a.created_at.desc(), a.id.desc())
     return query.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+def _administered(username: Any) -> Any:
+    """The ids of the applications a collective-hukou administrator may see."""
+    a, m, h = _APPS.c, _MEMBERS.c, _COLLECTIVES.c
+    return union(
+        select(a.id).where(a.created_by == username),
+        select(m.application_id)
+        .select_from(_MEMBERS.join(_COLLECTIVES, h.id == m.collective_id))
+        .where(h.administrator == username, m.application_id.is_not(None)),
+    )
+
+
+def visible_to_collective_administrator(
+    session: Session, *, application_id: int, username: str
+) -> bool:
+    """Whether one application is among those ``username`` (a collective-hukou
+    administrator) may see."""
+    found = session.scalar(
+        select(func.count())
+        .where(_APPS.c.id == application_id)
+        .where(_APPS.c.id.in_(_administered(username)))
+    )
+    return bool(found)
 
 
 def search_parameters(
@@ -115,18 +171,33 @@ def search_parameters(
     params: dict[str, Any] = {"limit": limit + 1, "offset": offset}
     if flt.id_number:
         params["id_number"] = flt.id_number
-    elif flt.name_prefix:
-        params["name_lo"], params["name_hi"] = flt.name_prefix, flt.name_prefix + "\U0010ffff"
-    elif flt.pinyin_prefix:
-        params["pinyin_lo"], params["pinyin_hi"] = flt.pinyin_prefix, flt.pinyin_prefix + "~"
-    for name in ("number", "created_from", "created_before", "county", "street"):
+    elif flt.name_prefix or flt.pinyin_prefix:
+        prefix = searchable_name(flt.name_prefix or "") or normalise_pinyin_query(
+            flt.pinyin_prefix or ""
+        )
+        # nothing left of the text to look for (only punctuation): nothing is found
+        params["match"] = search_index.match_prefix(prefix) if prefix else '""'
+        # the dates as bounds on the index's row id too, so a period is walked, not all
+        if flt.created_from:
+            params["rowid_from"] = search_index.row_id_floor(flt.created_from)
+        if flt.created_before:
+            params["rowid_before"] = (
+                search_index.row_id_floor(flt.created_before) + search_index.ID_SPAN
+            )
+    for name in (
+        "number",
+        "created_from",
+        "created_before",
+        "county",
+        "street",
+        "collective_administrator",
+    ):
         value = getattr(flt, name)
         if value:
             params[name] = value
     for i, state in enumerate(flt.states):
         params[f"state_{i}"] = state
     shape = tuple(sorted(k for k in params if k not in {"limit", "offset"}))
-    shape += tuple(k.removesuffix("_lo") + "_prefix" for k in shape if k.endswith("_lo"))
     return shape, params
 
 
@@ -138,10 +209,17 @@ def _compiled_search(shape: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 
 def search(
-    conn: Connection, flt: SearchFilter, *, limit: int, offset: int
+    driver: Any,
+    flt: SearchFilter,
+    *,
+    limit: int,
+    offset: int,
+    shown_id: Callable[[str | None], str | None] | None = None,
 ) -> tuple[list[ApplicationSummary], bool]:
     """Applications matching the filter, newest first; ``limit + 1`` rows are read to tell
-    whether another page exists (a count over a large store would cost more).
+    whether another page exists (a count over a large store would cost more). ``driver``
+    is the DBAPI connection of a pooled connection the caller keeps; ``shown_id`` turns an
+    ID number into what the list may show (masked for a clerk).
 
     The clerk's search box runs this on every keystroke, so it takes the shortest road: a
     pooled connection (one read statement needs no unit of work and no BEGIN), and the
@@ -153,15 +231,14 @@ def search(
     for name in order:
         value = params[name]
         values.append(value.isoformat(sep=" ") if isinstance(value, datetime) else value)
-    driver = conn.connection.driver_connection
-    assert driver is not None
     rows = driver.execute(sql, values).fetchall()
+    show = shown_id or _same
     items = [
         ApplicationSummary(
             number,
             state,
             name,
-            id_number,
+            show(id_number),
             date.fromisoformat(on),
             county,
             street,
@@ -171,3 +248,7 @@ def search(
         for number, state, name, id_number, on, county, street, decision, created in rows[:limit]
     ]
     return items, len(rows) > limit
+
+
+def _same(id_number: str | None) -> str | None:
+    return id_number

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from caseworker.storage import schema as t
+from caseworker.storage import schema
 
 PENDING = "pending"
 CONFIRMED = "confirmed"
@@ -74,7 +74,7 @@ class Counts:
 
 
 def link(session: Session) -> LinkView | None:
-    row = session.get(t.SyncState, 1)
+    row = session.get(schema.SyncState, 1)
     if row is None:
         return None
     return LinkView(
@@ -108,9 +108,9 @@ def save_link(
     central_box_key: str = "",
 ) -> None:
     """Enrolment: a new link replaces the old one and starts every stream afresh."""
-    session.execute(delete(t.SyncState))
+    session.execute(delete(schema.SyncState))
     session.add(
-        t.SyncState(
+        schema.SyncState(
             id=1,
             central_url=central_url,
             device_id=device_id,
@@ -128,16 +128,16 @@ def save_link(
 
 
 def update_link(session: Session, **values: Any) -> None:
-    session.execute(update(t.SyncState).where(t.SyncState.id == 1).values(**values))
+    session.execute(update(schema.SyncState).where(schema.SyncState.id == 1).values(**values))
 
 
 def set_cursor(session: Session, stream: str, cursor: Any) -> None:
-    row = session.get(t.SyncState, 1)
+    row = session.get(schema.SyncState, 1)
     assert row is not None, "set_cursor before enrolment"
     row.cursors = {**(row.cursors or {}), stream: cursor}
 
 
-def _item(row: t.OutboxEntry) -> OutboxItem:
+def _item(row: schema.OutboxEntry) -> OutboxItem:
     return OutboxItem(
         row.id,
         row.idempotency_key,
@@ -153,9 +153,9 @@ def _item(row: t.OutboxEntry) -> OutboxItem:
 def pending(session: Session, *, after: int = 0, limit: int = 200) -> list[OutboxItem]:
     """The next entries to send, oldest first; set-aside ones are not among them."""
     rows = session.scalars(
-        select(t.OutboxEntry)
-        .where(t.OutboxEntry.status == PENDING, t.OutboxEntry.id > after)
-        .order_by(t.OutboxEntry.id)
+        select(schema.OutboxEntry)
+        .where(schema.OutboxEntry.status == PENDING, schema.OutboxEntry.id > after)
+        .order_by(schema.OutboxEntry.id)
         .limit(limit)
     )
     return [_item(r) for r in rows]
@@ -163,31 +163,33 @@ def pending(session: Session, *, after: int = 0, limit: int = 200) -> list[Outbo
 
 def outbox_items(session: Session, status: str) -> list[OutboxItem]:
     rows = session.scalars(
-        select(t.OutboxEntry).where(t.OutboxEntry.status == status).order_by(t.OutboxEntry.id)
+        select(schema.OutboxEntry)
+        .where(schema.OutboxEntry.status == status)
+        .order_by(schema.OutboxEntry.id)
     )
     return [_item(r) for r in rows]
 
 
 def count_attempt(session: Session, ids: Iterable[int], at: datetime) -> None:
     session.execute(
-        update(t.OutboxEntry)
-        .where(t.OutboxEntry.id.in_(list(ids)))
-        .values(attempts=t.OutboxEntry.attempts + 1, sent_at=at)
+        update(schema.OutboxEntry)
+        .where(schema.OutboxEntry.id.in_(list(ids)))
+        .values(attempts=schema.OutboxEntry.attempts + 1, sent_at=at)
     )
 
 
 def confirm(session: Session, entry_id: int, result: dict[str, Any], at: datetime) -> None:
     session.execute(
-        update(t.OutboxEntry)
-        .where(t.OutboxEntry.id == entry_id)
+        update(schema.OutboxEntry)
+        .where(schema.OutboxEntry.id == entry_id)
         .values(status=CONFIRMED, result=result, confirmed_at=at, error="")
     )
 
 
 def set_aside(session: Session, entry_id: int, error: str, result: dict[str, Any] | None) -> None:
     session.execute(
-        update(t.OutboxEntry)
-        .where(t.OutboxEntry.id == entry_id)
+        update(schema.OutboxEntry)
+        .where(schema.OutboxEntry.id == entry_id)
         .values(status=SET_ASIDE, error=error, result=result)
     )
 
@@ -195,8 +197,8 @@ def set_aside(session: Session, entry_id: int, error: str, result: dict[str, Any
 def put_back(session: Session, entry_id: int) -> bool:
     """A set-aside entry goes back into the queue (after a supervisor looked at it)."""
     done = session.execute(
-        update(t.OutboxEntry)
-        .where(t.OutboxEntry.id == entry_id, t.OutboxEntry.status == SET_ASIDE)
+        update(schema.OutboxEntry)
+        .where(schema.OutboxEntry.id == entry_id, schema.OutboxEntry.status == SET_ASIDE)
         .values(status=PENDING, error="")
     )
     return bool(getattr(done, "rowcount", 0))
@@ -206,13 +208,15 @@ def counts(session: Session) -> Counts:
     by_status: dict[str, int] = {
         status: count
         for status, count in session.execute(
-            select(t.OutboxEntry.status, func.count())
-            .where(t.OutboxEntry.status != CONFIRMED)
-            .group_by(t.OutboxEntry.status)
+            select(schema.OutboxEntry.status, func.count())
+            .where(schema.OutboxEntry.status != CONFIRMED)
+            .group_by(schema.OutboxEntry.status)
         )
     }
     conflicts = session.scalar(
-        select(func.count()).select_from(t.SyncConflict).where(t.SyncConflict.resolved_at.is_(None))
+        select(func.count())
+        .select_from(schema.SyncConflict)
+        .where(schema.SyncConflict.resolved_at.is_(None))
     )
     return Counts(by_status.get(PENDING, 0), by_status.get(SET_ASIDE, 0), conflicts or 0)
 
@@ -220,8 +224,8 @@ def counts(session: Session) -> Counts:
 def pending_accounts(session: Session) -> set[str]:
     """Usernames with a local account change the centre has not confirmed yet."""
     rows = session.scalars(
-        select(t.OutboxEntry.payload).where(
-            t.OutboxEntry.status != CONFIRMED, t.OutboxEntry.kind.like("account.%")
+        select(schema.OutboxEntry.payload).where(
+            schema.OutboxEntry.status != CONFIRMED, schema.OutboxEntry.kind.like("account.%")
         )
     )
     return {str(p.get("username")) for p in rows}
@@ -242,16 +246,16 @@ def add_conflict(
 ) -> bool:
     """Queue a conflict unless the same one (kind and subject) is already open."""
     open_one = session.scalar(
-        select(t.SyncConflict.id).where(
-            t.SyncConflict.resolved_at.is_(None),
-            t.SyncConflict.kind == kind,
-            t.SyncConflict.subject == subject,
+        select(schema.SyncConflict.id).where(
+            schema.SyncConflict.resolved_at.is_(None),
+            schema.SyncConflict.kind == kind,
+            schema.SyncConflict.subject == subject,
         )
     )
     if open_one is not None:
         return False
     session.add(
-        t.SyncConflict(
+        schema.SyncConflict(
             at=at,
             kind=kind,
             subject=subject,
@@ -265,7 +269,7 @@ def add_conflict(
     return True
 
 
-def _conflict(row: t.SyncConflict) -> ConflictView:
+def _conflict(row: schema.SyncConflict) -> ConflictView:
     return ConflictView(
         row.id,
         row.at,
@@ -281,21 +285,21 @@ def _conflict(row: t.SyncConflict) -> ConflictView:
 
 
 def conflicts(session: Session, *, include_resolved: bool = False) -> list[ConflictView]:
-    query = select(t.SyncConflict).order_by(t.SyncConflict.id)
+    query = select(schema.SyncConflict).order_by(schema.SyncConflict.id)
     if not include_resolved:
-        query = query.where(t.SyncConflict.resolved_at.is_(None))
+        query = query.where(schema.SyncConflict.resolved_at.is_(None))
     return [_conflict(r) for r in session.scalars(query)]
 
 
 def conflict(session: Session, conflict_id: int) -> ConflictView | None:
-    row = session.get(t.SyncConflict, conflict_id)
+    row = session.get(schema.SyncConflict, conflict_id)
     return None if row is None else _conflict(row)
 
 
 def resolve(session: Session, conflict_id: int, *, by: str, resolution: str, at: datetime) -> None:
     session.execute(
-        update(t.SyncConflict)
-        .where(t.SyncConflict.id == conflict_id)
+        update(schema.SyncConflict)
+        .where(schema.SyncConflict.id == conflict_id)
         .values(resolved_at=at, resolved_by=by, resolution=resolution)
     )
 
@@ -306,10 +310,10 @@ def resolve(session: Session, conflict_id: int, *, by: str, resolution: str, at:
 def put_person(
     session: Session, *, office_code: str, number: str, id_number: str, state: str, at: datetime
 ) -> None:
-    row = session.get(t.PersonIndexEntry, (office_code, number, id_number))
+    row = session.get(schema.PersonIndexEntry, (office_code, number, id_number))
     if row is None:
         session.add(
-            t.PersonIndexEntry(
+            schema.PersonIndexEntry(
                 office_code=office_code,
                 number=number,
                 id_number=id_number,
@@ -329,27 +333,31 @@ def elsewhere(
     if not id_number:
         return []
     rows = session.execute(
-        select(t.PersonIndexEntry.office_code, t.PersonIndexEntry.number, t.PersonIndexEntry.state)
-        .where(
-            t.PersonIndexEntry.id_number == id_number,
-            t.PersonIndexEntry.office_code != office_code,
-            t.PersonIndexEntry.state.in_(list(states)),
+        select(
+            schema.PersonIndexEntry.office_code,
+            schema.PersonIndexEntry.number,
+            schema.PersonIndexEntry.state,
         )
-        .order_by(t.PersonIndexEntry.office_code, t.PersonIndexEntry.number)
+        .where(
+            schema.PersonIndexEntry.id_number == id_number,
+            schema.PersonIndexEntry.office_code != office_code,
+            schema.PersonIndexEntry.state.in_(list(states)),
+        )
+        .order_by(schema.PersonIndexEntry.office_code, schema.PersonIndexEntry.number)
     )
     return [(o, n, s) for o, n, s in rows]
 
 
 def put_revocation(session: Session, permit_number: str, reason: str, at: datetime) -> None:
-    row = session.get(t.RevokedPermit, permit_number)
+    row = session.get(schema.RevokedPermit, permit_number)
     if row is None:
-        session.add(t.RevokedPermit(permit_number=permit_number, reason=reason, revoked_at=at))
+        session.add(schema.RevokedPermit(permit_number=permit_number, reason=reason, revoked_at=at))
     else:
         row.reason, row.revoked_at = reason, at
 
 
 def revocation(session: Session, permit_number: str) -> tuple[str, datetime] | None:
-    row = session.get(t.RevokedPermit, permit_number)
+    row = session.get(schema.RevokedPermit, permit_number)
     return None if row is None else (row.reason, row.revoked_at)
 
 
@@ -363,10 +371,10 @@ def put_account(
     password_hash: str,
     at: datetime,
 ) -> None:
-    row = session.scalars(select(t.User).where(t.User.username == username)).first()
+    row = session.scalars(select(schema.User).where(schema.User.username == username)).first()
     if row is None:
         session.add(
-            t.User(
+            schema.User(
                 username=username,
                 display_name=display_name,
                 role=role,
@@ -384,15 +392,15 @@ def attachments_of(session: Session, numbers: Iterable[str]) -> list[dict[str, A
     """The scans kept with these applications, as a bundle carries them."""
     rows = session.execute(
         select(
-            t.Attachment.id,
-            t.Application.number,
-            t.Attachment.filename,
-            t.Attachment.sha256,
-            t.Attachment.content,
+            schema.Attachment.id,
+            schema.Application.number,
+            schema.Attachment.filename,
+            schema.Attachment.sha256,
+            schema.Attachment.content,
         )
-        .join(t.Application, t.Application.id == t.Attachment.application_id)
-        .where(t.Application.number.in_(list(numbers)))
-        .order_by(t.Attachment.id)
+        .join(schema.Application, schema.Application.id == schema.Attachment.application_id)
+        .where(schema.Application.number.in_(list(numbers)))
+        .order_by(schema.Attachment.id)
     )
     return [
         {"id": i, "number": n, "filename": f, "sha256": h, "content": c} for i, n, f, h, c in rows
@@ -400,4 +408,4 @@ def attachments_of(session: Session, numbers: Iterable[str]) -> list[dict[str, A
 
 
 def audit_hash_at(session: Session, seq: int) -> str | None:
-    return session.scalar(select(t.AuditEvent.hash).where(t.AuditEvent.seq == seq))
+    return session.scalar(select(schema.AuditEvent.hash).where(schema.AuditEvent.seq == seq))

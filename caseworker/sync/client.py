@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from caseworker.sync import protocol as p
+from caseworker.sync import protocol
 
 Sign = Callable[[bytes], bytes]
 
@@ -77,7 +77,7 @@ class CentralClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._http = httpx.Client(
-            base_url=self.base_url + p.API,
+            base_url=self.base_url + protocol.API,
             timeout=timeout,
             transport=transport,
             headers={"user-agent": "caseworker-desk"},
@@ -172,7 +172,7 @@ class CentralClient:
             json={
                 "device_id": device_id,
                 "nonce": nonce,
-                "signature": sign(p.auth_message(device_id, nonce)).hex(),
+                "signature": sign(protocol.auth_message(device_id, nonce)).hex(),
             },
         )
         seq = data.get("audit_seq")
@@ -251,7 +251,9 @@ class CentralClient:
         except (KeyError, TypeError, ValueError):
             raise UnreachableError("the central system's answer to a push was garbled") from None
         sent = {op["key"] for op in operations}
-        if {o.key for o in outcomes} != sent or any(o.status not in p.OUTCOMES for o in outcomes):
+        if {o.key for o in outcomes} != sent or any(
+            o.status not in protocol.OUTCOMES for o in outcomes
+        ):
             raise UnreachableError("the central system did not answer for every operation sent")
         seq = data.get("audit_seq")
         if self._session is not None and seq is not None:

@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>管理员登录 — 恢复备份</source>
+        <translation>Administrator login — restore a backup</translation>
+    </message>
+    <message>
+        <source>恢复备份需要管理员登录；没有恢复任何内容。</source>
+        <translation>A restore needs an administrator to log in; nothing was restored.</translation>
+    </message>
+    <message>
         <source>存储已损坏</source>
         <translation>The store is damaged</translation>
     </message>
@@ -18,6 +26,14 @@
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>没有恢复备份</source>
+        <translation>The backup was not restored</translation>
+    </message>
+    <message>
+        <source>备份没有恢复：{error}</source>
+        <translation>The backup was not restored: {error}</translation>
     </message>
     <message>
         <source>规则包有误</source>
@@ -46,6 +62,18 @@
     <message>
         <source>无法打开存储</source>
         <translation>The store cannot be opened</translation>
+    </message>
+    <message>
+        <source>审计记录不完整</source>
+        <translation>The audit trail is not intact</translation>
+    </message>
+    <message>
+        <source>审计记录被人改动过，请立即告知管理员。
+
+{summary}</source>
+        <translation>Someone changed the audit trail; tell the administrator now.
+
+{summary}</translation>
     </message>
     <message>
         <source>本机存储已升级到新版本；升级前的备份：{file}</source>
@@ -173,6 +201,14 @@
         <translation>Cannot be done</translation>
     </message>
     <message>
+        <source>随迁人员第 {n} 人</source>
+        <translation>relative {n}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -232,6 +268,38 @@
     <message>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <source>没有找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>重复申请</source>
+        <translation>Duplicate application</translation>
+    </message>
+    <message>
+        <source>申请已被他人修改</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>申请 {number} 在您打开之后已被他人保存（您看到的是第 {seen} 版，现在是第 {current} 版），您的修改没有保存。请返回队列重新打开这份申请，再做修改。</source>
+        <translation>Application {number} was saved by someone else after you opened it (you saw version {seen}, it is now version {current}); your change was not saved. Go back to the queue, open the application again and redo your change.</translation>
+    </message>
+    <message>
+        <source>缺少姓名</source>
+        <translation>Name missing</translation>
+    </message>
+    <message>
+        <source>受理 {number} 需要填写户口簿上的姓名：{who}。请补上后保存，再受理。</source>
+        <translation>To accept {number}, the name as the hukou book shows it is needed for: {who}. Add it, save, then accept.</translation>
+    </message>
+    <message>
+        <source>{username}（{role}）不能{action}这份申请；需要以下角色之一：{roles}。</source>
+        <translation>{username} ({role}) may not {action} this application; it needs one of: {roles}.</translation>
+    </message>
+    <message>
+        <source>这份申请刚刚被他人修改，您的操作没有保存。请返回队列重新打开，再办理一次。</source>
+        <translation>This application was just changed by someone else; your step was not saved. Go back to the queue, open it again and do the step once more.</translation>
     </message>
     <message>
         <source>出生日期</source>
@@ -436,8 +504,36 @@
         <translation>Jurisdiction</translation>
     </message>
     <message>
+        <source>制作密钥恢复单</source>
+        <translation>Make the key recovery sheet</translation>
+    </message>
+    <message>
+        <source>存储密钥保存在本用户的系统钥匙串中。换电脑或用户配置丢失时，只有用恢复文件和口令才能打开备份。建议现在制作：恢复文件和打印的恢复单放所内保险柜，口令另行密封保管。</source>
+        <translation>The store key is kept in this user&apos;s system keyring. On a new PC, or when the user profile is lost, backups can be opened only with the recovery file and its passphrase. Make them now: keep the recovery file and the printed sheet in the station&apos;s safe, and the passphrase apart, sealed.</translation>
+    </message>
+    <message>
+        <source>恢复口令（至少 {n} 个字符）</source>
+        <translation>Recovery passphrase (at least {n} characters)</translation>
+    </message>
+    <message>
         <source>再次输入</source>
         <translation>Again</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Save in folder</translation>
+    </message>
+    <message>
+        <source>制作</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
     </message>
     <message>
         <source>密钥文件</source>
@@ -796,7 +892,7 @@ File: {file}</translation>
     </message>
     <message>
         <source>打印预览 — {title}</source>
-        <extracomment>preview at 96 dpi; printing at 300 dpi</extracomment>
+        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution)</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
@@ -808,8 +904,36 @@ File: {file}</translation>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <source>请把材料放在高拍仪下，放稳后自动拍摄。</source>
+        <translation>Place the document under the camera; it is taken when it holds still.</translation>
+    </message>
+    <message>
+        <source>放稳后自动拍摄(&amp;A)</source>
+        <translation>Take when still (&amp;A)</translation>
+    </message>
+    <message>
+        <source>拍摄(&amp;T)</source>
+        <translation>&amp;Take</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>画面在动，请放稳。</source>
+        <translation>The picture is moving; hold the document still.</translation>
+    </message>
+    <message>
+        <source>画面已稳定。</source>
+        <translation>The picture is still.</translation>
+    </message>
+    <message>
+        <source>高拍仪无法使用：{reason}</source>
+        <translation>The document camera cannot be used: {reason}</translation>
     </message>
     <message>
         <source>无法打印</source>
@@ -828,8 +952,60 @@ File: {file}</translation>
         <translation>Kind</translation>
     </message>
     <message>
+        <source>关于落户受理台</source>
+        <translation>About the settlement desk</translation>
+    </message>
+    <message>
+        <source>落户受理台 版本 {version}</source>
+        <translation>Settlement desk, version {version}</translation>
+    </message>
+    <message>
+        <source>政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>校验值</source>
+        <translation>Checksum</translation>
+    </message>
+    <message>
+        <source>规则包</source>
+        <translation>Rule packs</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>数据和组件</source>
+        <translation>Data and components</translation>
+    </message>
+    <message>
+        <source>第三方许可声明在安装包中（构建时生成）；源代码运行时没有。</source>
+        <translation>The third-party notices are in the installed program (written by the build); a source checkout has none.</translation>
+    </message>
+    <message>
+        <source>第三方许可</source>
+        <translation>Third-party licences</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
+        <source>导出诊断包…</source>
+        <translation>Export diagnostics bundle…</translation>
     </message>
     <message>
         <source>在册人数</source>
@@ -1497,6 +1673,20 @@ Choose another place.</translation>
     <message>
         <source>无法处理</source>
         <translation>Cannot resolve</translation>
+    </message>
+    <message>
+        <source>导出诊断包</source>
+        <translation>Export diagnostics bundle</translation>
+    </message>
+    <message>
+        <source>诊断包 (*.zip)</source>
+        <translation>Diagnostics bundle (*.zip)</translation>
+    </message>
+    <message>
+        <source>诊断包已保存：{file}
+其中没有个人信息，可以附在报修单中。</source>
+        <translation>Diagnostics bundle saved: {file}
+It holds no personal data; attach it to the support ticket.</translation>
     </message>
 </context>
 </TS>

@@ -12,12 +12,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from caseworker.services.applications import Actor, ApplicationService
+from caseworker.services.applications import Actor
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.id_reader import SimulatedReader
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
-from ui.main_window import Desk, MainWindow
+from ui.app import compose_desk
+from ui.desk import Desk
+from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 PASSWORD = "s3cret-pass"
@@ -50,9 +52,9 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 def desk(office: Store, service: EvaluationService, runner: TaskRunner, tmp_path: Path) -> Desk:
     users = UserService(office)
     card = tmp_path / "card.json"
-    return Desk(
+    return compose_desk(
+        store=office,
         evaluation=service,
-        apps=ApplicationService(office, service),
         users=users,
         login=users.login("li", PASSWORD),
         runner=runner,
@@ -72,6 +74,11 @@ def window(qtbot: QtBot, desk: Desk) -> Iterator[MainWindow]:
     shown.intake.changed.disconnect()  # focus leaving a field at teardown is not an edit
     shown.dirty = False  # closing at teardown must not ask about unsaved work
     shown.close()
+    # focus leaving a field on closing schedules an evaluation: stopped, and whatever is
+    # still on its way back delivered now, while the widgets it goes to are alive
+    shown.intake._timer.stop()
+    desk.runner.wait()
+    QApplication.processEvents()
     shown.deleteLater()
 
 

@@ -36,14 +36,14 @@ def test_the_trail_pages_filters_and_verifies(
     assert {model.data(model.index(r, 2)) for r in range(model.rowCount())} == {"li"}
     dialog.verify()
     settle(qtbot, desk.runner)
-    assert "完好" in dialog.result.text()
+    assert "完好" in dialog.verdict.text()
     conn = connect_raw(desk.apps.store.path, desk.apps.store.settings.key())
     conn.execute("UPDATE audit_events SET actor = 'qian' WHERE seq = 2")
     conn.commit()
     conn.close()
     dialog.verify()
     settle(qtbot, desk.runner)
-    assert "不完整" in dialog.result.text() and "edited" in dialog.result.text()
+    assert "不完整" in dialog.verdict.text() and "edited" in dialog.verdict.text()
 
 
 def test_a_clerk_cannot_read_the_trail(qtbot: QtBot, desk: Desk) -> None:

@@ -185,7 +185,9 @@ def test_bad_input_gets_a_message_and_keeps_the_form(
     assert "✘" in window.intake.id_status.text()  # a wrong check digit, said as typed
     key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, window.desk.runner)
-    assert shown and "id_number" in shown[0]
+    # the field named as the form labels it, never as a dotted path
+    assert shown and "身份证号：" in shown[0] and "id_number" not in shown[0]
+    assert "applicant." not in shown[0] and "destination." not in shown[0]
     assert window.intake.id_number.text() == "370102199001010019"
     assert window.intake.number is None
 

@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 
 import ui.app
 from caseworker.services import store as store_module
-from caseworker.services.applications import ApplicationService
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import MigrationError, Store
 from caseworker.services.users import UserService
 from tests.ui.conftest import PASSWORD
+from ui.app import compose_desk
 from ui.login import LoginDialog, SetupDialog
-from ui.main_window import Desk, MainWindow
+from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 
@@ -74,9 +74,9 @@ def test_without_a_keyring_the_key_goes_to_the_file_named_and_the_desk_warns(
         assert named.is_file() and named.stat().st_mode & 0o077 == 0  # only the user reads it
         users = UserService(store)
         window = MainWindow(
-            Desk(
+            compose_desk(
+                store=store,
                 evaluation=service,
-                apps=ApplicationService(store, service),
                 users=users,
                 login=users.login("admin", PASSWORD),
                 runner=runner,

@@ -48,7 +48,7 @@ def test_a_wrong_password_keeps_the_name_and_says_why(
     dialog.password.setText("wrong-pass-1")
     dialog.try_login()
     settle(qtbot, runner)
-    assert "4 more tries" in dialog.error.text()
+    assert "the user name or the password is wrong" in dialog.error.text()
     assert dialog.username.text() == "li" and dialog.password.text() == ""
     assert dialog.session is None
 
@@ -91,4 +91,25 @@ def test_after_a_reset_the_user_sets_their_own_password(
     dialog.again.setText("my-own-pass-2")
     dialog.try_change()
     assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not users.login("li", "my-own-pass-2").must_change_password
+
+
+def test_the_new_password_is_set_on_the_database_worker(
+    qtbot: QtBot, office: Store, runner: TaskRunner
+) -> None:
+    users = UserService(office)
+    users.reset_password(Actor("admin", "admin"), "li", "temp-pass-1")
+    session = users.login("li", "temp-pass-1")
+    dialog = ChangePasswordDialog(users, session, runner=runner)
+    qtbot.addWidget(dialog)
+    dialog.current.setText("temp-pass-1")
+    dialog.new.setText("short")
+    dialog.again.setText("short")
+    dialog.try_change()
+    assert dialog.error.text() == ""  # not refused yet: the worker has it
+    qtbot.waitUntil(lambda: "at least 8" in dialog.error.text())
+    dialog.new.setText("my-own-pass-2")
+    dialog.again.setText("my-own-pass-2")
+    dialog.try_change()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert not users.login("li", "my-own-pass-2").must_change_password

@@ -15,6 +15,7 @@ from caseworker.services.applications import Actor, ApplicationService
 from caseworker.services.statistics import StatisticsService
 from tests.store.conftest import application
 from tests.ui.conftest import PASSWORD, settle
+from ui.app import compose_desk
 from ui.main_window import Desk, MainWindow
 from ui.statistics_page import StatisticsModel, StatisticsPage
 
@@ -110,9 +111,9 @@ def test_no_statistics_tab_for_a_collective_administrator(qtbot: QtBot, desk: De
         Actor("admin", "admin"), username="wang", role="collective_administrator", password=PASSWORD
     )
     window = MainWindow(
-        Desk(
+        compose_desk(
+            store=desk.apps.store,
             evaluation=desk.evaluation,
-            apps=desk.apps,
             users=users,
             login=users.login("wang", PASSWORD),
             runner=desk.runner,

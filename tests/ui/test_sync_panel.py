@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.base import Actor
@@ -22,6 +23,7 @@ from tests.store.conftest import application
 from tests.ui.conftest import PASSWORD, settle
 from ui.main_window import Desk, MainWindow
 from ui.sync_panel import ConflictsDialog, describe
+from ui.tasks import TaskRunner
 
 SUPERVISOR = Actor("zhao", "supervisor")
 
@@ -67,13 +69,16 @@ def test_a_supervisor_resolves_a_conflict_in_the_queue(
             detail={},
         )
     sync = SyncService(office)
-    dialog = ConflictsDialog(sync, SUPERVISOR)
+    runner = TaskRunner()
+    dialog = ConflictsDialog(sync, SUPERVISOR, runner)
     qtbot.addWidget(dialog)
+    settle(qtbot, runner)
     assert dialog.table.rowCount() == 1
     assert "settlement_taken" in dialog.table.item(0, 1).text()
     dialog.table.selectRow(0)
     monkeypatch.setattr("ui.sync_panel.QInputDialog.getText", lambda *a, **k: ("called them", True))
     dialog.resolve_button.click()
+    settle(qtbot, runner)
     assert dialog.table.rowCount() == 0
     assert sync.conflicts(SUPERVISOR, include_resolved=True)[0].resolution == "called them"
     assert "待处理" not in describe(sync.status())
@@ -133,21 +138,28 @@ def test_a_stale_desk_asks_a_supervisor_to_sign_in_for_a_permit(
     typed = iter([("li", PASSWORD), ("zhao", "wrong"), ("zhao", PASSWORD)])
     errors: list[str] = []
 
-    class Countersign:
+    class Countersign(QObject):
+        """The supervisor's sign-in, typed: opened window-modal, accepted each time."""
+
+        accepted = Signal()
+
         def __init__(self, message: str, parent: object) -> None:
+            super().__init__()
             assert "未同步" in message
             self.username, self.password, self.error = QLineEdit(), QLineEdit(), QLabel()
 
-        def exec(self) -> QDialog.DialogCode:
+        def open(self) -> None:
             if self.error.text():
                 errors.append(self.error.text())
             user, password = next(typed)
             self.username.setText(user)
             self.password.setText(password)
-            return QDialog.DialogCode.Accepted
+            QTimer.singleShot(0, self.accepted.emit)
 
-    monkeypatch.setattr("ui.main_window.CountersignDialog", Countersign)
+    monkeypatch.setattr("ui.application_page.CountersignDialog", Countersign)
     window.step_buttons["issue"].click()
+    # three sign-ins, each checked on the database worker in turn
+    qtbot.waitUntil(lambda: desk.apps.get(view.number).state == "permit_issued", timeout=20_000)
     settle(qtbot, desk.runner)
     assert "supervisor" in errors[0] and errors[1]  # a clerk, then a wrong password
     issued = desk.apps.get(view.number)

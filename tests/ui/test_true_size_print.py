@@ -1,0 +1,57 @@
+"""The print preview's print button hands the PDF to CUPS at true size (the desk's own
+print path, up to a real cups-pdf printer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from caseworker.devices import settings as device_settings
+from caseworker.printing.documents import render
+from caseworker.printing.model import DocumentKind
+from tests.devices import cups
+from tests.helpers import sample_permit
+from ui.print_preview import PrintPreview
+
+MM = 72 / 25.4
+
+
+def test_print_button_sends_the_pdf_at_true_size(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queue = cups.ensure_queue()
+    monkeypatch.setenv(device_settings.SETTINGS_ENV, str(tmp_path / "devices.json"))
+    pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
+    dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+    printer.setPrinterName(queue)
+    assert printer.printerName() == queue
+    before = cups.existing_output()
+    dialog.print_to(printer)
+    try:
+        printed = cups.wait_for_output(before)
+        page = PdfReader(printed).pages[0]
+        assert abs(float(page.mediabox.width) / MM - 210) <= 0.5
+        assert abs(float(page.mediabox.height) / MM - 297) <= 0.5
+    finally:
+        cups.remove_output(before)
+
+
+def test_a_printer_that_refuses_gets_a_message(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(device_settings.SETTINGS_ENV, str(tmp_path / "devices.json"))
+    pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
+    dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
+    qtbot.addWidget(dialog)
+    warned: list[str] = []
+    monkeypatch.setattr("ui.print_preview.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    monkeypatch.setattr("shutil.which", lambda name: None)  # no CUPS on this computer
+    dialog.print_to(QPrinter(QPrinter.PrinterMode.HighResolution))
+    assert warned and "打印机没有响应" in warned[0] and "install CUPS" in warned[0]
