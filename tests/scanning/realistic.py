@@ -35,6 +35,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from caseworker.models.resident_id import check_digit
 
+#: bump when the drawing changes: the cache is kept per version
 VERSION = "r1"
 KINDS = ("id-card", "household-page", "registration-card")
 DIVISIONS = Path(__file__).resolve().parents[2] / "resources" / "divisions" / "divisions.json"
