@@ -17,6 +17,7 @@ from caseworker.models.facts import CaseError
 from caseworker.models.workflow import ACTION_ZH, STATE_ZH, Action, State, WorkflowError
 from caseworker.printing.fonts import MissingGlyphError
 from caseworker.printing.model import TITLES, DocumentKind
+from caseworker.rules.decision import STATUS_ZH
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
@@ -80,6 +81,14 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
             "",
             "申请 {number} 不能办结：{who} {name} 已在本所以申请 {other} 落户，"
             "同一人只能落户一次。",
+        ),
+    ),
+    "application.not_eligible": (
+        QT_TRANSLATE_NOOP("", "不能批准"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "申请 {number} 的审查结论是“{decision}”，不是“符合”，不能批准；"
+            "请补充待答问题后重新审查，或说明理由不予批准。",
         ),
     ),
     "application.document_name_needed": (
@@ -211,6 +220,7 @@ RELATIVE_LABELS: dict[str, object] = {
 #: the codes whose params ``_counter_terms`` puts in the desk's language
 COUNTER_CODES = (
     "application.not_found",
+    "application.not_eligible",
     "application.maker_checker_accepted",
     "application.maker_checker_facts",
     "application.person_settled",
@@ -326,6 +336,10 @@ def _counter_terms(params: dict[str, object]) -> dict[str, object]:
         out["action"] = term(ACTION_ZH[actions[action]], action)
     if kind in kinds:
         out["kind"] = term(TITLES[kinds[kind]], kind)
+    if "decision" in out:
+        decision = str(out["decision"])
+        zh = STATUS_ZH.get(decision)
+        out["decision"] = term(zh, decision) if zh else tr("尚未审查")
     if "who" in out:
         who = str(out["who"])
         out["who"] = tr("申请人") if who == "applicant" else field_label(who)

@@ -42,6 +42,7 @@ from caseworker.services.base import (
     PermissionDeniedError,
     ServiceError,
     StaleVersionError,
+    StepNotAllowedError,
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
@@ -239,9 +240,8 @@ class ApplicationService(ApplicationReading):
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             if view.decision is None or view.decision.decision != ELIGIBLE:
                 got = view.decision.decision if view.decision else "none"
-                raise WorkflowError(
-                    f"cannot approve {number}: its decision is {got}, not eligible; answer "
-                    "the open questions and decide again, or refuse it with reasons"
+                raise StepNotAllowedError(
+                    code="application.not_eligible", number=number, decision=got
                 )
             if view.accepted_by == actor.username:
                 raise PermissionDeniedError(

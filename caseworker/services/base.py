@@ -111,6 +111,10 @@ ENGLISH: dict[str, str] = {
         "cannot settle {number}: {who} {name} was already settled here under {other}; a "
         "person is settled only once"
     ),
+    "application.not_eligible": (
+        "cannot approve {number}: its decision is {decision}, not eligible; answer the open "
+        "questions and decide again, or refuse it with reasons"
+    ),
     "application.document_name_needed": (
         "the document's name is required, as the checklist shows it"
     ),

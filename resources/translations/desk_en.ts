@@ -230,6 +230,10 @@
         <translation>it is among the first every guesser tries; choose another</translation>
     </message>
     <message>
+        <source>尚未审查</source>
+        <translation>not decided yet</translation>
+    </message>
+    <message>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -341,6 +345,14 @@
     <message>
         <source>申请 {number} 不能办结：{who} {name} 已在本所以申请 {other} 落户，同一人只能落户一次。</source>
         <translation>Application {number} cannot be settled: {who} {name} was already settled here under application {other}; a person is settled only once.</translation>
+    </message>
+    <message>
+        <source>不能批准</source>
+        <translation>Cannot approve</translation>
+    </message>
+    <message>
+        <source>申请 {number} 的审查结论是“{decision}”，不是“符合”，不能批准；请补充待答问题后重新审查，或说明理由不予批准。</source>
+        <translation>The decision on application {number} is {decision}, not eligible, so it cannot be approved; answer the open questions and decide again, or refuse it with reasons.</translation>
     </message>
     <message>
         <source>缺少材料名称</source>

@@ -15,13 +15,13 @@ from sqlalchemy import text
 
 from caseworker.logs import mask
 from caseworker.models.facts import CaseError
-from caseworker.models.workflow import WorkflowError
 from caseworker.services.applications import (
     ApplicationService,
     DuplicateError,
     NotFoundError,
     ServiceError,
 )
+from caseworker.services.base import StepNotAllowedError
 from caseworker.services.store import SetupError, Store
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
@@ -171,7 +171,7 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(apps: ApplicationSer
         CaseError, match=r"records.applicant.name: '😀' \(U\+1F600\) cannot be part"
     ):
         apps.create_draft(CLERK, emoji)
-    with pytest.raises(WorkflowError, match="cannot approve"):
+    with pytest.raises(StepNotAllowedError, match="cannot approve"):
         apps.approve(SUPERVISOR, number)
     nameless = application(names=["", ""])
     draft = apps.create_draft(CLERK, nameless).number

@@ -13,6 +13,7 @@ from caseworker.services.applications import (
     PermissionDeniedError,
     ServiceError,
 )
+from caseworker.services.base import StepNotAllowedError
 from caseworker.storage import repositories as repo
 from caseworker.storage import schema as t
 from tests.store.conftest import CLERK, OTHER_SUPERVISOR, SUPERVISOR, application
@@ -144,7 +145,7 @@ def test_only_an_eligible_decision_is_approved(apps: ApplicationService) -> None
     number = apps.create_draft(CLERK, application(applicant={"degree": "none"})).number
     apps.accept(CLERK, number)
     assert apps.decide(CLERK, number).decision is not None
-    with pytest.raises(WorkflowError, match="its decision is ineligible"):
+    with pytest.raises(StepNotAllowedError, match="its decision is ineligible"):
         apps.approve(SUPERVISOR, number)
     assert apps.refuse(SUPERVISOR, number, "无符合条件的落户途径").state == "refused"
     assert apps.get(number).reason == "无符合条件的落户途径"
