@@ -144,6 +144,22 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
             "申请 {number} 的{kind}已打印，编号 {document}；如需再打一份，请用“补打”，编号不变。",
         ),
     ),
+    "print.may_not_print": (
+        QT_TRANSLATE_NOOP("", "无权操作"),
+        QT_TRANSLATE_NOOP("", "{username}（{role}）不能打印文书。"),
+    ),
+    "print.may_not_void": (
+        QT_TRANSLATE_NOOP("", "无权操作"),
+        QT_TRANSLATE_NOOP("", "{username}（{role}）不能作废已打印的文书；请由审核人员作废。"),
+    ),
+    "login.totp_not_enrolled": (
+        QT_TRANSLATE_NOOP("", "需要动态口令"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "本所要求{role}登录时输入动态口令，此账户尚未绑定；"
+            "请管理员为 {username} 绑定动态口令。",
+        ),
+    ),
     "print.void_reason_needed": (
         QT_TRANSLATE_NOOP("", "需要填写理由"),
         QT_TRANSLATE_NOOP("", "作废已打印的文书需要填写理由；理由会保存。"),
@@ -235,6 +251,9 @@ COUNTER_CODES = (
     "print.nothing_to_reprint",
     "print.printed_already",
     "print.void_reason_needed",
+    "print.may_not_print",
+    "print.may_not_void",
+    "login.totp_not_enrolled",
     "print.no_live_document",
     "login.wrong",
     "login.code_needed",
@@ -340,6 +359,9 @@ def _counter_terms(params: dict[str, object]) -> dict[str, object]:
         decision = str(out["decision"])
         zh = STATUS_ZH.get(decision)
         out["decision"] = term(zh, decision) if zh else tr("尚未审查")
+    if "role" in out:
+        role = str(out["role"])
+        out["role"] = term(ROLE_ZH.get(role, role), role)
     if "who" in out:
         who = str(out["who"])
         out["who"] = tr("申请人") if who == "applicant" else field_label(who)

@@ -142,6 +142,12 @@ ENGLISH: dict[str, str] = {
         "the {kind} of {number} was printed as {document}; use reprint (补打), which keeps "
         "its number"
     ),
+    "print.may_not_print": "{username} ({role}) may not print",
+    "print.may_not_void": "{username} ({role}) may not void a printed document",
+    "login.totp_not_enrolled": (
+        "this office requires a second factor (动态口令) for {role}; ask an administrator to "
+        "run `caseworker users totp {username}`"
+    ),
     "print.void_reason_needed": "voiding a printed document needs a reason; it is kept",
     "print.no_live_document": "no printed document {document!r} that is not void",
     "login.wrong": (

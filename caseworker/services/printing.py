@@ -111,7 +111,9 @@ class PrintingService:
         """Print (or reprint, 补打) one document of an application; nothing is recorded if
         it cannot be rendered (a character the font lacks, say)."""
         if actor.role not in DESK_ROLES:
-            raise PermissionDeniedError(f"{actor.username} ({actor.role}) may not print")
+            raise PermissionDeniedError(
+                code="print.may_not_print", username=actor.username, role=actor.role
+            )
         with transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
             if view is None or (
@@ -194,7 +196,7 @@ class PrintingService:
         """作废 a printed document (every copy of its number); the reason is kept."""
         if actor.role not in SUPERVISING_ROLES:
             raise PermissionDeniedError(
-                f"{actor.username} ({actor.role}) may not void a printed document"
+                code="print.may_not_void", username=actor.username, role=actor.role
             )
         if not reason.strip():
             raise ServiceError(code="print.void_reason_needed")

@@ -231,10 +231,7 @@ class UserService:
             if user.role in policy.totp_roles and not user.totp_secret:
                 self._audit(session, username, "login.refused", {"reason": "no totp"}, now)
                 raise _KeepAndRefuseError(
-                    LoginError(
-                        f"this office requires a second factor (动态口令) for {user.role}; "
-                        f"ask an administrator to run `caseworker users totp {username}`"
-                    )
+                    LoginError(code="login.totp_not_enrolled", role=user.role, username=username)
                 )
             if user.totp_secret:
                 self._check_totp(session, user, totp_code, now=now, policy=policy, source=source)

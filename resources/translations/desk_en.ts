@@ -423,6 +423,18 @@
         <translation>The {kind} of application {number} was printed as {document}; to print it again use Reprint, which keeps its number.</translation>
     </message>
     <message>
+        <source>{username}（{role}）不能打印文书。</source>
+        <translation>{username} ({role}) may not print documents.</translation>
+    </message>
+    <message>
+        <source>{username}（{role}）不能作废已打印的文书；请由审核人员作废。</source>
+        <translation>{username} ({role}) may not void a printed document; a supervisor must void it.</translation>
+    </message>
+    <message>
+        <source>本所要求{role}登录时输入动态口令，此账户尚未绑定；请管理员为 {username} 绑定动态口令。</source>
+        <translation>This office requires a second factor for {role}, and this account has none yet; ask an administrator to set one up for {username}.</translation>
+    </message>
+    <message>
         <source>作废已打印的文书需要填写理由；理由会保存。</source>
         <translation>Voiding a printed document needs a reason; it is kept.</translation>
     </message>
