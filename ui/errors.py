@@ -91,6 +91,10 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
             "请补充待答问题后重新审查，或说明理由不予批准。",
         ),
     ),
+    "application.documents_closed": (
+        QT_TRANSLATE_NOOP("", "材料已不能登记"),
+        QT_TRANSLATE_NOOP("", "申请 {number} 已是“{state}”状态，不能再登记查验的材料。"),
+    ),
     "application.document_name_needed": (
         QT_TRANSLATE_NOOP("", "缺少材料名称"),
         QT_TRANSLATE_NOOP("", "请按材料清单填写材料名称。"),
@@ -237,6 +241,7 @@ RELATIVE_LABELS: dict[str, object] = {
 COUNTER_CODES = (
     "application.not_found",
     "application.not_eligible",
+    "application.documents_closed",
     "application.maker_checker_accepted",
     "application.maker_checker_facts",
     "application.person_settled",

@@ -21,7 +21,6 @@ from caseworker.models.workflow import (
     OPEN_STATES,
     Action,
     State,
-    WorkflowError,
     next_state,
 )
 from caseworker.rules.decision import ELIGIBLE
@@ -324,7 +323,9 @@ class ApplicationService(ApplicationReading):
         with self._writing() as session:
             view = self._load(session, number, actor)
             if State(view.state) in FINAL_STATES:
-                raise WorkflowError(f"{number} is {view.state}; its documents are closed")
+                raise StepNotAllowedError(
+                    code="application.documents_closed", number=number, state=view.state
+                )
             repo.add_document_seen(session, view.id, name, actor.username, now)
             repo.add_audit(
                 session,

@@ -115,6 +115,7 @@ ENGLISH: dict[str, str] = {
         "cannot approve {number}: its decision is {decision}, not eligible; answer the open "
         "questions and decide again, or refuse it with reasons"
     ),
+    "application.documents_closed": "{number} is {state}; its documents are closed",
     "application.document_name_needed": (
         "the document's name is required, as the checklist shows it"
     ),

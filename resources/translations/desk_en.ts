@@ -355,6 +355,14 @@
         <translation>The decision on application {number} is {decision}, not eligible, so it cannot be approved; answer the open questions and decide again, or refuse it with reasons.</translation>
     </message>
     <message>
+        <source>材料已不能登记</source>
+        <translation>Documents closed</translation>
+    </message>
+    <message>
+        <source>申请 {number} 已是“{state}”状态，不能再登记查验的材料。</source>
+        <translation>Application {number} is {state}; documents seen can no longer be recorded on it.</translation>
+    </message>
+    <message>
         <source>缺少材料名称</source>
         <translation>Document name missing</translation>
     </message>

@@ -31,6 +31,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "other": "A-0",
     },
     "application.not_eligible": {"number": "A-1", "decision": "ineligible"},
+    "application.documents_closed": {"number": "A-1", "state": "settled"},
     "application.document_name_needed": {},
     "application.reason_needed": {"action": "refuse", "action_zh": "不予受理"},
     "application.indexed_elsewhere": {"other": "B-1", "state": "accepted", "office": "370102001"},
