@@ -1486,6 +1486,10 @@ Choose another place.</translation>
         <translation>Agrees with the sex in the ID number.</translation>
     </message>
     <message>
+        <source>这一栏没有识别到文字，已按身份号码填入；请对照原件确认。</source>
+        <translation>Nothing was read here; filled in from the ID number. Check it against the original.</translation>
+    </message>
+    <message>
         <source>与身份号码中的出生日期一致。</source>
         <translation>Agrees with the birth date in the ID number.</translation>
     </message>
