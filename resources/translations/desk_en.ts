@@ -1649,5 +1649,35 @@ Choose another place.</translation>
         <translation>Diagnostics bundle saved: {file}
 It holds no personal data; attach it to the support ticket.</translation>
     </message>
+    <message>
+        <source>申请 {number}</source>
+        <translation>application {number}</translation>
+    </message>
+    <message>
+        <source>身份证号 {id}</source>
+        <translation>ID number {id}</translation>
+    </message>
+    <message>
+        <source>读到的身份证（{name} {card}）与表单中的{what}不是同一人。
+用读到的身份证替换表单中的申请人信息吗？</source>
+        <translation>The card read ({name} {card}) is not the person of {what} in the form.
+Replace the applicant&apos;s details in the form with the card?</translation>
+    </message>
+    <message>
+        <source>替换申请人信息？</source>
+        <translation>Replace the applicant&apos;s details?</translation>
+    </message>
+    <message>
+        <source>此身份证已过有效期限（至 {until}）：请申请人换领新证，或凭临时身份证办理。</source>
+        <translation>This ID card has expired (valid until {until}): the applicant should renew it, or use a temporary ID card.</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>no end date</translation>
+    </message>
+    <message>
+        <source>身份证有效期至 {until}</source>
+        <translation>ID card valid until {until}</translation>
+    </message>
 </context>
 </TS>
