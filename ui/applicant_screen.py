@@ -74,9 +74,13 @@ def content_of(page: ApplicationPage) -> ScreenContent:
     missing: list[str] = []
     if decision is not None:
         seen = intake.panel._seen
-        for route in decision.routes:
-            if route.applies_here and route.status != INELIGIBLE:
-                missing += [d for d in route.documents if d not in seen and d not in missing]
+        # eligible: the materials of the route the engine ranks first (one route is
+        # enough); otherwise those of every route still open
+        routes = decision.eligible[:1] or [
+            r for r in decision.routes if r.applies_here and r.status == INCOMPLETE
+        ]
+        for route in routes:
+            missing += [d for d in route.documents if d not in seen and d not in missing]
     return ScreenContent(
         number=intake.number,
         people=tuple(people),
