@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -136,6 +136,7 @@ class ApplicantScreen(QWidget):
         layout.addWidget(self.confirm_button)
         self.content: ScreenContent | None = None
         self.confirmed_digest: str | None = None
+        self.active = False  # an application is being taken on the desk
         bus.changed.connect(self._changed)
         page.intake.changed.connect(self.redraw)
         page.intake.decided.connect(lambda _d: self.redraw())
@@ -151,6 +152,18 @@ class ApplicantScreen(QWidget):
         font.setPointSize(points)
         label.setFont(font)
         return label
+
+    def event(self, event: QEvent) -> bool:
+        """Activated all the same (a window manager, a platform that ignores the flags, a
+        touch): the keyboard goes straight back to the clerk's window."""
+        if event.type() == QEvent.Type.WindowActivate:
+            QTimer.singleShot(0, self._give_keyboard_back)
+        return super().event(event)
+
+    def _give_keyboard_back(self) -> None:
+        desk = self.page.window()
+        if desk is not self and desk.isVisible():
+            desk.activateWindow()
 
     # --- where it is shown ----------------------------------------------------------
 
@@ -174,7 +187,24 @@ class ApplicantScreen(QWidget):
         if changes.application is None or changes.application == self.page.intake.number:
             self.redraw()
 
+    def set_active(self, active: bool) -> None:
+        """The desk shows an application (True), or the queue, a lock, a case file: then
+        the screen greets whoever is at the counter and shows nobody's data."""
+        self.active = active
+        self.redraw()
+
     def redraw(self) -> None:
+        if not self.active:
+            self.content = None
+            self.confirmed_digest = None
+            self.heading.setText(tr("欢迎办理户口迁入业务"))
+            for label in (self.people, self.destination, self.decision, self.missing):
+                label.clear()
+            self.status.clear()
+            self.confirm_button.hide()
+            return
+        self.heading.setText(tr("请核对您的信息"))
+        self.confirm_button.show()
         content = content_of(self.page)
         self.content = content
         lines = []
@@ -210,6 +240,8 @@ class ApplicantScreen(QWidget):
     def confirm(self) -> None:
         """Record the applicant's confirmation of what is shown now."""
         page = self.page
+        if not self.active:
+            return
         self.redraw()
         content = self.content
         if content is None or content.number is None or page.dirty:

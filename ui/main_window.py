@@ -144,6 +144,11 @@ class MainWindow(QMainWindow):
         self.queue.apply_filter()
         # the applicant's screen (双屏核对): shown at once when a second screen faces them
         self.applicant_screen = ApplicantScreen(self.application, self.bus, self.operations)
+        self.stack.currentChanged.connect(
+            lambda _i: self.applicant_screen.set_active(
+                self.stack.currentWidget() is self.intake_page
+            )
+        )
         if applicant_screen_for(self.screen()) is not None:
             self.applicant_screen.show_facing_applicant(self.screen())
 

@@ -1270,6 +1270,10 @@ Choose another place.</translation>
         <translation>Correct — confirm</translation>
     </message>
     <message>
+        <source>欢迎办理户口迁入业务</source>
+        <translation>Welcome: household registration, moving in</translation>
+    </message>
+    <message>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>

@@ -34,6 +34,7 @@ def test_it_shows_the_entered_data_masked_and_nothing_can_be_edited(
     assert screen.content.missing == first.documents
     assert screen.content.missing[0] in screen.missing.text()
     assert editable_or_focusable(screen) == []
+    settle(qtbot, window.desk.runner)
     assert focused().window() is window  # the clerk keeps the keyboard
 
 
@@ -89,3 +90,20 @@ def test_unsaved_work_is_not_confirmed(
     settle(qtbot, desk.runner)
     assert said and "请先保存" in said[-1]
     assert desk.audit.events(Actor("zhao", "supervisor"), action=CONFIRMED) == []
+
+
+def test_back_at_the_queue_the_previous_applicant_is_not_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    enter_and_save(qtbot, window)
+    window.show_applicant_screen()
+    screen = window.applicant_screen
+    assert "张三丰" in screen.people.text()
+    key(Qt.Key.Key_Escape)  # back to the queue: the next person may be at the counter
+    settle(qtbot, window.desk.runner)
+    shown = " ".join(label.text() for label in (screen.people, screen.destination, screen.missing))
+    assert "张三丰" not in shown and "0038" not in shown and "泉城路" not in shown
+    assert not screen.confirm_button.isVisible()
+    assert "欢迎" in screen.heading.text()
+    key(Qt.Key.Key_F2)  # a new application: the screen follows the form again
+    assert "欢迎" not in screen.heading.text() and screen.confirm_button.isVisible()
