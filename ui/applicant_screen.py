@@ -132,7 +132,7 @@ class ApplicantScreen(QWidget):
         self.confirm_button.setObjectName("applicantConfirm")
         self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.confirm_button.setMinimumHeight(90)
-        self.confirm_button.clicked.connect(self.confirm)
+        self.confirm_button.clicked.connect(lambda _checked=False: self.confirm(via="screen"))
         layout.addWidget(self.confirm_button)
         self.content: ScreenContent | None = None
         self.confirmed_digest: str | None = None
@@ -237,8 +237,9 @@ class ApplicantScreen(QWidget):
 
     # --- the confirmation -----------------------------------------------------------
 
-    def confirm(self) -> None:
-        """Record the applicant's confirmation of what is shown now."""
+    def confirm(self, *, via: str) -> None:
+        """Record the applicant's confirmation of what is shown now (``via``: "screen",
+        their button; "clerk", F12 after asking)."""
         page = self.page
         if not self.active:
             return
@@ -265,7 +266,7 @@ class ApplicantScreen(QWidget):
             )
 
         self.operations.run(
-            lambda: confirmations.confirm(actor, shown=content),
+            lambda: confirmations.confirm(actor, shown=content, via=via),
             lambda _digest: Changes("applicant_confirmed", application=number),
             done,
             lambda exc: show_error(page, exc),

@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
     def applicant_confirmed(self) -> None:
         """The clerk asked; the applicant said the screen is right."""
         if not self._locked() and self.stack.currentWidget() is self.intake_page:
-            self.applicant_screen.confirm()
+            self.applicant_screen.confirm(via="clerk")
 
     def read_card(self) -> None:
         self.application.read_card()

@@ -20,6 +20,9 @@ from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
 
 CONFIRMED = "application.applicant_confirmed"
+#: how the applicant confirmed: touching their screen's button, or telling the clerk,
+#: who pressed 申请人已确认 (F12)
+VIA = frozenset({"screen", "clerk"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +59,14 @@ class ApplicantConfirmations:
         self.store = store
         self.clock = clock
 
-    def confirm(self, actor: Actor, *, shown: ScreenContent) -> str:
+    def confirm(self, actor: Actor, *, shown: ScreenContent, via: str) -> str:
         """The applicant confirmed ``shown`` (the clerk pressed it after the applicant
         said yes, or the applicant touched their screen's button); returns the digest
         recorded. Only a saved application can be confirmed."""
         if actor.role not in ALL_ROLES:
             raise ServiceError(f"{actor.role} may not record an applicant's confirmation")
+        if via not in VIA:
+            raise ServiceError(f"a confirmation comes from the screen or the clerk, not {via!r}")
         if not shown.number:
             raise ServiceError("save the application first (Ctrl+S); then ask again")
         digest = shown.digest()
@@ -82,6 +87,7 @@ class ApplicantConfirmations:
                     "number": shown.number,
                     "version": view.version,
                     "shown_sha256": digest,
+                    "via": via,
                     "people": [p.id_masked for p in shown.people],
                     "decision": shown.decision,
                     "missing": list(shown.missing),

@@ -64,13 +64,15 @@ def test_the_confirmation_lands_in_the_audit_trail(
     assert len(events) == 1
     detail = events[0].detail
     assert detail["shown_sha256"] == shown and detail["number"] == number
+    assert detail["via"] == "clerk"
     assert "371502********0038" in detail["people"]
     assert "371502197205200038" not in str(detail)
     assert "您已确认" in screen.status.text()
     # the applicant's own button does the same, never taking the keyboard
     screen.confirm_button.click()
     settle(qtbot, desk.runner)
-    assert len(desk.audit.events(Actor("zhao", "supervisor"), action=CONFIRMED)) == 2
+    both = desk.audit.events(Actor("zhao", "supervisor"), action=CONFIRMED)
+    assert [e.detail["via"] for e in both] == ["screen", "clerk"]  # newest first
     # an edit after the confirmation: the screen no longer says it was confirmed
     window.intake.destination_address.setText("泉城路 2 号")
     window.intake.changed.emit()
