@@ -74,10 +74,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _scan(path: Path, kind: str) -> int:
-    """The fields read, each with its confidence, its box, and whether it is doubtful;
-    then what the checks found. Exit 1 when a check fails or a field is doubtful."""
+    """The fields read, each with its confidence, its box (in the squared-up document's
+    pixels), its status (checked / corrected / unchecked / doubtful / missing) and whether
+    it is doubtful; then what the checks found. Exit 1 when a check fails or a field is
+    doubtful."""
     from caseworker.scanning.fields import extract  # noqa: PLC0415 - loads the OCR on demand
-    from caseworker.scanning.ocr import ScanError, read_lines  # noqa: PLC0415
+    from caseworker.scanning.ocr import ScanError, read_document  # noqa: PLC0415
 
     try:
         image = path.read_bytes()
@@ -85,7 +87,8 @@ def _scan(path: Path, kind: str) -> int:
         print(f"caseworker: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        result = extract(kind, read_lines(image))
+        reading = read_document(image)
+        result = extract(kind, reading.lines, cells=reading.cells)
     except ScanError as exc:
         print(f"caseworker: {path}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -94,6 +97,7 @@ def _scan(path: Path, kind: str) -> int:
             "value": f.value,
             "confidence": round(f.score, 3),
             "box": list(f.box) if f.box else None,
+            "status": f.status.value,
             "doubtful": f.doubtful,
         }
         for name, f in result.fields.items()

@@ -190,7 +190,14 @@ class ApplicationService(ApplicationReading):
                     code="application.names_missing",
                     field=missing[0],
                     number=number,
-                    fields=", ".join(missing),
+                    fields=", ".join(
+                        (["the applicant's"] if not view.applicant.name else [])
+                        + [
+                            f"family member {r.position + 1}'s"
+                            for r in view.relatives
+                            if not r.person.name
+                        ]
+                    ),
                     applicant=not view.applicant.name,
                     relatives=[r.position + 1 for r in view.relatives if not r.person.name],
                 )
@@ -330,10 +337,20 @@ class ApplicationService(ApplicationReading):
             return repo.documents_seen(session, self._load(session, number).id)
 
     def attach_scan(
-        self, actor: Actor, number: str, *, filename: str, content: bytes, media_type: str
+        self,
+        actor: Actor,
+        number: str,
+        *,
+        filename: str,
+        content: bytes,
+        media_type: str,
+        fields: dict[str, dict[str, str]] | None = None,
     ) -> repo.AttachmentView:
         """Keep a scan with the application: the bytes themselves, with their SHA-256, in
-        the same transaction as the row that names them (never a dangling file)."""
+        the same transaction as the row that names them (never a dangling file).
+        ``fields``: which fields the desk took from this scan and how (the scan's status,
+        and whether the clerk took it as read, confirmed it or changed it), recorded in
+        the attach event of the application's history."""
         self._require(actor, DESK_ROLES, Action.EDIT)
         if not content:
             raise ServiceError(f"{filename}: the file is empty; scan it again")
@@ -363,7 +380,8 @@ class ApplicationService(ApplicationReading):
                 actor=actor.username,
                 action="application.attach",
                 application_id=view.id,
-                detail={"number": number, "filename": filename, "sha256": digest},
+                detail={"number": number, "filename": filename, "sha256": digest}
+                | ({"fields": fields} if fields else {}),
             )
         return attachment
 
