@@ -1,6 +1,6 @@
-"""A province's desks at once against the centre: several uvicorn workers on a real
-PostgreSQL started on loopback (fsync on), a few hundred simulated desks (asyncio and
-httpx), each enrolled with its own Ed25519 key, doing what a desk does after an outage:
+"""A province's desks at once against the centre: ``caseworker-central serve --workers N``
+on a real PostgreSQL started on loopback (fsync on), a few hundred simulated desks
+(asyncio and httpx), each enrolled with its own Ed25519 key, doing what a desk does after an outage:
 challenge and token, push its backlog in batches (a share of batches sent again, as when
 an answer is lost: every answer must be ``replayed``; a share of applicants also claimed by
 another office: ``conflict``), then pull every stream to its end.
@@ -36,9 +36,7 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
-from fastapi import FastAPI  # noqa: E402
 
-from caseworker.central.app import create_app  # noqa: E402
 from caseworker.central.database import load_signing_key, migrate, open_database  # noqa: E402
 from caseworker.central.schema import Base  # noqa: E402
 from caseworker.central.service import Central  # noqa: E402
@@ -52,13 +50,6 @@ LIFE = (
     ("issue_permit", "permit_issued"),
     ("settle", "settled"),
 )
-
-
-def central_app() -> FastAPI:
-    """What each uvicorn worker serves (``--factory``): the centre as `caseworker-central`
-    builds it, from the same environment variables (the parent migrated the database)."""
-    engine = open_database(os.environ["CASEWORKER_CENTRAL_DATABASE"])
-    return create_app(Central(engine, load_signing_key(Path(os.environ["CASEWORKER_CENTRAL_KEY"]))))
 
 
 @dataclass
@@ -259,30 +250,26 @@ def start_server(
     port = free_port()
     env = {
         **os.environ,
-        "CASEWORKER_CENTRAL_DATABASE": database,
-        "CASEWORKER_CENTRAL_KEY": str(key_file),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
     server = subprocess.Popen(
-        [
+        [  # `caseworker-central serve`, from this checkout
             sys.executable,
-            "-m",
-            "uvicorn",
-            "bench.bench_province:central_app",
-            "--factory",
-            "--workers",
-            str(workers),
-            "--host",
-            "127.0.0.1",
+            "-c",
+            "from caseworker.central.cli import run; raise SystemExit(run())",
+            "serve",
+            "--database",
+            database,
+            "--key-file",
+            str(key_file),
             "--port",
             str(port),
-            "--timeout-keep-alive",
-            "30",
-            "--log-level",
-            "warning",
+            "--workers",
+            str(workers),
         ],
         env=env,
         cwd=ROOT,
+        stdout=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -306,9 +293,9 @@ async def run_desks(url: str, central: Central, args: argparse.Namespace) -> dic
     start = datetime(2026, 3, 1, 8)
     backlogs = [backlog(d, ops=args.ops, shared=shared, start=start) for d in desks]
     rng = random.Random(args.seed)
-    # the client lets an idle connection go after 5 s, before the server does (30 s)
+    # the client lets an idle connection go after 2 s, before the server does (uvicorn: 5 s)
     limits = httpx.Limits(
-        max_connections=args.desks, max_keepalive_connections=args.desks, keepalive_expiry=5
+        max_connections=args.desks, max_keepalive_connections=args.desks, keepalive_expiry=2
     )
     tally = Tally()
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
