@@ -363,7 +363,7 @@ def _counter_terms(params: dict[str, object]) -> dict[str, object]:
     if "decision" in out:
         decision = str(out["decision"])
         zh = STATUS_ZH.get(decision)
-        out["decision"] = term(zh, decision) if zh else tr("尚未审查")
+        out["decision"] = term(zh, decision) if zh else tr("还没有审查结论")
     if "role" in out:
         role = str(out["role"])
         out["role"] = term(ROLE_ZH.get(role, role), role)

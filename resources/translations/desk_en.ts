@@ -230,8 +230,8 @@
         <translation>it is among the first every guesser tries; choose another</translation>
     </message>
     <message>
-        <source>尚未审查</source>
-        <translation>not decided yet</translation>
+        <source>还没有审查结论</source>
+        <translation>no decision yet</translation>
     </message>
     <message>
         <source>程序出错</source>
