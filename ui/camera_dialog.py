@@ -1,7 +1,7 @@
 """The document camera's dialog (高拍仪): a live picture of the desk; the page is taken by
 itself when it holds still (or with the button), and handed back as a PNG for the scan
-dialog to read. Not yet opened by the scan dialog (which is being rebuilt): it is shown
-by ``CameraDialog(source).exec()`` and gives ``captured``."""
+dialog to read: the scan dialog's 高拍仪拍摄 (Ctrl+K) opens it with the camera of the
+PC's device settings and reads what it ``captured``."""
 
 from __future__ import annotations
 

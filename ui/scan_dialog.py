@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.devices import settings as device_settings
+from caseworker.devices.errors import DeviceError
 from caseworker.scanning.checks import Status
 from caseworker.scanning.fields import (
     LAYOUTS,
@@ -40,6 +42,7 @@ from caseworker.scanning.fields import (
     extract,
 )
 from caseworker.scanning.ocr import Reading, read_document
+from ui.camera_dialog import CameraDialog
 from ui.errors import describe
 from ui.i18n import tr
 from ui.tasks import TaskRunner
@@ -154,6 +157,9 @@ class ScanDialog(QDialog):
         self.kind.setCurrentIndex(self.kind.findData(kind))
         self.open_button = QPushButton(tr("打开图片… (Ctrl+O)"), self)
         self.open_button.setObjectName("scanOpen")
+        self.camera_button = QPushButton(tr("高拍仪拍摄… (Ctrl+K)"), self)
+        self.camera_button.setObjectName("scanCamera")
+        self.camera_dialog: CameraDialog | None = None
         self.picture = QLabel(self)
         self.picture.setObjectName("scanPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -181,6 +187,7 @@ class ScanDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.kind)
         top.addWidget(self.open_button)
+        top.addWidget(self.camera_button)
         right.addLayout(top)
         right.addWidget(self.status)
         right.addWidget(self.form_box)
@@ -195,10 +202,12 @@ class ScanDialog(QDialog):
         layout.addWidget(scroll, 5)
         layout.addLayout(right, 6)
         self.open_button.clicked.connect(self.choose_file)
+        self.camera_button.clicked.connect(self._camera_of_the_pc)
         self.accept_button.clicked.connect(self._accept)
         cancel.clicked.connect(self.reject)
         self.kind.currentIndexChanged.connect(lambda _i: self._reread())
         QShortcut(QKeySequence("Ctrl+O"), self, self.choose_file)
+        QShortcut(QKeySequence("Ctrl+K"), self, self._camera_of_the_pc)
         self._reading: Reading | None = None
         self._pixmap: QPixmap | None = None
         self._focused = ""
@@ -211,6 +220,29 @@ class ScanDialog(QDialog):
         )
         if name:
             self.read_file(Path(name))
+
+    def take_with_camera(self, source: str | None = None) -> None:
+        """The document camera (高拍仪) of the PC's device settings, or ``source``: its
+        live picture, and the page it takes read as an opened image would be."""
+        if source is None:
+            try:
+                source = device_settings.load().camera
+            except DeviceError as exc:
+                self.status.setText(tr("高拍仪无法使用：{reason}").format(reason=str(exc)))
+                return
+        dialog = CameraDialog(source, self)
+        dialog.accepted.connect(lambda: self._camera_took(dialog))
+        self.camera_dialog = dialog
+        dialog.open()
+
+    def _camera_of_the_pc(self) -> None:
+        """The button and Ctrl+K: the camera the IT person set (``clicked`` would hand
+        ``take_with_camera`` its checked flag as the source)."""
+        self.take_with_camera()
+
+    def _camera_took(self, dialog: CameraDialog) -> None:
+        if dialog.captured:
+            self.read_image(dialog.captured, "camera.png")
 
     def read_file(self, path: Path) -> None:
         try:

@@ -1828,6 +1828,10 @@ Choose another place.</translation>
         <translation>Open image… (Ctrl+O)</translation>
     </message>
     <message>
+        <source>高拍仪拍摄… (Ctrl+K)</source>
+        <translation>Document camera… (Ctrl+K)</translation>
+    </message>
+    <message>
         <source>打开扫描或拍摄的图片（PNG、JPEG）。</source>
         <translation>Open a scanned or photographed image (PNG, JPEG).</translation>
     </message>

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.devices.test_camera import EMPTY, MOVING_IN, STILL, _video  # skips without cv2
 from ui.camera_dialog import CameraDialog
+from ui.tasks import TaskRunner
 
 
 def test_the_still_page_is_taken_and_handed_back(qtbot: QtBot, tmp_path: Path) -> None:
@@ -29,3 +30,20 @@ def test_a_camera_that_does_not_open_is_said(qtbot: QtBot, tmp_path: Path) -> No
     assert "高拍仪无法使用" in dialog.status.text() and "cannot be opened" in dialog.status.text()
     dialog.reject()
     assert dialog.captured is None
+
+
+def test_the_scan_dialog_reads_what_the_camera_takes(
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner
+) -> None:
+    """高拍仪拍摄 in the scan dialog: the page taken by the camera is the image read and kept."""
+    from ui.scan_dialog import ScanDialog  # noqa: PLC0415 - loads the OCR
+
+    video = _video(tmp_path / "page.avi", [*EMPTY, *MOVING_IN, *STILL])
+    dialog = ScanDialog(runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.take_with_camera(str(video))
+    camera = dialog.camera_dialog
+    assert camera is not None
+    qtbot.waitUntil(lambda: dialog.filename == "camera.png", timeout=60000)
+    assert camera.captured is not None and dialog.image == camera.captured
