@@ -349,6 +349,7 @@ class Store:
             at = now or datetime.now()
             device = "".join(secrets.choice(_DEVICE_ALPHABET) for _ in range(4))
             with transaction(store.sessions) as session:
+                session.info[audit.NEW_CHAIN] = True  # the one trail that may begin empty
                 repo.create_office(
                     session,
                     repo.OfficeView(office_code, station_name.strip(), jurisdiction, device),

@@ -28,6 +28,11 @@ WRITTEN = "audit_head_written"
 WITNESS = "audit_witness"  # a callable giving the witness beside the store (or None)
 HEAD_REBUILT = "audit.head_rebuilt"  # written by earlier versions where the head was missing
 TAIL_BROKEN = "audit.tail_broken"
+#: set in ``session.info`` by the one transaction that makes a store (``Store.init``): the
+#: only place a trail may begin with neither an event nor a head
+NEW_CHAIN = "audit_new_chain"
+#: every store begins with its first event (``store.init``), written with the office
+EMPTY = "every event and the chain head had been deleted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +167,16 @@ def tail_problem(session: Session, key: bytes, head_row: t.AuditHead | None) -> 
     last = session.execute(
         select(t.AuditEvent.seq, t.AuditEvent.hash).order_by(t.AuditEvent.id.desc()).limit(1)
     ).first()
+    reader = session.info.get(WITNESS)
     if head_row is None:
-        return None if last is None else "the chain head was missing"
+        if last is not None:
+            return "the chain head was missing"
+        if session.info.get(NEW_CHAIN):
+            return None
+        witness = reader() if callable(reader) else None
+        if witness is not None:
+            return f"{EMPTY} (this machine had written event {witness.seq})"
+        return EMPTY
     current = ChainHead(head_row.seq, head_row.hash)
     if not hmac.compare_digest(head_mac(key, current), head_row.mac or ""):
         return f"the chain head (event {head_row.seq}) had been changed"
@@ -173,7 +186,6 @@ def tail_problem(session: Session, key: bytes, head_row: t.AuditHead | None) -> 
         return f"events stood after the head (event {head_row.seq})"
     if last[0] < head_row.seq or last[1] != head_row.hash:
         return f"the trail ended at event {last[0]} but its head named event {head_row.seq}"
-    reader = session.info.get(WITNESS)
     if not callable(reader):
         return None
     witness = reader()
@@ -352,6 +364,8 @@ def verify(
             findings.append(
                 Finding("head", None, f"the chain head is missing (the newest event is {newest})")
             )
+        elif witness is None:  # with a witness, the cut is said below with its numbers
+            findings.append(Finding("truncated", 1, f"the trail is empty from event 1 on: {EMPTY}"))
     else:
         chain_head = ChainHead(head_row.seq, head_row.hash)
         if not hmac.compare_digest(head_mac(key, chain_head), head_row.mac):

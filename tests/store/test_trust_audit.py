@@ -182,6 +182,20 @@ MATRIX: dict[str, tuple[Callable[[Office], Any], Callable[[Office], int]]] = {
         ),
         lambda o: 1,
     ),
+    "wipe the trail": (
+        # every event and the head deleted; the witness beside the store still there
+        lambda o: _sql(o, "DELETE FROM audit_events", "DELETE FROM audit_head"),
+        lambda o: 1,
+    ),
+    "wipe the trail and the witness": (
+        # nothing left to compare with: an empty trail is itself the finding, as every
+        # store begins with its store.init event
+        lambda o: (
+            _sql(o, "DELETE FROM audit_events", "DELETE FROM audit_head"),
+            (o.folder / WITNESS_FILE).unlink(),
+        ),
+        lambda o: 1,
+    ),
     "drop the witness": (
         lambda o: (o.folder / WITNESS_FILE).unlink(),
         lambda o: o.head,
