@@ -29,15 +29,9 @@ def _read_secret(path: Path) -> str:
         raise SetupError(f"{path} is not UTF-8 text; write the password again") from None
 
 
-def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
-    """Who is acting: ``--as`` (or CASEWORKER_USER) with their password, from the terminal
-    or, for scripts, from CASEWORKER_PASSWORD_FILE or CASEWORKER_PASSWORD."""
-    interactive = sys.stdin.isatty()
-    username = args.user or os.environ.get("CASEWORKER_USER", "")
-    if not username:
-        if not interactive:
-            raise SetupError("say who is acting: --as USER (or set CASEWORKER_USER)")
-        username = input("用户名 user name: ")
+def _current_password(username: str, *, interactive: bool) -> str:
+    """The user's password: CASEWORKER_PASSWORD, CASEWORKER_PASSWORD_FILE, or asked on the
+    terminal (the login and `users passwd`'s current password read it the same way)."""
     password = os.environ.get("CASEWORKER_PASSWORD")
     if password is None and os.environ.get("CASEWORKER_PASSWORD_FILE"):
         password = _read_secret(Path(os.environ["CASEWORKER_PASSWORD_FILE"]))
@@ -48,6 +42,19 @@ def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
                 "to a file only you can read"
             )
         password = getpass.getpass(f"{username} 密码 password: ")
+    return password
+
+
+def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
+    """Who is acting: ``--as`` (or CASEWORKER_USER) with their password, from the terminal
+    or, for scripts, from CASEWORKER_PASSWORD_FILE or CASEWORKER_PASSWORD."""
+    interactive = sys.stdin.isatty()
+    username = args.user or os.environ.get("CASEWORKER_USER", "")
+    if not username:
+        if not interactive:
+            raise SetupError("say who is acting: --as USER (or set CASEWORKER_USER)")
+        username = input("用户名 user name: ")
+    password = _current_password(username, interactive=interactive)
     code = args.otp or os.environ.get("CASEWORKER_OTP")
     if not all(is_text(v) for v in (username, password, code or "")):
         raise SetupError(
@@ -153,7 +160,7 @@ def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:
             raise SetupError("users passwd changes your own password; log in as that user")
         if not args.password_file:
             raise SetupError("users passwd needs --password-file with the new password")
-        old = os.environ.get("CASEWORKER_PASSWORD") or getpass.getpass("current password: ")
+        old = _current_password(name, interactive=sys.stdin.isatty())
         users.change_password(actor, old, _read_secret(args.password_file))
         print("password changed")
     return 0

@@ -7,6 +7,7 @@ trail's check at start."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -279,3 +280,21 @@ def test_bytes_that_are_not_utf8_get_a_clear_refusal(
     monkeypatch.setenv("CASEWORKER_PASSWORD", bad)
     assert main(["list"]) == 2
     assert "not valid UTF-8" in capsys.readouterr().err
+
+
+def test_a_scripted_first_login_changes_the_password_through_the_password_file(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`users passwd` reads the current password as the login does (CASEWORKER_PASSWORD_FILE
+    included): without a terminal it ended in an internal error (EOFError, exit 3)."""
+    temporary = tmp_path / "tmp"
+    temporary.write_text("Temp-pass-77", encoding="utf-8")
+    assert main(["users", "reset-password", "li", "--password-file", str(temporary)]) == 0
+    monkeypatch.delenv("CASEWORKER_PASSWORD", raising=False)
+    monkeypatch.setenv("CASEWORKER_PASSWORD_FILE", str(temporary))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal
+    new = tmp_path / "new"
+    new.write_text("Own-choice-42", encoding="utf-8")
+    assert main(["users", "passwd", "li", "--as", "li", "--password-file", str(new)]) == 0
+    monkeypatch.setenv("CASEWORKER_PASSWORD_FILE", str(new))
+    assert main(["list", "--as", "li"]) == 0
