@@ -339,6 +339,8 @@ def _password_rule(params: dict[str, object]) -> dict[str, object]:
         "mix": tr("需要同时包含字母和数字或其他符号"),
         "distinct": tr("需要更多不同的字符，不能只是一两个字符重复"),
         "common": tr("这是猜密码的人最先尝试的密码之一，请换一个"),
+        "pattern": tr("常用词或连续的字母再加连续的数字（如 abc123、Admin@123）一猜就中，请换一个"),
+        "username": tr("不能包含用户名"),
     }
     return {**params, "why": parts.get(str(params.get("part")), params.get("problem", ""))}
 

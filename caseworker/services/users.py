@@ -290,7 +290,7 @@ class UserService:
             raise LoginError(code="user.password_wrong")
         if old == new:
             raise ServiceError(code="user.password_same")
-        new_hash = _hash(new)
+        new_hash = _hash(new, username=actor.username)
         with transaction(self.store.sessions) as session:
             repo.update_user(
                 session,
@@ -323,7 +323,7 @@ class UserService:
             raise ServiceError(f"role {role!r}: one of {', '.join(ROLES)}")
         if len(display_name) > 50:
             raise ServiceError("the display name is at most 50 characters")
-        password_hash = _hash(password)
+        password_hash = _hash(password, username=username)
         at = now or self.clock()
         with transaction(self.store.sessions) as session:
             if repo.user(session, username) is not None:
@@ -388,7 +388,7 @@ class UserService:
     def reset_password(self, actor: Actor, username: str, new_password: str) -> None:
         """A temporary password the user must change at their next login; unlocks too."""
         require(actor, Permission.MANAGE_USERS)
-        new_hash = _hash(new_password)
+        new_hash = _hash(new_password, username=username)
         now = self.clock()
         with transaction(self.store.sessions) as session:
             self._existing(session, username)
@@ -582,9 +582,9 @@ class _KeepAndRefuseError(Exception):
         self.error = error
 
 
-def _hash(password: str) -> str:
+def _hash(password: str, *, username: str = "") -> str:
     try:
-        check_rules(password)
+        check_rules(password, username=username)
         return hash_password(password)
     except PasswordRuleError as exc:
         raise ServiceError(

@@ -230,6 +230,14 @@
         <translation>it is among the first every guesser tries; choose another</translation>
     </message>
     <message>
+        <source>常用词或连续的字母再加连续的数字（如 abc123、Admin@123）一猜就中，请换一个</source>
+        <translation>a common word or a run of letters with a run of digits (such as abc123 or Admin@123) is guessed at once; choose another</translation>
+    </message>
+    <message>
+        <source>不能包含用户名</source>
+        <translation>it must not contain the user name</translation>
+    </message>
+    <message>
         <source>还没有审查结论</source>
         <translation>no decision yet</translation>
     </message>

@@ -193,7 +193,14 @@ def test_a_refused_login_reads_the_same_for_a_real_and_an_unknown_name(
 
 @pytest.mark.parametrize(
     "weak",
-    [" " * 8, "\t" * 8, "!!!!!!!!", "12345678!", "aaaaaaa1", "abab1212", "Password1", "abcd1234"],
+    [
+        *[" " * 8, "\t" * 8, "!!!!!!!!", "12345678!", "aaaaaaa1", "abab1212", "Password1"],
+        "abcd1234",
+        # accepted until tried as a guesser would (a word or a run of letters with digits)
+        *["Admin@123", "zhangsan123", "li123456", "abcdefg1", "a1b2c3d4", "0123456789a"],
+        "qwertyuiop1",
+        "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff41",  # full-width 1234567a
+    ],
 )
 def test_weak_passwords_are_refused(
     weak: str, data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -208,9 +215,24 @@ def test_weak_passwords_are_refused(
     assert "password" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("good", ["s3cret-pass", "护照号码2024年", "Tiger-lily 7"])
+@pytest.mark.parametrize("good", ["s3cret-pass", "护照号码2024年", "Tiger-lily 7", "Own-choice-42"])
 def test_reasonable_passwords_pass(good: str) -> None:
     check_rules(good)
+
+
+def test_a_password_holding_the_user_name_is_refused(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(PasswordRuleError) as refused:
+        check_rules("wangfang-Moon7", username="wangfang")
+    assert refused.value.part == "username"
+    check_rules("wangfang-Moon7", username="li")
+    secret = tmp_path / "own-name"
+    secret.write_text("Xwangfang-9", encoding="utf-8")
+    assert (
+        main(["users", "add", "wangfang", "--role", "clerk", "--password-file", str(secret)]) == 2
+    )
+    assert "user name" in capsys.readouterr().err
 
 
 # --- 14: inputs that ended in an internal error ---------------------------------------------

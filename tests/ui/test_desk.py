@@ -266,7 +266,7 @@ def test_the_screen_locks_when_idle_and_hides_the_application(
     type_text("wrong-pass-1")
     key(Qt.Key.Key_Return)
     settle(qtbot, window.desk.runner)
-    assert "wrong" in window.lock_page.error.text()
+    assert "用户名或密码错误" in window.lock_page.error.text()
     assert window.stack.currentWidget() is window.lock_page
     type_text(PASSWORD)
     key(Qt.Key.Key_Return)
