@@ -40,6 +40,7 @@ from caseworker.services.intake import (
     county_search_terms,
     set_fact,
 )
+from ui.answer_editors import AnswerEditor
 from ui.decision_panel import DecisionPanel
 from ui.i18n import term, tr
 from ui.intake_questions import IntakeQuestions
@@ -81,7 +82,7 @@ class IntakePage(IntakeQuestions, QWidget):
         self._answers: dict[str, Any] = {}
         self._skipped: set[str] = set()
         self._relatives: list[dict[str, Any]] = []
-        self._editors: dict[str, QLineEdit] = {}
+        self._editors: dict[str, AnswerEditor] = {}
         self._generation = 0
         self._last_answered = ""
         self.decision: Decision | None = None

@@ -294,6 +294,50 @@
         <translation>yes</translation>
     </message>
     <message>
+        <source>按 Y 或 N（1 或 2）</source>
+        <translation>press Y or N (1 or 2)</translation>
+    </message>
+    <message>
+        <source>输入拼音首字母或序号</source>
+        <translation>type its first letters or its number</translation>
+    </message>
+    <message>
+        <source>六位区县代码，如 370102</source>
+        <translation>six-digit county code, e.g. 370102</translation>
+    </message>
+    <message>
+        <source>没有就直接按回车</source>
+        <translation>none: just press Enter</translation>
+    </message>
+    <message>
+        <source>请填六位区县代码，如 370102</source>
+        <translation>Enter a six-digit county code, e.g. 370102</translation>
+    </message>
+    <message>
+        <source>无法读取，请按提示填写</source>
+        <translation>This cannot be read; enter it as the hint shows</translation>
+    </message>
+    <message>
+        <source>如 20190315；没有填 N</source>
+        <translation>e.g. 20190315; never: N</translation>
+    </message>
+    <message>
+        <source>如 20190315</source>
+        <translation>e.g. 20190315</translation>
+    </message>
+    <message>
+        <source>没有</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>请填日期，如 20190315 或 2019-03-15</source>
+        <translation>Enter a date, e.g. 20190315 or 2019-03-15</translation>
+    </message>
+    <message>
+        <source>；没有填 N</source>
+        <translation>; never: N</translation>
+    </message>
+    <message>
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -1544,6 +1588,10 @@ Choose another place.</translation>
 其中没有个人信息，可以附在报修单中。</source>
         <translation>Diagnostics bundle saved: {file}
 It holds no personal data; attach it to the support ticket.</translation>
+    </message>
+    <message>
+        <source>{question}：{reason}</source>
+        <translation>{question}: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.evaluation import EvaluationService
-from caseworker.services.intake import answer_text, get_fact
+from caseworker.services.intake import get_fact
 from tests.ui.conftest import PASSWORD, focused, key, settle, tab_to, type_text
+from ui.answer_editors import keys_for
 from ui.intake import RelativeDialog
 from ui.main_window import Desk, MainWindow
 
@@ -87,7 +89,7 @@ def take_by_keyboard(qtbot: QtBot, window: MainWindow, case: dict[str, Any]) -> 
             break
         value = get_fact(case, name.removeprefix("fact:"))
         if value is not None:
-            type_text(answer_text(name.removeprefix("fact:"), value))
+            type_text(keys_for(FACT_BY_NAME[name.removeprefix("fact:")], value))
         key(Qt.Key.Key_Return)
         settle(qtbot, runner)
         if window.intake.next_question() is None:
