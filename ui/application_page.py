@@ -97,6 +97,14 @@ class ApplicationPage(QWidget):
             bar.addWidget(button)
             self.step_buttons[key] = button
         page.addLayout(bar)
+        # why 受理 cannot be taken yet, shown beside the disabled button
+        self.accept_reason = QLabel(self)
+        self.accept_reason.setObjectName("acceptReason")
+        self.accept_reason.setWordWrap(True)
+        self.accept_reason.setStyleSheet("color: #8a4b00")
+        self.accept_reason.hide()
+        page.addWidget(self.accept_reason)
+        self.intake.changed.connect(self.show_state)
         self.step_buttons["save"].clicked.connect(self.save)
         for key, action in STEPS[1:]:
             self.step_buttons[key].clicked.connect(lambda _c=False, a=action: self.step(a))
@@ -149,6 +157,12 @@ class ApplicationPage(QWidget):
         for key in ("accept", "decide", "approve", "refuse", "void"):
             self.step_buttons[key].setEnabled(writable and key in allowed)
         self.step_buttons["issue"].setEnabled(writable and Action.ISSUE_PERMIT.value in allowed)
+        missing = self.intake.acceptance_missing() if "accept" in allowed and writable else ""
+        accept = self.step_buttons["accept"]
+        accept.setEnabled(accept.isEnabled() and not missing)
+        accept.setToolTip(missing)
+        self.accept_reason.setText(missing)
+        self.accept_reason.setVisible(bool(missing))
         self.step_buttons["print"].setEnabled(number is not None)
 
     # --- saving and the steps --------------------------------------------------------

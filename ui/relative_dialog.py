@@ -57,6 +57,7 @@ class RelativeDialog(QDialog):
         self.name = _line("relativeName", self, tr("姓名"))
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
         for label, widget in (
             (tr("关系"), self.relation),
             (tr("身份证号"), self.id_number),

@@ -181,6 +181,30 @@
         <translation>, </translation>
     </message>
     <message>
+        <source>身份证号码应为 18 位（输入的是 {length} 位）；15 位的旧号码已停用</source>
+        <translation>An ID number has 18 characters ({length} typed); 15-digit numbers are no longer valid</translation>
+    </message>
+    <message>
+        <source>身份证号码应为 17 位数字加一位数字或 X</source>
+        <translation>An ID number is 17 digits followed by a digit or X</translation>
+    </message>
+    <message>
+        <source>校验位应为 {expected}（输入的是 {typed}）；请对照证件重新核对号码，可能输错了一位</source>
+        <translation>The check digit should be {expected} ({typed} typed); compare the number with the card, a digit is probably mistyped</translation>
+    </message>
+    <message>
+        <source>号码中的出生日期 {born} 不是有效日期；请对照证件重新核对号码</source>
+        <translation>The birth date {born} in the number is not a date; compare the number with the card</translation>
+    </message>
+    <message>
+        <source>身份证号码有误，请对照证件重新核对</source>
+        <translation>The ID number is wrong; compare it with the card</translation>
+    </message>
+    <message>
+        <source>身份证号码有误</source>
+        <translation>Wrong ID number</translation>
+    </message>
+    <message>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -389,6 +413,18 @@
     <message>
         <source>详细地址</source>
         <translation>Address in full</translation>
+    </message>
+    <message>
+        <source>申请人姓名</source>
+        <translation>the applicant&apos;s name</translation>
+    </message>
+    <message>
+        <source>随迁人员第 {n} 人的姓名</source>
+        <translation>the name of accompanying relative {n}</translation>
+    </message>
+    <message>
+        <source>受理前请填写{what}（与户口簿一致），保存后即可受理。</source>
+        <translation>Before acceptance, fill in {what} (as the hukou book shows it) and save; then it can be accepted.</translation>
     </message>
     <message>
         <source>申请日期</source>
