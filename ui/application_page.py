@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -34,7 +34,7 @@ from ui.i18n import term, tr
 from ui.intake import IntakePage
 from ui.login import CountersignDialog
 from ui.operations import ChangeBus, Changes, Operations
-from ui.print_preview import PrintPreview
+from ui.print_preview import PrintPreview, safe_file_name
 from ui.queue_model import state_name
 
 AUTOSAVE_MS = 30_000
@@ -79,6 +79,22 @@ class ApplicationPage(QWidget):
         self.state_label.setObjectName("applicationState")
         page.addWidget(self.state_label)
         page.addWidget(self.intake, 1)
+        # the result of 受理: the receipt number, large, and the button that prints it
+        result = QHBoxLayout()
+        self.receipt_label = QLabel(self)
+        self.receipt_label.setObjectName("receiptNumber")
+        font = self.receipt_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.receipt_label.setFont(font)
+        self.receipt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_receipt = QPushButton(tr("打印回执(&R)"), self)
+        self.print_receipt.setObjectName("printReceipt")
+        self.print_receipt.clicked.connect(lambda: self.print_document(DocumentKind.RECEIPT))
+        result.addWidget(self.receipt_label, 1)
+        result.addWidget(self.print_receipt)
+        page.addLayout(result)
+        self._show_receipt(None)
         bar = QHBoxLayout()
         self.step_buttons: dict[str, QPushButton] = {}
         for key, text in (
@@ -117,14 +133,24 @@ class ApplicationPage(QWidget):
 
     # --- what is shown --------------------------------------------------------------
 
+    def _show_receipt(self, number: str | None) -> None:
+        """The receipt number (受理回执编号) of the application shown, large, once it has one."""
+        self.receipt_label.setText(
+            tr("受理回执编号：{number}").format(number=number) if number else ""
+        )
+        self.receipt_label.setVisible(bool(number))
+        self.print_receipt.setVisible(bool(number))
+
     def show_view(self, view: ApplicationView) -> None:
         """An application opened from the store."""
+        self._show_receipt(view.receipt_number)
         self.intake.load_view(view)
         self.intake.panel.set_seen(set())
         self.dirty = False
         self.show_state()
 
     def new(self) -> None:
+        self._show_receipt(None)
         self.intake.clear()
         self.dirty = False
         self.show_state()
@@ -140,6 +166,7 @@ class ApplicationPage(QWidget):
             return
         self.intake.number, self.intake.state = view.number, view.state
         self.intake.version = view.version
+        self._show_receipt(view.receipt_number)
         self.show_state()
 
     def show_state(self) -> None:
@@ -253,6 +280,10 @@ class ApplicationPage(QWidget):
     def _step_as(self, actor: Actor, action: Action, *, number: str, reason: str = "") -> None:
         def stepped(view: ApplicationView) -> None:
             self.message.emit(f"{view.number}: {state_name(State(view.state))}", 8000)
+            if action == Action.ACCEPT and view.receipt_number:
+                # the clerk sees the step's result and prints it with one key
+                self._show_receipt(view.receipt_number)
+                self.print_receipt.setFocus(Qt.FocusReason.OtherFocusReason)
 
         self.operations.step(
             actor,
@@ -333,7 +364,13 @@ class ApplicationPage(QWidget):
             return
 
         def printed(done: Printed) -> None:
-            self.preview = PrintPreview(done.pdf, f"{TITLES[kind]} {done.record.number}", self)
+            title = term(TITLES[kind], kind.value.replace("_", " "))
+            self.preview = PrintPreview(
+                done.pdf,
+                f"{title} {done.record.number}",
+                self,
+                file_name=f"{safe_file_name(title)}-{number}.pdf",
+            )
             self.preview.show()
 
         self.operations.print_document(

@@ -7,11 +7,12 @@ and placed at its exact physical size from the paper's corner."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -36,6 +37,18 @@ from ui.i18n import tr
 PREVIEW_SCALE = 96 / 72
 
 
+def documents_folder() -> Path:
+    """The user's documents folder (文档, Documents), else the home folder."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(found) if found else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def safe_file_name(text: str) -> str:
+    """``text`` as a file name on every system: spaces and separators made dashes."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "-", text.strip()).strip("-") or "document"
+
+
 def page_images(pdf: bytes, scale: float) -> list[QImage]:
     """The PDF's pages as images (pypdfium2 renders, Qt shows)."""
     document = pdfium.PdfDocument(pdf)
@@ -52,9 +65,13 @@ def page_images(pdf: bytes, scale: float) -> list[QImage]:
 
 
 class PrintPreview(QDialog):
-    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pdf: bytes, title: str, parent: QWidget | None = None, *, file_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.pdf = pdf
+        #: what "save as" suggests: the document and its number, in the documents folder
+        self.file_name = file_name or f"{safe_file_name(title)}.pdf"
         self.setWindowTitle(tr("打印预览 — {title}").format(title=title))
         self.resize(900, 1000)
         self.pages = page_images(pdf, PREVIEW_SCALE)
@@ -140,8 +157,13 @@ class PrintPreview(QDialog):
         finally:
             painter.end()
 
+    def suggested_path(self) -> Path:
+        return documents_folder() / self.file_name
+
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("另存为"), "", "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("另存为 PDF"), str(self.suggested_path()), tr("PDF 文件 (*.pdf)")
+        )
         if name:
             self.save_to(Path(name))
 

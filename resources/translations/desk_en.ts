@@ -843,6 +843,14 @@
         <translation>Language: {language}</translation>
     </message>
     <message>
+        <source>打印回执(&amp;R)</source>
+        <translation>Print the &amp;receipt</translation>
+    </message>
+    <message>
+        <source>受理回执编号：{number}</source>
+        <translation>Receipt number: {number}</translation>
+    </message>
+    <message>
         <source>新申请（未保存）</source>
         <translation>New application, not saved yet</translation>
     </message>
@@ -944,7 +952,7 @@ File: {file}</translation>
     </message>
     <message>
         <source>打印预览 — {title}</source>
-        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution)</extracomment>
+        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution) what &quot;save as&quot; suggests: the document and its number, in the documents folder</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
@@ -954,6 +962,14 @@ File: {file}</translation>
     <message>
         <source>另存为 PDF(&amp;S)…</source>
         <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>高拍仪</source>
@@ -994,10 +1010,6 @@ File: {file}</translation>
     <message>
         <source>打印机没有响应，请检查打印机。</source>
         <translation>The printer did not respond; check it.</translation>
-    </message>
-    <message>
-        <source>另存为</source>
-        <translation>Save as</translation>
     </message>
     <message>
         <source>类别</source>
