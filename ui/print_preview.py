@@ -49,6 +49,26 @@ def safe_file_name(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "-", text.strip()).strip("-") or "document"
 
 
+def save_as_dialog(parent: QWidget, *, path: Path) -> QFileDialog:
+    """Qt's save dialog for a PDF, every label of it in the desk's language (Qt's own
+    Chinese catalogue leaves "Look in" and "Files of type" in English), opening at
+    ``path``: the folder, and the file name suggested."""
+    dialog = QFileDialog(parent, tr("另存为 PDF"), str(path.parent), tr("PDF 文件 (*.pdf)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("pdf")
+    labels = QFileDialog.DialogLabel
+    for label, text in (
+        (labels.LookIn, tr("查找范围：")),
+        (labels.FileName, tr("文件名：")),
+        (labels.FileType, tr("文件类型：")),
+        (labels.Accept, tr("保存(&S)")),
+        (labels.Reject, tr("取消")),
+    ):
+        dialog.setLabelText(label, text)
+    dialog.selectFile(path.name)
+    return dialog
+
+
 def page_images(pdf: bytes, scale: float) -> list[QImage]:
     """The PDF's pages as images (pypdfium2 renders, Qt shows)."""
     document = pdfium.PdfDocument(pdf)
@@ -161,11 +181,10 @@ class PrintPreview(QDialog):
         return documents_folder() / self.file_name
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, tr("另存为 PDF"), str(self.suggested_path()), tr("PDF 文件 (*.pdf)")
-        )
-        if name:
-            self.save_to(Path(name))
+        dialog = save_as_dialog(self, path=self.suggested_path())
+        self.save_dialog = dialog
+        if dialog.exec() and dialog.selectedFiles():
+            self.save_to(Path(dialog.selectedFiles()[0]))
 
     def save_to(self, path: Path) -> bool:
         return save_bytes(self, path, self.pdf)

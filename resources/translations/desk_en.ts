@@ -951,8 +951,24 @@ File: {file}</translation>
         <translation>This application has unsaved changes. Save them?</translation>
     </message>
     <message>
+        <source>查找范围：</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>文件名：</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>文件类型：</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>打印预览 — {title}</source>
-        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution) what &quot;save as&quot; suggests: the document and its number, in the documents folder</extracomment>
+        <extracomment>what &quot;save as&quot; suggests: the document and its number, in the documents folder</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
@@ -965,6 +981,7 @@ File: {file}</translation>
     </message>
     <message>
         <source>另存为 PDF</source>
+        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution)</extracomment>
         <translation>Save as PDF</translation>
     </message>
     <message>

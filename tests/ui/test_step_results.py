@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import key, settle
 from tests.ui.test_desk import SHARED_COPY
 from ui.main_window import Desk, MainWindow
-from ui.print_preview import PrintPreview, documents_folder
+from ui.print_preview import PrintPreview, documents_folder, save_as_dialog
 
 
 def _accepted(qtbot: QtBot, window: MainWindow, desk: Desk) -> str:
@@ -64,21 +63,43 @@ def test_after_acceptance_the_receipt_number_is_large_and_printing_it_is_one_key
 def test_save_as_opens_in_the_documents_folder_with_a_name_and_in_chinese(
     monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    asked: list[tuple[Any, ...]] = []
-
-    def ask(*args: Any) -> tuple[str, str]:
-        asked.append(args)
-        return str(tmp_path / "saved.pdf"), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
     name = "受理回执-370102001-A5E4-000001.pdf"
     preview = PrintPreview(_a_pdf(), "受理回执 SL-1", file_name=name)
     qtbot.addWidget(preview)
+    seen: list[QFileDialog] = []
+    opened_in: list[Path] = []
+
+    def chosen(dialog: QFileDialog) -> int:  # what the clerk sees, then "save" to tmp
+        seen.append(dialog)
+        opened_in.append(Path(dialog.directory().absolutePath()))
+        dialog.selectFile(str(tmp_path / "saved.pdf"))
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", chosen)
     preview.save_button.click()
-    [(_parent, caption, where, kinds)] = asked
-    assert caption == "另存为 PDF" and kinds == "PDF 文件 (*.pdf)"
-    assert Path(where) == documents_folder() / name
+    [dialog] = seen
+    assert dialog.windowTitle() == "另存为 PDF"
+    assert dialog.nameFilters() == ["PDF 文件 (*.pdf)"]
+    assert opened_in == [documents_folder()]
+    labels = QFileDialog.DialogLabel
+    assert [dialog.labelText(label) for label in labels] == [
+        "查找范围：",
+        "文件名：",
+        "文件类型：",
+        "保存(&S)",
+        "取消",
+    ]
     assert (tmp_path / "saved.pdf").read_bytes() == preview.pdf
+
+
+def test_the_save_dialog_suggests_the_name(qtbot: QtBot) -> None:
+    name = "受理回执-370102001-A5E4-000001.pdf"
+    preview = PrintPreview(_a_pdf(), "受理回执 SL-1", file_name=name)
+    qtbot.addWidget(preview)
+    dialog = save_as_dialog(preview, path=preview.suggested_path())
+    qtbot.addWidget(dialog)
+    [selected] = dialog.selectedFiles()
+    assert Path(selected) == documents_folder() / name
 
 
 def _a_pdf() -> bytes:
