@@ -187,7 +187,7 @@ class ApplicationPage(QWidget):
         missing = self.intake.acceptance_missing() if "accept" in allowed and writable else ""
         accept = self.step_buttons["accept"]
         accept.setEnabled(accept.isEnabled() and not missing)
-        accept.setToolTip(missing)
+        accept.setToolTip(missing or str(accept.property("keys") or ""))
         self.accept_reason.setText(missing)
         self.accept_reason.setVisible(bool(missing))
         self.step_buttons["print"].setEnabled(number is not None)

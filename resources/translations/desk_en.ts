@@ -771,6 +771,35 @@
         <translation>Import a sync bundle…</translation>
     </message>
     <message>
+        <source>办理(&amp;W)</source>
+        <translation>&amp;Workflow</translation>
+    </message>
+    <message>
+        <source>受理(&amp;A)</source>
+        <comment>workflow step</comment>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>审查(&amp;D)</source>
+        <translation>&amp;Decide</translation>
+    </message>
+    <message>
+        <source>批准(&amp;V)</source>
+        <translation>Appro&amp;ve</translation>
+    </message>
+    <message>
+        <source>开具准迁证(&amp;I)</source>
+        <translation>&amp;Issue the permit</translation>
+    </message>
+    <message>
+        <source>不予受理/批准(&amp;R)</source>
+        <translation>&amp;Refuse</translation>
+    </message>
+    <message>
+        <source>作废(&amp;X)</source>
+        <translation>Void (&amp;X)</translation>
+    </message>
+    <message>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
