@@ -106,16 +106,18 @@ def main() -> int:
         store = Store.open(work / "t" / "data")
         sync = SyncService(store)
         signer = sync._signer()
+        with store.sessions() as session:  # the centre takes a device's own numbers only
+            device_code = str(sync_repo.pending(session, limit=1)[0].payload["device_code"])
         device = central.enrol(
             code=central.issue_code(OFFICE),
             office_code=OFFICE,
-            device_code="TOWN",
+            device_code=device_code,
             public_key=signer.public_hex,
         )
         online_device = online.enrol(
             code=online.issue_code(OFFICE),
             office_code=OFFICE,
-            device_code="TOWN",
+            device_code=device_code,
             public_key=signer.public_hex,
         )
         with transaction(store.sessions) as session:

@@ -43,7 +43,7 @@ PAGE = 10_000
 
 
 def operation(i: int) -> dict[str, Any]:
-    number = f"B{i:07d}"
+    number = f"{OFFICE}-BNCH-{i:06d}"  # the centre takes a device's own numbers only
     return {
         "key": uuid.uuid4().hex,
         "kind": "application.accept",

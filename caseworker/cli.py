@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from caseworker import __version__, cli_coverage, cli_devices, cli_it, cli_store, logs
+from caseworker.cli_common import is_text
 from caseworker.cli_json import add_json, emit
 from caseworker.console import use_utf8
 from caseworker.exit_codes import TABLE, ExitCode
@@ -73,10 +74,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _scan(path: Path, kind: str) -> int:
-    """The fields read, each with its confidence, its box, and whether it is doubtful;
-    then what the checks found. Exit 1 when a check fails or a field is doubtful."""
+    """The fields read, each with its confidence, its box (in the squared-up document's
+    pixels), its status (checked / corrected / unchecked / doubtful / missing) and whether
+    it is doubtful; then what the checks found. Exit 1 when a check fails or a field is
+    doubtful."""
     from caseworker.scanning.fields import extract  # noqa: PLC0415 - loads the OCR on demand
-    from caseworker.scanning.ocr import ScanError, read_lines  # noqa: PLC0415
+    from caseworker.scanning.ocr import ScanError, read_document  # noqa: PLC0415
 
     try:
         image = path.read_bytes()
@@ -84,7 +87,8 @@ def _scan(path: Path, kind: str) -> int:
         print(f"caseworker: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        result = extract(kind, read_lines(image))
+        reading = read_document(image)
+        result = extract(kind, reading.lines, cells=reading.cells)
     except ScanError as exc:
         print(f"caseworker: {path}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -93,6 +97,7 @@ def _scan(path: Path, kind: str) -> int:
             "value": f.value,
             "confidence": round(f.score, 3),
             "box": list(f.box) if f.box else None,
+            "status": f.status.value,
             "doubtful": f.doubtful,
         }
         for name, f in result.fields.items()
@@ -104,6 +109,16 @@ def _scan(path: Path, kind: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:
+        if not is_text(arg):  # bytes that are not UTF-8, from a mis-set terminal or script
+            shown = arg.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+            print(
+                f"caseworker: the argument '{shown}' is not valid UTF-8 text; type it again, "
+                "or set the terminal to UTF-8",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
     args = _parser().parse_args(argv)
     try:
         if args.command == "evaluate":

@@ -21,6 +21,16 @@ def with_store(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
+def is_text(value: str) -> bool:
+    """Whether a command-line argument or variable is real text (bytes that were not UTF-8
+    arrive as lone surrogates, which nothing downstream can encode)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write beside the target, then move into place: a reader never sees half a file."""
     out = path.resolve()

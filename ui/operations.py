@@ -149,12 +149,19 @@ class Operations:
         filename: str,
         content: bytes,
         media_type: str,
+        fields: dict[str, dict[str, str]] | None = None,
         done: Done,
         failed: Failed,
     ) -> None:
+        """``fields``: which fields came from the scan and how (see ``ScanDialog``)."""
         self.run(
             lambda: self.desk.apps.attach_scan(
-                actor, number, filename=filename, content=content, media_type=media_type
+                actor,
+                number,
+                filename=filename,
+                content=content,
+                media_type=media_type,
+                fields=fields,
             ),
             lambda _attachment: Changes("attach_scan", application=number),
             done,

@@ -1,8 +1,11 @@
 """Scanning a document into the form: open (or scan to a file and open) an image of the ID
-card, the 户主页 or a 常住人口登记卡; the fields read appear beside the image, each
-region outlined on it, doubtful ones marked; the clerk corrects and accepts. Nothing is
-stored here: accepted values go into the form, and the image is attached to the
-application when the clerk saves it."""
+card, the 户主页 or a 常住人口登记卡; the document is found in the photo and squared up,
+and the fields read appear beside it, each with how it was established (read and checked /
+corrected from a list / unchecked / doubtful / not found) and the piece of the image it was
+read from. Every field that is not "read and checked" must be looked at — confirmed or
+corrected — before the clerk can accept. Nothing is stored here: accepted values go into
+the form, and the image is attached to the application when the clerk saves it, with a
+note of which fields came from the scan and which the clerk changed (``provenance``)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.scanning.checks import Status
 from caseworker.scanning.fields import (
     LAYOUTS,
     Field,
@@ -34,7 +39,7 @@ from caseworker.scanning.fields import (
     cross_check,
     extract,
 )
-from caseworker.scanning.ocr import read_lines
+from caseworker.scanning.ocr import Reading, read_document
 from ui.errors import describe
 from ui.i18n import tr
 from ui.tasks import TaskRunner
@@ -68,7 +73,54 @@ FIELD_LABELS = (
     QT_TRANSLATE_NOOP("", "职业"),
     QT_TRANSLATE_NOOP("", "何时由何地迁来本址"),
 )
-DOUBTFUL_STYLE = "background: #fff3cd"
+#: how each value was established, as the clerk reads it
+STATUS_LABELS = {
+    Status.CHECKED: QT_TRANSLATE_NOOP("", "已核验"),
+    Status.CORRECTED: QT_TRANSLATE_NOOP("", "已按名录改正"),
+    Status.UNCHECKED: QT_TRANSLATE_NOOP("", "无法核验"),
+    Status.DOUBTFUL: QT_TRANSLATE_NOOP("", "存疑"),
+    Status.MISSING: QT_TRANSLATE_NOOP("", "未识别"),
+}
+#: why, in the field's tooltip
+REASONS = {
+    "closed-list": QT_TRANSLATE_NOOP("", "是表格允许的值之一。"),
+    "list-corrected": QT_TRANSLATE_NOOP(
+        "", "识别为“{read}”，不是允许的值；已改为相差一个字的唯一允许值。"
+    ),
+    "not-in-list": QT_TRANSLATE_NOOP("", "不是这一栏允许的值。"),
+    "place-known": QT_TRANSLATE_NOOP("", "省、市、县与行政区划相符。"),
+    "place-corrected": QT_TRANSLATE_NOOP(
+        "", "识别为“{read}”，行政区划中没有；已改为相差一个字的唯一地名。"
+    ),
+    "place-unknown": QT_TRANSLATE_NOOP("", "无法按省、市、县对上行政区划。"),
+    "place-rest-unchecked": QT_TRANSLATE_NOOP(
+        "", "省、市、县与行政区划相符；其后的街道、门牌无法核验。"
+    ),
+    "id-valid": QT_TRANSLATE_NOOP("", "校验码、地区码和出生日期都对。"),
+    "id-invalid": QT_TRANSLATE_NOOP("", "识别出的号码“{read}”校验不通过，未填入；请照证件输入。"),
+    "id-disagrees": QT_TRANSLATE_NOOP("", "号码中的出生日期或性别与本栏不一致。"),
+    "id-agrees": QT_TRANSLATE_NOOP("", "与身份号码中的性别一致。"),
+    "date-agrees": QT_TRANSLATE_NOOP("", "与身份号码中的出生日期一致。"),
+    "date-invalid": QT_TRANSLATE_NOOP("", "不是一个日期。"),
+    "free-text": QT_TRANSLATE_NOOP("", "没有名录可以核对这一栏。"),
+    "name-confusable": QT_TRANSLATE_NOOP("", "含有识别时常被认错的字（如 茌/在、亓/元、逄/逢）。"),
+    "name-rare": QT_TRANSLATE_NOOP("", "含有姓名中少见的字，或字数不寻常。"),
+    "name-differs": QT_TRANSLATE_NOOP("", "与另一证件上识别的姓名不同。"),
+    "name-agrees": QT_TRANSLATE_NOOP("", "与另一证件上的姓名相同。"),
+    "label-fragment": QT_TRANSLATE_NOOP("", "混入了别的栏目的文字。"),
+    "low-confidence": QT_TRANSLATE_NOOP("", "识别把握不大。"),
+    "not-read": QT_TRANSLATE_NOOP("", "这一栏没有识别到文字（也可能本来就空着）。"),
+}
+STATUS_STYLES = {
+    Status.CHECKED: "",
+    Status.CORRECTED: "background: #e3f2fd",
+    Status.UNCHECKED: "background: #f5f5f5",
+    Status.DOUBTFUL: "background: #fff3cd",
+    Status.MISSING: "background: #fff3cd",
+}
+DOUBTFUL_STYLE = STATUS_STYLES[Status.DOUBTFUL]
+LOOKED_STYLE = "background: #e8f5e9"
+CROP_HEIGHT = 30
 BOX = QColor("#1f5fa8")
 FOCUS = QColor("#c62828")
 
@@ -84,13 +136,16 @@ class ScanDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("扫描证件"))
-        self.resize(1200, 680)
+        self.resize(1280, 700)
         self._runner = runner
         self._known = known or {}
         self.image: bytes = b""
         self.filename = ""
         self.result: ScanResult | None = None
         self.values: dict[str, str] = {}
+        #: per field: how the scan established it and what the clerk did with it
+        #: ({"status": "checked", "by": "scan" | "clerk-confirmed" | "clerk-changed"})
+        self.provenance: dict[str, dict[str, str]] = {}
         self.kind = QComboBox(self)
         self.kind.setObjectName("scanKind")
         for key, label in KIND_LABELS.items():
@@ -114,6 +169,9 @@ class ScanDialog(QDialog):
         self.form_box = QWidget(self)
         self.form = QFormLayout(self.form_box)
         self.edits: dict[str, QLineEdit] = {}
+        self.badges: dict[str, QLabel] = {}
+        self.looks: dict[str, QCheckBox] = {}
+        self.crops: dict[str, QLabel] = {}
         self.accept_button = QPushButton(tr("接受并填入表单"), self)
         self.accept_button.setObjectName("scanAccept")
         self.accept_button.setEnabled(False)
@@ -133,14 +191,14 @@ class ScanDialog(QDialog):
         buttons.addWidget(cancel)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
-        layout.addWidget(scroll, 3)
-        layout.addLayout(right, 2)
+        layout.addWidget(scroll, 5)
+        layout.addLayout(right, 6)
         self.open_button.clicked.connect(self.choose_file)
         self.accept_button.clicked.connect(self._accept)
         cancel.clicked.connect(self.reject)
         self.kind.currentIndexChanged.connect(lambda _i: self._reread())
         QShortcut(QKeySequence("Ctrl+O"), self, self.choose_file)
-        self._lines: list[Any] = []
+        self._reading: Reading | None = None
         self._pixmap: QPixmap | None = None
         self._focused = ""
 
@@ -167,51 +225,133 @@ class ScanDialog(QDialog):
         self.status.setText(tr("正在识别…"))
         self.accept_button.setEnabled(False)
         self._runner.compute(
-            lambda: read_lines(image),
-            lambda lines: self._read(image, filename, lines),
+            lambda: read_document(image),
+            lambda reading: self._read(image, filename, reading),
             lambda exc: self.status.setText(describe(exc)[1]),
         )
 
-    def _read(self, image: bytes, filename: str, lines: list[Any]) -> None:
-        self.image, self.filename, self._lines = image, filename, lines
-        loaded = QImage.fromData(image)
-        self._pixmap = QPixmap.fromImage(loaded)
+    def _read(self, image: bytes, filename: str, reading: Reading) -> None:
+        """The original image is what is kept; the squared-up one is what is shown, as
+        the boxes are in its pixels."""
+        self.image, self.filename, self._reading = image, filename, reading
+        self._pixmap = QPixmap.fromImage(QImage.fromData(reading.image))
         self._reread()
 
     def _reread(self) -> None:
-        if self._pixmap is None:
+        if self._pixmap is None or self._reading is None:
             return
         kind = str(self.kind.currentData())
-        self.result = extract(kind, self._lines)
+        known = {k: v for k, v in self._known.items() if v}
+        self.result = extract(kind, self._reading.lines, cells=self._reading.cells, known=known)
         while self.form.rowCount():
             self.form.removeRow(0)
         self.edits.clear()
+        self.badges.clear()
+        self.looks.clear()
+        self.crops.clear()
         labels = dict(LAYOUTS[kind])
         for name, found in self.result.fields.items():
-            edit = QLineEdit(found.value, self.form_box)
-            edit.setObjectName(f"scan:{name}")
-            if found.doubtful:
-                edit.setStyleSheet(DOUBTFUL_STYLE)
-                edit.setToolTip(
-                    tr("识别把握不大（{score:.0%}），请对照原件核对。").format(score=found.score)
-                )
-            edit.textEdited.connect(lambda _t: self._check())
-            edit.installEventFilter(self)
-            self.form.addRow(tr(labels[name]), edit)
-            edit.show()  # now, not by the layout's queued call: hidden, it takes no focus
-            self.edits[name] = edit
-        doubtful = sum(f.doubtful for f in self.result.fields.values())
-        self.status.setText(
-            tr("已识别 {count} 项，其中 {doubtful} 项需要核对（黄色）。核对后接受。").format(
-                count=len(self.result.fields), doubtful=doubtful
-            )
-        )
-        self.accept_button.setEnabled(True)
+            self.form.addRow(tr(labels[name]), self._row(name, found))
+        self._count()
         self._check()
         self._draw()
         first = next(iter(self.edits.values()), None)
         if first is not None:
             first.setFocus()
+
+    def _row(self, name: str, found: Field) -> QWidget:
+        """The value, how it was established, the confirmation it needs, and the piece
+        of the image it was read from."""
+        row = QWidget(self.form_box)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        edit = QLineEdit(found.value, row)
+        edit.setObjectName(f"scan:{name}")
+        edit.setStyleSheet(STATUS_STYLES[found.status])
+        edit.setToolTip(tr(REASONS.get(found.reason, "")).format(read=found.read))
+        edit.textEdited.connect(lambda _t, n=name: self._edited(n))
+        edit.installEventFilter(self)
+        badge = QLabel(tr(STATUS_LABELS[found.status]), row)
+        badge.setObjectName(f"scanStatus:{name}")
+        badge.setMinimumWidth(90)
+        look = QCheckBox(tr("已对照原件"), row)
+        look.setObjectName(f"scanLooked:{name}")
+        look.setVisible(found.needs_look)
+        look.setToolTip(tr("对照原件看过这一栏后勾选；改动这一栏也算看过。"))
+        look.toggled.connect(lambda _on: self._count())
+        crop = QLabel(row)
+        crop.setObjectName(f"scanCrop:{name}")
+        crop.setFixedWidth(220)
+        piece = self._crop(found.box)
+        if piece is not None:
+            crop.setPixmap(piece)
+        line.addWidget(edit, 3)
+        line.addWidget(badge)
+        line.addWidget(look)
+        line.addWidget(crop)
+        for widget in (row, edit, badge, look, crop):
+            widget.show()  # now, not by the layout's queued call: hidden, it takes no focus
+        look.setHidden(not found.needs_look)
+        self.edits[name], self.badges[name] = edit, badge
+        self.looks[name], self.crops[name] = look, crop
+        return row
+
+    def _crop(self, box: tuple[int, int, int, int] | None) -> QPixmap | None:
+        if box is None or self._pixmap is None:
+            return None
+        left, top, right, bottom = box
+        pad = max(4, (bottom - top) // 4)
+        piece = self._pixmap.copy(
+            QRect(left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad)
+        )
+        if piece.isNull():
+            return None
+        piece = piece.scaledToHeight(CROP_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+        if piece.width() > 220:
+            piece = piece.scaledToWidth(220, Qt.TransformationMode.SmoothTransformation)
+        return piece
+
+    def _edited(self, name: str) -> None:
+        """Typing in a field is looking at it."""
+        look = self.looks.get(name)
+        if look is not None and not look.isChecked():
+            look.setChecked(True)
+        self._check()
+
+    def unlooked(self) -> list[str]:
+        """The fields the clerk must still look at before accepting."""
+        if self.result is None:
+            return []
+        return [
+            name
+            for name, found in self.result.fields.items()
+            if found.needs_look and not self.looks[name].isChecked()
+        ]
+
+    def _count(self) -> None:
+        if self.result is None:
+            return
+        left = self.unlooked()
+        for name, look in self.looks.items():
+            if look.isChecked():
+                self.edits[name].setStyleSheet(LOOKED_STYLE)
+            elif self.result.fields[name].needs_look:
+                self.edits[name].setStyleSheet(STATUS_STYLES[self.result.fields[name].status])
+        checked = sum(not f.needs_look for f in self.result.fields.values())
+        if left:
+            self.status.setText(
+                tr(
+                    "已识别 {count} 项，其中 {checked} 项已核验；还有 {left} 项须对照原件"
+                    "看过（勾选“已对照原件”或改正）才能接受。"
+                ).format(count=len(self.result.fields), checked=checked, left=len(left))
+            )
+        else:
+            self.status.setText(
+                tr("已识别 {count} 项，都已核验或看过。可以接受。").format(
+                    count=len(self.result.fields)
+                )
+            )
+        self.accept_button.setEnabled(not left)
 
     def _check(self) -> None:
         """The checks again on what is in the form now (the clerk's corrections count)."""
@@ -243,11 +383,22 @@ class ScanDialog(QDialog):
             painter.drawRect(QRect(left - 3, top - 3, right - left + 6, bottom - top + 6))
         painter.end()
         self.picture.setPixmap(
-            shown.scaledToWidth(min(shown.width(), 700), Qt.TransformationMode.SmoothTransformation)
+            shown.scaledToWidth(min(shown.width(), 640), Qt.TransformationMode.SmoothTransformation)
         )
 
     def _accept(self) -> None:
+        if self.result is None or self.unlooked():
+            return
         self.values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        self.provenance = {}
+        for name, found in self.result.fields.items():
+            if self.values[name] != found.value:
+                by = "clerk-changed"
+            elif found.needs_look:
+                by = "clerk-confirmed"
+            else:
+                by = "scan"
+            self.provenance[name] = {"status": found.status.value, "by": by}
         self.accept()
 
     @property

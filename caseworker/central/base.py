@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from caseworker.central import schema
 from caseworker.sync import bundle
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -47,10 +48,14 @@ def digest(text: str) -> str:
 
 
 def when(value: Any) -> datetime:
+    """A device's local date and time (ISO 8601, no time zone, as the desk writes it)."""
     try:
-        return datetime.fromisoformat(str(value))
+        at = datetime.fromisoformat(value) if isinstance(value, str) and len(value) < 40 else None
     except ValueError:
-        raise OperationError(f"'at' is not a date and time: {value!r}") from None
+        at = None
+    if at is None or at.tzinfo is not None:
+        raise OperationError(f"'at' is not a local date and time: {str(value)[:40]!r}")
+    return at
 
 
 class CentralBase:
@@ -81,3 +86,19 @@ class CentralBase:
     def _tx(self) -> Iterator[Session]:
         with self.sessions() as session, session.begin():
             yield session
+
+
+def check_sender(device: schema.Device, payload: dict[str, Any]) -> None:
+    """An operation names the office (and, when it says, the device) that sends it."""
+    office = str(payload.get("office_code") or "")
+    if office != device.office_code:
+        raise OperationError(
+            f"this device is enrolled for office {device.office_code}, the operation "
+            f"names office {office[:20]!r}"
+        )
+    code = payload.get("device_code", device.device_code)
+    if code != device.device_code:
+        raise OperationError(
+            f"this device is enrolled as device {device.device_code}, the operation "
+            f"names device {str(code)[:20]!r}"
+        )

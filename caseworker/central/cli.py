@@ -8,7 +8,8 @@
     caseworker-central import-bundle --database URL FILE [--out RETURN]   a township's bundle
 
 The database is migrated at every start. ``--key-file`` is the centre's Ed25519 signing
-key (created, readable by its owner only, on first start)."""
+key, by default ``central-signing.key`` in the centre's data folder (created, readable by
+its owner only, on first start; a key file others can read is refused)."""
 
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--key-file",
         type=Path,
-        default=Path(os.environ.get("CASEWORKER_CENTRAL_KEY", "central-signing.key")),
-        help="the centre's signing key (default ./central-signing.key)",
+        default=None,
+        help="the centre's signing key (default: central-signing.key in the centre's data "
+        "folder, CASEWORKER_CENTRAL_DATA or the platform's; or set CASEWORKER_CENTRAL_KEY)",
     )
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server (the default)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -92,16 +94,25 @@ def run(argv: list[str] | None = None) -> int:
     # the extra's imports only here
     from caseworker.central.base import CentralError  # noqa: PLC0415
     from caseworker.central.database import (  # noqa: PLC0415
+        data_folder,
         load_signing_key,
         migrate,
         open_database,
     )
     from caseworker.central.service import Central  # noqa: PLC0415
 
+    key_file = args.key_file or Path(
+        os.environ.get("CASEWORKER_CENTRAL_KEY") or data_folder() / "central-signing.key"
+    )
+    try:
+        signing_key = load_signing_key(key_file)
+    except (CentralError, OSError) as exc:
+        print(f"caseworker-central: {exc}", file=sys.stderr)
+        return 1
     try:
         engine = open_database(args.database)
         migrate(engine)
-        central = Central(engine, load_signing_key(args.key_file))
+        central = Central(engine, signing_key)
     except Exception as exc:
         print(
             f"caseworker-central: cannot open the database: {type(exc).__name__}: {exc}",

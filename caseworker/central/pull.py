@@ -6,6 +6,7 @@ from typing import Any
 
 from caseworker.central import changes, schema
 from caseworker.central.base import CentralBase, CentralError
+from caseworker.central.fields import BIGINT
 from caseworker.sync import protocol
 
 
@@ -15,11 +16,14 @@ class Pull(CentralBase):
     ) -> tuple[list[dict[str, Any]], str, bool]:
         if stream not in protocol.STREAMS:
             raise CentralError(
-                404, f"no stream {stream!r}; the streams are {', '.join(protocol.STREAMS)}"
+                404, f"no stream {stream[:40]!r}; the streams are {', '.join(protocol.STREAMS)}"
             )
         limit = max(1, min(limit, 10_000))
+        try:
+            position = protocol.parse_cursor(cursor)
+        except ValueError:
+            position = (-1, -1)
+        if not all(0 <= part <= BIGINT for part in position):
+            raise CentralError(400, f"cursor {cursor[:40]!r} was not given by this server")
         with self.sessions() as session:
-            try:
-                return changes.page(session, stream, cursor, scope=device.office_code, limit=limit)
-            except ValueError:
-                raise CentralError(400, f"cursor {cursor!r} was not given by this server") from None
+            return changes.page(session, stream, cursor, scope=device.office_code, limit=limit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -11,13 +12,22 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from caseworker.central import schema
-from caseworker.central.administration import Administration
+from caseworker.central.accounts import Accounts
 from caseworker.central.applications import Applications
-from caseworker.central.base import MAX_BATCH, Answer, CentralError, OperationError, when
+from caseworker.central.base import MAX_BATCH, Answer, CentralError, OperationError, check_sender
+from caseworker.central.batch import NotSetWiseError, apply_set_wise
+from caseworker.central.fields import (
+    AUDIT_HASH,
+    BIGINT,
+    IDEMPOTENCY_KEY,
+    KIND,
+    payload_problem,
+    storable,
+)
 from caseworker.sync import protocol
 
 
-class Push(Administration, Applications):
+class Push(Accounts, Applications):
     def push(
         self, device_id: str, operations: list[dict[str, Any]], audit: dict[str, Any] | None
     ) -> tuple[list[Answer], int | None, str]:
@@ -30,71 +40,75 @@ class Push(Administration, Applications):
         statement at the end."""
         if len(operations) > MAX_BATCH:
             raise CentralError(413, f"at most {MAX_BATCH} operations a batch")
+        if audit is not None:
+            _audit_head(audit)  # refused before anything is applied
         now = self.clock()
         answers: list[Answer] = []
         with self._tx() as session:
             device = session.get(schema.Device, device_id, with_for_update=True)
             assert device is not None
-            claimed = self._claim(session, device.id, operations, now)
-            unclaimed = [
-                str(op.get("key")) for op in operations if str(op.get("key")) not in claimed
-            ]
-            stored = {
-                row.idempotency_key: self._replay(row)
-                for row in session.scalars(
-                    select(schema.Operation).where(schema.Operation.idempotency_key.in_(unclaimed))
-                )
-            }
+            checked = [(op, _malformed(op)) for op in operations]
+            valid = [op for op, problem in checked if not problem]
+            claimed = self._claim(session, device.id, valid, now)
+            unclaimed = [str(op["key"]) for op in valid if op["key"] not in claimed]
+            stored = self._stored(session, device, unclaimed)
             written: list[dict[str, Any]] = []
             dropped: list[str] = []
-            for op in operations:
-                key = str(op.get("key") or "")
-                if not key or len(key) > 64:
-                    answers.append(
-                        Answer(
-                            key,
-                            protocol.REJECTED,
-                            {},
-                            "an operation needs an idempotency key of 1 to 64 characters",
-                        )
+            first: dict[str, Answer] = {}  # each applied key's answer, for a repeat in the batch
+            slots: list[Answer | str] = []  # an answer, or the key of an operation to apply
+            to_apply: list[dict[str, Any]] = []
+            for op, problem in checked:
+                sent = op.get("key")
+                key = sent if isinstance(sent, str) else ""
+                if problem:
+                    slots.append(Answer(storable(key, longest=64), protocol.REJECTED, {}, problem))
+                elif key in stored:  # seen before
+                    slots.append(stored[key])
+                elif key in claimed:
+                    claimed.discard(key)  # consumed: a repeat in this batch replays it
+                    to_apply.append(op)
+                    slots.append(key)
+                else:  # sent twice in this batch: answered once the first is applied
+                    slots.append(key)
+            for answer in self._apply_all(session, device, to_apply, now):
+                first[answer.key] = answer
+                if answer.result.get("kept") is False:
+                    dropped.append(answer.key)
+                else:
+                    written.append(
+                        {
+                            "idempotency_key": answer.key,
+                            "status": answer.status,
+                            "result": answer.result,
+                            "error": answer.error,
+                        }
                     )
-                elif key in stored:  # seen before, or earlier in this batch
-                    answers.append(stored[key])
-                elif key not in claimed:  # sent twice in this batch, the first not kept
+            seen: set[str] = set()
+            for slot in slots:
+                if isinstance(slot, Answer):
+                    answers.append(slot)
+                elif slot not in seen:
+                    seen.add(slot)
+                    answers.append(first[slot])
+                elif first[slot].result.get("kept") is False:
                     answers.append(
                         Answer(
-                            key,
+                            slot,
                             protocol.REJECTED,
                             {"kept": False},
                             "the same key came twice in the batch and the first was not applied",
                         )
                     )
                 else:
-                    claimed.discard(key)  # consumed: a repeat in this batch replays it
-                    answer = self._one(session, device, op, now)
-                    answers.append(answer)
-                    if answer.result.get("kept") is False:
-                        dropped.append(key)
-                    else:
-                        written.append(
-                            {
-                                "idempotency_key": key,
-                                "status": answer.status,
-                                "result": answer.result,
-                                "error": answer.error,
-                            }
-                        )
-                        stored[key] = Answer(
-                            key,
+                    original = first[slot]
+                    answers.append(
+                        Answer(
+                            slot,
                             protocol.REPLAYED,
-                            {**answer.result, "original": answer.status},
-                            answer.error,
+                            {**original.result, "original": original.status},
+                            original.error,
                         )
-                    # let go of the rows written, else every flush re-checks the whole batch
-                    session.flush()
-                    for obj in list(session):
-                        if obj is not device:
-                            session.expunge(obj)
+                    )
             if written:
                 session.execute(update(schema.Operation), written)
             if dropped:
@@ -110,29 +124,51 @@ class Push(Administration, Applications):
     ) -> set[str]:
         rows: list[dict[str, Any]] = [
             {
-                "idempotency_key": str(op.get("key")),
+                "idempotency_key": op["key"],
                 "device_id": device_id,
-                "kind": str(op.get("kind") or ""),
-                "payload": op.get("payload") if isinstance(op.get("payload"), dict) else {},
+                "kind": op["kind"],
+                "payload": op["payload"],
                 "status": "",
                 "result": {},
                 "error": "",
                 "received_at": now,
             }
             for op in operations
-            if op.get("key") and len(str(op.get("key"))) <= 64
         ]
         if not rows:
             return set()
         dialect = session.get_bind().dialect.name
         insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        statement = (
+        statement = (  # executemany: compiled once, whatever the batch's length
             insert(schema.Operation)
-            .values(rows)
             .on_conflict_do_nothing(index_elements=["idempotency_key"])
             .returning(schema.Operation.idempotency_key)
         )
-        return set(session.scalars(statement))
+        return set(session.scalars(statement, rows))
+
+    def _apply_all(
+        self,
+        session: Session,
+        device: schema.Device,
+        operations: list[dict[str, Any]],
+        now: datetime,
+    ) -> list[Answer]:
+        """The batch set-wise (``batch``), or else one operation at a time."""
+        if not operations:
+            return []
+        try:
+            return apply_set_wise(session, device, operations, now)
+        except NotSetWiseError:
+            pass
+        answers = []
+        for op in operations:
+            answers.append(self._one(session, device, op, now))
+            # let go of the rows written, else every flush re-checks the whole batch
+            session.flush()
+            for obj in list(session):
+                if obj is not device:
+                    session.expunge(obj)
+        return answers
 
     def _one(
         self, session: Session, device: schema.Device, op: dict[str, Any], now: datetime
@@ -143,17 +179,50 @@ class Push(Administration, Applications):
             with session.begin_nested():
                 status, result = self._apply(session, device, kind, payload, now)
         except OperationError as exc:
-            return Answer(key, protocol.REJECTED, {}, str(exc))
+            return Answer(key, protocol.REJECTED, {}, storable(str(exc)))
         except Exception as exc:
             # not kept: once the fault is mended, the same operation may be sent again
             return Answer(
                 key,
                 protocol.REJECTED,
                 {"kept": False},
-                f"the centre could not apply it ({type(exc).__name__}: {exc}); it was not "
-                "kept, so it can be sent again",
+                storable(
+                    f"the centre could not apply it ({type(exc).__name__}: {exc}); it was not "
+                    "kept, so it can be sent again"
+                ),
             )
         return Answer(key, status, result)
+
+    def _stored(
+        self, session: Session, device: schema.Device, keys: list[str]
+    ) -> dict[str, Answer]:
+        """The stored answers to keys seen before. A key another device used is not
+        answered from its answer (that would show one office another's results), unless
+        that device was this one before it enrolled again (the same office and code)."""
+        if not keys:
+            return {}
+        rows = session.execute(
+            select(schema.Operation, schema.Device.office_code, schema.Device.device_code)
+            .join(schema.Device, schema.Device.id == schema.Operation.device_id, isouter=True)
+            .where(schema.Operation.idempotency_key.in_(keys))
+        ).all()
+        out: dict[str, Answer] = {}
+        for row, office, code in rows:
+            key = row.idempotency_key
+            if row.device_id == device.id or (office, code) == (
+                device.office_code,
+                device.device_code,
+            ):
+                out[key] = self._replay(row)
+            else:
+                out[key] = Answer(
+                    key,
+                    protocol.REJECTED,
+                    {},
+                    "this idempotency key was used by another device; a desk makes a new key "
+                    "for every operation",
+                )
+        return out
 
     @staticmethod
     def _replay(stored: schema.Operation) -> Answer:
@@ -169,42 +238,14 @@ class Push(Administration, Applications):
     ) -> tuple[str, dict[str, Any]]:
         if not isinstance(payload, dict):
             raise OperationError("the payload is not an object")
-        office = str(payload.get("office_code") or "")
-        if office != device.office_code:
-            raise OperationError(
-                f"this device is enrolled for office {device.office_code}, the operation "
-                f"names office {office or '(none)'}"
-            )
+        check_sender(device, payload)
         if kind.startswith("application."):
             return self._application(session, device, kind, payload, now)
-        if kind.startswith("account."):
-            return self._account_change(session, device, payload)
-        if kind.startswith(("collective.", "stay.", "booklet.", "evidence.")):
+        if kind == "account.changed":
+            return self._account_change(session, device, payload, now)
+        if kind.startswith(("collective.", "stay.", "booklet.", "evidence.", "store.")):
             return protocol.APPLIED, {}  # kept in ``operations``: the centre's record of it
         raise OperationError(f"unknown operation kind {kind!r}")
-
-    def _account_change(
-        self, session: Session, device: schema.Device, payload: dict[str, Any]
-    ) -> tuple[str, dict[str, Any]]:
-        try:
-            username = str(payload["username"])
-            at = when(payload["at"])
-            current = session.get(schema.Account, username)
-            if current is not None and current.changed_at > at:
-                return protocol.APPLIED, {"superseded": True}
-            self._account(
-                session,
-                office_code=device.office_code,
-                username=username,
-                display_name=str(payload["display_name"]),
-                role=str(payload["role"]),
-                active=bool(payload["active"]),
-                password_hash=str(payload["password_hash"]),
-                at=at,
-            )
-        except KeyError as exc:
-            raise OperationError(f"an account change lacks {exc}") from None
-        return protocol.APPLIED, {}
 
     def _audit(
         self, session: Session, device: schema.Device, audit: dict[str, Any] | None, now: datetime
@@ -214,11 +255,7 @@ class Push(Administration, Applications):
         warning = ""
         if audit is None:
             return ""
-        try:
-            seq, head = int(audit["seq"]), str(audit["hash"])
-            known = audit.get("at_known")
-        except (KeyError, TypeError, ValueError):
-            raise CentralError(422, "the audit head must carry seq and hash") from None
+        seq, head, known = _audit_head(audit)
         if device.audit_seq is not None:
             if seq < device.audit_seq:
                 warning = (
@@ -244,3 +281,43 @@ class Push(Administration, Applications):
             )
         device.audit_seq, device.audit_hash, device.audit_at = seq, head, now
         return warning
+
+
+_KEY = re.compile(IDEMPOTENCY_KEY)
+_KIND = re.compile(KIND)
+
+
+def _malformed(op: dict[str, Any]) -> str:
+    """Why an operation cannot even be kept (so it is answered, never stored), or ""."""
+    key, kind, payload = op.get("key"), op.get("kind"), op.get("payload")
+    if not isinstance(key, str) or not _KEY.match(key):
+        return "an operation needs an idempotency key of 1 to 64 printable ASCII characters"
+    if not isinstance(kind, str) or not _KIND.match(kind):
+        return "an operation's kind is a word, a dot and a word (such as application.accept)"
+    if not isinstance(payload, dict):
+        return "the payload is not an object"
+    problem = payload_problem(payload)
+    return f"the payload {problem}" if problem else ""
+
+
+_HEAD = re.compile(AUDIT_HASH)
+
+
+def _audit_head(audit: dict[str, Any]) -> tuple[int, str, str | None]:
+    """The audit head a device sent: (seq, hash, its hash of the event the centre last
+    saw), or CentralError (422) when it is not one."""
+    seq, head, known = audit.get("seq"), audit.get("hash"), audit.get("at_known")
+    if (
+        not isinstance(seq, int)
+        or isinstance(seq, bool)
+        or not 0 <= seq <= BIGINT
+        or not isinstance(head, str)
+        or not _HEAD.match(head)
+        or not (known is None or (isinstance(known, str) and _HEAD.match(known)))
+    ):
+        raise CentralError(
+            422,
+            "the audit head must carry seq (a whole number from 0) and hash (1 to 64 "
+            "printable ASCII characters)",
+        )
+    return seq, head, known

@@ -183,11 +183,15 @@ class Revocation(Base):
 
 
 class Account(Base):
+    """A user account of one office ("" for every office, made by the central
+    administrator). Keyed by office and name: two offices may each have a ``zhao``
+    (migration 0003)."""
+
     __tablename__ = "accounts"
+    office_code: Mapped[str] = mapped_column(String(12), primary_key=True)
     username: Mapped[str] = mapped_column(String(50), primary_key=True)
     display_name: Mapped[str] = mapped_column(String(50))
     role: Mapped[str] = mapped_column(String(30))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     password_hash: Mapped[str] = mapped_column(String(200))
-    office_code: Mapped[str] = mapped_column(String(12), default="")  # "" for every office
-    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)  # the centre's clock

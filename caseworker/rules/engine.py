@@ -266,7 +266,7 @@ def _hints(route: Route, cov: _Covering, ctx: conditions.Context) -> tuple[Hint,
         }.values(),
         key=lambda f: f.on,
     )
-    horizon = date(ctx.on.year + _WAIT_HORIZON_YEARS, 1, 1)
+    horizon = date(min(ctx.on.year + _WAIT_HORIZON_YEARS, date.max.year), 1, 1)
     valid_until = cov.pack.valid_until
     for flip in flips:
         if flip.on > horizon or (valid_until is not None and flip.on > valid_until):

@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
+from caseworker.scanning.checks import ETHNIC_GROUPS, Status, judge
+from caseworker.scanning.lines import _tail, join_split_labels, split_at_labels
 from caseworker.scanning.ocr import OcrLine
+from caseworker.scanning.table import read_table
 
 #: below this the model's confidence is shown to the clerk as doubtful
 LOW_CONFIDENCE = 0.90
@@ -52,68 +55,13 @@ LAYOUTS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 KINDS = tuple(LAYOUTS)
+#: other labels printed for the same field: older 常住人口登记卡 print the ID card's label
+ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "registration-card": {"id_number": ("公民身份号码",)},
+}
 #: fields whose value may run on to the next lines
 MULTILINE = {"address"}
 _DATE = re.compile(r"(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})")
-#: the 56 ethnic groups (民族) as cards print them, without 族
-ETHNIC_GROUPS = [
-    "汉",
-    "蒙古",
-    "回",
-    "藏",
-    "维吾尔",
-    "苗",
-    "彝",
-    "壮",
-    "布依",
-    "朝鲜",
-    "满",
-    "侗",
-    "瑶",
-    "白",
-    "土家",
-    "哈尼",
-    "哈萨克",
-    "傣",
-    "黎",
-    "傈僳",
-    "佤",
-    "畲",
-    "高山",
-    "拉祜",
-    "水",
-    "东乡",
-    "纳西",
-    "景颇",
-    "柯尔克孜",
-    "土",
-    "达斡尔",
-    "仫佬",
-    "羌",
-    "布朗",
-    "撒拉",
-    "毛南",
-    "仡佬",
-    "锡伯",
-    "阿昌",
-    "普米",
-    "塔吉克",
-    "怒",
-    "乌孜别克",
-    "俄罗斯",
-    "鄂温克",
-    "德昂",
-    "保安",
-    "裕固",
-    "京",
-    "塔塔尔",
-    "独龙",
-    "鄂伦春",
-    "赫哲",
-    "门巴",
-    "珞巴",
-    "基诺",
-]
 #: marks a smudge, a ruled line or a stamp's edge leaves at either end of a short field
 _STRAY = "“”\"'‘’、，,。.·・-—_|:：;；()（）[]【】"
 
@@ -123,10 +71,21 @@ class Field:
     value: str
     score: float
     box: tuple[int, int, int, int] | None  # where it was read, to show beside the image
+    #: how the value was established (``caseworker.scanning.checks``): only ``checked``
+    #: needs no look from the clerk
+    status: Status = Status.UNCHECKED
+    reason: str = ""
+    read: str = ""  # what the recogniser read, when the value shown differs
 
     @property
     def doubtful(self) -> bool:
-        return self.box is None or self.score < LOW_CONFIDENCE
+        """Doubtful or not found: the clerk must look closely."""
+        return self.status in (Status.DOUBTFUL, Status.MISSING)
+
+    @property
+    def needs_look(self) -> bool:
+        """Anything but read-and-checked: the clerk must confirm it before accepting."""
+        return self.status is not Status.CHECKED
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,34 +103,103 @@ def _compact(text: str) -> str:
 
 
 def _labels_in(text: str, labels: list[str]) -> str | None:
+    """The label a line starts with: exactly, else (for a label of 4 or more characters)
+    with one character misread, as 公民身粉号码."""
     compact = _compact(text)
     for label in sorted(labels, key=len, reverse=True):
         if compact.startswith(label):
             return label
-    return None
+    near = [
+        label
+        for label in labels
+        if len(label) >= 4
+        and len(compact) >= len(label)
+        and sum(a != b for a, b in zip(compact, label, strict=False)) == 1
+    ]
+    return near[0] if len(near) == 1 else None
 
 
-def extract(kind: str, lines: list[OcrLine]) -> ScanResult:
+_ID_SHAPE = re.compile(r"\d{17}[\dXx]")
+
+
+def extract(
+    kind: str,
+    lines: list[OcrLine],
+    *,
+    cells: list[tuple[int, int, int, int]] | None = None,
+    known: dict[str, str] | None = None,
+) -> ScanResult:
     """Each field of ``kind``: the text after its label on the label's line, else the
     nearest line to the right on the same row; an address also takes the lines under it
-    up to the next label. A field not found is empty and doubtful."""
+    up to the next label. Then each value is judged (``checks.judge``): a field not found
+    is empty and missing, a wrong ID number is emptied, a place one character from a
+    division is corrected. ``cells``: a ruled page's table cells (``ocr.find_cells``); with
+    them each value is its label's neighbouring cell. ``known``: what the other document
+    said (name, ID number)."""
     if kind not in LAYOUTS:
         raise ValueError(f"kind {kind!r}: one of {', '.join(KINDS)}")
+    read = _read_table(kind, lines, cells) if cells else _read_fields(kind, lines)
+    verdicts = judge({name: f.value for name, f in read.items()}, known=known)
+    found: dict[str, Field] = {}
+    for name, f in read.items():
+        verdict = verdicts[name]
+        status = verdict.status
+        unsure = f.score < LOW_CONFIDENCE
+        if unsure and status is Status.UNCHECKED:
+            status = Status.DOUBTFUL
+        if unsure and verdict.reason == "closed-list":
+            # in the list, but the recogniser hesitated: another entry may be printed
+            status = Status.DOUBTFUL
+        found[name] = Field(
+            verdict.value,
+            f.score,
+            f.box,
+            status,
+            "low-confidence" if status != verdict.status else verdict.reason,
+            f.value if verdict.value != f.value else "",
+        )
+    return ScanResult(kind, found, tuple(check_one(kind, read)))
+
+
+def _read_table(
+    kind: str, lines: list[OcrLine], cells: list[tuple[int, int, int, int]]
+) -> dict[str, Field]:
+    """The raw values of a ruled page, cell by cell; a label not found leaves its field
+    empty (never a guess from the lines around it)."""
+    table = read_table(LAYOUTS[kind], ALIASES.get(kind, {}), lines, cells)
+    found: dict[str, Field] = {}
+    for name, value in table.items():
+        if value is None:
+            found[name] = Field("", 0.0, None)
+        else:
+            text = _compact(value.text)
+            found[name] = Field(_normalise(name, text) if text else "", value.score, value.box)
+    return found
+
+
+def _read_fields(kind: str, lines: list[OcrLine]) -> dict[str, Field]:
+    """The raw values by label, line by line (the ID card), before any check."""
     layout = LAYOUTS[kind]
     labels = [label for _name, label in layout]
+    labels += [a for names in ALIASES.get(kind, {}).values() for a in names]
+    lines = split_at_labels(join_split_labels(lines, labels), labels)
     label_of = {i: _labels_in(line.text, labels) for i, line in enumerate(lines)}
-    used = {i for i, label in label_of.items() if label and _compact(lines[i].text) == label}
+    used = {
+        i for i, label in label_of.items() if label and len(_compact(lines[i].text)) == len(label)
+    }
     found: dict[str, Field] = {}
     for name, label in layout:
-        index = next((i for i, lab in label_of.items() if lab == label), None)
+        wanted = (label, *ALIASES.get(kind, {}).get(name, ()))
+        index = next((i for i, lab in label_of.items() if lab in wanted), None)
         if index is None:
             found[name] = Field("", 0.0, None)
             continue
         line = lines[index]
-        rest = _compact(line.text)[len(label) :]
+        matched = label_of[index] or label
+        rest = _compact(line.text)[len(matched) :]
         parts: list[OcrLine] = []
         if rest:
-            parts.append(OcrLine(rest, line.score, line.box))
+            parts.append(_tail(line, len(matched)))
         else:
             # the value lies right of its label and left of the next label on the row (an
             # empty field must not take its neighbour's value)
@@ -192,6 +220,7 @@ def extract(kind: str, lines: list[OcrLine]) -> ScanResult:
                 used.add(j)
                 parts.append(lines[j])
         if name in MULTILINE and parts:
+            used.add(index)  # its own line is no line under it
             parts += _continued(lines, label_of, used, parts[0])
         if not parts:
             found[name] = Field("", 0.0, line.box)
@@ -205,7 +234,15 @@ def extract(kind: str, lines: list[OcrLine]) -> ScanResult:
             max(p.box[3] for p in parts),
         )
         found[name] = Field(_normalise(name, text), score, box)
-    return ScanResult(kind, found, tuple(check_one(kind, found)))
+    if "id_number" in found and not found["id_number"].value:
+        # the label misread beyond knowing: a line that is nothing but an ID number's
+        # shape (its check digit is checked like any other)
+        shaped = [line for line in lines if _ID_SHAPE.fullmatch(_compact(line.text))]
+        if len(shaped) == 1:
+            found["id_number"] = Field(
+                _normalise("id_number", _compact(shaped[0].text)), shaped[0].score, shaped[0].box
+            )
+    return found
 
 
 def _continued(
@@ -229,8 +266,12 @@ def _continued(
     return out
 
 
+#: full-width digits and Latin letters (０-９, Ｘ) as the recogniser sometimes gives them
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def _normalise(name: str, text: str) -> str:
-    text = text.strip(_STRAY)
+    text = text.translate(_FULL_WIDTH).strip(_STRAY)
     if name == "sex":
         # only 男 or 女 is printed there: a stroke beside it is a smudge
         both = [c for c in text if c in "男女"]

@@ -26,6 +26,9 @@ class OcrLine:
     text: str
     score: float
     box: tuple[int, int, int, int]
+    #: each character (or run of digits) with its confidence and box, where the engine
+    #: gives them: a line the recogniser ran across two table cells is split by these
+    chars: tuple[tuple[str, float, tuple[int, int, int, int]], ...] = ()
 
     @property
     def middle(self) -> float:
@@ -52,8 +55,8 @@ def _ocr() -> Any:
         return _engine
 
 
-def read_lines(image: bytes) -> list[OcrLine]:
-    """The lines of text in an image (PNG, JPEG, …), top to bottom."""
+def decode(image: bytes) -> Any:
+    """The image's pixels (BGR), or a ScanError saying what to do."""
     try:
         import cv2  # noqa: PLC0415 - comes with the OCR engine
         import numpy as np  # noqa: PLC0415
@@ -64,13 +67,212 @@ def read_lines(image: bytes) -> list[OcrLine]:
     pixels = cv2.imdecode(np.frombuffer(image, dtype=np.uint8), cv2.IMREAD_COLOR)
     if pixels is None:
         raise ScanError("this is not an image the scanner reads (PNG or JPEG); scan it again")
-    # Red stamps (公章) over the text vanish in the red channel, where black and blue ink
-    # stay dark: read that channel only.
-    red = pixels[:, :, 2]
-    found, _elapsed = _ocr()(cv2.merge([red, red, red]))
+    return pixels
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The lines read, in the pixels of ``image``: the document cut out of the photo and
+    squared up when its outline was found, else the image as it came (PNG)."""
+
+    lines: list[OcrLine]
+    image: bytes
+    rectified: bool
+    cells: list[tuple[int, int, int, int]]  # a ruled table's cells, if the page has one
+
+
+def read_document(image: bytes, *, rectify: bool = True) -> Reading:
+    """Find the card or the page in the photo, square it up, and read its lines."""
+    import cv2  # noqa: PLC0415
+
+    pixels = decode(image)
+    squared = find_document(pixels) if rectify else None
+    if squared is not None:
+        pixels = squared
+    lines = _read_pixels(pixels)
+    ok, png = cv2.imencode(".png", pixels)
+    shown = png.tobytes() if ok and squared is not None else image
+    return Reading(lines, shown, squared is not None, find_cells(pixels))
+
+
+def read_lines(image: bytes, *, rectify: bool = True) -> list[OcrLine]:
+    """The lines of text in an image (PNG, JPEG, …), top to bottom; with ``rectify`` the
+    document is first found and squared up, and the boxes are in its pixels."""
+    pixels = decode(image)
+    if rectify:
+        squared = find_document(pixels)
+        if squared is not None:
+            pixels = squared
+    return _read_pixels(pixels)
+
+
+def _read_pixels(pixels: Any) -> list[OcrLine]:
+    import cv2  # noqa: PLC0415
+
+    plain = ink_only(pixels)
+    found, _elapsed = _ocr()(cv2.merge([plain, plain, plain]), return_word_box=True)
     lines = []
-    for box, text, score in found or []:
-        xs = [int(point[0]) for point in box]
-        ys = [int(point[1]) for point in box]
-        lines.append(OcrLine(str(text), float(score), (min(xs), min(ys), max(xs), max(ys))))
+    for box, text, score, *words in found or []:
+        chars = []
+        if len(words) == 3 and len(words[0]) == len(words[1]) == len(words[2]):
+            chars = [
+                (str(word), float(word_score), _bounds(word_box))
+                for word_box, word, word_score in zip(*words, strict=True)
+            ]
+        lines.append(OcrLine(str(text), float(score), _bounds(box), tuple(chars)))
     return sorted(lines, key=lambda line: (line.middle, line.box[0]))
+
+
+#: lighter than this share of the paper around it is no ink: a stamp, glare, a pattern
+PAPER = 0.84
+#: darker than this share of the paper is full black (faint print under glare is lifted)
+INK = 0.25
+
+
+def ink_only(pixels: Any) -> Any:
+    """The document in grey with only its ink left. Red stamps (公章) fade in the red
+    channel, where black and blue ink stay dark; what is left of a stamp, the card's pale
+    security pattern and the light falling unevenly go when each pixel is measured
+    against the paper around it. Text under a stamp stays darker than the stamp."""
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    red = pixels[:, :, 2]
+    size = max(15, round(max(red.shape) / 60)) | 1
+    paper = cv2.GaussianBlur(cv2.dilate(red, np.ones((size, size), np.uint8)), (size, size), 0)
+    ratio = red.astype(np.float32) / np.maximum(paper.astype(np.float32), 1)
+    return np.clip((ratio - INK) / (PAPER - INK) * 255, 0, 255).astype(np.uint8)
+
+
+def _bounds(points: Any) -> tuple[int, int, int, int]:
+    xs = [int(point[0]) for point in points]
+    ys = [int(point[1]) for point in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def find_cells(pixels: Any) -> list[tuple[int, int, int, int]]:
+    """The cells of a ruled table, as (left, top, right, bottom): the regions the ruled
+    lines enclose. Empty for a page without one (the ID card)."""
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    grey = pixels[:, :, 2]  # the red channel: a stamp's ring is no ruled line
+    height, width = grey.shape
+    ink = cv2.adaptiveThreshold(
+        grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 12
+    )
+    # Ruled lines are long runs of ink a little slanted or bent on a photographed page:
+    # thickened across first, then kept where a run is longer than a character is wide
+    # (a character is about 3 mm of the page's 143 mm, a row 9 mm).
+    run = max(15, round(max(height, width) / 40))
+    thick_h = cv2.dilate(ink, np.ones((3, 1), np.uint8))
+    thick_v = cv2.dilate(ink, np.ones((1, 3), np.uint8))
+    across = cv2.morphologyEx(thick_h, cv2.MORPH_OPEN, np.ones((1, run), np.uint8))
+    down = cv2.morphologyEx(thick_v, cv2.MORPH_OPEN, np.ones((run, 1), np.uint8))
+    across = cv2.dilate(across, np.ones((1, run // 2), np.uint8))
+    down = cv2.dilate(down, np.ones((run // 2, 1), np.uint8))
+    grid = cv2.bitwise_or(across, down)
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(
+        cv2.bitwise_not(grid), connectivity=4
+    )
+    cells = []
+    for left, top, w, h, area in stats[1:count]:
+        if w < 0.04 * width or h < 0.015 * height or w > 0.97 * width or h > 0.6 * height:
+            continue
+        if area < 0.6 * w * h:
+            continue
+        cells.append((int(left), int(top), int(left + w), int(top + h)))
+    return cells if len(cells) >= 4 else []
+
+
+#: the long side, in pixels, a document found in a photo is squared up to
+DOCUMENT_SIDE = 1400
+#: the document must cover this share of the photo to be taken for it
+MIN_DOCUMENT_AREA = 0.12
+
+
+def find_document(pixels: Any) -> Any | None:
+    """The card or page cut out of a photo along its outline and squared up (perspective
+    undone), or None when no four-cornered outline stands out (a flatbed scan whose lid is
+    as pale as the paper: read as it is)."""
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    height, width = pixels.shape[:2]
+    scale = 800 / max(height, width)
+    small = cv2.resize(
+        pixels, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA
+    )
+    grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (5, 5), 0)
+    candidates = []
+    _t, bright = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    candidates.append(cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8)))
+    edges = cv2.dilate(cv2.Canny(grey, 30, 90), np.ones((5, 5), np.uint8))
+    candidates.append(edges)
+    area = small.shape[0] * small.shape[1]
+    for mask in candidates:
+        contours, _h = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
+            hull = cv2.convexHull(contour)
+            if cv2.contourArea(hull) < MIN_DOCUMENT_AREA * area:
+                break
+            if cv2.contourArea(hull) > 0.97 * area:
+                continue  # the whole frame: no desk around the document
+            quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+            if len(quad) != 4 or not cv2.isContourConvex(quad):
+                continue
+            corners = quad.reshape(4, 2).astype(np.float32)
+            if not _document_shaped(corners):
+                continue  # a table's border and a page's edge, or a shadow's
+            return _square_up(pixels, corners / scale)
+    return None
+
+
+#: width / height of an ID card (85.6 × 54 mm) and of a hukou book page (105 × 143 mm),
+#: either way up
+SHAPES = (85.6 / 54, 54 / 85.6, 105 / 143, 143 / 105)
+
+
+def _document_shaped(corners: Any) -> bool:
+    """Four corners whose sides stand as a card's or a page's do, seen at up to ~20°."""
+    import numpy as np  # noqa: PLC0415
+
+    sides = [float(np.linalg.norm(corners[i] - corners[(i + 1) % 4])) for i in range(4)]
+    across = (sides[0] + sides[2]) / 2
+    down = (sides[1] + sides[3]) / 2
+    if min(across, down) <= 0:
+        return False
+    ratio = across / down
+    return any(abs(ratio / shape - 1) < 0.2 for shape in SHAPES)
+
+
+def _square_up(pixels: Any, corners: Any) -> Any:
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    total = corners.sum(axis=1)
+    diff = corners[:, 1] - corners[:, 0]
+    ordered = np.array(
+        [
+            corners[np.argmin(total)],  # top left
+            corners[np.argmin(diff)],  # top right
+            corners[np.argmax(total)],  # bottom right
+            corners[np.argmax(diff)],  # bottom left
+        ],
+        dtype=np.float32,
+    )
+    width = int(
+        max(np.linalg.norm(ordered[1] - ordered[0]), np.linalg.norm(ordered[2] - ordered[3]))
+    )
+    height = int(
+        max(np.linalg.norm(ordered[3] - ordered[0]), np.linalg.norm(ordered[2] - ordered[1]))
+    )
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
+    # one size for every document, whatever the camera's distance: small print is read
+    # better larger, and a large photo costs time for nothing
+    scale = DOCUMENT_SIDE / max(width, height)
+    size = (round(width * scale), round(height * scale))
+    matrix = cv2.getPerspectiveTransform(ordered, target * np.float32(scale))
+    return cv2.warpPerspective(
+        pixels, matrix, size, flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )

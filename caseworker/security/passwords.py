@@ -14,11 +14,59 @@ class PasswordRuleError(ValueError):
     pass
 
 
+MIN_DISTINCT = 5
+#: passwords every guesser tries first (compared without case); the rule's other parts
+#: already refuse the all-digit, all-letter and all-sign ones
+COMMON = frozenset(
+    {
+        "password1",
+        "password!",
+        "passw0rd",
+        "p@ssw0rd",
+        "p@ssword",
+        "qwerty123",
+        "qwer1234",
+        "1qaz2wsx",
+        "abc12345",
+        "abcd1234",
+        "a1234567",
+        "a12345678",
+        "1234abcd",
+        "12345abc",
+        "admin123",
+        "admin1234",
+        "iloveyou1",
+        "woaini1314",
+        "test1234",
+        "welcome1",
+    }
+)
+RULE = (
+    f"at least {MIN_DISTINCT} different characters among {MIN_LENGTH} or more, with letters and "
+    "digits or signs, not only spaces, and none of the passwords every guesser tries first "
+    "(such as password1 or abcd1234)"
+)
+
+
 def check_rules(password: str) -> None:
+    """The rule the README states (``RULE``); the message says which part failed."""
     if len(password) < MIN_LENGTH:
         raise PasswordRuleError(f"a password needs at least {MIN_LENGTH} characters")
-    if password.isdigit() or password.isalpha():
+    if not password.strip():
+        raise PasswordRuleError("a password cannot be only spaces or tabs")
+    letters = any(c.isalpha() for c in password)
+    others = any(not c.isalpha() and not c.isspace() for c in password)
+    if not (letters and others):
         raise PasswordRuleError("a password needs both letters and digits or other signs")
+    if len(set(password)) < MIN_DISTINCT:
+        raise PasswordRuleError(
+            f"a password needs at least {MIN_DISTINCT} different characters, not one or two "
+            "repeated"
+        )
+    if password.strip().lower() in COMMON:
+        raise PasswordRuleError(
+            "this password is among the first every guesser tries; choose another"
+        )
 
 
 def hash_password(password: str) -> str:

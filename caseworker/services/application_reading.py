@@ -23,8 +23,8 @@ from caseworker.services.base import (
     ServiceError,
     mask_id,
 )
-from caseworker.services.context import ServiceContext
-from caseworker.services.permissions import Permission, allowed, require
+from caseworker.services.context import ServiceContext, Session
+from caseworker.services.permissions import Permission, Role, allowed, require
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage import search as search_repo
@@ -33,6 +33,9 @@ from caseworker.storage.repositories import ApplicationView as ApplicationView  
 from caseworker.storage.repositories import AuditView
 from caseworker.storage.search import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
 from caseworker.sync.protocol import CLAIMING_STATES
+
+#: the last page a search may ask for (a page of 10**20 is an offset SQLite cannot hold)
+MAX_PAGE = 1_000_000
 
 
 class ApplicationReading:
@@ -114,7 +117,8 @@ class ApplicationReading:
         """A person's full record, as the desk and ``caseworker show`` display it: the
         viewing is audited."""
         require(actor, Permission.VIEW_RECORD)
-        view = self.get(number)
+        with self.store.sessions() as session:
+            view = self._load(session, number, actor)
         self.store.record(
             at=self.clock(),
             actor=actor.username,
@@ -138,8 +142,11 @@ class ApplicationReading:
         page_size: int = 50,
     ) -> SearchPage:
         require(actor, Permission.VIEW_RECORD)
-        if page < 1 or not 1 <= page_size <= 500:
-            raise ServiceError("page starts at 1 and a page holds 1 to 500 applications")
+        if not 1 <= page <= MAX_PAGE or not 1 <= page_size <= 500:
+            # a page of 10**20 would reach SQLite as an offset it cannot hold
+            raise ServiceError(
+                f"the page is 1 to {MAX_PAGE:,} and a page holds 1 to 500 applications"
+            )
         for state in states:
             if state not in {s.value for s in State}:
                 raise ServiceError(
@@ -154,11 +161,13 @@ class ApplicationReading:
                 if date_from
                 else None,
                 created_before=datetime.combine(date_to + timedelta(days=1), datetime.min.time())
-                if date_to
+                if date_to and date_to < date.max
                 else None,
                 county=county,
                 street=street,
             )
+        if actor.role == Role.COLLECTIVE_ADMINISTRATOR:
+            flt = replace(flt, collective_administrator=actor.username)
         shown_id = None if allowed(actor, Permission.SEE_FULL_ID_IN_LISTS) else mask_id
         with self._reader_lock:
             items, more = search_repo.search(
@@ -169,6 +178,20 @@ class ApplicationReading:
                 shown_id=shown_id,
             )
         return SearchPage(tuple(items), page, page_size, more)
+
+    def _load(self, session: Session, number: str, actor: Actor | None = None) -> ApplicationView:
+        """The application; for a collective-hukou administrator only one of theirs (any
+        other is refused as if it did not exist: no probing for numbers)."""
+        view = repo.load(session, number.strip())
+        if view is None or (
+            actor is not None
+            and actor.role == Role.COLLECTIVE_ADMINISTRATOR
+            and not search_repo.visible_to_collective_administrator(
+                session, application_id=view.id, username=actor.username
+            )
+        ):
+            raise NotFoundError(f"no application {number!r} in this store")
+        return view
 
     def _reader(self) -> Any:
         """The DBAPI connection of the pooled connection kept open for searches (hold

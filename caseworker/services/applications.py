@@ -62,6 +62,19 @@ DESK_ROLES = ALL_ROLES
 
 __all__ = ["ApplicationService", "ApplicationSummary", "ApplicationView", "SearchPage", "snapshot"]
 
+#: the audited actions that put facts (answers, records, evidence) into an application
+FACT_CHANGES = frozenset(
+    {"application.create", "application.edit", "application.document_seen", "application.attach"}
+)
+
+
+def fact_makers(session: Session, number: str) -> set[str]:
+    """Everyone who entered or changed what a decision on ``number`` rests on: the answers'
+    authors, and whoever created, edited, saw documents for or attached to it."""
+    makers = {by for _, _, by, _ in repo.fact_history(session, number)}
+    makers |= {e.actor for e in repo.audit_of(session, number) if e.action in FACT_CHANGES}
+    return makers
+
 
 class ApplicationService(ApplicationReading):
     """Applications from draft to settlement (the reading half: ``ApplicationReading``)."""
@@ -131,7 +144,7 @@ class ApplicationService(ApplicationReading):
         case, records = self._parse(data)
         now = self.clock()
         with self._writing() as session:
-            view = self._load(session, number)
+            view = self._load(session, number, actor)
             if version is not None and version != view.version:
                 raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
@@ -177,7 +190,14 @@ class ApplicationService(ApplicationReading):
                     code="application.names_missing",
                     field=missing[0],
                     number=number,
-                    fields=", ".join(missing),
+                    fields=", ".join(
+                        (["the applicant's"] if not view.applicant.name else [])
+                        + [
+                            f"family member {r.position + 1}'s"
+                            for r in view.relatives
+                            if not r.person.name
+                        ]
+                    ),
                     applicant=not view.applicant.name,
                     relatives=[r.position + 1 for r in view.relatives if not r.person.name],
                 )
@@ -227,6 +247,11 @@ class ApplicationService(ApplicationReading):
                 raise PermissionDeniedError(
                     f"{actor.username} accepted {number} and so cannot approve it too; "
                     "another supervisor must (maker-checker)"
+                )
+            if actor.username in fact_makers(session, number):
+                raise PermissionDeniedError(
+                    f"{actor.username} entered or changed facts of {number} that its decision "
+                    "rests on, and so cannot approve it; another supervisor must (maker-checker)"
                 )
             return {}
 
@@ -294,7 +319,7 @@ class ApplicationService(ApplicationReading):
             raise ServiceError("the document's name is required, as the checklist shows it")
         now = self.clock()
         with self._writing() as session:
-            view = self._load(session, number)
+            view = self._load(session, number, actor)
             if State(view.state) in FINAL_STATES:
                 raise WorkflowError(f"{number} is {view.state}; its documents are closed")
             repo.add_document_seen(session, view.id, name, actor.username, now)
@@ -312,10 +337,20 @@ class ApplicationService(ApplicationReading):
             return repo.documents_seen(session, self._load(session, number).id)
 
     def attach_scan(
-        self, actor: Actor, number: str, *, filename: str, content: bytes, media_type: str
+        self,
+        actor: Actor,
+        number: str,
+        *,
+        filename: str,
+        content: bytes,
+        media_type: str,
+        fields: dict[str, dict[str, str]] | None = None,
     ) -> repo.AttachmentView:
         """Keep a scan with the application: the bytes themselves, with their SHA-256, in
-        the same transaction as the row that names them (never a dangling file)."""
+        the same transaction as the row that names them (never a dangling file).
+        ``fields``: which fields the desk took from this scan and how (the scan's status,
+        and whether the clerk took it as read, confirmed it or changed it), recorded in
+        the attach event of the application's history."""
         self._require(actor, DESK_ROLES, Action.EDIT)
         if not content:
             raise ServiceError(f"{filename}: the file is empty; scan it again")
@@ -327,7 +362,7 @@ class ApplicationService(ApplicationReading):
         digest = hashlib.sha256(content).hexdigest()
         now = self.clock()
         with self._writing() as session:
-            view = self._load(session, number)
+            view = self._load(session, number)  # evidence for an admission: see collectives
             attachment = repo.add_attachment(
                 session,
                 view.id,
@@ -345,7 +380,8 @@ class ApplicationService(ApplicationReading):
                 actor=actor.username,
                 action="application.attach",
                 application_id=view.id,
-                detail={"number": number, "filename": filename, "sha256": digest},
+                detail={"number": number, "filename": filename, "sha256": digest}
+                | ({"fields": fields} if fields else {}),
             )
         return attachment
 
@@ -365,9 +401,25 @@ class ApplicationService(ApplicationReading):
         return content
 
     def apply(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:
-        """Create, accept and decide in one go (``caseworker apply``)."""
-        view = self.create_draft(actor, data)
-        self.accept(actor, view.number)
+        """Create, accept and decide in one go (``caseworker apply``). A run cut short (an
+        acceptance refused, a kill) leaves this user's draft or accepted application for
+        this applicant behind; the retry with the corrected file continues that one, with
+        the file's answers, instead of being refused as a duplicate."""
+        case, _ = self._parse(data)
+        id_number = case.applicant.resident_id.number
+        with self.store.sessions() as session:
+            unfinished = repo.own_unfinished(
+                session,
+                id_number=id_number,
+                created_by=actor.username,
+                states=(State.DRAFT.value, State.ACCEPTED.value),
+            )
+        if unfinished is None:
+            view = self.create_draft(actor, data)
+        else:
+            view = self.edit(actor, unfinished, data)
+        if view.state == State.DRAFT.value:
+            view = self.accept(actor, view.number)
         return self.decide(actor, view.number)
 
     # --- the machinery ------------------------------------------------------------
@@ -391,7 +443,7 @@ class ApplicationService(ApplicationReading):
     ) -> ApplicationView:
         now = self.clock()
         with self._writing() as session:
-            view = self._load(session, number)
+            view = self._load(session, number, actor)
             target = next_state(State(view.state), action)
             values = check(session, view)
             repo.update_application(
@@ -442,12 +494,6 @@ class ApplicationService(ApplicationReading):
         """One transaction, with storage and model errors turned into service errors."""
         with service_boundary(), transaction(self.store.sessions) as session:
             yield session
-
-    def _load(self, session: Session, number: str) -> ApplicationView:
-        view = repo.load(session, number.strip())
-        if view is None:
-            raise NotFoundError(f"no application {number!r} in this store")
-        return view
 
     def _require(self, actor: Actor, roles: frozenset[str], action: Action) -> None:
         if actor.role not in roles:
@@ -537,7 +583,8 @@ class ApplicationService(ApplicationReading):
         if mine:
             raise DuplicateError(
                 f"this person already has open application {mine[0][0]} ({mine[0][1]}); "
-                "continue that one, or withdraw it first"
+                "continue that one (on the command line: `caseworker edit "
+                f"{mine[0][0]} FILE`), or withdraw it first"
             )
         settled = [(n, s) for n, s, _ in found if s == State.SETTLED.value]
         if settled:

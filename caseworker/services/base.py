@@ -90,7 +90,8 @@ ENGLISH: dict[str, str] = {
     ),
     "application.names_missing": (
         "cannot accept {number}: the name as the 户口簿 shows it is required "
-        "({fields}); edit the application and add it"
+        "(missing: {fields}); edit the application and add it (on the command line: run "
+        "`caseworker apply` again with the corrected file, or `caseworker edit {number} FILE`)"
     ),
     "application.role_may_not": ("{username} ({role}) may not {action}; it needs one of: {roles}"),
     "changed_meanwhile": (

@@ -32,6 +32,7 @@ class Permission(StrEnum):
     EXPORT = "export personal data"
     SEE_FULL_ID_IN_LISTS = "see full ID numbers in lists"
     VIEW_RECORD = "open a person's full record"
+    BACKUP = "back up or restore the store"
 
 
 GRANTS: dict[Permission, frozenset[str]] = {
@@ -39,6 +40,7 @@ GRANTS: dict[Permission, frozenset[str]] = {
     Permission.READ_AUDIT: SUPERVISING,
     Permission.EXPORT: SUPERVISING,
     Permission.SEE_FULL_ID_IN_LISTS: SUPERVISING,
+    Permission.BACKUP: frozenset({Role.ADMIN}),
     Permission.VIEW_RECORD: ALL_ROLES,
 }
 

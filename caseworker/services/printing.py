@@ -4,7 +4,7 @@ signed QR payload, the register entry and the audit event, in one transaction.""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +22,19 @@ from caseworker.printing.model import (
 from caseworker.printing.payload import Payload, PayloadError, digest, parse, short_digest
 from caseworker.security.signing import DeviceSigner, verify_signature
 from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
-from caseworker.services.base import Actor, PermissionDeniedError, ServiceError
+from caseworker.services.base import Actor, PermissionDeniedError, ServiceError, mask_id
 from caseworker.storage import repositories as repo
+from caseworker.storage import search as search_repo
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView, PrintedView
 
 #: how long a 准予迁入证明 stays valid; the province sets it, the desk prints it
 PERMIT_VALID_DAYS = 90
+#: a voided application makes every paper it gave void; a permit is void too once its
+#: application was withdrawn or refused after all
+ENDED = frozenset({State.VOIDED.value})
+PERMIT_ENDED = frozenset({State.VOIDED.value, State.WITHDRAWN.value, State.REFUSED.value})
 PREFIXES = {
     DocumentKind.RECEIPT: "SL",
     DocumentKind.NOTICE: "GZ",
@@ -52,9 +57,17 @@ class Printed:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    status: str  # valid | tampered | unknown | voided | revoked
+    """What a code proves. ``valid`` always comes with whom and what for (``holder``,
+    ``id_masked``, ``destination``): the person holding the paper compares those with
+    what it shows, since a genuine code can be copied onto a forged paper or file."""
+
+    status: str  # valid | void | expired | revoked | tampered | unknown
     message: str
     record: PrintedView | None = None
+    holder: str = ""
+    id_masked: str = ""
+    destination: str = ""
+    valid_until: date | None = None
 
 
 class PrintingService:
@@ -93,7 +106,12 @@ class PrintingService:
             raise PermissionDeniedError(f"{actor.username} ({actor.role}) may not print")
         with transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
-            if view is None:
+            if view is None or (
+                actor.role == "collective_administrator"
+                and not search_repo.visible_to_collective_administrator(
+                    session, application_id=view.id, username=actor.username
+                )
+            ):
                 raise ServiceError(f"no application {number!r} in this store")
             state = State(view.state)
             if state not in ALLOWED_STATES[kind]:
@@ -203,9 +221,11 @@ class PrintingService:
         if short_digest(record.digest) != payload.digest:
             return Verdict("tampered", "the document's fields differ from the register", record)
         if record.voided:
-            return Verdict("voided", f"{payload.number} was voided: {record.void_reason}", record)
+            return Verdict("void", f"{payload.number} was voided: {record.void_reason}", record)
         with self.apps.store.sessions() as session:
             revoked = sync_repo.revocation(session, payload.number)
+            number = repo.application_number(session, record.application_id)
+            view = repo.load(session, number) if number else None
         if revoked is not None:
             reason, when = revoked
             return Verdict(
@@ -213,7 +233,39 @@ class PrintingService:
                 f"{payload.number} was revoked by the central system on {when:%Y-%m-%d}: {reason}",
                 record,
             )
-        return Verdict("valid", f"{payload.number} copy {payload.copy} is genuine", record)
+        if view is None:
+            return Verdict("unknown", f"the application of {payload.number} is not here", record)
+        ended = PERMIT_ENDED if record.kind == DocumentKind.PERMIT.value else ENDED
+        if view.state in ended:
+            said = f": {view.reason}" if view.reason else ""
+            return Verdict(
+                "void",
+                f"{payload.number} is void: its application {view.number} was {view.state}{said}",
+                record,
+            )
+        until = (
+            record.printed_at.date() + timedelta(days=PERMIT_VALID_DAYS)
+            if record.kind == DocumentKind.PERMIT.value
+            else None
+        )
+        if until is not None and self.apps.clock().date() > until:
+            said = f"{payload.number} expired: 有效期至 valid until {until:%Y-%m-%d}"
+            return Verdict("expired", said, record)
+        holder = view.applicant.name or "(no name)"
+        masked = mask_id(view.applicant.id_number)
+        place = self.apps.evaluation.divisions.full_name(view.destination_county)
+        destination = f"{place}{view.destination_street}{view.destination_address}"
+        return Verdict(
+            "valid",
+            f"valid for {holder} ({masked}), destination 迁往 {destination}: "
+            f"{payload.number} copy {payload.copy}"
+            + (f", 有效期至 valid until {until:%Y-%m-%d}" if until else ""),
+            record,
+            holder=holder,
+            id_masked=masked,
+            destination=destination,
+            valid_until=until,
+        )
 
     # --- the data --------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, inspect
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,14 +24,17 @@ from caseworker.locations import data_dir as data_dir  # noqa: PLC0414
 from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
 from caseworker.services import activity_log
+from caseworker.services.base import Actor
+from caseworker.services.permissions import Permission, require
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import StoreError as StoreError  # noqa: PLC0414 - for the desk
 from caseworker.storage.database import open_engine, session_factory, transaction
 from caseworker.storage.maintenance import MigrationError as MigrationError  # noqa: PLC0414 - for the desk
-from caseworker.storage.maintenance import damage, restore_store, upgrade
+from caseworker.storage.maintenance import current_revision, damage, restore_store, upgrade
 
 WITNESS_FILE = "audit-head.json"
+CHAIN_REVISION = "0004"  # the migration that chained the audit trail
 ROLES = ("clerk", "supervisor", "collective_administrator", "admin")
 _DEVICE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -143,8 +146,12 @@ class Store:
         self.folder = folder
         self.settings = settings
         self.engine = engine
-        self.sessions: sessionmaker[Session] = session_factory(engine, info={audit.KEY: audit_key})
+        self.sessions: sessionmaker[Session] = session_factory(
+            engine, info={audit.KEY: audit_key, audit.WITNESS: self.witness}
+        )
         self.last_migration_backup: Path | None = None
+        #: the audit trail as found at start (``open(verify=True)``); None if not checked
+        self.audit_report: audit.AuditReport | None = None
         self.read_only = False
         self._on_close: list[Callable[[], None]] = []
         event.listen(self.sessions, "after_commit", self._after_commit)
@@ -237,6 +244,20 @@ class Store:
             store.read_only = True
             return store
         try:
+            before = current_revision(engine)
+            empty = before is None and not _has_tables(engine)
+        except DatabaseError as exc:
+            engine.dispose()
+            raise DamagedStoreError(folder, [f"the store cannot be read ({exc.orig})"]) from None
+        if before is None:
+            # only `caseworker init` makes a store: an empty or schema-less file here is
+            # a damaged one, never rebuilt (that would hide the backups that hold the data)
+            engine.dispose()
+            raise DamagedStoreError(
+                folder,
+                ["the store file is empty" if empty else "the store's schema version is gone"],
+            )
+        try:
             backup = upgrade(engine, path=path, key=key, backup_dir=folder / "backups")
             with session_factory(engine)() as session:
                 chained = audit.head(session) is not None
@@ -260,9 +281,17 @@ class Store:
             audit_key = keys.create_audit_key(settings.store_id, settings.key_path)
         store = cls(folder, settings, engine, audit_key=audit_key)
         store.last_migration_backup = backup
-        if not chained:
+        if not chained and before < CHAIN_REVISION:
+            # this very open migrated a store from before the chain: its events are sealed
+            # now, once. A chained store that lost its head is never sealed again (tampering:
+            # the next event says so, and `audit verify` reports it)
             with transaction(store.sessions) as session:
                 audit.seal_unchained(session)
+        if verify:
+            with store.sessions() as session:
+                store.audit_report = audit.verify(
+                    session, witness=store.witness(), witness_expected=True
+                )
         return store
 
     @classmethod
@@ -356,37 +385,110 @@ class Store:
         return store
 
 
-def restore(folder: Path, backup: Path, *, now: datetime | None = None) -> Path | None:
+def restore(
+    folder: Path,
+    backup: Path,
+    *,
+    authenticate: Callable[[Store], Actor],
+    now: datetime | None = None,
+) -> Path | None:
     """Put a verified backup in place of the store (the replaced file is kept and
-    returned). The trail then ends earlier than this machine's witness says, rightly: the
-    witness is reset and the restore itself is the first event after it, naming how far
-    the trail had gone before."""
+    returned), for an administrator only.
+
+    ``authenticate`` logs someone in on a store and says who: on the store as it is when it
+    opens and verifies, else (a damaged store, the usual reason for a restore) on the
+    restored one, which is put back out of the way if they are not an administrator there.
+    The trail then ends earlier than this machine's witness says, rightly: the witness is
+    reset and the restore itself is the first event after it, naming who did it and how
+    far the trail had gone before; the centre is told at the next sync."""
     settings = Settings.load(folder)
     try:
         key = settings.key()
     except keys.KeyUnavailableError as exc:
         raise SetupError(f"the store key cannot be read: {exc}") from None
     before = read_witness(folder / WITNESS_FILE)
+    actor: Actor | None = None
+    try:
+        current = Store.open(folder, verify=True)
+    except (StoreError, SetupError):
+        current = None  # damaged or missing: whoever restores logs in on the backup
+    if current is not None:
+        try:
+            actor = _administrator(authenticate(current))
+        finally:
+            current.close()
     kept = restore_store(backup, folder / STORE_FILE, key)
     (folder / WITNESS_FILE).unlink(missing_ok=True)
     store = Store.open(folder)
     try:
+        with store.sessions() as session:
+            restored_head = audit.head(session)
+        if restored_head is not None:  # the trail now rightly ends where the backup's did
+            write_witness(store.witness_path, restored_head)
+        if actor is None:
+            try:
+                actor = _administrator(authenticate(store))
+            except Exception:
+                store.close()
+                _put_back(folder / STORE_FILE, kept)
+                raise
+        at = now or datetime.now()
+        detail = {
+            "backup": backup.name,
+            "os_user": getpass.getuser(),
+            "trail_had_reached": before.seq if before else None,
+        }
         with transaction(store.sessions) as session:
             repo.add_audit(
                 session,
-                at=now or datetime.now(),
-                actor="system",
+                at=at,
+                actor=actor.username,
                 action="store.restore",
                 application_id=None,
-                detail={
-                    "backup": backup.name,
-                    "os_user": getpass.getuser(),
-                    "trail_had_reached": before.seq if before else None,
-                },
+                detail=detail,
             )
+            office = repo.office(session)
+            if office is not None:  # the centre hears of it at the next sync
+                repo.add_outbox(
+                    session,
+                    key=uuid.uuid4().hex,
+                    kind="store.restored",
+                    payload={
+                        "office_code": office.office_code,
+                        "at": at.isoformat(),
+                        "by": actor.username,
+                        **detail,
+                        "trail_restarts_at": restored_head.seq if restored_head else 0,
+                    },
+                    at=at,
+                )
     finally:
         store.close()
     return kept
+
+
+def _administrator(actor: Actor) -> Actor:
+    require(actor, Permission.BACKUP)
+    return actor
+
+
+def _put_back(path: Path, kept: Path | None) -> None:
+    """Undo a restore that was not allowed: the store as it was goes back in place."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if kept is None:
+        path.unlink(missing_ok=True)
+        return
+    kept.replace(path)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{kept}{suffix}")
+        if side.exists():
+            side.replace(Path(f"{path}{suffix}"))
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())
 
 
 def keyring_usable() -> bool:

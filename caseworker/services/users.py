@@ -54,13 +54,23 @@ class LoginError(ServiceError):
     """A login (or unlock) was refused; the message is safe to show at the counter."""
 
 
+#: the one answer to a refused login, whatever the reason (no such user, a disabled one, a
+#: wrong password, a lock): an answer that differed would tell which user names exist
+WRONG_LOGIN = (
+    "用户名或密码错误，或账户因多次输错已暂时锁定 the user name or the password is wrong, or "
+    "the account is locked for a while after too many wrong passwords; try again later, or "
+    "ask an administrator to unlock it"
+)
+
+
 class AccountLockedError(LoginError):
+    """The account is locked (``until``); the message is ``WRONG_LOGIN``, as for any
+    refused login, and the audit trail says which it was."""
+
     def __init__(self, username: str, until: datetime) -> None:
+        self.username = username
         self.until = until
-        super().__init__(
-            f"账户已锁定 the account {username} is locked after too many wrong passwords, "
-            f"until {until:%H:%M} ({until:%Y-%m-%d}); wait, or ask an administrator to unlock it"
-        )
+        super().__init__(WRONG_LOGIN)
 
 
 class SecondFactorRequiredError(LoginError):
@@ -213,9 +223,7 @@ class UserService:
             if user is None or not user.active:
                 verify_password(_dummy_hash(), password)
                 self._audit(session, username or "?", "login.failed", {"source": source}, now)
-                raise _KeepAndRefuseError(
-                    LoginError("用户名或密码错误 the user name or the password is wrong")
-                )
+                raise _KeepAndRefuseError(LoginError(WRONG_LOGIN))
             self._refuse_if_locked(session, user, now, policy)
             if not verify_password(user.password_hash, password):
                 self._count_failure(session, user, now, policy, source)
@@ -463,6 +471,7 @@ class UserService:
             self._audit(session, user.username, "login.locked", {"clock": "set back"}, now)
             raise _KeepAndRefuseError(AccountLockedError(user.username, until))
         if now < user.locked_until:
+            verify_password(_dummy_hash(), "")  # as long as any other refusal takes
             self._audit(session, user.username, "login.failed", {"locked": True}, now)
             raise _KeepAndRefuseError(AccountLockedError(user.username, user.locked_until))
         # the lock has run out: a fresh count
@@ -485,14 +494,13 @@ class UserService:
             self._audit(session, user.username, "login.locked", {"until": until.isoformat()}, now)
             raise _KeepAndRefuseError(AccountLockedError(user.username, until))
         repo.update_user(session, user.username, **values)
-        left = policy.lockout_attempts - attempts
-        raise _KeepAndRefuseError(
-            LoginError(
-                f"用户名或密码错误 the user name or the password is wrong; {left} more "
-                f"{'try' if left == 1 else 'tries'} before the account is locked for "
-                f"{policy.lockout_minutes} minutes"
+        if source.endswith(":totp"):  # the password was right: the name is no secret here
+            raise _KeepAndRefuseError(
+                LoginError(
+                    "动态口令错误 the code is wrong or was already used; wait for the next one"
+                )
             )
-        )
+        raise _KeepAndRefuseError(LoginError(WRONG_LOGIN))
 
     def _check_totp(
         self,

@@ -324,3 +324,27 @@ def count_rows(session: Session, table: str) -> int:
         "relatives": schema.Relative,
     }[table]
     return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def own_unfinished(
+    session: Session, *, id_number: str, created_by: str, states: Iterable[str]
+) -> str | None:
+    """The newest application of the applicant with this ID number that ``created_by``
+    began and left in one of ``states`` (a `caseworker apply` cut short)."""
+    return session.scalar(
+        select(schema.Application.number)
+        .join(schema.Person, schema.Person.id == schema.Application.applicant_id)
+        .where(
+            schema.Person.id_number == id_number,
+            schema.Application.created_by == created_by,
+            schema.Application.state.in_(list(states)),
+        )
+        .order_by(schema.Application.id.desc())
+        .limit(1)
+    )
+
+
+def application_number(session: Session, application_id: int) -> str | None:
+    return session.scalar(
+        select(schema.Application.number).where(schema.Application.id == application_id)
+    )

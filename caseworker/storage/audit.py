@@ -25,7 +25,9 @@ from caseworker.storage.database import StoreError
 #: the session.info entries this module reads and writes
 KEY = "audit_key"
 WRITTEN = "audit_head_written"
-HEAD_REBUILT = "audit.head_rebuilt"
+WITNESS = "audit_witness"  # a callable giving the witness beside the store (or None)
+HEAD_REBUILT = "audit.head_rebuilt"  # written by earlier versions where the head was missing
+TAIL_BROKEN = "audit.tail_broken"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,27 +120,73 @@ def append(
     application_id: int | None,
     detail: dict[str, Any],
 ) -> ChainHead:
-    """Add one event at the end of the chain, inside the caller's transaction."""
+    """Add one event at the end of the chain, inside the caller's transaction.
+
+    The head it extends is checked first (its MAC, that it names the newest event, and the
+    witness beside the store): a head that was changed, removed or moved backwards is
+    never extended quietly. The program carries on, but first writes what it found into
+    the chain itself (``audit.tail_broken``), where `audit verify` reports it for ever,
+    and continues from the newest event there is."""
     key = _key(session)
     # the detail as the JSON column gives it back, so the hash is computed on what is read
     detail = json.loads(json.dumps(detail, ensure_ascii=False, default=str))
     head_row = session.get(t.AuditHead, 1)
-    if head_row is None:
+    problem = tail_problem(session, key, head_row)
+    if problem is not None:
         last = session.execute(
             select(t.AuditEvent.seq, t.AuditEvent.hash).order_by(t.AuditEvent.id.desc()).limit(1)
         ).first()
-        if last is not None:
-            # the head is gone although events exist: continue, but say so in the chain
-            # itself, where `audit verify` reports it for ever
-            head_row = t.AuditHead(id=1, seq=last[0] or 0, hash=last[1] or "", mac="")
-            session.add(head_row)
-            _append_row(
-                session, key, head_row, at, "system", HEAD_REBUILT, None, {"after": last[0]}
-            )
-        else:
+        if head_row is None:
             head_row = t.AuditHead(id=1, seq=0, hash="", mac="")
             session.add(head_row)
+        head_row.seq, head_row.hash = (last[0] or 0, last[1] or "") if last else (0, "")
+        _append_row(
+            session,
+            key,
+            head_row,
+            at,
+            "system",
+            TAIL_BROKEN,
+            None,
+            {"found": problem, "after": head_row.seq},
+        )
+    elif head_row is None:
+        head_row = t.AuditHead(id=1, seq=0, hash="", mac="")
+        session.add(head_row)
     return _append_row(session, key, head_row, at, actor, action, application_id, detail)
+
+
+def tail_problem(session: Session, key: bytes, head_row: t.AuditHead | None) -> str | None:
+    """What is wrong with the end of the trail, in words, or None: the head row against
+    its MAC and the newest event, then against the witness beside the store."""
+    last = session.execute(
+        select(t.AuditEvent.seq, t.AuditEvent.hash).order_by(t.AuditEvent.id.desc()).limit(1)
+    ).first()
+    if head_row is None:
+        return None if last is None else "the chain head was missing"
+    current = ChainHead(head_row.seq, head_row.hash)
+    if not hmac.compare_digest(head_mac(key, current), head_row.mac or ""):
+        return f"the chain head (event {head_row.seq}) had been changed"
+    if last is None:
+        return f"every event had been deleted, although the head named event {head_row.seq}"
+    if last[0] is None or last[0] > head_row.seq:
+        return f"events stood after the head (event {head_row.seq})"
+    if last[0] < head_row.seq or last[1] != head_row.hash:
+        return f"the trail ended at event {last[0]} but its head named event {head_row.seq}"
+    reader = session.info.get(WITNESS)
+    if not callable(reader):
+        return None
+    witness = reader()
+    if witness is None:
+        return f"the witness file beside the store was missing (head: event {head_row.seq})"
+    if witness.seq > head_row.seq:
+        return (
+            f"this machine had written event {witness.seq}, but the head named event "
+            f"{head_row.seq}: the head was moved backwards"
+        )
+    if witness.seq == head_row.seq and witness.hash != head_row.hash:
+        return f"event {witness.seq} was not the one this machine wrote"
+    return None
 
 
 def _append_row(  # noqa: PLR0917 - private; the fields of one event, in their order
@@ -170,15 +218,22 @@ def _append_row(  # noqa: PLR0917 - private; the fields of one event, in their o
 
 
 def needs_sealing(session: Session) -> bool:
-    """A store from before the chain: events, none hashed, and no head."""
+    """Events, none of them chained, and no head: how a store from before the chain looks.
+    Only the open that has just migrated such a store past 0004 may seal it (see
+    ``Store.open``); anywhere else this shape is a chain that was stripped, and is
+    reported, never sealed again."""
     if session.get(t.AuditHead, 1) is not None:
+        return False
+    if session.scalar(
+        select(func.count()).select_from(t.AuditEvent).where(t.AuditEvent.hash != "")
+    ):
         return False
     return bool(session.scalar(select(func.count()).select_from(t.AuditEvent)))
 
 
 def seal_unchained(session: Session) -> int:
-    """Chain the events written before the chain existed (once, on the first open after
-    migration 0004). Returns how many were sealed."""
+    """Chain the events written before the chain existed (once, on the open that migrates
+    a store past 0004). Returns how many were sealed."""
     key = _key(session)
     if not needs_sealing(session):
         return 0
@@ -200,8 +255,12 @@ def head(session: Session) -> ChainHead | None:
     return None if row is None else ChainHead(row.seq, row.hash)
 
 
-def verify(session: Session, *, witness: ChainHead | None = None) -> AuditReport:
-    """Walk the whole trail and say what does not hold, event by event."""
+def verify(
+    session: Session, *, witness: ChainHead | None = None, witness_expected: bool = False
+) -> AuditReport:
+    """Walk the whole trail and say what does not hold, event by event. With
+    ``witness_expected`` (the program's own store, on its machine) a chained trail whose
+    witness file is missing is a finding too: without it a cut end cannot be seen."""
     key = _key(session)
     findings: list[Finding] = []
     rows = session.execute(
@@ -240,12 +299,14 @@ def verify(session: Session, *, witness: ChainHead | None = None) -> AuditReport
             findings.append(Finding("inserted", seq, f"event {seq} appears twice (#{row_id})"))
             continue
         genuine[seq] = (row_id, prev_hash, digest)
-        if action == HEAD_REBUILT:
+        if action in {HEAD_REBUILT, TAIL_BROKEN}:
+            found = row.detail.get("found") if isinstance(row.detail, dict) else None
             findings.append(
                 Finding(
                     "truncated",
                     seq,
-                    f"before event {seq} ({at:%Y-%m-%d %H:%M:%S}) the chain head was missing: "
+                    f"before event {seq} ({at:%Y-%m-%d %H:%M:%S}) "
+                    f"{found or 'the chain head was missing'}: "
                     "events at the end of the trail may have been deleted",
                 )
             )
@@ -288,11 +349,15 @@ def verify(session: Session, *, witness: ChainHead | None = None) -> AuditReport
     chain_head: ChainHead | None = None
     if head_row is None:
         if rows:
-            findings.append(Finding("head", None, "the chain head is missing"))
+            findings.append(
+                Finding("head", None, f"the chain head is missing (the newest event is {newest})")
+            )
     else:
         chain_head = ChainHead(head_row.seq, head_row.hash)
         if not hmac.compare_digest(head_mac(key, chain_head), head_row.mac):
-            findings.append(Finding("head", head_row.seq, "the chain head was changed"))
+            findings.append(
+                Finding("head", head_row.seq, f"the chain head (event {head_row.seq}) was changed")
+            )
         elif head_row.seq > newest:
             findings.append(
                 Finding(
@@ -306,6 +371,15 @@ def verify(session: Session, *, witness: ChainHead | None = None) -> AuditReport
             findings.append(
                 Finding("inserted", head_row.seq + 1, f"events after the head ({head_row.seq})")
             )
+    if witness is None and witness_expected and chain_head is not None:
+        findings.append(
+            Finding(
+                "witness",
+                chain_head.seq,
+                f"the witness file beside the store is missing (the head names event "
+                f"{chain_head.seq}): a cut at the end of the trail could not be seen",
+            )
+        )
     if witness is not None:
         ours = genuine.get(witness.seq)
         if witness.seq > newest:
@@ -313,15 +387,29 @@ def verify(session: Session, *, witness: ChainHead | None = None) -> AuditReport
                 Finding(
                     "truncated",
                     newest + 1,
-                    f"this machine wrote event {witness.seq}, but the trail ends at {newest}",
+                    f"events {newest + 1} to {witness.seq} deleted: this machine wrote event "
+                    f"{witness.seq}, but the trail ends at {newest}",
                 )
             )
         elif ours is not None and ours[2] and ours[2] != witness.hash:
             findings.append(
                 Finding("edited", witness.seq, f"event {witness.seq} is not the one written")
             )
-    findings.sort(key=lambda f: (f.seq or 0, f.kind))
+    # in chain order; what names no place in the chain (an event without one, a missing
+    # head) after what does, each in the order it was found
+    findings.sort(key=lambda f: (f.seq is None, f.seq or 0))
     return AuditReport(len(rows), chain_head, tuple(findings))
+
+
+def summary(report: AuditReport) -> str:
+    """One line: intact, or the first bad event and how many problems there are."""
+    if report.ok:
+        head = f"head {report.head.seq}" if report.head else "no head"
+        return f"audit trail intact: {report.events} events, {head}"
+    first = report.findings[0]
+    more = len(report.findings) - 1
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"audit trail NOT intact: {first.message}{tail}; `caseworker audit verify` lists them"
 
 
 def _ranges(numbers: list[int]) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Select,
     bindparam,
     column,
+    func,
     literal_column,
     or_,
     select,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     union,
 )
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.orm import Session
 
 from caseworker.models.names import normalise_pinyin_query, searchable_name
 from caseworker.storage import schema as t
@@ -55,12 +57,17 @@ class SearchFilter:
     created_before: datetime | None = None
     county: str | None = None
     street: str | None = None
+    #: a collective-hukou administrator's user name: only the applications they created or
+    #: that were admitted into a collective household they administer
+    collective_administrator: str | None = None
 
 
 _APPS = t.Application.__table__
 _PEOPLE = t.Person.__table__
 _RELATIVES = t.Relative.__table__
 _NAMES = table(search_index.TABLE, column("rowid", Integer), column("name_keys"))
+_MEMBERS = t.CollectiveMember.__table__
+_COLLECTIVES = t.CollectiveHousehold.__table__
 
 
 @lru_cache(maxsize=64)
@@ -124,11 +131,37 @@ def search_query(shape: tuple[str, ...]) -> Select[Any]:
         query = query.where(a.destination_county == bindparam("county"))
     if "street" in shape:
         query = query.where(a.destination_street == bindparam("street"))
+    if "collective_administrator" in shape:
+        query = query.where(a.id.in_(_administered(bindparam("collective_administrator"))))
     if by_name:
         query = query.order_by(n.rowid.desc())
     else:
         query = query.order_by(a.created_at.desc(), a.id.desc())
     return query.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+def _administered(username: Any) -> Any:
+    """The ids of the applications a collective-hukou administrator may see."""
+    a, m, h = _APPS.c, _MEMBERS.c, _COLLECTIVES.c
+    return union(
+        select(a.id).where(a.created_by == username),
+        select(m.application_id)
+        .select_from(_MEMBERS.join(_COLLECTIVES, h.id == m.collective_id))
+        .where(h.administrator == username, m.application_id.is_not(None)),
+    )
+
+
+def visible_to_collective_administrator(
+    session: Session, *, application_id: int, username: str
+) -> bool:
+    """Whether one application is among those ``username`` (a collective-hukou
+    administrator) may see."""
+    found = session.scalar(
+        select(func.count())
+        .where(_APPS.c.id == application_id)
+        .where(_APPS.c.id.in_(_administered(username)))
+    )
+    return bool(found)
 
 
 def search_parameters(
@@ -151,7 +184,14 @@ def search_parameters(
             params["rowid_before"] = (
                 search_index.row_id_floor(flt.created_before) + search_index.ID_SPAN
             )
-    for name in ("number", "created_from", "created_before", "county", "street"):
+    for name in (
+        "number",
+        "created_from",
+        "created_before",
+        "county",
+        "street",
+        "collective_administrator",
+    ):
         value = getattr(flt, name)
         if value:
             params[name] = value

@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>管理员登录 — 恢复备份</source>
+        <translation>Administrator login — restore a backup</translation>
+    </message>
+    <message>
+        <source>恢复备份需要管理员登录；没有恢复任何内容。</source>
+        <translation>A restore needs an administrator to log in; nothing was restored.</translation>
+    </message>
+    <message>
         <source>存储已损坏</source>
         <translation>The store is damaged</translation>
     </message>
@@ -18,6 +26,14 @@
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>没有恢复备份</source>
+        <translation>The backup was not restored</translation>
+    </message>
+    <message>
+        <source>备份没有恢复：{error}</source>
+        <translation>The backup was not restored: {error}</translation>
     </message>
     <message>
         <source>规则包有误</source>
@@ -46,6 +62,18 @@
     <message>
         <source>无法打开存储</source>
         <translation>The store cannot be opened</translation>
+    </message>
+    <message>
+        <source>审计记录不完整</source>
+        <translation>The audit trail is not intact</translation>
+    </message>
+    <message>
+        <source>审计记录被人改动过，请立即告知管理员。
+
+{summary}</source>
+        <translation>Someone changed the audit trail; tell the administrator now.
+
+{summary}</translation>
     </message>
     <message>
         <source>本机存储已升级到新版本；升级前的备份：{file}</source>
@@ -371,7 +399,7 @@
     </message>
     <message>
         <source>身份证</source>
-        <extracomment>images accepted from the scanner, attached when the application is saved</extracomment>
+        <extracomment>images accepted from the scanner, attached when the application is saved (filename, image, media type, provenance: which fields came from the scan)</extracomment>
         <translation>Resident ID card</translation>
     </message>
     <message>
@@ -1530,11 +1558,118 @@ Choose another place.</translation>
         <translation>When and from where moved to this address</translation>
     </message>
     <message>
+        <source>已核验</source>
+        <extracomment>how each value was established, as the clerk reads it</extracomment>
+        <translation>read and checked</translation>
+    </message>
+    <message>
+        <source>已按名录改正</source>
+        <translation>corrected from a list</translation>
+    </message>
+    <message>
+        <source>无法核验</source>
+        <translation>unchecked</translation>
+    </message>
+    <message>
+        <source>存疑</source>
+        <translation>doubtful</translation>
+    </message>
+    <message>
+        <source>未识别</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>是表格允许的值之一。</source>
+        <extracomment>why, in the field&apos;s tooltip</extracomment>
+        <translation>One of the values the form allows.</translation>
+    </message>
+    <message>
+        <source>识别为“{read}”，不是允许的值；已改为相差一个字的唯一允许值。</source>
+        <translation>Read as “{read}”, which the form does not allow; corrected to the only allowed value one character away.</translation>
+    </message>
+    <message>
+        <source>不是这一栏允许的值。</source>
+        <translation>Not a value this field allows.</translation>
+    </message>
+    <message>
+        <source>省、市、县与行政区划相符。</source>
+        <translation>Province, city and county match the division data.</translation>
+    </message>
+    <message>
+        <source>识别为“{read}”，行政区划中没有；已改为相差一个字的唯一地名。</source>
+        <translation>Read as “{read}”, which is no division; corrected to the only place name one character away.</translation>
+    </message>
+    <message>
+        <source>无法按省、市、县对上行政区划。</source>
+        <translation>Does not match the division data as province, city and county.</translation>
+    </message>
+    <message>
+        <source>省、市、县与行政区划相符；其后的街道、门牌无法核验。</source>
+        <translation>Province, city and county match the division data; the street and number after them cannot be checked.</translation>
+    </message>
+    <message>
+        <source>校验码、地区码和出生日期都对。</source>
+        <translation>Check digit, region code and birth date are all valid.</translation>
+    </message>
+    <message>
+        <source>识别出的号码“{read}”校验不通过，未填入；请照证件输入。</source>
+        <translation>The number read, “{read}”, fails its check and was not filled in; type it from the card.</translation>
+    </message>
+    <message>
+        <source>号码中的出生日期或性别与本栏不一致。</source>
+        <translation>The birth date or sex in the ID number differs from this field.</translation>
+    </message>
+    <message>
+        <source>与身份号码中的性别一致。</source>
+        <translation>Agrees with the sex in the ID number.</translation>
+    </message>
+    <message>
+        <source>与身份号码中的出生日期一致。</source>
+        <translation>Agrees with the birth date in the ID number.</translation>
+    </message>
+    <message>
+        <source>不是一个日期。</source>
+        <translation>Not a date.</translation>
+    </message>
+    <message>
+        <source>没有名录可以核对这一栏。</source>
+        <translation>Nothing can check this field.</translation>
+    </message>
+    <message>
+        <source>含有识别时常被认错的字（如 茌/在、亓/元、逄/逢）。</source>
+        <translation>Contains a character the recogniser often takes for another (as in the place Chiping or the surnames Qi and Pang).</translation>
+    </message>
+    <message>
+        <source>含有姓名中少见的字，或字数不寻常。</source>
+        <translation>Contains a character rare in names, or an unusual number of characters.</translation>
+    </message>
+    <message>
+        <source>与另一证件上识别的姓名不同。</source>
+        <translation>Differs from the name read on the other document.</translation>
+    </message>
+    <message>
+        <source>与另一证件上的姓名相同。</source>
+        <translation>Same as the name on the other document.</translation>
+    </message>
+    <message>
+        <source>混入了别的栏目的文字。</source>
+        <translation>Contains text from another field.</translation>
+    </message>
+    <message>
+        <source>识别把握不大。</source>
+        <translation>The recogniser was unsure.</translation>
+    </message>
+    <message>
+        <source>这一栏没有识别到文字（也可能本来就空着）。</source>
+        <translation>Nothing was read in this field (it may be empty on the document).</translation>
+    </message>
+    <message>
         <source>扫描证件</source>
         <translation>Scan a document</translation>
     </message>
     <message>
         <source>打开图片… (Ctrl+O)</source>
+        <extracomment>per field: how the scan established it and what the clerk did with it ({&quot;status&quot;: &quot;checked&quot;, &quot;by&quot;: &quot;scan&quot; | &quot;clerk-confirmed&quot; | &quot;clerk-changed&quot;})</extracomment>
         <translation>Open image… (Ctrl+O)</translation>
     </message>
     <message>
@@ -1562,12 +1697,20 @@ Choose another place.</translation>
         <translation>Reading…</translation>
     </message>
     <message>
-        <source>识别把握不大（{score:.0%}），请对照原件核对。</source>
-        <translation>Read with little confidence ({score:.0%}): check it against the original.</translation>
+        <source>已对照原件</source>
+        <translation>Checked against the original</translation>
     </message>
     <message>
-        <source>已识别 {count} 项，其中 {doubtful} 项需要核对（黄色）。核对后接受。</source>
-        <translation>{count} fields read, {doubtful} to check (yellow). Check them, then accept.</translation>
+        <source>对照原件看过这一栏后勾选；改动这一栏也算看过。</source>
+        <translation>Tick once you have compared this field with the original; correcting it counts as looking.</translation>
+    </message>
+    <message>
+        <source>已识别 {count} 项，其中 {checked} 项已核验；还有 {left} 项须对照原件看过（勾选“已对照原件”或改正）才能接受。</source>
+        <translation>{count} fields read, {checked} of them checked; {left} must still be compared with the original (tick “Checked against the original” or correct them) before you can accept.</translation>
+    </message>
+    <message>
+        <source>已识别 {count} 项，都已核验或看过。可以接受。</source>
+        <translation>{count} fields read, all checked or looked at. You can accept.</translation>
     </message>
     <message>
         <source>同步：未注册中心（待发 {n}）</source>

@@ -143,7 +143,7 @@ def test_reprint_keeps_the_number_and_void_needs_a_reason(
     with pytest.raises(ServiceError, match="needs a reason"):
         printing.void_printed(SUPERVISOR, first.record.number, " ")
     printing.void_printed(SUPERVISOR, first.record.number, "打印错误")
-    assert printing.verify(again.record.payload).status == "voided"
+    assert printing.verify(again.record.payload).status == "void"
     actions = [e.action for e in apps.history(number)]
     assert {"document.print", "document.reprint", "document.void"} <= set(actions)
 

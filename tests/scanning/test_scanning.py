@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from caseworker.cli import main
+from caseworker.scanning.checks import Status
 from caseworker.scanning.fields import Field, ScanResult, check_one, cross_check, extract
 from caseworker.scanning.ocr import OcrLine, ScanError, read_lines
 from tests.scanning.images import sample
@@ -53,7 +54,8 @@ def test_a_doubtful_or_missing_field_is_marked() -> None:
     result = extract("id-card", lines)
     assert result.fields["name"].doubtful and not result.fields["sex"].doubtful
     missing = extract("id-card", [x for x in CARD if not x.text.startswith("民族")])
-    assert missing.fields["ethnicity"] == Field("", 0.0, None)
+    assert missing.fields["ethnicity"].value == ""
+    assert missing.fields["ethnicity"].status is Status.MISSING
     assert missing.fields["ethnicity"].doubtful
 
 

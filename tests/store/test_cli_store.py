@@ -246,7 +246,7 @@ def test_print_verify_and_void_from_the_command_line(
     assert "受理回执 SL-370102001-" in printed and out.stat().st_size > 1000
     document = printed.split()[1]
     assert main(["verify", str(out), "--data-dir", str(data)]) == 0
-    assert capsys.readouterr().out.startswith("valid:")
+    assert capsys.readouterr().out.startswith("valid for ")
     assert main(["print", "receipt", number, "--out", str(out), "--data-dir", str(data)]) == 2
     assert "use reprint" in capsys.readouterr().err
     assert main(["print", "permit", number, "--out", str(out), "--data-dir", str(data)]) == 2
@@ -255,4 +255,4 @@ def test_print_verify_and_void_from_the_command_line(
     assert capsys.readouterr().out.startswith("unknown:")
     assert main(["void-print", document, "--reason", "打印错误", "--data-dir", str(data)]) == 0
     assert main(["verify", str(out), "--data-dir", str(data)]) == 1
-    assert capsys.readouterr().out.splitlines()[-1].startswith("voided:")
+    assert capsys.readouterr().out.splitlines()[-1].startswith("void:")

@@ -176,7 +176,7 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(apps: ApplicationSer
     nameless = application(names=["", ""])
     draft = apps.create_draft(CLERK, nameless).number
     after_draft = _counts(apps)
-    with pytest.raises(ServiceError, match=r"records.applicant.name, records.family\[0\].name"):
+    with pytest.raises(ServiceError, match=r"missing: the applicant's, family member 1's\)"):
         apps.accept(CLERK, draft)
     assert apps.get(draft).state == "draft" and _counts(apps) == after_draft
     assert after_draft["applications"] == before["applications"] + 1

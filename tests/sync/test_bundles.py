@@ -252,6 +252,7 @@ def test_the_command_lines_carry_a_bundle_there_and_back(
     assert run(township, "export", None, stick) == 0
     key_file = tmp_path / "central.key"
     key_file.write_text(signing_key.private_bytes_raw().hex() + "\n")
+    key_file.chmod(0o600)  # the centre refuses a key others can read
 
     def centre(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -255,7 +255,7 @@ def test_a_pull_never_overwrites_an_account_with_unsent_local_changes(
     # a full round sends the local change first; the centre then holds it
     assert desk.sync.sync().ok
     with central.sessions() as session:
-        account = session.get(c.Account, "li")
+        account = session.get(c.Account, (desk.office_code, "li"))
         assert account is not None and account.active is False and account.role == "clerk"
 
 

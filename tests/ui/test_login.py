@@ -48,7 +48,7 @@ def test_a_wrong_password_keeps_the_name_and_says_why(
     dialog.password.setText("wrong-pass-1")
     dialog.try_login()
     settle(qtbot, runner)
-    assert "4 more tries" in dialog.error.text()
+    assert "the user name or the password is wrong" in dialog.error.text()
     assert dialog.username.text() == "li" and dialog.password.text() == ""
     assert dialog.session is None
 

@@ -1,6 +1,8 @@
-"""Scanning in the desk: the fields read beside the image, doubtful ones marked, the
-clerk's corrections taken, the cross-check against what the form holds; nothing stored
-until the clerk accepts and saves, then the image is kept with the application."""
+"""Scanning in the desk: the fields read beside the image, each with its status and the
+piece of the image it came from; every field not "read and checked" must be looked at
+before accepting; the clerk's corrections taken, the cross-check against what the form
+holds; nothing stored until the clerk accepts and saves, then the image is kept with the
+application, with which fields came from the scan and which the clerk changed."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from caseworker.scanning.ocr import OcrLine
+from caseworker.scanning.checks import Status
+from caseworker.scanning.ocr import OcrLine, Reading
 from tests.scanning.images import sample
 from tests.ui.conftest import settle
 from ui.main_window import MainWindow
@@ -37,6 +40,15 @@ CARD = _lines(
 )
 
 
+def _read_as(lines: list[OcrLine]) -> object:
+    """A stand-in for the recogniser: these lines, whatever the image."""
+    return lambda image: Reading(lines, image, False, [])
+
+
+def _shown(dialog: ScanDialog) -> bool:
+    return dialog.result is not None and bool(dialog.edits)
+
+
 def test_a_real_image_is_read_and_shown_beside_its_fields(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
@@ -47,27 +59,48 @@ def test_a_real_image_is_read_and_shown_beside_its_fields(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.read_file(image)
+    # the OCR on a shared machine may take longer than settle() waits for the store
+    qtbot.waitUntil(lambda: _shown(dialog), timeout=60_000)
     settle(qtbot, window.desk.runner)
-    qtbot.waitUntil(dialog.accept_button.isEnabled, timeout=60_000)
     assert {k: e.text() for k, e in dialog.edits.items()} == made.fields
     assert dialog.picture.pixmap() is not None and not dialog.picture.pixmap().isNull()
+    # each field with the piece of the image it was read from
+    assert all(not crop.pixmap().isNull() for crop in dialog.crops.values())
 
 
 def test_accepting_fills_the_form_and_saving_keeps_the_image(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.scan_dialog.read_lines", lambda image: CARD)
+    monkeypatch.setattr("ui.scan_dialog.read_document", _read_as(CARD))
     window.new_application()
     window.intake.scan()
     dialog = window.intake.scan_dialog
     png = sample("id-card", 5).png
     dialog.read_image(png, "card.png")
     settle(qtbot, window.desk.runner)
-    qtbot.waitUntil(dialog.accept_button.isEnabled)
-    assert dialog.edits["ethnicity"].styleSheet()  # doubtful: marked for the clerk
-    assert "核对" in dialog.status.text()
-    dialog.edits["ethnicity"].setText("回")  # the clerk corrects it from the card
+    qtbot.waitUntil(lambda: _shown(dialog))
+    found = dialog.result.fields if dialog.result else {}
+    # read with little confidence: doubtful, marked; the number checked by its check digit
+    assert found["ethnicity"].status is Status.DOUBTFUL and dialog.edits["ethnicity"].styleSheet()
+    assert dialog.badges["ethnicity"].text() == "存疑"
+    assert found["id_number"].status is Status.CHECKED and dialog.looks["id_number"].isHidden()
+    assert found["name"].status is Status.UNCHECKED  # nothing can check a name
+    # not accepted until every field not read-and-checked has been looked at
+    assert not dialog.accept_button.isEnabled()
+    assert set(dialog.unlooked()) == {"name", "ethnicity", "address"}
     dialog.accept_button.click()
+    assert dialog.isVisible() and dialog.values == {}
+    dialog.edits["ethnicity"].setText("回")  # the clerk corrects it from the card
+    dialog.edits["ethnicity"].textEdited.emit("回")
+    assert dialog.looks["ethnicity"].isChecked()  # correcting is looking
+    assert not dialog.accept_button.isEnabled()
+    dialog.looks["name"].setChecked(True)
+    dialog.looks["address"].setChecked(True)
+    assert dialog.accept_button.isEnabled() and dialog.unlooked() == []
+    dialog.accept_button.click()
+    assert dialog.provenance["ethnicity"] == {"status": "doubtful", "by": "clerk-changed"}
+    assert dialog.provenance["name"] == {"status": "unchecked", "by": "clerk-confirmed"}
+    assert dialog.provenance["id_number"] == {"status": "checked", "by": "scan"}
     settle(qtbot, window.desk.runner)
     intake = window.intake
     assert intake.id_number.text() == "371502197205200038"
@@ -90,18 +123,23 @@ def test_accepting_fills_the_form_and_saving_keeps_the_image(
     assert kept.filename == "card.png"
     assert window.desk.apps.scan_content(kept.id) == png
     assert intake.pending_scans == []
+    # the application's history says which fields came from the scan and which the clerk
+    # changed
+    attached = [e for e in window.desk.apps.history(number) if e.action == "application.attach"]
+    assert attached[0].detail["fields"]["ethnicity"]["by"] == "clerk-changed"
+    assert attached[0].detail["fields"]["sex"] == {"status": "checked", "by": "scan"}
 
 
 def test_cancelling_stores_nothing_and_changes_nothing(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.scan_dialog.read_lines", lambda image: CARD)
+    monkeypatch.setattr("ui.scan_dialog.read_document", _read_as(CARD))
     window.new_application()
     window.intake.scan()
     dialog = window.intake.scan_dialog
     dialog.read_image(b"png", "card.png")
     settle(qtbot, window.desk.runner)
-    qtbot.waitUntil(dialog.accept_button.isEnabled)
+    qtbot.waitUntil(lambda: _shown(dialog))
     dialog.reject()
     assert window.intake.id_number.text() == "" and window.intake.pending_scans == []
 
@@ -109,12 +147,12 @@ def test_cancelling_stores_nothing_and_changes_nothing(
 def test_the_clerks_typing_is_checked_and_compared(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.scan_dialog.read_lines", lambda image: CARD)
+    monkeypatch.setattr("ui.scan_dialog.read_document", _read_as(CARD))
     dialog = ScanDialog(window.desk.runner, window, kind="id-card", known={"name": "张三峰"})
     qtbot.addWidget(dialog)
     dialog.read_image(b"png", "card.png")
     settle(qtbot, window.desk.runner)
-    qtbot.waitUntil(dialog.accept_button.isEnabled)
+    qtbot.waitUntil(lambda: _shown(dialog))
     assert "张三峰" in dialog.problems.text()  # the form's name against the card's
     dialog.edits["id_number"].setText("371502197205200039")
     dialog.edits["id_number"].textEdited.emit("371502197205200039")
@@ -124,7 +162,7 @@ def test_the_clerks_typing_is_checked_and_compared(
 def test_the_first_field_has_the_focus_as_soon_as_the_fields_are_shown(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.scan_dialog.read_lines", lambda image: CARD)
+    monkeypatch.setattr("ui.scan_dialog.read_document", _read_as(CARD))
     dialog = ScanDialog(window.desk.runner, window, kind="id-card")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -140,7 +178,7 @@ def test_the_first_field_has_the_focus_as_soon_as_the_fields_are_shown(
     dialog._reread = build_and_look  # type: ignore[method-assign]
     dialog.read_image(b"png", "card.png")
     settle(qtbot, window.desk.runner)
-    qtbot.waitUntil(dialog.accept_button.isEnabled)
+    qtbot.waitUntil(lambda: _shown(dialog))
     first = next(iter(dialog.edits.values()))
     assert at_once == [first]
 

@@ -1,0 +1,264 @@
+"""Reading a ruled page (户主页, 常住人口登记卡) by its cells: every character the recogniser
+found goes to the cell it stands in, a cell whose text is a printed label (spaced or
+wrapped as it may be: 户　别, 户主或与户主 / 关系) names the field, and the field's value is
+the text of the next cell to the right on its row. A value therefore never runs into the
+row above, the next field or a label, whatever the recogniser joined into one line.
+
+Pure: lines and cells in (``caseworker.scanning.ocr`` finds both), raw values out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caseworker.scanning.ocr import OcrLine
+
+Box = tuple[int, int, int, int]
+
+#: labels printed on the pages beside the scanner's own: a cell holding one is no value
+OTHER_LABELS = (
+    "宗教信仰",
+    "身高",
+    "血型",
+    "本市县其他住址",
+    "何时由何市县迁来本市县",
+    "承办人签章",
+    "签发日期",
+    "登记日期",
+    "户口专用章",
+)
+_NOISE = re.compile(r"[\s（）()：:、，,。.·・|]")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    score: float
+    box: Box
+    line: int = 0  # the recogniser's line it came from
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return ((self.box[0] + self.box[2]) / 2, (self.box[1] + self.box[3]) / 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    box: Box
+    pieces: tuple[Piece, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    @property
+    def key(self) -> str:
+        return _NOISE.sub("", self.text)
+
+
+def _pieces(lines: list[OcrLine]) -> list[Piece]:
+    out: list[Piece] = []
+    for n, line in enumerate(lines):
+        if line.chars:
+            out += [Piece(text, score, box, n) for text, score, box in line.chars if text.strip()]
+        else:
+            out.append(Piece(line.text, line.score, line.box, n))
+    return out
+
+
+def _in_reading_order(pieces: list[Piece]) -> tuple[Piece, ...]:
+    """The recogniser's lines top to bottom (a value wrapped inside its cell), lines side
+    by side left to right, each line's characters in their own order."""
+    by_line: dict[int, list[Piece]] = {}
+    for piece in pieces:
+        by_line.setdefault(piece.line, []).append(piece)
+    runs = [sorted(run, key=lambda p: p.box[0]) for run in by_line.values()]
+    runs.sort(key=lambda run: min(p.box[1] for p in run))
+    rows: list[list[list[Piece]]] = []
+    for run in runs:
+        top, bottom = min(p.box[1] for p in run), max(p.box[3] for p in run)
+        if rows:
+            last = rows[-1][-1]
+            l_top, l_bottom = min(p.box[1] for p in last), max(p.box[3] for p in last)
+            if min(bottom, l_bottom) - max(top, l_top) > 0.5 * min(bottom - top, l_bottom - l_top):
+                rows[-1].append(run)
+                continue
+        rows.append([run])
+    return tuple(p for row in rows for run in sorted(row, key=lambda r: r[0].box[0]) for p in run)
+
+
+def cells_with_text(lines: list[OcrLine], boxes: list[Box]) -> list[Cell]:
+    """Each cell with the characters whose centre lies in it."""
+    inside: dict[int, list[Piece]] = {n: [] for n in range(len(boxes))}
+    for piece in _pieces(lines):
+        x, y = piece.centre
+        # a slanted row's cells overlap a little as boxes: the one the character sits
+        # most centrally in
+        holding = [
+            (max(abs(x - (left + r) / 2) / (r - left), abs(y - (t + b) / 2) / (b - t)), n)
+            for n, (left, t, r, b) in enumerate(boxes)
+            if left <= x <= r and t <= y <= b
+        ]
+        if holding:
+            inside[min(holding)[1]].append(piece)
+    return [Cell(box, _in_reading_order(_without_specks(inside[n]))) for n, box in enumerate(boxes)]
+
+
+#: below this a character is taken for a speck, a stamp's edge or a ruled line's stub
+SPECK = 0.5
+
+
+def _without_specks(pieces: list[Piece]) -> list[Piece]:
+    """Drop what the recogniser barely believed, and an unsure character standing apart
+    from the cell's text (a stamp's fragment at its edge)."""
+    kept = pieces
+    if len(kept) < 2:
+        return [p for p in kept if p.score >= SPECK]
+    width = sorted(p.box[2] - p.box[0] for p in kept)[len(kept) // 2]
+    out = []
+    for piece in kept:
+        gap = min(
+            max(other.box[0] - piece.box[2], piece.box[0] - other.box[2], 0)
+            + max(other.box[1] - piece.box[3], piece.box[1] - other.box[3], 0)
+            for other in kept
+            if other is not piece
+        )
+        if piece.score < 0.85 and gap > 1.5 * width:
+            continue  # an unsure character standing apart: never one inside the text
+
+        out.append(piece)
+    return out
+
+
+def _label_key(label: str) -> str:
+    return _NOISE.sub("", label)
+
+
+def _is(key: str, label: str) -> bool:
+    """The cell's text is exactly the label."""
+    return key == _label_key(label)
+
+
+def _near(key: str, label: str) -> bool:
+    """The cell's text is the label with one character misread (箱贯 for 籍贯), or the
+    label followed by another label (two cells whose rule was not seen)."""
+    target = _label_key(label)
+    if len(key) == len(target) and sum(a != b for a, b in zip(key, target, strict=True)) == 1:
+        return True
+    return key.startswith(target) and len(key) > len(target)
+
+
+def _find_label(cells: list[Cell], wanted: tuple[str, ...], every_label: list[str]) -> int | None:
+    """The cell of a field's label: one that reads exactly so, else the only one a
+    character away (and no nearer to another label)."""
+    exact = [n for n, c in enumerate(cells) if any(_is(c.key, w) for w in wanted)]
+    if exact:
+        return exact[0]
+    near = []
+    for n, cell in enumerate(cells):
+        if not any(_near(cell.key, w) for w in wanted):
+            continue
+        if any(_is(cell.key, x) for x in every_label):
+            continue  # another field's label, read right: 户别 is not a misread 户号
+        if cell.key.startswith(tuple(_label_key(w) for w in wanted)):
+            rest = cell.key[
+                max(len(_label_key(w)) for w in wanted if cell.key.startswith(_label_key(w))) :
+            ]
+            if rest and not any(
+                _label_key(x).startswith(rest) or rest.startswith(_label_key(x))
+                for x in every_label
+            ):
+                continue  # the label and a value in one cell: read by _inside_one_cell
+        others = [x for x in every_label if x not in wanted and _near(cell.key, x)]
+        if not others:
+            near.append(n)
+    return near[0] if len(near) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class TableValue:
+    text: str
+    score: float
+    box: Box
+
+
+def read_table(
+    layout: tuple[tuple[str, str], ...],
+    aliases: dict[str, tuple[str, ...]],
+    lines: list[OcrLine],
+    boxes: list[Box],
+) -> dict[str, TableValue | None]:
+    """Each field's raw value from the table; None where its label's cell was not found."""
+    cells = cells_with_text(lines, boxes)
+    every_label = [label for _n, label in layout]
+    every_label += [a for names in aliases.values() for a in names]
+    every_label += list(OTHER_LABELS)
+    is_label = [any(_is(c.key, label) for label in every_label) for c in cells]
+    out: dict[str, TableValue | None] = {}
+    for name, label in layout:
+        wanted = (label, *aliases.get(name, ()))
+        index = _find_label(cells, wanted, every_label)
+        if index is None:
+            out[name] = _inside_one_cell(cells, wanted)
+            continue
+        cell = cells[index]
+        value = _right_of(cells, index)
+        if value is None or is_label[value]:
+            out[name] = TableValue("", 1.0, cell.box)
+            continue
+        found = cells[value]
+        if len(found.pieces) == 1 and len(found.text) == 1 and found.pieces[0].score < 0.9:
+            # one unsure character alone in a cell: a stamp's fragment, not a value
+            out[name] = TableValue("", found.pieces[0].score, found.box)
+            continue
+        out[name] = TableValue(
+            found.text,
+            min((p.score for p in found.pieces), default=1.0),
+            _union([p.box for p in found.pieces]) if found.pieces else found.box,
+        )
+    return out
+
+
+def _inside_one_cell(cells: list[Cell], wanted: tuple[str, ...]) -> TableValue | None:
+    """A cell that begins with the label and goes on: the rule between them was not seen."""
+    for cell in cells:
+        for label in wanted:
+            key = _label_key(label)
+            if cell.key.startswith(key) and len(cell.key) > len(key):
+                rest = cell.pieces[len(key) :] if len(cell.pieces) > len(key) else ()
+                if rest and "".join(p.text for p in cell.pieces[: len(key)]) == key:
+                    return TableValue(
+                        "".join(p.text for p in rest),
+                        min(p.score for p in rest),
+                        _union([p.box for p in rest]),
+                    )
+    return None
+
+
+def _right_of(cells: list[Cell], index: int) -> int | None:
+    """The cell right of a label on its row: of the cells starting nearest its right edge,
+    the one sharing most of its height (a slanted row's neighbours overlap as boxes)."""
+    _left, top, right, bottom = cells[index].box
+    tolerance = max(4, (bottom - top) // 4)
+    candidates: list[tuple[int, float, int]] = []
+    for n, cell in enumerate(cells):
+        c_left, c_top, _c_right, c_bottom = cell.box
+        if n == index or c_left < right - tolerance:
+            continue
+        overlap = (min(bottom, c_bottom) - max(top, c_top)) / min(bottom - top, c_bottom - c_top)
+        if overlap >= 0.5:
+            candidates.append((c_left, overlap, n))
+    if not candidates:
+        return None
+    nearest = min(c[0] for c in candidates)
+    close = [c for c in candidates if c[0] <= nearest + 3 * tolerance]
+    return max(close, key=lambda c: c[1])[2]
+
+
+def _union(boxes: list[Box]) -> Box:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
