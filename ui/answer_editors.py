@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -49,8 +50,7 @@ def options(spec: FactSpec) -> list[tuple[Any, str, str]]:
     if spec.kind == "bool":
         return list(YES_NO)
     if spec.enum is not None and spec.kind == "enum":
-        labels = LABELS[spec.enum]
-        return [(m.value, *labels[m.value]) for m in spec.enum]
+        return enum_choices(spec.enum)
     return []
 
 
@@ -79,6 +79,12 @@ def make_editor(spec: FactSpec, parent: QWidget) -> QWidget:
     return editor
 
 
+def enum_choices(enum: type[StrEnum]) -> list[tuple[Any, str, str]]:
+    """(value, Chinese, English) for every value of an enumeration."""
+    labels = LABELS[enum]
+    return [(m.value, *labels[m.value]) for m in enum]
+
+
 def keys_for(spec: FactSpec, value: Any) -> str:
     """What a clerk types for ``value`` in the editor of ``spec`` (then Enter): a choice's
     number, a count's digits, a date's eight digits, 否 as N; the README's walkthrough and
@@ -102,23 +108,30 @@ class ChoiceEditor(QComboBox):
     committed = Signal()
     left = Signal()
 
-    def __init__(self, spec: FactSpec, parent: QWidget) -> None:
+    def __init__(
+        self,
+        spec: FactSpec | None,
+        parent: QWidget,
+        *,
+        choices: list[tuple[Any, str, str]] | None = None,
+    ) -> None:
+        """The choices of ``spec``'s fact, or ``choices`` (value, Chinese, English) for a
+        list that answers no fact (a relative's relation, sex, marital status)."""
         super().__init__(parent)
         self.spec = spec
         self._keys: list[list[str]] = []
-        choices = options(spec)
-        for number, (value, zh, en) in enumerate(choices, start=1):
+        listed = options(spec) if spec is not None else list(choices or [])
+        yes_no = [v for v, _, _ in listed] == [True, False]
+        for number, (value, zh, en) in enumerate(listed, start=1):
             shown = term(zh, en)
             self.addItem(f"{number} {shown}", value)
             full, initials = pinyin_keys(zh)
             keys = [zh, full, initials, en.lower(), str(number)]
-            if spec.kind == "bool":
+            if yes_no:
                 keys.append("y" if value else "n")
             self._keys.append(keys)
         self.setCurrentIndex(-1)
-        self.setPlaceholderText(
-            tr("按 Y 或 N（1 或 2）") if spec.kind == "bool" else tr("输入拼音首字母或序号")
-        )
+        self.setPlaceholderText(tr("按 Y 或 N（1 或 2）") if yes_no else tr("输入拼音首字母或序号"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         self._typed = ""

@@ -277,8 +277,8 @@
         <translation>without an ID number: 2015-06-01</translation>
     </message>
     <message>
-        <source>是 / 否</source>
-        <translation>yes / no</translation>
+        <source>请选择关系（输入拼音首字母或序号）</source>
+        <translation>Choose the relation (type its first letters or its number)</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -342,10 +342,6 @@
         <translation>Lives together</translation>
     </message>
     <message>
-        <source>是</source>
-        <translation>yes</translation>
-    </message>
-    <message>
         <source>按 Y 或 N（1 或 2）</source>
         <translation>press Y or N (1 or 2)</translation>
     </message>
@@ -392,10 +388,6 @@
     <message>
         <source>否</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <source>共同居住：{problem}</source>
-        <translation>Lives together: {problem}</translation>
     </message>
     <message>
         <source>身份证</source>

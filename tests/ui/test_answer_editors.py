@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from caseworker.models.enum_labels import LABELS
+from caseworker.models.enums import Relation
 from caseworker.rules.facts import FACT_BY_NAME, FACTS
 from tests.ui.conftest import settle, type_text
 from ui.answer_editors import (
@@ -31,6 +32,7 @@ from ui.answer_editors import (
     make_editor,
 )
 from ui.main_window import MainWindow
+from ui.relative_dialog import RelativeDialog
 
 SHARED = Path(__file__).parent.parent / "shared_cases"
 WALKED = [
@@ -222,3 +224,20 @@ def test_no_enumeration_code_on_the_chinese_intake(
         if long.search(text) or text.strip() in short
     ]
     assert not found
+
+
+@pytest.mark.parametrize("name", WALKED)
+def test_no_enumeration_code_in_the_relative_dialog(
+    qtbot: QtBot, window: MainWindow, name: str
+) -> None:
+    case = json.loads((SHARED / name).read_text(encoding="utf-8"))
+    long, short = _codes()
+    for relative in case.get("family", []):
+        dialog = RelativeDialog(window, relative)
+        qtbot.addWidget(dialog)
+        assert dialog.relation.answer() == relative["relation"]  # shown in Chinese
+        assert dialog.relation.currentText().split(" ", 1)[1] in {
+            zh for zh, _ in LABELS[Relation].values()
+        }
+        found = [(w, t) for w, t in _texts(dialog) if long.search(t) or t.strip() in short]
+        assert not found
