@@ -14,6 +14,7 @@ Every editor has one shape (``AnswerEditor``): ``answer()`` the value or None wh
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from enum import StrEnum
@@ -269,7 +270,9 @@ class TextEditor(_LineAnswer):
         if value is None or value == []:
             self.setText("")
         else:
-            self.setText(str(value) if not isinstance(value, list) else repr(value))
+            self.setText(
+                json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
+            )
 
 
 _DATE = re.compile(r"^(\d{4})-?(\d{1,2})-?(\d{1,2})$")

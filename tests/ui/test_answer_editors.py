@@ -241,3 +241,13 @@ def test_no_enumeration_code_in_the_relative_dialog(
         }
         found = [(w, t) for w, t in _texts(dialog) if long.search(t) or t.strip() in short]
         assert not found
+
+
+def test_an_awards_answer_shown_again_reads_back_the_same(qtbot: QtBot, host: QWidget) -> None:
+    editor = make_editor(FACT_BY_NAME["applicant.awards"], host)
+    assert isinstance(editor, TextEditor)
+    awards = [{"kind": "national_class1", "date": "2019-05-01"}]
+    editor.set_answer(awards)
+    assert editor.answer() == awards
+    editor.set_answer([])
+    assert editor.answer() == []  # none: Enter on the empty line
