@@ -24,23 +24,31 @@ OUT = Path(__file__).resolve().parent / "screenshots"
 sys.path.insert(0, str(ROOT))
 
 
-def _start_xvfb() -> subprocess.Popen[bytes]:
+def _start_xvfb() -> list[subprocess.Popen[bytes]]:
+    """A 1366x768 screen (the counter PCs' common size) with a window manager, so the
+    desk is placed, decorated and maximised as on a real desktop."""
     if shutil.which("Xvfb") is None:
-        sys.exit("Xvfb is missing: apt-get install xvfb xauth")
+        sys.exit("Xvfb is missing: apt-get install xvfb xauth openbox")
     display = ":97"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"])
+    started = [
+        subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
+    ]
     time.sleep(1.0)
     os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    return server
+    if shutil.which("openbox"):
+        started.append(subprocess.Popen(["openbox"], stderr=subprocess.DEVNULL))
+        time.sleep(1.0)
+    return started
 
 
 def main() -> None:
-    server = _start_xvfb()
+    servers = _start_xvfb()
     try:
         _shoot()
     finally:
-        server.terminate()
+        for server in reversed(servers):
+            server.terminate()
 
 
 def _shoot() -> None:
@@ -89,7 +97,7 @@ def _shoot() -> None:
             time.sleep(0.02)
 
     def shown(username: str) -> MainWindow:
-        """The main window of ``username``, at the screenshots' size, on screen."""
+        """The main window of ``username``, maximised on the 1366x768 screen."""
         window = MainWindow(
             compose_desk(
                 store=store,
@@ -99,8 +107,7 @@ def _shoot() -> None:
                 runner=runner,
             )
         )
-        window.resize(1400, 860)
-        window.show()
+        window.showMaximized()
         return window
 
     login = LoginDialog(runner, users, "泉城路派出所")

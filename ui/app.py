@@ -53,6 +53,7 @@ def compose_desk(
     tests and the installer's screenshots all come through this one function."""
     from functools import cache  # noqa: PLC0415
 
+    from caseworker.services.applicant_screen import ApplicantConfirmations  # noqa: PLC0415
     from caseworker.services.applications import ApplicationService  # noqa: PLC0415
     from caseworker.services.audit import AuditService  # noqa: PLC0415
     from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
@@ -84,6 +85,7 @@ def compose_desk(
         reader=reader,
         read_only=read_only,
         sync=SyncService(store, evaluation=evaluation) if with_sync and not read_only else None,
+        confirmations=None if read_only else ApplicantConfirmations(store, clock=apps.clock),
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +24,11 @@ from caseworker.models.workflow import Action, State, allowed_actions
 from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationView
 from caseworker.services.base import Actor
+from caseworker.services.id_reader import CardData
 from caseworker.services.permissions import SUPERVISING
 from caseworker.services.printing import Printed
 from caseworker.services.sync import SyncStatus
+from ui.card_read import CardView, may_replace
 from ui.desk import Desk
 from ui.errors import describe, show_error
 from ui.i18n import term, tr
@@ -77,7 +78,11 @@ class ApplicationPage(QWidget):
         page.setContentsMargins(0, 0, 0, 0)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("applicationState")
-        page.addWidget(self.state_label)
+        header = QHBoxLayout()
+        header.addWidget(self.state_label, 1)
+        self.card_view = CardView(self)  # the card last read: expired? its photo
+        header.addWidget(self.card_view, 1)
+        page.addLayout(header)
         page.addWidget(self.intake, 1)
         # the result of 受理: the receipt number, large, and the button that prints it
         result = QHBoxLayout()
@@ -148,12 +153,14 @@ class ApplicationPage(QWidget):
         self._show_receipt(view.receipt_number)
         self.intake.load_view(view)
         self.intake.panel.set_seen(set())
+        self.card_view.clear()
         self.dirty = False
         self.show_state()
 
     def new(self) -> None:
         self._show_receipt(None)
         self.intake.clear()
+        self.card_view.clear()
         self.dirty = False
         self.show_state()
 
@@ -399,7 +406,15 @@ class ApplicationPage(QWidget):
             return
         self.desk.runner.compute(reader.read, self._card_read, lambda exc: show_error(self, exc))
 
-    def _card_read(self, card: Any) -> None:
+    def _card_read(self, card: CardData) -> None:
+        intake = self.intake
+        # another person's data in the form: asked first, and replaced only if confirmed
+        if not may_replace(self, card=card, number=intake.number, current=intake.id_number.text()):
+            return
+        if intake.id_number.text().strip().upper() != card.id_number:
+            intake.applicant_name.clear()
+            intake.records["ethnicity"].clear()
+        self.card_view.show_card(card)
         self.intake.id_number.setText(card.id_number)
         self.intake._check_id_as_typed(card.id_number)
         self.intake.card_name = card.name

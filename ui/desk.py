@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from caseworker.services.applicant_screen import ApplicantConfirmations
 from caseworker.services.applications import ApplicationService
 from caseworker.services.audit import AuditService
 from caseworker.services.collectives import CollectiveService
@@ -39,3 +40,5 @@ class Desk:
     reader: IdCardReader | None = None
     read_only: bool = False
     sync: SyncService | None = None
+    #: the applicant's confirmations of their screen (双屏核对)
+    confirmations: ApplicantConfirmations | None = None

@@ -37,6 +37,7 @@ from caseworker.services.statistics import VIEWING as VIEWING_STATISTICS
 from caseworker.services.users import ROLE_ZH, IdleLock
 from ui import i18n
 from ui.about import install_help_menu
+from ui.applicant_screen import ApplicantScreen, applicant_screen_for
 from ui.application_page import ApplicationPage
 from ui.audit_view import AuditDialog
 from ui.collectives_page import CollectivesPage
@@ -142,6 +143,15 @@ class MainWindow(QMainWindow):
         self._idle_check.timeout.connect(self.check_idle)
         self._idle_check.start()
         self.queue.apply_filter()
+        # the applicant's screen (双屏核对): shown at once when a second screen faces them
+        self.applicant_screen = ApplicantScreen(self.application, self.bus, self.operations)
+        self.stack.currentChanged.connect(
+            lambda _i: self.applicant_screen.set_active(
+                self.stack.currentWidget() is self.intake_page
+            )
+        )
+        if applicant_screen_for(self.screen()) is not None:
+            self.applicant_screen.show_facing_applicant(self.screen())
 
     # --- frame ----------------------------------------------------------------------
 
@@ -169,6 +179,12 @@ class MainWindow(QMainWindow):
         self.back_action = add(work, tr("返回队列"), "Esc", self.back)
         self.read_action = add(work, tr("读卡"), "F5", self.read_card)
         self.collectives_action = add(work, tr("集体户"), "F3", self.show_collectives)
+        self.applicant_screen_action = add(
+            work, tr("申请人屏幕（双屏核对）"), "F11", self.show_applicant_screen
+        )
+        self.applicant_confirmed_action = add(
+            work, tr("申请人已确认"), "F12", self.applicant_confirmed
+        )
         work.addSeparator()
         self.open_action = add(
             work, tr("打开案例文件…"), QKeySequence.StandardKey.Open, self._choose_case
@@ -308,6 +324,15 @@ class MainWindow(QMainWindow):
 
     def choose_print(self) -> None:
         self.application.choose_print()
+
+    def show_applicant_screen(self) -> None:
+        """On the second screen, or as a window when there is only one (training)."""
+        self.applicant_screen.show_facing_applicant(self.screen())
+
+    def applicant_confirmed(self) -> None:
+        """The clerk asked; the applicant said the screen is right."""
+        if not self._locked() and self.stack.currentWidget() is self.intake_page:
+            self.applicant_screen.confirm(via="clerk")
 
     def read_card(self) -> None:
         self.application.read_card()
@@ -463,6 +488,7 @@ class MainWindow(QMainWindow):
         self._before_lock = self.stack.currentWidget()
         self.idle.lock()
         self.stack.setCurrentWidget(self.lock_page)
+        self.applicant_screen.hide()  # nobody's data faces the counter while locked
         self.menuBar().setEnabled(False)
         self.lock_page.password.setFocus()
 
@@ -503,4 +529,5 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._activity)
         self.desk.runner.wait()
+        self.applicant_screen.close()
         event.accept()

@@ -100,6 +100,7 @@ REASONS = {
     "id-invalid": QT_TRANSLATE_NOOP("", "识别出的号码“{read}”校验不通过，未填入；请照证件输入。"),
     "id-disagrees": QT_TRANSLATE_NOOP("", "号码中的出生日期或性别与本栏不一致。"),
     "id-agrees": QT_TRANSLATE_NOOP("", "与身份号码中的性别一致。"),
+    "id-derived": QT_TRANSLATE_NOOP("", "这一栏没有识别到文字，已按身份号码填入；请对照原件确认。"),
     "date-agrees": QT_TRANSLATE_NOOP("", "与身份号码中的出生日期一致。"),
     "date-invalid": QT_TRANSLATE_NOOP("", "不是一个日期。"),
     "free-text": QT_TRANSLATE_NOOP("", "没有名录可以核对这一栏。"),

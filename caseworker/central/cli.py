@@ -1,6 +1,6 @@
 """``caseworker-central``: run the central system, and the administrator's tasks.
 
-    caseworker-central --database URL [--host 127.0.0.1] [--port 8470]   serve
+    caseworker-central --database URL [--host 127.0.0.1] [--port 8470] [--workers N]   serve
     caseworker-central code --database URL --office CODE                 an enrolment code
     caseworker-central publish-pack --database URL FILE                  sign and publish
     caseworker-central revoke --database URL PERMIT --reason TEXT
@@ -19,6 +19,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from caseworker import __version__
 from caseworker.console import use_utf8
@@ -47,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server (the default)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes (uvicorn workers; default 1)"
+    )
     code = sub.add_parser("code", parents=[common], help="a one-time enrolment code for an office")
     code.add_argument("--office", required=True)
     code.add_argument("--hours", type=int, default=72)
@@ -130,7 +134,22 @@ def run(argv: list[str] | None = None) -> int:
                 f"(key {central.public_key[:16]}…)",
                 flush=True,
             )
-            uvicorn.run(create_app(central), host=args.host, port=args.port, log_level="warning")
+            if args.workers > 1:
+                # each worker builds its own centre (its own connection pool) from these
+                os.environ["CASEWORKER_CENTRAL_DATABASE"] = args.database
+                os.environ["CASEWORKER_CENTRAL_KEY"] = str(key_file.resolve())
+                uvicorn.run(
+                    "caseworker.central.cli:worker_app",
+                    factory=True,
+                    workers=args.workers,
+                    host=args.host,
+                    port=args.port,
+                    log_level="warning",
+                )
+            else:
+                uvicorn.run(
+                    create_app(central), host=args.host, port=args.port, log_level="warning"
+                )
         elif args.command == "code":
             print(central.issue_code(args.office, hours=args.hours))
         elif args.command == "publish-pack":
@@ -176,6 +195,19 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         engine.dispose()
     return 0
+
+
+def worker_app() -> Any:
+    """What each worker of ``serve --workers N`` serves: the centre over
+    ``CASEWORKER_CENTRAL_DATABASE`` with the key in ``CASEWORKER_CENTRAL_KEY`` (the command
+    has opened both, and migrated the database, before it starts the workers)."""
+    from caseworker.central.app import create_app  # noqa: PLC0415
+    from caseworker.central.database import load_signing_key, open_database  # noqa: PLC0415
+    from caseworker.central.service import Central  # noqa: PLC0415
+
+    engine = open_database(os.environ["CASEWORKER_CENTRAL_DATABASE"])
+    key = load_signing_key(Path(os.environ["CASEWORKER_CENTRAL_KEY"]))
+    return create_app(Central(engine, key))
 
 
 def _publish(central: object, path: Path) -> int:

@@ -53,6 +53,7 @@ REASONS = (
     "id-invalid",
     "id-disagrees",  # the number's birth date or sex differs from the field read
     "id-agrees",  # the sex the number gives
+    "id-derived",  # not read; taken from the (checked) ID number, for the clerk to confirm
     "date-agrees",
     "date-invalid",
     "free-text",
@@ -487,7 +488,12 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
             rid = None
     out: dict[str, Verdict] = {}
     for name, value in fields.items():
-        if not value:
+        if not value and rid is not None and name in ("sex", "birth_date"):
+            # not read, but the number (check digit, region, a real date) says it: filled
+            # in and marked, so the clerk confirms it against the card
+            derived = rid.birth_date.isoformat() if name == "birth_date" else rid_sex(rid)
+            out[name] = Verdict(Status.CORRECTED, derived, "id-derived")
+        elif not value:
             out[name] = Verdict(Status.MISSING, "", "not-read")
         elif name != "id_number" and _holds_label(value, fragments=name not in CLOSED):
             out[name] = Verdict(Status.DOUBTFUL, value, "label-fragment")
@@ -507,7 +513,7 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
         elif name == "sex":
             verdict = _closed(name, value)
             if rid is not None and verdict.status is Status.CHECKED:
-                expected = "男" if rid.sex.value == "M" else "女"
+                expected = rid_sex(rid)
                 verdict = (
                     Verdict(Status.CHECKED, value, "id-agrees")
                     if value == expected
@@ -541,6 +547,11 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
         if disagree:
             out["id_number"] = Verdict(Status.DOUBTFUL, number, "id-disagrees")
     return out
+
+
+def rid_sex(rid: Any) -> str:
+    """The sex an ID number gives, as the card prints it."""
+    return "男" if rid.sex.value == "M" else "女"
 
 
 def _birth_date(value: str, rid: Any) -> Verdict:

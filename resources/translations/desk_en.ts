@@ -763,6 +763,14 @@
         <translation>Read ID card</translation>
     </message>
     <message>
+        <source>申请人屏幕（双屏核对）</source>
+        <translation>Applicant&apos;s screen</translation>
+    </message>
+    <message>
+        <source>申请人已确认</source>
+        <translation>Applicant confirmed</translation>
+    </message>
+    <message>
         <source>打开案例文件…</source>
         <translation>Open case file…</translation>
     </message>
@@ -1368,8 +1376,80 @@ Choose another place.</translation>
         <translation>State</translation>
     </message>
     <message>
+        <source>符合落户条件</source>
+        <translation>Meets the conditions for settling</translation>
+    </message>
+    <message>
+        <source>还需补充情况或材料后才能决定</source>
+        <translation>More information or materials are needed before a decision</translation>
+    </message>
+    <message>
+        <source>按现行政策不符合落户条件</source>
+        <translation>Does not meet the conditions under current policy</translation>
+    </message>
+    <message>
+        <source>尚未审查</source>
+        <translation>Not decided yet</translation>
+    </message>
+    <message>
+        <source>请核对您的信息</source>
+        <translation>Please check your details</translation>
+    </message>
+    <message>
+        <source>信息无误，确认</source>
+        <translation>Correct — confirm</translation>
+    </message>
+    <message>
+        <source>欢迎办理户口迁入业务</source>
+        <translation>Welcome: household registration, moving in</translation>
+    </message>
+    <message>
         <source>申请人</source>
         <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>{who}：{name}  身份证号 {id}</source>
+        <translation>{who}: {name}  ID number {id}</translation>
+    </message>
+    <message>
+        <source>拟迁入：{place}</source>
+        <translation>Moving to: {place}</translation>
+    </message>
+    <message>
+        <source>（尚未填写）</source>
+        <translation>(not entered yet)</translation>
+    </message>
+    <message>
+        <source>审查结果：{decision}</source>
+        <translation>Decision: {decision}</translation>
+    </message>
+    <message>
+        <source>还需提交的材料：{materials}</source>
+        <translation>Materials still needed: {materials}</translation>
+    </message>
+    <message>
+        <source>还需提交的材料：无</source>
+        <translation>Materials still needed: none</translation>
+    </message>
+    <message>
+        <source>您已确认以上信息。</source>
+        <translation>You have confirmed the details above.</translation>
+    </message>
+    <message>
+        <source>请核对以上信息。无误请告诉工作人员，或点击下方按钮。</source>
+        <translation>Please check the details above. If they are correct, tell the clerk or press the button below.</translation>
+    </message>
+    <message>
+        <source>请先保存申请 (Ctrl+S)，再请申请人确认。</source>
+        <translation>Save the application first (Ctrl+S), then ask the applicant to confirm.</translation>
+    </message>
+    <message>
+        <source>请稍候，工作人员正在保存。</source>
+        <translation>One moment please: the clerk is saving.</translation>
+    </message>
+    <message>
+        <source>申请人已确认 {number} {time}</source>
+        <translation>Applicant confirmed {number} {time}</translation>
     </message>
     <message>
         <source>审查结果</source>
@@ -1616,6 +1696,10 @@ Choose another place.</translation>
         <translation>Agrees with the sex in the ID number.</translation>
     </message>
     <message>
+        <source>这一栏没有识别到文字，已按身份号码填入；请对照原件确认。</source>
+        <translation>Nothing was read here; filled in from the ID number. Check it against the original.</translation>
+    </message>
+    <message>
         <source>与身份号码中的出生日期一致。</source>
         <translation>Agrees with the birth date in the ID number.</translation>
     </message>
@@ -1821,6 +1905,36 @@ It holds no personal data; attach it to the support ticket.</translation>
     <message>
         <source>{question}：{reason}</source>
         <translation>{question}: {reason}</translation>
+    </message>
+    <message>
+        <source>申请 {number}</source>
+        <translation>application {number}</translation>
+    </message>
+    <message>
+        <source>身份证号 {id}</source>
+        <translation>ID number {id}</translation>
+    </message>
+    <message>
+        <source>读到的身份证（{name} {card}）与表单中的{what}不是同一人。
+用读到的身份证替换表单中的申请人信息吗？</source>
+        <translation>The card read ({name} {card}) is not the person of {what} in the form.
+Replace the applicant&apos;s details in the form with the card?</translation>
+    </message>
+    <message>
+        <source>替换申请人信息？</source>
+        <translation>Replace the applicant&apos;s details?</translation>
+    </message>
+    <message>
+        <source>此身份证已过有效期限（至 {until}）：请申请人换领新证，或凭临时身份证办理。</source>
+        <translation>This ID card has expired (valid until {until}): the applicant should renew it, or use a temporary ID card.</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>no end date</translation>
+    </message>
+    <message>
+        <source>身份证有效期至 {until}</source>
+        <translation>ID card valid until {until}</translation>
     </message>
 </context>
 </TS>

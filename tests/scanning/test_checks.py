@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from caseworker.models.resident_id import check_digit
+from caseworker.models.resident_id import check_digit, parse_resident_id
 from caseworker.scanning.checks import Status, judge, parse_place
 from caseworker.scanning.fields import extract
 from caseworker.scanning.ocr import OcrLine
@@ -166,7 +166,11 @@ def test_a_ruled_page_is_read_cell_by_cell() -> None:
     assert result.fields["name"].status is Status.DOUBTFUL  # 亓/元
     assert result.fields["former_name"].status is Status.MISSING
     assert result.fields["id_number"].status is Status.CHECKED
-    assert result.fields["birth_date"].status is Status.MISSING  # no label, no guess
+    # no label, so nothing is read from the page; the checked ID number gives the date,
+    # marked for the clerk to confirm
+    birth = result.fields["birth_date"]
+    assert (birth.read, birth.status, birth.reason) == ("", Status.CORRECTED, "id-derived")
+    assert birth.value == parse_resident_id(result.fields["id_number"].value).birth_date.isoformat()
 
 
 # --- the ID card's lines ---------------------------------------------------------------------
@@ -201,3 +205,19 @@ def test_an_id_number_under_a_misread_label_is_still_found_and_checked() -> None
     assert (found.value, found.status) == ("371502197205200038", Status.CHECKED)
     stray = [line("公民身份号码", 50, 470), line("371502197205200039", 240, 466)]
     assert extract("id-card", stray).fields["id_number"].value == ""  # fails its check digit
+
+
+def test_an_unread_sex_or_birth_date_is_taken_from_a_checked_number_and_marked() -> None:
+    """Not read on the image, but the ID number (check digit, region, a real date) gives
+    them: filled in as "corrected", never "checked", so the clerk confirms them."""
+    body = "37040219710508193"
+    number = body + check_digit(body)
+    verdicts = judge({"id_number": number, "sex": "", "birth_date": ""})
+    assert (verdicts["sex"].value, verdicts["sex"].status) == ("男", Status.CORRECTED)
+    assert (verdicts["birth_date"].value, verdicts["birth_date"].status) == (
+        "1971-05-08",
+        Status.CORRECTED,
+    )
+    # a number that fails its check gives nothing
+    wrong = judge({"id_number": body + ("0" if check_digit(body) != "0" else "1"), "sex": ""})
+    assert wrong["sex"].status is Status.MISSING

@@ -1,0 +1,96 @@
+"""What the applicant's screen (双屏核对 the applicant's screen) shows, and the
+applicant's confirmation of it: recorded with the application in the audit trail, with
+the SHA-256 of exactly what was shown (so a later reading can prove which text was
+confirmed, and that it was the one shown)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from caseworker.models.workflow import FINAL_STATES, State
+from caseworker.services.base import Actor, NotFoundError, ServiceError, mask_id
+from caseworker.services.boundary import service_boundary
+from caseworker.services.permissions import ALL_ROLES
+from caseworker.services.store import Store
+from caseworker.storage import repositories as repo
+from caseworker.storage.database import transaction
+
+CONFIRMED = "application.applicant_confirmed"
+#: how the applicant confirmed: touching their screen's button, or telling the clerk,
+#: who pressed 申请人已确认 (F12)
+VIA = frozenset({"screen", "clerk"})
+
+
+@dataclass(frozen=True, slots=True)
+class ShownPerson:
+    relation: str  # "" for the applicant
+    name: str
+    id_masked: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenContent:
+    """Everything the applicant's screen shows, ID numbers already masked."""
+
+    number: str | None
+    people: tuple[ShownPerson, ...]
+    destination: str
+    decision: str  # in plain words
+    missing: tuple[str, ...]  # the materials still to bring
+
+    def digest(self) -> str:
+        """SHA-256 of the content in a canonical form (sorted keys, UTF-8)."""
+        canonical = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def shown_person(*, relation: str, name: str, id_number: str) -> ShownPerson:
+    return ShownPerson(relation=relation, name=name, id_masked=mask_id(id_number.strip()))
+
+
+class ApplicantConfirmations:
+    """Records the applicant's confirmation of their screen."""
+
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.store = store
+        self.clock = clock
+
+    def confirm(self, actor: Actor, *, shown: ScreenContent, via: str) -> str:
+        """The applicant confirmed ``shown`` (the clerk pressed it after the applicant
+        said yes, or the applicant touched their screen's button); returns the digest
+        recorded. Only a saved application can be confirmed."""
+        if actor.role not in ALL_ROLES:
+            raise ServiceError(f"{actor.role} may not record an applicant's confirmation")
+        if via not in VIA:
+            raise ServiceError(f"a confirmation comes from the screen or the clerk, not {via!r}")
+        if not shown.number:
+            raise ServiceError("save the application first (Ctrl+S); then ask again")
+        digest = shown.digest()
+        now = self.clock()
+        with service_boundary(), transaction(self.store.sessions) as session:
+            view = repo.load(session, shown.number)
+            if view is None:
+                raise NotFoundError(f"no application {shown.number!r} in this store")
+            if State(view.state) in FINAL_STATES:
+                raise ServiceError(f"{shown.number} is {view.state}; it is closed")
+            repo.add_audit(
+                session,
+                at=now,
+                actor=actor.username,
+                action=CONFIRMED,
+                application_id=view.id,
+                detail={
+                    "number": shown.number,
+                    "version": view.version,
+                    "shown_sha256": digest,
+                    "via": via,
+                    "people": [p.id_masked for p in shown.people],
+                    "decision": shown.decision,
+                    "missing": list(shown.missing),
+                },
+            )
+        return digest
