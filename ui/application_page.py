@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -35,7 +35,7 @@ from ui.i18n import term, tr
 from ui.intake import IntakePage
 from ui.login import CountersignDialog
 from ui.operations import ChangeBus, Changes, Operations
-from ui.print_preview import PrintPreview
+from ui.print_preview import PrintPreview, safe_file_name
 from ui.queue_model import state_name
 
 AUTOSAVE_MS = 30_000
@@ -84,6 +84,24 @@ class ApplicationPage(QWidget):
         header.addWidget(self.card_view, 1)
         page.addLayout(header)
         page.addWidget(self.intake, 1)
+        # the result of 受理: the receipt number, large, and the button that prints it
+        result = QHBoxLayout()
+        self.receipt_label = QLabel(self)
+        self.receipt_label.setObjectName("receiptNumber")
+        font = self.receipt_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.receipt_label.setFont(font)
+        self.receipt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_receipt = QPushButton(tr("打印回执(&R)"), self)
+        self.print_receipt.setObjectName("printReceipt")
+        self.print_receipt.clicked.connect(lambda: self.print_document(DocumentKind.RECEIPT))
+        self.print_receipt.setMinimumWidth(self.print_receipt.sizeHint().width())
+        result.addWidget(self.receipt_label, 1)
+        result.addWidget(self.print_receipt)
+        result.setContentsMargins(6, 0, 6, 0)
+        page.addLayout(result)
+        self._show_receipt(None)
         bar = QHBoxLayout()
         self.step_buttons: dict[str, QPushButton] = {}
         for key, text in (
@@ -102,6 +120,14 @@ class ApplicationPage(QWidget):
             bar.addWidget(button)
             self.step_buttons[key] = button
         page.addLayout(bar)
+        # why 受理 cannot be taken yet, shown beside the disabled button
+        self.accept_reason = QLabel(self)
+        self.accept_reason.setObjectName("acceptReason")
+        self.accept_reason.setWordWrap(True)
+        self.accept_reason.setStyleSheet("color: #8a4b00")
+        self.accept_reason.hide()
+        page.addWidget(self.accept_reason)
+        self.intake.changed.connect(self.show_state)
         self.step_buttons["save"].clicked.connect(self.save)
         for key, action in STEPS[1:]:
             self.step_buttons[key].clicked.connect(lambda _c=False, a=action: self.step(a))
@@ -114,8 +140,17 @@ class ApplicationPage(QWidget):
 
     # --- what is shown --------------------------------------------------------------
 
+    def _show_receipt(self, number: str | None) -> None:
+        """The receipt number (受理回执编号) of the application shown, large, once it has one."""
+        self.receipt_label.setText(
+            tr("受理回执编号：{number}").format(number=number) if number else ""
+        )
+        self.receipt_label.setVisible(bool(number))
+        self.print_receipt.setVisible(bool(number))
+
     def show_view(self, view: ApplicationView) -> None:
         """An application opened from the store."""
+        self._show_receipt(view.receipt_number)
         self.intake.load_view(view)
         self.intake.panel.set_seen(set())
         self.card_view.clear()
@@ -123,6 +158,7 @@ class ApplicationPage(QWidget):
         self.show_state()
 
     def new(self) -> None:
+        self._show_receipt(None)
         self.intake.clear()
         self.card_view.clear()
         self.dirty = False
@@ -139,6 +175,7 @@ class ApplicationPage(QWidget):
             return
         self.intake.number, self.intake.state = view.number, view.state
         self.intake.version = view.version
+        self._show_receipt(view.receipt_number)
         self.show_state()
 
     def show_state(self) -> None:
@@ -156,6 +193,12 @@ class ApplicationPage(QWidget):
         for key in ("accept", "decide", "approve", "refuse", "void"):
             self.step_buttons[key].setEnabled(writable and key in allowed)
         self.step_buttons["issue"].setEnabled(writable and Action.ISSUE_PERMIT.value in allowed)
+        missing = self.intake.acceptance_missing() if "accept" in allowed and writable else ""
+        accept = self.step_buttons["accept"]
+        accept.setEnabled(accept.isEnabled() and not missing)
+        accept.setToolTip(missing or str(accept.property("keys") or ""))
+        self.accept_reason.setText(missing)
+        self.accept_reason.setVisible(bool(missing))
         self.step_buttons["print"].setEnabled(number is not None)
 
     # --- saving and the steps --------------------------------------------------------
@@ -247,6 +290,10 @@ class ApplicationPage(QWidget):
     def _step_as(self, actor: Actor, action: Action, *, number: str, reason: str = "") -> None:
         def stepped(view: ApplicationView) -> None:
             self.message.emit(f"{view.number}: {state_name(State(view.state))}", 8000)
+            if action == Action.ACCEPT and view.receipt_number:
+                # the clerk sees the step's result and prints it with one key
+                self._show_receipt(view.receipt_number)
+                self.print_receipt.setFocus(Qt.FocusReason.OtherFocusReason)
 
         self.operations.step(
             actor,
@@ -327,7 +374,13 @@ class ApplicationPage(QWidget):
             return
 
         def printed(done: Printed) -> None:
-            self.preview = PrintPreview(done.pdf, f"{TITLES[kind]} {done.record.number}", self)
+            title = term(TITLES[kind], kind.value.replace("_", " "))
+            self.preview = PrintPreview(
+                done.pdf,
+                f"{title} {done.record.number}",
+                self,
+                file_name=f"{safe_file_name(title)}-{number}.pdf",
+            )
             self.preview.show()
 
         self.operations.print_document(

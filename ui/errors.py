@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from caseworker.models.facts import CaseError
+from caseworker.models.resident_id import ResidentIdError
 from caseworker.models.workflow import ACTION_ZH, STATE_ZH, Action, State, WorkflowError
 from caseworker.printing.fonts import MissingGlyphError
 from caseworker.printing.model import TITLES, DocumentKind
@@ -405,11 +406,37 @@ def render(exc: ServiceError) -> tuple[str, str]:
     return tr(str(title)), without_paths(text)
 
 
+# a resident ID number's refusals (``ResidentIdError.code``), worded with its params
+ID_WORDING: dict[str, object] = {
+    "id.length": QT_TRANSLATE_NOOP(
+        "", "身份证号码应为 18 位（输入的是 {length} 位）；15 位的旧号码已停用"
+    ),
+    "id.shape": QT_TRANSLATE_NOOP("", "身份证号码应为 17 位数字加一位数字或 X"),
+    "id.check_digit": QT_TRANSLATE_NOOP(
+        "", "校验位应为 {expected}（输入的是 {typed}）；请对照证件重新核对号码，可能输错了一位"
+    ),
+    "id.birth_date": QT_TRANSLATE_NOOP(
+        "", "号码中的出生日期 {born} 不是有效日期；请对照证件重新核对号码"
+    ),
+}
+
+
+def id_problem(exc: ResidentIdError) -> str:
+    """What is wrong with a resident ID number, in the desk's language."""
+    sentence = ID_WORDING.get(exc.code)
+    if sentence is None:
+        return tr("身份证号码有误，请对照证件重新核对")
+    return tr(str(sentence)).format(**exc.params)
+
+
 def describe(exc: Exception) -> tuple[str, str]:
     """(title, message) for a dialog or the status bar."""
     if isinstance(exc, ServiceError):
         log.warning("refused (%s, %s): %s", type(exc).__name__, exc.code, exc)
         return render(exc)
+    if isinstance(exc, ResidentIdError):
+        log.warning("refused (%s): %s", exc.code, exc)
+        return tr("身份证号码有误"), id_problem(exc)
     for kind, title in _FALLBACK:
         if isinstance(exc, kind):
             log.warning("refused (%s): %s", type(exc).__name__, exc)

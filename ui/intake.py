@@ -40,7 +40,9 @@ from caseworker.services.intake import (
     county_search_terms,
     set_fact,
 )
+from ui.answer_editors import AnswerEditor
 from ui.decision_panel import DecisionPanel
+from ui.errors import id_problem
 from ui.i18n import term, tr
 from ui.intake_questions import IntakeQuestions
 from ui.relative_dialog import ERROR_STYLE, RelativeDialog
@@ -81,7 +83,7 @@ class IntakePage(IntakeQuestions, QWidget):
         self._answers: dict[str, Any] = {}
         self._skipped: set[str] = set()
         self._relatives: list[dict[str, Any]] = []
-        self._editors: dict[str, QLineEdit] = {}
+        self._editors: dict[str, AnswerEditor] = {}
         self._generation = 0
         self._last_answered = ""
         self.decision: Decision | None = None
@@ -111,6 +113,7 @@ class IntakePage(IntakeQuestions, QWidget):
         self.id_number = _line("idNumber", card, tr("18 位身份证号"))
         self.id_status = QLabel(card)
         self.id_status.setObjectName("idStatus")
+        self.id_status.setWordWrap(True)  # a message wraps, never widening the form
         self.applicant_name = _line("applicantName", card, tr("姓名，与户口簿一致"))
         self.scan_button = QPushButton(tr("扫描证件… (F6)"), card)
         self.scan_button.setObjectName("scanDocument")
@@ -134,6 +137,7 @@ class IntakePage(IntakeQuestions, QWidget):
         self.mismatch = QLabel(book)
         self.mismatch.setObjectName("hukouMismatch")
         self.mismatch.setStyleSheet(ERROR_STYLE)
+        self.mismatch.setWordWrap(True)
         form.addRow(self.mismatch)
         column.addWidget(book)
 
@@ -245,7 +249,7 @@ class IntakePage(IntakeQuestions, QWidget):
             rid = parse_resident_id(text)
         except ResidentIdError as exc:
             self.id_status.setStyleSheet(ERROR_STYLE)
-            self.id_status.setText(f"✘ {exc}")
+            self.id_status.setText(f"✘ {id_problem(exc)}")
             return
         sex = tr("男") if rid.sex.value == "M" else tr("女")
         self.id_status.setStyleSheet(OK_STYLE)
@@ -427,6 +431,21 @@ class IntakePage(IntakeQuestions, QWidget):
             self._refresh_relatives()
             self.changed.emit()
             self.schedule()
+
+    def acceptance_missing(self) -> str:
+        """Why the form cannot be accepted yet (the names acceptance needs, as the screen
+        labels them), or "" when it can."""
+        who = [tr("申请人姓名")] if not self.applicant_name.text().strip() else []
+        who += [
+            tr("随迁人员第 {n} 人的姓名").format(n=n)
+            for n, relative in enumerate(self._relatives, start=1)
+            if not str(relative.get("name") or "").strip()
+        ]
+        if not who:
+            return ""
+        return tr("受理前请填写{what}（与户口簿一致），保存后即可受理。").format(
+            what=tr("、").join(who)
+        )
 
     def _refresh_relatives(self) -> None:
         self.relative_list.clear()

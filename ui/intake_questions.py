@@ -3,29 +3,17 @@ needs, in its order, with the focus moving on to the next open one as each is an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCompleter,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from caseworker.rules.decision import Decision, Question
 from caseworker.rules.facts import FACT_BY_NAME
-from caseworker.services.intake import (
-    answer_text,
-    choices,
-    full_name,
-    parse_answer,
-)
+from caseworker.services.intake import full_name
+from ui.answer_editors import AnswerEditor, make_editor
 from ui.decision_panel import DecisionPanel
 from ui.i18n import term, tr
-from ui.relative_dialog import line_edit as _line
 
 
 class IntakeQuestions:
@@ -38,7 +26,7 @@ class IntakeQuestions:
     changed: Any
     _answers: dict[str, Any]
     _skipped: set[str]
-    _editors: dict[str, QLineEdit]
+    _editors: dict[str, AnswerEditor]
     _last_answered: str
 
     if TYPE_CHECKING:  # given by the page (QWidget's window, its own schedule)
@@ -48,18 +36,18 @@ class IntakeQuestions:
 
     def _show_questions(self, questions: tuple[Question, ...]) -> None:
         """Rows for every answered fact and every question still open, in the engine's
-        order. If the focus was in the questions it moves on to the first open one (with
-        none open, to the answer just given; with no row at all, to the box); if the clerk
-        has moved elsewhere meanwhile, it stays there. Text typed but not yet taken as an
-        answer is kept."""
+        order, each with the editor its fact type calls for (``answer_editors``). If the
+        focus was in the questions it moves on to the first open one (with none open, to
+        the answer just given; with no row at all, to the box); if the clerk has moved
+        elsewhere meanwhile, it stays there. What is typed but not yet taken is kept."""
         focused = self.window().focusWidget()  # the window's, active or not
         in_questions = focused is not None and (
             focused is self.facts_box or self.facts_box.isAncestorOf(focused)
         )
         typed = {
-            fact: editor.text()
+            fact: pending
             for fact, editor in self._editors.items()
-            if fact not in self._answers and editor.text().strip()
+            if fact not in self._answers and (pending := editor.pending()) is not None
         }
         old = self._take_questions()
         open_facts = [full_name(q.fact) for q in questions]
@@ -70,45 +58,38 @@ class IntakeQuestions:
             if spec is None:
                 continue
             assert isinstance(self, QWidget)  # the page
-            editor = _line(f"fact:{fact}", self)
-            options = choices(spec)
-            if options:
-                completer = QCompleter(options, editor)
-                completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-                editor.setCompleter(completer)
-                editor.setPlaceholderText(" / ".join(options[:6]))
-            answer = self._answers.get(fact)
-            # yes and no in the desk's language (either is accepted typed)
-            text = (tr("是") if answer else tr("否")) if isinstance(answer, bool) else None
-            editor.setText(text or answer_text(fact, answer))
+            widget = make_editor(spec, self)
+            editor = cast("AnswerEditor", widget)
+            editor.set_answer(self._answers.get(fact))
             if fact in typed:
-                editor.setText(typed[fact])
+                editor.restore(typed[fact])
                 self._check(fact, editor, say=False)  # the heading shows the decision
-            editor.returnPressed.connect(lambda f=fact: self._answer(f, advance=True))
-            editor.editingFinished.connect(lambda f=fact: self._answer(f, advance=False))
+            editor.committed.connect(lambda f=fact: self._answer(f, advance=True))
+            editor.left.connect(lambda f=fact: self._answer(f, advance=False))
             cited = ", ".join(clauses.get(fact, ()))
-            label = QLabel(term(spec.label_zh, spec.label_en) + (f"  〔{cited}〕" if cited else ""))
+            label = QLabel(term(spec.label_zh, spec.label_en))
+            if cited:  # the clauses small and secondary, below the question
+                label.setText(f"{label.text()}<br><small style='color:#666'>{cited}</small>")
             label.setWordWrap(True)
-            label.setBuddy(editor)
-            self.facts_form.addRow(label, editor)
+            label.setBuddy(widget)
+            self.facts_form.addRow(label, widget)
             # shown now, not by the layout's queued call: a hidden editor cannot take the
             # focus, and keys typed until the queue ran would reach nothing
             label.show()
-            editor.show()
+            widget.show()
             self._editors[fact] = editor
         if in_questions:
             target = self.next_question() or self._last_answered
             first = next(iter(self._editors.values()), None)
             # with no question left at all, the box holds the place in the tab order
-            place = self._editors.get(target) or first or self.facts_box
+            place = cast("QWidget | None", self._editors.get(target) or first) or self.facts_box
             place.setFocus(Qt.FocusReason.TabFocusReason)
-        for widget in old:
+        for old_widget in old:
             # hidden only now that the focus has left them, so it is not passed along
             # the old rows; deleted by the event loop, not here: this runs inside an
-            # editor's own returnPressed, and Qt goes on using that editor after it
-            # (editingFinished, the key release)
-            widget.hide()
-            widget.deleteLater()
+            # editor's own signal, and Qt goes on using that editor after it
+            old_widget.hide()
+            old_widget.deleteLater()
 
     def _take_questions(self) -> list[QWidget]:
         """The rows out of the form, their widgets silenced: an old row never answers for
@@ -137,16 +118,18 @@ class IntakeQuestions:
         editor = self._editors.get(fact)
         if editor is None:
             return
-        text = editor.text().strip()
-        if not text:
+        try:
+            value = editor.answer()
+        except ValueError:
+            value = self._check(fact, editor)
+            return
+        if value is None:
             if advance:
                 self._skipped.add(fact)
                 self._last_answered = fact
                 self._show_questions(self.decision.questions if self.decision else ())
             return
-        value = self._check(fact, editor)
-        if value is None:
-            return
+        editor.mark(None)
         if self._answers.get(fact) == value and not advance:
             return
         self._answers[fact] = value
@@ -155,20 +138,22 @@ class IntakeQuestions:
         self.changed.emit()
         self.schedule()
 
-    def _check(self, fact: str, editor: QLineEdit, *, say: bool = True) -> Any:
-        """The answer typed in ``editor``, or None with the editor marked (and the reason
-        in the heading if ``say``) when it cannot be read."""
+    def _check(self, fact: str, editor: AnswerEditor, *, say: bool = True) -> Any:
+        """The answer in ``editor``, or None with the editor marked (and the reason in
+        the heading if ``say``, in the desk's language) when it cannot be read."""
         try:
-            value = parse_answer(fact, editor.text().strip())
+            value = editor.answer()
         except ValueError as exc:
-            editor.setStyleSheet("border: 1px solid #c62828")
-            editor.setToolTip(str(exc))
+            editor.mark(str(exc))
             if say:
                 spec = FACT_BY_NAME[fact]
-                self.panel.heading.setText(f"{term(spec.label_zh, spec.label_en)}: {exc}")
+                self.panel.heading.setText(
+                    tr("{question}：{reason}").format(
+                        question=term(spec.label_zh, spec.label_en), reason=exc
+                    )
+                )
             return None
-        editor.setStyleSheet("")
-        editor.setToolTip("")
+        editor.mark(None)
         return value
 
     def answered(self) -> dict[str, Any]:

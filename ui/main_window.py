@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -203,6 +204,27 @@ class MainWindow(QMainWindow):
             self.desk.sync is not None and self.actor.role in SUPERVISING
         )
         add(work, tr("退出"), QKeySequence.StandardKey.Quit, self.close)
+        # the workflow's steps, each with its key (Ctrl+1 … in the order they come) and a
+        # mnemonic; a step not open to this application now is greyed out, as its button
+        steps = self.menuBar().addMenu(tr("办理(&W)"))
+        self.step_actions: dict[str, QAction] = {}
+        for key, text, keys in (
+            ("accept", tr("受理(&A)", "workflow step"), "Ctrl+1"),
+            ("decide", tr("审查(&D)"), "Ctrl+2"),
+            ("approve", tr("批准(&V)"), "Ctrl+3"),
+            ("issue", tr("开具准迁证(&I)"), "Ctrl+4"),
+            ("refuse", tr("不予受理/批准(&R)"), "Ctrl+5"),
+            ("void", tr("作废(&X)"), "Ctrl+6"),
+            ("print", tr("打印(&P)…"), None),
+        ):
+            button = self.step_buttons[key]
+            action = add(steps, text, keys, lambda *_a, b=button: self._take_step(b))
+            if keys is not None:  # the button says its key (受理 keeps it for when it may)
+                shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+                button.setProperty("keys", shown)
+                button.setToolTip(shown)
+            self.step_actions[key] = action
+        steps.aboutToShow.connect(self._steps_open_now)
         settings = self.menuBar().addMenu(tr("设置(&S)"))
         languages = settings.addMenu(tr("界面语言"))
         self.language_actions: dict[str, QAction] = {}
@@ -366,7 +388,22 @@ class MainWindow(QMainWindow):
 
     # --- the queue ------------------------------------------------------------------
 
+    def _steps_open_now(self) -> None:
+        on_page = self.stack.currentWidget() is self.intake_page
+        for key, action in self.step_actions.items():
+            action.setEnabled(on_page and self.step_buttons[key].isEnabled())
+
+    def _take_step(self, button: QPushButton) -> None:
+        """A step from the menu or its key: as its button, when its button may be pressed."""
+        if self.stack.currentWidget() is self.intake_page and button.isEnabled():
+            button.click()
+
     def open_selected(self) -> None:
+        table = self.queue.table
+        if not table.currentIndex().isValid() and self.queue_model.rowCount():
+            # Enter with no row chosen yet opens the first, where the cursor would be,
+            # at once: not one Enter to choose it and another to open it
+            table.setCurrentIndex(self.queue_model.index(0, 0))
         number = self.queue.selected_number()
         if number is not None:
             self.open_number(number)

@@ -7,11 +7,12 @@ and placed at its exact physical size from the paper's corner."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -36,6 +37,38 @@ from ui.i18n import tr
 PREVIEW_SCALE = 96 / 72
 
 
+def documents_folder() -> Path:
+    """The user's documents folder (文档, Documents), else the home folder."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(found) if found else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def safe_file_name(text: str) -> str:
+    """``text`` as a file name on every system: spaces and separators made dashes."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "-", text.strip()).strip("-") or "document"
+
+
+def save_as_dialog(parent: QWidget, *, path: Path) -> QFileDialog:
+    """Qt's save dialog for a PDF, every label of it in the desk's language (Qt's own
+    Chinese catalogue leaves "Look in" and "Files of type" in English), opening at
+    ``path``: the folder, and the file name suggested."""
+    dialog = QFileDialog(parent, tr("另存为 PDF"), str(path.parent), tr("PDF 文件 (*.pdf)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("pdf")
+    labels = QFileDialog.DialogLabel
+    for label, text in (
+        (labels.LookIn, tr("查找范围：")),
+        (labels.FileName, tr("文件名：")),
+        (labels.FileType, tr("文件类型：")),
+        (labels.Accept, tr("保存(&S)")),
+        (labels.Reject, tr("取消")),
+    ):
+        dialog.setLabelText(label, text)
+    dialog.selectFile(path.name)
+    return dialog
+
+
 def page_images(pdf: bytes, scale: float) -> list[QImage]:
     """The PDF's pages as images (pypdfium2 renders, Qt shows)."""
     document = pdfium.PdfDocument(pdf)
@@ -52,9 +85,13 @@ def page_images(pdf: bytes, scale: float) -> list[QImage]:
 
 
 class PrintPreview(QDialog):
-    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pdf: bytes, title: str, parent: QWidget | None = None, *, file_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.pdf = pdf
+        #: what "save as" suggests: the document and its number, in the documents folder
+        self.file_name = file_name or f"{safe_file_name(title)}.pdf"
         self.setWindowTitle(tr("打印预览 — {title}").format(title=title))
         self.resize(900, 1000)
         self.pages = page_images(pdf, PREVIEW_SCALE)
@@ -140,10 +177,14 @@ class PrintPreview(QDialog):
         finally:
             painter.end()
 
+    def suggested_path(self) -> Path:
+        return documents_folder() / self.file_name
+
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("另存为"), "", "PDF (*.pdf)")
-        if name:
-            self.save_to(Path(name))
+        dialog = save_as_dialog(self, path=self.suggested_path())
+        self.save_dialog = dialog
+        if dialog.exec() and dialog.selectedFiles():
+            self.save_to(Path(dialog.selectedFiles()[0]))
 
     def save_to(self, path: Path) -> bool:
         return save_bytes(self, path, self.pdf)

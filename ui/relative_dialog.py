@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,11 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.models.enums import Relation
+from caseworker.models.enum_labels import YES_NO
+from caseworker.models.enums import MaritalStatus, Relation, Sex
 from caseworker.models.facts import CaseError, case_from_dict
-from caseworker.services.intake import (
-    parse_answer,
-)
+from ui.answer_editors import ChoiceEditor, enum_choices
 from ui.i18n import tr
 
 ERROR_STYLE = "color: #c62828"
@@ -38,6 +36,12 @@ def line_edit(name: str, parent: QWidget, placeholder: str = "") -> QLineEdit:
 _line = line_edit
 
 
+def _choice(name: str, parent: QWidget, choices: list[tuple[Any, str, str]]) -> ChoiceEditor:
+    choice = ChoiceEditor(None, parent, choices=choices)
+    choice.setObjectName(name)
+    return choice
+
+
 class RelativeDialog(QDialog):
     """One accompanying relative (随迁人员): relation, ID number (or birth date and sex
     for a child without one), marital status, living together. Keyboard only."""
@@ -47,16 +51,19 @@ class RelativeDialog(QDialog):
         self.setWindowTitle(tr("随迁人员"))
         relative = relative or {}
         form = QFormLayout(self)
-        self.relation = _line("relation", self, "spouse / child / parent …")  # the value typed
-        self.relation.setCompleter(QCompleter([r.value for r in Relation], self))
+        # the lists in the desk's language, chosen by pinyin, initials or number
+        self.relation = _choice("relation", self, enum_choices(Relation))
         self.id_number = _line("relativeId", self, tr("18 位身份证号"))
         self.born = _line("relativeBorn", self, tr("无身份证时 2015-06-01"))
-        self.sex = _line("relativeSex", self, "M / F")
-        self.marital = _line("relativeMarital", self, "married / unmarried …")
-        self.co_residing = _line("relativeCoResiding", self, tr("是 / 否"))
+        self.sex = _choice("relativeSex", self, enum_choices(Sex))
+        self.marital = _choice("relativeMarital", self, enum_choices(MaritalStatus))
+        self.co_residing = _choice("relativeCoResiding", self, list(YES_NO))
+        for choice in (self.relation, self.sex, self.marital, self.co_residing):
+            choice.committed.connect(self._check)  # Enter in a list: as in a line, OK
         self.name = _line("relativeName", self, tr("姓名"))
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
         for label, widget in (
             (tr("关系"), self.relation),
             (tr("身份证号"), self.id_number),
@@ -74,13 +81,12 @@ class RelativeDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.relation.setText(relative.get("relation", ""))
+        self.relation.set_answer(relative.get("relation"))
         self.id_number.setText(relative.get("id_number") or "")
         self.born.setText(relative.get("birth_date") or "")
-        self.sex.setText(relative.get("sex") or "")
-        self.marital.setText(relative.get("marital_status") or "")
-        if relative.get("co_residing") is not None:
-            self.co_residing.setText(tr("是") if relative["co_residing"] else tr("否"))
+        self.sex.set_answer(relative.get("sex"))
+        self.marital.set_answer(relative.get("marital_status"))
+        self.co_residing.set_answer(relative.get("co_residing"))
         self.name.setText(relative.get("name", ""))
         self.value: dict[str, Any] = {}
 
@@ -90,22 +96,21 @@ class RelativeDialog(QDialog):
         self.relation.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _check(self) -> None:
-        value: dict[str, Any] = {"relation": self.relation.text().strip()}
+        value: dict[str, Any] = {"relation": self.relation.answer() or ""}
         if self.id_number.text().strip():
             value["id_number"] = self.id_number.text().strip().upper()
         if self.born.text().strip():
             value["birth_date"] = self.born.text().strip()
-        if self.sex.text().strip():
-            value["sex"] = self.sex.text().strip().upper()
-        if self.marital.text().strip():
-            value["marital_status"] = self.marital.text().strip()
-        co = self.co_residing.text().strip()
-        if co:
-            try:
-                value["co_residing"] = parse_answer("applicant.rural_hukou", co)
-            except ValueError as exc:
-                self.error.setText(tr("共同居住：{problem}").format(problem=exc))
-                return
+        if self.sex.answer() is not None:
+            value["sex"] = self.sex.answer()
+        if self.marital.answer() is not None:
+            value["marital_status"] = self.marital.answer()
+        if self.co_residing.answer() is not None:
+            value["co_residing"] = self.co_residing.answer()
+        if not value["relation"]:
+            self.error.setText(tr("请选择关系（输入拼音首字母或序号）"))
+            self.relation.setFocus()
+            return
         probe = {"on": "2024-01-01", "destination": {"county": "370102"}, "applicant": {}}
         try:
             case_from_dict({**probe, "family": [value]})

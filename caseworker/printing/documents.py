@@ -123,10 +123,11 @@ def field_table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle]) 
     )
 
 
-def _people(data: DocumentData, styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [["关系", "姓名", "公民身份号码"]] + [
-        [p.relation, p.name, p.id_number] for p in (data.applicant, *data.relatives)
-    ]
+def _people(
+    data: DocumentData, styles: dict[str, ParagraphStyle], *, applicant: bool = True
+) -> Table:
+    people = (data.applicant, *data.relatives) if applicant else data.relatives
+    rows = [["关系", "姓名", "公民身份号码"]] + [[p.relation, p.name, p.id_number] for p in people]
     return grid_table(
         rows,
         [30 * mm, 50 * mm, 90 * mm],
@@ -160,6 +161,9 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
             ],
             s,
         )
+        if data.relatives:  # who applies to move with the applicant (随迁 accompanying)
+            yield para("随迁人员", s["heading"])
+            yield _people(data, s, applicant=False)
         yield para("后续事项", s["heading"])
         for step in data.next_steps or (
             "本所将依照规定审核，审核结果将及时告知申请人。",

@@ -242,6 +242,30 @@
         <translation>no decision yet</translation>
     </message>
     <message>
+        <source>身份证号码应为 18 位（输入的是 {length} 位）；15 位的旧号码已停用</source>
+        <translation>An ID number has 18 characters ({length} typed); 15-digit numbers are no longer valid</translation>
+    </message>
+    <message>
+        <source>身份证号码应为 17 位数字加一位数字或 X</source>
+        <translation>An ID number is 17 digits followed by a digit or X</translation>
+    </message>
+    <message>
+        <source>校验位应为 {expected}（输入的是 {typed}）；请对照证件重新核对号码，可能输错了一位</source>
+        <translation>The check digit should be {expected} ({typed} typed); compare the number with the card, a digit is probably mistyped</translation>
+    </message>
+    <message>
+        <source>号码中的出生日期 {born} 不是有效日期；请对照证件重新核对号码</source>
+        <translation>The birth date {born} in the number is not a date; compare the number with the card</translation>
+    </message>
+    <message>
+        <source>身份证号码有误，请对照证件重新核对</source>
+        <translation>The ID number is wrong; compare it with the card</translation>
+    </message>
+    <message>
+        <source>身份证号码有误</source>
+        <translation>Wrong ID number</translation>
+    </message>
+    <message>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -286,8 +310,8 @@
         <translation>without an ID number: 2015-06-01</translation>
     </message>
     <message>
-        <source>是 / 否</source>
-        <translation>yes / no</translation>
+        <source>请选择关系（输入拼音首字母或序号）</source>
+        <translation>Choose the relation (type its first letters or its number)</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -535,16 +559,52 @@
         <translation>Lives together</translation>
     </message>
     <message>
-        <source>是</source>
-        <translation>yes</translation>
+        <source>按 Y 或 N（1 或 2）</source>
+        <translation>press Y or N (1 or 2)</translation>
+    </message>
+    <message>
+        <source>输入拼音首字母或序号</source>
+        <translation>type its first letters or its number</translation>
+    </message>
+    <message>
+        <source>六位区县代码，如 370102</source>
+        <translation>six-digit county code, e.g. 370102</translation>
+    </message>
+    <message>
+        <source>没有就直接按回车</source>
+        <translation>none: just press Enter</translation>
+    </message>
+    <message>
+        <source>请填六位区县代码，如 370102</source>
+        <translation>Enter a six-digit county code, e.g. 370102</translation>
+    </message>
+    <message>
+        <source>无法读取，请按提示填写</source>
+        <translation>This cannot be read; enter it as the hint shows</translation>
+    </message>
+    <message>
+        <source>如 20190315；没有填 N</source>
+        <translation>e.g. 20190315; never: N</translation>
+    </message>
+    <message>
+        <source>如 20190315</source>
+        <translation>e.g. 20190315</translation>
+    </message>
+    <message>
+        <source>没有</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>请填日期，如 20190315 或 2019-03-15</source>
+        <translation>Enter a date, e.g. 20190315 or 2019-03-15</translation>
+    </message>
+    <message>
+        <source>；没有填 N</source>
+        <translation>; never: N</translation>
     </message>
     <message>
         <source>否</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <source>共同居住：{problem}</source>
-        <translation>Lives together: {problem}</translation>
     </message>
     <message>
         <source>身份证</source>
@@ -590,6 +650,18 @@
     <message>
         <source>详细地址</source>
         <translation>Address in full</translation>
+    </message>
+    <message>
+        <source>申请人姓名</source>
+        <translation>the applicant's name</translation>
+    </message>
+    <message>
+        <source>随迁人员第 {n} 人的姓名</source>
+        <translation>the name of accompanying relative {n}</translation>
+    </message>
+    <message>
+        <source>受理前请填写{what}（与户口簿一致），保存后即可受理。</source>
+        <translation>Before acceptance, fill in {what} (as the hukou book shows it) and save; then it can be accepted.</translation>
     </message>
     <message>
         <source>申请日期</source>
@@ -944,6 +1016,35 @@
         <translation>Import a sync bundle…</translation>
     </message>
     <message>
+        <source>办理(&amp;W)</source>
+        <translation>&amp;Workflow</translation>
+    </message>
+    <message>
+        <source>受理(&amp;A)</source>
+        <comment>workflow step</comment>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>审查(&amp;D)</source>
+        <translation>&amp;Decide</translation>
+    </message>
+    <message>
+        <source>批准(&amp;V)</source>
+        <translation>Appro&amp;ve</translation>
+    </message>
+    <message>
+        <source>开具准迁证(&amp;I)</source>
+        <translation>&amp;Issue the permit</translation>
+    </message>
+    <message>
+        <source>不予受理/批准(&amp;R)</source>
+        <translation>&amp;Refuse</translation>
+    </message>
+    <message>
+        <source>作废(&amp;X)</source>
+        <translation>Void (&amp;X)</translation>
+    </message>
+    <message>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -1014,6 +1115,14 @@
     <message>
         <source>界面语言：{language}</source>
         <translation>Language: {language}</translation>
+    </message>
+    <message>
+        <source>打印回执(&amp;R)</source>
+        <translation>Print the &amp;receipt</translation>
+    </message>
+    <message>
+        <source>受理回执编号：{number}</source>
+        <translation>Receipt number: {number}</translation>
     </message>
     <message>
         <source>新申请（未保存）</source>
@@ -1117,7 +1226,7 @@ File: {file}</translation>
     </message>
     <message>
         <source>打印预览 — {title}</source>
-        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution)</extracomment>
+        <extracomment>what &quot;save as&quot; suggests: the document and its number, in the documents folder</extracomment>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
@@ -1161,16 +1270,37 @@ File: {file}</translation>
         <translation>The document camera cannot be used: {reason}</translation>
     </message>
     <message>
+        <source>另存为 PDF</source>
+        <extracomment>preview at 96 dpi (printing is at the printer&apos;s own resolution)</extracomment>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>查找范围：</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>文件名：</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>文件类型：</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
         <source>打印机没有响应，请检查打印机。</source>
         <translation>The printer did not respond; check it.</translation>
-    </message>
-    <message>
-        <source>另存为</source>
-        <translation>Save as</translation>
     </message>
     <message>
         <source>类别</source>
@@ -2022,6 +2152,10 @@ Replace the applicant&apos;s details in the form with the card?</translation>
     <message>
         <source>身份证有效期至 {until}</source>
         <translation>ID card valid until {until}</translation>
+    </message>
+    <message>
+        <source>{question}：{reason}</source>
+        <translation>{question}: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.evaluation import EvaluationService
-from caseworker.services.intake import answer_text, get_fact
+from caseworker.services.intake import get_fact
 from tests.ui.conftest import PASSWORD, focused, key, settle, tab_to, type_text
+from ui.answer_editors import ChoiceEditor, keys_for
 from ui.intake import RelativeDialog
 from ui.main_window import Desk, MainWindow
 
@@ -34,8 +36,9 @@ def _focus_name() -> str:
     return widget.objectName() if widget is not None else ""
 
 
-def _relative_text(relative: dict[str, Any]) -> list[tuple[str, str]]:
-    fields = [("relation", relative["relation"])]
+def _relative_text(relative: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The dialog's fields and their values; a list is answered by its number."""
+    fields: list[tuple[str, Any]] = [("relation", relative["relation"])]
     if relative.get("id_number"):
         fields.append(("relativeId", relative["id_number"]))
     if relative.get("birth_date"):
@@ -45,8 +48,20 @@ def _relative_text(relative: dict[str, Any]) -> list[tuple[str, str]]:
     if relative.get("marital_status"):
         fields.append(("relativeMarital", relative["marital_status"]))
     if relative.get("co_residing") is not None:
-        fields.append(("relativeCoResiding", "是" if relative["co_residing"] else "否"))
+        fields.append(("relativeCoResiding", relative["co_residing"]))
     return fields
+
+
+def _type_value(value: Any) -> None:
+    """A value as a clerk types it where the focus is: a list's number, else its text."""
+    widget = focused()
+    if isinstance(widget, ChoiceEditor):
+        index = widget.findData(value)
+        assert index >= 0, (widget.objectName(), value)
+        type_text(str(index + 1))
+        assert widget.answer() == value
+    else:
+        type_text(str(value))
 
 
 def take_by_keyboard(qtbot: QtBot, window: MainWindow, case: dict[str, Any]) -> None:
@@ -70,9 +85,9 @@ def take_by_keyboard(qtbot: QtBot, window: MainWindow, case: dict[str, Any]) -> 
         key(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RelativeDialog))
         qtbot.waitUntil(lambda: _focus_name() == "relation")
-        for name, text in _relative_text(relative):
+        for name, value in _relative_text(relative):
             tab_to(name)
-            type_text(text)
+            _type_value(value)
         key(Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: _focus_name() == "addRelative")
         settle(qtbot, runner)
@@ -87,7 +102,7 @@ def take_by_keyboard(qtbot: QtBot, window: MainWindow, case: dict[str, Any]) -> 
             break
         value = get_fact(case, name.removeprefix("fact:"))
         if value is not None:
-            type_text(answer_text(name.removeprefix("fact:"), value))
+            type_text(keys_for(FACT_BY_NAME[name.removeprefix("fact:")], value))
         key(Qt.Key.Key_Return)
         settle(qtbot, runner)
         if window.intake.next_question() is None:

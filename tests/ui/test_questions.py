@@ -7,17 +7,19 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from caseworker.services.intake import answer_text, get_fact
+from caseworker.rules.facts import FACT_BY_NAME
+from caseworker.services.intake import get_fact
 from tests.ui.conftest import focused, key, settle, tab_to, type_text
+from ui.answer_editors import ChoiceEditor, keys_for
 from ui.main_window import MainWindow
 
 CASE = Path(__file__).parent.parent / "shared_cases" / "02-jinan2017-encouraged-rental.json"
 
 
-def _to_the_questions(qtbot: QtBot, window: MainWindow) -> QLineEdit:
+def _to_the_questions(qtbot: QtBot, window: MainWindow) -> QWidget:
     """An applicant and a county typed in, the first question focused."""
     case = json.loads(CASE.read_text(encoding="utf-8"))
     key(Qt.Key.Key_F2)
@@ -29,7 +31,7 @@ def _to_the_questions(qtbot: QtBot, window: MainWindow) -> QLineEdit:
     while not focused().objectName().startswith("fact:"):
         key(Qt.Key.Key_Tab)
     editor = focused()
-    assert isinstance(editor, QLineEdit)
+    assert isinstance(editor, ChoiceEditor)  # 城区、镇区还是农村: a list
     return editor
 
 
@@ -44,12 +46,15 @@ def _open_questions(window: MainWindow) -> list[str]:
     return [name for name in window.intake._editors if name not in window.intake.answered()]
 
 
-def test_a_wrong_answer_is_marked_and_kept(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_choice_is_made_by_pinyin_and_taken_by_enter(qtbot: QtBot, window: MainWindow) -> None:
     editor = _to_the_questions(qtbot, window)
-    type_text("maybe")
+    assert isinstance(editor, ChoiceEditor)
+    type_text("nc")  # 农村 by its initials
+    assert editor.currentText().endswith("农村")
+    assert editor.answer() == "rural"
     key(Qt.Key.Key_Return)
-    assert "border" in editor.styleSheet()
-    assert editor.text() == "maybe"
+    settle(qtbot, window.desk.runner)
+    assert window.intake.answered()[editor.spec.name] == "rural"
 
 
 def test_skipping_a_question_does_not_delete_its_editor_inside_the_key_press(
@@ -73,13 +78,14 @@ def test_text_typed_while_a_decision_is_on_its_way_is_kept(
 ) -> None:
     editor = _to_the_questions(qtbot, window)
     name = editor.objectName()
-    type_text("maybe")  # not an answer yet, and not a valid one
+    type_text("zhenq")  # 镇区 chosen, not yet taken as the answer
     window.intake.schedule()  # something else changed: the form is rebuilt
     settle(qtbot, window.desk.runner)
     again = window.intake._editors[name.removeprefix("fact:")]
     assert again is not editor
-    assert again.text() == "maybe"
-    assert "border" in again.styleSheet()  # still marked as not readable
+    assert isinstance(again, ChoiceEditor)
+    assert again.currentText().endswith("镇区")
+    assert name.removeprefix("fact:") not in window.intake.answered()
     assert "决定" in window.intake.panel.heading.text()  # the heading shows the decision
     assert focused() is again  # the focus came back to it, not to nothing
 
@@ -89,7 +95,7 @@ def test_the_focus_is_not_taken_back_from_where_the_clerk_went(
 ) -> None:
     case = json.loads(CASE.read_text(encoding="utf-8"))
     fact = _to_the_questions(qtbot, window).objectName().removeprefix("fact:")
-    type_text(answer_text(fact, get_fact(case, fact)))
+    type_text(keys_for(FACT_BY_NAME[fact], get_fact(case, fact)))
     key(Qt.Key.Key_Return)
     # before the decision comes back the clerk goes on to the name on the hukou book
     window.intake.applicant_name.setFocus()
@@ -109,7 +115,7 @@ def test_the_focus_moves_to_the_next_open_question_after_an_answer(
     # key the clerk types then must reach the next question, not nothing
     at_once: list[str] = []
     window.intake.decided.connect(lambda _d: at_once.append(_focus_name()))
-    type_text(answer_text(first.removeprefix("fact:"), value))
+    type_text(keys_for(FACT_BY_NAME[first.removeprefix("fact:")], value))
     key(Qt.Key.Key_Return)
     settle(qtbot, window.desk.runner)
     now = focused().objectName()
