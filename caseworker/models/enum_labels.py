@@ -26,7 +26,7 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         "community_collective": ("社区集体户", "community collective household"),
         "school_collective": ("学校集体户", "school collective household"),
     },
-    enums.LiaochengZone: {
+    enums.FunctionalZone: {
         "economic_development_zone": ("经济技术开发区", "economic development zone"),
         "high_tech_zone": ("高新技术产业开发区", "high-tech zone"),
         "tourist_resort": ("旅游度假区", "tourist resort"),

@@ -653,7 +653,7 @@
     </message>
     <message>
         <source>申请人姓名</source>
-        <translation>the applicant's name</translation>
+        <translation>the applicant&apos;s name</translation>
     </message>
     <message>
         <source>随迁人员第 {n} 人的姓名</source>
