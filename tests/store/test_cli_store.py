@@ -104,7 +104,7 @@ def test_steps_from_the_command_line(
 ) -> None:
     number = _apply(data, tmp_path, capsys)
     secret = tmp_path / "zhao"
-    secret.write_text("zhao-pass-1", encoding="utf-8")
+    secret.write_text("river-moon-17", encoding="utf-8")
     assert (
         main(
             [
