@@ -15,7 +15,7 @@ from caseworker.central import schema
 from caseworker.central.accounts import Accounts
 from caseworker.central.applications import Applications
 from caseworker.central.base import MAX_BATCH, Answer, CentralError, OperationError, check_sender
-from caseworker.central.batch import NotSetWiseError, apply_set_wise
+from caseworker.central.batch import RECORDED, NotSetWiseError, apply_set_wise
 from caseworker.central.fields import (
     AUDIT_HASH,
     BIGINT,
@@ -243,7 +243,7 @@ class Push(Accounts, Applications):
             return self._application(session, device, kind, payload, now)
         if kind == "account.changed":
             return self._account_change(session, device, payload, now)
-        if kind.startswith(("collective.", "stay.", "booklet.", "evidence.", "store.")):
+        if kind.startswith(RECORDED):
             return protocol.APPLIED, {}  # kept in ``operations``: the centre's record of it
         raise OperationError(f"unknown operation kind {kind!r}")
 

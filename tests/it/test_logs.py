@@ -20,17 +20,23 @@ from tests.it.conftest import ROOT
 from tests.store.conftest import PASSWORD, application
 
 
-def test_a_working_day_reaches_the_log(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A new office store in ``tmp_path/data``, the commands pointed at it."""
     folder = tmp_path / "data"
     monkeypatch.setenv("CASEWORKER_DATA", str(folder))
-    monkeypatch.setenv("CASEWORKER_USER", "admin")
-    monkeypatch.setenv("CASEWORKER_PASSWORD", PASSWORD)
     secret = tmp_path / "pw"
     secret.write_text(PASSWORD, encoding="utf-8")
     init = ["init", "--office", "370102001", "--station", "泉城路派出所"]
     assert main([*init, "--admin-password-file", str(secret)]) == 0
+    return folder
+
+
+def test_a_working_day_reaches_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _office(tmp_path, monkeypatch)
+    monkeypatch.setenv("CASEWORKER_USER", "admin")
+    monkeypatch.setenv("CASEWORKER_PASSWORD", PASSWORD)
     case = application(names=["张三丰", "李四"])
     id_number = case["applicant"]["id_number"]
     path = tmp_path / "app.json"
@@ -67,12 +73,7 @@ def test_a_working_day_reaches_the_log(
 def test_an_internal_error_is_logged_with_its_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("CASEWORKER_DATA", str(folder))
-    secret = tmp_path / "pw"
-    secret.write_text(PASSWORD, encoding="utf-8")
-    init = ["init", "--office", "370102001", "--station", "泉城路派出所"]
-    assert main([*init, "--admin-password-file", str(secret)]) == 0
+    folder = _office(tmp_path, monkeypatch)
 
     def broken(*_a: object, **_k: object) -> int:
         raise RuntimeError("disk on fire 370102198001011234")
@@ -126,14 +127,9 @@ def test_two_processes_write_and_rotate_one_log(tmp_path: Path) -> None:
 def test_the_diagnostics_command_writes_a_bundle_without_personal_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("CASEWORKER_DATA", str(folder))
+    _office(tmp_path, monkeypatch)
     monkeypatch.setenv("CASEWORKER_USER", "admin")
     monkeypatch.setenv("CASEWORKER_PASSWORD", PASSWORD)
-    secret = tmp_path / "pw"
-    secret.write_text(PASSWORD, encoding="utf-8")
-    init = ["init", "--office", "370102001", "--station", "泉城路派出所"]
-    assert main([*init, "--admin-password-file", str(secret)]) == 0
     case = application(names=["欧阳明月", "李四"])
     path = tmp_path / "app.json"
     path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")

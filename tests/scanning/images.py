@@ -51,6 +51,25 @@ class Sample:
     png: bytes
 
 
+#: the fields a 常住人口登记卡 (registration card) prints for its person, besides the relation
+CARD_FIELDS = (
+    "name",
+    "former_name",
+    "sex",
+    "ethnicity",
+    "birth_date",
+    "birthplace",
+    "native_place",
+    "id_number",
+    "education",
+    "marital_status",
+    "military_service",
+    "workplace",
+    "occupation",
+    "moved_in_from",
+)
+
+
 def person(rng: random.Random) -> dict[str, str]:
     born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 55))
     sex = rng.choice("MF")
@@ -212,25 +231,7 @@ def sample(kind: str, seed: int) -> Sample:
     else:
         relation = rng.choice(("户主", "妻", "子", "女", "母"))
         image = draw_registration_card(p, relation)
-        truth = {
-            key: p[key]
-            for key in (
-                "name",
-                "former_name",
-                "sex",
-                "ethnicity",
-                "birth_date",
-                "birthplace",
-                "native_place",
-                "id_number",
-                "education",
-                "marital_status",
-                "military_service",
-                "workplace",
-                "occupation",
-                "moved_in_from",
-            )
-        } | {"relation_to_head": relation}
+        truth = {key: p[key] for key in CARD_FIELDS} | {"relation_to_head": relation}
     out = io.BytesIO()
     damage(image, rng).save(out, "PNG")
     return Sample(kind, truth, out.getvalue())

@@ -34,6 +34,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from caseworker.models.resident_id import check_digit
+from tests.scanning.images import CARD_FIELDS
 
 #: bump when the drawing changes: the cache is kept per version
 VERSION = "r1"
@@ -643,23 +644,7 @@ def sample(kind: str, seed: int) -> Sample:
     else:
         relation = rng.choice(RELATIONS)
         doc = draw_registration_card(p, relation, dpi, rng)
-        keys = (
-            "name",
-            "former_name",
-            "sex",
-            "ethnicity",
-            "birth_date",
-            "birthplace",
-            "native_place",
-            "id_number",
-            "education",
-            "marital_status",
-            "military_service",
-            "workplace",
-            "occupation",
-            "moved_in_from",
-        )
-        truth = {key: p[key] for key in keys} | {"relation_to_head": relation}
+        truth = {key: p[key] for key in CARD_FIELDS} | {"relation_to_head": relation}
     if rng.random() < 0.65:
         pixels, how = photograph(doc, nrng, laminated=kind == "id-card", bound=kind != "id-card")
     else:
