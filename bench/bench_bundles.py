@@ -42,7 +42,7 @@ from caseworker.services.sync import SyncService  # noqa: E402
 from caseworker.storage import sync as sync_repo  # noqa: E402
 from caseworker.storage.database import transaction  # noqa: E402
 from tests.helpers import make_id  # noqa: E402
-from tests.store.conftest import application  # noqa: E402
+from tests.stores import application  # noqa: E402
 from tests.sync.pg import running_postgres  # noqa: E402
 
 PASSWORD = "s3cret-pass"

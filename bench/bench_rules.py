@@ -32,7 +32,7 @@ def _cases() -> tuple[list[str], list[Case]]:
     shared = sorted((ROOT / "tests" / "shared_cases").glob("*.json"))
     texts = [p.read_text(encoding="utf-8") for p in shared]
     cases = [parse_case(t) for t in texts]
-    for path in sorted((ROOT / "tests" / "scenarios").glob("*.yaml")):
+    for path in sorted((ROOT / "tests" / "rules" / "scenarios").glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for spec in doc["scenarios"]:
             built = case_from_dict(build_case(spec, doc["defaults"]))

@@ -53,6 +53,6 @@ def pty_reader() -> Iterator[tuple[str, SamSimulator]]:
 
 
 # the store fixtures serve the printing tests (the desk's own print path)
-from tests.store.conftest import apps, store  # noqa: E402
+from tests.stores import apps, store  # noqa: E402
 
 __all__ = ["apps", "store"]

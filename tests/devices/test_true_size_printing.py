@@ -20,7 +20,7 @@ from caseworker.services.applications import ApplicationService
 from caseworker.services.printing import PrintingService
 from tests.devices import cups
 from tests.devices.conftest import fail_or_skip
-from tests.store.conftest import CLERK, SUPERVISOR, application
+from tests.stores import CLERK, SUPERVISOR, application
 
 MM = 72 / 25.4
 TOLERANCE_MM = 0.5

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.conftest import PASSWORD, application
+from tests.stores import PASSWORD, application
 
 ROOT = Path(__file__).resolve().parents[2]
 

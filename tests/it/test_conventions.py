@@ -21,7 +21,7 @@ from caseworker.cli import main
 from caseworker.exit_codes import TABLE, ExitCode
 from caseworker.services.base import Actor
 from tests.it.conftest import ROOT, cli
-from tests.store.conftest import PASSWORD, application
+from tests.stores import PASSWORD, application
 
 
 def test_python_dash_m_caseworker() -> None:

@@ -17,7 +17,7 @@ import pytest
 from caseworker import logs
 from caseworker.cli import main
 from tests.it.conftest import ROOT
-from tests.store.conftest import PASSWORD, application
+from tests.stores import PASSWORD, application
 
 
 def _office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -15,7 +15,7 @@ import zxingcpp
 from caseworker.cli import main
 from caseworker.security import recovery
 from tests.conftest import MemoryKeyring
-from tests.store.conftest import PASSWORD, application
+from tests.stores import PASSWORD, application
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -1,5 +1,5 @@
 """The store fixtures serve the printing tests too."""
 
-from tests.store.conftest import apps, store
+from tests.stores import apps, store
 
 __all__ = ["apps", "store"]

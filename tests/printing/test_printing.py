@@ -21,7 +21,7 @@ from caseworker.services.printing import PrintingService
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
-from tests.store.conftest import CLERK, PASSWORD, SUPERVISOR, Clock, application
+from tests.stores import CLERK, PASSWORD, SUPERVISOR, Clock, application
 
 NEEDS_TOOLS = pytest.mark.skipif(
     not (shutil.which("pdftoppm") and shutil.which("zbarimg")) and not os.environ.get("CI"),

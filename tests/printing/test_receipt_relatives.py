@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from caseworker.printing.model import DocumentKind
 from caseworker.services.applications import ApplicationService
 from caseworker.services.printing import PrintingService
-from tests.store.conftest import CLERK, application
+from tests.stores import CLERK, application
 
 
 def _text(pdf: bytes) -> str:

@@ -19,7 +19,7 @@ from caseworker.services.applications import ApplicationService
 from caseworker.services.base import mask_id
 from caseworker.services.printing import PERMIT_VALID_DAYS, PrintingService
 from tests.printing.test_printing import _permit_ready
-from tests.store.conftest import CLERK, PASSWORD, SUPERVISOR, Clock
+from tests.stores import CLERK, PASSWORD, SUPERVISOR, Clock
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from caseworker.services.base import ServiceError
 from caseworker.storage import schema as t
 from caseworker.sync import bundle
 from tests.conftest import ROOT
-from tests.store.conftest import application
+from tests.stores import application
 from tests.sync.conftest import CLERK, Desk
 from tests.sync.pg import Postgres
 

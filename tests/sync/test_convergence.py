@@ -22,7 +22,7 @@ from caseworker.services.base import ServiceError
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.sync import SyncService
 from caseworker.storage import schema as t
-from tests.store.conftest import application
+from tests.stores import application
 from tests.sync.conftest import CLERK, SUPERVISOR, Desk, empty, make_desk
 from tests.sync.proxy import FAULTS, FaultProxy
 

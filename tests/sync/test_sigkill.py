@@ -21,7 +21,7 @@ from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.storage import schema as t
 from tests.conftest import ROOT
-from tests.store.conftest import application
+from tests.stores import application
 from tests.sync.conftest import CLERK, PASSWORD, make_desk
 from tests.sync.proxy import FaultProxy
 

@@ -27,7 +27,7 @@ from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.sync import protocol as p
 from caseworker.sync.client import CentralClient
-from tests.store.conftest import application
+from tests.stores import application
 from tests.sync.conftest import ADMIN, CLERK, OTHER_SUPERVISOR, SUPERVISOR, Desk, Server
 from tests.sync.proxy import FAULTS, FaultProxy
 

@@ -15,7 +15,7 @@ from caseworker.services.sync import SyncService
 from caseworker.services.users import UserService
 from caseworker.storage.maintenance import backup_store
 from caseworker.sync import protocol as p
-from tests.store.conftest import PASSWORD, application
+from tests.stores import PASSWORD, application
 from tests.sync.conftest import CLERK
 
 

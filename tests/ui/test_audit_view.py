@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from caseworker.services.applications import Actor
 from caseworker.services.audit import AuditService
 from caseworker.storage.database import connect_raw
-from tests.store.conftest import application
+from tests.stores import application
 from tests.ui.conftest import settle
 from ui.audit_view import AuditDialog, AuditModel
 from ui.main_window import Desk

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.store.conftest import PASSWORD, application
+from tests.stores import PASSWORD, application
 
 _CLI = "import sys; from caseworker.cli import main; sys.exit(main(sys.argv[1:]))"
 

@@ -17,7 +17,7 @@ from caseworker.services.collectives import CollectiveService
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
-from tests.store.conftest import application
+from tests.stores import application
 from tests.ui.conftest import PASSWORD, settle
 from ui.collectives_page import BookletDialog, CollectiveModel, CollectivesPage, RosterModel
 from ui.main_window import MainWindow

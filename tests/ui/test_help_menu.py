@@ -17,7 +17,7 @@ from caseworker.services.applications import Actor
 from caseworker.services.key_recovery import import_keys
 from caseworker.services.store import Store
 from tests.conftest import MemoryKeyring
-from tests.store.conftest import application
+from tests.stores import application
 from ui import diagnostics
 from ui.about import AboutDialog, facts
 from ui.key_recovery import RecoveryOfferDialog

@@ -7,7 +7,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor
-from tests.store.conftest import application
+from tests.stores import application
 from tests.ui.conftest import settle
 from ui.main_window import Desk
 from ui.queue_model import ApplicationQueueModel, QueueFilter

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor, ApplicationService
 from caseworker.services.statistics import StatisticsService
-from tests.store.conftest import application
+from tests.stores import application
 from tests.ui.conftest import PASSWORD, settle
 from ui.app import compose_desk
 from ui.main_window import Desk, MainWindow

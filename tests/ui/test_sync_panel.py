@@ -19,7 +19,7 @@ from caseworker.services.sync import SyncService
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.sync import bundle
-from tests.store.conftest import application
+from tests.stores import application
 from tests.ui.conftest import PASSWORD, settle
 from ui.main_window import Desk, MainWindow
 from ui.sync_panel import ConflictsDialog, describe

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from caseworker.services.applications import ApplicationService
-from tests.store.conftest import CLERK, application
+from tests.stores import CLERK, application
 
 
 def test_the_store_keeps_the_laiwu_date(apps: ApplicationService) -> None:

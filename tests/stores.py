@@ -1,4 +1,5 @@
-"""A fresh store per test, with a clerk, two supervisors and a clock that moves on."""
+"""The store the storage, services and command-line tests share: a fresh store per test, with
+a clerk, two supervisors and a clock that moves on; and `application()`, a fresh eligible case."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from caseworker.services.store import (
 )
 from caseworker.storage.database import StoreError
 from caseworker.storage.maintenance import backup_store, damage
-from tests.store.conftest import CLERK, PASSWORD, application
+from tests.stores import CLERK, PASSWORD, application
 
 COPIES = 100
 

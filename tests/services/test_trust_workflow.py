@@ -14,7 +14,7 @@ import pytest
 from caseworker.cli import main
 from caseworker.services.applications import ApplicationService, PermissionDeniedError
 from caseworker.services.store import Store
-from tests.store.conftest import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application
+from tests.stores import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application
 
 # --- 6: maker-checker -------------------------------------------------------------------------
 
@@ -129,7 +129,7 @@ def test_a_collective_administrator_lists_and_opens_only_their_own(
     from caseworker.services.base import NotFoundError  # noqa: PLC0415
     from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
-    from tests.store.test_collectives import ADMIN, WANG, approved, collective  # noqa: PLC0415
+    from tests.services.test_collectives import ADMIN, WANG, approved, collective  # noqa: PLC0415
 
     UserService(store).add(
         ADMIN, username="wang", role="collective_administrator", password=PASSWORD
@@ -181,7 +181,7 @@ def test_a_collective_administrator_prints_only_their_own(
     from caseworker.printing.model import DocumentKind  # noqa: PLC0415
     from caseworker.services.base import ServiceError  # noqa: PLC0415
     from caseworker.services.printing import PrintingService  # noqa: PLC0415
-    from tests.store.test_collectives import WANG  # noqa: PLC0415
+    from tests.services.test_collectives import WANG  # noqa: PLC0415
 
     other = apps.create_draft(CLERK, application()).number
     apps.accept(CLERK, other)

@@ -14,7 +14,7 @@ from caseworker.cli import main
 from caseworker.services import evaluation
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
 
-SHARED_COPY = Path(__file__).parent / "shared_cases"
+SHARED_COPY = Path(__file__).parent.parent / "shared_cases"
 
 
 def _write(tmp_path: Path, case: dict[str, Any] | str, name: str = "case.json") -> Path:

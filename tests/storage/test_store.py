@@ -36,7 +36,7 @@ from caseworker.storage.maintenance import (
     head_revision,
     restore_store,
 )
-from tests.store.conftest import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application
+from tests.stores import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application
 
 
 def _counts(apps: ApplicationService) -> dict[str, int]:

@@ -28,7 +28,7 @@ from caseworker.services.collectives import CollectiveService, CollectiveView
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from caseworker.storage import schema as t
-from tests.store.conftest import (
+from tests.stores import (
     CLERK,
     OTHER_SUPERVISOR,
     PASSWORD,

@@ -20,7 +20,7 @@ from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import ROLES, Store
 from caseworker.services.users import UserService
-from tests.store.conftest import CLERK, PASSWORD, application
+from tests.stores import CLERK, PASSWORD, application
 
 DESK = {"clerk", "supervisor", "admin", "collective_administrator"}
 SUPERVISING = {"supervisor", "admin"}

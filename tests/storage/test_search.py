@@ -19,7 +19,7 @@ from caseworker.services.store import Store
 from caseworker.storage import search_index
 from caseworker.storage.maintenance import _alembic_config, current_revision
 from caseworker.storage.search import SearchFilter, search
-from tests.store.conftest import CLERK, SUPERVISOR, Clock, application
+from tests.stores import CLERK, SUPERVISOR, Clock, application
 
 
 def _found(apps: ApplicationService, text: str = "", **kw: Any) -> list[str]:

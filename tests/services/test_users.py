@@ -21,7 +21,7 @@ from caseworker.services.users import (
 )
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
-from tests.store.conftest import PASSWORD
+from tests.stores import PASSWORD
 
 ADMIN = Actor("admin", "admin")
 

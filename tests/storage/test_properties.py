@@ -25,7 +25,7 @@ from caseworker.services.applications import ApplicationService, ServiceError
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from caseworker.storage import repositories as repo
-from tests.store.conftest import CLERK, PASSWORD, SUPERVISOR, application
+from tests.stores import CLERK, PASSWORD, SUPERVISOR, application
 
 REFUSALS = (ServiceError, CaseError, WorkflowError)
 TABLES = ("applications", "persons", "audit_events", "outbox", "fact_answers", "relatives")

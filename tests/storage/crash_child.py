@@ -1,5 +1,5 @@
 """Run by the crash test: save applications in a loop, printing each number only after
-its save returned, until killed. Usage: python -m tests.store.crash_child DATA_DIR START"""
+its save returned, until killed. Usage: python -m tests.storage.crash_child DATA_DIR START"""
 
 from __future__ import annotations
 

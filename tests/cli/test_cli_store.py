@@ -13,7 +13,7 @@ from caseworker.cli import main
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.repositories import ApplicationView
-from tests.store.conftest import PASSWORD, application
+from tests.stores import PASSWORD, application
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Own cases (tests/scenarios/*.yaml): each one's expectations against the engine."""
+"""Own cases (tests/rules/scenarios/*.yaml): each one's expectations against the engine."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from caseworker.services.base import PermissionDeniedError, ServiceError
 from caseworker.services.statistics import DEPARTMENTS, StatisticsService
 from caseworker.services.store import Store
 from caseworker.storage import schema as t
-from tests.store.conftest import CLERK, SUPERVISOR, application
+from tests.stores import CLERK, SUPERVISOR, application
 
 FROM, TO = date(2021, 1, 1), date(2024, 12, 31)
 ZAOZHUANG = {"county": "370402", "street": "中心街街道", "household": "community_collective"}

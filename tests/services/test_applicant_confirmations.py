@@ -17,7 +17,7 @@ from caseworker.services.applicant_screen import (
 from caseworker.services.applications import ApplicationService
 from caseworker.services.audit import AuditService
 from caseworker.services.base import NotFoundError, ServiceError
-from tests.store.conftest import CLERK, SUPERVISOR, application
+from tests.stores import CLERK, SUPERVISOR, application
 
 
 def _shown(number: str | None) -> ScreenContent:

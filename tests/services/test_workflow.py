@@ -16,7 +16,7 @@ from caseworker.services.applications import (
 from caseworker.services.base import StepNotAllowedError
 from caseworker.storage import repositories as repo
 from caseworker.storage import schema as t
-from tests.store.conftest import CLERK, OTHER_SUPERVISOR, SUPERVISOR, application
+from tests.stores import CLERK, OTHER_SUPERVISOR, SUPERVISOR, application
 
 # how to bring a fresh application into each state, by the legal path
 PATHS: dict[State, list[Action]] = {

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from caseworker.cli import main
-from tests.store.conftest import PASSWORD, application
-from tests.store.test_cli_store import application_id_number, data  # noqa: F401 - fixture
+from tests.cli.test_cli_store import application_id_number, data  # noqa: F401 - fixture
+from tests.stores import PASSWORD, application
 
 ZAOZHUANG = {"county": "370402", "street": "中心街街道", "household": "community_collective"}
 

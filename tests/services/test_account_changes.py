@@ -9,7 +9,7 @@ from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from caseworker.storage import audit
 from caseworker.storage import sync as sync_repo
-from tests.store.conftest import PASSWORD
+from tests.stores import PASSWORD
 
 ADMIN = Actor("admin", "admin")
 

@@ -26,7 +26,7 @@ from caseworker.storage import audit
 from caseworker.storage import schema as t
 from caseworker.storage.database import connect_raw
 from caseworker.storage.maintenance import backup_store
-from tests.store.conftest import CLERK, PASSWORD, SUPERVISOR, application
+from tests.stores import CLERK, PASSWORD, SUPERVISOR, application
 
 
 @dataclass

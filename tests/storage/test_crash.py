@@ -15,7 +15,7 @@ from pathlib import Path
 from caseworker.services.store import Store
 from caseworker.storage.database import connect_raw
 from tests.conftest import ROOT
-from tests.store.conftest import PASSWORD
+from tests.stores import PASSWORD
 
 KILLS = 50
 
@@ -36,7 +36,7 @@ def test_sigkill_never_loses_an_acknowledged_application(tmp_path: Path) -> None
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for kill in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, "-m", "tests.store.crash_child", str(folder), str(kill * 300)],
+            [sys.executable, "-m", "tests.storage.crash_child", str(folder), str(kill * 300)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

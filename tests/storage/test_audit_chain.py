@@ -14,7 +14,7 @@ from caseworker.services.audit import AuditService
 from caseworker.services.store import Store
 from caseworker.storage import audit
 from caseworker.storage.database import connect_raw
-from tests.store.conftest import CLERK, SUPERVISOR, application
+from tests.stores import CLERK, SUPERVISOR, application
 
 ADMIN = Actor("admin", "admin")
 

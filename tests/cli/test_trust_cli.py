@@ -19,7 +19,7 @@ from caseworker.services.store import STORE_FILE, Store
 from caseworker.storage import sync as outbox
 from caseworker.storage.audit import events
 from caseworker.storage.database import connect_raw
-from tests.store.conftest import PASSWORD, application
+from tests.stores import PASSWORD, application
 
 
 @pytest.fixture
