@@ -63,7 +63,7 @@ def _shoot() -> None:
     from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
-    from tests.store.conftest import application  # noqa: PLC0415
+    from tests.stores import application  # noqa: PLC0415
     from ui import i18n  # noqa: PLC0415
     from ui.app import compose_desk  # noqa: PLC0415
     from ui.login import LoginDialog  # noqa: PLC0415

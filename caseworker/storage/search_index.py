@@ -53,7 +53,7 @@ def _refresh(application_id: str) -> str:
 _OLD_ROW_ID = f"(CAST(strftime('%s', OLD.created_at) AS INTEGER) * {ID_SPAN} + OLD.id)"
 
 #: the objects the store must hold, exactly as ``sqlite_master`` keeps them (migration 0010
-#: creates them from this text; tests/store/test_search.py compares the store with it)
+#: creates them from this text; tests/storage/test_search.py compares the store with it)
 DDL: dict[str, str] = {
     TABLE: (
         f"CREATE VIRTUAL TABLE {TABLE} USING fts5(name_keys, tokenize='ascii',"

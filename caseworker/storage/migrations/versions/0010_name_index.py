@@ -31,7 +31,7 @@ def upgrade() -> None:
             [{"k": search_keys(name or ""), "id": person_id} for person_id, name in rows],
         )
     # the index and its triggers as the program declares them: a store is migrated by
-    # the program that declares them, and tests/store/test_search.py compares the two
+    # the program that declares them, and tests/storage/test_search.py compares the two
     for statement in search_index.DDL.values():
         op.execute(statement)
     search_index.rebuild(conn)
