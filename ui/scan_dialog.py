@@ -275,7 +275,13 @@ class ScanDialog(QDialog):
             return
         kind = str(self.kind.currentData())
         known = {k: v for k, v in self._known.items() if v}
-        self.result = extract(kind, self._reading.lines, cells=self._reading.cells, known=known)
+        self.result = extract(
+            kind,
+            self._reading.lines,
+            cells=self._reading.cells,
+            known=known,
+            recognise=self._reading.recognise,
+        )
         while self.form.rowCount():
             self.form.removeRow(0)
         self.edits.clear()

@@ -8,13 +8,18 @@ Pure: lines in, fields out (``caseworker.scanning.ocr`` reads the lines)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
-from caseworker.scanning.checks import ETHNIC_GROUPS, Status, judge
+from caseworker.scanning.checks import ETHNIC_GROUPS, Status, Verdict, judge
 from caseworker.scanning.lines import _tail, join_split_labels, split_at_labels
 from caseworker.scanning.ocr import OcrLine
-from caseworker.scanning.table import read_table
+from caseworker.scanning.table import is_text, read_empty_cells, read_table
+
+Box = tuple[int, int, int, int]
+#: reads regions of the document with the recogniser alone (``ocr.Reading.recognise``)
+Recognise = Callable[[list[Box]], list[tuple[str, float]]]
 
 #: below this the model's confidence is shown to the clerk as doubtful
 LOW_CONFIDENCE = 0.90
@@ -128,6 +133,7 @@ def extract(
     *,
     cells: list[tuple[int, int, int, int]] | None = None,
     known: dict[str, str] | None = None,
+    recognise: Recognise | None = None,
 ) -> ScanResult:
     """Each field of ``kind``: the text after its label on the label's line, else the
     nearest line to the right on the same row; an address also takes the lines under it
@@ -135,50 +141,102 @@ def extract(
     is empty and missing, a wrong ID number is emptied, a place one character from a
     division is corrected. ``cells``: a ruled page's table cells (``ocr.find_cells``); with
     them each value is its label's neighbouring cell. ``known``: what the other document
-    said (name, ID number)."""
+    said (name, ID number). ``recognise`` (``ocr.Reading.recognise``): with it a cell
+    the detector found nothing in is read by the recogniser alone, and so is the region
+    of a value not found or not checked, the better of the two readings kept."""
     if kind not in LAYOUTS:
         raise ValueError(f"kind {kind!r}: one of {', '.join(KINDS)}")
-    read = _read_table(kind, lines, cells) if cells else _read_fields(kind, lines)
+    if cells and recognise is not None:
+        lines = lines + read_empty_cells(lines, cells, recognise)
+    read, regions = _read_table(kind, lines, cells) if cells else _read_fields(kind, lines)
+    if recognise is not None:
+        read = _read_again(read, regions, recognise, known)
     verdicts = judge({name: f.value for name, f in read.items()}, known=known)
-    found: dict[str, Field] = {}
-    for name, f in read.items():
-        verdict = verdicts[name]
-        status = verdict.status
-        unsure = f.score < LOW_CONFIDENCE
-        if unsure and status is Status.UNCHECKED:
-            status = Status.DOUBTFUL
-        if unsure and verdict.reason == "closed-list":
-            # in the list, but the recogniser hesitated: another entry may be printed
-            status = Status.DOUBTFUL
-        found[name] = Field(
-            verdict.value,
-            f.score,
-            f.box,
-            status,
-            "low-confidence" if status != verdict.status else verdict.reason,
-            f.value if verdict.value != f.value else "",
-        )
+    found = {name: _settled(f, verdicts[name]) for name, f in read.items()}
     return ScanResult(kind, found, tuple(check_one(kind, read)))
 
 
-def _read_table(
-    kind: str, lines: list[OcrLine], cells: list[tuple[int, int, int, int]]
+def _settled(f: Field, verdict: Verdict) -> Field:
+    """The field as shown: the verdict's value and status, doubtful where the recogniser
+    was unsure of a value nothing else could check."""
+    status = verdict.status
+    unsure = f.score < LOW_CONFIDENCE
+    if unsure and status is Status.UNCHECKED:
+        status = Status.DOUBTFUL
+    if unsure and verdict.reason == "closed-list":
+        # in the list, but the recogniser hesitated: another entry may be printed
+        status = Status.DOUBTFUL
+    return Field(
+        verdict.value,
+        f.score,
+        f.box,
+        status,
+        "low-confidence" if status != verdict.status else verdict.reason,
+        f.value if verdict.value != f.value else "",
+    )
+
+
+#: a second reading fills a value not found only when the recogniser is this sure of it
+#: (an empty cell's ruled line is read as 一 with less)
+SURE = 0.90
+
+
+def _read_again(
+    read: dict[str, Field],
+    regions: dict[str, Box],
+    recognise: Recognise,
+    known: dict[str, str] | None,
 ) -> dict[str, Field]:
+    """Each field not read and checked, read again where its value stands by the
+    recogniser alone. The second reading is kept where a check confirms it and the first
+    was not confirmed (a closed list, a place, the ID number), or where nothing was found
+    and the recogniser is sure; two free readings that differ keep the first."""
+    values = {name: f.value for name, f in read.items()}
+    verdicts = judge(values, known=known)
+    first = {name: _settled(f, verdicts[name]) for name, f in read.items()}
+    again = [n for n in regions if first[n].status is not Status.CHECKED]
+    if not again:
+        return read
+    out = dict(read)
+    confirmed = (Status.CHECKED, Status.CORRECTED)
+    for name, (raw, score) in zip(again, recognise([regions[n] for n in again]), strict=True):
+        text = _normalise(name, _compact(raw)) if _compact(raw) else ""
+        if not is_text(text) or text == read[name].value:
+            continue
+        second = Field(text, score, regions[name])
+        status = _settled(second, judge({**values, name: text}, known=known)[name]).status
+        if status is Status.CORRECTED and first[name].status is Status.CORRECTED:
+            continue
+        if (status in confirmed and first[name].status not in confirmed) or (
+            not read[name].value and score >= SURE
+        ):
+            out[name] = second
+    return out
+
+
+def _read_table(
+    kind: str, lines: list[OcrLine], cells: list[Box]
+) -> tuple[dict[str, Field], dict[str, Box]]:
     """The raw values of a ruled page, cell by cell; a label not found leaves its field
-    empty (never a guess from the lines around it)."""
+    empty (never a guess from the lines around it). With them, the cell each value
+    stands in."""
     table = read_table(LAYOUTS[kind], ALIASES.get(kind, {}), lines, cells)
     found: dict[str, Field] = {}
+    regions: dict[str, Box] = {}
     for name, value in table.items():
         if value is None:
             found[name] = Field("", 0.0, None)
         else:
             text = _compact(value.text)
             found[name] = Field(_normalise(name, text) if text else "", value.score, value.box)
-    return found
+            if value.cell is not None:
+                regions[name] = value.cell
+    return found, regions
 
 
-def _read_fields(kind: str, lines: list[OcrLine]) -> dict[str, Field]:
-    """The raw values by label, line by line (the ID card), before any check."""
+def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dict[str, Box]]:
+    """The raw values by label, line by line (the ID card), before any check; with them
+    the region right of a label where its value should stand."""
     layout = LAYOUTS[kind]
     labels = [label for _name, label in layout]
     labels += [a for names in ALIASES.get(kind, {}).values() for a in names]
@@ -188,6 +246,7 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> dict[str, Field]:
         i for i, label in label_of.items() if label and len(_compact(lines[i].text)) == len(label)
     }
     found: dict[str, Field] = {}
+    regions: dict[str, Box] = {}
     for name, label in layout:
         wanted = (label, *ALIASES.get(kind, {}).get(name, ()))
         index = next((i for i, lab in label_of.items() if lab in wanted), None)
@@ -242,7 +301,7 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> dict[str, Field]:
             found["id_number"] = Field(
                 _normalise("id_number", _compact(shaped[0].text)), shaped[0].score, shaped[0].box
             )
-    return found
+    return found, regions
 
 
 def _continued(

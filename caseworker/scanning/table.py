@@ -9,6 +9,7 @@ Pure: lines and cells in (``caseworker.scanning.ocr`` finds both), raw values ou
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from caseworker.scanning.ocr import OcrLine
@@ -140,17 +141,24 @@ def _is(key: str, label: str) -> bool:
 
 
 def _near(key: str, label: str) -> bool:
-    """The cell's text is the label with one character misread (箱贯 for 籍贯), or the
-    label followed by another label (two cells whose rule was not seen)."""
+    """The cell's text is the label with one character misread (箱贯 for 籍贯) or not seen
+    at all (族 for 民族, 婚状况 for 婚姻状况: the detector misses a character standing
+    apart, as a label spaced across its cell has), or the label followed by another label
+    (two cells whose rule was not seen)."""
     target = _label_key(label)
     if len(key) == len(target) and sum(a != b for a, b in zip(key, target, strict=True)) == 1:
         return True
+    if key and len(key) == len(target) - 1:
+        return any(target[:k] + target[k + 1 :] == key for k in range(len(target)))
     return key.startswith(target) and len(key) > len(target)
 
 
-def _find_label(cells: list[Cell], wanted: tuple[str, ...], every_label: list[str]) -> int | None:
+def _find_label(
+    cells: list[Cell], wanted: tuple[str, ...], every_label: list[str], seen: set[str]
+) -> int | None:
     """The cell of a field's label: one that reads exactly so, else the only one a
-    character away (and no nearer to another label)."""
+    character away (and not so near to another label not ``seen`` exactly elsewhere on
+    the page: 户 is 户号 where 户别 stands in its own cell)."""
     exact = [n for n, c in enumerate(cells) if any(_is(c.key, w) for w in wanted)]
     if exact:
         return exact[0]
@@ -169,7 +177,9 @@ def _find_label(cells: list[Cell], wanted: tuple[str, ...], every_label: list[st
                 for x in every_label
             ):
                 continue  # the label and a value in one cell: read by _inside_one_cell
-        others = [x for x in every_label if x not in wanted and _near(cell.key, x)]
+        others = [
+            x for x in every_label if x not in wanted and x not in seen and _near(cell.key, x)
+        ]
         if not others:
             near.append(n)
     return near[0] if len(near) == 1 else None
@@ -180,6 +190,8 @@ class TableValue:
     text: str
     score: float
     box: Box
+    #: the cell the value stands in (to read it again), when one was found
+    cell: Box | None = None
 
 
 def read_table(
@@ -194,10 +206,11 @@ def read_table(
     every_label += [a for names in aliases.values() for a in names]
     every_label += list(OTHER_LABELS)
     is_label = [any(_is(c.key, label) for label in every_label) for c in cells]
+    seen = {label for label in every_label for c in cells if _is(c.key, label)}
     out: dict[str, TableValue | None] = {}
     for name, label in layout:
         wanted = (label, *aliases.get(name, ()))
-        index = _find_label(cells, wanted, every_label)
+        index = _find_label(cells, wanted, every_label, seen)
         if index is None:
             out[name] = _inside_one_cell(cells, wanted)
             continue
@@ -209,12 +222,13 @@ def read_table(
         found = cells[value]
         if len(found.pieces) == 1 and len(found.text) == 1 and found.pieces[0].score < 0.9:
             # one unsure character alone in a cell: a stamp's fragment, not a value
-            out[name] = TableValue("", found.pieces[0].score, found.box)
+            out[name] = TableValue("", found.pieces[0].score, found.box, found.box)
             continue
         out[name] = TableValue(
             found.text,
             min((p.score for p in found.pieces), default=1.0),
             _union([p.box for p in found.pieces]) if found.pieces else found.box,
+            found.box,
         )
     return out
 
@@ -262,3 +276,32 @@ def _union(boxes: list[Box]) -> Box:
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+def is_text(text: str) -> bool:
+    """More than a ruled line's piece or punctuation: what a recogniser reads in an empty
+    region (一, 丨, a dash) is no value."""
+    return bool(_NOISE.sub("", text).strip("一-_—|丨"))
+
+
+#: an empty cell's reading is taken only when the recogniser is this sure of it: a ruled
+#: line's piece or a stamp's edge is read as 一 or 丨 with less
+SURE_EMPTY = 0.90
+
+
+def read_empty_cells(
+    lines: list[OcrLine],
+    boxes: list[Box],
+    recognise: Callable[[list[Box]], list[tuple[str, float]]],
+) -> list[OcrLine]:
+    """The text of the cells the detector found nothing in, read by the recogniser alone
+    (``ocr.Reading.recognise``): a label or a value of one or two characters, or faint
+    print, is what a detector misses. One line per cell read, boxed by the cell."""
+    empty = [cell.box for cell in cells_with_text(lines, boxes) if not cell.pieces]
+    out = []
+    for (left, top, right, bottom), (text, score) in zip(empty, recognise(empty), strict=True):
+        if score >= SURE_EMPTY and is_text(text):
+            inset = max(1, min(right - left, bottom - top) // 8)
+            box = (left + inset, top + inset, right - inset, bottom - inset)
+            out.append(OcrLine(text.strip(), score, box))
+    return out

@@ -1,0 +1,207 @@
+"""Reading again what the detector missed (issue 22): a label with a character not seen,
+a cell the detector found nothing in read by the recogniser alone, a value not found or
+failing its check read again where the layout says it stands, and the crops handed to
+the recogniser. The recogniser is canned here (``recognise``), so each rule is tested
+alone; the crops are cut from drawn pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from caseworker.scanning.checks import Status, parse_place
+from caseworker.scanning.fields import Recognise, extract
+from caseworker.scanning.ocr import OcrLine, _text_lines
+from caseworker.scanning.table import read_empty_cells, read_table
+
+Box = tuple[int, int, int, int]
+
+
+def line(text: str, x: int, y: int, score: float = 0.99) -> OcrLine:
+    return OcrLine(text, score, (x, y, x + 30 * len(text), y + 32))
+
+
+#: a 户主页's first two rows: 户别 | value | 户主姓名 | value, then 户号 | value | 住址 | value
+PAGE_CELLS: list[Box] = [
+    (0, 0, 100, 60),
+    (100, 0, 300, 60),
+    (300, 0, 420, 60),
+    (420, 0, 700, 60),
+    (0, 60, 100, 120),
+    (100, 60, 300, 120),
+    (300, 60, 420, 120),
+    (420, 60, 700, 120),
+]
+PAGE_LAYOUT = (
+    ("household_kind", "户别"),
+    ("head_name", "户主姓名"),
+    ("household_number", "户号"),
+    ("address", "住址"),
+)
+
+
+def canned(readings: dict[Box, tuple[str, float]]) -> tuple[list[list[Box]], Recognise]:
+    """A recogniser that reads the given regions so and nothing elsewhere; it records the
+    regions it was asked about."""
+    asked: list[list[Box]] = []
+
+    def recognise(boxes: list[Box]) -> list[tuple[str, float]]:
+        asked.append(list(boxes))
+        return [readings.get(box, ("", 0.0)) for box in boxes]
+
+    return asked, recognise
+
+
+# --- labels with a character not seen ---------------------------------------------------------
+
+
+def test_a_label_with_a_character_not_seen_still_names_its_field() -> None:
+    """户 alone is 户号 where 户别 stands read in its own cell; 址 alone is 住址."""
+    lines = [
+        line("户别", 10, 10),
+        line("家庭户", 110, 10),
+        line("户主姓名", 305, 10),
+        line("王芳", 430, 10),
+        line("户", 10, 70),  # 号 not seen
+        line("27690082", 110, 70),
+        line("址", 305, 70),  # 住 not seen
+        line("山东省临沂市费县", 430, 70),
+    ]
+    table = read_table(PAGE_LAYOUT, {}, lines, PAGE_CELLS)
+    got = {name: value.text if value else None for name, value in table.items()}
+    assert got == {
+        "household_kind": "家庭户",
+        "head_name": "王芳",
+        "household_number": "27690082",
+        "address": "山东省临沂市费县",
+    }
+
+
+def test_a_shortened_label_that_could_be_two_labels_names_none() -> None:
+    """户 is 户别 or 户号 when neither is read elsewhere: no guess."""
+    lines = [line("户", 10, 10), line("家庭户", 110, 10), line("户", 10, 70)]
+    lines.append(line("27690082", 110, 70))
+    table = read_table(PAGE_LAYOUT, {}, lines, PAGE_CELLS)
+    assert table["household_kind"] is None
+    assert table["household_number"] is None
+
+
+# --- cells the detector found nothing in --------------------------------------------------------
+
+
+def test_an_empty_cell_is_read_by_the_recogniser_alone() -> None:
+    lines = [
+        line("户别", 10, 10),
+        line("户主姓名", 305, 10),
+        line("王芳", 430, 10),
+        line("户号", 10, 70),
+        line("27690082", 110, 70),
+    ]
+    asked, recognise = canned(
+        {
+            PAGE_CELLS[1]: ("家庭户", 0.98),  # the value the detector missed
+            PAGE_CELLS[6]: ("住址", 0.97),  # its label too
+            PAGE_CELLS[7]: ("一", 0.95),  # a ruled line's piece: no text
+        }
+    )
+    extra = read_empty_cells(lines, PAGE_CELLS, recognise)
+    # only the cells without any text were asked about
+    assert asked == [[PAGE_CELLS[1], PAGE_CELLS[6], PAGE_CELLS[7]]]
+    assert sorted(x.text for x in extra) == ["住址", "家庭户"]
+    result = extract("household-page", lines, cells=PAGE_CELLS, recognise=recognise)
+    assert result.fields["household_kind"].value == "家庭户"
+    assert result.fields["household_kind"].status is Status.CHECKED
+    assert result.fields["address"].status is Status.MISSING  # 一 is no value
+
+
+def test_an_unsure_reading_of_an_empty_cell_is_not_taken() -> None:
+    lines = [line("户别", 10, 10)]
+    _asked, recognise = canned({PAGE_CELLS[1]: ("家庭户", 0.6)})
+    assert read_empty_cells(lines, PAGE_CELLS, recognise) == []
+
+
+# --- a value read again where it stands -------------------------------------------------------
+
+
+def test_a_value_failing_its_list_is_replaced_by_a_second_reading_the_list_confirms() -> None:
+    lines = [line("户别", 10, 10), line("2", 110, 10, 0.97), line("户号", 10, 70)]
+    lines.append(line("27690082", 110, 70))
+    before = extract("household-page", lines, cells=PAGE_CELLS)
+    assert before.fields["household_kind"].status is Status.DOUBTFUL
+    _asked, recognise = canned({PAGE_CELLS[1]: ("家庭户", 0.95)})
+    after = extract("household-page", lines, cells=PAGE_CELLS, recognise=recognise)
+    kind = after.fields["household_kind"]
+    assert (kind.value, kind.status) == ("家庭户", Status.CHECKED)
+
+
+def test_two_free_readings_that_differ_keep_the_first() -> None:
+    """Nothing checks a name: a second reading is no better evidence than the first."""
+    lines = [line("户主姓名", 305, 10), line("王芳", 430, 10, 0.8)]
+    _asked, recognise = canned({PAGE_CELLS[3]: ("王劳", 0.99)})
+    result = extract("household-page", lines, cells=PAGE_CELLS, recognise=recognise)
+    head = result.fields["head_name"]
+    assert (head.value, head.status) == ("王芳", Status.DOUBTFUL)
+
+
+def test_a_value_not_found_is_filled_only_by_a_sure_second_reading() -> None:
+    lines = [line("户主姓名", 305, 10), line("户号", 10, 70)]
+    # the 户主姓名 value cell and the 户号 value cell hold no detected text
+    sure = {PAGE_CELLS[3]: ("王芳", 0.97), PAGE_CELLS[5]: ("27690082", 0.5)}
+    _asked, recognise = canned(sure)
+    result = extract("household-page", lines, cells=PAGE_CELLS, recognise=recognise)
+    assert result.fields["head_name"].value == "王芳"
+    assert result.fields["head_name"].status is Status.UNCHECKED  # a name: still looked at
+    assert result.fields["household_number"].status is Status.MISSING
+
+
+def test_a_checked_value_is_not_read_again() -> None:
+    lines = [line("户别", 10, 10), line("家庭户", 110, 10)]
+    asked, recognise = canned({})
+    extract("household-page", lines, cells=PAGE_CELLS, recognise=recognise)
+    assert all(PAGE_CELLS[1] not in boxes for boxes in asked)
+
+
+# --- the crops handed to the recogniser ---------------------------------------------------------
+
+
+def page(height: int = 120, width: int = 300) -> np.ndarray:
+    return np.full((height, width), 255, np.uint8)
+
+
+def test_a_cell_with_two_lines_of_text_is_cut_into_two() -> None:
+    ink = page()
+    ink[20:40, 20:200] = 0  # a line of text 20 pixels high
+    ink[70:90, 20:120] = 0  # the next line, wrapped in the cell
+    crops = _text_lines(ink, (0, 0, 300, 120), 20.0)
+    assert len(crops) == 2
+    assert crops[0].shape[1] > crops[1].shape[1]  # each cut to its own line
+
+
+def test_a_character_in_two_parts_one_above_the_other_is_one_line() -> None:
+    """男 is 田 over 力: two spans of ink no taller together than a line of text."""
+    ink = page()
+    ink[20:29, 20:40] = 0  # 田
+    ink[31:40, 20:40] = 0  # 力
+    assert len(_text_lines(ink, (0, 0, 300, 120), 20.0)) == 1
+
+
+def test_faint_print_is_found_and_a_ruled_lines_piece_is_not() -> None:
+    ink = page()
+    ink[40:60, 30:150] = 175  # faint, blurred print: mid-grey
+    ink[0:3, 0:300] = 0  # the rule along the cell's top edge
+    crops = _text_lines(ink, (0, 0, 300, 120), 20.0)
+    assert len(crops) == 1
+    assert (
+        crops[0].shape[0] <= 40
+    )  # the print alone (20) and its margins, with its margin, not the rule
+
+
+def test_an_empty_cell_gives_no_crop() -> None:
+    ink = page()
+    ink[50, 50] = 0  # a speck
+    assert _text_lines(ink, (0, 0, 300, 120), 20.0) == []
+
+
+def test_a_corrected_county_takes_its_name_of_today() -> None:
+    """阳谷司 is one character from 阳谷县 and from the forms 阳谷区 / 阳谷市 the data keeps
+    for renamed counties: the name of today is shown."""
+    assert parse_place("山东省聊城市阳谷司").text == "山东省聊城市阳谷县"
