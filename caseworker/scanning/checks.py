@@ -62,6 +62,7 @@ REASONS = (
     "name-differs",  # differs from the name read on the other document
     "name-agrees",
     "label-fragment",  # holds a printed label: taken from a neighbouring cell
+    "seal-removed",  # a seal's text read into it taken out (``seal``)
     "not-read",
 )
 

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
-from caseworker.scanning.checks import ETHNIC_GROUPS, Status, Verdict, judge
+from caseworker.scanning.checks import CLOSED, ETHNIC_GROUPS, Status, Verdict, judge
 from caseworker.scanning.lines import _tail, join_split_labels, split_at_labels
 from caseworker.scanning.ocr import OcrLine
+from caseworker.scanning.seal import SEALED_FIELDS, without_seal
 from caseworker.scanning.table import is_text, read_empty_cells, read_table
 
 Box = tuple[int, int, int, int]
@@ -158,7 +159,8 @@ def extract(
 
 def _settled(f: Field, verdict: Verdict) -> Field:
     """The field as shown: the verdict's value and status, doubtful where the recogniser
-    was unsure of a value nothing else could check."""
+    was unsure of a value nothing else could check, never checked where a seal's text
+    was taken out of it."""
     status = verdict.status
     unsure = f.score < LOW_CONFIDENCE
     if unsure and status is Status.UNCHECKED:
@@ -166,13 +168,18 @@ def _settled(f: Field, verdict: Verdict) -> Field:
     if unsure and verdict.reason == "closed-list":
         # in the list, but the recogniser hesitated: another entry may be printed
         status = Status.DOUBTFUL
+    reason = "low-confidence" if status != verdict.status else verdict.reason
+    if f.read and status is not Status.DOUBTFUL:
+        # the seal's text taken out: the rest may be the seal's too, or hide under it
+        status = Status.CORRECTED if status is Status.CHECKED else status
+        reason = "seal-removed"
     return Field(
         verdict.value,
         f.score,
         f.box,
         status,
-        "low-confidence" if status != verdict.status else verdict.reason,
-        f.value if verdict.value != f.value else "",
+        reason,
+        f.read or (f.value if verdict.value != f.value else ""),
     )
 
 
@@ -200,10 +207,13 @@ def _read_again(
     out = dict(read)
     confirmed = (Status.CHECKED, Status.CORRECTED)
     for name, (raw, score) in zip(again, recognise([regions[n] for n in again]), strict=True):
-        text = _normalise(name, _compact(raw)) if _compact(raw) else ""
-        if not is_text(text) or text == read[name].value:
+        text = _compact(raw)
+        if not is_text(text):
             continue
-        second = Field(text, score, regions[name])
+        second = _unsealed(name, text, score, regions[name])
+        text = second.value
+        if not text or text == read[name].value:
+            continue
         status = _settled(second, judge({**values, name: text}, known=known)[name]).status
         if status is Status.CORRECTED and first[name].status is Status.CORRECTED:
             continue
@@ -227,11 +237,20 @@ def _read_table(
         if value is None:
             found[name] = Field("", 0.0, None)
         else:
-            text = _compact(value.text)
-            found[name] = Field(_normalise(name, text) if text else "", value.score, value.box)
+            found[name] = _unsealed(name, _compact(value.text), value.score, value.box)
             if value.cell is not None:
                 regions[name] = value.cell
     return found, regions
+
+
+def _unsealed(name: str, text: str, score: float, box: Box | None) -> Field:
+    """A table's value with a seal's text read into it taken away (``seal``), keeping what
+    was read so the field is marked."""
+    value = _normalise(name, text) if text else ""
+    if name not in SEALED_FIELDS:
+        return Field(value, score, box)
+    cut = without_seal(value, allowed=CLOSED.get(name, ()))
+    return Field(cut, score, box, read=value if cut != value else "")
 
 
 def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dict[str, Box]]:

@@ -1949,6 +1949,10 @@ Choose another place.</translation>
         <translation>Contains text from another field.</translation>
     </message>
     <message>
+        <source>识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。</source>
+        <translation>Read as “{read}”; the seal’s text in it was taken out. Characters under the seal may not all have been read.</translation>
+    </message>
+    <message>
         <source>识别把握不大。</source>
         <translation>The recogniser was unsure.</translation>
     </message>

@@ -1,16 +1,18 @@
 """Reading again what the detector missed (issue 22): a label with a character not seen,
 a cell the detector found nothing in read by the recogniser alone, a value not found or
-failing its check read again where the layout says it stands, and the crops handed to
-the recogniser. The recogniser is canned here (``recognise``), so each rule is tested
-alone; the crops are cut from drawn pixels."""
+failing its check read again where the layout says it stands, the crops handed to the
+recogniser, and a seal's text taken out of a value. The recogniser is canned here
+(``recognise``), so each rule is tested alone; the crops are cut from drawn pixels."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from caseworker.scanning.checks import Status, parse_place
+from caseworker.scanning.checks import CLOSED, Status, parse_place
 from caseworker.scanning.fields import Recognise, extract
 from caseworker.scanning.ocr import OcrLine, _text_lines
+from caseworker.scanning.seal import without_seal
 from caseworker.scanning.table import read_empty_cells, read_table
 
 Box = tuple[int, int, int, int]
@@ -205,3 +207,40 @@ def test_a_corrected_county_takes_its_name_of_today() -> None:
     """阳谷司 is one character from 阳谷县 and from the forms 阳谷区 / 阳谷市 the data keeps
     for renamed counties: the name of today is shown."""
     assert parse_place("山东省聊城市阳谷司").text == "山东省聊城市阳谷县"
+
+
+# --- a seal's text read into a value -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("read", "allowed", "shown"),
+    [
+        ("离婚公安厅户东", CLOSED["marital_status"], "离婚"),
+        ("离婚监安厅", CLOSED["marital_status"], "离婚"),  # the seal's 公 misread as 监
+        ("男用", CLOSED["sex"], "男"),
+        ("男", CLOSED["sex"], "男"),  # nothing to take away
+        ("济宁黄河第一中学用", (), "济宁黄河第一中学"),
+        ("1988年02月28日由济宁市迁来户口专用章", (), "1988年02月28日由济宁市迁来"),
+        ("用1986年09月15日由济南市迁来", (), "1986年09月15日由济南市迁来"),
+        ("必安厅", (), ""),  # the seal's alone: one misread character left
+        ("户口专用单", (), ""),
+        ("山东省济南市公安局", (), "山东省济南市公安局"),  # no telling character: a value
+        ("威海华宇商贸有限公司户", (), "威海华宇商贸有限公司户"),
+    ],
+)
+def test_a_seals_text_at_a_values_end_or_start_is_taken_away(
+    read: str, allowed: tuple[str, ...], shown: str
+) -> None:
+    assert without_seal(read, allowed=allowed) == shown
+
+
+REGISTRATION_CELLS: list[Box] = [(0, 0, 100, 60), (100, 0, 400, 60)]
+
+
+def test_a_value_with_a_seals_text_taken_away_is_marked_never_checked() -> None:
+    lines = [line("婚姻状况", 5, 10), line("离婚公安厅户", 105, 10)]
+    result = extract("registration-card", lines, cells=REGISTRATION_CELLS)
+    found = result.fields["marital_status"]
+    assert (found.value, found.status, found.reason) == ("离婚", Status.CORRECTED, "seal-removed")
+    assert found.read == "离婚公安厅户"
+    assert found.needs_look
