@@ -141,20 +141,32 @@ def _is(key: str, label: str) -> bool:
 
 
 def _near(key: str, label: str) -> bool:
-    """The cell's text is the label with one character misread (箱贯 for 籍贯) or not seen
-    at all (族 for 民族, 婚状况 for 婚姻状况: the detector misses a character standing
-    apart, as a label spaced across its cell has), or the label followed by another label
-    (two cells whose rule was not seen)."""
+    """The cell's text is the label with a character misread (箱贯 for 籍贯) or not seen
+    at all (族 for 民族: the detector misses a character standing apart, as a label spaced
+    across its cell has) — two such slips in a label of four or more (娜状况 for 婚姻状况)
+    — or the label followed by another label (two cells whose rule was not seen)."""
     target = _label_key(label)
-    if len(key) == len(target) and sum(a != b for a, b in zip(key, target, strict=True)) == 1:
+    if key and _edits(key, target) <= (1 if len(target) <= 3 else 2):
         return True
-    if key and len(key) == len(target) - 1:
-        return any(target[:k] + target[k + 1 :] == key for k in range(len(target)))
     return key.startswith(target) and len(key) > len(target)
 
 
+def _edits(a: str, b: str) -> int:
+    """Characters to change, drop or add to make ``a`` into ``b`` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        last, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            last, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, last + (x != y))
+    return row[-1]
+
+
 def _find_label(
-    cells: list[Cell], wanted: tuple[str, ...], every_label: list[str], seen: set[str]
+    cells: list[Cell],
+    wanted: tuple[str, ...],
+    every_label: list[str],
+    seen: set[str],
+    order: list[str],
 ) -> int | None:
     """The cell of a field's label: one that reads exactly so, else the only one a
     character away (and not so near to another label not ``seen`` exactly elsewhere on
@@ -177,12 +189,53 @@ def _find_label(
                 for x in every_label
             ):
                 continue  # the label and a value in one cell: read by _inside_one_cell
+        # no other label not read elsewhere is as near (婚耀状况 is 婚姻状况, not 兵役状况)
+        mine = min(_edits(cell.key, _label_key(w)) for w in wanted)
         others = [
-            x for x in every_label if x not in wanted and x not in seen and _near(cell.key, x)
+            x
+            for x in every_label
+            if x not in wanted
+            and x not in seen
+            and _near(cell.key, x)
+            and _edits(cell.key, _label_key(x)) <= mine
         ]
         if not others:
             near.append(n)
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    return _in_printed_order(cells, wanted, every_label, seen, order)
+
+
+def _in_printed_order(
+    cells: list[Cell],
+    wanted: tuple[str, ...],
+    every_label: list[str],
+    seen: set[str],
+    order: list[str],
+) -> int | None:
+    """Where as many cells read alike as there are labels they could be (户 and 户 for 户别
+    and 户号, neither read whole), the labels in the order the page prints them (``order``)
+    go to the cells in reading order, top to bottom."""
+    label = wanted[0]
+    if label not in order:
+        return None
+    for cell in cells:
+        if not _near(cell.key, label) or any(_is(cell.key, x) for x in every_label):
+            continue
+        could = [x for x in order if x not in seen and _near(cell.key, x)]
+        alike = [m for m, c in enumerate(cells) if c.key == cell.key]
+        if len(could) < 2 or len(alike) != len(could):
+            continue
+        if any(x not in order for x in every_label if x not in seen and _near(cell.key, x)):
+            continue  # a label the page prints elsewhere could be it too
+        alike.sort(key=lambda m: (cells[m].box[1] // max(1, _row_height(cells)), cells[m].box[0]))
+        return alike[could.index(label)]
+    return None
+
+
+def _row_height(cells: list[Cell]) -> int:
+    heights = sorted(c.box[3] - c.box[1] for c in cells)
+    return heights[len(heights) // 2] // 2 if heights else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +263,7 @@ def read_table(
     out: dict[str, TableValue | None] = {}
     for name, label in layout:
         wanted = (label, *aliases.get(name, ()))
-        index = _find_label(cells, wanted, every_label, seen)
+        index = _find_label(cells, wanted, every_label, seen, [lab for _n, lab in layout])
         if index is None:
             out[name] = _inside_one_cell(cells, wanted)
             continue

@@ -78,10 +78,49 @@ def test_a_label_with_a_character_not_seen_still_names_its_field() -> None:
     }
 
 
+def test_two_cells_read_alike_take_the_labels_in_the_order_the_page_prints_them() -> None:
+    """户 and 户 (户　别 and 户　号, spaced across their cells, each read as 户 alone): the
+    户主页 prints 户别 in its first row and 户号 in its second."""
+    lines = [
+        line("户", 10, 10),
+        line("家庭户", 110, 10),
+        line("户", 10, 70),
+        line("27690082", 110, 70),
+    ]
+    table = read_table(PAGE_LAYOUT, {}, lines, PAGE_CELLS)
+    assert table["household_kind"] is not None
+    assert table["household_kind"].text == "家庭户"
+    assert table["household_number"] is not None
+    assert table["household_number"].text == "27690082"
+
+
+CARD_CELLS: list[Box] = [(0, 0, 100, 60), (100, 0, 300, 60), (300, 0, 400, 60), (400, 0, 600, 60)]
+CARD_LAYOUT = (("marital_status", "婚姻状况"), ("military_service", "兵役状况"))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("娜状况", "兵役状况"),  # 婚 not seen and 姻 misread: two slips in a long label
+        ("婚耀状况", "兵投状况"),  # one slip each; 婚耀状况 is two from 兵役状况, one from 婚姻状况
+    ],
+)
+def test_a_long_label_misread_goes_to_the_nearest_label(first: str, second: str) -> None:
+    lines = [
+        line(first, 5, 10),
+        line("已婚", 105, 10),
+        line(second, 305, 10),
+        line("未服兵役", 405, 10),
+    ]
+    table = read_table(CARD_LAYOUT, {}, lines, CARD_CELLS)
+    got = {name: value.text if value else None for name, value in table.items()}
+    assert got == {"marital_status": "已婚", "military_service": "未服兵役"}
+
+
 def test_a_shortened_label_that_could_be_two_labels_names_none() -> None:
-    """户 is 户别 or 户号 when neither is read elsewhere: no guess."""
-    lines = [line("户", 10, 10), line("家庭户", 110, 10), line("户", 10, 70)]
-    lines.append(line("27690082", 110, 70))
+    """户 alone is 户别 or 户号 when neither is read elsewhere and no second 户 says which
+    row is which: no guess."""
+    lines = [line("户", 10, 70), line("27690082", 110, 70)]
     table = read_table(PAGE_LAYOUT, {}, lines, PAGE_CELLS)
     assert table["household_kind"] is None
     assert table["household_number"] is None
