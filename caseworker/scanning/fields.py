@@ -125,6 +125,18 @@ def _labels_in(text: str, labels: list[str]) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+def _misread_label(text: str, label: str, labels: list[str]) -> bool:
+    """``text`` starts with ``label`` one character misread, and with no other label so."""
+
+    def one_off(other: str) -> bool:
+        head = text[: len(other)]
+        return (
+            len(head) == len(other) and sum(a != b for a, b in zip(head, other, strict=True)) == 1
+        )
+
+    return one_off(label) and not any(one_off(x) for x in labels if x != label)
+
+
 _ID_SHAPE = re.compile(r"\d{17}[\dXx]")
 
 
@@ -261,6 +273,18 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
     labels += [a for names in ALIASES.get(kind, {}).values() for a in names]
     lines = split_at_labels(join_split_labels(lines, labels), labels)
     label_of = {i: _labels_in(line.text, labels) for i, line in enumerate(lines)}
+    for label in labels:
+        # a two-character label on the ID card with one misread (佳址 for 住址, 民旗 for
+        # 民族): only where the label is read nowhere else and one line alone starts so
+        if kind != "id-card" or len(label) != 2 or label in label_of.values():
+            continue  # the card's few labels differ in both characters; a table's do not
+        starts = [
+            i
+            for i, line in enumerate(lines)
+            if label_of[i] is None and _misread_label(_compact(line.text), label, labels)
+        ]
+        if len(starts) == 1:
+            label_of[starts[0]] = label
     used = {
         i for i, label in label_of.items() if label and len(_compact(lines[i].text)) == len(label)
     }

@@ -283,3 +283,27 @@ def test_a_value_with_a_seals_text_taken_away_is_marked_never_checked() -> None:
     assert (found.value, found.status, found.reason) == ("离婚", Status.CORRECTED, "seal-removed")
     assert found.read == "离婚公安厅户"
     assert found.needs_look
+
+
+# --- the ID card's labels misread -----------------------------------------------------------
+
+
+def test_an_id_card_label_with_one_character_misread_still_names_its_field() -> None:
+    lines = [
+        line("姓鲁朱斌", 50, 50),  # 姓名 with 名 misread
+        line("性别男", 50, 120),
+        line("民旗汉", 250, 120),  # 民族
+        line("佳址山东省菏泽市单县店屯乡张", 50, 260),  # 住址
+        line("杨村197号", 110, 300),
+    ]
+    values = extract("id-card", lines).values()
+    assert values["name"] == "朱斌"
+    assert values["ethnicity"] == "汉"
+    assert values["address"] == "山东省菏泽市单县店屯乡张杨村197号"
+
+
+def test_a_line_that_could_start_two_misread_labels_names_none() -> None:
+    """姓别… is one character from 姓名 and from 性别: neither."""
+    values = extract("id-card", [line("姓别男", 50, 120)]).values()
+    assert values["name"] == ""
+    assert values["sex"] == ""
