@@ -65,6 +65,12 @@ KINDS = tuple(LAYOUTS)
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "registration-card": {"id_number": ("公民身份号码",)},
 }
+#: fields whose values are of a list no other field shares, of two characters or more:
+#: a cell reading one belongs to the field even where its label was not read
+TELLING: dict[str, tuple[str, ...]] = {
+    name: tuple(v for v in CLOSED[name] if len(v) >= 2)
+    for name in ("household_kind", "education", "marital_status", "military_service")
+}
 #: fields whose value may run on to the next lines
 MULTILINE = {"address"}
 _DATE = re.compile(r"(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})")
@@ -206,14 +212,15 @@ def _read_again(
     recognise: Recognise,
     known: dict[str, str] | None,
 ) -> dict[str, Field]:
-    """Each field not read and checked, read again where its value stands by the
+    """Each field not found or doubtful, read again where its value stands by the
     recogniser alone. The second reading is kept where a check confirms it and the first
     was not confirmed (a closed list, a place, the ID number), or where nothing was found
     and the recogniser is sure; two free readings that differ keep the first."""
     values = {name: f.value for name, f in read.items()}
     verdicts = judge(values, known=known)
     first = {name: _settled(f, verdicts[name]) for name, f in read.items()}
-    again = [n for n in regions if first[n].status is not Status.CHECKED]
+    # a second reading replaces only a value not found or doubtful: read nothing else
+    again = [n for n in regions if first[n].status in (Status.DOUBTFUL, Status.MISSING)]
     if not again:
         return read
     out = dict(read)
@@ -242,7 +249,7 @@ def _read_table(
     """The raw values of a ruled page, cell by cell; a label not found leaves its field
     empty (never a guess from the lines around it). With them, the cell each value
     stands in."""
-    table = read_table(LAYOUTS[kind], ALIASES.get(kind, {}), lines, cells)
+    table = read_table(LAYOUTS[kind], ALIASES.get(kind, {}), lines, cells, TELLING)
     found: dict[str, Field] = {}
     regions: dict[str, Box] = {}
     for name, value in table.items():

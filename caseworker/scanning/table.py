@@ -252,8 +252,11 @@ def read_table(
     aliases: dict[str, tuple[str, ...]],
     lines: list[OcrLine],
     boxes: list[Box],
+    telling: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, TableValue | None]:
-    """Each field's raw value from the table; None where its label's cell was not found."""
+    """Each field's raw value from the table; None where its label's cell was not found.
+    ``telling``: fields whose values name the field by themselves (家庭户 is only ever a
+    户别): where the label is not found, the one cell reading exactly such a value."""
     cells = cells_with_text(lines, boxes)
     every_label = [label for _n, label in layout]
     every_label += [a for names in aliases.values() for a in names]
@@ -265,7 +268,9 @@ def read_table(
         wanted = (label, *aliases.get(name, ()))
         index = _find_label(cells, wanted, every_label, seen, [lab for _n, lab in layout])
         if index is None:
-            out[name] = _inside_one_cell(cells, wanted)
+            out[name] = _inside_one_cell(cells, wanted) or _telling(
+                cells, (telling or {}).get(name)
+            )
             continue
         cell = cells[index]
         value = _right_of(cells, index)
@@ -284,6 +289,17 @@ def read_table(
             found.box,
         )
     return out
+
+
+def _telling(cells: list[Cell], values: tuple[str, ...] | None) -> TableValue | None:
+    """The one cell that reads exactly one of ``values``."""
+    holding = [c for c in cells if values and c.key in values]
+    if len(holding) != 1:
+        return None
+    cell = holding[0]
+    return TableValue(
+        cell.key, min(p.score for p in cell.pieces), _union([p.box for p in cell.pieces]), cell.box
+    )
 
 
 def _inside_one_cell(cells: list[Cell], wanted: tuple[str, ...]) -> TableValue | None:

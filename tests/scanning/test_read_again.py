@@ -126,6 +126,17 @@ def test_a_shortened_label_that_could_be_two_labels_names_none() -> None:
     assert table["household_number"] is None
 
 
+def test_a_value_no_other_field_can_hold_is_found_without_its_label() -> None:
+    """家庭户 is only ever a 户别: its cell is the field's even with the label unread."""
+    lines = [line("家庭户", 110, 10), line("户主姓名", 305, 10), line("王芳", 430, 10)]
+    result = extract("household-page", lines, cells=PAGE_CELLS)
+    kind = result.fields["household_kind"]
+    assert (kind.value, kind.status) == ("家庭户", Status.CHECKED)
+    # a name is no such value: without its label it stays not found
+    named = extract("household-page", [line("王芳", 430, 10)], cells=PAGE_CELLS)
+    assert named.fields["head_name"].status is Status.MISSING
+
+
 # --- cells the detector found nothing in --------------------------------------------------------
 
 
@@ -199,6 +210,14 @@ def test_a_checked_value_is_not_read_again() -> None:
     asked, recognise = canned({})
     extract("household-page", lines, cells=PAGE_CELLS, recognise=recognise)
     assert all(PAGE_CELLS[1] not in boxes for boxes in asked)
+
+
+def test_a_value_read_but_unchecked_is_not_read_again() -> None:
+    """A second reading could not confirm a name nothing checks: no time spent on it."""
+    lines = [line("户主姓名", 305, 10), line("王芳", 430, 10)]
+    asked, recognise = canned({})
+    extract("household-page", lines, cells=PAGE_CELLS, recognise=recognise)
+    assert all(PAGE_CELLS[3] not in boxes for boxes in asked)
 
 
 # --- the crops handed to the recogniser ---------------------------------------------------------
