@@ -23,7 +23,7 @@ def table_keys(after: str) -> list[str]:
     """The keys in the first column of the table that follows the line ``after``."""
     lines = README.read_text(encoding="utf-8").splitlines()
     start = lines.index(after)
-    rows = []
+    rows: list[str] = []
     for line in lines[start + 1 :]:
         if not line.strip() and not rows:
             continue
