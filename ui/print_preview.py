@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRect, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -84,6 +84,20 @@ def page_images(pdf: bytes, scale: float) -> list[QImage]:
         document.close()
 
 
+def printer_of_the_pc() -> QPrinter:
+    """A printer set to the one the PC's device settings name (``printer``), so that the
+    print dialog opens on it; the system's default when none is named, or the one named
+    is not installed (damaged settings are said when printing)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    try:
+        named = device_settings.load().printer
+    except DeviceError:
+        return printer
+    if named and named in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(named)
+    return printer
+
+
 class PrintPreview(QDialog):
     def __init__(
         self, pdf: bytes, title: str, parent: QWidget | None = None, *, file_name: str = ""
@@ -122,7 +136,7 @@ class PrintPreview(QDialog):
         self.print_button.setDefault(True)
 
     def _choose_printer(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_of_the_pc()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)

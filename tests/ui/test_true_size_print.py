@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from pytestqt.qtbot import QtBot
 
 from caseworker.devices import settings as device_settings
@@ -55,3 +55,32 @@ def test_a_printer_that_refuses_gets_a_message(
     monkeypatch.setattr("shutil.which", lambda name: None)  # no CUPS on this computer
     dialog.print_to(QPrinter(QPrinter.PrinterMode.HighResolution))
     assert warned and "打印机没有响应" in warned[0] and "install CUPS" in warned[0]
+
+
+def test_the_print_dialog_opens_on_the_printer_of_the_settings(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`printer` in devices.json is the printer the print button's dialog starts on (with
+    two printers and no default, Qt alone would offer the first)."""
+    offered: list[str] = []
+
+    class Dialog:  # the system's print dialog, as a clerk would cancel it
+        def __init__(self, printer: QPrinter, _parent: object) -> None:
+            offered.append(printer.printerName())
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr("ui.print_preview.QPrintDialog", Dialog)
+    settings = tmp_path / "devices.json"
+    monkeypatch.setenv(device_settings.SETTINGS_ENV, str(settings))
+    pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
+    dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
+    qtbot.addWidget(dialog)
+    with cups.another_queue() as second:
+        assert QPrinterInfo.availablePrinterNames()[0] != second
+        device_settings.save(device_settings.DeviceSettings(printer=second), settings)
+        dialog.print_button.click()
+        device_settings.save(device_settings.DeviceSettings(printer="no-such-printer"), settings)
+        dialog.print_button.click()
+    assert offered[0] == second and offered[1] != "no-such-printer"
