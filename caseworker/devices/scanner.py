@@ -198,9 +198,15 @@ $ErrorActionPreference = 'Stop'
 function Say($value) {
   [Console]::Out.WriteLine((ConvertTo-Json -Compress -Depth 4 -InputObject $value))
 }
-function Code($err) { '0x{0:X8}' -f $err.Exception.HResult }
+# PowerShell wraps a COM method's error: WIA's own code is the innermost exception's
+function Inner($err) {
+  $e = $err.Exception
+  while ($e.InnerException) { $e = $e.InnerException }
+  $e
+}
+function Code($err) { '0x{0:X8}' -f (Inner $err).HResult }
 try { $manager = New-Object -ComObject WIA.DeviceManager }
-catch { Say @{ error = 'no-wia'; hresult = (Code $_); message = $_.Exception.Message }; exit 2 }
+catch { Say @{ error = 'no-wia'; hresult = (Code $_); message = (Inner $_).Message }; exit 2 }
 """
 
 WIA_LIST_SCRIPT = (
@@ -253,7 +259,7 @@ try {{
   Say @{{ file = $env:{WIA_ENV_OUT}; width = $image.Width; height = $image.Height;
           refused = @($refused) }}
 }} catch {{
-  Say @{{ error = 'failed'; hresult = (Code $_); message = $_.Exception.Message }}
+  Say @{{ error = 'failed'; hresult = (Code $_); message = (Inner $_).Message }}
   exit 4
 }}
 """
