@@ -14,6 +14,7 @@ import mimetypes
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -301,14 +302,17 @@ class ScanDialog(QDialog):
         self.scan_with_scanner()
 
     def _scanned(self, scanned: tuple[str, bytes]) -> None:
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return  # the clerk closed the dialog (the intake deletes it) while it scanned
         self.scanner_button.setEnabled(True)
-        if not self.isVisible():
-            return  # the clerk closed the dialog while the scanner worked
         self.scanned_from, png = scanned
         log.info("scanned a page on %s", self.scanned_from)
         self.read_image(png, "scanner.png")
 
     def _scan_failed(self, exc: Exception) -> None:
+        if not shiboken6.isValid(self):
+            log.info("a scan failed after its dialog was closed: %s", exc)
+            return
         self.scanner_button.setEnabled(True)
         self._count()  # the accept button as it was, for a page read before
         if isinstance(exc, scanner.ScannerError):
@@ -335,12 +339,18 @@ class ScanDialog(QDialog):
         self._runner.compute(
             lambda: read_document(image),
             lambda reading: self._read(image, filename, reading),
-            lambda exc: self.status.setText(describe(exc)[1]),
+            self._not_read,
         )
+
+    def _not_read(self, exc: Exception) -> None:
+        if shiboken6.isValid(self):  # else the clerk closed the dialog while it was read
+            self.status.setText(describe(exc)[1])
 
     def _read(self, image: bytes, filename: str, reading: Reading) -> None:
         """The original image is what is kept; the squared-up one is what is shown, as
         the boxes are in its pixels."""
+        if not shiboken6.isValid(self):
+            return  # the clerk closed the dialog (the intake deletes it) while it was read
         self.image, self.filename, self._reading = image, filename, reading
         self._pixmap = QPixmap.fromImage(QImage.fromData(reading.image))
         self._reread()

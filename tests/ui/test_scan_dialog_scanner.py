@@ -106,3 +106,61 @@ def test_damaged_settings_are_said(
     scan_dialog.scan_with_scanner()
     assert "扫描仪无法使用" in scan_dialog.status.text()
     assert scan_dialog.scanner_button.isEnabled()
+
+
+def test_a_dialog_closed_while_the_scanner_works_is_left_alone(
+    qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clerk cancels while the scanner is still scanning (the intake deletes the dialog
+    when it closes): the page that arrives later goes nowhere, and nothing fails."""
+    from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415
+
+    from ui.scan_dialog import ScanDialog  # noqa: PLC0415
+
+    release = threading.Event()
+    arrived: list[bool] = []
+
+    def slow(**_kwargs: object) -> tuple[str, bytes]:
+        release.wait(10)
+        arrived.append(True)
+        return "test:0", b"\x89PNG\r\n\x1a\n"
+
+    monkeypatch.setattr(scanner, "scan_page", slow)
+    dialog = ScanDialog(runner)
+    dialog.show()
+    dialog.scan_with_scanner("test:0")
+    dialog.reject()
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(lambda: bool(arrived) and not runner.busy, timeout=10000)
+
+
+@pytest.mark.parametrize("outcome", ["read", "not read"])
+def test_a_dialog_closed_while_the_page_is_read_is_left_alone(
+    qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch, outcome: str
+) -> None:
+    """The same for the reading (OCR) of a page, whichever way it came."""
+    from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415
+
+    import ui.scan_dialog as module  # noqa: PLC0415
+
+    release = threading.Event()
+    arrived: list[bool] = []
+
+    def slow(image: bytes) -> object:
+        release.wait(10)
+        arrived.append(True)
+        if outcome == "not read":
+            raise ValueError("not a document")
+        return object()  # never looked at: the dialog is gone
+
+    monkeypatch.setattr(module, "read_document", slow)
+    dialog = module.ScanDialog(runner)
+    dialog.show()
+    dialog.read_image(b"\x89PNG\r\n\x1a\n", "scanner.png")
+    dialog.reject()
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(lambda: bool(arrived) and not runner.busy, timeout=10000)
