@@ -17,7 +17,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from caseworker.devices import scanner
+from tests.devices.fake_powershell import DEVICE_ID
 from tests.devices.test_scanner import sane_test_backend  # noqa: F401 - a fixture
+from tests.devices.test_wia import fake_wia  # noqa: F401 - a fixture
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -164,3 +166,22 @@ def test_a_dialog_closed_while_the_page_is_read_is_left_alone(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     release.set()
     qtbot.waitUntil(lambda: bool(arrived) and not runner.busy, timeout=10000)
+
+
+@pytest.mark.usefixtures("fake_wia")
+def test_the_dialog_scans_through_wia_on_windows(
+    qtbot: QtBot, scan_dialog: ScanDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same button on Windows: WIA through the stand-in ``powershell`` (never a real
+    WIA driver here)."""
+    monkeypatch.setattr(scanner, "default_backend", lambda: "wia")
+    _settings(tmp_path, monkeypatch, scanner="auto")
+    scan_dialog.scan_with_scanner()
+    qtbot.waitUntil(lambda: scan_dialog.filename == "scanner.png", timeout=60000)
+    assert scan_dialog.scanned_from == DEVICE_ID
+    assert scan_dialog.image.startswith(b"\x89PNG")
+    monkeypatch.setenv("FAKE_WIA", "busy")
+    scan_dialog.scan_with_scanner()
+    qtbot.waitUntil(scan_dialog.scanner_button.isEnabled, timeout=30000)
+    assert "扫描仪没有扫描成功" in scan_dialog.status.text()
+    assert "the scanner is busy" in scan_dialog.status.toolTip()
