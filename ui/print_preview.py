@@ -143,11 +143,20 @@ class PrintPreview(QDialog):
 
     def print_to(self, printer: QPrinter) -> None:
         """Send the document to ``printer`` at true size, with its calibration."""
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            self.save_to(Path(printer.outputFileName()))  # "print to file": the PDF itself
+            return
         try:
             settings = device_settings.load()
-            if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-                self.save_to(Path(printer.outputFileName()))  # "print to file": the PDF itself
-            elif sys.platform == "win32":
+        except DeviceError as exc:
+            QMessageBox.warning(
+                self,
+                tr("无法打印"),
+                tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。") + f"\n\n{exc}",
+            )
+            return
+        try:
+            if sys.platform == "win32":
                 self._print_exact_size(printer, settings)
             else:
                 true_size.print_pdf(

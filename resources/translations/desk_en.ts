@@ -1299,6 +1299,10 @@ File: {file}</translation>
         <translation>Cannot print</translation>
     </message>
     <message>
+        <source>本机的外设设置（devices.json）无法使用，请联系信息员修正。</source>
+        <translation>This PC&apos;s device settings (devices.json) cannot be used; ask the office&apos;s IT person to fix them.</translation>
+    </message>
+    <message>
         <source>打印机没有响应，请检查打印机。</source>
         <translation>The printer did not respond; check it.</translation>
     </message>

@@ -84,3 +84,19 @@ def test_the_print_dialog_opens_on_the_printer_of_the_settings(
         device_settings.save(device_settings.DeviceSettings(printer="no-such-printer"), settings)
         dialog.print_button.click()
     assert offered[0] == second and offered[1] != "no-such-printer"
+
+
+def test_damaged_device_settings_are_said_as_such(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "the printer does not respond": the settings are what needs mending."""
+    settings = tmp_path / "devices.json"
+    settings.write_text("{damaged", encoding="utf-8")
+    monkeypatch.setenv(device_settings.SETTINGS_ENV, str(settings))
+    pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
+    dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
+    qtbot.addWidget(dialog)
+    warned: list[str] = []
+    monkeypatch.setattr("ui.print_preview.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    dialog.print_to(QPrinter(QPrinter.PrinterMode.HighResolution))
+    assert warned and "外设设置" in warned[0] and "打印机没有响应" not in warned[0]
