@@ -284,7 +284,10 @@ class ScanDialog(QDialog):
             try:
                 device = device_settings.load().scanner
             except DeviceError as exc:
-                self.status.setText(tr("扫描仪无法使用：{reason}").format(reason=str(exc)))
+                self.status.setText(
+                    tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。")
+                )
+                self.status.setToolTip(str(exc))  # what is wrong with it, for the IT person
                 return
         chosen = device
         self.scanner_button.setEnabled(False)
@@ -334,6 +337,7 @@ class ScanDialog(QDialog):
         self.read_image(image, path.name)
 
     def read_image(self, image: bytes, filename: str) -> None:
+        self.status.setToolTip("")
         self.status.setText(tr("正在识别…"))
         self.accept_button.setEnabled(False)
         self._runner.compute(

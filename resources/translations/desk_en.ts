@@ -2018,10 +2018,6 @@ Choose another place.</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>扫描仪无法使用：{reason}</source>
-        <translation>The scanner cannot be used: {reason}</translation>
-    </message>
-    <message>
         <source>正在扫描，请稍候（扫描仪扫完一页可能要一分钟）…</source>
         <translation>Scanning, please wait (a page can take up to a minute)…</translation>
     </message>

@@ -106,7 +106,8 @@ def test_damaged_settings_are_said(
     path.write_text("{not json", encoding="utf-8")
     monkeypatch.setenv("CASEWORKER_DEVICES", str(path))
     scan_dialog.scan_with_scanner()
-    assert "扫描仪无法使用" in scan_dialog.status.text()
+    assert "外设设置（devices.json）无法使用" in scan_dialog.status.text()
+    assert "not JSON" in scan_dialog.status.toolTip()
     assert scan_dialog.scanner_button.isEnabled()
 
 
