@@ -117,3 +117,30 @@ def test_a_script_without_what_wia_needs_is_refused_by_the_stand_in(
     with pytest.raises(ScannerError, match="lacks") as refused:
         scan(DEVICE_ID, backend="wia")
     assert "6148" in refused.value.detail
+
+
+def test_the_scripts_are_well_formed_as_far_as_can_be_told_here() -> None:
+    """No PowerShell here to parse them: at least every bracket is closed in order (the
+    scan script is built as a Python f-string, where a doubled brace is easily missed),
+    and every environment variable the scan script reads is one the desk sets."""
+    import re  # noqa: PLC0415
+
+    from caseworker.devices import scanner  # noqa: PLC0415
+
+    pairs = {")": "(", "}": "{", "]": "["}
+    for script in (scanner.WIA_LIST_SCRIPT, scanner.WIA_SCAN_SCRIPT):
+        code = re.sub(r"'[^']*'|#[^\n]*", "", script)  # literals and comments aside
+        stack: list[str] = []
+        for char in code:
+            if char in "({[":
+                stack.append(char)
+            elif char in pairs:
+                assert stack and stack.pop() == pairs[char], script
+        assert stack == []
+    read = set(re.findall(r"\$env:(\w+)", scanner.WIA_SCAN_SCRIPT))
+    assert read == {
+        scanner.WIA_ENV_DEVICE,
+        scanner.WIA_ENV_OUT,
+        scanner.WIA_ENV_DPI,
+        scanner.WIA_ENV_INTENT,
+    }
