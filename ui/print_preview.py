@@ -149,10 +149,8 @@ class PrintPreview(QDialog):
         try:
             settings = device_settings.load()
         except DeviceError as exc:
-            QMessageBox.warning(
-                self,
-                tr("无法打印"),
-                tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。") + f"\n\n{exc}",
+            self._cannot_print(
+                tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。"), str(exc)
             )
             return
         try:
@@ -166,9 +164,21 @@ class PrintPreview(QDialog):
                     settings=settings,
                 )
         except DeviceError as exc:
-            QMessageBox.warning(
-                self, tr("无法打印"), tr("打印机没有响应，请检查打印机。") + f"\n\n{exc}"
+            self._cannot_print(
+                tr(
+                    "打印机没有响应。请检查打印机的电源、连接线和纸张，"
+                    "或在打印对话框中选择另一台打印机后再打印。"
+                ),
+                str(exc),
             )
+
+    def _cannot_print(self, message: str, detail: str) -> None:
+        """The clerk's message in the interface's language; the print system's own words
+        (often English) kept behind 显示详细信息 for the IT person, never in the message."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("无法打印"), message, parent=self)
+        box.setDetailedText(detail)
+        box.open()
+        self.cannot_print_box = box
 
     def _print_exact_size(
         self, printer: QPrinter, settings: device_settings.DeviceSettings

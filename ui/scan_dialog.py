@@ -259,7 +259,10 @@ class ScanDialog(QDialog):
             try:
                 source = device_settings.load().camera
             except DeviceError as exc:
-                self.status.setText(tr("高拍仪无法使用：{reason}").format(reason=str(exc)))
+                self.status.setText(
+                    tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。")
+                )
+                self.status.setToolTip(str(exc))  # what is wrong with it, for the IT person
                 return
         dialog = CameraDialog(source, self)
         dialog.accepted.connect(lambda: self._camera_took(dialog))

@@ -1266,8 +1266,8 @@ File: {file}</translation>
         <translation>The picture is still.</translation>
     </message>
     <message>
-        <source>高拍仪无法使用：{reason}</source>
-        <translation>The document camera cannot be used: {reason}</translation>
+        <source>高拍仪无法使用。请检查高拍仪的连接线和电源，或请信息员在外设设置中选择正确的高拍仪；也可以关闭此窗口，用扫描仪扫描或打开图片文件。</source>
+        <translation>The document camera cannot be used. Check its cable and power, or ask the IT person to choose the right camera in the device settings; you can also close this window and scan the page with the scanner or open an image file.</translation>
     </message>
     <message>
         <source>另存为 PDF</source>
@@ -1295,16 +1295,16 @@ File: {file}</translation>
         <translation>&amp;Save</translation>
     </message>
     <message>
+        <source>打印机没有响应。请检查打印机的电源、连接线和纸张，或在打印对话框中选择另一台打印机后再打印。</source>
+        <translation>The printer does not respond. Check its power, cable and paper, or choose another printer in the print dialog and print again.</translation>
+    </message>
+    <message>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
         <source>本机的外设设置（devices.json）无法使用，请联系信息员修正。</source>
         <translation>This PC&apos;s device settings (devices.json) cannot be used; ask the office&apos;s IT person to fix them.</translation>
-    </message>
-    <message>
-        <source>打印机没有响应，请检查打印机。</source>
-        <translation>The printer did not respond; check it.</translation>
     </message>
     <message>
         <source>类别</source>

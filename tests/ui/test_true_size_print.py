@@ -50,11 +50,14 @@ def test_a_printer_that_refuses_gets_a_message(
     pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
     dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
     qtbot.addWidget(dialog)
-    warned: list[str] = []
-    monkeypatch.setattr("ui.print_preview.QMessageBox.warning", lambda *a: warned.append(a[2]))
     monkeypatch.setattr("shutil.which", lambda name: None)  # no CUPS on this computer
     dialog.print_to(QPrinter(QPrinter.PrinterMode.HighResolution))
-    assert warned and "打印机没有响应" in warned[0] and "install CUPS" in warned[0]
+    box = dialog.cannot_print_box
+    # the clerk reads what to do in Chinese; the print system's English stays in the details
+    assert "打印机没有响应" in box.text() and "请检查打印机" in box.text()
+    assert not any("a" <= ch.lower() <= "z" for ch in box.text().replace("devices.json", ""))
+    assert "install CUPS" in box.detailedText()
+    box.close()
 
 
 def test_the_print_dialog_opens_on_the_printer_of_the_settings(
@@ -96,7 +99,8 @@ def test_damaged_device_settings_are_said_as_such(
     pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
     dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
     qtbot.addWidget(dialog)
-    warned: list[str] = []
-    monkeypatch.setattr("ui.print_preview.QMessageBox.warning", lambda *a: warned.append(a[2]))
     dialog.print_to(QPrinter(QPrinter.PrinterMode.HighResolution))
-    assert warned and "外设设置" in warned[0] and "打印机没有响应" not in warned[0]
+    box = dialog.cannot_print_box
+    assert "外设设置" in box.text() and "打印机没有响应" not in box.text()
+    assert box.detailedText()  # what is wrong with the file, for the IT person
+    box.close()
