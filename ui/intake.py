@@ -320,7 +320,10 @@ class IntakePage(IntakeQuestions, QWidget):
         return case
 
     def application_data(self) -> dict[str, Any]:
-        """What the store keeps: the case and the hukou book's records."""
+        """What the store keeps: the case and the hukou book's records; every answer as
+        shown on screen (a choice left without Enter is saved as the clerk sees it; while
+        typing, the decision waits for Enter or Tab, so the focus is not moved on)."""
+        self.take_shown_answers()
         data = self.case_dict()
         household = {k: self.records[k].text().strip() for k, _ in RECORD_FIELDS}
         applicant = {"name": self.applicant_name.text().strip()}

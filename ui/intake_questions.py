@@ -156,5 +156,20 @@ class IntakeQuestions:
         editor.mark(None)
         return value
 
+    def take_shown_answers(self) -> None:
+        """Every answer on screen taken, committed with Enter or not, so that what is
+        saved or decided is what the clerk sees: one emptied is no longer answered, one
+        left unreadable stays marked and is not taken."""
+        for fact, editor in self._editors.items():
+            try:
+                value = editor.answer()
+            except ValueError:
+                continue
+            if value is None:
+                self._answers.pop(fact, None)  # emptied on screen (Delete): not answered
+            elif self._answers.get(fact) != value:
+                self._answers[fact] = value
+                self._skipped.discard(fact)
+
     def answered(self) -> dict[str, Any]:
         return dict(self._answers)
