@@ -17,11 +17,13 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -95,11 +97,18 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.queue, tr("申请", "tab"))
         self.home.addTab(self.collectives, tr("集体户"))
         self.statistics: StatisticsPage | None = None
+        self.statistics_scroll: QScrollArea | None = None
         if self.actor.role in VIEWING_STATISTICS:
             self.statistics = StatisticsPage(desk.statistics, self.actor, desk.runner, self)
             self.statistics.open_application.connect(self.open_number)
             self.bus.changed.connect(self.statistics.changed)
-            self.home.addTab(self.statistics, tr("统计"))
+            # its tables and charts need more width than a 150 % screen has: it scrolls,
+            # and the window (the intake above all) still fits 1366×768
+            self.statistics_scroll = QScrollArea(self)
+            self.statistics_scroll.setWidgetResizable(True)
+            self.statistics_scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.statistics_scroll.setWidget(self.statistics)
+            self.home.addTab(self.statistics_scroll, tr("统计"))
         self.home.currentChanged.connect(self._home_tab_changed)
         self.application = ApplicationPage(
             desk, self.operations, self.bus, locked=self._locked, parent=self
@@ -380,7 +389,7 @@ class MainWindow(QMainWindow):
     def _home_tab_changed(self, index: int) -> None:
         if self.home.widget(index) is self.collectives:
             self.collectives.refresh()
-        elif self.statistics is not None and self.home.widget(index) is self.statistics:
+        elif self.statistics is not None and self.home.widget(index) is self.statistics_scroll:
             self.statistics.refresh()
 
     def _locked(self) -> bool:
