@@ -98,6 +98,9 @@ class ApplicationPage(QWidget):
         self.print_receipt.setObjectName("printReceipt")
         self.print_receipt.clicked.connect(lambda: self.print_document(DocumentKind.RECEIPT))
         self.print_receipt.setMinimumWidth(self.print_receipt.sizeHint().width())
+        # focused after 受理: Enter prints it (a button outside a dialog takes only Space
+        # unless it is an auto-default one)
+        self.print_receipt.setAutoDefault(True)
         result.addWidget(self.receipt_label, 1)
         result.addWidget(self.print_receipt)
         result.setContentsMargins(6, 0, 6, 0)
@@ -122,6 +125,7 @@ class ApplicationPage(QWidget):
         ):
             button = QPushButton(text, bar_box)
             button.setObjectName(f"step:{key}")
+            button.setAutoDefault(True)  # Enter on a focused step takes it, as Space does
             bar.addWidget(button)
             self.step_buttons[key] = button
         page.addWidget(bar_box)

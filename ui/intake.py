@@ -199,6 +199,7 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
         buttons = QHBoxLayout()
         self.add_relative = QPushButton(tr("添加 (Ctrl+R)"), relatives)
         self.add_relative.setObjectName("addRelative")
+        self.add_relative.setAutoDefault(True)  # Enter on it adds the next relative
         self.remove_relative = QPushButton(tr("删除"), relatives)
         buttons.addWidget(self.add_relative)
         buttons.addWidget(self.remove_relative)

@@ -128,6 +128,17 @@ class IntakeQuestions:
                 return fact
         return None
 
+    def focus_next_question(self) -> bool:
+        """F4: the focus to the next question still open (one a relative added may have
+        opened again), else to the first question shown; False when there is none."""
+        open_now = [full_name(q.fact) for q in (self.decision.questions if self.decision else ())]
+        target = self.next_question() or next((f for f in open_now if f in self._editors), None)
+        editor = self._editors.get(target or "") or next(iter(self._editors.values()), None)
+        if editor is None:
+            return False
+        cast("QWidget", editor).setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
     def _answer(self, fact: str, *, advance: bool) -> None:
         editor = self._editors.get(fact)
         if editor is None:

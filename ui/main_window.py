@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.find_action = add(work, tr("查找"), QKeySequence.StandardKey.Find, self.focus_search)
         self.back_action = add(work, tr("返回队列"), "Esc", self.back)
         self.read_action = add(work, tr("读卡"), "F5", self.read_card)
+        self.next_question_action = add(work, tr("下一个待答问题"), "F4", self.focus_next_question)
         self.collectives_action = add(work, tr("集体户"), "F3", self.show_collectives)
         self.applicant_screen_action = add(
             work, tr("申请人屏幕（双屏核对）"), "F11", self.show_applicant_screen
@@ -345,6 +346,12 @@ class MainWindow(QMainWindow):
 
     def read_card(self) -> None:
         self.application.read_card()
+
+    def focus_next_question(self) -> None:
+        """F4: back to the questions, at the next one still open (a relative added may
+        have opened one again), from anywhere on the application page."""
+        if not self._locked() and self.stack.currentWidget() is self.intake_page:
+            self.intake.focus_next_question()
 
     def choose_language(self, language: str) -> None:
         """Kept for this machine and applied at the next start: the window in use is not

@@ -992,6 +992,10 @@
         <translation>Read ID card</translation>
     </message>
     <message>
+        <source>下一个待答问题</source>
+        <translation>Next open question</translation>
+    </message>
+    <message>
         <source>申请人屏幕（双屏核对）</source>
         <translation>Applicant&apos;s screen</translation>
     </message>
