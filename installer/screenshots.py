@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = Path(__file__).resolve().parent / "screenshots"
+#: where to write (another folder for a trial run, e.g. at QT_SCALE_FACTOR=1.5)
+OUT = Path(os.environ.get("SCREENSHOTS_OUT") or Path(__file__).resolve().parent / "screenshots")
 sys.path.insert(0, str(ROOT))
 
 
@@ -29,7 +30,7 @@ def _start_xvfb() -> list[subprocess.Popen[bytes]]:
     desk is placed, decorated and maximised as on a real desktop."""
     if shutil.which("Xvfb") is None:
         sys.exit("Xvfb is missing: apt-get install xvfb xauth openbox")
-    display = ":97"
+    display = os.environ.get("SCREENSHOTS_DISPLAY", ":97")  # another when :97 is in use
     started = [
         subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
     ]

@@ -349,6 +349,7 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
                 )
             )
         self.mismatch.setText("\n".join(problems))
+        self.mismatch.setVisible(bool(problems))  # no empty row under the name
 
     # --- the case ------------------------------------------------------------------
 

@@ -385,6 +385,8 @@ class MainWindow(QMainWindow):
 
     def show_home(self, tab: QWidget) -> None:
         self.stack.setCurrentWidget(self.home)
+        if tab is self.statistics and self.statistics_scroll is not None:
+            tab = self.statistics_scroll  # the page sits in its scroll area
         self.home.setCurrentWidget(tab)
 
     def show_collectives(self) -> None:

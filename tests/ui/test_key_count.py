@@ -60,11 +60,13 @@ class Keys:
     """Every key pressed, as a kind: "typed", "navigation" or "command"."""
 
     pressed: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)  # what was pressed, for the README
 
     def type(self, text: str) -> None:
         for char in text:
             type_text(char)
             self.pressed.append("typed")
+            self.said.append(char)
 
     def press(
         self,
@@ -77,6 +79,8 @@ class Keys:
         navigation, not as a command."""
         key(code, modifier)
         self.pressed.append("navigation" if navigation or code in NAVIGATION else "command")
+        held = "Ctrl+" if modifier & Qt.KeyboardModifier.ControlModifier else ""
+        self.said.append(f" {held}{code.name.removeprefix('Key_')} ")
 
     def tab(self) -> None:
         self.press(Qt.Key.Key_Tab)
@@ -228,7 +232,8 @@ def test_a_shared_case_from_the_queue_to_the_receipt_by_keyboard(
         text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf)).pages)
         assert view.receipt_number in text
         figures = keys.figures()
-        print(f"case {number}: {figures}")  # the README's table (pytest -s shows it)
+        # the README's table and walkthrough (pytest -s shows them)
+        print(f"case {number}: {figures}\n{''.join(keys.said)}")
         assert figures["longest_navigation_run"] <= 3, keys.pressed
         assert figures["navigation"] <= 15, keys.pressed
         assert figures["total"] < BASELINE_01, figures
