@@ -128,6 +128,19 @@ class IntakeQuestions:
                 return fact
         return None
 
+    def question_text(self, fact: str) -> str:
+        """The label of ``fact``'s question as shown: its text, and below it the clauses
+        (one line each part); "" when the question is not on screen."""
+        editor = cast("QWidget | None", self._editors.get(fact))
+        for row in range(self.facts_grid.rowCount()):
+            field = self.facts_grid.itemAtPosition(row, 1)
+            label = self.facts_grid.itemAtPosition(row, 0)
+            if editor is not None and field is not None and field.widget() is editor:
+                box = label.widget() if label is not None else None
+                if box is not None:
+                    return "\n".join(t.text() for t in box.findChildren(QLabel))
+        return ""
+
     def focus_next_question(self) -> bool:
         """F4: the focus to the next question still open (one a relative added may have
         opened again), else to the first question shown; False when there is none."""
