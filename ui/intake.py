@@ -201,6 +201,7 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
         self.add_relative.setObjectName("addRelative")
         self.add_relative.setAutoDefault(True)  # Enter on it adds the next relative
         self.remove_relative = QPushButton(tr("删除"), relatives)
+        self.remove_relative.setObjectName("removeRelative")
         buttons.addWidget(self.add_relative)
         buttons.addWidget(self.remove_relative)
         buttons.addStretch(1)
@@ -211,6 +212,7 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
 
         scroll = QScrollArea(self)
         scroll.setObjectName("intakeScroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it scrolls to the focus
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)

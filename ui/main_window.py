@@ -233,6 +233,11 @@ class MainWindow(QMainWindow):
                 shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
                 button.setProperty("keys", shown)
                 button.setToolTip(shown)
+            else:  # its key is the 受理 menu's 打印 (one action per key): said here too
+                printing = self.print_action.shortcut()
+                action.setText(
+                    f"{text}\t{printing.toString(QKeySequence.SequenceFormat.NativeText)}"
+                )
             self.step_actions[key] = action
         steps.aboutToShow.connect(self._steps_open_now)
         settings = self.menuBar().addMenu(tr("设置(&S)"))
