@@ -38,6 +38,7 @@ from tests.ui.conftest import settle
 from tests.ui.test_desk import SHARED_COPY
 from ui import i18n
 from ui.main_window import Desk, MainWindow
+from ui.relative_dialog import RelativeDialog
 
 #: (width, height) of the window in logical pixels: the two screens at 100 %, and at 150 %
 SIZES = {
@@ -248,3 +249,21 @@ def test_the_intake_holds_its_layout(
     QApplication.processEvents()
     problems = layout_problems(window.intake_page) + no_horizontal_scrolling(window)
     assert problems == [], "\n".join(problems)
+
+
+def test_the_relative_dialog_holds_its_layout(qtbot: QtBot, language_window: MainWindow) -> None:
+    """The relative's dialog, as it opens for a child with an ID number, and for one
+    without (birth date and sex asked), in both languages."""
+    for relative in (
+        {"relation": "child", "id_number": "371502199802010151", "name": "张小"},
+        {"relation": "child", "birth_date": "2015-06-01", "sex": "F", "name": "张幺"},
+    ):
+        dialog = RelativeDialog(language_window, relative)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        try:
+            problems = layout_problems(dialog)
+            assert problems == [], "\n".join(problems)
+        finally:
+            dialog.close()
+            dialog.deleteLater()
