@@ -18,6 +18,7 @@ from caseworker.rules.decision import (
     Decision,
     RouteResult,
 )
+from caseworker.rules.plain import fact_labels
 from ui.i18n import term, tr
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
@@ -110,10 +111,12 @@ class DecisionPanel(QWidget):
         title.setForeground(colour)
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
-        for unmet in route.unmet:
-            title.appendRow([_leaf(tr("不符合：{condition}").format(condition=unmet)), _leaf("")])
+        for unmet, unmet_zh in zip(route.unmet, route.unmet_zh, strict=True):
+            said = term(unmet_zh, unmet)
+            title.appendRow([_leaf(tr("不符合：{condition}").format(condition=said)), _leaf("")])
         for unknown in route.unknown:
-            title.appendRow([_leaf(tr("待了解：{fact}").format(fact=unknown)), _leaf("")])
+            said = term(*fact_labels(unknown))
+            title.appendRow([_leaf(tr("待了解：{fact}").format(fact=said)), _leaf("")])
         for hint in route.hints:
             hint_text = tr("如何符合：{hint}").format(hint=term(hint.zh, hint.en))
             title.appendRow([_leaf(hint_text), _leaf("")])

@@ -15,7 +15,9 @@ from typing import Any, ClassVar
 
 from caseworker.models.calendar import add_months, anniversary
 from caseworker.models.enums import Sex
+from caseworker.rules import plain
 from caseworker.rules.facts import FACT_BY_NAME
+from caseworker.rules.plain import Said
 
 Truth = bool | None
 
@@ -101,6 +103,8 @@ class Leaf(Condition):
     #: filled once by ``freeze`` when the pack is compiled
     short: str = ""
     _described: tuple[str, str] = ("", "")
+    #: the zones' Chinese names, by id, for a leaf on ``zone`` (set by the pack loader)
+    zone_names: Mapping[str, str] = {}
 
     @property
     def changeable(self) -> bool:
@@ -142,7 +146,7 @@ class Leaf(Condition):
         return self._described[self.negated] or self.describe(self.negated)
 
     def reason(self, value: Any) -> str:
-        return f"{self.text} (has {_show(value)})"
+        return Said(f"{self.text} (has {_show(value)})", plain.reason(self, self.negated, value))
 
     @property
     def time_bound(self) -> bool:
@@ -159,7 +163,7 @@ class Leaf(Condition):
         params = tuple(
             (k, repr(v))
             for k, v in sorted(vars(self).items())
-            if not k.startswith("_") and k not in {"uid", "short"}
+            if not k.startswith("_") and k not in {"uid", "short", "zone_names"}
         )
         return (type(self).__name__, params)
 
@@ -355,7 +359,7 @@ class Answered(Leaf):
         return f"{_short(self.fact)} {'not given' if negated else 'given'}"
 
     def reason(self, value: Any) -> str:
-        return self.text
+        return Said(self.text, plain.reason(self, self.negated, value))
 
 
 class YearsBefore(Leaf):
@@ -453,7 +457,8 @@ class AwardMatch(Leaf):
         return ("no " if negated else "") + text
 
     def reason(self, value: Any) -> str:
-        return f"{self.describe(self.negated)} (has {len(value)} award(s))"
+        en = f"{self.describe(self.negated)} (has {len(value)} award(s))"
+        return Said(en, plain.reason(self, self.negated, value))
 
 
 class Manual(Leaf):
@@ -574,12 +579,14 @@ class Any_(_Junction):  # noqa: N801 - "Any" would shadow typing.Any
                 reasons.append(out.unmet[0])
             else:  # brackets keep "a and (b or c)" readable
                 parts = (f"({u})" if u.startswith("none of") else u for u in out.unmet)
-                reasons.append("(" + " and ".join(parts) + ")")
+                zh = plain.both([plain.zh_of(u) for u in out.unmet])
+                reasons.append(Said("(" + " and ".join(parts) + ")", zh))
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         if len(reasons) == 1:
             return Outcome(False, unmet=(reasons[0],))
-        return Outcome(False, unmet=("none of: " + "; or ".join(reasons),))
+        en = "none of: " + "; or ".join(reasons)
+        return Outcome(False, unmet=(Said(en, plain.none_of([plain.zh_of(r) for r in reasons])),))
 
     def negate(self) -> Condition:
         return All(tuple(part.negate() for part in self.parts))

@@ -217,7 +217,7 @@ class ApplicationService(ApplicationReading):
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             decision = self.evaluation.decide(case_from_dict(view.case))
-            result = decision.to_json()
+            result = decision.to_record()
             repo.add_decision(
                 session,
                 view.id,
