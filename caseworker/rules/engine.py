@@ -10,6 +10,7 @@ from typing import Any
 from caseworker.models.calendar import age_on
 from caseworker.models.divisions import DivisionError, Divisions, Place
 from caseworker.models.facts import Applicant, Case, CaseError, Joins
+from caseworker.models.problems import Problem
 from caseworker.rules import conditions
 from caseworker.rules.decision import (
     ELIGIBLE,
@@ -87,7 +88,10 @@ def resolve_place(case: Case, divisions: Divisions) -> Place:
             zone=dest.zone,
         )
     except DivisionError as exc:
-        raise CaseError(str(exc)) from None
+        message = str(exc)
+        ((where, what),) = CaseError(message).problems
+        problem = Problem(field=where, code=exc.code, text=what, params=exc.params)
+        raise CaseError(message, details=(problem,)) from None
 
 
 def evaluate(case: Case, book: RuleBook, divisions: Divisions) -> Decision:
