@@ -104,8 +104,8 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <source>操作，例如 login / application.</source>
-        <translation>Action, e.g. login / application.</translation>
+        <source>操作，例如 登录、受理、打印</source>
+        <translation>Action, e.g. logged in, accepted, printed</translation>
     </message>
     <message>
         <source>申请编号</source>
