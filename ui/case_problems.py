@@ -41,7 +41,7 @@ WORDING: dict[str, object] = {
     ),
     "name.no_letter": QT_TRANSLATE_NOOP("", "没有汉字或字母，请按户口簿填写"),
     "name.character": QT_TRANSLATE_NOOP(
-        "", "不能含“{char}”：姓名不能含表情符号、数字或其他符号，请按户口簿填写"
+        "", "不能含“{char}”，姓名中不能有表情符号、数字或其他符号；请按户口簿填写"
     ),
     "name.invisible": QT_TRANSLATE_NOOP(
         "", "含有不可见的字符，姓名不能含表情符号、数字或其他符号，请按户口簿重新填写"

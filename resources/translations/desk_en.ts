@@ -1868,7 +1868,7 @@ Choose another place.</translation>
         <translation>has no character or letter; type the name as the hukou book shows it</translation>
     </message>
     <message>
-        <source>不能含“{char}”：姓名不能含表情符号、数字或其他符号，请按户口簿填写</source>
+        <source>不能含“{char}”，姓名中不能有表情符号、数字或其他符号；请按户口簿填写</source>
         <translation>may not contain “{char}”: a name has no emoji, digits or other symbols; type it as the hukou book shows it</translation>
     </message>
     <message>
