@@ -20,6 +20,7 @@ from caseworker.rules.decision import (
 )
 from caseworker.rules.plain import fact_labels
 from ui.i18n import term, tr
+from ui.wrap_delegate import WrappingDelegate
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,6 +45,8 @@ class DecisionPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # long reasons wrap
         self.tree.setHeaderHidden(False)
         self.tree.setColumnWidth(0, 420)
         self.family = QLabel(self)
