@@ -11,7 +11,7 @@ from caseworker.models.calendar import age_on
 from caseworker.models.divisions import DivisionError, Divisions, Place
 from caseworker.models.facts import Applicant, Case, CaseError, Joins
 from caseworker.models.problems import Problem
-from caseworker.rules import conditions
+from caseworker.rules import conditions, plain
 from caseworker.rules.decision import (
     ELIGIBLE,
     INCOMPLETE,
@@ -305,7 +305,7 @@ def _hints(route: Route, cov: _Covering, ctx: conditions.Context) -> tuple[Hint,
                 Hint(
                     "change",
                     f"eligible if {leaf.describe(leaf.negated)}",
-                    f"若满足：{leaf.describe(leaf.negated)}",
+                    f"若满足：{plain.describe(leaf, leaf.negated)}",
                 )
             )
     return tuple(hints[:3])

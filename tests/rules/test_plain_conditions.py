@@ -17,8 +17,10 @@ from caseworker.rules import conditions, plain
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.evaluation import EvaluationService
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
+from tests.rules.test_scenarios import SCENARIOS
 
 SHARED = Path(__file__).parent.parent / "shared_cases"
+_dates = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 _CODE = re.compile(r"[a-z]+_[a-z_]+|[a-z]+\.[a-z]+|>=|<=|\bin\b|\(has")
 
@@ -143,3 +145,23 @@ def test_refused_routes_of_varied_applicants_read_in_chinese(service: Evaluation
                 _plain(zh)
                 seen += 1
     assert seen > 10
+
+
+def test_every_unmet_reason_and_hint_of_the_own_scenarios_reads_in_chinese(
+    service: EvaluationService,
+) -> None:
+    """tests/rules/scenarios: many more refusals and the hints (如何符合) of each."""
+    reasons = changes = 0
+    for name, spec, defaults in SCENARIOS:
+        expected_error = isinstance(spec.get("expect"), dict) and "error" in spec["expect"]
+        if expected_error:
+            continue
+        decision = service.decide(case_from_dict(build_case({**spec, "name": name}, defaults)))
+        for route in decision.routes:
+            for zh in route.unmet_zh:
+                _plain(zh)
+                reasons += 1
+            for hint in route.hints:
+                _plain(_dates.sub("", hint.zh))
+                changes += hint.kind == "change"
+    assert reasons > 200 and changes >= 2
