@@ -97,6 +97,15 @@ _DOCUMENT_STEPS = {
 #: detail key -> (Chinese, English)
 DETAIL_NAMES: dict[str, tuple[str, str]] = {
     "number": ("申请编号", "application"),
+    "receipt_number": ("受理回执编号", "receipt number"),
+    "permit_number": ("准迁证编号", "permit number"),
+    "accepted_by": ("受理人", "accepted by"),
+    "decided_by": ("审查人", "decided by"),
+    "approved_by": ("批准人", "approved by"),
+    "filename": ("文件名", "file"),
+    "fields": ("识别的栏目", "fields read"),
+    "relation": ("关系", "relation"),
+    "lives_together": ("共同居住", "lives together"),
     "state": ("状态", "state"),
     "reason": ("理由", "reason"),
     "version": ("版本", "version"),
@@ -148,7 +157,9 @@ DETAIL_NAMES: dict[str, tuple[str, str]] = {
     "seq": ("序号", "sequence"),
 }
 #: never shown: ids and digests that mean nothing to a reader
-HIDDEN = frozenset({"session", "shown_sha256", "sha256", "digest", "signature"})
+HIDDEN = frozenset(
+    {"session", "shown_sha256", "sha256", "digest", "signature", "person_id", "member_id"}
+)
 #: a detail value that is a word of the code, by key
 _VALUES: dict[str, dict[str, tuple[str, str]]] = {
     "source": {

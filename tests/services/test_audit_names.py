@@ -8,12 +8,17 @@ import re
 from pathlib import Path
 
 from caseworker.models.workflow import Action
+from caseworker.printing.model import DocumentKind
+from caseworker.services.applications import ApplicationService
+from caseworker.services.audit import AuditService
 from caseworker.services.audit_names import (
     ACTION_NAMES,
     action_name,
     actions_named,
     detail_lines,
 )
+from caseworker.services.printing import PrintingService
+from tests.stores import CLERK, SUPERVISOR, application
 
 SERVICES = Path(__file__).resolve().parents[2] / "caseworker" / "services"
 #: what writes an audit event, and where its action is when given by position
@@ -179,3 +184,30 @@ def test_details_read_as_field_and_value_without_session_ids() -> None:
         "登录方式：窗口",
         "已锁定：是",
     ]
+
+
+def test_a_whole_workflow_s_details_all_have_names(apps: ApplicationService) -> None:
+    printing = PrintingService(apps)
+    number = apps.create_draft(CLERK, application()).number
+    apps.accept(CLERK, number)
+    apps.mark_document_seen(CLERK, number, "居民户口簿")
+    printing.print_document(CLERK, number, DocumentKind.RECEIPT)
+    apps.decide(CLERK, number)
+    apps.approve(SUPERVISOR, number)
+    apps.issue_permit(CLERK, number)
+    printing.print_document(CLERK, number, DocumentKind.PERMIT)
+    apps.mark_settled(CLERK, number)
+    refused = apps.create_draft(CLERK, application(applicant={"degree": "none"})).number
+    apps.accept(CLERK, refused)
+    apps.decide(CLERK, refused)
+    apps.refuse(SUPERVISOR, refused, "无符合条件的落户途径")
+    apps.void(SUPERVISOR, apps.create_draft(CLERK, application()).number, "录入错误")
+    events = AuditService(apps.store).events(SUPERVISOR, limit=500)
+    assert len({e.action for e in events}) >= 10
+    for event in events:
+        assert event.action in ACTION_NAMES, event.action
+        for line in detail_lines(event.detail, zh=True):
+            label, value = line.split("：", 1)
+            assert label != "其他", (event.action, event.detail)
+            if label in {"状态", "审查结论", "种类", "角色"}:
+                assert re.search(r"[\u4e00-\u9fff]", value), (event.action, line)

@@ -41,6 +41,7 @@ def test_actions_and_details_read_in_chinese(qtbot: QtBot, desk: Desk) -> None:
         assert "{" not in detail and "session" not in detail, detail
     accepted = rows[0][1].splitlines()
     assert f"申请编号：{number}" in accepted and "状态：已受理" in accepted
+    assert "受理人：li" in accepted and not any(line.startswith("其他") for line in accepted)
     placeholder = dialog.action.placeholderText()
     assert not _ENGLISH.search(placeholder) and "登录" in placeholder
 
