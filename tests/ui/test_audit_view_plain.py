@@ -7,8 +7,8 @@ import re
 
 from pytestqt.qtbot import QtBot
 
-from caseworker.services.applications import Actor
 from caseworker.services.audit import AuditService
+from caseworker.services.base import Actor
 from tests.stores import application
 from tests.ui.conftest import settle
 from ui.audit_view import AuditDialog
