@@ -183,10 +183,21 @@ def _award_kinds(kinds: Any) -> str:
     return shown[0] if len(shown) == 1 else "、".join(shown[:-1]) + "或" + shown[-1]
 
 
+def _described(leaf: Any, negated: bool) -> str:
+    """``describe``, worked out once per leaf and sense (a leaf's zones are named only
+    after the pack is compiled, so not when the leaf is frozen)."""
+    cache: dict[bool, str] | None = leaf.__dict__.get("_zh")
+    if cache is None:
+        cache = leaf.__dict__["_zh"] = {}
+    if negated not in cache:
+        cache[negated] = describe(leaf, negated)
+    return cache[negated]
+
+
 def reason(leaf: Any, negated: bool, value: Any) -> str:
     """An unmet predicate with what the case has ("…（现为：本科）")."""
     kind = type(leaf).__name__
-    text = describe(leaf, negated)
+    text = _described(leaf, negated)
     if kind in {"Answered", "Manual"}:
         return text
     if kind == "AwardMatch":
