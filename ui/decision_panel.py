@@ -115,7 +115,8 @@ class DecisionPanel(QWidget):
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
         for unmet, unmet_zh in zip(route.unmet, route.unmet_zh, strict=True):
-            said = term(unmet_zh, unmet)
+            plain = unmet_zh.replace("均不符合：", "均不符合：\n").replace("；或", "；\n或")
+            said = term(plain, unmet)  # each alternative on its own line
             title.appendRow([_leaf(tr("不符合：{condition}").format(condition=said)), _leaf("")])
         for unknown in route.unknown:
             said = term(*fact_labels(unknown))
