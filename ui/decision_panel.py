@@ -18,7 +18,7 @@ from caseworker.rules.decision import (
     Decision,
     RouteResult,
 )
-from caseworker.rules.plain import fact_labels
+from caseworker.rules.plain import alternatives_on_lines, fact_labels
 from ui.i18n import term, tr
 from ui.wrap_delegate import WrappingDelegate
 
@@ -115,8 +115,7 @@ class DecisionPanel(QWidget):
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
         for unmet, unmet_zh in zip(route.unmet, route.unmet_zh, strict=True):
-            plain = unmet_zh.replace("均不符合：", "均不符合：\n").replace("；或", "；\n或")
-            said = term(plain, unmet)  # each alternative on its own line
+            said = term(alternatives_on_lines(unmet_zh), unmet)
             title.appendRow([_leaf(tr("不符合：{condition}").format(condition=said)), _leaf("")])
         for unknown in route.unknown:
             said = term(*fact_labels(unknown))

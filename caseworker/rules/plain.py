@@ -207,9 +207,19 @@ def reason(leaf: Any, negated: bool, value: Any) -> str:
     return f"{text}（现为：{value_zh(leaf.fact, value)}）"
 
 
+_NONE_OF = "下列条件须符合其一，均不符合："
+_OR = "；或"
+
+
 def none_of(reasons: list[str]) -> str:
     """An any-of none of whose parts holds."""
-    return "下列条件须符合其一，均不符合：" + "；或".join(reasons)
+    return _NONE_OF + _OR.join(reasons)
+
+
+def alternatives_on_lines(reason: str) -> str:
+    """A reason with each alternative of an any-of on a line of its own (for a screen;
+    a paper keeps one paragraph)."""
+    return reason.replace(_NONE_OF, _NONE_OF + "\n").replace(_OR, "；\n或")
 
 
 def both(reasons: list[str]) -> str:
