@@ -114,8 +114,8 @@ class DecisionPanel(QWidget):
         title.setForeground(colour)
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
-        for unmet, unmet_zh in zip(route.unmet, route.unmet_zh, strict=True):
-            said = term(alternatives_on_lines(unmet_zh), unmet)
+        for unmet_en, unmet_zh in zip(route.unmet_en, route.unmet_zh, strict=True):
+            said = term(alternatives_on_lines(unmet_zh), unmet_en)
             title.appendRow([_leaf(tr("不符合：{condition}").format(condition=said)), _leaf("")])
         for unknown in route.unknown:
             said = term(*fact_labels(unknown))

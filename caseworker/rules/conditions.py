@@ -15,9 +15,8 @@ from typing import Any, ClassVar
 
 from caseworker.models.calendar import add_months, anniversary
 from caseworker.models.enums import Sex
-from caseworker.rules import plain
+from caseworker.rules import plain, plain_en
 from caseworker.rules.facts import FACT_BY_NAME
-from caseworker.rules.plain import Said
 
 Truth = bool | None
 
@@ -146,7 +145,12 @@ class Leaf(Condition):
         return self._described[self.negated] or self.describe(self.negated)
 
     def reason(self, value: Any) -> str:
-        return Said(f"{self.text} (has {_show(value)})", plain.reason(self, self.negated, value))
+        return self.said(f"{self.text} (has {_show(value)})", value)
+
+    def said(self, en: str, value: Any) -> str:
+        """The engine's reason ``en`` with its plain Chinese and English beside it."""
+        zh, plain_english = (m.reason(self, self.negated, value) for m in (plain, plain_en))
+        return plain.Said(en, zh, plain_english)
 
     @property
     def time_bound(self) -> bool:
@@ -359,7 +363,7 @@ class Answered(Leaf):
         return f"{_short(self.fact)} {'not given' if negated else 'given'}"
 
     def reason(self, value: Any) -> str:
-        return Said(self.text, plain.reason(self, self.negated, value))
+        return self.said(self.text, value)
 
 
 class YearsBefore(Leaf):
@@ -457,8 +461,7 @@ class AwardMatch(Leaf):
         return ("no " if negated else "") + text
 
     def reason(self, value: Any) -> str:
-        en = f"{self.describe(self.negated)} (has {len(value)} award(s))"
-        return Said(en, plain.reason(self, self.negated, value))
+        return self.said(f"{self.describe(self.negated)} (has {len(value)} award(s))", value)
 
 
 class Manual(Leaf):
@@ -580,13 +583,18 @@ class Any_(_Junction):  # noqa: N801 - "Any" would shadow typing.Any
             else:  # brackets keep "a and (b or c)" readable
                 parts = (f"({u})" if u.startswith("none of") else u for u in out.unmet)
                 zh = plain.both([plain.zh_of(u) for u in out.unmet])
-                reasons.append(Said("(" + " and ".join(parts) + ")", zh))
+                en = plain_en.both([plain.en_of(u) for u in out.unmet])
+                reasons.append(plain.Said("(" + " and ".join(parts) + ")", zh, en))
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         if len(reasons) == 1:
             return Outcome(False, unmet=(reasons[0],))
-        en = "none of: " + "; or ".join(reasons)
-        return Outcome(False, unmet=(Said(en, plain.none_of([plain.zh_of(r) for r in reasons])),))
+        said = plain.Said(
+            "none of: " + "; or ".join(reasons),
+            plain.none_of([plain.zh_of(r) for r in reasons]),
+            plain_en.none_of([plain.en_of(r) for r in reasons]),
+        )
+        return Outcome(False, unmet=(said,))
 
     def negate(self) -> Condition:
         return All(tuple(part.negate() for part in self.parts))

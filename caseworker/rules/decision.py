@@ -10,7 +10,7 @@ from typing import Any
 
 from caseworker.rules.conditions import Outcome
 from caseworker.rules.packs import Route
-from caseworker.rules.plain import zh_of
+from caseworker.rules.plain import en_of, zh_of
 
 ELIGIBLE, INCOMPLETE, INELIGIBLE, NOT_APPLICABLE = (
     "eligible",
@@ -102,6 +102,11 @@ class RouteResult:
     def unmet_zh(self) -> tuple[str, ...]:
         """The unmet conditions in plain Chinese, for the desk and the papers."""
         return tuple(zh_of(u) for u in self.unmet)
+
+    @property
+    def unmet_en(self) -> tuple[str, ...]:
+        """The unmet conditions in plain English, for the desk in English."""
+        return tuple(en_of(u) for u in self.unmet)
 
     @property
     def hints(self) -> tuple[Hint, ...]:

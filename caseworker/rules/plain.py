@@ -22,19 +22,27 @@ from caseworker.rules.facts import FACT_BY_NAME, MANUAL_CHECKS
 
 
 class Said(str):
-    """An engine reason in English (the string itself) and in Chinese (``zh``)."""
+    """An engine reason as the command line gives it (the string itself), in plain
+    Chinese (``zh``) and in plain English (``plain_en``, for the desk in English)."""
 
     zh: str
+    plain_en: str
 
-    def __new__(cls, en: str, zh: str) -> Said:
+    def __new__(cls, en: str, zh: str, plain_en: str = "") -> Said:
         made = super().__new__(cls, en)
         made.zh = zh
+        made.plain_en = plain_en or en
         return made
 
 
 def zh_of(reason: str) -> str:
     """The Chinese of a reason; a plain string (an old record) as it is."""
     return reason.zh if isinstance(reason, Said) else reason
+
+
+def en_of(reason: str) -> str:
+    """The plain English of a reason; a plain string as it is."""
+    return reason.plain_en if isinstance(reason, Said) else reason
 
 
 def fact_labels(fact: str) -> tuple[str, str]:

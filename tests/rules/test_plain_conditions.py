@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from caseworker.models.facts import case_from_dict
-from caseworker.rules import conditions, plain
+from caseworker.rules import conditions, plain, plain_en
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.evaluation import EvaluationService
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
@@ -29,6 +29,21 @@ def _plain(text: str) -> str:
     assert text, "empty wording"
     assert not _ENGLISH.search(text), text
     assert not _CODE.search(text), text
+    return text
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SYNTAX = re.compile(r"[a-z]+_[a-z_]+|[a-z]+\.[a-z]+|>=|<=|\(has \w+\)$|^none of:")
+
+
+def _plain_english(text: str) -> str:
+    """Plain English for the desk in English: no Chinese sentence, no code, no engine
+    syntax."""
+    assert text, "empty wording"
+    # a zone's name is quoted; a domain word stands in brackets beside its English
+    bare = re.sub(r"“[^”]*”|\([^()]*[\u3400-\u9fff][^()]*\)", "", text)
+    assert not _CJK.search(bare), text
+    assert not _SYNTAX.search(text), text
     return text
 
 
@@ -72,6 +87,10 @@ def test_every_condition_kind_of_the_shipped_packs_reads_in_chinese(
             _plain(plain.describe(leaf, negated))
             _plain(plain.reason(leaf, negated, _sample(leaf.fact)))
         _plain(plain.zh_of(leaf.reason(_sample(leaf.fact))))
+        for negated in (False, True):
+            _plain_english(plain_en.describe(leaf, negated))
+            _plain_english(plain_en.reason(leaf, negated, _sample(leaf.fact)))
+        _plain_english(plain.en_of(leaf.reason(_sample(leaf.fact))))
     # the packs use these kinds today; a new one must be worded (describe raises KeyError)
     assert {"Is", "In", "Compare", "RankAtLeast", "IsDate", "YearsBefore"} <= kinds
 
@@ -111,6 +130,9 @@ def test_any_of_and_all_of_read_in_chinese() -> None:
     (said,) = out.unmet
     assert str(said).startswith("none of: degree in master, doctor (has bachelor)")
     zh = _plain(plain.zh_of(said))
+    en = _plain_english(plain.en_of(said))
+    assert en.startswith("one of these must hold, and none does: highest degree: must be ")
+    assert "(is: bachelor's degree)" in en
     assert "最高学位：须为硕士或博士（现为：学士）" in zh
     assert "专业技术职务资格：须为副高级职称或以上（现为：初级职称）" in zh
     assert "本市城镇职工养老保险缴费月数：须不少于24个月（现为：14个月）" in zh
@@ -161,6 +183,8 @@ def test_every_unmet_reason_and_hint_of_the_own_scenarios_reads_in_chinese(
             for zh in route.unmet_zh:
                 _plain(zh)
                 reasons += 1
+            for en in route.unmet_en:
+                _plain_english(en)
             for hint in route.hints:
                 _plain(_dates.sub("", hint.zh))
                 changes += hint.kind == "change"
