@@ -12,6 +12,7 @@ from caseworker.models.enums import RELATION_ZH, Relation
 from caseworker.models.workflow import State
 from caseworker.printing.documents import render
 from caseworker.printing.model import (
+    REFUSAL_TITLES,
     TITLES,
     Citation,
     DocumentData,
@@ -20,6 +21,7 @@ from caseworker.printing.model import (
     Reason,
 )
 from caseworker.printing.payload import Payload, digest_of, fields, short_digest
+from caseworker.printing.places import place_line
 from caseworker.security.signing import DeviceSigner
 from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
 from caseworker.services.base import (
@@ -35,6 +37,8 @@ from caseworker.storage import search as search_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView, PrintedView
 
+#: the audit action of acceptance (受理), whose date a receipt prints
+ACCEPTED = "application.accept"
 #: how long a 准予迁入证明 stays valid; the province sets it, the desk prints it
 PERMIT_VALID_DAYS = 90
 PREFIXES = {
@@ -293,6 +297,9 @@ class PrintingService:
             )
         issued = self.context.clock().date()
         place = divisions.full_name(view.destination_county)
+        accepted = [
+            e.at.date() for e in repo.audit_of(session, view.number) if e.action == ACCEPTED
+        ]
         return DocumentData(
             number=number,
             application_number=view.number,
@@ -301,8 +308,8 @@ class PrintingService:
             office_code=self._office.office_code,
             applicant=applicant,
             relatives=relatives,
-            destination=f"{place}{view.destination_street}{view.destination_address}",
-            current_address=view.applicant.household.get("address", ""),
+            destination=place_line(f"{place}{view.destination_street}", view.destination_address),
+            current_address=self._hukou_place(view),
             route=citation(best) if best else None,
             documents_received=tuple(seen),
             documents_missing=missing,
@@ -310,7 +317,25 @@ class PrintingService:
             reasons=reasons,
             valid_until=_valid_until(kind, issued, first),
             reprint=reprint,
+            title=_refusal_title(view) if kind == DocumentKind.REFUSAL else "",
+            applied_on=view.on,
+            accepted_on=accepted[0] if accepted else None,
         )
+
+    def _hukou_place(self, view: ApplicationView) -> str:
+        """现户口所在地: the 户口簿's address under its county's division path, or the county
+        the case says the hukou is in when the address was not typed ("" if neither)."""
+        divisions = self.context.evaluation.divisions
+        code = str(view.case.get("applicant", {}).get("hukou_county") or "")
+        county = divisions.canonical_county(code) if code else None
+        path = divisions.full_name(county) if county else ""
+        address = str(view.applicant.household.get("address") or "")
+        return place_line(path, address) if path else address
+
+
+def _refusal_title(view: ApplicationView) -> str:
+    """不予批准 when it was refused on a decision on its merits, 不予受理 when before one."""
+    return REFUSAL_TITLES["not_approved" if view.decision else "not_accepted"]
 
 
 def _valid_until(kind: DocumentKind, issued: date, first: PrintedView | None) -> date | None:
