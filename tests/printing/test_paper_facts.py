@@ -149,3 +149,15 @@ def test_a_settled_permit_is_used(apps: ApplicationService, printing: PrintingSe
     verdict = printing.verify(printed.record.payload)
     assert verdict.status == "used"
     assert "已办理落户" in verdict.message and "2024-03-01" in verdict.message
+
+
+def test_a_changed_name_in_the_register_shows_as_tampered(
+    apps: ApplicationService, printing: PrintingService
+) -> None:
+    number = _permit_ready(apps, names=["张三丰", "李秀英"])
+    printed = printing.print_document(CLERK, number, DocumentKind.PERMIT)
+    with apps.store.sessions() as session, session.begin():
+        row = session.get(schema.PrintedDocument, printed.record.id)
+        assert row is not None and "张三丰" in row.facts
+        row.facts = row.facts.replace("张三丰", "李四")
+    assert printing.verify(printed.record.payload).status == "tampered"
