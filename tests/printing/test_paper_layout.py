@@ -7,6 +7,7 @@ application date beside the date of acceptance."""
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 from pypdf import PdfReader
 
@@ -14,7 +15,7 @@ from caseworker.printing.model import DocumentKind
 from caseworker.services.applications import ApplicationService
 from caseworker.services.printing import PrintingService
 from tests.printing.test_printing import _permit_ready
-from tests.stores import CLERK, SUPERVISOR, application
+from tests.stores import CLERK, SUPERVISOR, Clock, application
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -123,3 +124,17 @@ def test_the_receipt_prints_the_application_date_and_the_date_of_acceptance(
         _pages(PrintingService(apps).print_document(CLERK, number, DocumentKind.RECEIPT).pdf)
     ).replace("\n", "")
     assert "申请日期2019-03-15" in text and "受理日期2024-03-01" in text
+
+
+def test_a_receipt_printed_days_later_keeps_the_date_of_acceptance(
+    apps: ApplicationService,
+) -> None:
+    number = apps.create_draft(CLERK, application(on="2019-03-15")).number
+    apps.accept(CLERK, number)
+    clock = apps.clock
+    assert isinstance(clock, Clock)
+    clock.now += timedelta(days=3)
+    text = "".join(
+        _pages(PrintingService(apps).print_document(CLERK, number, DocumentKind.RECEIPT).pdf)
+    ).replace("\n", "")
+    assert "受理日期2024-03-01" in text and "2024年3月4日" in text
