@@ -238,12 +238,9 @@ def title_of(kind: DocumentKind, data: DocumentData) -> str:
 
 
 def check_note(kind: DocumentKind, data: DocumentData) -> str:
-    """How an official checks the paper: the code, or the office that issued it. An
-    official paper names no program."""
-    return (
-        f"核验：扫描二维码核验，或向出具单位{data.station_name}核验本{SELF_NAMES[kind]}的真伪"
-        f"（编号 {data.number}）。"
-    )
+    """How an official checks the paper: the code, or the office that issued it (the
+    number is at the foot of the page). An official paper names no program."""
+    return f"核验：扫描二维码核验，或向出具单位{data.station_name}核验本{SELF_NAMES[kind]}的真伪。"
 
 
 def _numbered_canvas(number: str) -> type[Canvas]:
@@ -264,7 +261,7 @@ def _numbered_canvas(number: str) -> type[Canvas]:
             for n, state in enumerate(self._pages, 1):
                 self.__dict__.update(state)
                 self.setFont(register_font(), 8)
-                self.drawCentredString(A4[0] / 2, 12 * mm, f"编号 {number}　第{n}页 共{total}页")
+                self.drawCentredString(A4[0] / 2, 12 * mm, f"编号 {number}  第{n}页 共{total}页")
                 super().showPage()
             super().save()
 
