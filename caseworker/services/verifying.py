@@ -170,8 +170,8 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
         settled_when = f" on {on:%Y-%m-%d}" if on else ""
         return Verdict(
             "used",
-            f"used 已办理落户: {payload.number} was used to settle {whom}{settled_when}; it is not "
-            "valid for a new settlement 不能再次用于落户",
+            f"{payload.number} was used 已办理落户{settled_when}: it settled {whom}; it is "
+            "not valid for a new settlement 不能再次用于落户",
             record,
             people,
             destination,
