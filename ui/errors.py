@@ -140,6 +140,34 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
         QT_TRANSLATE_NOOP("", "不能打印"),
         QT_TRANSLATE_NOOP("", "申请处于“{state}”状态，不打印{kind}。"),
     ),
+    "print.voided_needs_reprint": (
+        QT_TRANSLATE_NOOP("", "不能打印"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "申请 {number} 的{kind} {document} 已作废（{reason}），作废不可撤销；"
+            "如需新的一份，请由审核人员“补打”，另编份数。",
+        ),
+    ),
+    "print.reprint_after_void": (
+        QT_TRANSLATE_NOOP("", "无权操作"),
+        QT_TRANSLATE_NOOP("", "{document} 已作废；作废后补打须由审核人员办理。"),
+    ),
+    "application.person_named_otherwise": (
+        QT_TRANSLATE_NOOP("", "姓名与已有记录不符"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "身份证号码 {id_masked} 在申请 {other} 中登记为 {held_name}，不是 {name}；"
+            "请核对姓名和号码。同一人在各申请中只有一个姓名，{other} 的记录只能在 {other} 中更正。",
+        ),
+    ),
+    "application.person_named_elsewhere": (
+        QT_TRANSLATE_NOOP("", "姓名与已有记录不符"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "身份证号码 {id_masked} 已在本所其他申请中以其他姓名登记，不是 {name}；"
+            "请核对姓名和号码，或向派出所民警询问。",
+        ),
+    ),
     "print.nothing_to_reprint": (
         QT_TRANSLATE_NOOP("", "不能补打"),
         QT_TRANSLATE_NOOP("", "申请 {number} 还没有打印过{kind}，无需补打；请直接打印。"),
@@ -382,6 +410,7 @@ _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
     "application.names_missing": _names_missing,
     "application.role_may_not": _role_may_not,
     **{code: _counter_terms for code in COUNTER_CODES},
+    "print.voided_needs_reprint": _counter_terms,
     "user.password_rule": _password_rule,
 }
 

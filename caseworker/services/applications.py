@@ -48,6 +48,7 @@ from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
+from caseworker.services.person_names import guard_person_name
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
@@ -104,7 +105,7 @@ class ApplicationService(ApplicationReading):
         case, records = self._parse(data)
         now = self.clock()
         with self._writing() as session:
-            applicant_id = self._save_people(session, case, records)
+            applicant_id = self._save_people(session, case, records, actor=actor, exclude=None)
             self._guard_duplicates(session, applicant_id, exclude=None)
             serial = repo.next_number(session, "application")
             office = self._office
@@ -120,7 +121,11 @@ class ApplicationService(ApplicationReading):
                 accepted_by="",
                 updated_at=now,
             )
-            repo.replace_relatives(session, app_id, self._relative_rows(session, case, records))
+            repo.replace_relatives(
+                session,
+                app_id,
+                self._relative_rows(session, case, records, actor=actor, exclude=None),
+            )
             repo.add_fact_answers(session, app_id, _answers(case), actor.username, now)
             result = self._record(
                 session,
@@ -149,7 +154,7 @@ class ApplicationService(ApplicationReading):
             if version is not None and version != view.version:
                 raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
-            applicant_id = self._save_people(session, case, records)
+            applicant_id = self._save_people(session, case, records, actor=actor, exclude=view.id)
             self._guard_duplicates(session, applicant_id, exclude=view.id)
             before = _answers(case_from_dict(view.case))
             changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
@@ -161,7 +166,11 @@ class ApplicationService(ApplicationReading):
                 updated_at=now,
                 **_answer_fields(case, records, applicant_id),
             )
-            repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
+            repo.replace_relatives(
+                session,
+                view.id,
+                self._relative_rows(session, case, records, actor=actor, exclude=view.id),
+            )
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
             result = self._record(
                 session,
@@ -537,8 +546,23 @@ class ApplicationService(ApplicationReading):
             )
         return case, records
 
-    def _save_people(self, session: Session, case: Case, records: Records) -> int:
+    def _save_people(
+        self,
+        session: Session,
+        case: Case,
+        records: Records,
+        *,
+        actor: Actor,
+        exclude: int | None,
+    ) -> int:
         rid = case.applicant.resident_id
+        guard_person_name(
+            session,
+            actor=actor,
+            id_number=rid.number,
+            name=records.applicant.name,
+            exclude=exclude,
+        )
         return repo.save_person(
             session,
             id_number=rid.number,
@@ -549,11 +573,24 @@ class ApplicationService(ApplicationReading):
         )
 
     def _relative_rows(
-        self, session: Session, case: Case, records: Records
+        self,
+        session: Session,
+        case: Case,
+        records: Records,
+        *,
+        actor: Actor,
+        exclude: int | None,
     ) -> list[tuple[int, str]]:
         rows = []
         for i, relative in enumerate(case.family):
             card = records.family[i] if i < len(records.family) else type(records.applicant)()
+            guard_person_name(
+                session,
+                actor=actor,
+                id_number=relative.id_number,
+                name=card.name,
+                exclude=exclude,
+            )
             person_id = repo.save_person(
                 session,
                 id_number=relative.id_number,

@@ -447,6 +447,26 @@
         <translation>A {kind} is not printed for an application that is {state}.</translation>
     </message>
     <message>
+        <source>申请 {number} 的{kind} {document} 已作废（{reason}），作废不可撤销；如需新的一份，请由审核人员“补打”，另编份数。</source>
+        <translation>The {kind} {document} of application {number} was voided ({reason}); a void cannot be undone. For a new copy, a supervisor reprints it, with its own copy number.</translation>
+    </message>
+    <message>
+        <source>{document} 已作废；作废后补打须由审核人员办理。</source>
+        <translation>{document} was voided; after a void, only a supervisor may reprint it.</translation>
+    </message>
+    <message>
+        <source>姓名与已有记录不符</source>
+        <translation>The name differs from the record</translation>
+    </message>
+    <message>
+        <source>身份证号码 {id_masked} 在申请 {other} 中登记为 {held_name}，不是 {name}；请核对姓名和号码。同一人在各申请中只有一个姓名，{other} 的记录只能在 {other} 中更正。</source>
+        <translation>ID number {id_masked} is on application {other} under the name {held_name}, not {name}; check the name and the number. A person has one name on every application; {other}&apos;s record is corrected only on {other} itself.</translation>
+    </message>
+    <message>
+        <source>身份证号码 {id_masked} 已在本所其他申请中以其他姓名登记，不是 {name}；请核对姓名和号码，或向派出所民警询问。</source>
+        <translation>ID number {id_masked} is on another application of this office under another name than {name}; check the name and the number, or ask the station&apos;s officers.</translation>
+    </message>
+    <message>
         <source>不能补打</source>
         <translation>Cannot reprint</translation>
     </message>

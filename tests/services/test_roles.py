@@ -72,6 +72,11 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
         lambda a, s, n: PrintingService(s).void_printed(a, "SL-X", "理由"),
         SUPERVISING,
     ),
+    (  # anyone may check a paper (an anonymous check too); only the reasons differ
+        "PrintingService.verify",
+        lambda a, s, n: PrintingService(s).verify("CW1|XXXX|SL-1|0|AAAA|abc", actor=a),
+        DESK,
+    ),
     ("AuditService.verify", lambda a, s, n: AuditService(s.store).verify(a), SUPERVISING),
     ("AuditService.events", lambda a, s, n: AuditService(s.store).events(a), SUPERVISING),
     (
