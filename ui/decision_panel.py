@@ -18,6 +18,9 @@ from caseworker.rules.decision import (
     Decision,
     RouteResult,
 )
+from caseworker.rules.facts import FACT_BY_NAME
+from caseworker.services.intake import full_name
+from ui.citations import Citations
 from ui.i18n import term, tr
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
@@ -28,8 +31,9 @@ HEADERS = (QT_TRANSLATE_NOOP("", "途径"), QT_TRANSLATE_NOOP("", "结果"))
 class DecisionPanel(QWidget):
     document_ticked = Signal(str, bool)  # document name, ticked
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, citations: Citations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.citations = citations
         self.heading = QLabel(
             tr("填写身份证号和拟落户地后显示审查结果"),
             self,
@@ -67,12 +71,11 @@ class DecisionPanel(QWidget):
 
     def show_decision(self, decision: Decision) -> None:
         self.decision = decision
-        policies = ", ".join(f"{p.policy}" for p in decision.policies) or tr("无")
         self.heading.setText(
             tr("决定：{decision}    片区：{zone}    适用政策：{policies}").format(
                 decision=status_name(decision.decision),
-                zone=decision.zone or "—",
-                policies=policies,
+                zone=self.citations.zone(decision),
+                policies=self.citations.policies(decision),
             )
         )
         self.model.blockSignals(True)
@@ -86,7 +89,9 @@ class DecisionPanel(QWidget):
             item = self.model.item(row, 0)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == ELIGIBLE:
                 self.tree.expand(item.index())
-        lines = [f"[{v.index}] {term(v.reason_zh, v.reason_en)}" for v in decision.family]
+
+    def show_family(self, lines: list[str]) -> None:
+        """The relatives with their verdicts, the very lines the relatives list shows."""
         self.family.setText(tr("随迁人员：") + "\n" + "\n".join(lines) if lines else "")
 
     def route_statuses(self) -> dict[str, str]:
@@ -99,7 +104,9 @@ class DecisionPanel(QWidget):
         return out
 
     def _route_row(self, route: RouteResult) -> list[QStandardItem]:
-        title = QStandardItem(f"{route.key}  {route.route.name}")
+        cited = self.citations.clauses([route.key])
+        title = QStandardItem(f"{route.route.name}  {route.route.clause}")
+        title.setToolTip(cited)
         title.setEditable(False)
         title.setData(route.status, Qt.ItemDataRole.UserRole)
         title.setData(route.key, Qt.ItemDataRole.UserRole + 2)
@@ -108,12 +115,14 @@ class DecisionPanel(QWidget):
         colour = QColor(STATUS_COLOURS.get(route.status, "#555555"))
         status.setForeground(colour)
         title.setForeground(colour)
+        title.appendRow([_leaf(tr("出处：{clause}").format(clause=cited)), _leaf("")])
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
         for unmet in route.unmet:
             title.appendRow([_leaf(tr("不符合：{condition}").format(condition=unmet)), _leaf("")])
         for unknown in route.unknown:
-            title.appendRow([_leaf(tr("待了解：{fact}").format(fact=unknown)), _leaf("")])
+            asked = tr("待了解：{fact}").format(fact=fact_label(unknown))
+            title.appendRow([_leaf(asked), _leaf("")])
         for hint in route.hints:
             hint_text = tr("如何符合：{hint}").format(hint=term(hint.zh, hint.en))
             title.appendRow([_leaf(hint_text), _leaf("")])
@@ -135,6 +144,12 @@ class DecisionPanel(QWidget):
             if ticked:
                 self._seen.add(name)
             self.document_ticked.emit(name, ticked)
+
+
+def fact_label(fact: str) -> str:
+    """A fact as the question asking it is labelled (the engine names it by its id)."""
+    spec = FACT_BY_NAME.get(full_name(fact))
+    return term(spec.label_zh, spec.label_en) if spec is not None else fact
 
 
 def status_name(status: str) -> str:

@@ -12,6 +12,7 @@ from caseworker.rules.decision import Decision, Question
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.intake import full_name
 from ui.answer_editors import AnswerEditor, make_editor
+from ui.citations import Citations
 from ui.decision_panel import DecisionPanel
 from ui.i18n import term, tr
 
@@ -22,6 +23,7 @@ class IntakeQuestions:
     facts_box: QGroupBox
     facts_form: QFormLayout
     panel: DecisionPanel
+    citations: Citations
     decision: Decision | None
     changed: Any
     _answers: dict[str, Any]
@@ -66,7 +68,7 @@ class IntakeQuestions:
                 self._check(fact, editor, say=False)  # the heading shows the decision
             editor.committed.connect(lambda f=fact: self._answer(f, advance=True))
             editor.left.connect(lambda f=fact: self._answer(f, advance=False))
-            cited = ", ".join(clauses.get(fact, ()))
+            cited = self.citations.clauses(clauses.get(fact, ()))
             label = QLabel(term(spec.label_zh, spec.label_en))
             if cited:  # the clauses small and secondary, below the question
                 label.setText(f"{label.text()}<br><small style='color:#666'>{cited}</small>")

@@ -305,7 +305,9 @@ class _Compiler(NodeChecker):
         return tuple(out)
 
     def zone(self, node: Any, where: str, city: str) -> tuple[Zone, Any]:
-        zone = self.keys(node, where, ["id", "name", "clause", "places"], ["gate", "gate_text"])
+        zone = self.keys(
+            node, where, ["id", "name", "clause", "places"], ["gate", "gate_text", "name_en"]
+        )
         zid = self.string(zone, "id", where)
         if not re.match(r"^[a-z_]+$", zid):
             raise self.fail(zone, f"{where}.id", "a zone id is snake_case", "id")
@@ -349,8 +351,15 @@ class _Compiler(NodeChecker):
         gate_raw = zone.get("gate")
         gate = self.condition(gate_raw, f"{where}.gate") if gate_raw is not None else None
         gate_text = zone.get("gate_text", "")
+        name_en = self.string(zone, "name_en", where) if "name_en" in zone else ""
         return Zone(
-            zid, self.string(zone, "name", where), clause, tuple(places), gate, gate_text
+            zid,
+            self.string(zone, "name", where),
+            clause,
+            tuple(places),
+            gate,
+            gate_text,
+            name_en=name_en,
         ), gate_raw
 
     def clause(self, node: LineMap, where: str) -> str:
@@ -462,7 +471,7 @@ def load_pack(
         doc,
         "",
         ["policy", "title", "document", "source", "version", "in_force", "city", "zones", "routes"],
-        ["definitions", "notices", "notes"],
+        ["definitions", "notices", "notes", "title_en"],
     )
     policy = compiler.string(top, "policy", "")
     if not POLICY_ID.match(policy):
@@ -537,6 +546,7 @@ def load_pack(
         notices=tuple(notices),
         path=file,
         sha256=hashlib.sha256(raw_bytes).hexdigest(),
+        title_en=compiler.string(top, "title_en", "") if "title_en" in top else "",
     )
 
 

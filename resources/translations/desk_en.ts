@@ -145,8 +145,40 @@
         <translation>Not decided yet: {reason}</translation>
     </message>
     <message>
+        <source>可随迁</source>
+        <translation>may accompany</translation>
+    </message>
+    <message>
+        <source>不可随迁</source>
+        <translation>may not accompany</translation>
+    </message>
+    <message>
+        <source>尚待确认</source>
+        <translation>not yet decided</translation>
+    </message>
+    <message>
+        <source>未知政策</source>
+        <translation>unknown policy</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>{verdict}（依据{clauses}）</source>
+        <translation>{verdict} (under {clauses})</translation>
+    </message>
+    <message>
+        <source>{verdict}：{reason}</source>
+        <translation>{verdict}: {reason}</translation>
+    </message>
+    <message>
+        <source>{verdict}：请先回答“需要了解的情况”</source>
+        <translation>{verdict}: answer the questions still open first</translation>
+    </message>
+    <message>
+        <source>关系未填</source>
+        <translation>relation not given</translation>
     </message>
     <message>
         <source>决定：{decision}    片区：{zone}    适用政策：{policies}</source>
@@ -155,6 +187,10 @@
     <message>
         <source>随迁人员：</source>
         <translation>Accompanying relatives:</translation>
+    </message>
+    <message>
+        <source>出处：{clause}</source>
+        <translation>Source: {clause}</translation>
     </message>
     <message>
         <source>条款原文：{text}</source>
@@ -608,7 +644,7 @@
     </message>
     <message>
         <source>身份证</source>
-        <extracomment>images accepted from the scanner, attached when the application is saved (filename, image, media type, provenance: which fields came from the scan)</extracomment>
+        <extracomment>the relatives the decision shown was made for (its verdicts are theirs only) images accepted from the scanner, attached when the application is saved (filename, image, media type, provenance: which fields came from the scan)</extracomment>
         <translation>Resident ID card</translation>
     </message>
     <message>
@@ -662,6 +698,10 @@
     <message>
         <source>受理前请填写{what}（与户口簿一致），保存后即可受理。</source>
         <translation>Before acceptance, fill in {what} (as the hukou book shows it) and save; then it can be accepted.</translation>
+    </message>
+    <message>
+        <source>正在审查…</source>
+        <translation>deciding…</translation>
     </message>
     <message>
         <source>申请日期</source>

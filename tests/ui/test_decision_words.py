@@ -1,0 +1,126 @@
+"""What the clerk reads about a decision (issue 25): the policy by its title, the zone by
+its name, clauses as the document numbers them beside the policy, never an internal id;
+the relatives numbered from 1, each with its verdict in plain words, the list and the
+decision panel saying the same thing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import settle
+from ui import i18n
+from ui.main_window import Desk, MainWindow
+
+SHARED = Path(__file__).parent.parent / "shared_cases"
+#: a policy id (jinan-2017), a route key (jinan-2017:2.1.1.2) or a zone key (…/optimized)
+INTERNAL_ID = re.compile(r"\b[a-z]+-\d{4}(-[a-z]+)?\b|/[a-z_]+\b|\b[a-z]+_[a-z_]+\b")
+VERDICT_WORDS = ("可随迁", "不可随迁", "尚待确认")
+
+
+def _case(name: str) -> dict[str, Any]:
+    case: dict[str, Any] = json.loads((SHARED / name).read_text(encoding="utf-8"))
+    case.pop("expect")
+    case.pop("case")
+    return case
+
+
+def _open(qtbot: QtBot, window: MainWindow, desk: Desk, case: dict[str, Any]) -> None:
+    names = ("李四", "张小", "张幺", "王五")
+    case["records"] = {
+        "applicant": {"name": "张三丰"},
+        "family": [{"name": names[i]} for i in range(len(case.get("family", [])))],
+    }
+    number = desk.apps.create_draft(desk.login.actor, case).number
+    window.open_number(number)
+    settle(qtbot, window.desk.runner)
+    assert window.intake.decision is not None, window.intake.panel.heading.text()
+
+
+def _panel_texts(window: MainWindow) -> list[str]:
+    panel = window.intake.panel
+    texts = [panel.heading.text(), panel.family.text(), window.intake.place_info.text()]
+    stack = [panel.model.item(r, c) for r in range(panel.model.rowCount()) for c in (0, 1)]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        texts.append(item.text())
+        stack += [item.child(r, c) for r in range(item.rowCount()) for c in (0, 1)]
+    intake = window.intake
+    texts += [intake.relative_list.item(i).text() for i in range(intake.relative_list.count())]
+    return [t for t in texts if t]
+
+
+def test_the_header_names_the_policy_and_the_zone_in_words(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    _open(qtbot, window, desk, _case("01-jinan2017-master-degree-optimized.json"))
+    heading = window.intake.panel.heading.text()
+    assert "济南市人民政府关于进一步深化户籍制度改革的实施意见" in heading
+    assert "优化落户区域" in heading
+    assert "优化落户区域" in window.intake.place_info.text()
+    # (the conditions a route does not meet are still the engine's English: not yet worded)
+    found = [
+        t for t in _panel_texts(window) if INTERNAL_ID.search(t) and not t.startswith("不符合")
+    ]
+    assert not found, found
+
+
+def test_clauses_beside_a_question_are_cited_not_keyed(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    case = _case("01-jinan2017-master-degree-optimized.json")
+    del case["applicant"]["degree"]
+    _open(qtbot, window, desk, case)
+    labels = [
+        window.intake.facts_form.itemAt(i).widget() for i in range(window.intake.facts_form.count())
+    ]
+    texts = [
+        re.sub(r"<[^>]+>", " ", w.text()) for w in labels if w is not None and hasattr(w, "text")
+    ]
+    cited = [t for t in texts if "2.1.1" in t]
+    assert cited, texts
+    assert not [t for t in texts if INTERNAL_ID.search(t)], texts
+
+
+def test_relatives_numbered_from_one_with_the_panels_verdict(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    _open(qtbot, window, desk, _case("01-jinan2017-master-degree-optimized.json"))
+    intake = window.intake
+    decision = intake.decision
+    assert decision is not None and len(decision.family) == 3
+    family = intake.panel.family.text().splitlines()[1:]
+    assert len(family) == 3
+    for row in range(intake.relative_list.count()):
+        line = intake.relative_list.item(row).text()
+        assert line.startswith(f"{row + 1}. "), line
+        assert not line.startswith("[0]")
+        words = [w for w in VERDICT_WORDS if w in line]
+        assert words, line  # every relative has a verdict in plain words
+        said = [w for w in VERDICT_WORDS if w in family[row]]
+        assert said == words, (line, family[row])  # the list says what the panel says
+        assert family[row].startswith(f"{row + 1}. ")
+    assert "配偶" in intake.relative_list.item(0).text()
+
+
+def test_the_english_interface_names_them_in_english(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow, desk: Desk
+) -> None:
+    assert i18n.install(qapp, i18n.ENGLISH) == i18n.ENGLISH
+    try:
+        _open(qtbot, window, desk, _case("01-jinan2017-master-degree-optimized.json"))
+        heading = window.intake.panel.heading.text()
+        assert "Jinan opinions on deepening the hukou reform (2017)" in heading, heading
+        assert "optimized settlement zone" in heading
+        assert "济南市" not in heading and "jinan-2017" not in heading
+        line = window.intake.relative_list.item(0).text()
+        assert line.startswith("1. spouse") and "may accompany" in line, line
+    finally:
+        i18n.install(qapp, i18n.CHINESE)
