@@ -346,8 +346,24 @@
         <translation>without an ID number: 2015-06-01</translation>
     </message>
     <message>
-        <source>请选择关系（输入拼音首字母或序号）</source>
-        <translation>Choose the relation (type its first letters or its number)</translation>
+        <source>请选择“关系”（输入拼音首字母或序号）</source>
+        <translation>Choose the “Relation” (type its initials or its number).</translation>
+    </message>
+    <message>
+        <source>“身份证号”有误：{problem}</source>
+        <translation>The “ID number” is wrong: {problem}</translation>
+    </message>
+    <message>
+        <source>“出生日期”无法识别：请按 20150601 或 2015-06-01 填写。</source>
+        <translation>“Born” cannot be read: type it as 20150601 or 2015-06-01.</translation>
+    </message>
+    <message>
+        <source>请填“身份证号”；还没有身份证的孩子，填“出生日期”并选“性别”。</source>
+        <translation>Fill in the “ID number”; for a child without an ID card yet, fill in “Born” and choose the “Sex”.</translation>
+    </message>
+    <message>
+        <source>随迁人员的信息不完整或有误，请逐项核对后再确定。</source>
+        <translation>The relative&apos;s details are incomplete or wrong; check each field, then press OK.</translation>
     </message>
     <message>
         <source>姓名</source>
