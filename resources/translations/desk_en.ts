@@ -623,10 +623,6 @@
         <translation>six-digit county code, e.g. 370102</translation>
     </message>
     <message>
-        <source>没有就直接按回车</source>
-        <translation>none: just press Enter</translation>
-    </message>
-    <message>
         <source>请填六位区县代码，如 370102</source>
         <translation>Enter a six-digit county code, e.g. 370102</translation>
     </message>
@@ -1359,8 +1355,64 @@ File: {file}</translation>
         <translation>The printer did not respond; check it.</translation>
     </message>
     <message>
+        <source>其他奖项</source>
+        <translation>other award</translation>
+    </message>
+    <message>
+        <source>第{rank}名</source>
+        <translation>place {rank}</translation>
+    </message>
+    <message>
+        <source>表彰和职业技能竞赛获奖</source>
+        <translation>Commendations and contest prizes</translation>
+    </message>
+    <message>
+        <source>不分名次</source>
+        <translation>no place</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>place </translation>
+    </message>
+    <message>
+        <source> 名</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>获奖日期，如 20190501</source>
+        <translation>date of the award, e.g. 20190501</translation>
+    </message>
+    <message>
         <source>类别</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>获奖日期</source>
+        <translation>Date of the award</translation>
+    </message>
+    <message>
+        <source>已填的获奖（选中后按 Delete 删除）：</source>
+        <translation>Awards given (select one and press Delete to remove it):</translation>
+    </message>
+    <message>
+        <source>请选择“类别”（输入拼音首字母或序号）。</source>
+        <translation>Choose the “Kind” (type its initials or its number).</translation>
+    </message>
+    <message>
+        <source>“获奖日期”无法识别：请按 20190501 或 2019-05-01 填写。</source>
+        <translation>The “Date of the award” cannot be read: type it as 20190501 or 2019-05-01.</translation>
+    </message>
+    <message>
+        <source>“获奖日期”不能晚于今天，请核对。</source>
+        <translation>The “Date of the award” cannot be after today; check it.</translation>
+    </message>
+    <message>
+        <source>没有就按回车；有获奖按空格逐项填写</source>
+        <translation>none: press Enter; awards: press Space and add them one by one</translation>
     </message>
     <message>
         <source>关于落户受理台</source>

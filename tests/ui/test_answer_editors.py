@@ -31,6 +31,7 @@ from ui.answer_editors import (
     keys_for,
     make_editor,
 )
+from ui.awards_editor import AwardsEditor
 from ui.main_window import MainWindow
 from ui.relative_dialog import RelativeDialog
 
@@ -214,7 +215,7 @@ def test_no_enumeration_code_on_the_chinese_intake(
     kinds = {type(e) for e in editors.values()}
     assert ChoiceEditor in kinds
     assert all(
-        isinstance(e, ChoiceEditor | CountEditor | DateEditor | TextEditor)
+        isinstance(e, ChoiceEditor | CountEditor | DateEditor | TextEditor | AwardsEditor)
         for e in editors.values()
     )
     long, short = _codes()
@@ -245,7 +246,7 @@ def test_no_enumeration_code_in_the_relative_dialog(
 
 def test_an_awards_answer_shown_again_reads_back_the_same(qtbot: QtBot, host: QWidget) -> None:
     editor = make_editor(FACT_BY_NAME["applicant.awards"], host)
-    assert isinstance(editor, TextEditor)
+    assert isinstance(editor, AwardsEditor)
     awards = [{"kind": "national_class1", "date": "2019-05-01"}]
     editor.set_answer(awards)
     assert editor.answer() == awards
