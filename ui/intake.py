@@ -349,6 +349,7 @@ class IntakePage(IntakeQuestions, QWidget):
             self.place_info.clear()
             self._show_questions(())
             self._refresh_relatives()
+            self.decided.emit(None)
             return
 
         def work() -> Decision:
@@ -573,4 +574,12 @@ class IntakePage(IntakeQuestions, QWidget):
         self.place_info.clear()
         self._refresh_relatives()
         self._check_book()
+        self.decided.emit(None)  # every view of the last one redraws now, not at the next
+        self.scroll_to_top()
         self._evaluate()
+
+    def scroll_to_top(self) -> None:
+        """Another application starts at the top of the form, where its first field is."""
+        for area in self.findChildren(QScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
