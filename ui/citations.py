@@ -7,7 +7,7 @@ text is in the desk's language, the pack's English names in the English interfac
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -15,7 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from caseworker.models.enum_labels import LABELS
 from caseworker.models.enums import Relation, Sex
 from caseworker.rules.decision import Decision, RelativeVerdict
-from caseworker.rules.packs import RuleBook, RulePack
+from caseworker.services.evaluation import EvaluationService
+from caseworker.services.policy_names import policy_title, zone_name
 from ui.i18n import english, term, tr
 
 # a relative's verdict in plain words, by the engine's verdict
@@ -29,21 +30,15 @@ VERDICT_WORDS = {
 class Citations:
     """Names for the ids of the rule book the evaluation service holds now."""
 
-    def __init__(self, book: Callable[[], RuleBook]) -> None:
-        self._book = book
-
-    def _pack(self, policy: str) -> RulePack | None:
-        for pack in self._book().packs:
-            if pack.policy == policy:
-                return pack
-        return None
+    def __init__(self, evaluation: EvaluationService) -> None:
+        self._evaluation = evaluation  # its book is read at each call: it may be reloaded
 
     def policy(self, policy: str) -> str:
         """The policy's title (its English title in the English interface)."""
-        pack = self._pack(policy)
-        if pack is None:
+        names = policy_title(self._evaluation.book, policy=policy)
+        if names is None:
             return tr("未知政策")
-        return pack.title_en if english() and pack.title_en else pack.title
+        return _pick(*names)
 
     def quoted(self, policy: str) -> str:
         title = self.policy(policy)
@@ -54,10 +49,9 @@ class Citations:
         for use in decision.policies:
             if use.zone is None:
                 continue
-            pack = self._pack(use.policy)
-            for zone in pack.zones if pack is not None else ():
-                if zone.id == use.zone:
-                    return zone.name_en if english() and zone.name_en else zone.name
+            names = zone_name(self._evaluation.book, policy=use.policy, zone=use.zone)
+            if names is not None:
+                return _pick(*names)
         return "—"
 
     def policies(self, decision: Decision) -> str:
@@ -96,6 +90,11 @@ class Citations:
                     reason = reason.split(colon, 1)[1]
             return tr("{verdict}：{reason}").format(verdict=word, reason=reason)
         return tr("{verdict}：请先回答“需要了解的情况”").format(verdict=word)
+
+
+def _pick(zh: str, en: str) -> str:
+    """The English name in the English interface when there is one, else the Chinese."""
+    return en if english() and en else zh
 
 
 def relation_name(relation: str) -> str:

@@ -21,7 +21,7 @@ from caseworker.rules.decision import (
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.intake import full_name
 from ui.citations import Citations
-from ui.i18n import term, tr
+from ui.i18n import english, term, tr
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -118,7 +118,7 @@ class DecisionPanel(QWidget):
         title.appendRow([_leaf(tr("出处：{clause}").format(clause=cited)), _leaf("")])
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
-        for unmet in route.unmet:
+        for unmet in route.unmet if english() else route.unmet_zh:
             title.appendRow([_leaf(tr("不符合：{condition}").format(condition=unmet)), _leaf("")])
         for unknown in route.unknown:
             asked = tr("待了解：{fact}").format(fact=fact_label(unknown))

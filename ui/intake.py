@@ -89,7 +89,7 @@ class IntakePage(IntakeQuestions, QWidget):
         self.decision: Decision | None = None
         #: the relatives the decision shown was made for (its verdicts are theirs only)
         self._decided_family: list[dict[str, Any]] | None = None
-        self.citations = Citations(lambda: evaluation.book)
+        self.citations = Citations(evaluation)
         self.card_name = ""  # the name the card reader gave, to compare with the book
         #: images accepted from the scanner, attached when the application is saved
         #: (filename, image, media type, provenance: which fields came from the scan)

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from caseworker.models.calendar import add_months, anniversary
 from caseworker.models.enums import Sex
+from caseworker.rules import wording_zh
 from caseworker.rules.facts import FACT_BY_NAME
 
 Truth = bool | None
@@ -25,6 +26,8 @@ class Outcome:
     value: Truth
     unmet: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
+    #: the unmet conditions worded in Chinese for the desk (``wording_zh``)
+    unmet_zh: tuple[str, ...] = ()
 
 
 MET = Outcome(True)
@@ -144,6 +147,9 @@ class Leaf(Condition):
     def reason(self, value: Any) -> str:
         return f"{self.text} (has {_show(value)})"
 
+    def reason_zh(self, value: Any) -> str:
+        return wording_zh.reason_zh(self, value)
+
     @property
     def time_bound(self) -> bool:
         """Whether ``flips`` can ever name a date (ages, anniversaries, deadlines)."""
@@ -169,7 +175,8 @@ class Leaf(Condition):
             return MET
         if met is None:
             return Outcome(None, unknown=(self.short,))
-        return Outcome(False, unmet=(self.reason(ctx.facts.get(self.fact)),))
+        value = ctx.facts.get(self.fact)
+        return Outcome(False, unmet=(self.reason(value),), unmet_zh=(self.reason_zh(value),))
 
     def leaves(self) -> Iterator[Leaf]:
         yield self
@@ -540,15 +547,21 @@ class All(_Junction):
 
     def evaluate(self, ctx: Context) -> Outcome:
         unmet: list[str] = []
+        unmet_zh: list[str] = []
         unknown: list[str] = []
         for part in self.parts:
             out = part.evaluate(ctx)
             if out.value is False:
                 unmet.extend(out.unmet)
+                unmet_zh.extend(out.unmet_zh)
             elif out.value is None:
                 unknown.extend(out.unknown)
         if unmet:
-            return Outcome(False, unmet=tuple(dict.fromkeys(unmet)))
+            return Outcome(
+                False,
+                unmet=tuple(dict.fromkeys(unmet)),
+                unmet_zh=tuple(dict.fromkeys(unmet_zh)),
+            )
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         return MET
@@ -563,6 +576,7 @@ class Any_(_Junction):  # noqa: N801 - "Any" would shadow typing.Any
 
     def evaluate(self, ctx: Context) -> Outcome:
         reasons: list[str] = []
+        reasons_zh: list[str] = []
         unknown: list[str] = []
         for part in self.parts:
             out = part.evaluate(ctx)
@@ -572,14 +586,20 @@ class Any_(_Junction):  # noqa: N801 - "Any" would shadow typing.Any
                 unknown.extend(out.unknown)
             elif len(out.unmet) == 1 and not out.unmet[0].startswith("none of"):
                 reasons.append(out.unmet[0])
+                reasons_zh += out.unmet_zh
             else:  # brackets keep "a and (b or c)" readable
                 parts = (f"({u})" if u.startswith("none of") else u for u in out.unmet)
                 reasons.append("(" + " and ".join(parts) + ")")
+                reasons_zh.append(wording_zh.both_zh(out.unmet_zh))
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         if len(reasons) == 1:
-            return Outcome(False, unmet=(reasons[0],))
-        return Outcome(False, unmet=("none of: " + "; or ".join(reasons),))
+            return Outcome(False, unmet=(reasons[0],), unmet_zh=tuple(reasons_zh[:1]))
+        return Outcome(
+            False,
+            unmet=("none of: " + "; or ".join(reasons),),
+            unmet_zh=(wording_zh.none_of_zh(reasons_zh),),
+        )
 
     def negate(self) -> Condition:
         return All(tuple(part.negate() for part in self.parts))

@@ -94,6 +94,11 @@ class RouteResult:
         return self._explained().unmet if self.status == INELIGIBLE else ()
 
     @property
+    def unmet_zh(self) -> tuple[str, ...]:
+        """The unmet conditions worded in Chinese (the desk's Chinese interface)."""
+        return self._explained().unmet_zh if self.status == INELIGIBLE else ()
+
+    @property
     def unknown(self) -> tuple[str, ...]:
         return self._explained().unknown if self.status == INCOMPLETE else ()
 

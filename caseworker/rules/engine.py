@@ -167,7 +167,10 @@ def _merge(*outs: conditions.Outcome) -> conditions.Outcome:
     """All-of, in Kleene logic, over outcomes already computed."""
     unmet = [u for o in outs if o.value is False for u in o.unmet]
     if unmet:
-        return conditions.Outcome(False, unmet=tuple(dict.fromkeys(unmet)))
+        unmet_zh = [u for o in outs if o.value is False for u in o.unmet_zh]
+        return conditions.Outcome(
+            False, unmet=tuple(dict.fromkeys(unmet)), unmet_zh=tuple(dict.fromkeys(unmet_zh))
+        )
     unknown = [u for o in outs if o.value is None for u in o.unknown]
     if unknown:
         return conditions.Outcome(None, unknown=tuple(dict.fromkeys(unknown)))

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,14 @@ SHARED = Path(__file__).parent.parent / "shared_cases"
 #: a policy id (jinan-2017), a route key (jinan-2017:2.1.1.2) or a zone key (…/optimized)
 INTERNAL_ID = re.compile(r"\b[a-z]+-\d{4}(-[a-z]+)?\b|/[a-z_]+\b|\b[a-z]+_[a-z_]+\b")
 VERDICT_WORDS = ("可随迁", "不可随迁", "尚待确认")
+
+
+@pytest.fixture
+def english_catalogue(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> QApplication:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the .qm built afresh
+    return qapp
 
 
 def _case(name: str) -> dict[str, Any]:
@@ -65,11 +74,22 @@ def test_the_header_names_the_policy_and_the_zone_in_words(
     assert "济南市人民政府关于进一步深化户籍制度改革的实施意见" in heading
     assert "优化落户区域" in heading
     assert "优化落户区域" in window.intake.place_info.text()
-    # (the conditions a route does not meet are still the engine's English: not yet worded)
-    found = [
-        t for t in _panel_texts(window) if INTERNAL_ID.search(t) and not t.startswith("不符合")
-    ]
+    found = [t for t in _panel_texts(window) if INTERNAL_ID.search(t)]
     assert not found, found
+
+
+def test_unmet_conditions_are_worded_in_chinese(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    _open(qtbot, window, desk, _case("12-jinan2017-pension-not-asked-yet.json"))
+    texts = _panel_texts(window)
+    unmet = [t for t in texts if t.startswith("不符合：")]
+    assert unmet, texts
+    # no English word, enumeration code or field path (the clause's own text aside)
+    found = [t for t in unmet if re.search(r"[A-Za-z]{3,}|[a-z]+[._][a-z]+", t)]
+    assert not found, found
+    assert any("最高学位：应为硕士、博士之一（实际：学士）" in t for t in unmet), unmet
+    assert any("是否持有本市居住证：应为是（实际：否）" in t for t in unmet), unmet
 
 
 def test_clauses_beside_a_question_are_cited_not_keyed(
@@ -111,8 +131,9 @@ def test_relatives_numbered_from_one_with_the_panels_verdict(
 
 
 def test_the_english_interface_names_them_in_english(
-    qtbot: QtBot, qapp: QApplication, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk, english_catalogue: QApplication
 ) -> None:
+    qapp = english_catalogue
     assert i18n.install(qapp, i18n.ENGLISH) == i18n.ENGLISH
     try:
         _open(qtbot, window, desk, _case("01-jinan2017-master-degree-optimized.json"))
