@@ -65,8 +65,8 @@ class Citations:
         for key in keys:
             policy, _, clause = key.partition(":")
             grouped.setdefault(policy, [])
-            if clause not in grouped[policy]:
-                grouped[policy].append(clause)
+            if clause_number(clause) not in grouped[policy]:
+                grouped[policy].append(clause_number(clause))
         joint, space = (", ", " ") if english() else ("、", "")
         return "; ".join(
             f"{self.quoted(policy)}{space}{joint.join(clauses)}"
@@ -90,6 +90,12 @@ class Citations:
                     reason = reason.split(colon, 1)[1]
             return tr("{verdict}：{reason}").format(verdict=word, reason=reason)
         return tr("{verdict}：请先回答“需要了解的情况”").format(verdict=word)
+
+
+def clause_number(clause: str) -> str:
+    """A clause as its document numbers it (2.1.1.2); the one clause the packs name by a
+    word (the transitional provision) by its name."""
+    return tr("过渡条款") if clause == "transition" else clause
 
 
 def _pick(zh: str, en: str) -> str:

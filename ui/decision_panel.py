@@ -20,7 +20,7 @@ from caseworker.rules.decision import (
 )
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.intake import full_name
-from ui.citations import Citations
+from ui.citations import Citations, clause_number
 from ui.i18n import english, term, tr
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
@@ -105,7 +105,7 @@ class DecisionPanel(QWidget):
 
     def _route_row(self, route: RouteResult) -> list[QStandardItem]:
         cited = self.citations.clauses([route.key])
-        title = QStandardItem(f"{route.route.name}  {route.route.clause}")
+        title = QStandardItem(f"{route.route.name}  {clause_number(route.route.clause)}")
         title.setToolTip(cited)
         title.setEditable(False)
         title.setData(route.status, Qt.ItemDataRole.UserRole)

@@ -4,6 +4,7 @@ and the supervisor's queue of conflicts."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from ui.files import save_bytes
 from ui.i18n import tr
 from ui.tasks import TaskRunner
 
+log = logging.getLogger("caseworker.desk")
 TIMER_MS = 60_000
 
 
@@ -195,15 +197,17 @@ class SyncController(QObject):
         if not isinstance(self.window, QMainWindow):
             return
         if not summary.ok:
+            # the reason is the transport's English (for the log and the command line)
+            log.warning("sync round failed: %s", summary.error)
             self.window.statusBar().showMessage(
-                tr("同步未完成：{error}").format(error=summary.error), 8000
+                tr("同步未完成：连接不上中心系统或中心拒绝了这次同步，稍后会自动重试。"), 8000
             )
         elif summary.conflicts or summary.set_aside or summary.warnings:
             self.window.statusBar().showMessage(tr("同步完成，有需审核人员处理的事项"), 8000)
 
     def _failed(self, exc: Exception) -> None:
         self.running = False
-        self.label.setText(tr("同步：{error}").format(error=exc))
+        self.label.setText(tr("同步：{error}").format(error=describe_error(exc)[1]))
 
 
 class ConflictsDialog(QDialog):

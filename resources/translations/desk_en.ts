@@ -177,6 +177,10 @@
         <translation>{verdict}: answer the questions still open first</translation>
     </message>
     <message>
+        <source>过渡条款</source>
+        <translation>transitional provision</translation>
+    </message>
+    <message>
         <source>关系未填</source>
         <translation>relation not given</translation>
     </message>
@@ -282,6 +286,30 @@
         <translation>An ID number has 18 characters ({length} typed); 15-digit numbers are no longer valid</translation>
     </message>
     <message>
+        <source>请输入区县的代码、汉字或拼音，如 370102 或 历下</source>
+        <translation>type the county&apos;s code, its characters or its pinyin, e.g. 370102 or lixia</translation>
+    </message>
+    <message>
+        <source>无法识别的日期，请按 2024-03-01 或 20240301 填写</source>
+        <translation>a date that cannot be read; type it as 2024-03-01 or 20240301</translation>
+    </message>
+    <message>
+        <source>此项必须填写</source>
+        <translation>this must be filled in</translation>
+    </message>
+    <message>
+        <source>出生日期晚于申请日期，请核对身份证号和申请日期</source>
+        <translation>the birth date is after the application date; check the ID number and the date</translation>
+    </message>
+    <message>
+        <source>不是可选的值，请从列表中选择</source>
+        <translation>not one of the choices; choose from the list</translation>
+    </message>
+    <message>
+        <source>填写有误，请对照屏幕上的提示核对后重新填写</source>
+        <translation>this cannot be taken; check it against the hints on the screen and fill it in again</translation>
+    </message>
+    <message>
         <source>身份证号码应为 17 位数字加一位数字或 X</source>
         <translation>An ID number is 17 digits followed by a digit or X</translation>
     </message>
@@ -385,6 +413,14 @@
     <message>
         <source>重复申请</source>
         <translation>Duplicate application</translation>
+    </message>
+    <message>
+        <source>本机未注册到中心</source>
+        <translation>This PC is not enrolled</translation>
+    </message>
+    <message>
+        <source>本机尚未注册到中心系统，暂不能同步；请管理员用中心发放的注册码注册本机。</source>
+        <translation>This PC is not enrolled with the central system yet, so it cannot sync; an administrator enrols it with the code the centre gives.</translation>
     </message>
     <message>
         <source>申请已被他人修改</source>
@@ -2146,6 +2182,10 @@ Choose another place.</translation>
         <translation> · bundle out {left}, return {back}</translation>
     </message>
     <message>
+        <source>同步未完成：连接不上中心系统或中心拒绝了这次同步，稍后会自动重试。</source>
+        <translation>Sync not done: the central system could not be reached or refused this round; it is tried again by itself later.</translation>
+    </message>
+    <message>
         <source>同步：{error}</source>
         <translation>Sync: {error}</translation>
     </message>
@@ -2180,10 +2220,6 @@ Choose another place.</translation>
     <message>
         <source>回执已导入：确认 {applied} 项，冲突 {conflicts} 项，搁置 {aside} 项。</source>
         <translation>Return bundle applied: {applied} confirmed, {conflicts} conflicts, {aside} set aside.</translation>
-    </message>
-    <message>
-        <source>同步未完成：{error}</source>
-        <translation>Sync did not finish: {error}</translation>
     </message>
     <message>
         <source>同步完成，有需审核人员处理的事项</source>

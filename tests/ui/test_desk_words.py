@@ -1,0 +1,55 @@
+"""What the walk of the Chinese desk found in English or as codes (issue 25): the sync
+line of a desk not enrolled, the queue's state tooltip, the transitional clause's id."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from caseworker.services.store import Store
+from caseworker.services.sync import SyncService
+from tests.ui.conftest import settle
+from ui.citations import clause_number
+from ui.main_window import Desk, MainWindow
+from ui.sync_panel import SyncController
+from ui.tasks import TaskRunner
+
+ENGLISH = re.compile(r"[A-Za-z]{3,}")
+
+
+def test_a_sync_round_on_a_desk_not_enrolled_says_so_in_chinese(
+    qtbot: QtBot, office: Store, runner: TaskRunner
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    label = QLabel(host)
+    controller = SyncController(SyncService(office), runner, label, host)
+    controller.run_now()
+    settle(qtbot, runner)
+    said = label.text()
+    assert "未注册" in said, said
+    assert not ENGLISH.search(said), said
+
+
+def test_the_queue_names_a_state_never_by_its_code(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    from tests.stores import application  # noqa: PLC0415
+
+    desk.apps.create_draft(desk.login.actor, application())
+    window.queue_model.refresh()
+    settle(qtbot, desk.runner)
+    model = window.queue_model
+    assert model.rowCount() >= 1
+    for column in range(model.columnCount()):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            shown = model.data(model.index(0, column), role)
+            assert shown not in {"draft", "accepted", "decided"}, (column, role, shown)
+
+
+def test_the_transitional_clause_is_named_not_keyed() -> None:
+    assert clause_number("transition") == "过渡条款"
+    assert clause_number("2.1.1.2") == "2.1.1.2"
