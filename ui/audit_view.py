@@ -3,7 +3,6 @@ application, paged as the view scrolls; and the chain verified on demand."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.services.audit import AuditService, EventView
 from caseworker.services.base import Actor
+from ui.audit_words import action_filter, action_name, detail_text, finding_text
 from ui.errors import describe
 from ui.i18n import tr
 from ui.paged_model import PagedTableModel
@@ -53,14 +53,16 @@ class AuditModel(PagedTableModel):
         return rows, len(rows) == self.PAGE
 
     def cell(self, item: EventView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return item.action  # the code, for a supervisor who filters by it
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             str(item.seq or "—"),
             f"{item.at:%Y-%m-%d %H:%M:%S}",
             item.actor,
-            item.action,
-            json.dumps(item.detail, ensure_ascii=False, sort_keys=True),
+            action_name(item.action),
+            detail_text(item.detail),
         )[column]
 
 
@@ -80,7 +82,7 @@ class AuditDialog(QDialog):
         self.user = QLineEdit(self)
         self.user.setPlaceholderText(tr("用户"))
         self.action = QLineEdit(self)
-        self.action.setPlaceholderText(tr("操作，例如 login / application."))
+        self.action.setPlaceholderText(tr("操作，如 受理、登录、申请"))
         self.application = QLineEdit(self)
         self.application.setPlaceholderText(tr("申请编号"))
         self.verify_button = QPushButton(tr("校验链条"), self)
@@ -108,7 +110,7 @@ class AuditDialog(QDialog):
     def apply_filters(self) -> None:
         self.model.set_filters(
             user=self.user.text().strip(),
-            action=self.action.text().strip(),
+            action=action_filter(self.action.text()),
             application=self.application.text().strip(),
         )
 
@@ -126,7 +128,7 @@ class AuditDialog(QDialog):
                 tr("完好：共 {events} 条，链条完整。").format(events=report.events)
             )
             return
-        lines = [f"{f.kind}: {f.message}" for f in report.findings[:20]]
+        lines = [finding_text(f.kind, f.seq) for f in report.findings[:20]]
         self.verdict.setText(
             tr("<b>不完整</b>：{problems} 处问题").format(problems=len(report.findings))
             + "<br>"

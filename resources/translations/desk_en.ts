@@ -104,8 +104,8 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <source>操作，例如 login / application.</source>
-        <translation>Action, e.g. login / application.</translation>
+        <source>操作，如 受理、登录、申请</source>
+        <translation>Action, e.g. Accept, Login, Application</translation>
     </message>
     <message>
         <source>申请编号</source>
@@ -571,8 +571,336 @@
         <translation>There is no printed document {document} that is not void.</translation>
     </message>
     <message>
+        <source>建立本机存储</source>
+        <translation>Store set up</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>已恢复备份</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Logout</translation>
+    </message>
+    <message>
         <source>登录失败</source>
         <translation>Login failed</translation>
+    </message>
+    <message>
+        <source>账户被暂时锁定</source>
+        <translation>Account locked for a while</translation>
+    </message>
+    <message>
+        <source>拒绝登录</source>
+        <translation>Login refused</translation>
+    </message>
+    <message>
+        <source>添加用户</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>User disabled</translation>
+    </message>
+    <message>
+        <source>启用用户</source>
+        <translation>User enabled</translation>
+    </message>
+    <message>
+        <source>重设密码</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>解锁用户</source>
+        <translation>User unlocked</translation>
+    </message>
+    <message>
+        <source>设置动态口令</source>
+        <translation>One-time codes set up</translation>
+    </message>
+    <message>
+        <source>取消动态口令</source>
+        <translation>One-time codes removed</translation>
+    </message>
+    <message>
+        <source>修改安全设置</source>
+        <translation>Security settings changed</translation>
+    </message>
+    <message>
+        <source>新建申请</source>
+        <translation>Application created</translation>
+    </message>
+    <message>
+        <source>修改申请</source>
+        <translation>Application edited</translation>
+    </message>
+    <message>
+        <source>查看申请</source>
+        <translation>Application opened</translation>
+    </message>
+    <message>
+        <source>登记已落户</source>
+        <translation>Marked as settled</translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation>Application withdrawn</translation>
+    </message>
+    <message>
+        <source>作废申请</source>
+        <translation>Application voided</translation>
+    </message>
+    <message>
+        <source>附加扫描件</source>
+        <translation>Scan attached</translation>
+    </message>
+    <message>
+        <source>核验材料</source>
+        <translation>Document checked</translation>
+    </message>
+    <message>
+        <source>申请人确认信息</source>
+        <translation>Applicant confirmed the details</translation>
+    </message>
+    <message>
+        <source>打印文书</source>
+        <translation>Document printed</translation>
+    </message>
+    <message>
+        <source>补打文书</source>
+        <translation>Document reprinted</translation>
+    </message>
+    <message>
+        <source>作废文书</source>
+        <translation>Document voided</translation>
+    </message>
+    <message>
+        <source>修改集体户</source>
+        <translation>Collective edited</translation>
+    </message>
+    <message>
+        <source>撤销集体户</source>
+        <translation>Collective closed</translation>
+    </message>
+    <message>
+        <source>集体户落户</source>
+        <translation>Admitted to a collective</translation>
+    </message>
+    <message>
+        <source>迁出集体户</source>
+        <translation>Moved out of a collective</translation>
+    </message>
+    <message>
+        <source>转入集体户</source>
+        <translation>Transferred into a collective</translation>
+    </message>
+    <message>
+        <source>转出集体户</source>
+        <translation>Transferred out of a collective</translation>
+    </message>
+    <message>
+        <source>查看集体户名册</source>
+        <translation>Collective roster viewed</translation>
+    </message>
+    <message>
+        <source>导出集体户名册</source>
+        <translation>Collective roster exported</translation>
+    </message>
+    <message>
+        <source>打印集体户名册</source>
+        <translation>Collective roster printed</translation>
+    </message>
+    <message>
+        <source>打印集体户证明</source>
+        <translation>Collective evidence printed</translation>
+    </message>
+    <message>
+        <source>集体户证明</source>
+        <translation>Collective evidence</translation>
+    </message>
+    <message>
+        <source>申请家庭户口簿页</source>
+        <translation>Household booklet page applied for</translation>
+    </message>
+    <message>
+        <source>审批家庭户口簿页</source>
+        <translation>Household booklet page decided</translation>
+    </message>
+    <message>
+        <source>打印家庭户口簿页</source>
+        <translation>Household booklet page printed</translation>
+    </message>
+    <message>
+        <source>撤回家庭户口簿页申请</source>
+        <translation>Household booklet page application withdrawn</translation>
+    </message>
+    <message>
+        <source>导出密钥</source>
+        <translation>Key exported</translation>
+    </message>
+    <message>
+        <source>校验审计链条</source>
+        <translation>Audit chain verified</translation>
+    </message>
+    <message>
+        <source>重建审计链条头</source>
+        <translation>Audit chain head rebuilt</translation>
+    </message>
+    <message>
+        <source>审计记录被删除</source>
+        <translation>Audit events deleted</translation>
+    </message>
+    <message>
+        <source>注册到中心</source>
+        <translation>Enrolled with the centre</translation>
+    </message>
+    <message>
+        <source>修改同步设置</source>
+        <translation>Sync settings changed</translation>
+    </message>
+    <message>
+        <source>处理同步冲突</source>
+        <translation>Sync conflict resolved</translation>
+    </message>
+    <message>
+        <source>更新规则包</source>
+        <translation>Rule pack updated</translation>
+    </message>
+    <message>
+        <source>导入同步回执包</source>
+        <translation>Sync return bundle imported</translation>
+    </message>
+    <message>
+        <source>转交同步包</source>
+        <translation>Sync bundle relayed</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>存储</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>家庭户口簿页</source>
+        <translation>Household booklet page</translation>
+    </message>
+    <message>
+        <source>受理回执编号</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>受理人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>第几次</source>
+        <translation>Attempt</translation>
+    </message>
+    <message>
+        <source>文书编号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>副本</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>存根</source>
+        <translation>Counterfoil</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <source>派出所</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录写入后被改动过</source>
+        <translation>event {seq} was changed after it was written</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录是后来插入的</source>
+        <translation>event {seq} was inserted later</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条前后有记录被删除</source>
+        <translation>events around {seq} were deleted</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录的顺序被调换过</source>
+        <translation>event {seq} is out of order</translation>
+    </message>
+    <message>
+        <source>最后的记录被删除（链条在第 {seq} 条之后断开）</source>
+        <translation>the last events were deleted (the chain ends after event {seq})</translation>
+    </message>
+    <message>
+        <source>链条头与记录不符（第 {seq} 条）</source>
+        <translation>the chain&apos;s head does not match the events (event {seq})</translation>
+    </message>
+    <message>
+        <source>审计记录有异常（第 {seq} 条）</source>
+        <translation>the audit trail is not right (event {seq})</translation>
+    </message>
+    <message>
+        <source>{group}：其他操作</source>
+        <translation>{group}: other action</translation>
+    </message>
+    <message>
+        <source>其他操作</source>
+        <translation>Other action</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>柜台</source>
+        <translation>counter</translation>
+    </message>
+    <message>
+        <source>命令行</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>用户名或密码错误，或账户因多次输错已暂时锁定；请稍后再试，或请管理员解锁。</source>
