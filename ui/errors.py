@@ -394,7 +394,8 @@ def _invalid(problems: tuple[tuple[str, str], ...]) -> str:
     lines = []
     for field, problem in problems:
         said = without_paths(problem) if english() else problem_zh(problem)
-        lines.append(f"{field_label(field)}：{said}" if field else said)
+        colon = ": " if english() else "："
+        lines.append(f"{field_label(field)}{colon}{said}" if field else said)
     return "\n".join(lines)
 
 

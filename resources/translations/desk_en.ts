@@ -1367,6 +1367,10 @@
         <translation>Back (Esc)</translation>
     </message>
     <message>
+        <source>落户受理台</source>
+        <translation>Caseworker desk</translation>
+    </message>
+    <message>
         <source>受理(&amp;A)</source>
         <comment>menu</comment>
         <translation>&amp;Application</translation>

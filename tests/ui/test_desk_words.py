@@ -4,20 +4,27 @@ line of a desk not enrolled, the queue's state tooltip, the transitional clause'
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from caseworker.models.facts import CaseError, case_from_dict
+from caseworker.services.boundary import InvalidCaseError
 from caseworker.services.store import Store
 from caseworker.services.sync import SyncService
 from tests.ui.conftest import settle
+from ui import i18n
 from ui.citations import clause_number
+from ui.errors import describe
 from ui.main_window import Desk, MainWindow
 from ui.sync_panel import SyncController
 from ui.tasks import TaskRunner
 
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def test_a_sync_round_on_a_desk_not_enrolled_says_so_in_chinese(
@@ -53,3 +60,26 @@ def test_the_queue_names_a_state_never_by_its_code(
 def test_the_transitional_clause_is_named_not_keyed() -> None:
     assert clause_number("transition") == "过渡条款"
     assert clause_number("2.1.1.2") == "2.1.1.2"
+
+
+def test_the_english_interface_has_an_english_title_and_colons(
+    qtbot: QtBot,
+    desk: Desk,
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the .qm built afresh
+    assert i18n.install(qapp, i18n.ENGLISH) == i18n.ENGLISH
+    try:
+        shown = MainWindow(desk)
+        qtbot.addWidget(shown)
+        title = shown.windowTitle()
+        assert title.startswith("Caseworker desk "), title
+        assert not CJK.search(title.split(" — ")[0]), title  # the station's name aside
+        with pytest.raises(CaseError) as bad:
+            case_from_dict({"on": "2024-01-01", "destination": {"county": ""}, "applicant": {}})
+        said = describe(InvalidCaseError(bad.value))[1]
+        assert "：" not in said and ": " in said, said
+    finally:
+        i18n.install(qapp, i18n.CHINESE)
