@@ -53,8 +53,6 @@ class AuditModel(PagedTableModel):
         return rows, len(rows) == self.PAGE
 
     def cell(self, item: EventView, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return item.action  # the code, for a supervisor who filters by it
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (

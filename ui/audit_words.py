@@ -1,6 +1,6 @@
 """The audit trail in words (审计日志): each event's action by its name and its detail as
-labelled values, in the desk's language; the codes stay in the store (and in a tooltip,
-for a supervisor who filters by them)."""
+labelled values, in the desk's language; the codes stay in the store (``caseworker audit``
+shows them). The action filter takes a name as shown."""
 
 from __future__ import annotations
 

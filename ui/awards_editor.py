@@ -56,6 +56,7 @@ class AwardsDialog(QDialog):
     def __init__(self, parent: QWidget | None, awards: list[dict[str, Any]]) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("表彰和职业技能竞赛获奖"))
+        self.setMinimumWidth(480)
         self.awards = [dict(a) for a in awards]
         form = QFormLayout(self)
         self.kind = ChoiceEditor(None, self, choices=enum_choices(AwardKind))
@@ -136,6 +137,7 @@ class AwardsDialog(QDialog):
 
     def _refuse(self, message: str, field: QWidget) -> bool:
         self.error.setText(message)
+        self.adjustSize()  # the wrapped message shown whole, never cut off
         field.setFocus(Qt.FocusReason.OtherFocusReason)
         return False
 

@@ -57,6 +57,7 @@ class RelativeDialog(QDialog):
     def __init__(self, parent: QWidget | None, relative: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("随迁人员"))
+        self.setMinimumWidth(440)  # a message wraps within it
         relative = relative or {}
         form = QFormLayout(self)
         # the lists in the desk's language, chosen by pinyin, initials or number
@@ -119,6 +120,7 @@ class RelativeDialog(QDialog):
         if problem is not None:
             message, field = problem
             self.error.setText(message)
+            self.adjustSize()  # the wrapped message shown whole, never cut off
             field.setFocus()
             return
         self.value = {**value, "name": self.name.text().strip()}

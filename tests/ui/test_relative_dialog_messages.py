@@ -40,3 +40,18 @@ def test_a_refusal_is_in_chinese_naming_the_field(
     assert not ENGLISH_WORDS.search(message), message
     assert not FIELD_PATH.search(message), message
     assert dialog.error.wordWrap()
+
+
+def test_a_long_refusal_is_shown_whole(qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialog = RelativeDialog(host, {"relation": "spouse", "id_number": "370102198001011235"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog._check()
+    qtbot.wait(50)
+    label = dialog.error
+    needed = label.heightForWidth(label.width())
+    assert label.height() >= needed, (label.height(), needed)  # no line cut off
+    assert label.geometry().bottom() <= dialog.rect().bottom()
