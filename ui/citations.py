@@ -58,9 +58,10 @@ class Citations:
         titles = [self.quoted(use.policy) for use in decision.policies]
         return (", " if english() else "、").join(titles) or tr("无")
 
-    def clauses(self, keys: Iterable[str]) -> str:
+    def clauses(self, keys: Iterable[str], *, titled: bool = True) -> str:
         """Route keys (policy:clause) cited as the documents number them, grouped by
-        policy: 《济南市…实施意见》2.1.1.2、2.1.2."""
+        policy: 《济南市…实施意见》2.1.1.2、2.1.2 (without the title when ``titled`` is
+        False: the one policy in force, named in the heading above)."""
         grouped: dict[str, list[str]] = {}
         for key in keys:
             policy, _, clause = key.partition(":")
@@ -69,11 +70,11 @@ class Citations:
                 grouped[policy].append(clause_number(clause))
         joint, space = (", ", " ") if english() else ("、", "")
         return "; ".join(
-            f"{self.quoted(policy)}{space}{joint.join(clauses)}"
+            f"{self.quoted(policy)}{space}{joint.join(clauses)}" if titled else joint.join(clauses)
             for policy, clauses in grouped.items()
         )
 
-    def verdict(self, verdict: RelativeVerdict | None) -> str:
+    def verdict(self, verdict: RelativeVerdict | None, *, titled: bool = True) -> str:
         """A relative's verdict in plain words, with the clauses that admit them or why
         not; "" while there is none (no decision yet)."""
         if verdict is None:
@@ -81,7 +82,7 @@ class Citations:
         word = tr(VERDICT_WORDS.get(verdict.verdict, VERDICT_WORDS["unknown"]))
         if verdict.verdict == "yes":
             return tr("{verdict}（依据{clauses}）").format(
-                verdict=word, clauses=self.clauses(verdict.via)
+                verdict=word, clauses=self.clauses(verdict.via, titled=titled)
             )
         if verdict.verdict == "no":
             reason = verdict.reason_en if english() else verdict.reason_zh
@@ -126,6 +127,10 @@ def relative_lines(
         )
         parts = [f"{i + 1}.", relation_name(str(relative.get("relation") or ""))]
         parts += [p for p in (str(relative.get("name") or ""), str(who)) if p]
-        said = citations.verdict(verdicts.get(i)) if decision is not None else ""
+        said = (
+            citations.verdict(verdicts.get(i), titled=len(decision.policies) > 1)
+            if decision is not None
+            else ""
+        )
         lines.append(" ".join(parts) + (f" — {said}" if said else ""))
     return lines
