@@ -1265,6 +1265,26 @@
         <translation>This machine has no keyring: name where the key file goes.</translation>
     </message>
     <message>
+        <source>未能建立本机存储；请把日志交给管理员。原因已记入日志。</source>
+        <translation>The store could not be set up; give the log to the administrator (the reason is in it).</translation>
+    </message>
+    <message>
+        <source>“派出所代码”应为 6 到 12 位数字，如 370102001。</source>
+        <translation>The “Office code” is 6 to 12 digits, e.g. 370102001.</translation>
+    </message>
+    <message>
+        <source>请填写“派出所名称”。</source>
+        <translation>Fill in the “Station”.</translation>
+    </message>
+    <message>
+        <source>“密码”不能用：{reason}</source>
+        <translation>The “Password” cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>{folder} 中已有存储，没有改动它；请换一个数据目录，或从备份恢复。</source>
+        <translation>{folder} already holds a store; it was left untouched. Choose another data folder, or restore a backup.</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;已锁定&lt;/h2&gt;&lt;p&gt;{who} 请输入密码继续&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;{who}, enter your password to go on&lt;/p&gt;</translation>
     </message>
