@@ -2614,6 +2614,38 @@ Choose another place.</translation>
         <translation>Synced; some items need a supervisor</translation>
     </message>
     <message>
+        <source>其他派出所也有同一人的申请：请与对方联系，确认由哪一处办理。</source>
+        <translation>Another station has an application for the same person: call them and agree which of you takes it.</translation>
+    </message>
+    <message>
+        <source>此人已在其他派出所落户：请与对方核实，必要时作废本处申请。</source>
+        <translation>This person has settled through another station: check with them, and void this application if need be.</translation>
+    </message>
+    <message>
+        <source>规则包已更新：请重新审查这份申请。</source>
+        <translation>The rule pack was updated: decide this application again.</translation>
+    </message>
+    <message>
+        <source>中心拒收了本机发出的一项操作：请核对后点“重新发送被拒收的操作”，或告知管理员。</source>
+        <translation>The centre refused an operation this PC sent: check it, then press “Send the rejected operation again”, or tell the administrator.</translation>
+    </message>
+    <message>
+        <source>本机有尚未同步的修改，中心的更新暂未写入：下次同步后会再试。</source>
+        <translation>This PC has changes not yet synced, so the centre&apos;s update was not written yet: it is tried again after the next sync.</translation>
+    </message>
+    <message>
+        <source>中心发来的规则包未通过校验，仍使用原规则包：请告知管理员。</source>
+        <translation>A rule pack from the centre failed its checks; the one in use stays: tell the administrator.</translation>
+    </message>
+    <message>
+        <source>审计链与中心记录不符：请立即告知管理员。</source>
+        <translation>The audit chain does not match the centre&apos;s record: tell the administrator now.</translation>
+    </message>
+    <message>
+        <source>同步时出现需要人工处理的情况：请告知管理员。</source>
+        <translation>Sync met something a person must settle: tell the administrator.</translation>
+    </message>
+    <message>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
@@ -2628,6 +2660,10 @@ Choose another place.</translation>
     <message>
         <source>处理所选</source>
         <translation>Resolve selected</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>other</translation>
     </message>
     <message>
         <source>处理冲突</source>
