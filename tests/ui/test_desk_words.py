@@ -77,6 +77,11 @@ def test_the_english_interface_has_an_english_title_and_colons(
         title = shown.windowTitle()
         assert title.startswith("Caseworker desk "), title
         assert not CJK.search(title.split(" — ")[0]), title  # the station's name aside
+        assert shown.statistics is not None
+        combo = shown.statistics.department
+        departments = [combo.itemText(i) for i in range(combo.count())]
+        assert "For the Education department" in departments, departments
+        assert not [d for d in departments if CJK.search(d)], departments
         with pytest.raises(CaseError) as bad:
             case_from_dict({"on": "2024-01-01", "destination": {"county": ""}, "applicant": {}})
         said = describe(InvalidCaseError(bad.value))[1]
