@@ -145,3 +145,22 @@ def test_the_english_interface_names_them_in_english(
         assert line.startswith("1. spouse") and "may accompany" in line, line
     finally:
         i18n.install(qapp, i18n.CHINESE)
+
+
+def test_a_relative_added_gets_no_old_verdict_and_then_its_own(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    case = _case("01-jinan2017-master-degree-optimized.json")
+    child = case["family"].pop()  # the third relative, added on the desk below
+    _open(qtbot, window, desk, case)
+    intake = window.intake
+    assert intake.relative_list.count() == 2
+    intake.add_relative_value({**child, "name": "张幺"})
+    # at once: three lines in both views, none with a verdict of the decision made for two
+    lines = [intake.relative_list.item(i).text() for i in range(3)]
+    assert lines == intake.panel.family.text().splitlines()[1:]
+    assert all("正在审查" in line and not any(w in line for w in VERDICT_WORDS) for line in lines)
+    settle(qtbot, desk.runner)
+    lines = [intake.relative_list.item(i).text() for i in range(3)]
+    assert lines == intake.panel.family.text().splitlines()[1:]
+    assert all("可随迁" in line for line in lines), lines  # the child too
