@@ -42,7 +42,7 @@ from caseworker.services.intake import (
 from ui.answer_editors import AnswerEditor
 from ui.citations import Citations, relative_lines
 from ui.decision_panel import DecisionPanel
-from ui.errors import id_problem
+from ui.errors import describe, id_problem
 from ui.i18n import tr
 from ui.intake_questions import IntakeQuestions
 from ui.relative_dialog import ERROR_STYLE, RelativeDialog
@@ -386,7 +386,7 @@ class IntakePage(IntakeQuestions, QWidget):
         if generation != self._generation:
             return
         self.decision = None
-        self.panel.show_problem(str(exc))
+        self.panel.show_problem(describe(exc)[1])  # in the desk's language, field by field
         self.place_info.clear()
         self._show_questions(())
         self._refresh_relatives()

@@ -88,3 +88,17 @@ def test_the_english_interface_has_an_english_title_and_colons(
         assert "：" not in said and ": " in said, said
     finally:
         i18n.install(qapp, i18n.CHINESE)
+
+
+def test_a_case_the_engine_cannot_take_is_worded_in_chinese(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    intake = window.intake
+    intake.id_number.setText("371502197205200038")
+    intake.county.setText("370102")
+    intake.on_date.setText("2019-13-01")  # no such month
+    intake.schedule()
+    settle(qtbot, desk.runner)
+    heading = intake.panel.heading.text()
+    assert heading.startswith("尚不能审查："), heading
+    assert "申请日期" in heading and not ENGLISH.search(heading), heading
