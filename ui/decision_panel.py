@@ -105,7 +105,8 @@ class DecisionPanel(QWidget):
 
     def _route_row(self, route: RouteResult) -> list[QStandardItem]:
         cited = self.citations.clauses([route.key])
-        title = QStandardItem(f"{route.route.name}  {clause_number(route.route.clause)}")
+        name = route.route.name_en if english() and route.route.name_en else route.route.name
+        title = QStandardItem(f"{name}  {clause_number(route.route.clause)}")
         title.setToolTip(cited)
         title.setEditable(False)
         title.setData(route.status, Qt.ItemDataRole.UserRole)

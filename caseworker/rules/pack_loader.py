@@ -398,7 +398,7 @@ def _iter_routes(
             raw,
             where,
             ["clause", "name", "text", "when", "follow", "documents"],
-            ["zones", "notes", "follow_when"],
+            ["zones", "notes", "follow_when", "name_en"],
         )
         clause = compiler.clause(node, where)
         if clause in seen:
@@ -429,6 +429,7 @@ def _iter_routes(
             policy=policy,
             clause=clause,
             name=compiler.string(node, "name", where),
+            name_en=compiler.string(node, "name_en", where) if "name_en" in node else "",
             text=compiler.check_text(node, "text", where),
             zone_condition=zone_condition,
             when=when,

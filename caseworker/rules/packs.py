@@ -117,6 +117,8 @@ class Route:
     line: int
     #: the leaves that can yield a hint (attainable facts, dates that will come)
     hint_leaves: tuple[conditions.Leaf, ...] = ()
+    #: the route's name in English (the desk's English interface); "" when the pack has none
+    name_en: str = ""
 
     @property
     def key(self) -> str:

@@ -143,6 +143,10 @@ def test_the_english_interface_names_them_in_english(
         assert "济南市" not in heading and "jinan-2017" not in heading
         line = window.intake.relative_list.item(0).text()
         assert line.startswith("1. spouse") and "may accompany" in line, line
+        panel = window.intake.panel
+        titles = [panel.model.item(r, 0).text() for r in range(panel.model.rowCount())]
+        assert any(t.startswith("Talent: doctor's or master's degree") for t in titles), titles
+        assert not [t for t in titles if re.search(r"[\u3400-\u9fff]", t)], titles
     finally:
         i18n.install(qapp, i18n.CHINESE)
 
