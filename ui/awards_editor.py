@@ -170,7 +170,7 @@ class AwardsEditor(QLineEdit):
         self._editing = False
         self.dialog: AwardsDialog | None = None
         self.setReadOnly(True)
-        self.setPlaceholderText(tr("没有就按回车；有获奖按空格逐项填写"))
+        self.setPlaceholderText(tr("没有按回车，有按空格"))
 
     def edit(self) -> None:
         """The dialog, window-modal (the form stays responsive); its list answers."""

@@ -1052,6 +1052,10 @@
         <translation>Destination</translation>
     </message>
     <message>
+        <source>代码、汉字或拼音</source>
+        <translation>code, Chinese name or pinyin</translation>
+    </message>
+    <message>
         <source>区县：代码、汉字或拼音 370102 / 历下 / lixia</source>
         <translation>County: code, characters or pinyin 370102 / 历下 / lixia</translation>
     </message>
@@ -1062,6 +1066,14 @@
     <message>
         <source>详细地址</source>
         <translation>Address in full</translation>
+    </message>
+    <message>
+        <source>户口簿详情 (Ctrl+B)</source>
+        <translation>Hukou book details (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>已填 {n} 项</source>
+        <translation>{n} filled</translation>
     </message>
     <message>
         <source>申请人姓名</source>
@@ -1418,6 +1430,10 @@
     <message>
         <source>读卡</source>
         <translation>Read ID card</translation>
+    </message>
+    <message>
+        <source>下一个待答问题</source>
+        <translation>Next open question</translation>
     </message>
     <message>
         <source>申请人屏幕（双屏核对）</source>
@@ -1803,8 +1819,8 @@ File: {file}</translation>
         <translation>The “Date of the award” cannot be after today; check it.</translation>
     </message>
     <message>
-        <source>没有就按回车；有获奖按空格逐项填写</source>
-        <translation>none: press Enter; awards: press Space and add them one by one</translation>
+        <source>没有按回车，有按空格</source>
+        <translation>Enter: none; Space: add</translation>
     </message>
     <message>
         <source>关于落户受理台</source>
