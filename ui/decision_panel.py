@@ -106,7 +106,8 @@ class DecisionPanel(QWidget):
     def _route_row(self, route: RouteResult) -> list[QStandardItem]:
         cited = self.citations.clauses([route.key])
         name = route.route.name_en if english() and route.route.name_en else route.route.name
-        title = QStandardItem(f"{name}  {clause_number(route.route.clause)}")
+        # the clause first: a long name is cut at the end, never its number
+        title = QStandardItem(f"{clause_number(route.route.clause)}  {name}")
         title.setToolTip(cited)
         title.setEditable(False)
         title.setData(route.status, Qt.ItemDataRole.UserRole)
