@@ -10,7 +10,7 @@ from typing import Any
 from caseworker.models.calendar import age_on
 from caseworker.models.divisions import DivisionError, Divisions, Place
 from caseworker.models.facts import Applicant, Case, CaseError, Joins
-from caseworker.rules import conditions
+from caseworker.rules import conditions, wording_zh
 from caseworker.rules.decision import (
     ELIGIBLE,
     INCOMPLETE,
@@ -304,7 +304,7 @@ def _hints(route: Route, cov: _Covering, ctx: conditions.Context) -> tuple[Hint,
                 Hint(
                     "change",
                     f"eligible if {leaf.describe(leaf.negated)}",
-                    f"若满足：{leaf.describe(leaf.negated)}",
+                    f"若满足：{wording_zh.describe_zh(leaf, leaf.negated)}",
                 )
             )
     return tuple(hints[:3])

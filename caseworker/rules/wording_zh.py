@@ -49,6 +49,8 @@ def describe_zh(leaf: Any, negated: bool) -> str:
     kind = type(leaf).__name__
     fact = leaf.fact
     label = fact_zh(fact)
+    if fact == "zone":  # zones are the pack's own ids: named there, not here
+        return "拟落户地不应在本条款所列片区" if negated else "拟落户地应在本条款所列片区"
     if kind == "Is":
         return f"{label}：{'不应为' if negated else '应为'}{value_zh(fact, leaf.value)}"
     if kind in {"In", "ZoneIn"}:
@@ -104,7 +106,7 @@ def reason_zh(leaf: Any, value: Any) -> str:
     """Why a predicate is not met: what it asks for, and what the case has."""
     text = describe_zh(leaf, leaf.negated)
     kind = type(leaf).__name__
-    if kind == "Answered":
+    if kind == "Answered" or leaf.fact == "zone":
         return text
     if kind == "AwardMatch":
         return f"{text}（实际：{len(value)} 项获奖）"
