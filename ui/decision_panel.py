@@ -18,7 +18,7 @@ from caseworker.rules.decision import (
     Decision,
     RouteResult,
 )
-from caseworker.rules.facts import FACT_BY_NAME
+from caseworker.rules.facts import FACT_BY_NAME, MANUAL_CHECKS
 from caseworker.services.intake import full_name
 from ui.citations import Citations, clause_number
 from ui.i18n import english, term, tr
@@ -123,7 +123,7 @@ class DecisionPanel(QWidget):
         for unmet in route.unmet if english() else route.unmet_zh:
             title.appendRow([_leaf(tr("不符合：{condition}").format(condition=unmet)), _leaf("")])
         for unknown in route.unknown:
-            asked = tr("待了解：{fact}").format(fact=fact_label(unknown))
+            asked = tr("待了解：{fact}").format(fact=self._unknown_label(unknown))
             title.appendRow([_leaf(asked), _leaf("")])
         for hint in route.hints:
             hint_text = tr("如何符合：{hint}").format(hint=term(hint.zh, hint.en))
@@ -138,6 +138,15 @@ class DecisionPanel(QWidget):
             )
             title.appendRow([item, _leaf("")])
         return [title, status]
+
+    def _unknown_label(self, fact: str) -> str:
+        """A fact still unknown as its question is labelled; a manual check (人工核查) by
+        its name, never its id."""
+        if fact.startswith("manual:"):
+            names = MANUAL_CHECKS.get(fact.removeprefix("manual:"))
+            check = term(*names) if names is not None else tr("需人工核查的事项")
+            return tr("人工核查：{check}").format(check=check)
+        return fact_label(fact)
 
     def _item_changed(self, item: QStandardItem) -> None:
         name = item.data(DOCUMENT_ROLE)

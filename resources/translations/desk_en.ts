@@ -217,6 +217,14 @@
         <translation>Document: {document}</translation>
     </message>
     <message>
+        <source>需人工核查的事项</source>
+        <translation>something to check by hand</translation>
+    </message>
+    <message>
+        <source>人工核查：{check}</source>
+        <translation>check by hand: {check}</translation>
+    </message>
+    <message>
         <source>无权操作</source>
         <translation>Not allowed</translation>
     </message>

@@ -164,3 +164,13 @@ def test_a_relative_added_gets_no_old_verdict_and_then_its_own(
     lines = [intake.relative_list.item(i).text() for i in range(3)]
     assert lines == intake.panel.family.text().splitlines()[1:]
     assert all("可随迁" in line for line in lines), lines  # the child too
+
+
+def test_a_manual_check_is_named_never_keyed(qtbot: QtBot, window: MainWindow, desk: Desk) -> None:
+    case = _case("01-jinan2017-master-degree-optimized.json")
+    case["applicant"]["purchased_under_old_policy"] = True  # the transitional clause, by hand
+    _open(qtbot, window, desk, case)
+    texts = _panel_texts(window)
+    asked = [t for t in texts if t.startswith("待了解：")]
+    assert any(t.startswith("待了解：人工核查：") for t in asked), asked
+    assert not [t for t in texts if "manual" in t or "former_purchase" in t]
