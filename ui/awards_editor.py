@@ -3,7 +3,7 @@ clerk answers it: a line that shows the awards in words (没有 for none) and a 
 dialog that takes them one by one: the kind from a list in the desk's language, the
 place won (名次) where there is one, and the date. Nothing is typed or shown as data.
 
-In the line: Enter answers (no award when none is listed), Space, F4 or a double click
+In the line: Enter answers (no award when none is listed), Space, Y or a double click
 opens the dialog, Delete empties the list. In the dialog: choose the kind (initials,
 pinyin or number), Tab to the place and the date, Enter adds the award; Enter on an
 empty kind, or OK, takes the list."""
@@ -198,7 +198,7 @@ class AwardsEditor(QLineEdit):
         key = event.key()
         if key in {Qt.Key.Key_Return, Qt.Key.Key_Enter}:
             self.committed.emit()
-        elif key in {Qt.Key.Key_Space, Qt.Key.Key_F4, Qt.Key.Key_Y}:
+        elif key in {Qt.Key.Key_Space, Qt.Key.Key_Y}:
             self.edit()
         elif key in {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}:
             self.set_answer([])

@@ -18,10 +18,10 @@ from caseworker.rules.decision import (
     Decision,
     RouteResult,
 )
-from caseworker.rules.facts import FACT_BY_NAME, MANUAL_CHECKS
-from caseworker.services.intake import full_name
+from caseworker.rules.plain import alternatives_on_lines, fact_labels
 from ui.citations import Citations, clause_number
 from ui.i18n import english, term, tr
+from ui.wrap_delegate import WrappingDelegate
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,6 +47,8 @@ class DecisionPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # long reasons wrap
         self.tree.setHeaderHidden(False)
         self.tree.setColumnWidth(0, 420)
         self.family = QLabel(self)
@@ -120,11 +122,12 @@ class DecisionPanel(QWidget):
         title.appendRow([_leaf(tr("出处：{clause}").format(clause=cited)), _leaf("")])
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
-        for unmet in route.unmet if english() else route.unmet_zh:
-            title.appendRow([_leaf(tr("不符合：{condition}").format(condition=unmet)), _leaf("")])
+        for unmet_en, unmet_zh in zip(route.unmet_en, route.unmet_zh, strict=True):
+            said = term(alternatives_on_lines(unmet_zh), unmet_en)
+            title.appendRow([_leaf(tr("不符合：{condition}").format(condition=said)), _leaf("")])
         for unknown in route.unknown:
-            asked = tr("待了解：{fact}").format(fact=self._unknown_label(unknown))
-            title.appendRow([_leaf(asked), _leaf("")])
+            said = term(*fact_labels(unknown))
+            title.appendRow([_leaf(tr("待了解：{fact}").format(fact=said)), _leaf("")])
         for hint in route.hints:
             hint_text = tr("如何符合：{hint}").format(hint=term(hint.zh, hint.en))
             title.appendRow([_leaf(hint_text), _leaf("")])
@@ -139,15 +142,6 @@ class DecisionPanel(QWidget):
             title.appendRow([item, _leaf("")])
         return [title, status]
 
-    def _unknown_label(self, fact: str) -> str:
-        """A fact still unknown as its question is labelled; a manual check (人工核查) by
-        its name, never its id."""
-        if fact.startswith("manual:"):
-            names = MANUAL_CHECKS.get(fact.removeprefix("manual:"))
-            check = term(*names) if names is not None else tr("需人工核查的事项")
-            return tr("人工核查：{check}").format(check=check)
-        return fact_label(fact)
-
     def _item_changed(self, item: QStandardItem) -> None:
         name = item.data(DOCUMENT_ROLE)
         if name:
@@ -155,12 +149,6 @@ class DecisionPanel(QWidget):
             if ticked:
                 self._seen.add(name)
             self.document_ticked.emit(name, ticked)
-
-
-def fact_label(fact: str) -> str:
-    """A fact as the question asking it is labelled (the engine names it by its id)."""
-    spec = FACT_BY_NAME.get(full_name(fact))
-    return term(spec.label_zh, spec.label_en) if spec is not None else fact
 
 
 def status_name(status: str) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from caseworker.models.facts import CaseError
+from caseworker.models.problems import Problem
 from caseworker.models.resident_id import ResidentIdError
 from caseworker.models.workflow import ACTION_ZH, STATE_ZH, Action, State, WorkflowError
 from caseworker.printing.fonts import MissingGlyphError
@@ -23,6 +24,7 @@ from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
 from caseworker.services.users import ROLE_ZH
+from ui.case_problems import problem_lines
 from ui.i18n import english, term, tr
 
 log = logging.getLogger("caseworker.desk")
@@ -390,7 +392,10 @@ _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
 }
 
 
-def _invalid(problems: tuple[tuple[str, str], ...]) -> str:
+def _invalid(problems: tuple[tuple[str, str], ...], exc: Exception | None = None) -> str:
+    details: tuple[Problem, ...] = getattr(exc, "details", ())
+    if details:  # each problem as data: worded here, never the core's English
+        return problem_lines(details, label=field_label, id_wording=ID_WORDING)
     lines = []
     for field, problem in problems:
         said = without_paths(problem) if english() else problem_zh(problem)
@@ -450,7 +455,7 @@ def render(exc: ServiceError) -> tuple[str, str]:
     title, sentence = WORDING.get(exc.code, WORDING["refused"])
     problems: tuple[tuple[str, str], ...] = getattr(exc, "problems", ())
     if problems:
-        return tr(str(title)), _invalid(problems)
+        return tr(str(title)), _invalid(problems, exc)
     params = _PARAMS.get(exc.code, dict)(dict(exc.params))
     try:
         text = tr(str(sentence)).format(detail=exc.detail, **params)
@@ -494,7 +499,7 @@ def describe(exc: Exception) -> tuple[str, str]:
         if isinstance(exc, kind):
             log.warning("refused (%s): %s", type(exc).__name__, exc)
             problems: tuple[tuple[str, str], ...] = getattr(exc, "problems", ())
-            said = _invalid(problems) if problems else without_paths(str(exc))
+            said = _invalid(problems, exc) if problems else without_paths(str(exc))
             return tr(str(title)), said
     log.error("unexpected error in the desk", exc_info=exc)
     return (

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from caseworker.models.calendar import add_months, anniversary
 from caseworker.models.enums import Sex
-from caseworker.rules import wording_zh
+from caseworker.rules import plain, plain_en
 from caseworker.rules.facts import FACT_BY_NAME
 
 Truth = bool | None
@@ -26,8 +26,6 @@ class Outcome:
     value: Truth
     unmet: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
-    #: the unmet conditions worded in Chinese for the desk (``wording_zh``)
-    unmet_zh: tuple[str, ...] = ()
 
 
 MET = Outcome(True)
@@ -104,6 +102,8 @@ class Leaf(Condition):
     #: filled once by ``freeze`` when the pack is compiled
     short: str = ""
     _described: tuple[str, str] = ("", "")
+    #: the zones' Chinese names, by id, for a leaf on ``zone`` (set by the pack loader)
+    zone_names: Mapping[str, str] = {}
 
     @property
     def changeable(self) -> bool:
@@ -145,10 +145,12 @@ class Leaf(Condition):
         return self._described[self.negated] or self.describe(self.negated)
 
     def reason(self, value: Any) -> str:
-        return f"{self.text} (has {_show(value)})"
+        return self.said(f"{self.text} (has {_show(value)})", value)
 
-    def reason_zh(self, value: Any) -> str:
-        return wording_zh.reason_zh(self, value)
+    def said(self, en: str, value: Any) -> str:
+        """The engine's reason ``en`` with its plain Chinese and English beside it."""
+        zh, plain_english = (m.reason(self, self.negated, value) for m in (plain, plain_en))
+        return plain.Said(en, zh, plain_english)
 
     @property
     def time_bound(self) -> bool:
@@ -165,7 +167,7 @@ class Leaf(Condition):
         params = tuple(
             (k, repr(v))
             for k, v in sorted(vars(self).items())
-            if not k.startswith("_") and k not in {"uid", "short"}
+            if not k.startswith("_") and k not in {"uid", "short", "zone_names"}
         )
         return (type(self).__name__, params)
 
@@ -175,8 +177,7 @@ class Leaf(Condition):
             return MET
         if met is None:
             return Outcome(None, unknown=(self.short,))
-        value = ctx.facts.get(self.fact)
-        return Outcome(False, unmet=(self.reason(value),), unmet_zh=(self.reason_zh(value),))
+        return Outcome(False, unmet=(self.reason(ctx.facts.get(self.fact)),))
 
     def leaves(self) -> Iterator[Leaf]:
         yield self
@@ -362,7 +363,7 @@ class Answered(Leaf):
         return f"{_short(self.fact)} {'not given' if negated else 'given'}"
 
     def reason(self, value: Any) -> str:
-        return self.text
+        return self.said(self.text, value)
 
 
 class YearsBefore(Leaf):
@@ -460,7 +461,7 @@ class AwardMatch(Leaf):
         return ("no " if negated else "") + text
 
     def reason(self, value: Any) -> str:
-        return f"{self.describe(self.negated)} (has {len(value)} award(s))"
+        return self.said(f"{self.describe(self.negated)} (has {len(value)} award(s))", value)
 
 
 class Manual(Leaf):
@@ -547,21 +548,15 @@ class All(_Junction):
 
     def evaluate(self, ctx: Context) -> Outcome:
         unmet: list[str] = []
-        unmet_zh: list[str] = []
         unknown: list[str] = []
         for part in self.parts:
             out = part.evaluate(ctx)
             if out.value is False:
                 unmet.extend(out.unmet)
-                unmet_zh.extend(out.unmet_zh)
             elif out.value is None:
                 unknown.extend(out.unknown)
         if unmet:
-            return Outcome(
-                False,
-                unmet=tuple(dict.fromkeys(unmet)),
-                unmet_zh=tuple(dict.fromkeys(unmet_zh)),
-            )
+            return Outcome(False, unmet=tuple(dict.fromkeys(unmet)))
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         return MET
@@ -576,7 +571,6 @@ class Any_(_Junction):  # noqa: N801 - "Any" would shadow typing.Any
 
     def evaluate(self, ctx: Context) -> Outcome:
         reasons: list[str] = []
-        reasons_zh: list[str] = []
         unknown: list[str] = []
         for part in self.parts:
             out = part.evaluate(ctx)
@@ -586,20 +580,21 @@ class Any_(_Junction):  # noqa: N801 - "Any" would shadow typing.Any
                 unknown.extend(out.unknown)
             elif len(out.unmet) == 1 and not out.unmet[0].startswith("none of"):
                 reasons.append(out.unmet[0])
-                reasons_zh += out.unmet_zh
             else:  # brackets keep "a and (b or c)" readable
                 parts = (f"({u})" if u.startswith("none of") else u for u in out.unmet)
-                reasons.append("(" + " and ".join(parts) + ")")
-                reasons_zh.append(wording_zh.both_zh(out.unmet_zh))
+                zh = plain.both([plain.zh_of(u) for u in out.unmet])
+                en = plain_en.both([plain.en_of(u) for u in out.unmet])
+                reasons.append(plain.Said("(" + " and ".join(parts) + ")", zh, en))
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         if len(reasons) == 1:
-            return Outcome(False, unmet=(reasons[0],), unmet_zh=tuple(reasons_zh[:1]))
-        return Outcome(
-            False,
-            unmet=("none of: " + "; or ".join(reasons),),
-            unmet_zh=(wording_zh.none_of_zh(reasons_zh),),
+            return Outcome(False, unmet=(reasons[0],))
+        said = plain.Said(
+            "none of: " + "; or ".join(reasons),
+            plain.none_of([plain.zh_of(r) for r in reasons]),
+            plain_en.none_of([plain.en_of(r) for r in reasons]),
         )
+        return Outcome(False, unmet=(said,))
 
     def negate(self) -> Condition:
         return All(tuple(part.negate() for part in self.parts))

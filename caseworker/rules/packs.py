@@ -232,7 +232,4 @@ class ZoneIn(conditions.In):
             return conditions.MET
         if met is None:
             return conditions.Outcome(None, unknown=("destination.street",))
-        zone = ctx.facts.get("zone")
-        return conditions.Outcome(
-            False, unmet=(self.reason(zone),), unmet_zh=(self.reason_zh(zone),)
-        )
+        return conditions.Outcome(False, unmet=(self.reason(ctx.facts.get("zone")),))

@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 from caseworker import __version__
 from caseworker.models.facts import Case, CaseError, case_from_dict
+from caseworker.models.problems import Problem
 from caseworker.models.records import Records, parse_records
 from caseworker.models.workflow import (
     ACTION_ZH,
@@ -217,7 +218,7 @@ class ApplicationService(ApplicationReading):
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             decision = self.evaluation.decide(case_from_dict(view.case))
-            result = decision.to_json()
+            result = decision.to_record()
             repo.add_decision(
                 session,
                 view.id,
@@ -519,15 +520,20 @@ class ApplicationService(ApplicationReading):
 
     def _parse_input(self, data: dict[str, Any]) -> tuple[Case, Records]:
         if not isinstance(data, dict):
-            raise CaseError("an application is a JSON object with the case and its records")
+            said = "an application is a JSON object with the case and its records"
+            raise CaseError(said, details=(Problem("", "application.not_object", said),))
         data = dict(data)
         records = parse_records(data.pop("records", None))
         case = case_from_dict(data)
         resolve_place(case, self.evaluation.divisions)  # an unknown place is refused now
         if len(records.family) > len(case.family):
-            raise CaseError(
+            said = (
                 f"records.family has {len(records.family)} entries but family has "
                 f"{len(case.family)}; give one record per relative, in the same order"
+            )
+            count = {"records": len(records.family), "family": len(case.family)}
+            raise CaseError(
+                said, details=(Problem("records.family", "records.family_count", said, count),)
             )
         return case, records
 

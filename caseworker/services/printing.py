@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from caseworker.models.enums import RELATION_ZH, Relation
+from caseworker.models.facts import case_from_dict
 from caseworker.models.workflow import State
 from caseworker.printing.documents import render
 from caseworker.printing.model import (
@@ -335,11 +336,27 @@ class PrintingService:
             for q in (*result["questions"], *result["manual_checks"])
         )
         reasons: tuple[Reason, ...] = ()
+        again: dict[str, tuple[list[str], list[str]]] = {}
+
+        def _unmet_zh(route: dict[str, Any]) -> list[str]:
+            """The route's reasons in Chinese: as recorded, or (a decision recorded before
+            they were kept) worked out again from the same answers when the route is
+            still refused for the same reasons."""
+            if "unmet_zh" in route:
+                return list(route["unmet_zh"])
+            if not again:
+                decided = self.context.evaluation.decide(case_from_dict(view.case))
+                again.update(
+                    {r.key: ([str(u) for u in r.unmet], list(r.unmet_zh)) for r in decided.routes}
+                )
+            en, zh = again.get(f"{route['policy']}:{route['clause']}", ([], []))
+            return zh if en == list(route["unmet"]) else list(route["unmet"])
+
         if kind == DocumentKind.REFUSAL:
             considered = [r for r in routes if r["status"] == "ineligible"][:3]
             reasons = (
                 Reason(view.reason),
-                *(Reason("；".join(r["unmet"]), citation(r)) for r in considered),
+                *(Reason("；".join(_unmet_zh(r)), citation(r)) for r in considered),
             )
         issued = self.context.clock().date()
         place = divisions.full_name(view.destination_county)

@@ -104,8 +104,8 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <source>操作，如 受理、登录、申请</source>
-        <translation>Action, e.g. Accept, Login, Application</translation>
+        <source>操作，例如 登录、受理、打印</source>
+        <translation>Action, e.g. logged in, accepted, printed</translation>
     </message>
     <message>
         <source>申请编号</source>
@@ -215,14 +215,6 @@
     <message>
         <source>材料：{document}</source>
         <translation>Document: {document}</translation>
-    </message>
-    <message>
-        <source>需人工核查的事项</source>
-        <translation>something to check by hand</translation>
-    </message>
-    <message>
-        <source>人工核查：{check}</source>
-        <translation>check by hand: {check}</translation>
     </message>
     <message>
         <source>无权操作</source>
@@ -579,336 +571,8 @@
         <translation>There is no printed document {document} that is not void.</translation>
     </message>
     <message>
-        <source>建立本机存储</source>
-        <translation>Store set up</translation>
-    </message>
-    <message>
-        <source>恢复备份</source>
-        <translation>Restore a backup</translation>
-    </message>
-    <message>
-        <source>已恢复备份</source>
-        <translation>Backup restored</translation>
-    </message>
-    <message>
-        <source>退出登录</source>
-        <translation>Logout</translation>
-    </message>
-    <message>
         <source>登录失败</source>
         <translation>Login failed</translation>
-    </message>
-    <message>
-        <source>账户被暂时锁定</source>
-        <translation>Account locked for a while</translation>
-    </message>
-    <message>
-        <source>拒绝登录</source>
-        <translation>Login refused</translation>
-    </message>
-    <message>
-        <source>添加用户</source>
-        <translation>User added</translation>
-    </message>
-    <message>
-        <source>停用用户</source>
-        <translation>User disabled</translation>
-    </message>
-    <message>
-        <source>启用用户</source>
-        <translation>User enabled</translation>
-    </message>
-    <message>
-        <source>重设密码</source>
-        <translation>Password reset</translation>
-    </message>
-    <message>
-        <source>解锁用户</source>
-        <translation>User unlocked</translation>
-    </message>
-    <message>
-        <source>设置动态口令</source>
-        <translation>One-time codes set up</translation>
-    </message>
-    <message>
-        <source>取消动态口令</source>
-        <translation>One-time codes removed</translation>
-    </message>
-    <message>
-        <source>修改安全设置</source>
-        <translation>Security settings changed</translation>
-    </message>
-    <message>
-        <source>新建申请</source>
-        <translation>Application created</translation>
-    </message>
-    <message>
-        <source>修改申请</source>
-        <translation>Application edited</translation>
-    </message>
-    <message>
-        <source>查看申请</source>
-        <translation>Application opened</translation>
-    </message>
-    <message>
-        <source>登记已落户</source>
-        <translation>Marked as settled</translation>
-    </message>
-    <message>
-        <source>撤回申请</source>
-        <translation>Application withdrawn</translation>
-    </message>
-    <message>
-        <source>作废申请</source>
-        <translation>Application voided</translation>
-    </message>
-    <message>
-        <source>附加扫描件</source>
-        <translation>Scan attached</translation>
-    </message>
-    <message>
-        <source>核验材料</source>
-        <translation>Document checked</translation>
-    </message>
-    <message>
-        <source>申请人确认信息</source>
-        <translation>Applicant confirmed the details</translation>
-    </message>
-    <message>
-        <source>打印文书</source>
-        <translation>Document printed</translation>
-    </message>
-    <message>
-        <source>补打文书</source>
-        <translation>Document reprinted</translation>
-    </message>
-    <message>
-        <source>作废文书</source>
-        <translation>Document voided</translation>
-    </message>
-    <message>
-        <source>修改集体户</source>
-        <translation>Collective edited</translation>
-    </message>
-    <message>
-        <source>撤销集体户</source>
-        <translation>Collective closed</translation>
-    </message>
-    <message>
-        <source>集体户落户</source>
-        <translation>Admitted to a collective</translation>
-    </message>
-    <message>
-        <source>迁出集体户</source>
-        <translation>Moved out of a collective</translation>
-    </message>
-    <message>
-        <source>转入集体户</source>
-        <translation>Transferred into a collective</translation>
-    </message>
-    <message>
-        <source>转出集体户</source>
-        <translation>Transferred out of a collective</translation>
-    </message>
-    <message>
-        <source>查看集体户名册</source>
-        <translation>Collective roster viewed</translation>
-    </message>
-    <message>
-        <source>导出集体户名册</source>
-        <translation>Collective roster exported</translation>
-    </message>
-    <message>
-        <source>打印集体户名册</source>
-        <translation>Collective roster printed</translation>
-    </message>
-    <message>
-        <source>打印集体户证明</source>
-        <translation>Collective evidence printed</translation>
-    </message>
-    <message>
-        <source>集体户证明</source>
-        <translation>Collective evidence</translation>
-    </message>
-    <message>
-        <source>申请家庭户口簿页</source>
-        <translation>Household booklet page applied for</translation>
-    </message>
-    <message>
-        <source>审批家庭户口簿页</source>
-        <translation>Household booklet page decided</translation>
-    </message>
-    <message>
-        <source>打印家庭户口簿页</source>
-        <translation>Household booklet page printed</translation>
-    </message>
-    <message>
-        <source>撤回家庭户口簿页申请</source>
-        <translation>Household booklet page application withdrawn</translation>
-    </message>
-    <message>
-        <source>导出密钥</source>
-        <translation>Key exported</translation>
-    </message>
-    <message>
-        <source>校验审计链条</source>
-        <translation>Audit chain verified</translation>
-    </message>
-    <message>
-        <source>重建审计链条头</source>
-        <translation>Audit chain head rebuilt</translation>
-    </message>
-    <message>
-        <source>审计记录被删除</source>
-        <translation>Audit events deleted</translation>
-    </message>
-    <message>
-        <source>注册到中心</source>
-        <translation>Enrolled with the centre</translation>
-    </message>
-    <message>
-        <source>修改同步设置</source>
-        <translation>Sync settings changed</translation>
-    </message>
-    <message>
-        <source>处理同步冲突</source>
-        <translation>Sync conflict resolved</translation>
-    </message>
-    <message>
-        <source>更新规则包</source>
-        <translation>Rule pack updated</translation>
-    </message>
-    <message>
-        <source>导入同步回执包</source>
-        <translation>Sync return bundle imported</translation>
-    </message>
-    <message>
-        <source>转交同步包</source>
-        <translation>Sync bundle relayed</translation>
-    </message>
-    <message>
-        <source>文书</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>同步</source>
-        <translation>Sync</translation>
-    </message>
-    <message>
-        <source>存储</source>
-        <translation>Store</translation>
-    </message>
-    <message>
-        <source>审计</source>
-        <translation>Audit</translation>
-    </message>
-    <message>
-        <source>家庭户口簿页</source>
-        <translation>Household booklet page</translation>
-    </message>
-    <message>
-        <source>受理回执编号</source>
-        <translation>Receipt number</translation>
-    </message>
-    <message>
-        <source>受理人</source>
-        <translation>Accepted by</translation>
-    </message>
-    <message>
-        <source>角色</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>第几次</source>
-        <translation>Attempt</translation>
-    </message>
-    <message>
-        <source>文书编号</source>
-        <translation>Document number</translation>
-    </message>
-    <message>
-        <source>副本</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <source>存根</source>
-        <translation>Counterfoil</translation>
-    </message>
-    <message>
-        <source>单位代码</source>
-        <translation>Office code</translation>
-    </message>
-    <message>
-        <source>派出所</source>
-        <translation>Police station</translation>
-    </message>
-    <message>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>经办</source>
-        <translation>clerk</translation>
-    </message>
-    <message>
-        <source>审核</source>
-        <translation>supervisor</translation>
-    </message>
-    <message>
-        <source>第 {seq} 条记录写入后被改动过</source>
-        <translation>event {seq} was changed after it was written</translation>
-    </message>
-    <message>
-        <source>第 {seq} 条记录是后来插入的</source>
-        <translation>event {seq} was inserted later</translation>
-    </message>
-    <message>
-        <source>第 {seq} 条前后有记录被删除</source>
-        <translation>events around {seq} were deleted</translation>
-    </message>
-    <message>
-        <source>第 {seq} 条记录的顺序被调换过</source>
-        <translation>event {seq} is out of order</translation>
-    </message>
-    <message>
-        <source>最后的记录被删除（链条在第 {seq} 条之后断开）</source>
-        <translation>the last events were deleted (the chain ends after event {seq})</translation>
-    </message>
-    <message>
-        <source>链条头与记录不符（第 {seq} 条）</source>
-        <translation>the chain&apos;s head does not match the events (event {seq})</translation>
-    </message>
-    <message>
-        <source>审计记录有异常（第 {seq} 条）</source>
-        <translation>the audit trail is not right (event {seq})</translation>
-    </message>
-    <message>
-        <source>{group}：其他操作</source>
-        <translation>{group}: other action</translation>
-    </message>
-    <message>
-        <source>其他操作</source>
-        <translation>Other action</translation>
-    </message>
-    <message>
-        <source>是</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>柜台</source>
-        <translation>counter</translation>
-    </message>
-    <message>
-        <source>命令行</source>
-        <translation>command line</translation>
-    </message>
-    <message>
-        <source>；</source>
-        <translation>; </translation>
     </message>
     <message>
         <source>用户名或密码错误，或账户因多次输错已暂时锁定；请稍后再试，或请管理员解锁。</source>
@@ -1096,10 +760,6 @@
         <translation>Before acceptance, fill in {what} (as the hukou book shows it) and save; then it can be accepted.</translation>
     </message>
     <message>
-        <source>正在审查…</source>
-        <translation>deciding…</translation>
-    </message>
-    <message>
         <source>申请日期</source>
         <translation>Date</translation>
     </message>
@@ -1159,6 +819,10 @@
     <message>
         <source>片区：{zone}；{on} 适用的政策：{policies}</source>
         <translation>Zone: {zone}; policies in force on {on}: {policies}</translation>
+    </message>
+    <message>
+        <source>正在审查…</source>
+        <translation>deciding…</translation>
     </message>
     <message>
         <source>登录 — 落户受理台</source>
@@ -2347,7 +2011,138 @@ Choose another place.</translation>
         <translation>ID number</translation>
     </message>
     <message>
+        <source>请按 20190315 或 2019-03-15 填写日期</source>
+        <extracomment>problem code -&gt; what to do (the field&apos;s label is put before it)</extracomment>
+        <translation>type the date as 20190315 or 2019-03-15</translation>
+    </message>
+    <message>
+        <source>请填写日期；没有的请选“否”</source>
+        <translation>type a date, or choose “no” if there is none</translation>
+    </message>
+    <message>
+        <source>请从列表中选择区县</source>
+        <translation>choose the county from the list</translation>
+    </message>
+    <message>
+        <source>请选择区县</source>
+        <translation>choose the county</translation>
+    </message>
+    <message>
+        <source>请填写身份证号；还没有身份证的孩子，请填写出生日期和性别</source>
+        <translation>type the ID number; for a child without an ID card yet, give the birth date and sex</translation>
+    </message>
+    <message>
+        <source>出生日期与身份证号码中的 {born} 不一致，请对照证件核对</source>
+        <translation>the birth date differs from {born} in the ID number; check it against the card</translation>
+    </message>
+    <message>
+        <source>性别与身份证号码不一致（号码中为{sex}），请对照证件核对</source>
+        <translation>the sex differs from the ID number (which says {sex}); check it against the card</translation>
+    </message>
+    <message>
+        <source>号码中的出生日期 {born} 晚于申请日期 {on}，请核对身份证号码和申请日期</source>
+        <translation>the birth date {born} in the number is after the application date {on}; check the ID number and the date</translation>
+    </message>
+    <message>
+        <source>出生日期 {born} 晚于申请日期 {on}，请核对出生日期和申请日期</source>
+        <translation>the birth date {born} is after the application date {on}; check the birth date and the application date</translation>
+    </message>
+    <message>
+        <source>没有汉字或字母，请按户口簿填写</source>
+        <translation>has no character or letter; type the name as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>不能含“{char}”，姓名中不能有表情符号、数字或其他符号；请按户口簿填写</source>
+        <translation>may not contain “{char}”: a name has no emoji, digits or other symbols; type it as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>含有不可见的字符，姓名不能含表情符号、数字或其他符号，请按户口簿重新填写</source>
+        <translation>holds an invisible character; a name has no emoji, digits or other symbols; type it again as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>含有不可见的控制字符，请重新填写</source>
+        <translation>holds an invisible control character; type the text again</translation>
+    </message>
+    <message>
+        <source>姓名比随迁人员多（{records} 个姓名，{family} 位随迁人员），请删去多余的</source>
+        <translation>there are more names than accompanying relatives ({records} names, {family} relatives); remove the extra ones</translation>
+    </message>
+    <message>
+        <source>申请内容无法读取，请重新填写后保存</source>
+        <translation>the application cannot be read; fill it in again and save</translation>
+    </message>
+    <message>
+        <source>{county} 不是现行的区县代码，请从列表中选择区县</source>
+        <translation>{county} is not a county code in use today; choose the county from the list</translation>
+    </message>
+    <message>
+        <source>{name}是功能区，不是区县；请填写街道（镇），以确定所属区县</source>
+        <translation>“{name}” is a functional zone, not a county; give the street or town so that its county is known</translation>
+    </message>
+    <message>
+        <source>“{street}”不是{county_name}的街道或镇，请从列表中选择</source>
+        <translation>“{street}” is not a street or town of “{county_name}”; choose one from the list</translation>
+    </message>
+    <message>
+        <source>“{street}”不是{county_name}的街道或镇；请从列表中选择，是否是：{near}？</source>
+        <translation>“{street}” is not a street or town of “{county_name}”; choose one from the list — did you mean “{near}”?</translation>
+    </message>
+    <message>
+        <source>填写社区前，请先选择街道（镇）</source>
+        <translation>choose the street or town before the community</translation>
+    </message>
+    <message>
+        <source>“{community}”不是{street}的社区，请核对</source>
+        <translation>“{community}” is not a community of “{street}”; check it</translation>
+    </message>
+    <message>
+        <source>必须填写</source>
+        <translation>must be filled in</translation>
+    </message>
+    <message>
+        <source>不是申请中的一项，请删去</source>
+        <translation>is not part of an application; remove it</translation>
+    </message>
+    <message>
+        <source>请从列表中选择</source>
+        <translation>choose from the list</translation>
+    </message>
+    <message>
+        <source>请选择“是”或“否”</source>
+        <translation>choose “yes” or “no”</translation>
+    </message>
+    <message>
+        <source>请填写整数</source>
+        <translation>type a whole number</translation>
+    </message>
+    <message>
+        <source>不能小于 {ge}</source>
+        <translation>may not be less than {ge}</translation>
+    </message>
+    <message>
+        <source>不能大于 {le}</source>
+        <translation>may not be more than {le}</translation>
+    </message>
+    <message>
+        <source>最多 {max_length} 个字，请删减</source>
+        <translation>at most {max_length} characters; shorten it</translation>
+    </message>
+    <message>
+        <source>请填写文字</source>
+        <translation>type text</translation>
+    </message>
+    <message>
+        <source>内容的格式不对，请重新填写</source>
+        <translation>is not in the right form; fill it in again</translation>
+    </message>
+    <message>
+        <source>填写有误，请核对后重新填写</source>
+        <extracomment>a problem whose code has no wording here</extracomment>
+        <translation>is not right; check it and fill it in again</translation>
+    </message>
+    <message>
         <source>曾用名</source>
+        <extracomment>the 户口簿 card&apos;s fields the intake has no label of its own for: the card&apos;s printed labels (the scan dialog shows them)</extracomment>
         <translation>Former name</translation>
     </message>
     <message>
@@ -2365,6 +2160,20 @@ Choose another place.</translation>
     <message>
         <source>职业</source>
         <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>何时由何地迁来</source>
+        <translation>moved in from where, and when</translation>
+    </message>
+    <message>
+        <source>申请中的一项</source>
+        <extracomment>a field the desk has no label for (an input not made by the desk)</extracomment>
+        <translation>a field of the application</translation>
+    </message>
+    <message>
+        <source>{label}：{problem}</source>
+        <extracomment>the resident ID&apos;s codes are worded by ``ui.errors.ID_WORDING``</extracomment>
+        <translation>{label}: {problem}</translation>
     </message>
     <message>
         <source>何时由何地迁来本址</source>
@@ -2748,6 +2557,34 @@ Replace the applicant&apos;s details in the form with the card?</translation>
     <message>
         <source>{question}：{reason}</source>
         <translation>{question}: {reason}</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录写入后被改动过</source>
+        <translation>event {seq} was changed after it was written</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录是后来插入的</source>
+        <translation>event {seq} was inserted later</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条前后有记录被删除</source>
+        <translation>events around {seq} were deleted</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录的顺序被调换过</source>
+        <translation>event {seq} is out of order</translation>
+    </message>
+    <message>
+        <source>最后的记录被删除（链条在第 {seq} 条之后断开）</source>
+        <translation>the last events were deleted (the chain ends after event {seq})</translation>
+    </message>
+    <message>
+        <source>链条头与记录不符（第 {seq} 条）</source>
+        <translation>the chain&apos;s head does not match the events (event {seq})</translation>
+    </message>
+    <message>
+        <source>审计记录有异常（第 {seq} 条）</source>
+        <translation>the audit trail is not right (event {seq})</translation>
     </message>
 </context>
 </TS>

