@@ -25,7 +25,7 @@ from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
 from caseworker.services.users import ROLE_ZH
 from ui.case_problems import problem_lines
-from ui.i18n import term, tr
+from ui.i18n import english, term, tr
 
 log = logging.getLogger("caseworker.desk")
 
@@ -38,6 +38,12 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
     "permission_denied": (QT_TRANSLATE_NOOP("", "无权操作"), "{detail}"),
     "invalid_input": (QT_TRANSLATE_NOOP("", "信息有误"), "{detail}"),
     "step_not_allowed": (QT_TRANSLATE_NOOP("", "当前状态不能这样办理"), "{detail}"),
+    "sync.not_enrolled": (
+        QT_TRANSLATE_NOOP("", "本机未注册到中心"),
+        QT_TRANSLATE_NOOP(
+            "", "本机尚未注册到中心系统，暂不能同步；请管理员用中心发放的注册码注册本机。"
+        ),
+    ),
     "application.stale_version": (
         QT_TRANSLATE_NOOP("", "申请已被他人修改"),
         QT_TRANSLATE_NOOP(
@@ -421,9 +427,56 @@ def _invalid(problems: tuple[tuple[str, str], ...], exc: Exception | None = None
         return problem_lines(details, label=field_label, id_wording=ID_WORDING)
     lines = []
     for field, problem in problems:
-        said = without_paths(problem)
-        lines.append(f"{field_label(field)}：{said}" if field else said)
+        said = without_paths(problem) if english() else problem_zh(problem)
+        colon = ": " if english() else "："
+        lines.append(f"{field_label(field)}{colon}{said}" if field else said)
     return "\n".join(lines)
+
+
+# what the case model says of one field (English, for the command line), and what the
+# Chinese desk says instead: the pattern, and the sentence (with the pattern's groups)
+_PROBLEMS: tuple[tuple[re.Pattern[str], object], ...] = (
+    (
+        re.compile(r"must have 18 characters, has (?P<length>\d+)"),
+        QT_TRANSLATE_NOOP("", "身份证号码应为 18 位（输入的是 {length} 位）；15 位的旧号码已停用"),
+    ),
+    (
+        re.compile(r"check digit is (?P<typed>\w) but should be (?P<expected>\w)"),
+        QT_TRANSLATE_NOOP(
+            "", "校验位应为 {expected}（输入的是 {typed}）；请对照证件重新核对号码，可能输错了一位"
+        ),
+    ),
+    (
+        re.compile(r"6-digit county code"),
+        QT_TRANSLATE_NOOP("", "请输入区县的代码、汉字或拼音，如 370102 或 历下"),
+    ),
+    (
+        re.compile(r"expected a date"),
+        QT_TRANSLATE_NOOP("", "无法识别的日期，请按 2024-03-01 或 20240301 填写"),
+    ),
+    (
+        re.compile(r"required field is missing"),
+        QT_TRANSLATE_NOOP("", "此项必须填写"),
+    ),
+    (
+        re.compile(r"is after the application date"),
+        QT_TRANSLATE_NOOP("", "出生日期晚于申请日期，请核对身份证号和申请日期"),
+    ),
+    (
+        re.compile(r"is not allowed|should be|input should"),
+        QT_TRANSLATE_NOOP("", "不是可选的值，请从列表中选择"),
+    ),
+)
+
+
+def problem_zh(problem: str) -> str:
+    """One field's problem as the Chinese desk says it: what is wrong and what to do."""
+    for pattern, sentence in _PROBLEMS:
+        found = pattern.search(problem)
+        if found is not None:
+            return tr(str(sentence)).format(**found.groupdict())
+    log.info("a case problem without its Chinese wording: %s", problem)
+    return tr("填写有误，请对照屏幕上的提示核对后重新填写")
 
 
 def render(exc: ServiceError) -> tuple[str, str]:

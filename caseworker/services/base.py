@@ -184,6 +184,10 @@ ENGLISH: dict[str, str] = {
     "changed_meanwhile": (
         "the {what} was changed by someone else meanwhile; open it again and redo your change"
     ),
+    "sync.not_enrolled": (
+        "this device is not enrolled with the central system: run `caseworker enroll "
+        "--central URL --code CODE` (the code comes from the central administrator)"
+    ),
 }
 CODES: tuple[str, ...] = tuple(ENGLISH)
 

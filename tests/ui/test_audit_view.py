@@ -43,7 +43,9 @@ def test_the_trail_pages_filters_and_verifies(
     conn.close()
     dialog.verify()
     settle(qtbot, desk.runner)
-    assert "不完整" in dialog.verdict.text() and "edited" in dialog.verdict.text()
+    verdict = dialog.verdict.text()  # each finding in words, never the storage's English
+    assert "不完整" in verdict and "第 2 条记录写入后被改动过" in verdict, verdict
+    assert "edited" not in verdict
 
 
 def test_a_clerk_cannot_read_the_trail(qtbot: QtBot, desk: Desk) -> None:
