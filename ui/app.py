@@ -140,6 +140,7 @@ def _damaged(folder: Path, exc: DamagedStoreError, runner: TaskRunner) -> tuple[
     read-only, or stop."""
     from caseworker.services.base import ServiceError  # noqa: PLC0415
     from caseworker.services.store import SetupError, Store, StoreError, restore  # noqa: PLC0415
+    from ui.errors import describe  # noqa: PLC0415
 
     box = QMessageBox(QMessageBox.Icon.Critical, tr("存储已损坏"), str(exc))
     restore_button = None
@@ -153,8 +154,9 @@ def _damaged(folder: Path, exc: DamagedStoreError, runner: TaskRunner) -> tuple[
         try:
             restore(folder, exc.backup, authenticate=lambda store: _administrator(runner, store))
         except (ServiceError, StoreError, SetupError) as refused:
+            said = describe(refused)[1] if isinstance(refused, ServiceError) else str(refused)
             QMessageBox.warning(
-                None, tr("没有恢复备份"), tr("备份没有恢复：{error}").format(error=refused)
+                None, tr("没有恢复备份"), tr("备份没有恢复：{error}").format(error=said)
             )
             return None
         return Store.open(folder, verify=True), False

@@ -400,10 +400,10 @@ class ApplicationService(ApplicationReading):
         with self.store.sessions() as session:
             found = repo.attachment_content(session, attachment_id)
         if found is None:
-            raise NotFoundError(f"no attached scan {attachment_id}")
+            raise NotFoundError(code="scan.not_found", attachment=attachment_id)
         content, digest = found
         if hashlib.sha256(content).hexdigest() != digest:
-            raise ServiceError(f"attached scan {attachment_id} does not match its SHA-256")
+            raise ServiceError(code="scan.tampered", attachment=attachment_id)
         return content
 
     def apply(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:

@@ -52,7 +52,7 @@ class AuditService:
             if application:
                 found = repo.load(session, application.strip())
                 if found is None:
-                    raise NotFoundError(f"no application {application!r} in this store")
+                    raise NotFoundError(code="application.not_found", number=application)
                 app_id = found.id
             return audit.events(
                 session,

@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from caseworker.models.resident_id import ResidentIdError
+from caseworker.services.refusals import MORE_ENGLISH
+
 
 class ServiceError(Exception):
     """A request that cannot be done; ``str()`` is one line saying why and what to do."""
@@ -165,6 +168,7 @@ ENGLISH: dict[str, str] = {
         "the {what} was changed by someone else meanwhile; open it again and redo your change"
     ),
 }
+ENGLISH.update(MORE_ENGLISH)
 CODES: tuple[str, ...] = tuple(ENGLISH)
 
 
@@ -174,6 +178,20 @@ def render_english(code: str, params: dict[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+def invalid_id_number(exc: ResidentIdError, *, field: str, typed: str) -> InvalidInputError:
+    """A resident ID number that does not validate, as a refusal about ``field``: the
+    ID's own problem (``id_problem`` and its params) travels with it for the desk."""
+    return InvalidInputError(
+        code="id_number.invalid",
+        field=field,
+        name=field,
+        number=typed,
+        problem=str(exc),
+        id_problem=exc.code,
+        id_params=dict(exc.params),
+    )
 
 
 @dataclass(frozen=True, slots=True)

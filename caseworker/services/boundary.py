@@ -21,7 +21,10 @@ from caseworker.storage.applications import ConcurrentChangeError
 
 
 class InvalidCaseError(InvalidInputError, CaseError):
-    """A case or its records that do not validate; ``problems`` as ``CaseError`` has them."""
+    """A case or its records that do not validate; ``problems`` as ``CaseError`` has them:
+    (field, problem) pairs the desk words field by field."""
+
+    code = "case.invalid"
 
     def __init__(self, source: CaseError) -> None:
         problems = source.problems
@@ -45,4 +48,16 @@ def service_boundary(what: str = "application") -> Iterator[None]:
     except CaseError as exc:
         raise InvalidCaseError(exc) from exc
     except WorkflowError as exc:
-        raise StepRefusedError(str(exc)) from exc
+        raise _step_refused(exc) from exc
+
+
+def _step_refused(exc: WorkflowError) -> StepRefusedError:
+    """A refused step as data: the state, the step and the steps the state allows."""
+    assert exc.state is not None and exc.action is not None, "next_state says both"
+    return StepRefusedError(
+        str(exc),
+        code="workflow.step_refused" if exc.allowed else "workflow.closed",
+        state=exc.state.value,
+        action=exc.action.value,
+        allowed=", ".join(a.value for a in exc.allowed),
+    )

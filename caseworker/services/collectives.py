@@ -26,8 +26,10 @@ from caseworker.printing.collectives import (
 )
 from caseworker.services.base import (
     Actor,
+    DuplicateError,
+    InvalidInputError,
     NotFoundError,
-    ServiceError,
+    StepNotAllowedError,
 )
 from caseworker.services.collective_base import (
     MANAGING,
@@ -104,14 +106,19 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         editable = {"name", "address", "sponsor", "division_code", "administrator"}
         unknown = sorted(set(changes) - editable)
         if unknown:
-            raise ServiceError(f"cannot change {', '.join(unknown)}; one of: {sorted(editable)}")
+            raise InvalidInputError(
+                code="collective.not_editable",
+                field=unknown[0],
+                fields=", ".join(unknown),
+                editable=", ".join(sorted(editable)),
+            )
         if "administrator" in changes:
             self._require(actor, MANAGING, "change a collective's administrator")
         now = self.context.clock()
         with transaction(self.store.sessions) as session:
             view = self._visible(session, actor, code, WORKING - {"clerk"})
             if not view.is_open:
-                raise ServiceError(f"collective {view.code} is closed; it is kept as it was")
+                raise StepNotAllowedError(code="collective.closed", collective=view.code)
             values: dict[str, Any] = {}
             for field, value in changes.items():
                 if field == "division_code":
@@ -135,11 +142,10 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         with transaction(self.store.sessions) as session:
             view = self._visible(session, actor, code, MANAGING)
             if not view.is_open:
-                raise ServiceError(f"collective {view.code} is already closed")
+                raise StepNotAllowedError(code="collective.closed_already", collective=view.code)
             if view.members:
-                raise ServiceError(
-                    f"collective {view.code} still has {view.members} registered member(s); "
-                    "move them out or transfer them first, then close it"
+                raise StepNotAllowedError(
+                    code="collective.has_members", collective=view.code, members=view.members
                 )
             cr.update_collective(
                 session, view.code, view.version, is_open=False, closed_at=now, closed_reason=reason
@@ -202,7 +208,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
             view = self._visible(session, actor, code, WORKING)
             application = repo.load(session, application_number.strip())
             if application is None:
-                raise NotFoundError(f"no application {application_number!r} in this store")
+                raise NotFoundError(code="application.not_found", number=application_number)
             self._check_admission(session, view, application)
             people = [(application.applicant, "")]
             if with_relatives:
@@ -264,7 +270,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         this one), or to a family household (its household number or address)."""
         self._require(actor, WORKING, "transfer a person between households")
         if (to_collective is None) == (to_family_household is None):
-            raise ServiceError("name one destination: --to-collective CODE or --to-family TEXT")
+            raise InvalidInputError(code="collective.one_destination", field="destination")
         reason = _text("reason", reason)
         now = self.context.clock()
         with transaction(self.store.sessions) as session:
@@ -274,11 +280,13 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
             if to_collective is not None:
                 target = self._visible(session, actor, to_collective, WORKING)
                 if target.code == view.code:
-                    raise ServiceError(
-                        f"{member.person.name or 'the person'} is already registered in {view.code}"
+                    raise DuplicateError(
+                        code="collective.registered_here",
+                        name=member.person.name or "the person",
+                        collective=view.code,
                     )
                 if not target.is_open:
-                    raise ServiceError(f"collective {target.code} is closed; choose an open one")
+                    raise StepNotAllowedError(code="collective.closed", collective=target.code)
                 destination = f"{KIND_ZH[CollectiveKind(target.kind)]} {target.code} {target.name}"
             else:
                 destination = "家庭户 " + _text(

@@ -17,8 +17,9 @@ from caseworker.printing.collectives import (
 )
 from caseworker.services.base import (
     Actor,
+    InvalidInputError,
     NotFoundError,
-    ServiceError,
+    invalid_id_number,
     mask_id,
 )
 from caseworker.services.collective_base import (
@@ -55,8 +56,11 @@ class EvidenceWork(CollectiveBase):
         try:
             evidence_kind = EvidenceKind(kind)
         except ValueError:
-            raise ServiceError(
-                f"evidence kind {kind!r}; one of: {', '.join(k.value for k in EvidenceKind)}"
+            raise InvalidInputError(
+                code="evidence.kind_unknown",
+                field="kind",
+                kind=kind,
+                kinds=", ".join(k.value for k in EvidenceKind),
             ) from None
         owner_name = _text(
             "owner_name", owner_name, required=evidence_kind is EvidenceKind.OWNER_CONSENT
@@ -72,11 +76,12 @@ class EvidenceWork(CollectiveBase):
             try:
                 parse_resident_id(owner_id_number)
             except ResidentIdError as exc:
-                raise ServiceError(f"owner_id_number: {exc}") from None
+                raise invalid_id_number(
+                    exc, field="owner_id_number", typed=owner_id_number
+                ) from None
         if consent_date > self.context.clock().date():
-            raise ServiceError(
-                f"consent_date {consent_date.isoformat()} is in the future; give the date "
-                "the owner signed, or the lease was registered"
+            raise InvalidInputError(
+                code="evidence.date_in_future", field="consent_date", date=consent_date.isoformat()
             )
         attachment_id = None
         if scan is not None:
@@ -88,7 +93,7 @@ class EvidenceWork(CollectiveBase):
         with transaction(self.store.sessions) as session:
             application = repo.load(session, application_number.strip())
             if application is None:
-                raise NotFoundError(f"no application {application_number!r} in this store")
+                raise NotFoundError(code="application.not_found", number=application_number)
             found = cr.add_evidence(
                 session,
                 application_id=application.id,
@@ -123,7 +128,7 @@ class EvidenceWork(CollectiveBase):
         with self.store.sessions() as session:
             application = repo.load(session, application_number.strip())
             if application is None:
-                raise NotFoundError(f"no application {application_number!r} in this store")
+                raise NotFoundError(code="application.not_found", number=application_number)
             return cr.evidence_of(session, application.id)
 
     def print_evidence(self, actor: Actor, evidence_id: int) -> bytes:
@@ -131,7 +136,7 @@ class EvidenceWork(CollectiveBase):
         with self.store.sessions() as session:
             found = cr.evidence(session, evidence_id)
         if found is None:
-            raise NotFoundError(f"no consent evidence {evidence_id}")
+            raise NotFoundError(code="evidence.not_found", evidence=evidence_id)
         pdf = render_evidence(
             EvidencePage(
                 title=EVIDENCE_ZH[EvidenceKind(found.kind)],

@@ -25,8 +25,9 @@ from caseworker.printing.collectives import (
 )
 from caseworker.services.base import (
     Actor,
+    InvalidInputError,
     PermissionDeniedError,
-    ServiceError,
+    StepNotAllowedError,
 )
 from caseworker.services.collective_base import (
     MANAGING,
@@ -61,15 +62,18 @@ class FamilyBookletWork(CollectiveBase):
         with transaction(self.store.sessions) as session:
             view = self._visible(session, actor, code, WORKING)
             if not view.is_open:
-                raise ServiceError(f"collective {view.code} is closed")
+                raise StepNotAllowedError(code="collective.closed", collective=view.code)
             head_person = self._member(session, view, head).person
             rows = []
             for who, relation, lives_together in members:
                 try:
                     Relation(relation)
                 except ValueError:
-                    raise ServiceError(
-                        f"relation {relation!r}; one of: {', '.join(r.value for r in Relation)}"
+                    raise InvalidInputError(
+                        code="booklet.relation_unknown",
+                        field="relation",
+                        relation=relation,
+                        relations=", ".join(r.value for r in Relation),
                     ) from None
                 person = self._member(session, view, who).person
                 rows.append(
@@ -80,7 +84,7 @@ class FamilyBookletWork(CollectiveBase):
                     }
                 )
             if not rows:
-                raise ServiceError("name the family members besides the head: --member ID:RELATION")
+                raise InvalidInputError(code="booklet.members_needed", field="members")
             booklet = cr.add_booklet(
                 session,
                 number=self.context.document_number(session, "HB"),
@@ -104,14 +108,15 @@ class FamilyBookletWork(CollectiveBase):
         with transaction(self.store.sessions) as session:
             booklet = self._booklet(session, actor, number)
             if booklet.state != BookletState.APPLIED.value:
-                raise ServiceError(
-                    f"family booklet {booklet.number} is already "
-                    f"{booklet.state} ({BOOKLET_STATE_ZH[BookletState(booklet.state)]})"
+                raise StepNotAllowedError(
+                    code="booklet.decided_already",
+                    booklet=booklet.number,
+                    state=booklet.state,
+                    state_zh=BOOKLET_STATE_ZH[BookletState(booklet.state)],
                 )
             if booklet.applied_by == actor.username:
                 raise PermissionDeniedError(
-                    f"{actor.username} took this application; another supervisor decides it "
-                    "(maker-checker)"
+                    code="booklet.maker_checker", username=actor.username, booklet=booklet.number
                 )
             collective = cr.collective(session, booklet.collective_code)
             assert collective is not None
@@ -172,7 +177,7 @@ class FamilyBookletWork(CollectiveBase):
             collective = cr.collective(session, booklet.collective_code)
         assert collective is not None
         if booklet.state == BookletState.APPLIED.value:
-            raise ServiceError(f"family booklet {booklet.number} is not decided yet")
+            raise StepNotAllowedError(code="booklet.not_decided", booklet=booklet.number)
         people = [(booklet.head, "户主")] + [
             (p, RELATION_ZH[Relation(rel)]) for p, rel, _ in booklet.members
         ]

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from caseworker.security.signing import DeviceSigner
-from caseworker.services.base import ServiceError
+from caseworker.services.base import StepNotAllowedError
 from caseworker.services.context import Session
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
 from caseworker.services.permissions import COUNTER, SUPERVISING
@@ -127,10 +127,7 @@ class SyncBase:
     def _enrolled(self, session: Session) -> repo.LinkView:
         link = repo.link(session)
         if link is None:
-            raise ServiceError(
-                "this device is not enrolled with the central system: run `caseworker "
-                "enroll --central URL --code CODE` (while connected, once)"
-            )
+            raise StepNotAllowedError(code="sync.not_enrolled")
         return link
 
 

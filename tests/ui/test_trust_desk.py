@@ -109,5 +109,7 @@ def test_the_desk_restores_a_backup_only_for_an_administrator(
     monkeypatch.setattr(QMessageBox, "warning", warning)
     assert ui.app.main(["caseworker-desk", "--data-dir", str(folder)]) == 2
     assert logins == ["li"]
-    assert warned and "may not back up or restore" in warned[0]
+    # the refusal in the desk's words: who, as which role, and who may
+    assert warned and "li（经办）无权进行这项操作" in warned[0] and "管理员" in warned[0]
+    assert "may not" not in warned[0]
     assert path.read_bytes() == damaged  # the damaged store was put back, not replaced
