@@ -145,6 +145,12 @@ MORE_WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed
         QT_TRANSLATE_NOOP("", "信息有误"),
         QT_TRANSLATE_NOOP("", "不能修改{fields}；可修改：{editable}。"),
     ),
+    "collective.changed_meanwhile": (
+        QT_TRANSLATE_NOOP("", "集体户已被他人修改"),
+        QT_TRANSLATE_NOOP(
+            "", "这个集体户刚刚被他人修改，您的操作没有保存。请重新打开它，再办理一次。"
+        ),
+    ),
     "collective.closed": (
         QT_TRANSLATE_NOOP("", "集体户已注销"),
         QT_TRANSLATE_NOOP("", "集体户 {collective} 已注销，保持原样；请选择一个在用的集体户。"),

@@ -42,7 +42,10 @@ def service_boundary(what: str = "application") -> Iterator[None]:
     try:
         yield
     except ConcurrentChangeError as exc:
-        raise ChangedMeanwhileError(what=what) from exc
+        raise ChangedMeanwhileError(
+            code="collective.changed_meanwhile" if what == "collective" else "changed_meanwhile",
+            what=what,
+        ) from exc
     except (InvalidCaseError, StepRefusedError):
         raise
     except CaseError as exc:

@@ -4,6 +4,8 @@ recorded (its audit event and outbox entry, ``record_change``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import Any
@@ -34,6 +36,7 @@ from caseworker.services.base import (
     invalid_id_number,
     mask_id,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.context import Session, record_change
 from caseworker.services.intake import get_fact
 from caseworker.services.permissions import (
@@ -44,6 +47,7 @@ from caseworker.services.permissions import (
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import BookletView, CollectiveView, MemberView
+from caseworker.storage.database import transaction
 
 MANAGING = SUPERVISING
 WORKING = ALL_ROLES
@@ -63,6 +67,13 @@ class CollectiveBase:
 
     def _require(self, actor: Actor, roles: frozenset[str], what: str) -> None:
         require_role(actor, roles, what)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One transaction; a collective changed meanwhile (its optimistic lock) and the
+        models' errors come out as refusals."""
+        with service_boundary("collective"), transaction(self.store.sessions) as session:
+            yield session
 
     def _seeable(self, session: Session, actor: Actor) -> list[CollectiveView]:
         own = actor.username if actor.role == "collective_administrator" else None

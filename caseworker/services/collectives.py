@@ -52,7 +52,6 @@ from caseworker.services.permissions import (
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import BookletView, CollectiveView, EvidenceView, MemberView
-from caseworker.storage.database import transaction
 
 __all__ = ["BookletView", "CollectiveService", "CollectiveView", "EvidenceView", "MemberView"]
 
@@ -82,7 +81,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         sponsor = _text("sponsor", sponsor)
         division = self._division(division_code)
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             self._check_administrator(session, administrator)
             view = cr.add_collective(
                 session,
@@ -115,7 +114,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         if "administrator" in changes:
             self._require(actor, MANAGING, "change a collective's administrator")
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING - {"clerk"})
             if not view.is_open:
                 raise StepNotAllowedError(code="collective.closed", collective=view.code)
@@ -139,7 +138,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         self._require(actor, MANAGING, "close a collective household")
         reason = _text("reason", reason, required=True)
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, MANAGING)
             if not view.is_open:
                 raise StepNotAllowedError(code="collective.closed_already", collective=view.code)
@@ -204,7 +203,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         county. Refused, with what would make it possible, for any other."""
         self._require(actor, WORKING, "admit a person into a collective household")
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             application = repo.load(session, application_number.strip())
             if application is None:
@@ -242,7 +241,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         destination = _text("destination", destination, required=True)
         reason = _text("reason", reason)
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             member = self._member(session, view, who)
             return self._end_stay(
@@ -273,7 +272,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
             raise InvalidInputError(code="collective.one_destination", field="destination")
         reason = _text("reason", reason)
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             member = self._member(session, view, who)
             target: CollectiveView | None = None

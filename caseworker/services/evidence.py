@@ -31,7 +31,6 @@ from caseworker.services.collective_base import (
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import EvidenceView
-from caseworker.storage.database import transaction
 
 
 class EvidenceWork(CollectiveBase):
@@ -90,7 +89,7 @@ class EvidenceWork(CollectiveBase):
                 actor, application_number, filename=filename, content=content, media_type=media_type
             ).id
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             application = repo.load(session, application_number.strip())
             if application is None:
                 raise NotFoundError(code="application.not_found", number=application_number)

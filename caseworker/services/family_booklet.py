@@ -38,7 +38,6 @@ from caseworker.services.collective_base import (
 )
 from caseworker.storage import collectives as cr
 from caseworker.storage.collectives import BookletView
-from caseworker.storage.database import transaction
 
 
 class FamilyBookletWork(CollectiveBase):
@@ -59,7 +58,7 @@ class FamilyBookletWork(CollectiveBase):
         self._require(actor, WORKING, "apply for a family booklet")
         on = on or self.context.clock().date()
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             if not view.is_open:
                 raise StepNotAllowedError(code="collective.closed", collective=view.code)
@@ -105,7 +104,7 @@ class FamilyBookletWork(CollectiveBase):
         二(四)). A supervisor's; never the one who took the application."""
         self._require(actor, MANAGING, "decide on a family booklet")
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             booklet = self._booklet(session, actor, number)
             if booklet.state != BookletState.APPLIED.value:
                 raise StepNotAllowedError(

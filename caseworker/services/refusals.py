@@ -60,6 +60,9 @@ MORE_ENGLISH: dict[str, str] = {
     ),
     "collective.kind_unknown": "kind {kind!r}; one of: {kinds}",
     "collective.not_editable": "cannot change {fields}; one of: {editable}",
+    "collective.changed_meanwhile": (
+        "the collective was changed by someone else meanwhile; open it again and redo your change"
+    ),
     "collective.closed": "collective {collective} is closed; choose an open one",
     "collective.closed_already": "collective {collective} is already closed",
     "collective.has_members": (

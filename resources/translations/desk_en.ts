@@ -2278,6 +2278,14 @@ Replace the applicant&apos;s details in the form with the card?</translation>
         <translation>{fields} cannot be changed; these can: {editable}.</translation>
     </message>
     <message>
+        <source>集体户已被他人修改</source>
+        <translation>Collective household changed by someone else</translation>
+    </message>
+    <message>
+        <source>这个集体户刚刚被他人修改，您的操作没有保存。请重新打开它，再办理一次。</source>
+        <translation>Someone else has just changed this collective household; your change was not saved. Open it again and redo it.</translation>
+    </message>
+    <message>
         <source>集体户已注销</source>
         <translation>Collective household closed</translation>
     </message>

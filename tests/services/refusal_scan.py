@@ -53,16 +53,19 @@ def refusals(folder: Path = SERVICES) -> list[Refusal]:
             if name not in classes:
                 continue
             given = [k.value for k in node.keywords if k.arg == "code"]
-            if given:
-                codes = tuple(
-                    c.value
-                    for c in ast.walk(given[0])
-                    if isinstance(c, ast.Constant) and isinstance(c.value, str)
-                )
-            else:
-                codes = (classes[name].code,)
+            codes = _literal_codes(given[0]) if given else (classes[name].code,)
             out.append(Refusal(f"{path.relative_to(folder)}:{node.lineno}", name, codes))
     return out
+
+
+def _literal_codes(node: ast.expr) -> tuple[str, ...]:
+    """The codes a ``code=`` argument names: a literal, or ``"a" if x else "b"``; anything
+    else names none (and is reported as a refusal without a code)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return (node.value,)
+    if isinstance(node, ast.IfExp):
+        return _literal_codes(node.body) + _literal_codes(node.orelse)
+    return ()
 
 
 def codes_in_source() -> set[str]:
