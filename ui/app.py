@@ -57,14 +57,16 @@ def compose_desk(
     from caseworker.services.applications import ApplicationService  # noqa: PLC0415
     from caseworker.services.audit import AuditService  # noqa: PLC0415
     from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
+    from caseworker.services.context import ServiceContext  # noqa: PLC0415
     from caseworker.services.printing import PrintingService  # noqa: PLC0415
     from caseworker.services.statistics import StatisticsService  # noqa: PLC0415
     from caseworker.services.sync import SyncService  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
     from ui.desk import Desk  # noqa: PLC0415
 
-    apps = ApplicationService(store, evaluation)
-    users = users or UserService(store)
+    context = ServiceContext(store, evaluation=evaluation)  # the one every service shares
+    apps = ApplicationService(context)
+    users = users or UserService(context)
 
     @cache
     def printing() -> PrintingService:
@@ -78,14 +80,14 @@ def compose_desk(
         runner=runner,
         collectives=CollectiveService(apps),
         statistics=StatisticsService(apps),
-        audit=AuditService(store),
+        audit=AuditService(context),
         printing=printing,
-        office=apps.context.office,
+        office=context.office,
         idle_minutes=users.policy().idle_minutes,
         reader=reader,
         read_only=read_only,
-        sync=SyncService(store, evaluation=evaluation) if with_sync and not read_only else None,
-        confirmations=None if read_only else ApplicantConfirmations(store, clock=apps.clock),
+        sync=SyncService(context) if with_sync and not read_only else None,
+        confirmations=None if read_only else ApplicantConfirmations(context),
     )
 
 
@@ -124,9 +126,10 @@ def _prepare(folder: Path) -> tuple[Store, EvaluationService]:
 def _administrator(runner: TaskRunner, store: Store) -> Actor:
     """An administrator logs in (on the backup being put back) before a restore."""
     from caseworker.services.base import PermissionDeniedError  # noqa: PLC0415
+    from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
 
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     dialog = LoginDialog(runner, users, store.office().station_name)
     dialog.setWindowTitle(tr("管理员登录 — 恢复备份"))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
@@ -198,11 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     opened: dict[str, Any] = {}
 
     def ready(result: tuple[Store, EvaluationService]) -> None:
+        from caseworker.services.context import OfficeContext  # noqa: PLC0415
         from caseworker.services.users import UserService  # noqa: PLC0415
 
         store, evaluation = result
         opened.update(store=store, evaluation=evaluation, read_only=False)
-        login.set_ready(UserService(store), store.office().station_name)
+        login.set_ready(UserService(OfficeContext(store)), store.office().station_name)
 
     def failed(exc: Exception) -> None:
         opened["error"] = exc
@@ -221,11 +225,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         opened.update(outcome)
         if not accepted:  # log in on the store now open
+            from caseworker.services.context import OfficeContext  # noqa: PLC0415
             from caseworker.services.users import UserService  # noqa: PLC0415
 
-            login = LoginDialog(
-                runner, UserService(opened["store"]), opened["store"].office().station_name
-            )
+            users = UserService(OfficeContext(opened["store"]))
+            login = LoginDialog(runner, users, opened["store"].office().station_name)
             accepted = login.exec() == QDialog.DialogCode.Accepted
     store = opened.get("store")
     if not accepted or login.session is None or store is None:
@@ -277,6 +281,7 @@ def _run_desk(
     opened: dict[str, Any],
     args: argparse.Namespace,
 ) -> int:
+    from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.id_reader import desk_reader  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
@@ -284,7 +289,7 @@ def _run_desk(
     store, evaluation = opened["store"], opened["evaluation"]
     session = login.session
     assert session is not None
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     if session.must_change_password:
         from ui.login import ChangePasswordDialog  # noqa: PLC0415
 
@@ -371,6 +376,7 @@ def _self_test(app: QApplication) -> int:
     import tempfile  # noqa: PLC0415
     import time  # noqa: PLC0415
 
+    from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
@@ -388,7 +394,7 @@ def _self_test(app: QApplication) -> int:
             key_file=folder / "store.key",
         )
         runner = TaskRunner()
-        users = UserService(store)
+        users = UserService(OfficeContext(store))
         login = LoginDialog(runner, users, store.office().station_name)
         login.show()
         app.processEvents()

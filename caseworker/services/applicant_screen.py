@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime
 
 from caseworker.models.workflow import FINAL_STATES, State
 from caseworker.services.base import (
@@ -21,8 +19,8 @@ from caseworker.services.base import (
     mask_id,
 )
 from caseworker.services.boundary import service_boundary
+from caseworker.services.context import OfficeContext
 from caseworker.services.permissions import ALL_ROLES
-from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
 
@@ -62,9 +60,10 @@ def shown_person(*, relation: str, name: str, id_number: str) -> ShownPerson:
 class ApplicantConfirmations:
     """Records the applicant's confirmation of their screen."""
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.store = store
-        self.clock = clock
+    def __init__(self, context: OfficeContext) -> None:
+        self.context = context
+        self.store = context.store
+        self.clock = context.clock
 
     def confirm(self, actor: Actor, *, shown: ScreenContent, via: str) -> str:
         """The applicant confirmed ``shown`` (the clerk pressed it after the applicant

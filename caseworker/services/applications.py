@@ -45,9 +45,7 @@ from caseworker.services.base import (
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
-from caseworker.services.evaluation import EvaluationService
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
-from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
 from caseworker.storage import sync as sync_repo
@@ -81,15 +79,12 @@ class ApplicationService(ApplicationReading):
 
     def __init__(
         self,
-        store: Store,
-        evaluation: EvaluationService,
-        *,
-        clock: Callable[[], datetime] = datetime.now,
+        context: ServiceContext,
     ) -> None:
-        self.context = ServiceContext(store, evaluation, clock)
-        self.store = store
-        self.evaluation = evaluation
-        self.clock = clock
+        self.context = context
+        self.store = store = context.store
+        self.evaluation = context.evaluation
+        self.clock = context.clock
         self._office = self.context.office
         self._reader_lock = threading.Lock()
         self._reader_conn: Connection | None = None

@@ -35,9 +35,9 @@ from caseworker.services.base import (
     ServiceError,
     StepNotAllowedError,
 )
-from caseworker.services.context import Session, record_change
+from caseworker.services.context import OfficeContext, Session, record_change
 from caseworker.services.permissions import Permission, require
-from caseworker.services.store import ROLES, Store
+from caseworker.services.store import ROLES
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import UserView
@@ -175,9 +175,10 @@ _UNLOCKED: dict[str, Any] = {"failed_attempts": 0, "locked_at": None, "locked_un
 
 
 class UserService:
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.store = store
-        self.clock = clock
+    def __init__(self, context: OfficeContext) -> None:
+        self.context = context
+        self.store = context.store
+        self.clock = context.clock
 
     # --- the office's settings -----------------------------------------------------
 

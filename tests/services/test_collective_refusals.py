@@ -11,6 +11,7 @@ import pytest
 from caseworker.services.applications import ApplicationService
 from caseworker.services.base import ChangedMeanwhileError, ServiceError, StepNotAllowedError
 from caseworker.services.collectives import CollectiveService
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from caseworker.storage import collectives as collective_rows
@@ -20,7 +21,7 @@ from tests.stores import PASSWORD, SUPERVISOR
 
 @pytest.fixture
 def desk(store: Store, apps: ApplicationService) -> CollectiveService:
-    UserService(store).add(
+    UserService(OfficeContext(store)).add(
         ADMIN, username="wang", role="collective_administrator", password=PASSWORD
     )
     return CollectiveService(apps)

@@ -25,6 +25,7 @@ from caseworker.services.base import (
     ServiceError,
 )
 from caseworker.services.collectives import CollectiveService, CollectiveView
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from caseworker.storage import schema as t
@@ -50,7 +51,7 @@ KINDS = {
 
 @pytest.fixture
 def desk(store: Store, apps: ApplicationService) -> CollectiveService:
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     for name in ("wang", "sun"):
         users.add(ADMIN, username=name, role="collective_administrator", password=PASSWORD)
     return CollectiveService(apps)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from caseworker.services.applications import ApplicationService
 from caseworker.services.audit import AuditService
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import STORE_FILE, WITNESS_FILE, Store
 from caseworker.services.users import UserService
 from caseworker.storage import audit
@@ -45,12 +46,12 @@ def office(store: Store, apps: ApplicationService) -> Office:
         apps.accept(CLERK, view.number)
         apps.decide(CLERK, view.number)
     backup = backup_store(store.path, store.settings.key(), store.folder / "backups" / "day1.db")
-    backup_head = AuditService(store).head()
+    backup_head = AuditService(OfficeContext(store)).head()
     assert backup_head is not None
     for _ in range(2):
         view = apps.create_draft(CLERK, application())
         apps.accept(CLERK, view.number)
-    head = AuditService(store).head()
+    head = AuditService(OfficeContext(store)).head()
     assert head is not None and head.seq > backup_head.seq + 3
     store.close()
     return Office(store.folder, store.settings.key(), head.seq, backup, backup_head.seq)
@@ -228,8 +229,8 @@ def test_each_tampering_is_found_at_start_and_by_audit_verify(office: Office, ca
         assert _names(line, expected), (case, line)
         # the program carries on (every command logs in first, which appends an event);
         # `audit verify` still finds it, and still names the same first event
-        UserService(store).login("zhao", PASSWORD, source="cli")
-        after = AuditService(store).verify(SUPERVISOR)
+        UserService(OfficeContext(store)).login("zhao", PASSWORD, source="cli")
+        after = AuditService(OfficeContext(store)).verify(SUPERVISOR)
         assert not after.ok, case
         assert _names(audit.summary(after), expected), (case, audit.summary(after))
     finally:
@@ -247,8 +248,8 @@ def test_an_untouched_trail_is_intact_at_start_and_after(office: Office) -> None
     try:
         assert store.audit_report is not None and store.audit_report.ok
         assert audit.summary(store.audit_report).startswith("audit trail intact: ")
-        UserService(store).login("zhao", PASSWORD, source="cli")
-        assert AuditService(store).verify(SUPERVISOR).ok
+        UserService(OfficeContext(store)).login("zhao", PASSWORD, source="cli")
+        assert AuditService(OfficeContext(store)).verify(SUPERVISOR).ok
     finally:
         store.close()
 
@@ -275,14 +276,14 @@ def test_a_restore_resets_the_witness_rightly(office: Office) -> None:
     restore(
         office.folder,
         office.folder / "day1-copy.db",
-        authenticate=lambda s: UserService(s).login("admin", PASSWORD).actor,
+        authenticate=lambda s: UserService(OfficeContext(s)).login("admin", PASSWORD).actor,
     )
     store = Store.open(office.folder, verify=True)
     try:
         assert store.audit_report is not None and store.audit_report.ok, store.audit_report
-        UserService(store).login("zhao", PASSWORD, source="cli")
-        assert AuditService(store).verify(SUPERVISOR).ok
-        newest = AuditService(store).events(SUPERVISOR, action="store.restore")
+        UserService(OfficeContext(store)).login("zhao", PASSWORD, source="cli")
+        assert AuditService(OfficeContext(store)).verify(SUPERVISOR).ok
+        newest = AuditService(OfficeContext(store)).events(SUPERVISOR, action="store.restore")
         assert newest and newest[0].detail["trail_had_reached"] == office.head
     finally:
         store.close()
@@ -297,7 +298,7 @@ def test_a_cut_end_is_not_hidden_by_the_next_login(office: Office, case: str) ->
     MATRIX[case][0](office)
     store = Store.open(office.folder)
     try:
-        UserService(store).login("zhao", PASSWORD, source="cli")
-        assert not AuditService(store).verify(SUPERVISOR).ok
+        UserService(OfficeContext(store)).login("zhao", PASSWORD, source="cli")
+        assert not AuditService(OfficeContext(store)).verify(SUPERVISOR).ok
     finally:
         store.close()

@@ -19,6 +19,7 @@ from caseworker.central import schema as c
 from caseworker.central.service import Central
 from caseworker.models.workflow import WorkflowError
 from caseworker.services.base import ServiceError
+from caseworker.services.context import ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.sync import SyncService
 from caseworker.storage import schema as t
@@ -49,7 +50,8 @@ def test_desks_and_centre_converge(
             # A faulted round waits 1 s (against answers held 1.5 s); enrolment and the
             # converging rounds wait long enough that a loaded machine is never a fault.
             self.impatient = [
-                SyncService(d.store, evaluation=service, timeout=1.0) for d in self.desks
+                SyncService(ServiceContext(d.store, evaluation=service), timeout=1.0)
+                for d in self.desks
             ]
             self.created: list[set[str]] = [self._keys(d) for d in self.desks]
             self.numbers: list[list[str]] = [[] for _ in self.desks]

@@ -18,6 +18,7 @@ from caseworker.central.base import CentralError
 from caseworker.central.service import Central
 from caseworker.resources import resource_path
 from caseworker.services.base import DuplicateError, ServiceError
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
 from caseworker.services.printing import DocumentKind, PrintingService
 from caseworker.services.sync import RoundSummary, SyncService, days_without_sync
@@ -130,7 +131,7 @@ def test_a_fault_on_the_way_loses_nothing_and_applies_nothing_twice(
     desk = desks(url=proxy.url, timeout=30.0)
     settle(desk, application())
     keys = set(outbox(desk))
-    impatient = SyncService(desk.store, evaluation=service, timeout=1.0)
+    impatient = SyncService(ServiceContext(desk.store, evaluation=service), timeout=1.0)
     # the challenge, the token, the rule packs pull, then the push meets the fault
     proxy.fail_next("pass", "pass", "pass", fault)
     failed = impatient.sync()
@@ -231,7 +232,7 @@ def test_a_pull_never_overwrites_an_account_with_unsent_local_changes(
     desks: Any, central: Central
 ) -> None:
     desk = desks()
-    users = UserService(desk.store)
+    users = UserService(OfficeContext(desk.store))
     assert desk.sync.sync().ok
     central.put_account(
         username="li",

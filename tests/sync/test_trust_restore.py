@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from caseworker.central import schema as c
 from caseworker.central.service import Central
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store, restore
 from caseworker.services.sync import SyncService
@@ -32,10 +33,14 @@ def test_a_restore_is_told_to_the_centre_at_the_next_sync(
     assert desk.sync.sync().ok
     folder = desk.store.folder
     desk.store.close()
-    restore(folder, backup, authenticate=lambda s: UserService(s).login("admin", PASSWORD).actor)
+    restore(
+        folder,
+        backup,
+        authenticate=lambda s: UserService(OfficeContext(s)).login("admin", PASSWORD).actor,
+    )
     store = Store.open(folder)
     try:
-        summary = SyncService(store, evaluation=service).sync()
+        summary = SyncService(ServiceContext(store, evaluation=service)).sync()
         assert summary.sent >= 1
     finally:
         store.close()

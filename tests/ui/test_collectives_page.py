@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor, ApplicationService
 from caseworker.services.collectives import CollectiveService
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
@@ -32,11 +33,13 @@ ZAOZHUANG = {"county": "370402", "street": "中心街街道", "household": "comm
 
 @pytest.fixture
 def desk_service(office: Store, service: EvaluationService) -> CollectiveService:
-    UserService(office).add(
+    UserService(OfficeContext(office)).add(
         ADMIN, username="wang", role="collective_administrator", password=PASSWORD
     )
-    UserService(office).add(ADMIN, username="qian", role="supervisor", password=PASSWORD)
-    return CollectiveService(ApplicationService(office, service))
+    UserService(OfficeContext(office)).add(
+        ADMIN, username="qian", role="supervisor", password=PASSWORD
+    )
+    return CollectiveService(ApplicationService(ServiceContext(office, evaluation=service)))
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import ui.app
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import STORE_FILE, Store
 from caseworker.storage.database import connect_raw
 from caseworker.storage.maintenance import backup_store
@@ -78,7 +79,9 @@ def test_the_desk_restores_a_backup_only_for_an_administrator(
     folder = tmp_path / "data"
     _store(folder)
     store = Store.open(folder)
-    UserService(store).add(Actor("admin", "admin"), username="li", role="clerk", password=PASSWORD)
+    UserService(OfficeContext(store)).add(
+        Actor("admin", "admin"), username="li", role="clerk", password=PASSWORD
+    )
     backup_store(store.path, store.settings.key(), folder / "backups" / "nightly.db")
     store.close()
     path = folder / STORE_FILE
