@@ -65,17 +65,21 @@ def register(sub: Any) -> None:
     )
     simulate.add_argument("card", type=Path, help="the training card (JSON)")
     simulate.add_argument("--no-card", action="store_true", help="start with no card on it")
-    scanner = sub.add_parser("scanner", help="a flatbed scanner through SANE")
+    scanner = sub.add_parser(
+        "scanner", help="a flatbed scanner through SANE (Linux) or WIA (Windows)"
+    )
     s_actions = scanner.add_subparsers(dest="scanner_command", required=True, metavar="ACTION")
-    s_list = s_actions.add_parser("list", help="the scanners SANE finds")
+    s_list = s_actions.add_parser("list", help="the scanners SANE or WIA finds")
     s_list.add_argument("--json", action="store_true", help="print the result as JSON")
     s_scan = s_actions.add_parser("scan", help="scan one page into a PNG")
     s_scan.add_argument("out", type=Path, help="the PNG to write")
-    s_scan.add_argument("--device", required=True, help="as `scanner list` names it")
+    s_scan.add_argument(
+        "--device", help="as `scanner list` names it, or auto (else the settings' scanner)"
+    )
     s_scan.add_argument("--resolution", type=int, default=300, help="dpi (default 300)")
     for action in (calibrate, test_page, print_file, s_scan):
         action.add_argument("--json", action="store_true", help="print the result as JSON")
-    for action in (probe, read, listing, calibrate, test_page, print_file, capture):
+    for action in (probe, read, listing, calibrate, test_page, print_file, capture, s_scan):
         action.add_argument(
             "--devices", type=Path, help="the device settings file (else CASEWORKER_DEVICES)"
         )
@@ -312,14 +316,15 @@ def _scanner(args: argparse.Namespace) -> int:
             if not found:
                 print("no scanners found")
         return EXIT_OK if found else EXIT_PROBLEMS
-    png = scanner.scan(args.device, resolution=args.resolution)
+    device = args.device or device_settings.load(args.devices).scanner
+    device, png = scanner.scan_page(device=device, resolution=args.resolution)
     try:
         args.out.write_bytes(png)
     except OSError as exc:
         print(f"caseworker: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
-        print(json.dumps({"device": args.device, "file": str(args.out)}, indent=2))
+        print(json.dumps({"device": device, "file": str(args.out)}, ensure_ascii=False, indent=2))
     else:
-        print(f"scanned {args.device} into {args.out}")
+        print(f"scanned {device} into {args.out}")
     return EXIT_OK

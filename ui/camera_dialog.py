@@ -84,6 +84,7 @@ class CameraDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 3 // 4)
         self.status = QLabel(tr("请把材料放在高拍仪下，放稳后自动拍摄。"), self)
+        self.status.setWordWrap(True)
         self.auto = QCheckBox(tr("放稳后自动拍摄(&A)"), self)
         self.auto.setChecked(True)
         self.take_button = QPushButton(tr("拍摄(&T)"), self)
@@ -124,7 +125,13 @@ class CameraDialog(QDialog):
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self.status.setText(tr("高拍仪无法使用：{reason}").format(reason=message))
+        self.status.setText(
+            tr(
+                "高拍仪无法使用。请检查高拍仪的连接线和电源，或请信息员在外设设置中选择"
+                "正确的高拍仪；也可以关闭此窗口，用扫描仪扫描或打开图片文件。"
+            )
+        )
+        self.status.setToolTip(message)  # the camera's own words, for the IT person
         self.take_button.setEnabled(False)
 
     def done(self, result: int) -> None:

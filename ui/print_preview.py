@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRect, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -84,6 +84,20 @@ def page_images(pdf: bytes, scale: float) -> list[QImage]:
         document.close()
 
 
+def printer_of_the_pc() -> QPrinter:
+    """A printer set to the one the PC's device settings name (``printer``), so that the
+    print dialog opens on it; the system's default when none is named, or the one named
+    is not installed (damaged settings are said when printing)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    try:
+        named = device_settings.load().printer
+    except DeviceError:
+        return printer
+    if named and named in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(named)
+    return printer
+
+
 class PrintPreview(QDialog):
     def __init__(
         self, pdf: bytes, title: str, parent: QWidget | None = None, *, file_name: str = ""
@@ -122,18 +136,25 @@ class PrintPreview(QDialog):
         self.print_button.setDefault(True)
 
     def _choose_printer(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_of_the_pc()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
         """Send the document to ``printer`` at true size, with its calibration."""
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            self.save_to(Path(printer.outputFileName()))  # "print to file": the PDF itself
+            return
         try:
             settings = device_settings.load()
-            if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-                self.save_to(Path(printer.outputFileName()))  # "print to file": the PDF itself
-            elif sys.platform == "win32":
+        except DeviceError as exc:
+            self._cannot_print(
+                tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。"), str(exc)
+            )
+            return
+        try:
+            if sys.platform == "win32":
                 self._print_exact_size(printer, settings)
             else:
                 true_size.print_pdf(
@@ -143,9 +164,21 @@ class PrintPreview(QDialog):
                     settings=settings,
                 )
         except DeviceError as exc:
-            QMessageBox.warning(
-                self, tr("无法打印"), tr("打印机没有响应，请检查打印机。") + f"\n\n{exc}"
+            self._cannot_print(
+                tr(
+                    "打印机没有响应。请检查打印机的电源、连接线和纸张，"
+                    "或在打印对话框中选择另一台打印机后再打印。"
+                ),
+                str(exc),
             )
+
+    def _cannot_print(self, message: str, detail: str) -> None:
+        """The clerk's message in the interface's language; the print system's own words
+        (often English) kept behind 显示详细信息 for the IT person, never in the message."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("无法打印"), message, parent=self)
+        box.setDetailedText(detail)
+        box.open()
+        self.cannot_print_box = box
 
     def _print_exact_size(
         self, printer: QPrinter, settings: device_settings.DeviceSettings

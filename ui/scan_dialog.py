@@ -9,10 +9,12 @@ note of which fields came from the scan and which the clerk changed (``provenanc
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.devices import scanner
 from caseworker.devices import settings as device_settings
 from caseworker.devices.errors import DeviceError
 from caseworker.scanning.checks import Status
@@ -46,6 +49,8 @@ from ui.camera_dialog import CameraDialog
 from ui.errors import describe
 from ui.i18n import tr
 from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 KIND_LABELS = {
     "id-card": QT_TRANSLATE_NOOP("", "居民身份证（正面）"),
@@ -115,6 +120,24 @@ REASONS = {
     "low-confidence": QT_TRANSLATE_NOOP("", "识别把握不大。"),
     "not-read": QT_TRANSLATE_NOOP("", "这一栏没有识别到文字（也可能本来就空着）。"),
 }
+# what the clerk can do when the flatbed does not scan, by ``ScannerError.reason``
+_OWN_PROGRAM = QT_TRANSLATE_NOOP(
+    "", "也可以用扫描仪自带的程序扫描，再点“打开图片”（Ctrl+O）打开扫描出的文件。"
+)
+SCANNER_PROBLEMS = {
+    "no-scanner": QT_TRANSLATE_NOOP(
+        "", "没有找到扫描仪。请检查扫描仪的数据线是否插好、电源是否打开，然后再试。"
+    ),
+    "failed": QT_TRANSLATE_NOOP(
+        "",
+        "扫描仪没有扫描成功。请检查扫描仪的数据线和电源，确认盖板已合上、"
+        "没有别的程序在用扫描仪，然后再试。",
+    ),
+    "timeout": QT_TRANSLATE_NOOP(
+        "", "扫描仪长时间没有扫完。请检查扫描仪的数据线和电源，然后再试。"
+    ),
+    "no-tool": QT_TRANSLATE_NOOP("", "这台电脑上没有可用的扫描仪接口，请联系信息员安装。"),
+}
 STATUS_STYLES = {
     Status.CHECKED: "",
     Status.CORRECTED: "background: #e3f2fd",
@@ -159,6 +182,11 @@ class ScanDialog(QDialog):
         self.open_button.setObjectName("scanOpen")
         self.camera_button = QPushButton(tr("高拍仪拍摄… (Ctrl+K)"), self)
         self.camera_button.setObjectName("scanCamera")
+        self.scanner_button = QPushButton(tr("扫描仪扫描(&S)… (Ctrl+J)"), self)
+        self.scanner_button.setObjectName("scanFlatbed")
+        self.scanner_button.setToolTip(tr("用本机设置的扫描仪扫描玻璃板上的材料"))
+        # the device the last flatbed scan came from (for the IT person, in the log)
+        self.scanned_from = ""
         self.camera_dialog: CameraDialog | None = None
         self.picture = QLabel(self)
         self.picture.setObjectName("scanPicture")
@@ -188,6 +216,7 @@ class ScanDialog(QDialog):
         top.addWidget(self.kind)
         top.addWidget(self.open_button)
         top.addWidget(self.camera_button)
+        top.addWidget(self.scanner_button)
         right.addLayout(top)
         right.addWidget(self.status)
         right.addWidget(self.form_box)
@@ -203,11 +232,13 @@ class ScanDialog(QDialog):
         layout.addLayout(right, 6)
         self.open_button.clicked.connect(self.choose_file)
         self.camera_button.clicked.connect(self._camera_of_the_pc)
+        self.scanner_button.clicked.connect(self._scanner_of_the_pc)
         self.accept_button.clicked.connect(self._accept)
         cancel.clicked.connect(self.reject)
         self.kind.currentIndexChanged.connect(lambda _i: self._reread())
         QShortcut(QKeySequence("Ctrl+O"), self, self.choose_file)
         QShortcut(QKeySequence("Ctrl+K"), self, self._camera_of_the_pc)
+        QShortcut(QKeySequence("Ctrl+J"), self, self._scanner_of_the_pc)
         self._reading: Reading | None = None
         self._pixmap: QPixmap | None = None
         self._focused = ""
@@ -228,7 +259,10 @@ class ScanDialog(QDialog):
             try:
                 source = device_settings.load().camera
             except DeviceError as exc:
-                self.status.setText(tr("高拍仪无法使用：{reason}").format(reason=str(exc)))
+                self.status.setText(
+                    tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。")
+                )
+                self.status.setToolTip(str(exc))  # what is wrong with it, for the IT person
                 return
         dialog = CameraDialog(source, self)
         dialog.accepted.connect(lambda: self._camera_took(dialog))
@@ -244,6 +278,57 @@ class ScanDialog(QDialog):
         if dialog.captured:
             self.read_image(dialog.captured, "camera.png")
 
+    def scan_with_scanner(self, device: str | None = None) -> None:
+        """The flatbed of the PC's device settings (or ``device``), scanned on a worker
+        thread; the page it returns is read as an opened image would be."""
+        if not self.scanner_button.isEnabled():
+            return  # a scan is under way
+        if device is None:
+            try:
+                device = device_settings.load().scanner
+            except DeviceError as exc:
+                self.status.setText(
+                    tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。")
+                )
+                self.status.setToolTip(str(exc))  # what is wrong with it, for the IT person
+                return
+        chosen = device
+        self.scanner_button.setEnabled(False)
+        self.accept_button.setEnabled(False)
+        self.status.setToolTip("")
+        self.status.setText(tr("正在扫描，请稍候（扫描仪扫完一页可能要一分钟）…"))
+        self._runner.compute(
+            lambda: scanner.scan_page(device=chosen),
+            self._scanned,
+            self._scan_failed,
+        )
+
+    def _scanner_of_the_pc(self) -> None:
+        """The button and Ctrl+J: the scanner the IT person set."""
+        self.scan_with_scanner()
+
+    def _scanned(self, scanned: tuple[str, bytes]) -> None:
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return  # the clerk closed the dialog (the intake deletes it) while it scanned
+        self.scanner_button.setEnabled(True)
+        self.scanned_from, png = scanned
+        log.info("scanned a page on %s", self.scanned_from)
+        self.read_image(png, "scanner.png")
+
+    def _scan_failed(self, exc: Exception) -> None:
+        if not shiboken6.isValid(self):
+            log.info("a scan failed after its dialog was closed: %s", exc)
+            return
+        self.scanner_button.setEnabled(True)
+        self._count()  # the accept button as it was, for a page read before
+        if isinstance(exc, scanner.ScannerError):
+            log.warning("the scanner did not scan (%s): %s", exc.reason, exc)
+            problem = SCANNER_PROBLEMS.get(exc.reason, SCANNER_PROBLEMS["failed"])
+            self.status.setText(tr(problem) + tr(_OWN_PROGRAM))
+            self.status.setToolTip(str(exc))  # the interface's own words, for the IT person
+        else:
+            self.status.setText(describe(exc)[1])
+
     def read_file(self, path: Path) -> None:
         try:
             image = path.read_bytes()
@@ -255,17 +340,24 @@ class ScanDialog(QDialog):
         self.read_image(image, path.name)
 
     def read_image(self, image: bytes, filename: str) -> None:
+        self.status.setToolTip("")
         self.status.setText(tr("正在识别…"))
         self.accept_button.setEnabled(False)
         self._runner.compute(
             lambda: read_document(image),
             lambda reading: self._read(image, filename, reading),
-            lambda exc: self.status.setText(describe(exc)[1]),
+            self._not_read,
         )
+
+    def _not_read(self, exc: Exception) -> None:
+        if shiboken6.isValid(self):  # else the clerk closed the dialog while it was read
+            self.status.setText(describe(exc)[1])
 
     def _read(self, image: bytes, filename: str, reading: Reading) -> None:
         """The original image is what is kept; the squared-up one is what is shown, as
         the boxes are in its pixels."""
+        if not shiboken6.isValid(self):
+            return  # the clerk closed the dialog (the intake deletes it) while it was read
         self.image, self.filename, self._reading = image, filename, reading
         self._pixmap = QPixmap.fromImage(QImage.fromData(reading.image))
         self._reread()

@@ -37,6 +37,9 @@ class DeviceSettings:
     calibration: dict[str, Calibration] = field(default_factory=dict)
     #: the document camera: a device index ("0") or a video file / URL
     camera: str = "0"
+    #: the flatbed scanner: SANE's device name or WIA's DeviceID (as `caseworker scanner
+    #: list` shows them), or "auto": the first one the system's scanner interface lists
+    scanner: str = "auto"
 
     def calibration_for(self, printer: str) -> Calibration:
         return self.calibration.get(printer, Calibration())

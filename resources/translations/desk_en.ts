@@ -1266,8 +1266,8 @@ File: {file}</translation>
         <translation>The picture is still.</translation>
     </message>
     <message>
-        <source>高拍仪无法使用：{reason}</source>
-        <translation>The document camera cannot be used: {reason}</translation>
+        <source>高拍仪无法使用。请检查高拍仪的连接线和电源，或请信息员在外设设置中选择正确的高拍仪；也可以关闭此窗口，用扫描仪扫描或打开图片文件。</source>
+        <translation>The document camera cannot be used. Check its cable and power, or ask the IT person to choose the right camera in the device settings; you can also close this window and scan the page with the scanner or open an image file.</translation>
     </message>
     <message>
         <source>另存为 PDF</source>
@@ -1295,12 +1295,16 @@ File: {file}</translation>
         <translation>&amp;Save</translation>
     </message>
     <message>
+        <source>打印机没有响应。请检查打印机的电源、连接线和纸张，或在打印对话框中选择另一台打印机后再打印。</source>
+        <translation>The printer does not respond. Check its power, cable and paper, or choose another printer in the print dialog and print again.</translation>
+    </message>
+    <message>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <source>打印机没有响应，请检查打印机。</source>
-        <translation>The printer did not respond; check it.</translation>
+        <source>本机的外设设置（devices.json）无法使用，请联系信息员修正。</source>
+        <translation>This PC&apos;s device settings (devices.json) cannot be used; ask the office&apos;s IT person to fix them.</translation>
     </message>
     <message>
         <source>类别</source>
@@ -1957,6 +1961,26 @@ Choose another place.</translation>
         <translation>Nothing was read in this field (it may be empty on the document).</translation>
     </message>
     <message>
+        <source>也可以用扫描仪自带的程序扫描，再点“打开图片”（Ctrl+O）打开扫描出的文件。</source>
+        <translation> You can also scan with the scanner&apos;s own program and open the scanned file with “Open image” (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>没有找到扫描仪。请检查扫描仪的数据线是否插好、电源是否打开，然后再试。</source>
+        <translation>No scanner was found. Check that the scanner&apos;s cable is plugged in and its power is on, then try again.</translation>
+    </message>
+    <message>
+        <source>扫描仪没有扫描成功。请检查扫描仪的数据线和电源，确认盖板已合上、没有别的程序在用扫描仪，然后再试。</source>
+        <translation>The scanner did not scan. Check the scanner&apos;s cable and power, that its lid is closed and that no other program is using it, then try again.</translation>
+    </message>
+    <message>
+        <source>扫描仪长时间没有扫完。请检查扫描仪的数据线和电源，然后再试。</source>
+        <translation>The scanner took too long and did not finish. Check its cable and power, then try again.</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有可用的扫描仪接口，请联系信息员安装。</source>
+        <translation>This PC has no scanner interface the desk can use; ask the office&apos;s IT person to install it.</translation>
+    </message>
+    <message>
         <source>扫描证件</source>
         <translation>Scan a document</translation>
     </message>
@@ -1968,6 +1992,14 @@ Choose another place.</translation>
     <message>
         <source>高拍仪拍摄… (Ctrl+K)</source>
         <translation>Document camera… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>扫描仪扫描(&amp;S)… (Ctrl+J)</source>
+        <translation>&amp;Scanner… (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>用本机设置的扫描仪扫描玻璃板上的材料</source>
+        <translation>Scan the document on the glass with this PC&apos;s scanner (device settings)</translation>
     </message>
     <message>
         <source>打开扫描或拍摄的图片（PNG、JPEG）。</source>
@@ -1984,6 +2016,10 @@ Choose another place.</translation>
     <message>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>正在扫描，请稍候（扫描仪扫完一页可能要一分钟）…</source>
+        <translation>Scanning, please wait (a page can take up to a minute)…</translation>
     </message>
     <message>
         <source>无法读取 {file}：{reason}</source>

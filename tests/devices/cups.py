@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.devices.conftest import fail_or_skip
@@ -105,3 +107,23 @@ def remove_output(before: set[Path]) -> None:
     """Delete what cups-pdf wrote since ``before`` (the tests leave no prints behind)."""
     for path in existing_output() - before:
         path.unlink(missing_ok=True)
+
+
+@contextmanager
+def another_queue(name: str = f"{QUEUE}-z") -> Iterator[str]:
+    """A second cups-pdf queue for as long as a test needs one (named to sort after the
+    first, which Qt takes when no default is set); removed after."""
+    ensure_queue()
+    ppd = next(p for p in PPDS if p.is_file())
+    added = subprocess.run(
+        ["lpadmin", "-p", name, "-v", "cups-pdf:/", "-E", "-P", str(ppd)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if added.returncode != 0:
+        fail_or_skip(f"cannot add a second cups-pdf queue: {added.stderr.strip()}")
+    try:
+        yield name
+    finally:
+        subprocess.run(["lpadmin", "-x", name], capture_output=True, check=False)

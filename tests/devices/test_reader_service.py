@@ -13,6 +13,7 @@ import pytest
 
 from caseworker.cli import main
 from caseworker.devices import settings as device_settings
+from caseworker.devices.errors import DeviceError
 from caseworker.devices.sam_simulator import SamSimulator
 from caseworker.devices.settings import Calibration, DeviceSettings
 from caseworker.services.id_reader import (
@@ -84,10 +85,10 @@ def test_settings_round_trip_and_refusals(tmp_path: Path) -> None:
     device_settings.save(saved, path)
     assert device_settings.load(path) == saved
     path.write_text('{"reader": "magic"}', encoding="utf-8")
-    with pytest.raises(device_settings.DeviceError, match="unknown card reader kind"):
+    with pytest.raises(DeviceError, match="unknown card reader kind"):
         device_settings.load(path)
     path.write_text("{", encoding="utf-8")
-    with pytest.raises(device_settings.DeviceError, match="not JSON"):
+    with pytest.raises(DeviceError, match="not JSON"):
         device_settings.load(path)
 
 
@@ -201,3 +202,25 @@ def test_cli_simulate_refuses_a_bad_card(
     card.write_text('{"id_number": "37010219900101123", "ethnicity": "火星"}', encoding="utf-8")
     assert main(["reader", "simulate", str(card)]) == 2
     assert "not 18 characters" in capsys.readouterr().err
+
+
+def test_auto_finds_the_reader_among_the_ports_pyserial_lists(
+    pty_reader: tuple[str, SamSimulator], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`"reader_port": "auto"`: every port pyserial's ``comports`` lists is asked (a pty
+    is not a port pyserial finds by itself, so its list is given the simulator's)."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from serial.tools import list_ports  # noqa: PLC0415
+
+    from caseworker.devices.readers import AutoSamReader, card_device  # noqa: PLC0415
+
+    port, _ = pty_reader
+    listed = ["/dev/caseworker-no-such-port", port]
+    monkeypatch.setattr(
+        list_ports, "comports", lambda: [SimpleNamespace(device=name) for name in listed]
+    )
+    device = card_device(DeviceSettings(reader="sam", reader_port="auto"))
+    assert isinstance(device, AutoSamReader)
+    assert device.read_card().id_number == CARD_NUMBER
+    assert device.port == port

@@ -53,3 +53,22 @@ def test_cli_list_and_scan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert out.read_bytes().startswith(b"\x89PNG")
     assert main(["scanner", "scan", str(out), "--device", "nosuch"]) == 2
     assert "did not scan" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("sane_test_backend")
+def test_cli_scans_from_the_settings_scanner(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --device, the scanner of the device settings; auto: the first listed."""
+    from caseworker.cli import main  # noqa: PLC0415
+
+    settings = tmp_path / "devices.json"
+    settings.write_text('{"scanner": "test:1"}', encoding="utf-8")
+    out = tmp_path / "page.png"
+    args = ["scanner", "scan", str(out), "--resolution", "75", "--devices", str(settings)]
+    assert main(args) == 0
+    assert "scanned test:1" in capsys.readouterr().out
+    settings.write_text('{"scanner": "auto"}', encoding="utf-8")
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["device"] == "test:0"
+    assert out.read_bytes().startswith(b"\x89PNG")

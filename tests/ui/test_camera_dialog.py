@@ -27,7 +27,10 @@ def test_a_camera_that_does_not_open_is_said(qtbot: QtBot, tmp_path: Path) -> No
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.take_button.isEnabled(), timeout=5000)
-    assert "高拍仪无法使用" in dialog.status.text() and "cannot be opened" in dialog.status.text()
+    # what to do, in Chinese; the camera's own (English) words only in the tooltip
+    assert "高拍仪无法使用" in dialog.status.text() and "连接线" in dialog.status.text()
+    assert "cannot be opened" not in dialog.status.text()
+    assert "cannot be opened" in dialog.status.toolTip()
     dialog.reject()
     assert dialog.captured is None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from pytestqt.qtbot import QtBot
 
 from caseworker.devices import settings as device_settings
@@ -50,8 +50,57 @@ def test_a_printer_that_refuses_gets_a_message(
     pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
     dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
     qtbot.addWidget(dialog)
-    warned: list[str] = []
-    monkeypatch.setattr("ui.print_preview.QMessageBox.warning", lambda *a: warned.append(a[2]))
     monkeypatch.setattr("shutil.which", lambda name: None)  # no CUPS on this computer
     dialog.print_to(QPrinter(QPrinter.PrinterMode.HighResolution))
-    assert warned and "打印机没有响应" in warned[0] and "install CUPS" in warned[0]
+    box = dialog.cannot_print_box
+    # the clerk reads what to do in Chinese; the print system's English stays in the details
+    assert "打印机没有响应" in box.text() and "请检查打印机" in box.text()
+    assert not any("a" <= ch.lower() <= "z" for ch in box.text().replace("devices.json", ""))
+    assert "install CUPS" in box.detailedText()
+    box.close()
+
+
+def test_the_print_dialog_opens_on_the_printer_of_the_settings(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`printer` in devices.json is the printer the print button's dialog starts on (with
+    two printers and no default, Qt alone would offer the first)."""
+    offered: list[str] = []
+
+    class Dialog:  # the system's print dialog, as a clerk would cancel it
+        def __init__(self, printer: QPrinter, _parent: object) -> None:
+            offered.append(printer.printerName())
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr("ui.print_preview.QPrintDialog", Dialog)
+    settings = tmp_path / "devices.json"
+    monkeypatch.setenv(device_settings.SETTINGS_ENV, str(settings))
+    pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
+    dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
+    qtbot.addWidget(dialog)
+    with cups.another_queue() as second:
+        assert QPrinterInfo.availablePrinterNames()[0] != second
+        device_settings.save(device_settings.DeviceSettings(printer=second), settings)
+        dialog.print_button.click()
+        device_settings.save(device_settings.DeviceSettings(printer="no-such-printer"), settings)
+        dialog.print_button.click()
+    assert offered[0] == second and offered[1] != "no-such-printer"
+
+
+def test_damaged_device_settings_are_said_as_such(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "the printer does not respond": the settings are what needs mending."""
+    settings = tmp_path / "devices.json"
+    settings.write_text("{damaged", encoding="utf-8")
+    monkeypatch.setenv(device_settings.SETTINGS_ENV, str(settings))
+    pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
+    dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
+    qtbot.addWidget(dialog)
+    dialog.print_to(QPrinter(QPrinter.PrinterMode.HighResolution))
+    box = dialog.cannot_print_box
+    assert "外设设置" in box.text() and "打印机没有响应" not in box.text()
+    assert box.detailedText()  # what is wrong with the file, for the IT person
+    box.close()
