@@ -24,7 +24,7 @@ from caseworker.services.context import OfficeContext
 from caseworker.services.store import STORE_FILE, WITNESS_FILE, Store
 from caseworker.services.users import UserService
 from caseworker.storage import audit
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from caseworker.storage.database import connect_raw
 from caseworker.storage.maintenance import backup_store
 from tests.stores import CLERK, PASSWORD, SUPERVISOR, application
@@ -75,7 +75,9 @@ def _rehash(office: Office, digest: Callable[[bytes], str]) -> None:
     try:
         with store.sessions() as session:
             rows = session.scalars(
-                select(t.AuditEvent).where(t.AuditEvent.seq >= 5).order_by(t.AuditEvent.seq)
+                select(tables.AuditEvent)
+                .where(tables.AuditEvent.seq >= 5)
+                .order_by(tables.AuditEvent.seq)
             ).all()
             prev = rows[0].prev_hash
             for row in rows:
@@ -98,7 +100,7 @@ def _rehash(office: Office, digest: Callable[[bytes], str]) -> None:
                     default=str,
                 )
                 row.hash = prev = digest(body.encode("utf-8"))
-            head_row = session.get(t.AuditHead, 1)
+            head_row = session.get(tables.AuditHead, 1)
             assert head_row is not None
             head_row.hash = prev
             session.commit()
@@ -262,7 +264,9 @@ def test_a_stripped_chain_is_never_sealed_again(office: Office) -> None:
     try:
         with store.sessions() as session:
             assert audit.head(session) is None
-            hashed = session.scalar(select(t.AuditEvent.hash).where(t.AuditEvent.hash != ""))
+            hashed = session.scalar(
+                select(tables.AuditEvent.hash).where(tables.AuditEvent.hash != "")
+            )
         assert hashed is None
     finally:
         store.close()

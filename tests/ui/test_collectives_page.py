@@ -142,7 +142,8 @@ def test_a_refusal_is_told_and_nothing_changes(
     page.buttons["admit"].click()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: bool(told))
-    assert "no application 'SQ-NOPE'" in told[0]
+    # in the desk's words (it was the command line's English before the code had its own)
+    assert told[0] == "没有找到: 本机没有申请 SQ-NOPE；可按姓名或身份证号查找。"
     assert desk_service.get(WANG, codes["mine"]).members == 0
     told.clear()
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
