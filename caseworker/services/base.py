@@ -10,6 +10,7 @@ of every code, ``CODES`` lists them (a test walks it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,6 +179,15 @@ def render_english(code: str, params: dict[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+def unknown_choice(
+    *, field: str, name: str, value: str, choices: Iterable[str]
+) -> InvalidInputError:
+    """A value that is not one of the choices (``name`` as the command line calls it)."""
+    return InvalidInputError(
+        code="choice.unknown", field=field, name=name, value=value, choices=", ".join(choices)
+    )
 
 
 def invalid_id_number(exc: ResidentIdError, *, field: str, typed: str) -> InvalidInputError:

@@ -19,7 +19,7 @@ from caseworker.models.enums import RELATION_ZH, Relation
 from caseworker.models.workflow import STATE_ZH, State
 from caseworker.printing.report import ReportPage, ReportTable, render_report
 from caseworker.services.applications import ApplicationService
-from caseworker.services.base import Actor, InvalidInputError
+from caseworker.services.base import Actor, InvalidInputError, unknown_choice
 from caseworker.services.permissions import COUNTER, Permission, require, require_role
 from caseworker.storage import statistics as st
 from caseworker.storage.statistics import AGE_BANDS, DIMENSIONS, Filters, GroupRow
@@ -100,9 +100,7 @@ class StatisticsService:
         self._view(actor)
         filters = self._filters(date_from, date_to, county, street)
         if by not in BY:
-            raise InvalidInputError(
-                code="choice.unknown", field="by", name="--by", value=by, choices=", ".join(BY)
-            )
+            raise unknown_choice(field="by", name="--by", value=by, choices=BY)
         with self.store.engine.connect() as conn:
             if by in st.RELATIVE_DIMENSIONS:
                 found = _in_band_order(by, st.relatives(conn, filters, by))
@@ -158,12 +156,8 @@ class StatisticsService:
         require(actor, Permission.EXPORT)
         if department is not None:
             if department not in DEPARTMENTS:
-                raise InvalidInputError(
-                    code="choice.unknown",
-                    field="department",
-                    name="--department",
-                    value=department,
-                    choices=", ".join(DEPARTMENTS),
+                raise unknown_choice(
+                    field="department", name="--department", value=department, choices=DEPARTMENTS
                 )
             by = DEPARTMENTS[department][1]
         tables = [self.table(actor, date_from=date_from, date_to=date_to, by=b) for b in by]
@@ -183,12 +177,8 @@ class StatisticsService:
                 )
             )
         else:
-            raise InvalidInputError(
-                code="choice.unknown",
-                field="format",
-                name="--format",
-                value=file_format,
-                choices="csv, xlsx, pdf",
+            raise unknown_choice(
+                field="format", name="--format", value=file_format, choices=("csv", "xlsx", "pdf")
             )
         self.store.record(
             at=self.context.clock(),

@@ -34,6 +34,7 @@ from caseworker.services.base import (
     PermissionDeniedError,
     ServiceError,
     StepNotAllowedError,
+    unknown_choice,
 )
 from caseworker.services.context import OfficeContext, Session, record_change
 from caseworker.services.permissions import Permission, require
@@ -332,13 +333,7 @@ class UserService:
         if not _USERNAME.match(username):
             raise InvalidInputError(code="user.name_shape", field="username", username=username)
         if role not in ROLES:
-            raise InvalidInputError(
-                code="choice.unknown",
-                field="role",
-                name="role",
-                value=role,
-                choices=", ".join(ROLES),
-            )
+            raise unknown_choice(field="role", name="role", value=role, choices=ROLES)
         if len(display_name) > 50:
             raise InvalidInputError(code="user.display_name_long", field="display_name", most=50)
         password_hash = _hash(password, username=username)

@@ -16,7 +16,6 @@ from caseworker.printing.model import DocumentKind
 from caseworker.services.applications import Actor, ApplicationService, PermissionDeniedError
 from caseworker.services.audit import AuditService
 from caseworker.services.collectives import CollectiveService
-from caseworker.services.context import OfficeContext
 from caseworker.services.printing import PrintingService
 from caseworker.services.statistics import StatisticsService
 from caseworker.services.store import ROLES, Store
@@ -73,59 +72,37 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
         lambda a, s, n: PrintingService(s).void_printed(a, "SL-X", "理由"),
         SUPERVISING,
     ),
-    (
-        "AuditService.verify",
-        lambda a, s, n: AuditService(OfficeContext(s.store)).verify(a),
-        SUPERVISING,
-    ),
-    (
-        "AuditService.events",
-        lambda a, s, n: AuditService(OfficeContext(s.store)).events(a),
-        SUPERVISING,
-    ),
+    ("AuditService.verify", lambda a, s, n: AuditService(s.context).verify(a), SUPERVISING),
+    ("AuditService.events", lambda a, s, n: AuditService(s.context).events(a), SUPERVISING),
     (
         "UserService.add",
-        lambda a, s, n: UserService(OfficeContext(s.store)).add(
+        lambda a, s, n: UserService(s.context).add(
             a, username="newone", role="clerk", password=PASSWORD
         ),
         ADMIN_ONLY,
     ),
-    ("UserService.list", lambda a, s, n: UserService(OfficeContext(s.store)).list(a), ADMIN_ONLY),
-    (
-        "UserService.disable",
-        lambda a, s, n: UserService(OfficeContext(s.store)).disable(a, "qian"),
-        ADMIN_ONLY,
-    ),
-    (
-        "UserService.enable",
-        lambda a, s, n: UserService(OfficeContext(s.store)).enable(a, "qian"),
-        ADMIN_ONLY,
-    ),
+    ("UserService.list", lambda a, s, n: UserService(s.context).list(a), ADMIN_ONLY),
+    ("UserService.disable", lambda a, s, n: UserService(s.context).disable(a, "qian"), ADMIN_ONLY),
+    ("UserService.enable", lambda a, s, n: UserService(s.context).enable(a, "qian"), ADMIN_ONLY),
     (
         "UserService.remove_totp",
-        lambda a, s, n: UserService(OfficeContext(s.store)).remove_totp(a, "qian"),
+        lambda a, s, n: UserService(s.context).remove_totp(a, "qian"),
         ADMIN_ONLY,
     ),
-    (
-        "UserService.unlock",
-        lambda a, s, n: UserService(OfficeContext(s.store)).unlock(a, "qian"),
-        ADMIN_ONLY,
-    ),
+    ("UserService.unlock", lambda a, s, n: UserService(s.context).unlock(a, "qian"), ADMIN_ONLY),
     (
         "UserService.reset_password",
-        lambda a, s, n: UserService(OfficeContext(s.store)).reset_password(
-            a, "qian", "temp-pass-1"
-        ),
+        lambda a, s, n: UserService(s.context).reset_password(a, "qian", "temp-pass-1"),
         ADMIN_ONLY,
     ),
     (
         "UserService.enrol_totp",
-        lambda a, s, n: UserService(OfficeContext(s.store)).enrol_totp(a, "qian"),
+        lambda a, s, n: UserService(s.context).enrol_totp(a, "qian"),
         ADMIN_ONLY,
     ),
     (
         "UserService.set_policy",
-        lambda a, s, n: UserService(OfficeContext(s.store)).set_policy(a, idle_minutes=5),
+        lambda a, s, n: UserService(s.context).set_policy(a, idle_minutes=5),
         ADMIN_ONLY,
     ),
     *[

@@ -7,6 +7,8 @@ template's own placeholders."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -33,6 +35,16 @@ AS_GIVEN: dict[str, Any] = {
     "kind": "unit",
 }
 CODES = sorted(code for code in MORE_WORDING if code != "case.invalid")
+
+
+@contextmanager
+def _in_english(qapp: QApplication) -> Iterator[None]:
+    """The desk switched to English for a while, then back to Chinese."""
+    assert i18n.install(qapp, i18n.ENGLISH) == i18n.ENGLISH
+    try:
+        yield
+    finally:
+        i18n.install(qapp, i18n.CHINESE)
 
 
 def _params(code: str) -> dict[str, Any]:
@@ -66,11 +78,8 @@ def test_a_refusal_reads_in_chinese_and_in_english(code: str, qapp: QApplication
         assert english_cli not in text  # its own Chinese wording, not the English sentence
     for word in ("accepted", "approve", "clerk", "supervisor", "talent", "issued", "reason"):
         assert word not in text, (code, text)
-    assert i18n.install(qapp, i18n.ENGLISH) == i18n.ENGLISH
-    try:
+    with _in_english(qapp):
         title, text = describe(error)
-    finally:
-        i18n.install(qapp, i18n.CHINESE)
     assert title and not CJK.search(title), title
     assert "{" not in text and not CJK.search(text), text
 
