@@ -37,6 +37,7 @@ from caseworker.services.base import (
     unknown_choice,
 )
 from caseworker.services.context import OfficeContext, Session, record_change
+from caseworker.services.idle_lock import IdleLock as IdleLock  # noqa: PLC0414 - re-exported for the desk
 from caseworker.services.permissions import Permission, require
 from caseworker.services.store import ROLES
 from caseworker.storage import repositories as repo
@@ -139,37 +140,6 @@ class UserSummary:
     second_factor: bool
     last_login_at: datetime | None
     must_change_password: bool
-
-
-class IdleLock:
-    """The screen lock: locked once ``minutes`` pass without a touch. The desk touches it
-    on every key press and click; the clock is injected so tests need not wait."""
-
-    def __init__(self, minutes: int, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.limit = timedelta(minutes=minutes)
-        self.clock = clock
-        self.last_activity = clock()
-        self._locked = False
-
-    def touch(self) -> None:
-        if not self.locked:
-            self.last_activity = self.clock()
-
-    @property
-    def locked(self) -> bool:
-        now = self.clock()
-        self.last_activity = min(self.last_activity, now)  # a clock set back: count from now
-        if now - self.last_activity >= self.limit:
-            self._locked = True
-        return self._locked
-
-    def lock(self) -> None:
-        self._locked = True
-
-    def unlocked(self) -> None:
-        """Called once the user has given their password again."""
-        self._locked = False
-        self.last_activity = self.clock()
 
 
 _UNLOCKED: dict[str, Any] = {"failed_attempts": 0, "locked_at": None, "locked_until": None}
