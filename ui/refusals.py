@@ -39,6 +39,14 @@ MORE_WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed
         QT_TRANSLATE_NOOP("", "当前状态不能这样办理"),
         QT_TRANSLATE_NOOP("", "申请处于“{state}”状态，已经办结，不能{action}。"),
     ),
+    "print.missing_glyph": (
+        QT_TRANSLATE_NOOP("", "字库缺字"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "无法打印{document}：字库中没有这些字：{characters}，什么也没有打印。"
+            "请对照户口簿核对这些字，或请所里的IT人员安装含有这些字的字库。",
+        ),
+    ),
     "scan.not_found": (
         QT_TRANSLATE_NOOP("", "没有找到"),
         QT_TRANSLATE_NOOP("", "没有找到附加的扫描件 {attachment}。"),

@@ -12,9 +12,11 @@ from contextlib import contextmanager
 
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import WorkflowError
+from caseworker.printing.fonts import MissingGlyphError
 from caseworker.services.base import (
     ChangedMeanwhileError,
     InvalidInputError,
+    ServiceError,
     StepNotAllowedError,
 )
 from caseworker.storage.applications import ConcurrentChangeError
@@ -36,6 +38,18 @@ class StepRefusedError(StepNotAllowedError, WorkflowError):
     """A workflow step its state (or its decision) does not allow."""
 
 
+class GlyphRefusedError(MissingGlyphError, ServiceError):
+    """A document the font cannot draw: nothing printed; the characters as data."""
+
+    code = "print.missing_glyph"
+
+    def __init__(self, source: MissingGlyphError) -> None:
+        characters = "、".join(f"{c} (U+{ord(c):04X})" for c in source.missing)
+        ServiceError.__init__(self, str(source), document=source.document, characters=characters)
+        self.document = source.document
+        self.missing = source.missing
+
+
 @contextmanager
 def service_boundary(what: str = "application") -> Iterator[None]:
     """Turn what storage and the models raise into ``ServiceError`` data."""
@@ -46,8 +60,10 @@ def service_boundary(what: str = "application") -> Iterator[None]:
             code="collective.changed_meanwhile" if what == "collective" else "changed_meanwhile",
             what=what,
         ) from exc
-    except (InvalidCaseError, StepRefusedError):
+    except (InvalidCaseError, StepRefusedError, GlyphRefusedError):
         raise
+    except MissingGlyphError as exc:
+        raise GlyphRefusedError(exc) from exc
     except CaseError as exc:
         raise InvalidCaseError(exc) from exc
     except WorkflowError as exc:

@@ -31,6 +31,7 @@ from caseworker.services.base import (
     NotFoundError,
     StepNotAllowedError,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.collective_base import (
     MANAGING,
     ROSTER_COLUMNS,
@@ -324,19 +325,20 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         with self.store.sessions() as session:
             view = self._visible(session, actor, code, WORKING)
             found = cr.members(session, view.id)
-        pdf = render_roster(
-            RosterPage(
-                code=view.code,
-                kind=KIND_ZH[CollectiveKind(view.kind)],
-                name=view.name,
-                address=view.address,
-                division=self._place(view.division_code),
-                sponsor=view.sponsor,
-                station_name=self._office.station_name,
-                printed_on=self.context.clock().date(),
-                lines=tuple(_roster_line(m) for m in found),
+        with service_boundary("collective"):
+            pdf = render_roster(
+                RosterPage(
+                    code=view.code,
+                    kind=KIND_ZH[CollectiveKind(view.kind)],
+                    name=view.name,
+                    address=view.address,
+                    division=self._place(view.division_code),
+                    sponsor=view.sponsor,
+                    station_name=self._office.station_name,
+                    printed_on=self.context.clock().date(),
+                    lines=tuple(_roster_line(m) for m in found),
+                )
             )
-        )
         self.store.record(
             at=self.context.clock(),
             actor=actor.username,

@@ -22,6 +22,7 @@ from caseworker.services.base import (
     invalid_id_number,
     mask_id,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.collective_base import (
     WORKING,
     CollectiveBase,
@@ -136,20 +137,21 @@ class EvidenceWork(CollectiveBase):
             found = cr.evidence(session, evidence_id)
         if found is None:
             raise NotFoundError(code="evidence.not_found", evidence=evidence_id)
-        pdf = render_evidence(
-            EvidencePage(
-                title=EVIDENCE_ZH[EvidenceKind(found.kind)],
-                station_name=self._office.station_name,
-                application_number=found.application_number,
-                owner_name=found.owner_name,
-                owner_id_number=found.owner_id_number,
-                address=found.address,
-                lease_registration=found.lease_registration,
-                consent_date=found.consent_date,
-                recorded_by=found.recorded_by,
-                scan_attached=found.attachment_id is not None,
+        with service_boundary("collective"):
+            pdf = render_evidence(
+                EvidencePage(
+                    title=EVIDENCE_ZH[EvidenceKind(found.kind)],
+                    station_name=self._office.station_name,
+                    application_number=found.application_number,
+                    owner_name=found.owner_name,
+                    owner_id_number=found.owner_id_number,
+                    address=found.address,
+                    lease_registration=found.lease_registration,
+                    consent_date=found.consent_date,
+                    recorded_by=found.recorded_by,
+                    scan_attached=found.attachment_id is not None,
+                )
             )
-        )
         self.store.record(
             at=self.context.clock(),
             actor=actor.username,

@@ -29,6 +29,7 @@ from caseworker.services.base import (
     PermissionDeniedError,
     StepNotAllowedError,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.collective_base import (
     MANAGING,
     WORKING,
@@ -180,25 +181,27 @@ class FamilyBookletWork(CollectiveBase):
         people = [(booklet.head, "户主")] + [
             (p, RELATION_ZH[Relation(rel)]) for p, rel, _ in booklet.members
         ]
-        pdf = render_booklet(
-            BookletPage(
-                number=booklet.number,
-                household_number=booklet.household_number,
-                issued=booklet.state == BookletState.ISSUED.value,
-                state=BOOKLET_STATE_ZH[BookletState(booklet.state)],
-                collective=f"{KIND_ZH[CollectiveKind(collective.kind)]} {collective.name}",
-                address=collective.address,
-                station_name=self._office.station_name,
-                decided_on=(booklet.decided_at or self.context.clock()).date(),
-                clause=BOOKLET_CLAUSE,
-                clause_text=BOOKLET_CLAUSE_TEXT,
-                documents=BOOKLET_DOCUMENTS,
-                people=tuple(
-                    (p.name, p.id_number or "", relation, p.sex, _born(p)) for p, relation in people
-                ),
-                reasons=booklet.reasons,
+        with service_boundary("collective"):
+            pdf = render_booklet(
+                BookletPage(
+                    number=booklet.number,
+                    household_number=booklet.household_number,
+                    issued=booklet.state == BookletState.ISSUED.value,
+                    state=BOOKLET_STATE_ZH[BookletState(booklet.state)],
+                    collective=f"{KIND_ZH[CollectiveKind(collective.kind)]} {collective.name}",
+                    address=collective.address,
+                    station_name=self._office.station_name,
+                    decided_on=(booklet.decided_at or self.context.clock()).date(),
+                    clause=BOOKLET_CLAUSE,
+                    clause_text=BOOKLET_CLAUSE_TEXT,
+                    documents=BOOKLET_DOCUMENTS,
+                    people=tuple(
+                        (p.name, p.id_number or "", relation, p.sex, _born(p))
+                        for p, relation in people
+                    ),
+                    reasons=booklet.reasons,
+                )
             )
-        )
         self.store.record(
             at=self.context.clock(),
             actor=actor.username,

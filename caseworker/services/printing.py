@@ -29,6 +29,7 @@ from caseworker.services.base import (
     ServiceError,
     mask_id,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.context import Session
 from caseworker.storage import repositories as repo
 from caseworker.storage import search as search_repo
@@ -114,7 +115,7 @@ class PrintingService:
             raise PermissionDeniedError(
                 code="print.may_not_print", username=actor.username, role=actor.role
             )
-        with transaction(self.store.sessions) as session:
+        with service_boundary(), transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
             if view is None or (
                 actor.role == "collective_administrator"

@@ -16,6 +16,11 @@ MORE_ENGLISH: dict[str, str] = {
     "id_number.invalid": "{name}: {number!r} is not a valid ID number: {problem}",
     "workflow.step_refused": "cannot {action} an application that is {state}; from here: {allowed}",
     "workflow.closed": "cannot {action} an application that is {state}; it is closed",
+    "print.missing_glyph": (
+        "cannot print the {document}: the font has no glyph for {characters}; nothing was "
+        "printed. Check the characters against the 户口簿, or ask the office IT person for a "
+        "font that has them"
+    ),
     "scan.not_found": "no attached scan {attachment}",
     "scan.tampered": "attached scan {attachment} does not match its SHA-256",
     "screen.may_not_confirm": "{role} may not record an applicant's confirmation",

@@ -20,6 +20,7 @@ from caseworker.models.workflow import STATE_ZH, State
 from caseworker.printing.report import ReportPage, ReportTable, render_report
 from caseworker.services.applications import ApplicationService
 from caseworker.services.base import Actor, InvalidInputError, unknown_choice
+from caseworker.services.boundary import service_boundary
 from caseworker.services.permissions import COUNTER, Permission, require, require_role
 from caseworker.storage import statistics as st
 from caseworker.storage.statistics import AGE_BANDS, DIMENSIONS, Filters, GroupRow
@@ -167,15 +168,18 @@ class StatisticsService:
             data = _xlsx(tables, self._heading(date_from, date_to, department))
         elif file_format == "pdf":
             office = self.store.office()
-            data = render_report(
-                ReportPage(
-                    title=self._heading(date_from, date_to, department),
-                    station_name=office.station_name,
-                    office_code=office.office_code,
-                    printed_on=self.context.clock().date(),
-                    tables=tuple(ReportTable(t.title, t.columns, t.rows, t.totals) for t in tables),
+            with service_boundary():
+                data = render_report(
+                    ReportPage(
+                        title=self._heading(date_from, date_to, department),
+                        station_name=office.station_name,
+                        office_code=office.office_code,
+                        printed_on=self.context.clock().date(),
+                        tables=tuple(
+                            ReportTable(t.title, t.columns, t.rows, t.totals) for t in tables
+                        ),
+                    )
                 )
-            )
         else:
             raise unknown_choice(
                 field="format", name="--format", value=file_format, choices=("csv", "xlsx", "pdf")

@@ -2214,6 +2214,10 @@ Replace the applicant&apos;s details in the form with the card?</translation>
         <translation>The application is {state}; it is closed and cannot be {action}.</translation>
     </message>
     <message>
+        <source>无法打印{document}：字库中没有这些字：{characters}，什么也没有打印。请对照户口簿核对这些字，或请所里的IT人员安装含有这些字的字库。</source>
+        <translation>Cannot print the {document}: the font has no glyph for {characters}; nothing was printed. Check these characters against the hukou book, or ask the office&apos;s IT person for a font that has them.</translation>
+    </message>
+    <message>
         <source>没有找到附加的扫描件 {attachment}。</source>
         <translation>No attached scan {attachment}.</translation>
     </message>
