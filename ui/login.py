@@ -226,7 +226,9 @@ class SetupDialog(QDialog):
                 key_file=Path(key_file).expanduser() if key_file else None,
             )
         except SetupError as exc:
-            self.error.setText(str(exc))
+            from ui.errors import describe  # noqa: PLC0415 - first run only
+
+            self.error.setText(describe(exc)[1])
             return
         self.accept()
 

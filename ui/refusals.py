@@ -79,6 +79,48 @@ MORE_WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed
         QT_TRANSLATE_NOOP("", "无法办理"),
         QT_TRANSLATE_NOOP("", "本机数据中没有管理员账户；请用命令行创建管理员。"),
     ),
+    "store.missing": (
+        QT_TRANSLATE_NOOP("", "没有找到存储"),
+        QT_TRANSLATE_NOOP(
+            "", "{folder} 中没有本所的存储；请先初始化本所，或请IT人员指向正确的数据文件夹。"
+        ),
+    ),
+    "store.settings_damaged": (
+        QT_TRANSLATE_NOOP("", "存储已损坏"),
+        QT_TRANSLATE_NOOP("", "{path} 已损坏，请从备份恢复。（{problem}）"),
+    ),
+    "store.no_office": (
+        QT_TRANSLATE_NOOP("", "存储已损坏"),
+        QT_TRANSLATE_NOOP(
+            "", "存储中没有本所的信息，初始化没有完成；请IT人员重新初始化或从备份恢复。"
+        ),
+    ),
+    "store.file_missing": (
+        QT_TRANSLATE_NOOP("", "没有找到存储"),
+        QT_TRANSLATE_NOOP("", "{path} 不见了；请IT人员从备份恢复。"),
+    ),
+    "store.audit_key_missing": (
+        QT_TRANSLATE_NOOP("", "审计密钥缺失"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "本机当前用户的钥匙串中没有这个存储的审计密钥，审计记录既不能续写也不能核验；"
+            "请IT人员放回密钥（IT人员保存有副本），或连同密钥一起恢复存储。",
+        ),
+    ),
+    "setup.office_code": (
+        QT_TRANSLATE_NOOP("", "信息有误"),
+        QT_TRANSLATE_NOOP("", "派出所代码“{office}”应为 6 到 12 位数字（例如 370102001）。"),
+    ),
+    "setup.station_required": (
+        QT_TRANSLATE_NOOP("", "信息有误"),
+        QT_TRANSLATE_NOOP("", "请填写派出所名称。"),
+    ),
+    "setup.exists": (
+        QT_TRANSLATE_NOOP("", "已有存储"),
+        QT_TRANSLATE_NOOP(
+            "", "{folder} 中已有一个存储，没有改动它；请换一个数据文件夹，或把备份恢复到这里。"
+        ),
+    ),
     "text.expected": (
         QT_TRANSLATE_NOOP("", "信息有误"),
         QT_TRANSLATE_NOOP("", "{label}应填写文字。"),

@@ -28,6 +28,28 @@ MORE_ENGLISH: dict[str, str] = {
     "screen.save_first": "save the application first (Ctrl+S); then ask again",
     "permission.role_may_not": "{username} ({role}) may not {what}; it needs one of: {roles}",
     "store.no_administrator": "the store has no administrator",
+    # setting up and opening the store
+    "store.missing": (
+        "no store in {folder}; set one up with `caseworker init --office CODE --station "
+        "NAME`, or point --data-dir (or CASEWORKER_DATA) at the right folder"
+    ),
+    "store.settings_damaged": "{path} is damaged ({problem}); restore it from a backup",
+    "store.no_office": "the store has no office; it was not set up completely",
+    "store.file_missing": "{path} is missing; restore it with `caseworker restore BACKUP`",
+    "store.audit_key_missing": (
+        "the audit key of this store is missing from this user's keyring, so the audit trail "
+        "can be neither extended nor verified; put the key back (the office IT person keeps a "
+        "copy) or restore the store together with its keys"
+    ),
+    "setup.office_code": (
+        "--office {office!r}: the office code is 6 to 12 digits (the police station's code, "
+        "e.g. 370102001)"
+    ),
+    "setup.station_required": "--station: the police station's name is required",
+    "setup.exists": (
+        "{folder} already holds a store; it was left untouched. Use another --data-dir, or "
+        "restore a backup into this one"
+    ),
     # plain text fields and choices
     "text.expected": "{name}: text expected",
     "text.required": "{name} is required",

@@ -2250,6 +2250,50 @@ Replace the applicant&apos;s details in the form with the card?</translation>
         <translation>This store has no administrator account; create one on the command line.</translation>
     </message>
     <message>
+        <source>没有找到存储</source>
+        <translation>No store found</translation>
+    </message>
+    <message>
+        <source>{folder} 中没有本所的存储；请先初始化本所，或请IT人员指向正确的数据文件夹。</source>
+        <translation>There is no store in {folder}; set this office up first, or ask the IT person to point the desk at the right data folder.</translation>
+    </message>
+    <message>
+        <source>{path} 已损坏，请从备份恢复。（{problem}）</source>
+        <translation>{path} is damaged; restore it from a backup. ({problem})</translation>
+    </message>
+    <message>
+        <source>存储中没有本所的信息，初始化没有完成；请IT人员重新初始化或从备份恢复。</source>
+        <translation>The store has no office; it was not set up completely. Ask the IT person to set it up again or restore a backup.</translation>
+    </message>
+    <message>
+        <source>{path} 不见了；请IT人员从备份恢复。</source>
+        <translation>{path} is missing; ask the IT person to restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>审计密钥缺失</source>
+        <translation>Audit key missing</translation>
+    </message>
+    <message>
+        <source>本机当前用户的钥匙串中没有这个存储的审计密钥，审计记录既不能续写也不能核验；请IT人员放回密钥（IT人员保存有副本），或连同密钥一起恢复存储。</source>
+        <translation>The audit key of this store is missing from this user&apos;s keyring, so the audit trail can be neither extended nor verified; ask the IT person to put the key back (they keep a copy), or restore the store together with its keys.</translation>
+    </message>
+    <message>
+        <source>派出所代码“{office}”应为 6 到 12 位数字（例如 370102001）。</source>
+        <translation>The police station&apos;s code “{office}” must be 6 to 12 digits (such as 370102001).</translation>
+    </message>
+    <message>
+        <source>请填写派出所名称。</source>
+        <translation>Fill in the police station&apos;s name.</translation>
+    </message>
+    <message>
+        <source>已有存储</source>
+        <translation>A store is already there</translation>
+    </message>
+    <message>
+        <source>{folder} 中已有一个存储，没有改动它；请换一个数据文件夹，或把备份恢复到这里。</source>
+        <translation>{folder} already holds a store, and it was left untouched; choose another data folder, or restore a backup into this one.</translation>
+    </message>
+    <message>
         <source>{label}应填写文字。</source>
         <translation>{label} must be text.</translation>
     </message>
