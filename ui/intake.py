@@ -43,7 +43,7 @@ from caseworker.services.intake import (
 )
 from ui.answer_editors import AnswerEditor
 from ui.decision_panel import DecisionPanel
-from ui.errors import id_problem
+from ui.errors import describe, id_problem
 from ui.i18n import term, tr
 from ui.intake_questions import IntakeQuestions
 from ui.intake_scan import IntakeScans
@@ -434,7 +434,7 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
         if generation != self._generation:
             return
         self.decision = None
-        self.panel.show_problem(str(exc))
+        self.panel.show_problem(describe(exc)[1])
         self.place_info.clear()
         self._show_questions(())
         self._refresh_relatives()

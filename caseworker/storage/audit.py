@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -445,12 +446,13 @@ def events(
     *,
     actor: str | None = None,
     action_prefix: str | None = None,
+    actions: Sequence[str] | None = None,
     application_id: int | None = None,
     since: datetime | None = None,
     limit: int = 200,
     before_id: int | None = None,
 ) -> list[EventView]:
-    """Newest first; ``before_id`` pages back."""
+    """Newest first; ``before_id`` pages back; ``actions`` (when given) keeps only those."""
     query = select(
         tables.AuditEvent.id,
         tables.AuditEvent.seq,
@@ -464,6 +466,8 @@ def events(
         query = query.where(tables.AuditEvent.actor == actor)
     if action_prefix:
         query = query.where(tables.AuditEvent.action.startswith(action_prefix))
+    if actions is not None:
+        query = query.where(tables.AuditEvent.action.in_(list(actions)))
     if application_id is not None:
         query = query.where(tables.AuditEvent.application_id == application_id)
     if since is not None:
