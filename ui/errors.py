@@ -26,6 +26,7 @@ from caseworker.services.id_reader import ReaderError
 from caseworker.services.users import ROLE_ZH
 from ui.case_problems import problem_lines
 from ui.i18n import english, term, tr
+from ui.refusals import MORE_WORDING, more_terms
 
 log = logging.getLogger("caseworker.desk")
 
@@ -38,12 +39,6 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
     "permission_denied": (QT_TRANSLATE_NOOP("", "无权操作"), "{detail}"),
     "invalid_input": (QT_TRANSLATE_NOOP("", "信息有误"), "{detail}"),
     "step_not_allowed": (QT_TRANSLATE_NOOP("", "当前状态不能这样办理"), "{detail}"),
-    "sync.not_enrolled": (
-        QT_TRANSLATE_NOOP("", "本机未注册到中心"),
-        QT_TRANSLATE_NOOP(
-            "", "本机尚未注册到中心系统，暂不能同步；请管理员用中心发放的注册码注册本机。"
-        ),
-    ),
     "application.stale_version": (
         QT_TRANSLATE_NOOP("", "申请已被他人修改"),
         QT_TRANSLATE_NOOP(
@@ -246,6 +241,8 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
         ),
     ),
 }
+
+WORDING.update(MORE_WORDING)
 
 # stable field names -> the label the intake shows beside the field
 FIELD_LABELS: dict[str, object] = {
@@ -485,7 +482,12 @@ def render(exc: ServiceError) -> tuple[str, str]:
     problems: tuple[tuple[str, str], ...] = getattr(exc, "problems", ())
     if problems:
         return tr(str(title)), _invalid(problems, exc)
-    params = _PARAMS.get(exc.code, dict)(dict(exc.params))
+    if exc.code in MORE_WORDING:
+        params = more_terms(exc.code, dict(exc.params), field=exc.field, label_of=field_label)
+        if "id_problem" in params:  # a resident ID number's own problem, in these words
+            params["problem"] = _id_problem(str(params["id_problem"]), params.get("id_params"))
+    else:
+        params = _PARAMS.get(exc.code, dict)(dict(exc.params))
     try:
         text = tr(str(sentence)).format(detail=exc.detail, **params)
     except (KeyError, IndexError, ValueError):
@@ -510,10 +512,14 @@ ID_WORDING: dict[str, object] = {
 
 def id_problem(exc: ResidentIdError) -> str:
     """What is wrong with a resident ID number, in the desk's language."""
-    sentence = ID_WORDING.get(exc.code)
-    if sentence is None:
+    return _id_problem(exc.code, exc.params)
+
+
+def _id_problem(code: str, params: object) -> str:
+    sentence = ID_WORDING.get(code)
+    if sentence is None or not isinstance(params, dict):
         return tr("身份证号码有误，请对照证件重新核对")
-    return tr(str(sentence)).format(**exc.params)
+    return tr(str(sentence)).format(**params)
 
 
 def describe(exc: Exception) -> tuple[str, str]:

@@ -239,9 +239,10 @@ class SetupDialog(QDialog):
                 admin_password=self.password.text(),
                 key_file=Path(key_file).expanduser() if key_file else None,
             )
-        except SetupError as exc:  # the command line's English goes to the log
-            log.warning("first run refused: %s", exc)
-            self.error.setText(tr("未能建立本机存储；请把日志交给管理员。原因已记入日志。"))
+        except SetupError as exc:
+            from ui.errors import describe  # noqa: PLC0415 - first run only
+
+            self.error.setText(describe(exc)[1])
             return
         self.accept()
 

@@ -31,6 +31,7 @@ from caseworker.services.base import (
     PermissionDeniedError,
     ServiceError,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.context import Session
 from caseworker.services.verifying import Verdict, record_check, verify_code
 from caseworker.storage import repositories as repo
@@ -100,7 +101,7 @@ class PrintingService:
             raise PermissionDeniedError(
                 code="print.may_not_print", username=actor.username, role=actor.role
             )
-        with transaction(self.store.sessions) as session:
+        with service_boundary(), transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
             if view is None or (
                 actor.role == "collective_administrator"

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor
 from caseworker.services.audit import AuditService
+from caseworker.services.context import OfficeContext
 from caseworker.storage.database import connect_raw
 from tests.stores import application
 from tests.ui.conftest import settle
@@ -22,7 +23,7 @@ def test_the_trail_pages_filters_and_verifies(
 ) -> None:
     for _ in range(3):
         desk.apps.create_draft(desk.login.actor, application(family=[]))
-    trail = AuditService(desk.apps.store)
+    trail = AuditService(OfficeContext(desk.apps.store))
     dialog = AuditDialog(trail, SUPERVISOR, desk.runner)
     qtbot.addWidget(dialog)
     settle(qtbot, desk.runner)
@@ -49,7 +50,7 @@ def test_the_trail_pages_filters_and_verifies(
 
 
 def test_a_clerk_cannot_read_the_trail(qtbot: QtBot, desk: Desk) -> None:
-    model = AuditModel(AuditService(desk.apps.store), desk.login.actor, desk.runner)
+    model = AuditModel(AuditService(OfficeContext(desk.apps.store)), desk.login.actor, desk.runner)
     errors: list[Exception] = []
     model.failed.connect(errors.append)
     model.set_filters()

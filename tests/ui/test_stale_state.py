@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from caseworker.models.workflow import Action
 from caseworker.services.applications import ApplicationService
 from caseworker.services.base import StaleVersionError
+from caseworker.services.context import ServiceContext
 from caseworker.services.id_reader import CardData
 from caseworker.storage import repositories
 from caseworker.storage.repositories import ConcurrentChangeError
@@ -106,7 +107,7 @@ def test_the_desk_sends_the_version_it_shows(
     number = _draft(desk)
     _open(qtbot, window, number)
     # someone else edits it meanwhile (another desk, the same store)
-    other = ApplicationService(desk.apps.store, desk.evaluation)
+    other = ApplicationService(ServiceContext(desk.apps.store, evaluation=desk.evaluation))
     current = other.get(number)
     other.edit(desk.login.actor, number, {**current.case, "records": {}})
     window.intake.destination_address.setText("经十路 1 号")
