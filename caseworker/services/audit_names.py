@@ -60,6 +60,7 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
     "document.print": ("打印文书", "document printed"),
     "document.reprint": ("补打文书", "document reprinted"),
     "document.void": ("作废文书", "document voided"),
+    "document.verify": ("核验文书", "document verified"),
     "key.export": ("导出恢复密钥", "recovery key exported"),
     "login": ("登录", "logged in"),
     "login.failed": ("登录失败", "login failed"),
@@ -93,6 +94,7 @@ _DOCUMENT_STEPS = {
     "document.print": ("打印", "printed"),
     "document.reprint": ("补打", "reprinted"),
     "document.void": ("作废", "voided"),
+    "document.verify": ("核验", "verified"),
 }
 #: detail key -> (Chinese, English)
 DETAIL_NAMES: dict[str, tuple[str, str]] = {

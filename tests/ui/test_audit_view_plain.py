@@ -7,7 +7,6 @@ import re
 
 from pytestqt.qtbot import QtBot
 
-from caseworker.services.audit import AuditService
 from caseworker.services.base import Actor
 from tests.stores import application
 from tests.ui.conftest import settle
@@ -29,7 +28,7 @@ def _rows(dialog: AuditDialog) -> list[tuple[str, str]]:
 def test_actions_and_details_read_in_chinese(qtbot: QtBot, desk: Desk) -> None:
     number = desk.apps.create_draft(desk.login.actor, application(family=[])).number
     desk.apps.accept(desk.login.actor, number)
-    dialog = AuditDialog(AuditService(desk.apps.store), SUPERVISOR, desk.runner)
+    dialog = AuditDialog(desk.audit, SUPERVISOR, desk.runner)
     qtbot.addWidget(dialog)
     settle(qtbot, desk.runner)
     rows = _rows(dialog)

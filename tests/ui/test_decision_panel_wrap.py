@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from caseworker.models.facts import case_from_dict
 from caseworker.services.evaluation import EvaluationService
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
+from ui.citations import Citations
 from ui.decision_panel import DecisionPanel
 
 
@@ -17,7 +18,7 @@ def test_a_long_reason_is_shown_whole(qtbot: QtBot, service: EvaluationService) 
     decision = service.decide(
         case_from_dict(build_case({"applicant": applicant}, JINAN_OPTIMIZED_WORKER))
     )
-    panel = DecisionPanel()
+    panel = DecisionPanel(Citations(service))
     qtbot.addWidget(panel)
     panel.resize(680, 700)
     panel.show()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.models.facts import CaseError, case_from_dict
 from caseworker.services.boundary import InvalidCaseError
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.sync import SyncService
 from tests.ui.conftest import settle
@@ -33,11 +34,11 @@ def test_a_sync_round_on_a_desk_not_enrolled_says_so_in_chinese(
     host = QWidget()
     qtbot.addWidget(host)
     label = QLabel(host)
-    controller = SyncController(SyncService(office), runner, label, host)
+    controller = SyncController(SyncService(OfficeContext(office)), runner, label, host)
     controller.run_now()
     settle(qtbot, runner)
     said = label.text()
-    assert "未注册" in said, said
+    assert "尚未登记" in said, said
     assert not ENGLISH.search(said), said
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor
-from caseworker.services.audit import AuditService
 from tests.ui.conftest import settle
 from tests.ui.test_answer_editors import _codes, _texts
 from ui import i18n
@@ -107,7 +106,7 @@ def test_the_dialogs(qtbot: QtBot, window: MainWindow, desk: Desk) -> None:
 
 def test_the_audit_trail(qtbot: QtBot, desk: Desk) -> None:
     _draft(desk, "01-jinan2017-master-degree-optimized.json")
-    dialog = AuditDialog(AuditService(desk.apps.store), Actor("zhao", "supervisor"), desk.runner)
+    dialog = AuditDialog(desk.audit, Actor("zhao", "supervisor"), desk.runner)
     qtbot.addWidget(dialog)
     settle(qtbot, desk.runner)
     assert dialog.model.rowCount() >= 3
