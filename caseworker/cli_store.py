@@ -303,7 +303,7 @@ def _as_user(
     if args.command == "apply":
         data = _read_json(args.file)
         view = service.apply(actor, data)
-        _print_summary(service, view.number)
+        _print_summary(service, view.number, actor)
         print(view.number)
         return 0
     if args.command == "edit":
@@ -443,7 +443,7 @@ def _read_json(path: Path) -> Any:
         raise CaseError(f"{path}: a value in the file cannot be read ({exc})") from None
 
 
-def _print_summary(service: ApplicationService, number: str) -> None:
+def _print_summary(service: ApplicationService, number: str, actor: Actor) -> None:
     view = service.get(number)
     print(f"申请 application {view.number}  受理回执 receipt {view.receipt_number}")
     if view.decision is not None:
@@ -453,7 +453,7 @@ def _print_summary(service: ApplicationService, number: str) -> None:
             if r["status"] == "eligible"
         ]
         print(f"决定 decision: {view.decision.decision}  {', '.join(eligible)}")
-    for flag in service.flags(number):
+    for flag in service.flags(number, actor=actor):
         print(f"注意 flag: {flag}")
 
 
@@ -486,7 +486,7 @@ def _show(service: ApplicationService, actor: Actor, number: str, *, as_json: bo
         )
     if view.reason:
         print(f"理由 reason: {view.reason}")
-    for flag in service.flags(number):
+    for flag in service.flags(number, actor=actor):
         print(f"注意 flag: {flag}")
     steps = ", ".join(a.value for a in allowed_actions(state)) or "none (closed)"
     print(f"下一步 next steps: {steps}")

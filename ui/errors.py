@@ -23,6 +23,7 @@ from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
 from caseworker.services.users import ROLE_ZH
+from ui.errors_input import INPUT_PARAMS, INPUT_WORDING
 from ui.i18n import term, tr
 
 log = logging.getLogger("caseworker.desk")
@@ -210,6 +211,7 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
         ),
     ),
 }
+WORDING.update(INPUT_WORDING)  # impossible input and the workflow's roles (errors_input.py)
 
 # stable field names -> the label the intake shows beside the field
 FIELD_LABELS: dict[str, object] = {
@@ -381,6 +383,7 @@ _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
     "application.role_may_not": _role_may_not,
     **{code: _counter_terms for code in COUNTER_CODES},
     "user.password_rule": _password_rule,
+    **INPUT_PARAMS,
 }
 
 

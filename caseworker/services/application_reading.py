@@ -11,10 +11,12 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from caseworker.models.facts import case_from_dict
 from caseworker.models.workflow import (
     OPEN_STATES,
     State,
 )
+from caseworker.services.application_checks import days_late
 from caseworker.services.application_data import SearchPage, _filter_for
 from caseworker.services.base import (
     Actor,
@@ -79,17 +81,33 @@ class ApplicationReading:
         with self.store.sessions() as session:
             return repo.audit_of(session, number)
 
-    def flags(self, number: str) -> list[str]:
-        """Warnings for the clerk: relatives named in other open applications, or
-        already settled here."""
-        view = self.get(number)
+    def flags(self, number: str, *, actor: Actor | None = None) -> list[str]:
+        """Warnings for the clerk: an application dated long before it was entered,
+        relatives named in other open applications, or already settled here. ``actor``:
+        for a role that may not see the other application (a collective-hukou
+        administrator), only that there is one at this office, never its number or state."""
+        with self.store.sessions() as session:
+            view = self._load(session, number, actor)  # one it may not see: not found
         out: list[str] = []
+        late = days_late(case_from_dict(view.case), today=view.created_at.date())
+        if late is not None:
+            out.append(
+                f"the application date {view.on} is {late} days before it was entered "
+                f"({view.created_at:%Y-%m-%d}): a paper application entered late? check the "
+                "date on the paper"
+            )
         with self.store.sessions() as session:
             for rel in view.relatives:
                 for other, state, role in repo.applications_of_person(
                     session, rel.person.id, [*OPEN_STATES, State.SETTLED], exclude=view.id
                 ):
                     who = rel.person.name or f"family[{rel.position}]"
+                    if not self._may_see(session, other, actor):
+                        out.append(
+                            f"family[{rel.position}] {who} is also in an application at this "
+                            "office; ask the counter"
+                        )
+                        continue
                     out.append(
                         f"family[{rel.position}] {who} is also the {role} of application "
                         f"{other} ({state})"
@@ -97,6 +115,7 @@ class ApplicationReading:
             people = [("applicant", view.applicant)] + [
                 (f"family[{r.position}]", r.person) for r in view.relatives
             ]
+            hidden = actor is not None and actor.role == Role.COLLECTIVE_ADMINISTRATOR
             for label, person in people:
                 for office, other, state in sync_repo.elsewhere(
                     session,
@@ -104,11 +123,27 @@ class ApplicationReading:
                     office_code=self._office.office_code,
                     states=CLAIMING_STATES,
                 ):
+                    if hidden:
+                        out.append(
+                            f"{label} {person.name} is in an application at another office "
+                            "(central person index); ask the counter"
+                        )
+                        continue
                     out.append(
                         f"{label} {person.name} is in application {other} ({state}) at "
                         f"office {office} (central person index)"
                     )
         return out
+
+    def _may_see(self, session: Session, number: str, actor: Actor | None) -> bool:
+        """Whether ``actor`` may see application ``number`` (everyone but a
+        collective-hukou administrator sees every one; None: the caller checked)."""
+        if actor is None or actor.role != Role.COLLECTIVE_ADMINISTRATOR:
+            return True
+        found = repo.load(session, number)
+        return found is not None and search_repo.visible_to_collective_administrator(
+            session, application_id=found.id, username=actor.username
+        )
 
     def open_record(self, actor: Actor, number: str) -> ApplicationView:
         """A person's full record, as the desk and ``caseworker show`` display it: the

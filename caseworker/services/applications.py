@@ -25,6 +25,12 @@ from caseworker.models.workflow import (
 )
 from caseworker.rules.decision import ELIGIBLE
 from caseworker.rules.engine import resolve_place
+from caseworker.services.application_checks import (
+    check_date,
+    check_relatives,
+    days_late,
+    normalise_record_names,
+)
 from caseworker.services.application_data import (
     _MISSING,
     SearchPage,
@@ -57,6 +63,8 @@ from caseworker.storage.search import ApplicationSummary as ApplicationSummary  
 from caseworker.sync.protocol import CLAIMING_STATES
 
 MAX_SCAN_BYTES = 20_000_000
+#: a key of what a step's check returns that goes into the audit event only
+_AUDIT_ONLY = "_audit_only"
 SUPERVISING_ROLES = SUPERVISING
 DESK_ROLES = ALL_ROLES
 
@@ -74,6 +82,29 @@ def fact_makers(session: Session, number: str) -> set[str]:
     makers = {by for _, _, by, _ in repo.fact_history(session, number)}
     makers |= {e.actor for e in repo.audit_of(session, number) if e.action in FACT_CHANGES}
     return makers
+
+
+class _UnchangedError(Exception):
+    """An edit that changes nothing: its transaction is rolled back."""
+
+    def __init__(self, view: ApplicationView) -> None:
+        super().__init__(view.number)
+        self.view = view
+
+
+def _same(before: ApplicationView, after: ApplicationView | None) -> bool:
+    """Whether an edit left everything the clerk entered as it was (the answers, the
+    hukou-book records, the relatives; not the state or the decision, which an edit
+    resets)."""
+    if after is None:
+        return False
+
+    def entered(view: ApplicationView) -> tuple[Any, ...]:
+        data = snapshot(view)
+        relatives = [(r["relation"], r["person"]) for r in data["relatives"]]
+        return (data["case"], data["applicant"], relatives, view.destination_address)
+
+    return entered(before) == entered(after)
 
 
 class ApplicationService(ApplicationReading):
@@ -104,7 +135,7 @@ class ApplicationService(ApplicationReading):
         now = self.clock()
         with self._writing() as session:
             applicant_id = self._save_people(session, case, records)
-            self._guard_duplicates(session, applicant_id, exclude=None)
+            self._guard_duplicates(session, applicant_id, exclude=None, actor=actor)
             serial = repo.next_number(session, "application")
             office = self._office
             number = f"{office.office_code}-{office.device_code}-{serial:06d}"
@@ -129,7 +160,7 @@ class ApplicationService(ApplicationReading):
                 number=number,
                 state=State.DRAFT,
                 now=now,
-                detail={},
+                detail=self._late(case, now),
             )
         return result
 
@@ -142,6 +173,14 @@ class ApplicationService(ApplicationReading):
         application since, the edit is refused rather than written over theirs."""
         self._require(actor, DESK_ROLES, Action.EDIT)
         case, records = self._parse(data)
+        try:
+            return self._edit(actor, number, case, records, version)
+        except _UnchangedError as unchanged:
+            return unchanged.view
+
+    def _edit(
+        self, actor: Actor, number: str, case: Case, records: Records, version: int | None
+    ) -> ApplicationView:
         now = self.clock()
         with self._writing() as session:
             view = self._load(session, number, actor)
@@ -149,7 +188,7 @@ class ApplicationService(ApplicationReading):
                 raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
             applicant_id = self._save_people(session, case, records)
-            self._guard_duplicates(session, applicant_id, exclude=view.id)
+            self._guard_duplicates(session, applicant_id, exclude=view.id, actor=actor)
             before = _answers(case_from_dict(view.case))
             changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
             repo.update_application(
@@ -161,6 +200,8 @@ class ApplicationService(ApplicationReading):
                 **_answer_fields(case, records, applicant_id),
             )
             repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
+            if _same(view, repo.load(session, number)):
+                raise _UnchangedError(view)  # nothing written (rolled back), no one a maker
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
             result = self._record(
                 session,
@@ -170,7 +211,7 @@ class ApplicationService(ApplicationReading):
                 number=number,
                 state=target,
                 now=now,
-                detail={"changed": sorted(changed)},
+                detail={"changed": sorted(changed)} | self._late(case, now),
             )
         return result
 
@@ -201,7 +242,8 @@ class ApplicationService(ApplicationReading):
                     applicant=not view.applicant.name,
                     relatives=[r.position + 1 for r in view.relatives if not r.person.name],
                 )
-            self._guard_duplicates(session, view.applicant.id, exclude=view.id)
+            self._check_date(case_from_dict(view.case))  # a draft saved before the check
+            self._guard_duplicates(session, view.applicant.id, exclude=view.id, actor=actor)
             self._guard_elsewhere(session, view)
             return {
                 "receipt_number": self.document_number(session, "SL"),
@@ -216,7 +258,9 @@ class ApplicationService(ApplicationReading):
         self._require(actor, DESK_ROLES, Action.DECIDE)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
-            decision = self.evaluation.decide(case_from_dict(view.case))
+            case = case_from_dict(view.case)
+            self._check_date(case)  # never decided on a date after today
+            decision = self.evaluation.decide(case)
             result = decision.to_json()
             repo.add_decision(
                 session,
@@ -242,19 +286,29 @@ class ApplicationService(ApplicationReading):
                 raise StepNotAllowedError(
                     code="application.not_eligible", number=number, decision=got
                 )
-            if view.accepted_by == actor.username:
-                raise PermissionDeniedError(
-                    code="application.maker_checker_accepted",
-                    username=actor.username,
-                    number=number,
-                )
-            if actor.username in fact_makers(session, number):
-                raise PermissionDeniedError(
-                    code="application.maker_checker_facts", username=actor.username, number=number
-                )
+            self._maker_checker(session, view, actor, Action.APPROVE)
             return {}
 
         return self._transition(actor, number, Action.APPROVE, check)
+
+    def _maker_checker(
+        self, session: Session, view: ApplicationView, actor: Actor, action: Action
+    ) -> None:
+        """Whoever accepted an application, or entered or changed the facts its decision
+        rests on, may not decide it finally: neither approve nor refuse it."""
+        suffix = "" if action == Action.APPROVE else "_refuse"
+        if view.accepted_by == actor.username:
+            raise PermissionDeniedError(
+                code=f"application.maker_checker_accepted{suffix}",
+                username=actor.username,
+                number=view.number,
+            )
+        if actor.username in fact_makers(session, view.number):
+            raise PermissionDeniedError(
+                code=f"application.maker_checker_facts{suffix}",
+                username=actor.username,
+                number=view.number,
+            )
 
     def issue_permit(self, actor: Actor, number: str) -> ApplicationView:
         self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.ISSUE_PERMIT)
@@ -290,9 +344,21 @@ class ApplicationService(ApplicationReading):
         return self._transition(actor, number, Action.MARK_SETTLED, check)
 
     def refuse(self, actor: Actor, number: str, reasons: str) -> ApplicationView:
-        """不予受理 / 不予批准, with the reasons the notice will print."""
+        """不予受理 / 不予批准, with the reasons the notice will print. Maker-checker as for
+        approval; refusing an application the engine decided eligible overrides that
+        decision: the reasons are the only grounds (the notice prints them alone) and the
+        audit event says ``overrides_decision``."""
         self._require(actor, SUPERVISING_ROLES, Action.REFUSE)
-        return self._with_reason(actor, number, Action.REFUSE, reasons, required=True)
+        reason = self._reason(Action.REFUSE, reasons, required=True)
+
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
+            self._maker_checker(session, view, actor, Action.REFUSE)
+            values: dict[str, Any] = {"reason": reason}
+            if view.decision is not None and view.decision.decision == ELIGIBLE:
+                values[_AUDIT_ONLY] = {"overrides_decision": ELIGIBLE}
+            return values
+
+        return self._transition(actor, number, Action.REFUSE, check)
 
     def withdraw(self, actor: Actor, number: str, reason: str = "") -> ApplicationView:
         self._require(actor, DESK_ROLES, Action.WITHDRAW)
@@ -433,12 +499,17 @@ class ApplicationService(ApplicationReading):
     def _with_reason(
         self, actor: Actor, number: str, action: Action, reason: str, *, required: bool
     ) -> ApplicationView:
+        reason = self._reason(action, reason, required=required)
+        return self._transition(actor, number, action, lambda s, v: {"reason": reason})
+
+    @staticmethod
+    def _reason(action: Action, reason: str, *, required: bool) -> str:
         reason = reason.strip()
         if required and not reason:
             raise ServiceError(
                 code="application.reason_needed", action=action.value, action_zh=ACTION_ZH[action]
             )
-        return self._transition(actor, number, action, lambda s, v: {"reason": reason})
+        return reason
 
     def _transition(
         self,
@@ -452,6 +523,7 @@ class ApplicationService(ApplicationReading):
             view = self._load(session, number, actor)
             target = next_state(State(view.state), action)
             values = check(session, view)
+            audit_only = values.pop(_AUDIT_ONLY, {})
             repo.update_application(
                 session, view.id, view.version, state=target.value, updated_at=now, **values
             )
@@ -463,7 +535,7 @@ class ApplicationService(ApplicationReading):
                 number=number,
                 state=target,
                 now=now,
-                detail=values,
+                detail=values | audit_only,
             )
         return result
 
@@ -521,7 +593,7 @@ class ApplicationService(ApplicationReading):
         if not isinstance(data, dict):
             raise CaseError("an application is a JSON object with the case and its records")
         data = dict(data)
-        records = parse_records(data.pop("records", None))
+        records = parse_records(normalise_record_names(data.pop("records", None)))
         case = case_from_dict(data)
         resolve_place(case, self.evaluation.divisions)  # an unknown place is refused now
         if len(records.family) > len(case.family):
@@ -529,7 +601,23 @@ class ApplicationService(ApplicationReading):
                 f"records.family has {len(records.family)} entries but family has "
                 f"{len(case.family)}; give one record per relative, in the same order"
             )
+        self._check_date(case)
+        check_relatives(case, records)
         return case, records
+
+    @staticmethod
+    def _late(case: Case, now: datetime) -> dict[str, Any]:
+        """A back-dated application (a paper one entered late) is kept, and said so in
+        its audit event: ``days_late`` from its date to the day it was entered."""
+        late = days_late(case, today=now.date())
+        return {} if late is None else {"days_late": late, "on": case.on.isoformat()}
+
+    def _check_date(self, case: Case) -> None:
+        """An application date after today (the service's clock), or before the first
+        policy the desk holds, is refused (``application_checks``)."""
+        packs = self.evaluation.book.packs
+        first = min((p.valid_from for p in packs), default=None)
+        check_date(case, today=self.clock().date(), first_policy=first)
 
     def _save_people(self, session: Session, case: Case, records: Records) -> int:
         rid = case.applicant.resident_id
@@ -575,14 +663,19 @@ class ApplicationService(ApplicationReading):
             )
 
     def _guard_duplicates(
-        self, session: Session, applicant_id: int, *, exclude: int | None
+        self, session: Session, applicant_id: int, *, exclude: int | None, actor: Actor
     ) -> None:
+        """A person has one open application and is settled once; a role that may not see
+        the other application is told only that there is one here (no number, no state)."""
         found = repo.applications_of_person(
             session,
             applicant_id,
             [*(s.value for s in OPEN_STATES), State.SETTLED.value],
             exclude=exclude,
         )
+        hidden = any(not self._may_see(session, n, actor) for n, _, _ in found)
+        if hidden and any(role == "applicant" or s == State.SETTLED.value for _, s, role in found):
+            raise DuplicateError(code="application.exists_here")
         mine = [(n, s) for n, s, role in found if role == "applicant" and s != State.SETTLED.value]
         if mine:
             raise DuplicateError(

@@ -336,7 +336,11 @@ class PrintingService:
         )
         reasons: tuple[Reason, ...] = ()
         if kind == DocumentKind.REFUSAL:
-            considered = [r for r in routes if r["status"] == "ineligible"][:3]
+            # an eligible decision overridden: the supervisor's reasons are the only grounds
+            overridden = view.decision is not None and view.decision.decision == "eligible"
+            considered = (
+                [] if overridden else [r for r in routes if r["status"] == "ineligible"][:3]
+            )
             reasons = (
                 Reason(view.reason),
                 *(Reason("；".join(r["unmet"]), citation(r)) for r in considered),
