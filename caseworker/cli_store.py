@@ -126,6 +126,12 @@ def register(sub: Any) -> None:
     search.add_argument("--page-size", type=int, default=50)
     add_json(search)
 
+    seen = with_store(
+        sub.add_parser("seen", help="record materials (材料) seen for an application")
+    )
+    seen.add_argument("number")
+    seen.add_argument("documents", nargs="+", help="each as the checklist names it")
+
     for name, text in STEPS.items():
         step = with_store(sub.add_parser(name, help=text))
         step.add_argument("number")
@@ -193,6 +199,7 @@ COMMANDS = {
     "init",
     "apply",
     "edit",
+    "seen",
     "list",
     "show",
     "search",
@@ -309,6 +316,12 @@ def _as_user(
     if args.command == "edit":
         view = service.edit(actor, args.number, _read_json(args.file))
         print(f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]}), answers replaced")
+        return 0
+    if args.command == "seen":
+        for document in args.documents:
+            service.mark_document_seen(actor, args.number, document)
+        names = "、".join(name for name, _, _ in service.documents_seen(args.number))
+        print(f"{args.number}: 已查验材料 materials seen: {names}")
         return 0
     if args.command in STEPS:
         number = args.number

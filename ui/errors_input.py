@@ -32,6 +32,14 @@ INPUT_WORDING: dict[str, tuple[object, object]] = {
         QT_TRANSLATE_NOOP("", "重复申请"),
         QT_TRANSLATE_NOOP("", "此人在本所已有申请；请向户籍窗口咨询。"),
     ),
+    "application.materials_missing": (
+        QT_TRANSLATE_NOOP("", "材料未查验齐全"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "申请 {number} 还不能开具准迁证：所依据途径的以下材料尚未登记查验：{listed}。"
+            "请查验原件并逐项勾选，再开具准迁证。",
+        ),
+    ),
     "relative.is_applicant": (
         QT_TRANSLATE_NOOP("", "随迁人员有误"),
         QT_TRANSLATE_NOOP(

@@ -15,19 +15,25 @@ The rules (README, "Impossible input"):
   that; a parent at least ``GENERATION_YEARS`` before, a grandparent twice that; a
   parent-in-law before the applicant;
 - a spouse only for a married applicant (marital status married or not given), one
-  spouse, whose own marital status, if given, is married.
+  spouse, whose own marital status, if given, is married;
+- a permit (准予迁入证明) only once every material (材料) of the route it is issued under
+  is recorded as seen: case-format.md, "documents lists the materials the clerk must see
+  for an eligible route".
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
 
 from caseworker.models.enums import RELATION_ZH, MaritalStatus, Relation
 from caseworker.models.facts import Case
 from caseworker.models.records import Records
+from caseworker.rules.decision import ELIGIBLE
 from caseworker.services.base import InvalidInputError
+from caseworker.storage.repositories import ApplicationView
 
 #: the least gap, in years, between a parent's and a child's births that the desk takes
 #: (a younger gap is a typing error in a birth date or the wrong relation)
@@ -205,3 +211,17 @@ def check_relatives(case: Case, records: Records) -> None:
                 raise ImpossibleInputError(
                     code="relative.second_spouse", field=f"{field}.relation", **who
                 )
+
+
+def materials_missing(
+    view: ApplicationView, seen: Sequence[tuple[str, str, datetime]]
+) -> list[str]:
+    """The materials of the route a permit is issued under (the most favourable eligible
+    route, as the permit cites it) that no one has recorded as seen, in checklist order."""
+    if view.decision is None:
+        return []
+    routes = [r for r in view.decision.result.get("routes", []) if r.get("status") == ELIGIBLE]
+    if not routes:
+        return []
+    names = {name for name, _, _ in seen}
+    return [str(d) for d in routes[0].get("documents", []) if d not in names]

@@ -89,13 +89,6 @@ class ApplicationReading:
         with self.store.sessions() as session:
             view = self._load(session, number, actor)  # one it may not see: not found
         out: list[str] = []
-        late = days_late(case_from_dict(view.case), today=view.created_at.date())
-        if late is not None:
-            out.append(
-                f"the application date {view.on} is {late} days before it was entered "
-                f"({view.created_at:%Y-%m-%d}): a paper application entered late? check the "
-                "date on the paper"
-            )
         with self.store.sessions() as session:
             for rel in view.relatives:
                 for other, state, role in repo.applications_of_person(
@@ -133,6 +126,13 @@ class ApplicationReading:
                         f"{label} {person.name} is in application {other} ({state}) at "
                         f"office {office} (central person index)"
                     )
+        late = days_late(case_from_dict(view.case), today=view.created_at.date())
+        if late is not None:
+            out.append(
+                f"the application date {view.on} is {late} days before it was entered "
+                f"({view.created_at:%Y-%m-%d}): a paper application entered late? check the "
+                "date on the paper"
+            )
         return out
 
     def _may_see(self, session: Session, number: str, actor: Actor | None) -> bool:

@@ -29,6 +29,7 @@ from caseworker.services.application_checks import (
     check_date,
     check_relatives,
     days_late,
+    materials_missing,
     normalise_record_names,
 )
 from caseworker.services.application_data import (
@@ -315,6 +316,15 @@ class ApplicationService(ApplicationReading):
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             stale_permit_check(session, actor, self.clock())
+            missing = materials_missing(view, repo.documents_seen(session, view.id))
+            if missing:
+                raise StepNotAllowedError(
+                    code="application.materials_missing",
+                    field="documents",
+                    number=number,
+                    missing=missing,
+                    listed="、".join(missing),
+                )
             return {"permit_number": self.document_number(session, "ZQ")}
 
         return self._transition(actor, number, Action.ISSUE_PERMIT, check)

@@ -153,6 +153,11 @@ ENGLISH: dict[str, str] = {
     "application.exists_here": (
         "this person already has an application at this office; ask the counter (户籍窗口)"
     ),
+    "application.materials_missing": (
+        "cannot issue the permit of {number}: not every material of the route it is issued "
+        "under is recorded as seen (missing: {listed}); see each and tick it (on the command "
+        "line: `caseworker seen {number} MATERIAL …`), then issue the permit"
+    ),
     "relative.is_applicant": (
         "{who} has the applicant's own ID number; the applicant is not their own relative: "
         "correct the ID number or remove the relative"

@@ -2210,6 +2210,14 @@ Replace the applicant&apos;s details in the form with the card?</translation>
         <translation>This person already has an application at this office; ask the counter.</translation>
     </message>
     <message>
+        <source>材料未查验齐全</source>
+        <translation>Materials not all seen</translation>
+    </message>
+    <message>
+        <source>申请 {number} 还不能开具准迁证：所依据途径的以下材料尚未登记查验：{listed}。请查验原件并逐项勾选，再开具准迁证。</source>
+        <translation>The permit of application {number} cannot be issued yet: these materials of its route are not recorded as seen: {listed}. See each original and tick it, then issue the permit.</translation>
+    </message>
+    <message>
         <source>随迁人员有误</source>
         <translation>Accompanying relative is wrong</translation>
     </message>

@@ -28,6 +28,11 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "application.date_in_future": {"on": "9999-12-31", "today": "2024-03-01"},
     "application.date_before_policies": {"on": "1990-01-01", "first": "2017-01-01"},
     "application.exists_here": {},
+    "application.materials_missing": {
+        "number": "A-1",
+        "missing": ["ID card", "lease"],
+        "listed": "ID card, lease",
+    },
     "relative.is_applicant": RELATIVE,
     "relative.listed_twice": {**RELATIVE, "first": 1},
     "relative.not_younger": {
