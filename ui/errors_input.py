@@ -40,6 +40,10 @@ INPUT_WORDING: dict[str, tuple[object, object]] = {
             "请查验原件并逐项勾选，再开具准迁证。",
         ),
     ),
+    "application.exists_elsewhere": (
+        QT_TRANSLATE_NOOP("", "重复申请"),
+        QT_TRANSLATE_NOOP("", "中心人口索引显示此人在其他派出所有申请；请向户籍窗口咨询。"),
+    ),
     "relative.is_applicant": (
         QT_TRANSLATE_NOOP("", "随迁人员有误"),
         QT_TRANSLATE_NOOP(

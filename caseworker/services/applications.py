@@ -53,7 +53,7 @@ from caseworker.services.base import (
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.evaluation import EvaluationService
-from caseworker.services.permissions import ALL_ROLES, SUPERVISING
+from caseworker.services.permissions import ALL_ROLES, SUPERVISING, Role
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
@@ -245,7 +245,7 @@ class ApplicationService(ApplicationReading):
                 )
             self._check_date(case_from_dict(view.case))  # a draft saved before the check
             self._guard_duplicates(session, view.applicant.id, exclude=view.id, actor=actor)
-            self._guard_elsewhere(session, view)
+            self._guard_elsewhere(session, view, actor)
             return {
                 "receipt_number": self.document_number(session, "SL"),
                 "accepted_by": actor.username,
@@ -657,15 +657,18 @@ class ApplicationService(ApplicationReading):
             rows.append((person_id, relative.relation.value))
         return rows
 
-    def _guard_elsewhere(self, session: Session, view: ApplicationView) -> None:
+    def _guard_elsewhere(self, session: Session, view: ApplicationView, actor: Actor) -> None:
         """The centre's person index (as last pulled): an applicant settled, or in an
-        open application, at another office is flagged before acceptance."""
+        open application, at another office is flagged before acceptance (to a
+        collective-hukou administrator without its number, state or office)."""
         found = sync_repo.elsewhere(
             session,
             view.applicant.id_number,
             office_code=self._office.office_code,
             states=CLAIMING_STATES,
         )
+        if found and actor.role == Role.COLLECTIVE_ADMINISTRATOR:
+            raise DuplicateError(code="application.exists_elsewhere")
         if found:
             office, other, state = found[0]
             raise DuplicateError(

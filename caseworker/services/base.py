@@ -158,6 +158,10 @@ ENGLISH: dict[str, str] = {
         "under is recorded as seen (missing: {listed}); see each and tick it (on the command "
         "line: `caseworker seen {number} MATERIAL …`), then issue the permit"
     ),
+    "application.exists_elsewhere": (
+        "the central person index shows this person in an application at another office; "
+        "ask the counter (户籍窗口)"
+    ),
     "relative.is_applicant": (
         "{who} has the applicant's own ID number; the applicant is not their own relative: "
         "correct the ID number or remove the relative"

@@ -2218,6 +2218,10 @@ Replace the applicant&apos;s details in the form with the card?</translation>
         <translation>The permit of application {number} cannot be issued yet: these materials of its route are not recorded as seen: {listed}. See each original and tick it, then issue the permit.</translation>
     </message>
     <message>
+        <source>中心人口索引显示此人在其他派出所有申请；请向户籍窗口咨询。</source>
+        <translation>The central person index shows this person in an application at another office; ask the counter.</translation>
+    </message>
+    <message>
         <source>随迁人员有误</source>
         <translation>Accompanying relative is wrong</translation>
     </message>

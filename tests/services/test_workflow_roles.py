@@ -6,6 +6,7 @@ administrator learns nothing about an application they may not see."""
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 import pytest
 from pypdf import PdfReader
@@ -16,6 +17,8 @@ from caseworker.services.base import Actor, DuplicateError, NotFoundError, Permi
 from caseworker.services.printing import PrintingService
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
+from caseworker.storage import sync as sync_repo
+from caseworker.storage.database import transaction
 from tests.stores import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application
 
 WANG = Actor("wang", "collective_administrator")
@@ -137,3 +140,30 @@ def test_a_flag_a_collective_administrator_may_not_see_is_not_named(
     assert any(other in f for f in apps.flags(number, actor=CLERK))
     with pytest.raises(NotFoundError):
         apps.flags(other, actor=wang)  # one they may not see is not there for them
+
+
+def test_an_application_at_another_office_is_not_named_to_a_collective_administrator(
+    apps: ApplicationService, wang: Actor
+) -> None:
+    data = application()
+    with transaction(apps.store.sessions) as session:
+        sync_repo.put_person(
+            session,
+            office_code="370103002",
+            number="370103002-B1C2-000007",
+            id_number=data["applicant"]["id_number"],
+            state="accepted",
+            at=datetime(2024, 2, 1),
+        )
+    mine = apps.create_draft(wang, data).number
+    with pytest.raises(DuplicateError) as refused:
+        apps.accept(wang, mine)
+    assert refused.value.code == "application.exists_elsewhere"
+    said = str(refused.value)
+    assert "370103002" not in said and "accepted" not in said
+    flags = apps.flags(mine, actor=wang)
+    assert flags and all("370103002" not in f for f in flags), flags
+    with pytest.raises(DuplicateError) as counter:  # the counter is told which
+        apps.accept(CLERK, mine)
+    assert counter.value.code == "application.indexed_elsewhere"
+    assert "370103002-B1C2-000007" in str(counter.value)

@@ -28,6 +28,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "application.date_in_future": {"on": "9999-12-31", "today": "2024-03-01"},
     "application.date_before_policies": {"on": "1990-01-01", "first": "2017-01-01"},
     "application.exists_here": {},
+    "application.exists_elsewhere": {},
     "application.materials_missing": {
         "number": "A-1",
         "missing": ["ID card", "lease"],
