@@ -640,6 +640,10 @@
         <translation>Destination</translation>
     </message>
     <message>
+        <source>代码、汉字或拼音</source>
+        <translation>code, Chinese name or pinyin</translation>
+    </message>
+    <message>
         <source>区县：代码、汉字或拼音 370102 / 历下 / lixia</source>
         <translation>County: code, characters or pinyin 370102 / 历下 / lixia</translation>
     </message>
@@ -650,6 +654,14 @@
     <message>
         <source>详细地址</source>
         <translation>Address in full</translation>
+    </message>
+    <message>
+        <source>户口簿详情 (Ctrl+B)</source>
+        <translation>Hukou book details (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>已填 {n} 项</source>
+        <translation>{n} filled</translation>
     </message>
     <message>
         <source>申请人姓名</source>
@@ -978,6 +990,10 @@
     <message>
         <source>读卡</source>
         <translation>Read ID card</translation>
+    </message>
+    <message>
+        <source>下一个待答问题</source>
+        <translation>Next open question</translation>
     </message>
     <message>
         <source>申请人屏幕（双屏核对）</source>
