@@ -12,8 +12,8 @@ The rules (README, "Impossible input"):
   entered late is legitimate, but should be looked at);
 - a relative is never the applicant (same ID number), nor listed twice;
 - a child is born at least ``GENERATION_YEARS`` after the applicant, a grandchild twice
-  that; a parent at least ``GENERATION_YEARS`` before, a grandparent twice that; a
-  parent-in-law before the applicant;
+  that; a parent at least ``GENERATION_YEARS`` before, a grandparent twice that (a
+  parent-in-law is not checked: a spouse's parent may be younger than the applicant);
 - a spouse only for a married applicant (marital status married or not given), one
   spouse, whose own marital status, if given, is married;
 - a permit (准予迁入证明) only once every material (材料) of the route it is issued under
@@ -42,11 +42,8 @@ GENERATION_YEARS = 14
 BACKDATED_DAYS = 365
 
 _YOUNGER = {Relation.CHILD: GENERATION_YEARS, Relation.GRANDCHILD: 2 * GENERATION_YEARS}
-_OLDER = {
-    Relation.PARENT: GENERATION_YEARS,
-    Relation.GRANDPARENT: 2 * GENERATION_YEARS,
-    Relation.PARENT_IN_LAW: 0,
-}
+#: a parent-in-law is not checked: a spouse's parent may be younger than the applicant
+_OLDER = {Relation.PARENT: GENERATION_YEARS, Relation.GRANDPARENT: 2 * GENERATION_YEARS}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
 #: the name fields of the records part of an application
@@ -178,9 +175,7 @@ def check_relatives(case: Case, records: Records) -> None:
                 years=_YOUNGER[relative.relation],
                 **who,
             )
-        if relative.relation in _OLDER and (
-            gap < _OLDER[relative.relation] or (gap == 0 and rel_born >= born)
-        ):
+        if relative.relation in _OLDER and gap < _OLDER[relative.relation]:
             raise ImpossibleInputError(
                 code="relative.not_older",
                 field=f"{field}.birth_date",

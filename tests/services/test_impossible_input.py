@@ -240,3 +240,26 @@ def test_a_save_that_changes_something_is_still_an_edit(apps: ApplicationService
     edited = apps.edit(OTHER_SUPERVISOR, view.number, data)
     assert edited.version == view.version + 1
     assert [e.action for e in apps.history(view.number)][-1] == "application.edit"
+
+
+def test_a_parent_in_law_younger_than_the_applicant_is_taken(apps: ApplicationService) -> None:
+    """A spouse's parent may be younger than an applicant who married a much younger
+    spouse: nothing to refuse."""
+    data = application(
+        born="1960-01-01",
+        family=[
+            {"relation": "spouse", "born": "1995-01-01"},
+            {"relation": "parent_in_law", "born": "1970-01-01"},
+        ],
+    )
+    assert [r.relation for r in apps.create_draft(CLERK, data).relatives] == [
+        "spouse",
+        "parent_in_law",
+    ]
+
+
+def test_a_parent_exactly_14_years_older_is_taken(apps: ApplicationService) -> None:
+    data = application(born="1990-06-01", family=[{"relation": "parent", "born": "1976-06-01"}])
+    assert apps.create_draft(CLERK, data).relatives[0].relation == "parent"
+    data = application(born="1990-06-01", family=[{"relation": "parent", "born": "1976-06-02"}])
+    assert _refused(apps, data).code == "relative.not_older"
