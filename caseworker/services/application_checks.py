@@ -113,6 +113,13 @@ def days_late(case: Case, *, today: date) -> int | None:
     return late if late > BACKDATED_DAYS else None
 
 
+def late_detail(case: Case, *, now: datetime) -> dict[str, Any]:
+    """What the audit event of a back-dated application (a paper one entered late) says:
+    ``days_late`` from its date to the day it was entered; nothing for any other."""
+    late = days_late(case, today=now.date())
+    return {} if late is None else {"days_late": late, "on": case.on.isoformat()}
+
+
 def _who(i: int, case: Case, records: Records) -> dict[str, Any]:
     relative = case.family[i]
     name = records.family[i].name if i < len(records.family) else ""

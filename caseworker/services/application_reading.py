@@ -26,6 +26,7 @@ from caseworker.services.base import (
     mask_id,
 )
 from caseworker.services.context import ServiceContext, Session
+from caseworker.services.duplicates import may_see
 from caseworker.services.permissions import Permission, Role, allowed, require
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
@@ -95,7 +96,7 @@ class ApplicationReading:
                     session, rel.person.id, [*OPEN_STATES, State.SETTLED], exclude=view.id
                 ):
                     who = rel.person.name or f"family[{rel.position}]"
-                    if not self._may_see(session, other, actor):
+                    if not may_see(session, other, actor):
                         out.append(
                             f"family[{rel.position}] {who} is also in an application at this "
                             "office; ask the counter"
@@ -134,16 +135,6 @@ class ApplicationReading:
                 "date on the paper"
             )
         return out
-
-    def _may_see(self, session: Session, number: str, actor: Actor | None) -> bool:
-        """Whether ``actor`` may see application ``number`` (everyone but a
-        collective-hukou administrator sees every one; None: the caller checked)."""
-        if actor is None or actor.role != Role.COLLECTIVE_ADMINISTRATOR:
-            return True
-        found = repo.load(session, number)
-        return found is not None and search_repo.visible_to_collective_administrator(
-            session, application_id=found.id, username=actor.username
-        )
 
     def open_record(self, actor: Actor, number: str) -> ApplicationView:
         """A person's full record, as the desk and ``caseworker show`` display it: the

@@ -18,7 +18,6 @@ from caseworker.models.records import Records, parse_records
 from caseworker.models.workflow import (
     ACTION_ZH,
     FINAL_STATES,
-    OPEN_STATES,
     Action,
     State,
     next_state,
@@ -28,7 +27,7 @@ from caseworker.rules.engine import resolve_place
 from caseworker.services.application_checks import (
     check_date,
     check_relatives,
-    days_late,
+    late_detail,
     materials_missing,
     normalise_record_names,
 )
@@ -52,16 +51,16 @@ from caseworker.services.base import (
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
+from caseworker.services.duplicates import guard_duplicates, guard_elsewhere
 from caseworker.services.evaluation import EvaluationService
-from caseworker.services.permissions import ALL_ROLES, SUPERVISING, Role
+from caseworker.services.maker_checker import UnchangedError, maker_checker, unchanged
+from caseworker.services.permissions import ALL_ROLES, SUPERVISING
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
-from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
 from caseworker.storage.search import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
-from caseworker.sync.protocol import CLAIMING_STATES
 
 MAX_SCAN_BYTES = 20_000_000
 #: a key of what a step's check returns that goes into the audit event only
@@ -70,42 +69,6 @@ SUPERVISING_ROLES = SUPERVISING
 DESK_ROLES = ALL_ROLES
 
 __all__ = ["ApplicationService", "ApplicationSummary", "ApplicationView", "SearchPage", "snapshot"]
-
-#: the audited actions that put facts (answers, records, evidence) into an application
-FACT_CHANGES = frozenset(
-    {"application.create", "application.edit", "application.document_seen", "application.attach"}
-)
-
-
-def fact_makers(session: Session, number: str) -> set[str]:
-    """Everyone who entered or changed what a decision on ``number`` rests on: the answers'
-    authors, and whoever created, edited, saw documents for or attached to it."""
-    makers = {by for _, _, by, _ in repo.fact_history(session, number)}
-    makers |= {e.actor for e in repo.audit_of(session, number) if e.action in FACT_CHANGES}
-    return makers
-
-
-class _UnchangedError(Exception):
-    """An edit that changes nothing: its transaction is rolled back."""
-
-    def __init__(self, view: ApplicationView) -> None:
-        super().__init__(view.number)
-        self.view = view
-
-
-def _same(before: ApplicationView, after: ApplicationView | None) -> bool:
-    """Whether an edit left everything the clerk entered as it was (the answers, the
-    hukou-book records, the relatives; not the state or the decision, which an edit
-    resets)."""
-    if after is None:
-        return False
-
-    def entered(view: ApplicationView) -> tuple[Any, ...]:
-        data = snapshot(view)
-        relatives = [(r["relation"], r["person"]) for r in data["relatives"]]
-        return (data["case"], data["applicant"], relatives, view.destination_address)
-
-    return entered(before) == entered(after)
 
 
 class ApplicationService(ApplicationReading):
@@ -136,7 +99,7 @@ class ApplicationService(ApplicationReading):
         now = self.clock()
         with self._writing() as session:
             applicant_id = self._save_people(session, case, records)
-            self._guard_duplicates(session, applicant_id, exclude=None, actor=actor)
+            guard_duplicates(session, applicant_id, exclude=None, actor=actor)
             serial = repo.next_number(session, "application")
             office = self._office
             number = f"{office.office_code}-{office.device_code}-{serial:06d}"
@@ -161,7 +124,7 @@ class ApplicationService(ApplicationReading):
                 number=number,
                 state=State.DRAFT,
                 now=now,
-                detail=self._late(case, now),
+                detail=late_detail(case, now=now),
             )
         return result
 
@@ -176,7 +139,7 @@ class ApplicationService(ApplicationReading):
         case, records = self._parse(data)
         try:
             return self._edit(actor, number, case, records, version)
-        except _UnchangedError as unchanged:
+        except UnchangedError as unchanged:
             return unchanged.view
 
     def _edit(
@@ -189,7 +152,7 @@ class ApplicationService(ApplicationReading):
                 raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
             applicant_id = self._save_people(session, case, records)
-            self._guard_duplicates(session, applicant_id, exclude=view.id, actor=actor)
+            guard_duplicates(session, applicant_id, exclude=view.id, actor=actor)
             before = _answers(case_from_dict(view.case))
             changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
             repo.update_application(
@@ -201,8 +164,8 @@ class ApplicationService(ApplicationReading):
                 **_answer_fields(case, records, applicant_id),
             )
             repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
-            if _same(view, repo.load(session, number)):
-                raise _UnchangedError(view)  # nothing written (rolled back), no one a maker
+            if unchanged(view, repo.load(session, number)):
+                raise UnchangedError(view)  # nothing written (rolled back), no one a maker
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
             result = self._record(
                 session,
@@ -212,7 +175,7 @@ class ApplicationService(ApplicationReading):
                 number=number,
                 state=target,
                 now=now,
-                detail={"changed": sorted(changed)} | self._late(case, now),
+                detail={"changed": sorted(changed)} | late_detail(case, now=now),
             )
         return result
 
@@ -244,8 +207,8 @@ class ApplicationService(ApplicationReading):
                     relatives=[r.position + 1 for r in view.relatives if not r.person.name],
                 )
             self._check_date(case_from_dict(view.case))  # a draft saved before the check
-            self._guard_duplicates(session, view.applicant.id, exclude=view.id, actor=actor)
-            self._guard_elsewhere(session, view, actor)
+            guard_duplicates(session, view.applicant.id, exclude=view.id, actor=actor)
+            guard_elsewhere(session, view, actor, office_code=self._office.office_code)
             return {
                 "receipt_number": self.document_number(session, "SL"),
                 "accepted_by": actor.username,
@@ -287,29 +250,10 @@ class ApplicationService(ApplicationReading):
                 raise StepNotAllowedError(
                     code="application.not_eligible", number=number, decision=got
                 )
-            self._maker_checker(session, view, actor, Action.APPROVE)
+            maker_checker(session, view, actor, Action.APPROVE)
             return {}
 
         return self._transition(actor, number, Action.APPROVE, check)
-
-    def _maker_checker(
-        self, session: Session, view: ApplicationView, actor: Actor, action: Action
-    ) -> None:
-        """Whoever accepted an application, or entered or changed the facts its decision
-        rests on, may not decide it finally: neither approve nor refuse it."""
-        suffix = "" if action == Action.APPROVE else "_refuse"
-        if view.accepted_by == actor.username:
-            raise PermissionDeniedError(
-                code=f"application.maker_checker_accepted{suffix}",
-                username=actor.username,
-                number=view.number,
-            )
-        if actor.username in fact_makers(session, view.number):
-            raise PermissionDeniedError(
-                code=f"application.maker_checker_facts{suffix}",
-                username=actor.username,
-                number=view.number,
-            )
 
     def issue_permit(self, actor: Actor, number: str) -> ApplicationView:
         self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.ISSUE_PERMIT)
@@ -362,7 +306,7 @@ class ApplicationService(ApplicationReading):
         reason = self._reason(Action.REFUSE, reasons, required=True)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
-            self._maker_checker(session, view, actor, Action.REFUSE)
+            maker_checker(session, view, actor, Action.REFUSE)
             values: dict[str, Any] = {"reason": reason}
             if view.decision is not None and view.decision.decision == ELIGIBLE:
                 values[_AUDIT_ONLY] = {"overrides_decision": ELIGIBLE}
@@ -615,13 +559,6 @@ class ApplicationService(ApplicationReading):
         check_relatives(case, records)
         return case, records
 
-    @staticmethod
-    def _late(case: Case, now: datetime) -> dict[str, Any]:
-        """A back-dated application (a paper one entered late) is kept, and said so in
-        its audit event: ``days_late`` from its date to the day it was entered."""
-        late = days_late(case, today=now.date())
-        return {} if late is None else {"days_late": late, "on": case.on.isoformat()}
-
     def _check_date(self, case: Case) -> None:
         """An application date after today (the service's clock), or before the first
         policy the desk holds, is refused (``application_checks``)."""
@@ -656,44 +593,3 @@ class ApplicationService(ApplicationReading):
             )
             rows.append((person_id, relative.relation.value))
         return rows
-
-    def _guard_elsewhere(self, session: Session, view: ApplicationView, actor: Actor) -> None:
-        """The centre's person index (as last pulled): an applicant settled, or in an
-        open application, at another office is flagged before acceptance (to a
-        collective-hukou administrator without its number, state or office)."""
-        found = sync_repo.elsewhere(
-            session,
-            view.applicant.id_number,
-            office_code=self._office.office_code,
-            states=CLAIMING_STATES,
-        )
-        if found and actor.role == Role.COLLECTIVE_ADMINISTRATOR:
-            raise DuplicateError(code="application.exists_elsewhere")
-        if found:
-            office, other, state = found[0]
-            raise DuplicateError(
-                code="application.indexed_elsewhere", other=other, state=state, office=office
-            )
-
-    def _guard_duplicates(
-        self, session: Session, applicant_id: int, *, exclude: int | None, actor: Actor
-    ) -> None:
-        """A person has one open application and is settled once; a role that may not see
-        the other application is told only that there is one here (no number, no state)."""
-        found = repo.applications_of_person(
-            session,
-            applicant_id,
-            [*(s.value for s in OPEN_STATES), State.SETTLED.value],
-            exclude=exclude,
-        )
-        hidden = any(not self._may_see(session, n, actor) for n, _, _ in found)
-        if hidden and any(role == "applicant" or s == State.SETTLED.value for _, s, role in found):
-            raise DuplicateError(code="application.exists_here")
-        mine = [(n, s) for n, s, role in found if role == "applicant" and s != State.SETTLED.value]
-        if mine:
-            raise DuplicateError(
-                code="application.open_already", other=mine[0][0], state=mine[0][1]
-            )
-        settled = [(n, s) for n, s, _ in found if s == State.SETTLED.value]
-        if settled:
-            raise DuplicateError(code="application.settled_already", other=settled[0][0])
