@@ -59,6 +59,7 @@ def compose_desk(
     from caseworker.services.audit import AuditService  # noqa: PLC0415
     from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
     from caseworker.services.printing import PrintingService  # noqa: PLC0415
+    from caseworker.services.queue_watch import QueueWatch  # noqa: PLC0415
     from caseworker.services.statistics import StatisticsService  # noqa: PLC0415
     from caseworker.services.sync import SyncService  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
@@ -87,6 +88,7 @@ def compose_desk(
         read_only=read_only,
         sync=SyncService(store, evaluation=evaluation) if with_sync and not read_only else None,
         confirmations=None if read_only else ApplicantConfirmations(store, clock=apps.clock),
+        queue_watch=QueueWatch(apps.context),
     )
 
 

@@ -25,7 +25,7 @@ from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationView
 from caseworker.services.base import Actor
 from caseworker.services.id_reader import CardData
-from caseworker.services.permissions import SUPERVISING
+from caseworker.services.permissions import SUPERVISING, may_take
 from caseworker.services.printing import Printed
 from caseworker.services.sync import SyncStatus
 from ui.card_read import CardView, may_replace
@@ -196,7 +196,15 @@ class ApplicationPage(QWidget):
             self.state_label.setText(
                 tr("申请 {number}：{state}").format(number=number, state=state_name(state))
             )
-        allowed = {a.value for a in allowed_actions(State(self.intake.state))} if number else set()
+        allowed = (
+            {
+                a.value
+                for a in allowed_actions(State(self.intake.state))
+                if may_take(self.actor, a)  # a clerk's 批准 is not offered, only refused
+            }
+            if number
+            else set()
+        )
         writable = not self.desk.read_only
         self.step_buttons["save"].setEnabled(writable and (number is None or "edit" in allowed))
         for key in ("accept", "decide", "approve", "refuse", "void"):

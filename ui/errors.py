@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from caseworker.models.facts import CaseError
+from caseworker.models.problems import Problem
 from caseworker.models.resident_id import ResidentIdError
 from caseworker.models.workflow import ACTION_ZH, STATE_ZH, Action, State, WorkflowError
 from caseworker.printing.fonts import MissingGlyphError
@@ -23,8 +24,9 @@ from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
 from caseworker.services.users import ROLE_ZH
+from ui.case_problems import problem_lines
 from ui.errors_input import INPUT_PARAMS, INPUT_WORDING
-from ui.i18n import term, tr
+from ui.i18n import english, term, tr
 
 log = logging.getLogger("caseworker.desk")
 
@@ -37,6 +39,12 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
     "permission_denied": (QT_TRANSLATE_NOOP("", "无权操作"), "{detail}"),
     "invalid_input": (QT_TRANSLATE_NOOP("", "信息有误"), "{detail}"),
     "step_not_allowed": (QT_TRANSLATE_NOOP("", "当前状态不能这样办理"), "{detail}"),
+    "sync.not_enrolled": (
+        QT_TRANSLATE_NOOP("", "本机未注册到中心"),
+        QT_TRANSLATE_NOOP(
+            "", "本机尚未注册到中心系统，暂不能同步；请管理员用中心发放的注册码注册本机。"
+        ),
+    ),
     "application.stale_version": (
         QT_TRANSLATE_NOOP("", "申请已被他人修改"),
         QT_TRANSLATE_NOOP(
@@ -138,6 +146,34 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
     "print.not_in_state": (
         QT_TRANSLATE_NOOP("", "不能打印"),
         QT_TRANSLATE_NOOP("", "申请处于“{state}”状态，不打印{kind}。"),
+    ),
+    "print.voided_needs_reprint": (
+        QT_TRANSLATE_NOOP("", "不能打印"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "申请 {number} 的{kind} {document} 已作废（{reason}），作废不可撤销；"
+            "如需新的一份，请由审核人员“补打”，另编份数。",
+        ),
+    ),
+    "print.reprint_after_void": (
+        QT_TRANSLATE_NOOP("", "无权操作"),
+        QT_TRANSLATE_NOOP("", "{document} 已作废；作废后补打须由审核人员办理。"),
+    ),
+    "application.person_named_otherwise": (
+        QT_TRANSLATE_NOOP("", "姓名与已有记录不符"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "身份证号码 {id_masked} 在申请 {other} 中登记为 {held_name}，不是 {name}；"
+            "请核对姓名和号码。同一人在各申请中只有一个姓名，{other} 的记录只能在 {other} 中更正。",
+        ),
+    ),
+    "application.person_named_elsewhere": (
+        QT_TRANSLATE_NOOP("", "姓名与已有记录不符"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "身份证号码 {id_masked} 已在本所其他申请中以其他姓名登记，不是 {name}；"
+            "请核对姓名和号码，或向派出所民警询问。",
+        ),
     ),
     "print.nothing_to_reprint": (
         QT_TRANSLATE_NOOP("", "不能补打"),
@@ -382,17 +418,68 @@ _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
     "application.names_missing": _names_missing,
     "application.role_may_not": _role_may_not,
     **{code: _counter_terms for code in COUNTER_CODES},
+    "print.voided_needs_reprint": _counter_terms,
     "user.password_rule": _password_rule,
     **INPUT_PARAMS,
 }
 
 
-def _invalid(problems: tuple[tuple[str, str], ...]) -> str:
+def _invalid(problems: tuple[tuple[str, str], ...], exc: Exception | None = None) -> str:
+    details: tuple[Problem, ...] = getattr(exc, "details", ())
+    if details:  # each problem as data: worded here, never the core's English
+        return problem_lines(details, label=field_label, id_wording=ID_WORDING)
     lines = []
     for field, problem in problems:
-        said = without_paths(problem)
-        lines.append(f"{field_label(field)}：{said}" if field else said)
+        said = without_paths(problem) if english() else problem_zh(problem)
+        colon = ": " if english() else "："
+        lines.append(f"{field_label(field)}{colon}{said}" if field else said)
     return "\n".join(lines)
+
+
+# what the case model says of one field (English, for the command line), and what the
+# Chinese desk says instead: the pattern, and the sentence (with the pattern's groups)
+_PROBLEMS: tuple[tuple[re.Pattern[str], object], ...] = (
+    (
+        re.compile(r"must have 18 characters, has (?P<length>\d+)"),
+        QT_TRANSLATE_NOOP("", "身份证号码应为 18 位（输入的是 {length} 位）；15 位的旧号码已停用"),
+    ),
+    (
+        re.compile(r"check digit is (?P<typed>\w) but should be (?P<expected>\w)"),
+        QT_TRANSLATE_NOOP(
+            "", "校验位应为 {expected}（输入的是 {typed}）；请对照证件重新核对号码，可能输错了一位"
+        ),
+    ),
+    (
+        re.compile(r"6-digit county code"),
+        QT_TRANSLATE_NOOP("", "请输入区县的代码、汉字或拼音，如 370102 或 历下"),
+    ),
+    (
+        re.compile(r"expected a date"),
+        QT_TRANSLATE_NOOP("", "无法识别的日期，请按 2024-03-01 或 20240301 填写"),
+    ),
+    (
+        re.compile(r"required field is missing"),
+        QT_TRANSLATE_NOOP("", "此项必须填写"),
+    ),
+    (
+        re.compile(r"is after the application date"),
+        QT_TRANSLATE_NOOP("", "出生日期晚于申请日期，请核对身份证号和申请日期"),
+    ),
+    (
+        re.compile(r"is not allowed|should be|input should"),
+        QT_TRANSLATE_NOOP("", "不是可选的值，请从列表中选择"),
+    ),
+)
+
+
+def problem_zh(problem: str) -> str:
+    """One field's problem as the Chinese desk says it: what is wrong and what to do."""
+    for pattern, sentence in _PROBLEMS:
+        found = pattern.search(problem)
+        if found is not None:
+            return tr(str(sentence)).format(**found.groupdict())
+    log.info("a case problem without its Chinese wording: %s", problem)
+    return tr("填写有误，请对照屏幕上的提示核对后重新填写")
 
 
 def render(exc: ServiceError) -> tuple[str, str]:
@@ -400,7 +487,7 @@ def render(exc: ServiceError) -> tuple[str, str]:
     title, sentence = WORDING.get(exc.code, WORDING["refused"])
     problems: tuple[tuple[str, str], ...] = getattr(exc, "problems", ())
     if problems:
-        return tr(str(title)), _invalid(problems)
+        return tr(str(title)), _invalid(problems, exc)
     params = _PARAMS.get(exc.code, dict)(dict(exc.params))
     try:
         text = tr(str(sentence)).format(detail=exc.detail, **params)
@@ -444,7 +531,7 @@ def describe(exc: Exception) -> tuple[str, str]:
         if isinstance(exc, kind):
             log.warning("refused (%s): %s", type(exc).__name__, exc)
             problems: tuple[tuple[str, str], ...] = getattr(exc, "problems", ())
-            said = _invalid(problems) if problems else without_paths(str(exc))
+            said = _invalid(problems, exc) if problems else without_paths(str(exc))
             return tr(str(title)), said
     log.error("unexpected error in the desk", exc_info=exc)
     return (

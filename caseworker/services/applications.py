@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 from caseworker import __version__
 from caseworker.models.facts import Case, CaseError, case_from_dict
+from caseworker.models.problems import Problem
 from caseworker.models.records import Records, parse_records
 from caseworker.models.workflow import (
     ACTION_ZH,
@@ -55,6 +56,7 @@ from caseworker.services.duplicates import guard_duplicates, guard_elsewhere
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.maker_checker import UnchangedError, maker_checker, unchanged
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
+from caseworker.services.person_names import guard_person_name
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
@@ -98,7 +100,7 @@ class ApplicationService(ApplicationReading):
         case, records = self._parse(data)
         now = self.clock()
         with self._writing() as session:
-            applicant_id = self._save_people(session, case, records)
+            applicant_id = self._save_people(session, case, records, actor=actor, exclude=None)
             guard_duplicates(session, applicant_id, exclude=None, actor=actor)
             serial = repo.next_number(session, "application")
             office = self._office
@@ -114,7 +116,11 @@ class ApplicationService(ApplicationReading):
                 accepted_by="",
                 updated_at=now,
             )
-            repo.replace_relatives(session, app_id, self._relative_rows(session, case, records))
+            repo.replace_relatives(
+                session,
+                app_id,
+                self._relative_rows(session, case, records, actor=actor, exclude=None),
+            )
             repo.add_fact_answers(session, app_id, _answers(case), actor.username, now)
             result = self._record(
                 session,
@@ -151,7 +157,7 @@ class ApplicationService(ApplicationReading):
             if version is not None and version != view.version:
                 raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
-            applicant_id = self._save_people(session, case, records)
+            applicant_id = self._save_people(session, case, records, actor=actor, exclude=view.id)
             guard_duplicates(session, applicant_id, exclude=view.id, actor=actor)
             before = _answers(case_from_dict(view.case))
             changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
@@ -163,7 +169,11 @@ class ApplicationService(ApplicationReading):
                 updated_at=now,
                 **_answer_fields(case, records, applicant_id),
             )
-            repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
+            repo.replace_relatives(
+                session,
+                view.id,
+                self._relative_rows(session, case, records, actor=actor, exclude=view.id),
+            )
             if unchanged(view, repo.load(session, number)):
                 raise UnchangedError(view)  # nothing written (rolled back), no one a maker
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
@@ -225,7 +235,7 @@ class ApplicationService(ApplicationReading):
             case = case_from_dict(view.case)
             self._check_date(case)  # never decided on a date after today
             decision = self.evaluation.decide(case)
-            result = decision.to_json()
+            result = decision.to_record()
             repo.add_decision(
                 session,
                 view.id,
@@ -545,15 +555,20 @@ class ApplicationService(ApplicationReading):
 
     def _parse_input(self, data: dict[str, Any]) -> tuple[Case, Records]:
         if not isinstance(data, dict):
-            raise CaseError("an application is a JSON object with the case and its records")
+            said = "an application is a JSON object with the case and its records"
+            raise CaseError(said, details=(Problem("", "application.not_object", said),))
         data = dict(data)
         records = parse_records(normalise_record_names(data.pop("records", None)))
         case = case_from_dict(data)
         resolve_place(case, self.evaluation.divisions)  # an unknown place is refused now
         if len(records.family) > len(case.family):
-            raise CaseError(
+            said = (
                 f"records.family has {len(records.family)} entries but family has "
                 f"{len(case.family)}; give one record per relative, in the same order"
+            )
+            count = {"records": len(records.family), "family": len(case.family)}
+            raise CaseError(
+                said, details=(Problem("records.family", "records.family_count", said, count),)
             )
         self._check_date(case)
         check_relatives(case, records)
@@ -566,8 +581,23 @@ class ApplicationService(ApplicationReading):
         first = min((p.valid_from for p in packs), default=None)
         check_date(case, today=self.clock().date(), first_policy=first)
 
-    def _save_people(self, session: Session, case: Case, records: Records) -> int:
+    def _save_people(
+        self,
+        session: Session,
+        case: Case,
+        records: Records,
+        *,
+        actor: Actor,
+        exclude: int | None,
+    ) -> int:
         rid = case.applicant.resident_id
+        guard_person_name(
+            session,
+            actor=actor,
+            id_number=rid.number,
+            name=records.applicant.name,
+            exclude=exclude,
+        )
         return repo.save_person(
             session,
             id_number=rid.number,
@@ -578,11 +608,24 @@ class ApplicationService(ApplicationReading):
         )
 
     def _relative_rows(
-        self, session: Session, case: Case, records: Records
+        self,
+        session: Session,
+        case: Case,
+        records: Records,
+        *,
+        actor: Actor,
+        exclude: int | None,
     ) -> list[tuple[int, str]]:
         rows = []
         for i, relative in enumerate(case.family):
             card = records.family[i] if i < len(records.family) else type(records.applicant)()
+            guard_person_name(
+                session,
+                actor=actor,
+                id_number=relative.id_number,
+                name=card.name,
+                exclude=exclude,
+            )
             person_id = repo.save_person(
                 session,
                 id_number=relative.id_number,

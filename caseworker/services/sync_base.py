@@ -129,7 +129,8 @@ class SyncBase:
         if link is None:
             raise ServiceError(
                 "this device is not enrolled with the central system: run `caseworker "
-                "enroll --central URL --code CODE` (while connected, once)"
+                "enroll --central URL --code CODE` (while connected, once)",
+                code="sync.not_enrolled",
             )
         return link
 

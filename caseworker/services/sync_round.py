@@ -41,7 +41,8 @@ class SyncRound(SyncBase):
         if link is None:
             raise ServiceError(
                 "this device is not enrolled with the central system: run `caseworker "
-                "enroll --central URL --code CODE` (the code comes from the central administrator)"
+                "enroll --central URL --code CODE` (the code comes from the central administrator)",
+                code="sync.not_enrolled",
             )
         summary = RoundSummary()
         signer = self._signer()

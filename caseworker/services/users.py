@@ -582,6 +582,17 @@ class _KeepAndRefuseError(Exception):
         self.error = error
 
 
+def check_password(password: str, *, username: str = "") -> None:
+    """Refuse a password the rule refuses, as a coded ``user.password_rule`` (the first
+    run's dialog checks the administrator's before it sets anything up)."""
+    try:
+        check_rules(password, username=username)
+    except PasswordRuleError as exc:
+        raise ServiceError(
+            code="user.password_rule", problem=str(exc), part=exc.part, least=MIN_LENGTH
+        ) from None
+
+
 def _hash(password: str, *, username: str = "") -> str:
     try:
         check_rules(password, username=username)

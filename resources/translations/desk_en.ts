@@ -104,8 +104,8 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <source>操作，例如 login / application.</source>
-        <translation>Action, e.g. login / application.</translation>
+        <source>操作，例如 登录、受理、打印</source>
+        <translation>Action, e.g. logged in, accepted, printed</translation>
     </message>
     <message>
         <source>申请编号</source>
@@ -145,8 +145,44 @@
         <translation>Not decided yet: {reason}</translation>
     </message>
     <message>
+        <source>可随迁</source>
+        <translation>may accompany</translation>
+    </message>
+    <message>
+        <source>不可随迁</source>
+        <translation>may not accompany</translation>
+    </message>
+    <message>
+        <source>尚待确认</source>
+        <translation>not yet decided</translation>
+    </message>
+    <message>
+        <source>未知政策</source>
+        <translation>unknown policy</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>{verdict}（依据{clauses}）</source>
+        <translation>{verdict} (under {clauses})</translation>
+    </message>
+    <message>
+        <source>{verdict}：{reason}</source>
+        <translation>{verdict}: {reason}</translation>
+    </message>
+    <message>
+        <source>{verdict}：请先回答“需要了解的情况”</source>
+        <translation>{verdict}: answer the questions still open first</translation>
+    </message>
+    <message>
+        <source>过渡条款</source>
+        <translation>transitional provision</translation>
+    </message>
+    <message>
+        <source>关系未填</source>
+        <translation>relation not given</translation>
     </message>
     <message>
         <source>决定：{decision}    片区：{zone}    适用政策：{policies}</source>
@@ -155,6 +191,10 @@
     <message>
         <source>随迁人员：</source>
         <translation>Accompanying relatives:</translation>
+    </message>
+    <message>
+        <source>出处：{clause}</source>
+        <translation>Source: {clause}</translation>
     </message>
     <message>
         <source>条款原文：{text}</source>
@@ -246,6 +286,30 @@
         <translation>An ID number has 18 characters ({length} typed); 15-digit numbers are no longer valid</translation>
     </message>
     <message>
+        <source>请输入区县的代码、汉字或拼音，如 370102 或 历下</source>
+        <translation>type the county&apos;s code, its characters or its pinyin, e.g. 370102 or lixia</translation>
+    </message>
+    <message>
+        <source>无法识别的日期，请按 2024-03-01 或 20240301 填写</source>
+        <translation>a date that cannot be read; type it as 2024-03-01 or 20240301</translation>
+    </message>
+    <message>
+        <source>此项必须填写</source>
+        <translation>this must be filled in</translation>
+    </message>
+    <message>
+        <source>出生日期晚于申请日期，请核对身份证号和申请日期</source>
+        <translation>the birth date is after the application date; check the ID number and the date</translation>
+    </message>
+    <message>
+        <source>不是可选的值，请从列表中选择</source>
+        <translation>not one of the choices; choose from the list</translation>
+    </message>
+    <message>
+        <source>填写有误，请对照屏幕上的提示核对后重新填写</source>
+        <translation>this cannot be taken; check it against the hints on the screen and fill it in again</translation>
+    </message>
+    <message>
         <source>身份证号码应为 17 位数字加一位数字或 X</source>
         <translation>An ID number is 17 digits followed by a digit or X</translation>
     </message>
@@ -310,8 +374,24 @@
         <translation>without an ID number: 2015-06-01</translation>
     </message>
     <message>
-        <source>请选择关系（输入拼音首字母或序号）</source>
-        <translation>Choose the relation (type its first letters or its number)</translation>
+        <source>请选择“关系”（输入拼音首字母或序号）</source>
+        <translation>Choose the “Relation” (type its initials or its number).</translation>
+    </message>
+    <message>
+        <source>“身份证号”有误：{problem}</source>
+        <translation>The “ID number” is wrong: {problem}</translation>
+    </message>
+    <message>
+        <source>“出生日期”无法识别：请按 20150601 或 2015-06-01 填写。</source>
+        <translation>“Born” cannot be read: type it as 20150601 or 2015-06-01.</translation>
+    </message>
+    <message>
+        <source>请填“身份证号”；还没有身份证的孩子，填“出生日期”并选“性别”。</source>
+        <translation>Fill in the “ID number”; for a child without an ID card yet, fill in “Born” and choose the “Sex”.</translation>
+    </message>
+    <message>
+        <source>随迁人员的信息不完整或有误，请逐项核对后再确定。</source>
+        <translation>The relative&apos;s details are incomplete or wrong; check each field, then press OK.</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -333,6 +413,14 @@
     <message>
         <source>重复申请</source>
         <translation>Duplicate application</translation>
+    </message>
+    <message>
+        <source>本机未注册到中心</source>
+        <translation>This PC is not enrolled</translation>
+    </message>
+    <message>
+        <source>本机尚未注册到中心系统，暂不能同步；请管理员用中心发放的注册码注册本机。</source>
+        <translation>This PC is not enrolled with the central system yet, so it cannot sync; an administrator enrols it with the code the centre gives.</translation>
     </message>
     <message>
         <source>申请已被他人修改</source>
@@ -445,6 +533,26 @@
     <message>
         <source>申请处于“{state}”状态，不打印{kind}。</source>
         <translation>A {kind} is not printed for an application that is {state}.</translation>
+    </message>
+    <message>
+        <source>申请 {number} 的{kind} {document} 已作废（{reason}），作废不可撤销；如需新的一份，请由审核人员“补打”，另编份数。</source>
+        <translation>The {kind} {document} of application {number} was voided ({reason}); a void cannot be undone. For a new copy, a supervisor reprints it, with its own copy number.</translation>
+    </message>
+    <message>
+        <source>{document} 已作废；作废后补打须由审核人员办理。</source>
+        <translation>{document} was voided; after a void, only a supervisor may reprint it.</translation>
+    </message>
+    <message>
+        <source>姓名与已有记录不符</source>
+        <translation>The name differs from the record</translation>
+    </message>
+    <message>
+        <source>身份证号码 {id_masked} 在申请 {other} 中登记为 {held_name}，不是 {name}；请核对姓名和号码。同一人在各申请中只有一个姓名，{other} 的记录只能在 {other} 中更正。</source>
+        <translation>ID number {id_masked} is on application {other} under the name {held_name}, not {name}; check the name and the number. A person has one name on every application; {other}&apos;s record is corrected only on {other} itself.</translation>
+    </message>
+    <message>
+        <source>身份证号码 {id_masked} 已在本所其他申请中以其他姓名登记，不是 {name}；请核对姓名和号码，或向派出所民警询问。</source>
+        <translation>ID number {id_masked} is on another application of this office under another name than {name}; check the name and the number, or ask the station&apos;s officers.</translation>
     </message>
     <message>
         <source>不能补打</source>
@@ -571,10 +679,6 @@
         <translation>six-digit county code, e.g. 370102</translation>
     </message>
     <message>
-        <source>没有就直接按回车</source>
-        <translation>none: just press Enter</translation>
-    </message>
-    <message>
         <source>请填六位区县代码，如 370102</source>
         <translation>Enter a six-digit county code, e.g. 370102</translation>
     </message>
@@ -608,7 +712,7 @@
     </message>
     <message>
         <source>身份证</source>
-        <extracomment>images accepted from the scanner, attached when the application is saved (filename, image, media type, provenance: which fields came from the scan)</extracomment>
+        <extracomment>the relatives the decision shown was made for (its verdicts are theirs only) images accepted from the scanner, attached when the application is saved (filename, image, media type, provenance: which fields came from the scan)</extracomment>
         <translation>Resident ID card</translation>
     </message>
     <message>
@@ -737,6 +841,10 @@
         <translation>Zone: {zone}; policies in force on {on}: {policies}</translation>
     </message>
     <message>
+        <source>正在审查…</source>
+        <translation>deciding…</translation>
+    </message>
+    <message>
         <source>登录 — 落户受理台</source>
         <translation>Log in — Settlement counter desk</translation>
     </message>
@@ -861,6 +969,26 @@
         <translation>This machine has no keyring: name where the key file goes.</translation>
     </message>
     <message>
+        <source>未能建立本机存储；请把日志交给管理员。原因已记入日志。</source>
+        <translation>The store could not be set up; give the log to the administrator (the reason is in it).</translation>
+    </message>
+    <message>
+        <source>“派出所代码”应为 6 到 12 位数字，如 370102001。</source>
+        <translation>The “Office code” is 6 to 12 digits, e.g. 370102001.</translation>
+    </message>
+    <message>
+        <source>请填写“派出所名称”。</source>
+        <translation>Fill in the “Station”.</translation>
+    </message>
+    <message>
+        <source>“密码”不能用：{reason}</source>
+        <translation>The “Password” cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>{folder} 中已有存储，没有改动它；请换一个数据目录，或从备份恢复。</source>
+        <translation>{folder} already holds a store; it was left untouched. Choose another data folder, or restore a backup.</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;已锁定&lt;/h2&gt;&lt;p&gt;{who} 请输入密码继续&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;{who}, enter your password to go on&lt;/p&gt;</translation>
     </message>
@@ -961,6 +1089,10 @@
     <message>
         <source>返回 (Esc)</source>
         <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>落户受理台</source>
+        <translation>Caseworker desk</translation>
     </message>
     <message>
         <source>受理(&amp;A)</source>
@@ -1323,8 +1455,64 @@ File: {file}</translation>
         <translation>This PC&apos;s device settings (devices.json) cannot be used; ask the office&apos;s IT person to fix them.</translation>
     </message>
     <message>
+        <source>其他奖项</source>
+        <translation>other award</translation>
+    </message>
+    <message>
+        <source>第{rank}名</source>
+        <translation>place {rank}</translation>
+    </message>
+    <message>
+        <source>表彰和职业技能竞赛获奖</source>
+        <translation>Commendations and contest prizes</translation>
+    </message>
+    <message>
+        <source>不分名次</source>
+        <translation>no place</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>place </translation>
+    </message>
+    <message>
+        <source> 名</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>获奖日期，如 20190501</source>
+        <translation>date of the award, e.g. 20190501</translation>
+    </message>
+    <message>
         <source>类别</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>获奖日期</source>
+        <translation>Date of the award</translation>
+    </message>
+    <message>
+        <source>已填的获奖（选中后按 Delete 删除）：</source>
+        <translation>Awards given (select one and press Delete to remove it):</translation>
+    </message>
+    <message>
+        <source>请选择“类别”（输入拼音首字母或序号）。</source>
+        <translation>Choose the “Kind” (type its initials or its number).</translation>
+    </message>
+    <message>
+        <source>“获奖日期”无法识别：请按 20190501 或 2019-05-01 填写。</source>
+        <translation>The “Date of the award” cannot be read: type it as 20190501 or 2019-05-01.</translation>
+    </message>
+    <message>
+        <source>“获奖日期”不能晚于今天，请核对。</source>
+        <translation>The “Date of the award” cannot be after today; check it.</translation>
+    </message>
+    <message>
+        <source>没有按回车，有按空格</source>
+        <translation>Enter: none; Space: add</translation>
     </message>
     <message>
         <source>关于落户受理台</source>
@@ -1843,7 +2031,138 @@ Choose another place.</translation>
         <translation>ID number</translation>
     </message>
     <message>
+        <source>请按 20190315 或 2019-03-15 填写日期</source>
+        <extracomment>problem code -&gt; what to do (the field&apos;s label is put before it)</extracomment>
+        <translation>type the date as 20190315 or 2019-03-15</translation>
+    </message>
+    <message>
+        <source>请填写日期；没有的请选“否”</source>
+        <translation>type a date, or choose “no” if there is none</translation>
+    </message>
+    <message>
+        <source>请从列表中选择区县</source>
+        <translation>choose the county from the list</translation>
+    </message>
+    <message>
+        <source>请选择区县</source>
+        <translation>choose the county</translation>
+    </message>
+    <message>
+        <source>请填写身份证号；还没有身份证的孩子，请填写出生日期和性别</source>
+        <translation>type the ID number; for a child without an ID card yet, give the birth date and sex</translation>
+    </message>
+    <message>
+        <source>出生日期与身份证号码中的 {born} 不一致，请对照证件核对</source>
+        <translation>the birth date differs from {born} in the ID number; check it against the card</translation>
+    </message>
+    <message>
+        <source>性别与身份证号码不一致（号码中为{sex}），请对照证件核对</source>
+        <translation>the sex differs from the ID number (which says {sex}); check it against the card</translation>
+    </message>
+    <message>
+        <source>号码中的出生日期 {born} 晚于申请日期 {on}，请核对身份证号码和申请日期</source>
+        <translation>the birth date {born} in the number is after the application date {on}; check the ID number and the date</translation>
+    </message>
+    <message>
+        <source>出生日期 {born} 晚于申请日期 {on}，请核对出生日期和申请日期</source>
+        <translation>the birth date {born} is after the application date {on}; check the birth date and the application date</translation>
+    </message>
+    <message>
+        <source>没有汉字或字母，请按户口簿填写</source>
+        <translation>has no character or letter; type the name as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>不能含“{char}”，姓名中不能有表情符号、数字或其他符号；请按户口簿填写</source>
+        <translation>may not contain “{char}”: a name has no emoji, digits or other symbols; type it as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>含有不可见的字符，姓名不能含表情符号、数字或其他符号，请按户口簿重新填写</source>
+        <translation>holds an invisible character; a name has no emoji, digits or other symbols; type it again as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>含有不可见的控制字符，请重新填写</source>
+        <translation>holds an invisible control character; type the text again</translation>
+    </message>
+    <message>
+        <source>姓名比随迁人员多（{records} 个姓名，{family} 位随迁人员），请删去多余的</source>
+        <translation>there are more names than accompanying relatives ({records} names, {family} relatives); remove the extra ones</translation>
+    </message>
+    <message>
+        <source>申请内容无法读取，请重新填写后保存</source>
+        <translation>the application cannot be read; fill it in again and save</translation>
+    </message>
+    <message>
+        <source>{county} 不是现行的区县代码，请从列表中选择区县</source>
+        <translation>{county} is not a county code in use today; choose the county from the list</translation>
+    </message>
+    <message>
+        <source>{name}是功能区，不是区县；请填写街道（镇），以确定所属区县</source>
+        <translation>“{name}” is a functional zone, not a county; give the street or town so that its county is known</translation>
+    </message>
+    <message>
+        <source>“{street}”不是{county_name}的街道或镇，请从列表中选择</source>
+        <translation>“{street}” is not a street or town of “{county_name}”; choose one from the list</translation>
+    </message>
+    <message>
+        <source>“{street}”不是{county_name}的街道或镇；请从列表中选择，是否是：{near}？</source>
+        <translation>“{street}” is not a street or town of “{county_name}”; choose one from the list — did you mean “{near}”?</translation>
+    </message>
+    <message>
+        <source>填写社区前，请先选择街道（镇）</source>
+        <translation>choose the street or town before the community</translation>
+    </message>
+    <message>
+        <source>“{community}”不是{street}的社区，请核对</source>
+        <translation>“{community}” is not a community of “{street}”; check it</translation>
+    </message>
+    <message>
+        <source>必须填写</source>
+        <translation>must be filled in</translation>
+    </message>
+    <message>
+        <source>不是申请中的一项，请删去</source>
+        <translation>is not part of an application; remove it</translation>
+    </message>
+    <message>
+        <source>请从列表中选择</source>
+        <translation>choose from the list</translation>
+    </message>
+    <message>
+        <source>请选择“是”或“否”</source>
+        <translation>choose “yes” or “no”</translation>
+    </message>
+    <message>
+        <source>请填写整数</source>
+        <translation>type a whole number</translation>
+    </message>
+    <message>
+        <source>不能小于 {ge}</source>
+        <translation>may not be less than {ge}</translation>
+    </message>
+    <message>
+        <source>不能大于 {le}</source>
+        <translation>may not be more than {le}</translation>
+    </message>
+    <message>
+        <source>最多 {max_length} 个字，请删减</source>
+        <translation>at most {max_length} characters; shorten it</translation>
+    </message>
+    <message>
+        <source>请填写文字</source>
+        <translation>type text</translation>
+    </message>
+    <message>
+        <source>内容的格式不对，请重新填写</source>
+        <translation>is not in the right form; fill it in again</translation>
+    </message>
+    <message>
+        <source>填写有误，请核对后重新填写</source>
+        <extracomment>a problem whose code has no wording here</extracomment>
+        <translation>is not right; check it and fill it in again</translation>
+    </message>
+    <message>
         <source>曾用名</source>
+        <extracomment>the 户口簿 card&apos;s fields the intake has no label of its own for: the card&apos;s printed labels (the scan dialog shows them)</extracomment>
         <translation>Former name</translation>
     </message>
     <message>
@@ -1861,6 +2180,20 @@ Choose another place.</translation>
     <message>
         <source>职业</source>
         <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>何时由何地迁来</source>
+        <translation>moved in from where, and when</translation>
+    </message>
+    <message>
+        <source>申请中的一项</source>
+        <extracomment>a field the desk has no label for (an input not made by the desk)</extracomment>
+        <translation>a field of the application</translation>
+    </message>
+    <message>
+        <source>{label}：{problem}</source>
+        <extracomment>the resident ID&apos;s codes are worded by ``ui.errors.ID_WORDING``</extracomment>
+        <translation>{label}: {problem}</translation>
     </message>
     <message>
         <source>何时由何地迁来本址</source>
@@ -1967,6 +2300,10 @@ Choose another place.</translation>
     <message>
         <source>混入了别的栏目的文字。</source>
         <translation>Contains text from another field.</translation>
+    </message>
+    <message>
+        <source>识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。</source>
+        <translation>Read as “{read}”; the seal’s text in it was taken out. Characters under the seal may not all have been read.</translation>
     </message>
     <message>
         <source>识别把握不大。</source>
@@ -2090,6 +2427,10 @@ Choose another place.</translation>
         <translation> · bundle out {left}, return {back}</translation>
     </message>
     <message>
+        <source>同步未完成：连接不上中心系统或中心拒绝了这次同步，稍后会自动重试。</source>
+        <translation>Sync not done: the central system could not be reached or refused this round; it is tried again by itself later.</translation>
+    </message>
+    <message>
         <source>同步：{error}</source>
         <translation>Sync: {error}</translation>
     </message>
@@ -2126,12 +2467,40 @@ Choose another place.</translation>
         <translation>Return bundle applied: {applied} confirmed, {conflicts} conflicts, {aside} set aside.</translation>
     </message>
     <message>
-        <source>同步未完成：{error}</source>
-        <translation>Sync did not finish: {error}</translation>
-    </message>
-    <message>
         <source>同步完成，有需审核人员处理的事项</source>
         <translation>Synced; some items need a supervisor</translation>
+    </message>
+    <message>
+        <source>其他派出所也有同一人的申请：请与对方联系，确认由哪一处办理。</source>
+        <translation>Another station has an application for the same person: call them and agree which of you takes it.</translation>
+    </message>
+    <message>
+        <source>此人已在其他派出所落户：请与对方核实，必要时作废本处申请。</source>
+        <translation>This person has settled through another station: check with them, and void this application if need be.</translation>
+    </message>
+    <message>
+        <source>规则包已更新：请重新审查这份申请。</source>
+        <translation>The rule pack was updated: decide this application again.</translation>
+    </message>
+    <message>
+        <source>中心拒收了本机发出的一项操作：请核对后点“重新发送被拒收的操作”，或告知管理员。</source>
+        <translation>The centre refused an operation this PC sent: check it, then press “Send the rejected operation again”, or tell the administrator.</translation>
+    </message>
+    <message>
+        <source>本机有尚未同步的修改，中心的更新暂未写入：下次同步后会再试。</source>
+        <translation>This PC has changes not yet synced, so the centre&apos;s update was not written yet: it is tried again after the next sync.</translation>
+    </message>
+    <message>
+        <source>中心发来的规则包未通过校验，仍使用原规则包：请告知管理员。</source>
+        <translation>A rule pack from the centre failed its checks; the one in use stays: tell the administrator.</translation>
+    </message>
+    <message>
+        <source>审计链与中心记录不符：请立即告知管理员。</source>
+        <translation>The audit chain does not match the centre&apos;s record: tell the administrator now.</translation>
+    </message>
+    <message>
+        <source>同步时出现需要人工处理的情况：请告知管理员。</source>
+        <translation>Sync met something a person must settle: tell the administrator.</translation>
     </message>
     <message>
         <source>对象</source>
@@ -2148,6 +2517,10 @@ Choose another place.</translation>
     <message>
         <source>处理所选</source>
         <translation>Resolve selected</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>other</translation>
     </message>
     <message>
         <source>处理冲突</source>
@@ -2208,6 +2581,34 @@ Replace the applicant&apos;s details in the form with the card?</translation>
     <message>
         <source>{question}：{reason}</source>
         <translation>{question}: {reason}</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录写入后被改动过</source>
+        <translation>event {seq} was changed after it was written</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录是后来插入的</source>
+        <translation>event {seq} was inserted later</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条前后有记录被删除</source>
+        <translation>events around {seq} were deleted</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录的顺序被调换过</source>
+        <translation>event {seq} is out of order</translation>
+    </message>
+    <message>
+        <source>最后的记录被删除（链条在第 {seq} 条之后断开）</source>
+        <translation>the last events were deleted (the chain ends after event {seq})</translation>
+    </message>
+    <message>
+        <source>链条头与记录不符（第 {seq} 条）</source>
+        <translation>the chain&apos;s head does not match the events (event {seq})</translation>
+    </message>
+    <message>
+        <source>审计记录有异常（第 {seq} 条）</source>
+        <translation>the audit trail is not right (event {seq})</translation>
     </message>
     <message>
         <source>申请日期有误</source>

@@ -28,7 +28,7 @@ def test_the_trail_pages_filters_and_verifies(
     settle(qtbot, desk.runner)
     model = dialog.model
     assert model.rowCount() >= 6  # set-up, users, login, three drafts
-    assert model.data(model.index(0, 3)) == "application.create"  # newest first
+    assert model.data(model.index(0, 3)) == "新建申请"  # newest first
     qtmodeltester.check(model)
     dialog.user.setText("li")
     dialog.apply_filters()
@@ -43,7 +43,9 @@ def test_the_trail_pages_filters_and_verifies(
     conn.close()
     dialog.verify()
     settle(qtbot, desk.runner)
-    assert "不完整" in dialog.verdict.text() and "edited" in dialog.verdict.text()
+    verdict = dialog.verdict.text()  # each finding in words, never the storage's English
+    assert "不完整" in verdict and "第 2 条记录写入后被改动过" in verdict, verdict
+    assert "edited" not in verdict
 
 
 def test_a_clerk_cannot_read_the_trail(qtbot: QtBot, desk: Desk) -> None:

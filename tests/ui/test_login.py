@@ -3,6 +3,7 @@ password: a message, the user name kept, nothing else lost."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -66,8 +67,20 @@ def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.again.setText(PASSWORD)
     dialog.office.setText("abc")
     dialog.try_setup()
-    assert "office code" in dialog.error.text() and dialog.store is None
+    # each refusal in the desk's language, naming the field as labelled (was English)
+    assert "“派出所代码”应为 6 到 12 位数字" in dialog.error.text() and dialog.store is None
     dialog.office.setText("370102001")
+    dialog.station.setText(" ")
+    dialog.try_setup()
+    assert "请填写“派出所名称”" in dialog.error.text() and dialog.store is None
+    dialog.station.setText("泉城路派出所")
+    dialog.password.setText("short")
+    dialog.again.setText("short")
+    dialog.try_setup()
+    assert "“密码”不能用：" in dialog.error.text() and "至少需要 8 个字符" in dialog.error.text()
+    assert not re.search(r"[A-Za-z]{3,}", dialog.error.text()) and dialog.store is None
+    dialog.password.setText(PASSWORD)
+    dialog.again.setText(PASSWORD)
     dialog.try_setup()
     assert dialog.store is not None
     dialog.store.close()

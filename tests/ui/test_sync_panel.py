@@ -74,7 +74,9 @@ def test_a_supervisor_resolves_a_conflict_in_the_queue(
     qtbot.addWidget(dialog)
     settle(qtbot, runner)
     assert dialog.table.rowCount() == 1
-    assert "settlement_taken" in dialog.table.item(0, 1).text()
+    assert dialog.table.item(0, 1).text() == "此人已在他处落户"  # in words, never the code
+    said = dialog.table.item(0, 3).text()
+    assert "已在其他派出所落户" in said and "already" not in said  # the centre's English: logged
     dialog.table.selectRow(0)
     monkeypatch.setattr("ui.sync_panel.QInputDialog.getText", lambda *a, **k: ("called them", True))
     dialog.resolve_button.click()
