@@ -57,6 +57,7 @@ def test_apply_by_a_collective_administrator_names_no_other_application(
     number = capsys.readouterr().out.strip().splitlines()[-1]
     again = application()
     again["applicant"]["id_number"] = case["applicant"]["id_number"]
+    again["records"] = case["records"]  # the same person, under the same name
     assert main(["apply", "--as", "wang", _file(tmp_path, again, "again.json")]) == 2
     err = capsys.readouterr().err
     assert "already has an application at this office; ask the counter" in err

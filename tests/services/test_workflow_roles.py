@@ -111,6 +111,7 @@ def test_a_duplicate_a_collective_administrator_may_not_see_is_not_named(
     apps.decide(CLERK, other)
     again = application()
     again["applicant"]["id_number"] = data["applicant"]["id_number"]
+    again["records"] = data["records"]  # the same person, under the same name
     with pytest.raises(DuplicateError) as refused:
         apps.apply(wang, again)
     assert refused.value.code == "application.exists_here"
