@@ -129,6 +129,12 @@ def register(sub: Any) -> None:
     search.add_argument("--page-size", type=int, default=50)
     add_json(search)
 
+    seen = with_store(
+        sub.add_parser("seen", help="record materials (材料) seen for an application")
+    )
+    seen.add_argument("number")
+    seen.add_argument("documents", nargs="+", help="each as the checklist names it")
+
     for name, text in STEPS.items():
         step = with_store(sub.add_parser(name, help=text))
         step.add_argument("number")
@@ -196,6 +202,7 @@ COMMANDS = {
     "init",
     "apply",
     "edit",
+    "seen",
     "list",
     "show",
     "search",
@@ -309,12 +316,18 @@ def _as_user(
     if args.command == "apply":
         data = _read_json(args.file)
         view = service.apply(actor, data)
-        _print_summary(service, view.number)
+        _print_summary(service, view.number, actor)
         print(view.number)
         return 0
     if args.command == "edit":
         view = service.edit(actor, args.number, _read_json(args.file))
         print(f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]}), answers replaced")
+        return 0
+    if args.command == "seen":
+        for document in args.documents:
+            service.mark_document_seen(actor, args.number, document)
+        names = "、".join(name for name, _, _ in service.documents_seen(args.number))
+        print(f"{args.number}: 已查验材料 materials seen: {names}")
         return 0
     if args.command in STEPS:
         number = args.number
@@ -406,7 +419,7 @@ def _read_json(path: Path) -> Any:
         raise CaseError(f"{path}: a value in the file cannot be read ({exc})") from None
 
 
-def _print_summary(service: ApplicationService, number: str) -> None:
+def _print_summary(service: ApplicationService, number: str, actor: Actor) -> None:
     view = service.get(number)
     print(f"申请 application {view.number}  受理回执 receipt {view.receipt_number}")
     if view.decision is not None:
@@ -416,7 +429,7 @@ def _print_summary(service: ApplicationService, number: str) -> None:
             if r["status"] == "eligible"
         ]
         print(f"决定 decision: {view.decision.decision}  {', '.join(eligible)}")
-    for flag in service.flags(number):
+    for flag in service.flags(number, actor=actor):
         print(f"注意 flag: {flag}")
 
 
@@ -449,7 +462,7 @@ def _show(service: ApplicationService, actor: Actor, number: str, *, as_json: bo
         )
     if view.reason:
         print(f"理由 reason: {view.reason}")
-    for flag in service.flags(number):
+    for flag in service.flags(number, actor=actor):
         print(f"注意 flag: {flag}")
     steps = ", ".join(a.value for a in allowed_actions(state)) or "none (closed)"
     print(f"下一步 next steps: {steps}")

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from caseworker.services.application_checks import materials_missing
 from caseworker.services.applications import Actor, ApplicationService
 from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
@@ -92,3 +93,10 @@ def application(**spec: Any) -> dict[str, Any]:
 
 def _hanzi(n: int) -> str:
     return "".join("零一二三四五六七八九"[int(d)] for d in str(n))
+
+
+def see_materials(apps: ApplicationService, number: str, actor: Actor = CLERK) -> None:
+    """Record every material of the route a permit for ``number`` is issued under as seen
+    (a permit waits for them)."""
+    for name in materials_missing(apps.get(number), apps.documents_seen(number)):
+        apps.mark_document_seen(actor, number, name)

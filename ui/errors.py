@@ -25,6 +25,7 @@ from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
 from caseworker.services.users import ROLE_ZH
 from ui.case_problems import problem_lines
+from ui.errors_input import INPUT_PARAMS, INPUT_WORDING
 from ui.i18n import english, term, tr
 from ui.refusals import MORE_WORDING, more_terms
 
@@ -241,6 +242,7 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
         ),
     ),
 }
+WORDING.update(INPUT_WORDING)  # impossible input and the workflow's roles (errors_input.py)
 
 WORDING.update(MORE_WORDING)
 
@@ -415,6 +417,7 @@ _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
     **{code: _counter_terms for code in COUNTER_CODES},
     "print.voided_needs_reprint": _counter_terms,
     "user.password_rule": _password_rule,
+    **INPUT_PARAMS,
 }
 
 

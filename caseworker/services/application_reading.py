@@ -11,10 +11,12 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from caseworker.models.facts import case_from_dict
 from caseworker.models.workflow import (
     OPEN_STATES,
     State,
 )
+from caseworker.services.application_checks import days_late
 from caseworker.services.application_data import SearchPage, _filter_for
 from caseworker.services.base import (
     Actor,
@@ -24,6 +26,7 @@ from caseworker.services.base import (
     mask_id,
 )
 from caseworker.services.context import ServiceContext, Session
+from caseworker.services.duplicates import may_see
 from caseworker.services.permissions import Permission, Role, allowed, require
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
@@ -79,10 +82,13 @@ class ApplicationReading:
         with self.store.sessions() as session:
             return repo.audit_of(session, number)
 
-    def flags(self, number: str) -> list[str]:
-        """Warnings for the clerk: relatives named in other open applications, or
-        already settled here."""
-        view = self.get(number)
+    def flags(self, number: str, *, actor: Actor | None = None) -> list[str]:
+        """Warnings for the clerk: an application dated long before it was entered,
+        relatives named in other open applications, or already settled here. ``actor``:
+        for a role that may not see the other application (a collective-hukou
+        administrator), only that there is one at this office, never its number or state."""
+        with self.store.sessions() as session:
+            view = self._load(session, number, actor)  # one it may not see: not found
         out: list[str] = []
         with self.store.sessions() as session:
             for rel in view.relatives:
@@ -90,6 +96,12 @@ class ApplicationReading:
                     session, rel.person.id, [*OPEN_STATES, State.SETTLED], exclude=view.id
                 ):
                     who = rel.person.name or f"family[{rel.position}]"
+                    if not may_see(session, other, actor):
+                        out.append(
+                            f"family[{rel.position}] {who} is also in an application at this "
+                            "office; ask the counter"
+                        )
+                        continue
                     out.append(
                         f"family[{rel.position}] {who} is also the {role} of application "
                         f"{other} ({state})"
@@ -97,6 +109,7 @@ class ApplicationReading:
             people = [("applicant", view.applicant)] + [
                 (f"family[{r.position}]", r.person) for r in view.relatives
             ]
+            hidden = actor is not None and actor.role == Role.COLLECTIVE_ADMINISTRATOR
             for label, person in people:
                 for office, other, state in sync_repo.elsewhere(
                     session,
@@ -104,10 +117,23 @@ class ApplicationReading:
                     office_code=self._office.office_code,
                     states=CLAIMING_STATES,
                 ):
+                    if hidden:
+                        out.append(
+                            f"{label} {person.name} is in an application at another office "
+                            "(central person index); ask the counter"
+                        )
+                        continue
                     out.append(
                         f"{label} {person.name} is in application {other} ({state}) at "
                         f"office {office} (central person index)"
                     )
+        late = days_late(case_from_dict(view.case), today=view.created_at.date())
+        if late is not None:
+            out.append(
+                f"the application date {view.on} is {late} days before it was entered "
+                f"({view.created_at:%Y-%m-%d}): a paper application entered late? check the "
+                "date on the paper"
+            )
         return out
 
     def open_record(self, actor: Actor, number: str) -> ApplicationView:

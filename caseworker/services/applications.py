@@ -19,13 +19,19 @@ from caseworker.models.records import Records, parse_records
 from caseworker.models.workflow import (
     ACTION_ZH,
     FINAL_STATES,
-    OPEN_STATES,
     Action,
     State,
     next_state,
 )
 from caseworker.rules.decision import ELIGIBLE
 from caseworker.rules.engine import resolve_place
+from caseworker.services.application_checks import (
+    check_date,
+    check_relatives,
+    late_detail,
+    materials_missing,
+    normalise_record_names,
+)
 from caseworker.services.application_data import (
     _MISSING,
     SearchPage,
@@ -46,34 +52,23 @@ from caseworker.services.base import (
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
+from caseworker.services.duplicates import guard_duplicates, guard_elsewhere
+from caseworker.services.maker_checker import UnchangedError, maker_checker, unchanged
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
 from caseworker.services.person_names import guard_person_name
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import repositories as repo
-from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
 from caseworker.storage.search import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
-from caseworker.sync.protocol import CLAIMING_STATES
 
 MAX_SCAN_BYTES = 20_000_000
+#: a key of what a step's check returns that goes into the audit event only
+_AUDIT_ONLY = "_audit_only"
 SUPERVISING_ROLES = SUPERVISING
 DESK_ROLES = ALL_ROLES
 
 __all__ = ["ApplicationService", "ApplicationSummary", "ApplicationView", "SearchPage", "snapshot"]
-
-#: the audited actions that put facts (answers, records, evidence) into an application
-FACT_CHANGES = frozenset(
-    {"application.create", "application.edit", "application.document_seen", "application.attach"}
-)
-
-
-def fact_makers(session: Session, number: str) -> set[str]:
-    """Everyone who entered or changed what a decision on ``number`` rests on: the answers'
-    authors, and whoever created, edited, saw documents for or attached to it."""
-    makers = {by for _, _, by, _ in repo.fact_history(session, number)}
-    makers |= {e.actor for e in repo.audit_of(session, number) if e.action in FACT_CHANGES}
-    return makers
 
 
 class ApplicationService(ApplicationReading):
@@ -101,7 +96,7 @@ class ApplicationService(ApplicationReading):
         now = self.clock()
         with self._writing() as session:
             applicant_id = self._save_people(session, case, records, actor=actor, exclude=None)
-            self._guard_duplicates(session, applicant_id, exclude=None)
+            guard_duplicates(session, applicant_id, exclude=None, actor=actor)
             serial = repo.next_number(session, "application")
             office = self._office
             number = f"{office.office_code}-{office.device_code}-{serial:06d}"
@@ -130,7 +125,7 @@ class ApplicationService(ApplicationReading):
                 number=number,
                 state=State.DRAFT,
                 now=now,
-                detail={},
+                detail=late_detail(case, now=now),
             )
         return result
 
@@ -143,6 +138,14 @@ class ApplicationService(ApplicationReading):
         application since, the edit is refused rather than written over theirs."""
         self._require(actor, DESK_ROLES, Action.EDIT)
         case, records = self._parse(data)
+        try:
+            return self._edit(actor, number, case, records, version)
+        except UnchangedError as unchanged:
+            return unchanged.view
+
+    def _edit(
+        self, actor: Actor, number: str, case: Case, records: Records, version: int | None
+    ) -> ApplicationView:
         now = self.clock()
         with self._writing() as session:
             view = self._load(session, number, actor)
@@ -150,7 +153,7 @@ class ApplicationService(ApplicationReading):
                 raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
             applicant_id = self._save_people(session, case, records, actor=actor, exclude=view.id)
-            self._guard_duplicates(session, applicant_id, exclude=view.id)
+            guard_duplicates(session, applicant_id, exclude=view.id, actor=actor)
             before = _answers(case_from_dict(view.case))
             changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
             repo.update_application(
@@ -166,6 +169,8 @@ class ApplicationService(ApplicationReading):
                 view.id,
                 self._relative_rows(session, case, records, actor=actor, exclude=view.id),
             )
+            if unchanged(view, repo.load(session, number)):
+                raise UnchangedError(view)  # nothing written (rolled back), no one a maker
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
             result = self._record(
                 session,
@@ -175,7 +180,7 @@ class ApplicationService(ApplicationReading):
                 number=number,
                 state=target,
                 now=now,
-                detail={"changed": sorted(changed)},
+                detail={"changed": sorted(changed)} | late_detail(case, now=now),
             )
         return result
 
@@ -206,8 +211,9 @@ class ApplicationService(ApplicationReading):
                     applicant=not view.applicant.name,
                     relatives=[r.position + 1 for r in view.relatives if not r.person.name],
                 )
-            self._guard_duplicates(session, view.applicant.id, exclude=view.id)
-            self._guard_elsewhere(session, view)
+            self._check_date(case_from_dict(view.case))  # a draft saved before the check
+            guard_duplicates(session, view.applicant.id, exclude=view.id, actor=actor)
+            guard_elsewhere(session, view, actor, office_code=self._office.office_code)
             return {
                 "receipt_number": self.document_number(session, "SL"),
                 "accepted_by": actor.username,
@@ -221,7 +227,9 @@ class ApplicationService(ApplicationReading):
         self._require(actor, DESK_ROLES, Action.DECIDE)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
-            decision = self.evaluation.decide(case_from_dict(view.case))
+            case = case_from_dict(view.case)
+            self._check_date(case)  # never decided on a date after today
+            decision = self.evaluation.decide(case)
             result = decision.to_record()
             repo.add_decision(
                 session,
@@ -247,16 +255,7 @@ class ApplicationService(ApplicationReading):
                 raise StepNotAllowedError(
                     code="application.not_eligible", number=number, decision=got
                 )
-            if view.accepted_by == actor.username:
-                raise PermissionDeniedError(
-                    code="application.maker_checker_accepted",
-                    username=actor.username,
-                    number=number,
-                )
-            if actor.username in fact_makers(session, number):
-                raise PermissionDeniedError(
-                    code="application.maker_checker_facts", username=actor.username, number=number
-                )
+            maker_checker(session, view, actor, Action.APPROVE)
             return {}
 
         return self._transition(actor, number, Action.APPROVE, check)
@@ -266,6 +265,15 @@ class ApplicationService(ApplicationReading):
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             stale_permit_check(session, actor, self.clock())
+            missing = materials_missing(view, repo.documents_seen(session, view.id))
+            if missing:
+                raise StepNotAllowedError(
+                    code="application.materials_missing",
+                    field="documents",
+                    number=number,
+                    missing=missing,
+                    listed="、".join(missing),
+                )
             return {"permit_number": self.document_number(session, "ZQ")}
 
         return self._transition(actor, number, Action.ISSUE_PERMIT, check)
@@ -295,9 +303,21 @@ class ApplicationService(ApplicationReading):
         return self._transition(actor, number, Action.MARK_SETTLED, check)
 
     def refuse(self, actor: Actor, number: str, reasons: str) -> ApplicationView:
-        """不予受理 / 不予批准, with the reasons the notice will print."""
+        """不予受理 / 不予批准, with the reasons the notice will print. Maker-checker as for
+        approval; refusing an application the engine decided eligible overrides that
+        decision: the reasons are the only grounds (the notice prints them alone) and the
+        audit event says ``overrides_decision``."""
         self._require(actor, SUPERVISING_ROLES, Action.REFUSE)
-        return self._with_reason(actor, number, Action.REFUSE, reasons, required=True)
+        reason = self._reason(Action.REFUSE, reasons, required=True)
+
+        def check(session: Session, view: ApplicationView) -> dict[str, Any]:
+            maker_checker(session, view, actor, Action.REFUSE)
+            values: dict[str, Any] = {"reason": reason}
+            if view.decision is not None and view.decision.decision == ELIGIBLE:
+                values[_AUDIT_ONLY] = {"overrides_decision": ELIGIBLE}
+            return values
+
+        return self._transition(actor, number, Action.REFUSE, check)
 
     def withdraw(self, actor: Actor, number: str, reason: str = "") -> ApplicationView:
         self._require(actor, DESK_ROLES, Action.WITHDRAW)
@@ -438,12 +458,17 @@ class ApplicationService(ApplicationReading):
     def _with_reason(
         self, actor: Actor, number: str, action: Action, reason: str, *, required: bool
     ) -> ApplicationView:
+        reason = self._reason(action, reason, required=required)
+        return self._transition(actor, number, action, lambda s, v: {"reason": reason})
+
+    @staticmethod
+    def _reason(action: Action, reason: str, *, required: bool) -> str:
         reason = reason.strip()
         if required and not reason:
             raise ServiceError(
                 code="application.reason_needed", action=action.value, action_zh=ACTION_ZH[action]
             )
-        return self._transition(actor, number, action, lambda s, v: {"reason": reason})
+        return reason
 
     def _transition(
         self,
@@ -457,6 +482,7 @@ class ApplicationService(ApplicationReading):
             view = self._load(session, number, actor)
             target = next_state(State(view.state), action)
             values = check(session, view)
+            audit_only = values.pop(_AUDIT_ONLY, {})
             repo.update_application(
                 session, view.id, view.version, state=target.value, updated_at=now, **values
             )
@@ -468,7 +494,7 @@ class ApplicationService(ApplicationReading):
                 number=number,
                 state=target,
                 now=now,
-                detail=values,
+                detail=values | audit_only,
             )
         return result
 
@@ -527,7 +553,7 @@ class ApplicationService(ApplicationReading):
             said = "an application is a JSON object with the case and its records"
             raise CaseError(said, details=(Problem("", "application.not_object", said),))
         data = dict(data)
-        records = parse_records(data.pop("records", None))
+        records = parse_records(normalise_record_names(data.pop("records", None)))
         case = case_from_dict(data)
         resolve_place(case, self.evaluation.divisions)  # an unknown place is refused now
         if len(records.family) > len(case.family):
@@ -539,7 +565,16 @@ class ApplicationService(ApplicationReading):
             raise CaseError(
                 said, details=(Problem("records.family", "records.family_count", said, count),)
             )
+        self._check_date(case)
+        check_relatives(case, records)
         return case, records
+
+    def _check_date(self, case: Case) -> None:
+        """An application date after today (the service's clock), or before the first
+        policy the desk holds, is refused (``application_checks``)."""
+        packs = self.evaluation.book.packs
+        first = min((p.valid_from for p in packs), default=None)
+        check_date(case, today=self.clock().date(), first_policy=first)
 
     def _save_people(
         self,
@@ -596,36 +631,3 @@ class ApplicationService(ApplicationReading):
             )
             rows.append((person_id, relative.relation.value))
         return rows
-
-    def _guard_elsewhere(self, session: Session, view: ApplicationView) -> None:
-        """The centre's person index (as last pulled): an applicant settled, or in an
-        open application, at another office is flagged before acceptance."""
-        found = sync_repo.elsewhere(
-            session,
-            view.applicant.id_number,
-            office_code=self._office.office_code,
-            states=CLAIMING_STATES,
-        )
-        if found:
-            office, other, state = found[0]
-            raise DuplicateError(
-                code="application.indexed_elsewhere", other=other, state=state, office=office
-            )
-
-    def _guard_duplicates(
-        self, session: Session, applicant_id: int, *, exclude: int | None
-    ) -> None:
-        found = repo.applications_of_person(
-            session,
-            applicant_id,
-            [*(s.value for s in OPEN_STATES), State.SETTLED.value],
-            exclude=exclude,
-        )
-        mine = [(n, s) for n, s, role in found if role == "applicant" and s != State.SETTLED.value]
-        if mine:
-            raise DuplicateError(
-                code="application.open_already", other=mine[0][0], state=mine[0][1]
-            )
-        settled = [(n, s) for n, s, _ in found if s == State.SETTLED.value]
-        if settled:
-            raise DuplicateError(code="application.settled_already", other=settled[0][0])

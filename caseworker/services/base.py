@@ -111,6 +111,14 @@ ENGLISH: dict[str, str] = {
         "{username} entered or changed facts of {number} that its decision rests on, and so "
         "cannot approve it; another supervisor must (maker-checker)"
     ),
+    "application.maker_checker_accepted_refuse": (
+        "{username} accepted {number} and so cannot refuse it either; another supervisor "
+        "must decide it (maker-checker)"
+    ),
+    "application.maker_checker_facts_refuse": (
+        "{username} entered or changed facts of {number} that its decision rests on, and so "
+        "cannot refuse it; another supervisor must decide it (maker-checker)"
+    ),
     "application.person_settled": (
         "cannot settle {number}: {who} {name} was already settled here under {other}; a "
         "person is settled only once"
@@ -135,6 +143,54 @@ ENGLISH: dict[str, str] = {
     ),
     "application.settled_already": (
         "this person was already settled here under {other}; a person is settled only once"
+    ),
+    # impossible input (application_checks.py), and what a role that may not see an
+    # application is told about it
+    "application.date_in_future": (
+        "the application date {on} is after today ({today}); an application is dated the "
+        "day it is made: correct the application date"
+    ),
+    "application.date_before_policies": (
+        "the application date {on} is before the first settlement policy this desk holds "
+        "(in force from {first}); check the date, or decide the application on paper"
+    ),
+    "application.exists_here": (
+        "this person already has an application at this office; ask the counter (户籍窗口)"
+    ),
+    "application.materials_missing": (
+        "cannot issue the permit of {number}: not every material of the route it is issued "
+        "under is recorded as seen (missing: {listed}); see each and tick it (on the command "
+        "line: `caseworker seen {number} MATERIAL …`), then issue the permit"
+    ),
+    "application.exists_elsewhere": (
+        "the central person index shows this person in an application at another office; "
+        "ask the counter (户籍窗口)"
+    ),
+    "relative.is_applicant": (
+        "{who} has the applicant's own ID number; the applicant is not their own relative: "
+        "correct the ID number or remove the relative"
+    ),
+    "relative.listed_twice": (
+        "{who} is the same person as family member {first}; list each relative once"
+    ),
+    "relative.not_younger": (
+        "{who} was born {born}, but a {relation} is born at least {years} years after the "
+        "applicant (born {applicant_born}); check the birth date and the relation"
+    ),
+    "relative.not_older": (
+        "{who} was born {born}, but a {relation} is born at least {years} years before the "
+        "applicant (born {applicant_born}); check the birth date and the relation"
+    ),
+    "relative.spouse_of_unmarried": (
+        "{who}: the applicant's marital status is {status}, so there is no spouse to "
+        "accompany; correct the applicant's marital status or the relation"
+    ),
+    "relative.spouse_not_married": (
+        "{who}: a spouse whose own marital status is {status}; correct the marital status "
+        "or the relation"
+    ),
+    "relative.second_spouse": (
+        "{who}: a second spouse; an applicant has one spouse, check the relations"
     ),
     "application.person_named_otherwise": (
         "ID number {id_masked} is on application {other} under the name {held_name}, not "

@@ -308,7 +308,11 @@ class PrintingService:
             return zh if en == list(route["unmet"]) else list(route["unmet"])
 
         if kind == DocumentKind.REFUSAL:
-            considered = [r for r in routes if r["status"] == "ineligible"][:3]
+            # an eligible decision overridden: the supervisor's reasons are the only grounds
+            overridden = view.decision is not None and view.decision.decision == "eligible"
+            considered = (
+                [] if overridden else [r for r in routes if r["status"] == "ineligible"][:3]
+            )
             reasons = (
                 Reason(view.reason),
                 *(Reason("；".join(_unmet_zh(r)), citation(r)) for r in considered),

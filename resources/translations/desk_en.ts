@@ -3098,5 +3098,81 @@ Replace the applicant&apos;s details in the form with the card?</translation>
         <source>审计记录有异常（第 {seq} 条）</source>
         <translation>the audit trail is not right (event {seq})</translation>
     </message>
+    <message>
+        <source>申请日期有误</source>
+        <translation>Application date is wrong</translation>
+    </message>
+    <message>
+        <source>申请日期 {on} 晚于今天（{today}）；申请日期不能晚于今天，请按申请人提出申请的日期填写。</source>
+        <translation>The application date {on} is after today ({today}); an application date cannot be later than today: enter the day the applicant applied.</translation>
+    </message>
+    <message>
+        <source>申请日期 {on} 早于本系统所载最早的落户政策（{first} 起施行），无法审查；请核对日期，或按纸质流程办理。</source>
+        <translation>The application date {on} is before the first settlement policy this desk holds (in force from {first}), so it cannot be decided here; check the date, or handle the application on paper.</translation>
+    </message>
+    <message>
+        <source>此人在本所已有申请；请向户籍窗口咨询。</source>
+        <translation>This person already has an application at this office; ask the counter.</translation>
+    </message>
+    <message>
+        <source>材料未查验齐全</source>
+        <translation>Materials not all seen</translation>
+    </message>
+    <message>
+        <source>申请 {number} 还不能开具准迁证：所依据途径的以下材料尚未登记查验：{listed}。请查验原件并逐项勾选，再开具准迁证。</source>
+        <translation>The permit of application {number} cannot be issued yet: these materials of its route are not recorded as seen: {listed}. See each original and tick it, then issue the permit.</translation>
+    </message>
+    <message>
+        <source>中心人口索引显示此人在其他派出所有申请；请向户籍窗口咨询。</source>
+        <translation>The central person index shows this person in an application at another office; ask the counter.</translation>
+    </message>
+    <message>
+        <source>随迁人员有误</source>
+        <translation>Accompanying relative is wrong</translation>
+    </message>
+    <message>
+        <source>{who} 的身份证号与申请人相同；申请人本人不能作为随迁人员，请核对号码或删除此人。</source>
+        <translation>{who} has the applicant&apos;s own ID number; the applicant cannot accompany themselves: check the number or remove this relative.</translation>
+    </message>
+    <message>
+        <source>{who} 与第 {first} 位随迁人员是同一人；每人只列一次。</source>
+        <translation>{who} is the same person as family member {first}; list each person once.</translation>
+    </message>
+    <message>
+        <source>{who} 出生于 {born}，而{relation}应比申请人（出生于 {applicant_born}）至少小 {years} 岁；请核对出生日期和关系。</source>
+        <translation>{who} was born {born}, but a {relation} is at least {years} years younger than the applicant (born {applicant_born}); check the birth date and the relation.</translation>
+    </message>
+    <message>
+        <source>{who} 出生于 {born}，而{relation}应比申请人（出生于 {applicant_born}）至少大 {years} 岁；请核对出生日期和关系。</source>
+        <translation>{who} was born {born}, but a {relation} is at least {years} years older than the applicant (born {applicant_born}); check the birth date and the relation.</translation>
+    </message>
+    <message>
+        <source>{who}：申请人的婚姻状况是“{status}”，不会有配偶随迁；请核对申请人的婚姻状况或此人的关系。</source>
+        <translation>{who}: the applicant&apos;s marital status is &quot;{status}&quot;, so no spouse can accompany; check the applicant&apos;s marital status or this person&apos;s relation.</translation>
+    </message>
+    <message>
+        <source>{who}：配偶本人的婚姻状况是“{status}”；请核对此人的婚姻状况或关系。</source>
+        <translation>{who}: the spouse&apos;s own marital status is &quot;{status}&quot;; check this person&apos;s marital status or relation.</translation>
+    </message>
+    <message>
+        <source>{who}：申请人只有一位配偶，这是第二位；请核对关系。</source>
+        <translation>{who}: a second spouse; an applicant has one spouse: check the relations.</translation>
+    </message>
+    <message>
+        <source>需由另一位审核人员决定</source>
+        <translation>Another supervisor must decide</translation>
+    </message>
+    <message>
+        <source>{username} 受理了申请 {number}，不能再作不予批准的决定；请由另一位审核人员决定（受理与决定分人办理）。</source>
+        <translation>{username} accepted application {number} and so cannot refuse it either; another supervisor must decide it (maker-checker).</translation>
+    </message>
+    <message>
+        <source>{username} 录入或修改过申请 {number} 的审查依据，不能作不予批准的决定；请由另一位审核人员决定。</source>
+        <translation>{username} entered or changed facts that application {number} is decided on, and so cannot refuse it; another supervisor must decide it.</translation>
+    </message>
+    <message>
+        <source>第 {n} 位随迁人员（{relation}）{name}</source>
+        <translation>family member {n} ({relation}) {name}</translation>
+    </message>
 </context>
 </TS>

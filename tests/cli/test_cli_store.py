@@ -125,8 +125,21 @@ def test_steps_from_the_command_line(
     assert "maker-checker" in capsys.readouterr().err
     monkeypatch.delenv("CASEWORKER_PASSWORD")
     monkeypatch.setenv("CASEWORKER_PASSWORD_FILE", str(secret))
-    for step in ("approve", "issue-permit", "settle"):
-        assert main([step, "--data-dir", str(data), "--as", "zhao", number]) == 0
+    as_zhao = ["--data-dir", str(data), "--as", "zhao", number]
+    assert main(["approve", *as_zhao]) == 0
+    assert main(["issue-permit", *as_zhao]) == 2  # no material seen yet
+    assert "not every material of the route" in capsys.readouterr().err
+    store = Store.open(data)
+    try:
+        view = store_view(store, number)
+    finally:
+        store.close()
+    assert view.decision is not None
+    documents = view.decision.result["routes"][0]["documents"]
+    assert main(["seen", *as_zhao, *documents]) == 0
+    assert "materials seen: " + "、".join(documents) in capsys.readouterr().out
+    for step in ("issue-permit", "settle"):
+        assert main([step, *as_zhao]) == 0
     assert "settled (已落户)" in capsys.readouterr().out
     assert main(["void", "--data-dir", str(data), "--as", "zhao", number, "--reason", "x"]) == 2
     assert "closed" in capsys.readouterr().err

@@ -20,7 +20,7 @@ from caseworker.services.applications import ApplicationService
 from caseworker.services.printing import PrintingService
 from tests.devices import cups
 from tests.devices.conftest import fail_or_skip
-from tests.stores import CLERK, SUPERVISOR, application
+from tests.stores import CLERK, SUPERVISOR, application, see_materials
 
 MM = 72 / 25.4
 TOLERANCE_MM = 0.5
@@ -34,6 +34,7 @@ def _permit(apps: ApplicationService) -> tuple[PrintingService, bytes]:
     apps.accept(CLERK, number)
     apps.decide(CLERK, number)
     apps.approve(SUPERVISOR, number)
+    see_materials(apps, number)
     apps.issue_permit(CLERK, number)
     printing = PrintingService(apps)
     return printing, printing.print_document(CLERK, number, DocumentKind.PERMIT).pdf

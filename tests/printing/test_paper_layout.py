@@ -15,7 +15,7 @@ from caseworker.printing.model import DocumentKind
 from caseworker.services.applications import ApplicationService
 from caseworker.services.printing import PrintingService
 from tests.printing.test_printing import _permit_ready
-from tests.stores import CLERK, SUPERVISOR, Clock, application
+from tests.stores import CLERK, SUPERVISOR, Clock, application, see_materials
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -42,6 +42,7 @@ def test_the_permit_says_where_the_hukou_is_and_the_destination_once(
     apps.accept(CLERK, number)
     apps.decide(CLERK, number)
     apps.approve(SUPERVISOR, number)
+    see_materials(apps, number)
     apps.issue_permit(CLERK, number)
     text = "".join(
         _pages(PrintingService(apps).print_document(CLERK, number, DocumentKind.PERMIT).pdf)

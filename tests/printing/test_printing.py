@@ -22,7 +22,7 @@ from caseworker.services.printing import PrintingService
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
-from tests.stores import CLERK, PASSWORD, SUPERVISOR, Clock, application
+from tests.stores import CLERK, PASSWORD, SUPERVISOR, Clock, application, see_materials
 
 NEEDS_TOOLS = pytest.mark.skipif(
     not (shutil.which("pdftoppm") and shutil.which("zbarimg")) and not os.environ.get("CI"),
@@ -39,6 +39,7 @@ def _permit_ready(apps: ApplicationService, **spec: object) -> str:
     apps.accept(CLERK, number)
     apps.decide(CLERK, number)
     apps.approve(SUPERVISOR, number)
+    see_materials(apps, number)
     apps.issue_permit(CLERK, number)
     return number
 

@@ -18,7 +18,7 @@ from caseworker.services.audit_names import (
     detail_lines,
 )
 from caseworker.services.printing import PrintingService
-from tests.stores import CLERK, SUPERVISOR, application
+from tests.stores import CLERK, SUPERVISOR, application, see_materials
 
 SERVICES = Path(__file__).resolve().parents[2] / "caseworker" / "services"
 #: what writes an audit event, and where its action is when given by position
@@ -194,6 +194,7 @@ def test_a_whole_workflow_s_details_all_have_names(apps: ApplicationService) -> 
     printing.print_document(CLERK, number, DocumentKind.RECEIPT)
     apps.decide(CLERK, number)
     apps.approve(SUPERVISOR, number)
+    see_materials(apps, number)
     apps.issue_permit(CLERK, number)
     printing.print_document(CLERK, number, DocumentKind.PERMIT)
     apps.mark_settled(CLERK, number)

@@ -51,6 +51,8 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
     ("ApplicationService.edit", lambda a, s, n: s.edit(a, n, application()), DESK),
     ("ApplicationService.apply", lambda a, s, n: s.apply(a, application()), DESK),
     ("ApplicationService.open_record", lambda a, s, n: s.open_record(a, n), DESK),
+    # every role reads the warnings; what a role may not see is not named (issue: roles)
+    ("ApplicationService.flags", lambda a, s, n: s.flags(n, actor=a), DESK),
     ("ApplicationService.search", lambda a, s, n: s.search(a, ""), DESK),
     (
         "ApplicationService.mark_document_seen",

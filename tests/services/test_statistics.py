@@ -20,7 +20,7 @@ from caseworker.services.base import PermissionDeniedError, ServiceError
 from caseworker.services.statistics import DEPARTMENTS, StatisticsService
 from caseworker.services.store import Store
 from caseworker.storage import schema as tables
-from tests.stores import CLERK, SUPERVISOR, application
+from tests.stores import CLERK, SUPERVISOR, application, see_materials
 
 FROM, TO = date(2021, 1, 1), date(2024, 12, 31)
 ZAOZHUANG = {"county": "370402", "street": "中心街街道", "household": "community_collective"}
@@ -72,6 +72,7 @@ def _generate(apps: ApplicationService) -> list[str]:
         if end >= 1:
             apps.approve(SUPERVISOR, number)
         if end >= 2:
+            see_materials(apps, number)
             apps.issue_permit(SUPERVISOR, number)
         if end == 3:
             apps.mark_settled(SUPERVISOR, number)

@@ -16,7 +16,7 @@ from caseworker.services.applications import (
 from caseworker.services.base import StepNotAllowedError
 from caseworker.storage import repositories as repo
 from caseworker.storage import schema as tables
-from tests.stores import CLERK, OTHER_SUPERVISOR, SUPERVISOR, application
+from tests.stores import CLERK, OTHER_SUPERVISOR, SUPERVISOR, application, see_materials
 
 # how to bring a fresh application into each state, by the legal path
 PATHS: dict[State, list[Action]] = {
@@ -67,6 +67,8 @@ def _in_state(apps: ApplicationService, state: State) -> str:
     number = apps.create_draft(CLERK, application()).number
     for action in PATHS[state]:
         _do(apps, number, action)
+        if action == Action.APPROVE:
+            see_materials(apps, number)  # a permit waits for the route's materials
     assert apps.get(number).state == state.value
     return number
 

@@ -37,7 +37,7 @@ from caseworker.storage.maintenance import (
     head_revision,
     restore_store,
 )
-from tests.stores import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application
+from tests.stores import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application, see_materials
 
 
 def _counts(apps: ApplicationService) -> dict[str, int]:
@@ -52,6 +52,7 @@ def _settle(apps: ApplicationService, number: str) -> None:
     apps.accept(CLERK, number)
     apps.decide(CLERK, number)
     apps.approve(SUPERVISOR, number)
+    see_materials(apps, number)
     apps.issue_permit(CLERK, number)
     apps.mark_settled(CLERK, number)
 
@@ -102,6 +103,7 @@ def test_a_relative_in_another_open_application_is_flagged(apps: ApplicationServ
     apps.accept(CLERK, b)
     apps.decide(CLERK, b)
     apps.approve(OTHER_SUPERVISOR, b)
+    see_materials(apps, b)
     apps.issue_permit(CLERK, b)
     with pytest.raises(DuplicateError, match="was already settled here under"):
         apps.mark_settled(CLERK, b)

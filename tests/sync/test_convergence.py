@@ -23,7 +23,7 @@ from caseworker.services.context import ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.sync import SyncService
 from caseworker.storage import schema as tables
-from tests.stores import application
+from tests.stores import application, see_materials
 from tests.sync.conftest import CLERK, SUPERVISOR, Desk, empty, make_desk
 from tests.sync.proxy import FAULTS, FaultProxy
 
@@ -82,9 +82,14 @@ def test_desks_and_centre_converge(
             if not self.numbers[i]:
                 return
             number = self.numbers[i][pick % len(self.numbers[i])]
+
+            def issue() -> object:  # the materials are seen first (a permit waits for them)
+                see_materials(desk.apps, number)
+                return desk.apps.issue_permit(CLERK, number)
+
             moves = [
                 lambda: desk.apps.approve(SUPERVISOR, number),
-                lambda: desk.apps.issue_permit(CLERK, number),
+                issue,
                 lambda: desk.apps.mark_settled(CLERK, number),
             ]
             for move in moves[:steps]:

@@ -28,7 +28,7 @@ from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.sync import protocol
 from caseworker.sync.client import CentralClient
-from tests.stores import application
+from tests.stores import application, see_materials
 from tests.sync.conftest import ADMIN, CLERK, OTHER_SUPERVISOR, SUPERVISOR, Desk, Server
 from tests.sync.proxy import FAULTS, FaultProxy
 
@@ -37,6 +37,7 @@ def settle(desk: Desk, data: dict[str, Any]) -> str:
     """Take an application from draft to settled at one desk; its number."""
     view = desk.apps.apply(CLERK, data)
     desk.apps.approve(SUPERVISOR, view.number)
+    see_materials(desk.apps, view.number)
     desk.apps.issue_permit(CLERK, view.number)
     desk.apps.mark_settled(CLERK, view.number)
     return view.number
@@ -364,6 +365,7 @@ def test_a_revoked_permit_verifies_as_revoked(desks: Any, central: Central) -> N
     desk = desks()
     view = desk.apps.apply(CLERK, application())
     desk.apps.approve(SUPERVISOR, view.number)
+    see_materials(desk.apps, view.number)
     issued = desk.apps.issue_permit(CLERK, view.number)
     printing = PrintingService(desk.apps)
     printed = printing.print_document(CLERK, view.number, DocumentKind.PERMIT)
@@ -413,6 +415,7 @@ def test_permits_need_a_supervisor_after_the_days_without_sync(desks: Any) -> No
         )
     status = desk.sync.status()
     assert status.stale and 3 < (status.days_without_sync or 0) < 3.1
+    see_materials(desk.apps, view.number)
     with pytest.raises(ServiceError, match="supervisor must issue permits"):
         desk.apps.issue_permit(CLERK, view.number)
     assert desk.apps.issue_permit(OTHER_SUPERVISOR, view.number).permit_number

@@ -88,7 +88,10 @@ def test_an_edit_on_a_stale_version_is_refused(desk: Desk) -> None:
     actor = desk.login.actor
     number = _draft(desk)
     seen = desk.apps.get(number)
-    data = {**seen.case, "records": {"applicant": {"name": "张三丰"}}}
+    data = {
+        **seen.case,
+        "records": {"applicant": {"name": "张三丰"}, "destination_address": "经十路 1 号"},
+    }
     desk.apps.edit(actor, number, data, version=seen.version)  # the first edit goes in
     with pytest.raises(StaleVersionError) as refused:
         desk.apps.edit(actor, number, data, version=seen.version)  # made on what was seen
@@ -109,7 +112,9 @@ def test_the_desk_sends_the_version_it_shows(
     # someone else edits it meanwhile (another desk, the same store)
     other = ApplicationService(ServiceContext(desk.apps.store, evaluation=desk.evaluation))
     current = other.get(number)
-    other.edit(desk.login.actor, number, {**current.case, "records": {}})
+    other.edit(
+        desk.login.actor, number, {**current.case, "records": {"destination_address": "纬二路"}}
+    )  # (an edit that changed nothing would write nothing, and leave nothing stale)
     window.intake.destination_address.setText("经十路 1 号")
     window.save()
     settle(qtbot, desk.runner)
@@ -117,7 +122,7 @@ def test_the_desk_sends_the_version_it_shows(
     title, text = shown[0]
     assert title == "申请已被他人修改"
     assert "程序出错" not in title and "重新打开" in text
-    assert desk.apps.get(number).destination_address == ""
+    assert desk.apps.get(number).destination_address == "纬二路"  # the other edit stands
 
 
 def test_a_concurrent_change_is_worded_for_the_clerk(

@@ -20,7 +20,7 @@ from caseworker.services.sync import SyncService
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.sync import bundle
-from tests.stores import application
+from tests.stores import application, see_materials
 from tests.ui.conftest import PASSWORD, settle
 from ui.main_window import Desk, MainWindow
 from ui.sync_panel import ConflictsDialog, describe
@@ -129,6 +129,7 @@ def test_a_stale_desk_asks_a_supervisor_to_sign_in_for_a_permit(
     clerk = desk.apps.actor("li")
     view = desk.apps.apply(clerk, application())
     desk.apps.approve(SUPERVISOR, view.number)
+    see_materials(desk.apps, view.number, clerk)
     warned: list[str] = []
     monkeypatch.setattr("ui.sync_panel.QMessageBox.warning", lambda *a, **k: warned.append(a[1]))
     window = MainWindow(desk)
