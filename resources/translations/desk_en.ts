@@ -3159,10 +3159,6 @@ Replace the applicant&apos;s details in the form with the card?</translation>
         <translation>{who}: a second spouse; an applicant has one spouse: check the relations.</translation>
     </message>
     <message>
-        <source>需由另一位审核人员决定</source>
-        <translation>Another supervisor must decide</translation>
-    </message>
-    <message>
         <source>{username} 受理了申请 {number}，不能再作不予批准的决定；请由另一位审核人员决定（受理与决定分人办理）。</source>
         <translation>{username} accepted application {number} and so cannot refuse it either; another supervisor must decide it (maker-checker).</translation>
     </message>
