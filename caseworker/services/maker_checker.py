@@ -30,16 +30,28 @@ def fact_makers(session: Session, number: str) -> set[str]:
 def maker_checker(session: Session, view: ApplicationView, actor: Actor, action: Action) -> None:
     """Refuse ``actor`` the final decision (``action``: approve or refuse) on ``view`` if
     they accepted it or entered or changed its facts."""
-    suffix = "" if action == Action.APPROVE else "_refuse"
+    approving = action == Action.APPROVE
     if view.accepted_by == actor.username:
+        if approving:
+            raise PermissionDeniedError(
+                code="application.maker_checker_accepted",
+                username=actor.username,
+                number=view.number,
+            )
         raise PermissionDeniedError(
-            code=f"application.maker_checker_accepted{suffix}",
+            code="application.maker_checker_accepted_refuse",
             username=actor.username,
             number=view.number,
         )
     if actor.username in fact_makers(session, view.number):
+        if approving:
+            raise PermissionDeniedError(
+                code="application.maker_checker_facts",
+                username=actor.username,
+                number=view.number,
+            )
         raise PermissionDeniedError(
-            code=f"application.maker_checker_facts{suffix}",
+            code="application.maker_checker_facts_refuse",
             username=actor.username,
             number=view.number,
         )
