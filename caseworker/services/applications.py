@@ -47,8 +47,10 @@ from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
+from caseworker.services.row_check import refuse_if_tampered
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
+from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
@@ -143,6 +145,7 @@ class ApplicationService(ApplicationReading):
         self._require(actor, DESK_ROLES, Action.EDIT)
         case, records = self._parse(data)
         now = self.clock()
+        refuse_if_tampered(self.store, actor=actor, number=number, at=now)
         with self._writing() as session:
             view = self._load(session, number, actor)
             if version is not None and version != view.version:
@@ -448,6 +451,7 @@ class ApplicationService(ApplicationReading):
         check: Callable[[Any, ApplicationView], dict[str, Any]],
     ) -> ApplicationView:
         now = self.clock()
+        refuse_if_tampered(self.store, actor=actor, number=number, at=now)
         with self._writing() as session:
             view = self._load(session, number, actor)
             target = next_state(State(view.state), action)
@@ -489,7 +493,8 @@ class ApplicationService(ApplicationReading):
             actor=actor,
             action=f"application.{action}",
             at=now,
-            detail={"number": number, "state": state.value, **_plain(detail)},
+            detail={"number": number, "state": state.value, **_plain(detail)}
+            | bindings.bound_fields(session, app_id),  # the row, bound to the MAC'd event
             payload={"application": snapshot(current)},
             application_id=app_id,
         )

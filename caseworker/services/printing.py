@@ -30,6 +30,8 @@ from caseworker.services.base import (
     mask_id,
 )
 from caseworker.services.context import Session
+from caseworker.services.row_check import refuse_if_tampered
+from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
 from caseworker.storage import search as search_repo
 from caseworker.storage import sync as sync_repo
@@ -114,6 +116,7 @@ class PrintingService:
             raise PermissionDeniedError(
                 code="print.may_not_print", username=actor.username, role=actor.role
             )
+        refuse_if_tampered(self.store, actor=actor, number=number, at=self.context.clock())
         with transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
             if view is None or (
@@ -244,6 +247,7 @@ class PrintingService:
             revoked = sync_repo.revocation(session, payload.number)
             number = repo.application_number(session, record.application_id)
             view = repo.load(session, number) if number else None
+            altered = bindings.disagreement(session, record.application_id)
         if revoked is not None:
             reason, when = revoked
             return Verdict(
@@ -253,6 +257,10 @@ class PrintingService:
             )
         if view is None:
             return Verdict("unknown", f"the application of {payload.number} is not here", record)
+        if altered is not None:
+            return Verdict(
+                "tampered", f"{payload.number} proves nothing: {altered.message}", record
+            )
         ended = PERMIT_ENDED if record.kind == DocumentKind.PERMIT.value else ENDED
         if view.state in ended:
             said = f": {view.reason}" if view.reason else ""
