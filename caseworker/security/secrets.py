@@ -162,3 +162,45 @@ def delete_audit_key(store_id: str, key_file: Path | None) -> None:
     else:
         with contextlib.suppress(KeyringError):
             keyring.delete_password(SERVICE, _audit_entry(store_id))
+
+
+# --- the audit trail's high-water mark ----------------------------------------------------
+# The newest audit event this machine wrote (its number and MAC), kept where the audit key
+# is, outside the store's folder: a copy of the whole folder put back shows as rolled back.
+
+
+def _mark_entry(store_id: str) -> str:
+    return f"audit-mark:{store_id}"
+
+
+def mark_file(audit_key: Path) -> Path:
+    return audit_key.with_name(audit_key.name + ".mark")
+
+
+def load_mark(store_id: str, audit_key: Path | None) -> str | None:
+    if audit_key is not None:
+        try:
+            return mark_file(audit_key).read_text(encoding="ascii").strip() or None
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KeyUnavailableError(f"{mark_file(audit_key)} cannot be read ({exc})") from None
+    return _read_keyring(_mark_entry(store_id))
+
+
+def save_mark(store_id: str, audit_key: Path | None, value: str) -> None:
+    if audit_key is None:
+        save_in_keyring_entry(_mark_entry(store_id), value)
+        return
+    path = mark_file(audit_key)
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.unlink(missing_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(value + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        temporary.replace(path)
+    except OSError as exc:
+        raise KeyUnavailableError(f"{path} cannot be written ({exc})") from None

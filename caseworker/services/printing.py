@@ -21,6 +21,7 @@ from caseworker.printing.model import (
 )
 from caseworker.printing.payload import Payload, PayloadError, digest, parse, short_digest
 from caseworker.security.signing import DeviceSigner, verify_signature
+from caseworker.services import high_water
 from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
 from caseworker.services.base import (
     Actor,
@@ -248,6 +249,7 @@ class PrintingService:
             number = repo.application_number(session, record.application_id)
             view = repo.load(session, number) if number else None
             altered = bindings.disagreement(session, record.application_id)
+            rolled_back = high_water.unresolved(session)
         if revoked is not None:
             reason, when = revoked
             return Verdict(
@@ -257,6 +259,15 @@ class PrintingService:
             )
         if view is None:
             return Verdict("unknown", f"the application of {payload.number} is not here", record)
+        if rolled_back is not None:
+            return Verdict(
+                "unknown",
+                f"this store was rolled back to an earlier copy (found at audit event "
+                f"{rolled_back}): what it says about {payload.number} cannot be trusted; the "
+                "office IT person restores the right backup with `caseworker restore`, or "
+                "ask the central system",
+                record,
+            )
         if altered is not None:
             return Verdict(
                 "tampered", f"{payload.number} proves nothing: {altered.message}", record

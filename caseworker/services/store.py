@@ -23,7 +23,7 @@ from caseworker.locations import STORE_FILE as STORE_FILE  # noqa: PLC0414
 from caseworker.locations import data_dir as data_dir  # noqa: PLC0414
 from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
-from caseworker.services import activity_log
+from caseworker.services import activity_log, high_water
 from caseworker.services.base import Actor
 from caseworker.services.permissions import Permission, require
 from caseworker.storage import audit
@@ -136,6 +136,12 @@ class Settings:
     def key_path(self) -> Path | None:
         return Path(self.key_file) if self.key_source == "file" and self.key_file else None
 
+    @property
+    def audit_key_path(self) -> Path | None:
+        """The audit key file (key-file mode), beside which the high-water mark is kept."""
+        path = self.key_path
+        return keys.audit_key_file(path) if path is not None else None
+
 
 class Store:
     """An open store: its engine, session factory and office."""
@@ -153,6 +159,8 @@ class Store:
         #: the audit trail as found at start (``open(verify=True)``); None if not checked
         self.audit_report: audit.AuditReport | None = None
         self.read_only = False
+        #: what the open found when the store was behind its high-water mark, or None
+        self.rolled_back: str | None = None
         self._on_close: list[Callable[[], None]] = []
         event.listen(self.sessions, "after_commit", self._after_commit)
         activity_log.attach(self.sessions)  # every committed audit event, in the log too
@@ -165,6 +173,31 @@ class Store:
         written = session.info.pop(audit.WRITTEN, None)
         if written is not None:
             write_witness(self.witness_path, written)
+            high_water.write(
+                self.settings.store_id, self.settings.audit_key_path, written, forward=True
+            )
+
+    def _check_high_water(self, at: datetime) -> None:
+        """A store behind the mark kept outside it was put back from an earlier copy: said
+        in the chain (``audit.rolled_back``), then the mark follows the store as it is."""
+        mark = high_water.read(self.settings.store_id, self.settings.audit_key_path)
+        with self.sessions() as session:
+            problem = high_water.behind(session, mark)
+        if problem is None:
+            return
+        self.rolled_back = problem
+        self.record(
+            at=at,
+            actor="system",
+            action=high_water.ROLLED_BACK,
+            detail={"found": problem, "mark": mark.seq if mark else None},
+        )
+        with self.sessions() as session:
+            now = audit.head(session)
+        if now is not None:
+            high_water.write(
+                self.settings.store_id, self.settings.audit_key_path, now, forward=False
+            )
 
     def witness(self) -> audit.ChainHead | None:
         return read_witness(self.witness_path)
@@ -218,13 +251,22 @@ class Store:
         self.engine.dispose()
 
     @classmethod
-    def open(cls, folder: Path, *, verify: bool = False, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        folder: Path,
+        *,
+        verify: bool = False,
+        read_only: bool = False,
+        restoring: bool = False,
+    ) -> Store:
         """Open the store, migrating it first if it is older than the program.
 
         ``verify`` runs SQLite's quick check and SQLCipher's page authentication over the
         whole file first (the desk does, at start) and raises ``DamagedStoreError``, naming
         the newest backup that still verifies. ``read_only`` opens a damaged store to look
-        at what can still be read: nothing is migrated and every write is refused."""
+        at what can still be read: nothing is migrated and every write is refused.
+        Every other open compares the trail with its high-water mark outside the store
+        (``services.high_water``), except ``restoring`` (`caseworker restore` only)."""
         settings = Settings.load(folder)
         try:
             key = settings.key()
@@ -287,6 +329,8 @@ class Store:
             # the next event says so, and `audit verify` reports it)
             with transaction(store.sessions) as session:
                 audit.seal_unchained(session)
+        if not restoring:
+            store._check_high_water(datetime.now())
         if verify:
             with store.sessions() as session:
                 store.audit_report = audit.verify(
@@ -418,26 +462,38 @@ def restore(
             actor = _administrator(authenticate(current))
         finally:
             current.close()
+    mark = high_water.read(settings.store_id, settings.audit_key_path)
     kept = restore_store(backup, folder / STORE_FILE, key)
     (folder / WITNESS_FILE).unlink(missing_ok=True)
-    store = Store.open(folder)
+    store = Store.open(folder, restoring=True)
     try:
         with store.sessions() as session:
             restored_head = audit.head(session)
         if restored_head is not None:  # the trail now rightly ends where the backup's did
             write_witness(store.witness_path, restored_head)
+            high_water.write(
+                settings.store_id, settings.audit_key_path, restored_head, forward=False
+            )
         if actor is None:
             try:
                 actor = _administrator(authenticate(store))
             except Exception:
                 store.close()
                 _put_back(folder / STORE_FILE, kept)
+                if before is not None:  # the store as it was, with its witness and mark
+                    write_witness(folder / WITNESS_FILE, before)
+                if mark is not None:
+                    high_water.write(
+                        settings.store_id, settings.audit_key_path, mark, forward=False
+                    )
                 raise
         at = now or datetime.now()
         detail = {
             "backup": backup.name,
             "os_user": getpass.getuser(),
-            "trail_had_reached": before.seq if before else None,
+            "trail_had_reached": max(
+                (h.seq for h in (before, mark) if h is not None), default=None
+            ),
         }
         from caseworker.services.context import record_change  # noqa: PLC0415 - it imports Store
 

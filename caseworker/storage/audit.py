@@ -29,6 +29,7 @@ WITNESS = "audit_witness"  # a callable giving the witness beside the store (or 
 HEAD_REBUILT = "audit.head_rebuilt"  # written by earlier versions where the head was missing
 TAIL_BROKEN = "audit.tail_broken"
 ROW_MISMATCH = "audit.row_mismatch"  # a step refused: the application's row disagreed
+ROLLED_BACK = "audit.rolled_back"  # the store found behind its high-water mark at an open
 #: set in ``session.info`` by the one transaction that makes a store (``Store.init``): the
 #: only place a trail may begin with neither an event nor a head
 NEW_CHAIN = "audit_new_chain"
@@ -44,7 +45,8 @@ class ChainHead:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # edited | inserted | deleted | reordered | truncated | head | witness | row
+    # edited | inserted | deleted | reordered | truncated | head | witness | row | rolled back
+    kind: str
     seq: int | None
     message: str
 
@@ -325,6 +327,16 @@ def verify(
                     seq,
                     f"at event {seq} ({at:%Y-%m-%d %H:%M:%S}) a step was refused: "
                     f"{found or 'an application disagreed with its trail'}",
+                )
+            )
+        if action == ROLLED_BACK:
+            found = row.detail.get("found") if isinstance(row.detail, dict) else None
+            findings.append(
+                Finding(
+                    "rolled back",
+                    seq,
+                    f"at event {seq} ({at:%Y-%m-%d %H:%M:%S}) "
+                    f"{found or 'the store was found rolled back'}",
                 )
             )
         if action in {HEAD_REBUILT, TAIL_BROKEN}:
