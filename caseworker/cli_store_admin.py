@@ -42,6 +42,8 @@ def _init(args: argparse.Namespace, folder: Path) -> int:
         admin_username=args.admin,
         admin_password=password,
         key_file=args.key_file,
+        audit_key_file=args.audit_key_file,
+        audit_key_in_keyring=args.audit_key_in_keyring,
     )
     office = store.office()
     store.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from caseworker.models.enums import RELATION_ZH, Relation
@@ -86,8 +85,7 @@ class PrintingService:
         self.context = applications.context
         self.store = self.context.store
         settings = self.store.settings
-        key_file = Path(settings.key_file) if settings.key_file else None
-        self.signer = DeviceSigner.load_or_create(settings.store_id, key_file)
+        self.signer = DeviceSigner.load_or_create(settings.store_id, settings.device_key_base)
         self._office = self.context.office
         with self.store.sessions() as session:
             known = self.signer.public_hex in repo.device_keys(session).get(

@@ -25,6 +25,7 @@ from caseworker.security import secrets as keys
 from caseworker.security.passwords import PasswordRuleError, hash_password
 from caseworker.services import activity_log, high_water
 from caseworker.services.base import Actor
+from caseworker.services.key_places import KeyPlaceError, audit_key_place
 from caseworker.services.permissions import Permission, require
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
@@ -106,6 +107,11 @@ class Settings:
     store_id: str
     key_source: str  # keyring | file
     key_file: str | None = None
+    #: where the audit key, the device signing key and the high-water mark are: "" beside
+    #: the store key (its keyring, or ``KEYFILE.audit``/``.device``), "keyring", or "file"
+    #: (``audit_key_file``, a path the IT person chose away from the store key)
+    audit_key_source: str = ""
+    audit_key_file: str | None = None
 
     @classmethod
     def load(cls, folder: Path) -> Settings:
@@ -138,9 +144,23 @@ class Settings:
 
     @property
     def audit_key_path(self) -> Path | None:
-        """The audit key file (key-file mode), beside which the high-water mark is kept."""
+        """The audit key file, beside which the high-water mark is kept (None: the
+        keyring)."""
+        if self.audit_key_source == "keyring":
+            return None
+        if self.audit_key_source == "file" and self.audit_key_file:
+            return Path(self.audit_key_file)
         path = self.key_path
         return keys.audit_key_file(path) if path is not None else None
+
+    @property
+    def device_key_base(self) -> Path | None:
+        """Where the device signing key is: ``<this>.device``, or the keyring (None)."""
+        if self.audit_key_source == "keyring":
+            return None
+        if self.audit_key_source == "file" and self.audit_key_file:
+            return Path(self.audit_key_file)
+        return Path(self.key_file) if self.key_file else None
 
 
 class Store:
@@ -270,7 +290,7 @@ class Store:
         settings = Settings.load(folder)
         try:
             key = settings.key()
-            audit_key = keys.load_audit_key(settings.store_id, settings.key_path)
+            audit_key = keys.load_audit_key(settings.store_id, settings.audit_key_path)
         except keys.KeyUnavailableError as exc:
             raise SetupError(f"the store key cannot be read: {exc}") from None
         path = folder / STORE_FILE
@@ -320,7 +340,7 @@ class Store:
                     "audit trail can be neither extended nor verified; put the key back (the "
                     "office IT person keeps a copy) or restore the store together with its keys"
                 )
-            audit_key = keys.create_audit_key(settings.store_id, settings.key_path)
+            audit_key = keys.create_audit_key(settings.store_id, settings.audit_key_path)
         store = cls(folder, settings, engine, audit_key=audit_key)
         store.last_migration_backup = backup
         if not chained and before < CHAIN_REVISION:
@@ -349,10 +369,13 @@ class Store:
         admin_username: str = "admin",
         admin_password: str,
         key_file: Path | None = None,
+        audit_key_file: Path | None = None,
+        audit_key_in_keyring: bool = False,
         now: datetime | None = None,
     ) -> Store:
         """Create the store, its key and the first administrator; refuse to touch an
-        existing store."""
+        existing store. With a ``key_file``, ``audit_key_file`` or ``audit_key_in_keyring``
+        keeps the audit key, the device key and the high-water mark away from it."""
         if not office_code.isdigit() or not 6 <= len(office_code) <= 12:
             raise SetupError(
                 f"--office {office_code!r}: the office code is 6 to 12 digits (the police "
@@ -369,6 +392,15 @@ class Store:
                 f"{folder} already holds a store; it was left untouched. Use another "
                 "--data-dir, or restore a backup into this one"
             )
+        try:
+            audit_place = audit_key_place(
+                folder=folder,
+                key_file=key_file,
+                audit_key_file=audit_key_file,
+                audit_key_in_keyring=audit_key_in_keyring,
+            )
+        except KeyPlaceError as exc:
+            raise SetupError(str(exc)) from None
         folder.mkdir(parents=True, exist_ok=True)
         store_id = uuid.uuid4().hex
         key = keys.new_store_key()
@@ -378,11 +410,11 @@ class Store:
                 settings = Settings(store_id, "keyring")
             else:
                 keys.write_key_file(key_file.resolve(), key)
-                settings = Settings(store_id, "file", str(key_file.resolve()))
+                settings = Settings(store_id, "file", str(key_file.resolve()), *audit_place)
         except keys.KeyUnavailableError as exc:
             raise SetupError(str(exc)) from None
         try:
-            audit_key = keys.create_audit_key(store_id, settings.key_path)
+            audit_key = keys.create_audit_key(store_id, settings.audit_key_path)
         except keys.KeyUnavailableError as exc:
             keys.delete_from_keyring(store_id)
             raise SetupError(str(exc)) from None
@@ -423,7 +455,7 @@ class Store:
                 keys.delete_from_keyring(store_id)
             else:
                 key_file.resolve().unlink(missing_ok=True)
-            keys.delete_audit_key(store_id, settings.key_path)
+            keys.delete_audit_key(store_id, settings.audit_key_path)
             store.witness_path.unlink(missing_ok=True)
             raise
         settings.save(folder)  # last: a store without settings was never set up
