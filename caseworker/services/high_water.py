@@ -65,6 +65,11 @@ def behind(session: Session, mark: audit.ChainHead | None) -> str | None:
     """How the store's trail falls short of the mark, in words, or None."""
     if mark is None:
         return None
+    head_row = session.get(t.AuditHead, 1)
+    if audit.tail_problem(session, audit.session_key(session), head_row) is not None:
+        # the end of the trail is itself broken (cut, head changed, witness gone): the
+        # chain's own checks say so, and the next event writes it into the chain
+        return None
     head = audit.head(session)
     reached = head.seq if head is not None else 0
     if reached < mark.seq:

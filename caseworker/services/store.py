@@ -523,9 +523,8 @@ def restore(
         detail = {
             "backup": backup.name,
             "os_user": getpass.getuser(),
-            "trail_had_reached": max(
-                (h.seq for h in (before, mark) if h is not None), default=None
-            ),
+            "trail_had_reached": before.seq if before else None,
+            "high_water_mark": mark.seq if mark else None,
         }
         from caseworker.services.context import record_change  # noqa: PLC0415 - it imports Store
 
