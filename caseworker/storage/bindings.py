@@ -116,6 +116,10 @@ def _step_events(session: Session, application_id: int | None) -> dict[int, Any]
     return newest
 
 
+def _forged(key: bytes, event: Any) -> bool:
+    return bool(event.hash) and not hmac.compare_digest(audit._row_hash(key, event), event.hash)
+
+
 def _compare(
     key: bytes,
     row: Any,
@@ -133,9 +137,9 @@ def _compare(
             "the audit trail: it was put there outside the program",
         )
     where = f"event {event.seq}" if event.seq is not None else f"event #{event.id}"
-    if event.hash and not hmac.compare_digest(audit._row_hash(key, event), event.hash):
-        if forged_said:  # `verify` names the edited event itself
-            return None
+    # `verify` (``forged_said``) walks the chain itself and names an edited event, so it
+    # checks the event's MAC only where the row disagrees with it; a step checks it first
+    if not forged_said and _forged(key, event):
         return Disagreement(
             row.id,
             row.number,
@@ -145,7 +149,7 @@ def _compare(
     found = _bound(row, decided)
     said = event.detail
     differ = [name for name in BOUND if name in said and str(said[name]) != found[name]]
-    if not differ:
+    if not differ or (forged_said and _forged(key, event)):
         return None
     parts = []
     if "state" in differ or "decision" in differ:
