@@ -204,3 +204,11 @@ def save_mark(store_id: str, audit_key: Path | None, value: str) -> None:
         temporary.replace(path)
     except OSError as exc:
         raise KeyUnavailableError(f"{path} cannot be written ({exc})") from None
+
+
+def delete_mark(store_id: str, audit_key: Path | None) -> None:
+    if audit_key is not None:
+        mark_file(audit_key).unlink(missing_ok=True)
+    else:
+        with contextlib.suppress(KeyringError):
+            keyring.delete_password(SERVICE, _mark_entry(store_id))

@@ -456,6 +456,7 @@ class Store:
             else:
                 key_file.resolve().unlink(missing_ok=True)
             keys.delete_audit_key(store_id, settings.audit_key_path)
+            keys.delete_mark(store_id, settings.audit_key_path)
             store.witness_path.unlink(missing_ok=True)
             raise
         settings.save(folder)  # last: a store without settings was never set up
