@@ -54,7 +54,9 @@ def measure(
         started = time.perf_counter()
         if rectify:
             reading = read_document(image)
-            result = extract(sample.kind, reading.lines, cells=reading.cells)
+            result = extract(
+                sample.kind, reading.lines, cells=reading.cells, recognise=reading.recognise
+            )
         else:  # today's pipeline before issue 22: the lines as they come
             result = extract(sample.kind, read_lines(image, rectify=False))
         seconds.append(time.perf_counter() - started)

@@ -88,7 +88,7 @@ def _scan(path: Path, kind: str) -> int:
         return EXIT_BAD_INPUT
     try:
         reading = read_document(image)
-        result = extract(kind, reading.lines, cells=reading.cells)
+        result = extract(kind, reading.lines, cells=reading.cells, recognise=reading.recognise)
     except ScanError as exc:
         print(f"caseworker: {path}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

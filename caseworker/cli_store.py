@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from caseworker.cli_common import (
 )
 from caseworker.cli_json import add_json, emit, wants_json
 from caseworker.cli_store_admin import _db_check, _init, _restore
+from caseworker.cli_verify import verify_command
 from caseworker.exit_codes import ExitCode
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
@@ -275,7 +277,8 @@ def _warn_about_the_trail(store: Store) -> None:
 def _with_store(args: argparse.Namespace, store: Store) -> int:
     evaluation = EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
     service = ApplicationService(store, evaluation)
-    if args.command == "verify":  # reads the register only: no login
+    anonymous = not (args.user or os.environ.get("CASEWORKER_USER"))
+    if args.command == "verify" and anonymous:  # anyone may check; a logged-in one is audited
         return _printing(args, PrintingService(service), None)
     users = UserService(store)
     login = _login(args, users)
@@ -298,7 +301,7 @@ def _as_user(
         store.record(at=datetime.now(), actor=actor.username, action="store.backup", detail={})
         print(f"backup written and verified: {written}")
         return 0
-    if args.command in {"print", "void-print"}:
+    if args.command in {"print", "void-print", "verify"}:
         return _printing(args, PrintingService(service), actor)
     if args.command in {"user", "users"}:
         return _users(args, users, actor)
@@ -387,50 +390,7 @@ def _printing(args: argparse.Namespace, printing: PrintingService, actor: Actor 
         record = printing.void_printed(actor, args.document, args.reason)
         print(f"{record.number}: void ({record.void_reason})")
         return 0
-    code = args.code
-    path = Path(code)
-    from_file = code.lower().endswith(".pdf") and path.is_file()
-    if from_file:
-        code = path.read_bytes().decode("latin-1")
-    verdict = printing.verify(code)
-    if wants_json(args):  # the register's facts, not the signed payload (a name may be in it)
-        found = verdict.record
-        document = None
-        if found is not None:
-            document = {
-                "number": found.number,
-                "kind": found.kind,
-                "copy": found.copy,
-                "voided": found.voided,
-                "printed_at": found.printed_at,
-            }
-        emit(
-            {
-                "status": verdict.status,
-                "message": verdict.message,
-                "holder": verdict.holder,
-                "id_masked": verdict.id_masked,
-                "destination": verdict.destination,
-                "valid_until": verdict.valid_until,
-                "read_from_file": from_file,
-                "document": document,
-            }
-        )
-        return 0 if verdict.status == "valid" else 1
-    if verdict.status != "valid":
-        print(f"{verdict.status}: {verdict.message}")
-        return 1
-    print(verdict.message)
-    print(
-        "核对 compare: the paper must show this holder, ID number and destination; if it "
-        "shows anyone or anything else, it is not this document"
-    )
-    if from_file:
-        print(
-            "the code was read from the file's text, which anyone can copy into a forged "
-            "file: the file is proven only by that comparison"
-        )
-    return 0
+    return verify_command(args, printing, actor)
 
 
 def _read_json(path: Path) -> Any:

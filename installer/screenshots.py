@@ -3,6 +3,8 @@ README: the login window, the queue, an intake with its decision (in Chinese, an
 more in English), the collective-hukou tab and the statistics tab.
 
     python installer/screenshots.py        # needs Debian's xvfb and xauth
+    SCREENSHOTS_DISPLAY=:71 SCREENSHOTS_OUT=/tmp/at150 QT_SCALE_FACTOR=1.5 \
+        python installer/screenshots.py    # another X display, folder, scaling
 
 Written to installer/screenshots/. A throw-away store with sample applications is made
 in a temporary folder; nothing touches the machine's own store or keyring.
@@ -20,7 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = Path(__file__).resolve().parent / "screenshots"
+#: where to write (another folder for a trial run, e.g. at QT_SCALE_FACTOR=1.5)
+OUT = Path(os.environ.get("SCREENSHOTS_OUT") or Path(__file__).resolve().parent / "screenshots")
 sys.path.insert(0, str(ROOT))
 
 
@@ -29,7 +32,7 @@ def _start_xvfb() -> list[subprocess.Popen[bytes]]:
     desk is placed, decorated and maximised as on a real desktop."""
     if shutil.which("Xvfb") is None:
         sys.exit("Xvfb is missing: apt-get install xvfb xauth openbox")
-    display = ":97"
+    display = os.environ.get("SCREENSHOTS_DISPLAY", ":97")  # another when :97 is in use
     started = [
         subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
     ]
@@ -71,8 +74,12 @@ def _shoot() -> None:
     from ui.tasks import TaskRunner  # noqa: PLC0415
 
     OUT.mkdir(exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="caseworker-shots-"))
+    # the English catalogue compiled from this checkout's .ts, not one left in the user's
+    # cache by another checkout (its strings may be older)
+    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
     i18n.install(app, i18n.CHINESE)
-    folder = Path(tempfile.mkdtemp(prefix="caseworker-shots-")) / "data"
+    folder = scratch / "data"
     store = Store.init(
         folder, office_code="370102001", station_name="泉城路派出所", admin_password="shots-pass-1"
     )
@@ -140,6 +147,7 @@ def _shoot() -> None:
         if language != i18n.CHINESE:
             window = shown("li")
         window.intake.load_data(data, number=None, state="", version=0)
+        window.application.show_state()  # its state line, as F2 shows it
         window.stack.setCurrentWidget(window.intake_page)
         settle(1.0)
         window.grab().save(str(OUT / name))

@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from caseworker.models.enum_labels import LABELS, UNITS, WEEKDAYS, YES_NO
@@ -140,6 +140,8 @@ class ChoiceEditor(QComboBox):
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPE_AHEAD_MS)
         self._timer.timeout.connect(self._forget)
+        # a choice picked with the mouse from the open list is taken as Tab would take it
+        self.activated.connect(lambda _index: self.left.emit())
 
     def _forget(self) -> None:
         self._typed = ""
@@ -194,6 +196,11 @@ class ChoiceEditor(QComboBox):
         if event.commitString():
             self._type(event.commitString())
         event.accept()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel scrolls the form, never the answer: an answer the pointer passed
+        over would otherwise change on screen without the clerk knowing."""
+        event.ignore()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -382,6 +389,10 @@ class CountEditor(QSpinBox):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.left.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel scrolls the form, never the number (see ``ChoiceEditor``)."""
+        event.ignore()
 
     def answer(self) -> Any:
         self.interpretText()

@@ -25,12 +25,13 @@ from caseworker.printing.model import TITLES, DocumentKind
 from caseworker.services.applications import ApplicationView
 from caseworker.services.base import Actor
 from caseworker.services.id_reader import CardData
-from caseworker.services.permissions import SUPERVISING
+from caseworker.services.permissions import SUPERVISING, may_take
 from caseworker.services.printing import Printed
 from caseworker.services.sync import SyncStatus
 from ui.card_read import CardView, may_replace
 from ui.desk import Desk
 from ui.errors import describe, show_error
+from ui.flow_layout import FlowLayout
 from ui.i18n import term, tr
 from ui.intake import IntakePage
 from ui.login import CountersignDialog
@@ -97,12 +98,19 @@ class ApplicationPage(QWidget):
         self.print_receipt.setObjectName("printReceipt")
         self.print_receipt.clicked.connect(lambda: self.print_document(DocumentKind.RECEIPT))
         self.print_receipt.setMinimumWidth(self.print_receipt.sizeHint().width())
+        # focused after 受理: Enter prints it (a button outside a dialog takes only Space
+        # unless it is an auto-default one)
+        self.print_receipt.setAutoDefault(True)
         result.addWidget(self.receipt_label, 1)
         result.addWidget(self.print_receipt)
         result.setContentsMargins(6, 0, 6, 0)
         page.addLayout(result)
         self._show_receipt(None)
-        bar = QHBoxLayout()
+        # the steps wrap onto a second line when the window is narrow (English, 150 %)
+        bar_box = QWidget(self)
+        bar_box.setObjectName("stepBar")
+        bar = FlowLayout(bar_box)
+        bar.setContentsMargins(6, 2, 6, 2)
         self.step_buttons: dict[str, QPushButton] = {}
         for key, text in (
             ("save", tr("保存 (Ctrl+S)")),
@@ -115,11 +123,12 @@ class ApplicationPage(QWidget):
             ("print", tr("打印 (Ctrl+P)")),
             ("back", tr("返回 (Esc)")),
         ):
-            button = QPushButton(text, self)
+            button = QPushButton(text, bar_box)
             button.setObjectName(f"step:{key}")
+            button.setAutoDefault(True)  # Enter on a focused step takes it, as Space does
             bar.addWidget(button)
             self.step_buttons[key] = button
-        page.addLayout(bar)
+        page.addWidget(bar_box)
         # why 受理 cannot be taken yet, shown beside the disabled button
         self.accept_reason = QLabel(self)
         self.accept_reason.setObjectName("acceptReason")
@@ -187,7 +196,15 @@ class ApplicationPage(QWidget):
             self.state_label.setText(
                 tr("申请 {number}：{state}").format(number=number, state=state_name(state))
             )
-        allowed = {a.value for a in allowed_actions(State(self.intake.state))} if number else set()
+        allowed = (
+            {
+                a.value
+                for a in allowed_actions(State(self.intake.state))
+                if may_take(self.actor, a)  # a clerk's 批准 is not offered, only refused
+            }
+            if number
+            else set()
+        )
         writable = not self.desk.read_only
         self.step_buttons["save"].setEnabled(writable and (number is None or "edit" in allowed))
         for key in ("accept", "decide", "approve", "refuse", "void"):

@@ -1,9 +1,12 @@
 """The audit trail for supervisors: events newest first, filtered by user, action or
-application, paged as the view scrolls; and the chain verified on demand."""
+application, paged as the view scrolls; and the chain verified on demand.
+
+Each action is shown by its name (受理, 登录失败, 打印准予迁入证明) and an event's details
+as 字段：值 lines (``caseworker.services.audit_names``); the action filter takes a name
+in either language, or the start of a code."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
@@ -19,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.services.audit import AuditService, EventView
+from caseworker.services.audit_names import action_name, actions_named, detail_lines
 from caseworker.services.base import Actor
 from ui.errors import describe
-from ui.i18n import tr
+from ui.i18n import english, term, tr
 from ui.paged_model import PagedTableModel
 from ui.tasks import TaskRunner
 
@@ -44,7 +48,11 @@ class AuditModel(PagedTableModel):
         self._filters: dict[str, Any] = {}
 
     def set_filters(self, **filters: Any) -> None:
+        """``action`` is a name as the view shows it (or the start of a code)."""
         self._filters = {k: v for k, v in filters.items() if v}
+        named = self._filters.pop("action", None)
+        if named:
+            self._filters["actions"] = actions_named(str(named))
         self.refresh()
 
     def fetch_page(self, page: int, last: Any | None) -> tuple[list[Any], bool]:
@@ -53,14 +61,16 @@ class AuditModel(PagedTableModel):
         return rows, len(rows) == self.PAGE
 
     def cell(self, item: EventView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return item.action  # the code, for whoever reads the log files beside it
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             str(item.seq or "—"),
             f"{item.at:%Y-%m-%d %H:%M:%S}",
             item.actor,
-            item.action,
-            json.dumps(item.detail, ensure_ascii=False, sort_keys=True),
+            term(*action_name(item.action, item.detail)),
+            "\n".join(detail_lines(item.detail, zh=not english())),
         )[column]
 
 
@@ -80,7 +90,7 @@ class AuditDialog(QDialog):
         self.user = QLineEdit(self)
         self.user.setPlaceholderText(tr("用户"))
         self.action = QLineEdit(self)
-        self.action.setPlaceholderText(tr("操作，例如 login / application."))
+        self.action.setPlaceholderText(tr("操作，例如 登录、受理、打印"))
         self.application = QLineEdit(self)
         self.application.setPlaceholderText(tr("申请编号"))
         self.verify_button = QPushButton(tr("校验链条"), self)
@@ -95,6 +105,9 @@ class AuditDialog(QDialog):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.model.modelReset.connect(self.table.resizeRowsToContents)
+        self.model.rowsInserted.connect(lambda *_: self.table.resizeRowsToContents())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)

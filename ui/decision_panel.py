@@ -18,7 +18,9 @@ from caseworker.rules.decision import (
     Decision,
     RouteResult,
 )
+from caseworker.rules.plain import alternatives_on_lines, fact_labels
 from ui.i18n import term, tr
+from ui.wrap_delegate import WrappingDelegate
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,6 +45,8 @@ class DecisionPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # long reasons wrap
         self.tree.setHeaderHidden(False)
         self.tree.setColumnWidth(0, 420)
         self.family = QLabel(self)
@@ -110,10 +114,12 @@ class DecisionPanel(QWidget):
         title.setForeground(colour)
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
-        for unmet in route.unmet:
-            title.appendRow([_leaf(tr("不符合：{condition}").format(condition=unmet)), _leaf("")])
+        for unmet_en, unmet_zh in zip(route.unmet_en, route.unmet_zh, strict=True):
+            said = term(alternatives_on_lines(unmet_zh), unmet_en)
+            title.appendRow([_leaf(tr("不符合：{condition}").format(condition=said)), _leaf("")])
         for unknown in route.unknown:
-            title.appendRow([_leaf(tr("待了解：{fact}").format(fact=unknown)), _leaf("")])
+            said = term(*fact_labels(unknown))
+            title.appendRow([_leaf(tr("待了解：{fact}").format(fact=said)), _leaf("")])
         for hint in route.hints:
             hint_text = tr("如何符合：{hint}").format(hint=term(hint.zh, hint.en))
             title.appendRow([_leaf(hint_text), _leaf("")])

@@ -15,6 +15,7 @@ from caseworker.services.context import OfficeView
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.id_reader import IdCardReader
 from caseworker.services.printing import PrintingService
+from caseworker.services.queue_watch import QueueWatch
 from caseworker.services.statistics import StatisticsService
 from caseworker.services.sync import SyncService
 from caseworker.services.users import LoginSession, UserService
@@ -42,3 +43,5 @@ class Desk:
     sync: SyncService | None = None
     #: the applicant's confirmations of their screen (双屏核对)
     confirmations: ApplicantConfirmations | None = None
+    #: changes made behind the desk's back (the command line, another desk, a sync)
+    queue_watch: QueueWatch | None = None

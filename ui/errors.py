@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from caseworker.models.facts import CaseError
+from caseworker.models.problems import Problem
 from caseworker.models.resident_id import ResidentIdError
 from caseworker.models.workflow import ACTION_ZH, STATE_ZH, Action, State, WorkflowError
 from caseworker.printing.fonts import MissingGlyphError
@@ -23,6 +24,7 @@ from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
 from caseworker.services.users import ROLE_ZH
+from ui.case_problems import problem_lines
 from ui.i18n import term, tr
 
 log = logging.getLogger("caseworker.desk")
@@ -146,6 +148,34 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
     "print.not_in_state": (
         QT_TRANSLATE_NOOP("", "不能打印"),
         QT_TRANSLATE_NOOP("", "申请处于“{state}”状态，不打印{kind}。"),
+    ),
+    "print.voided_needs_reprint": (
+        QT_TRANSLATE_NOOP("", "不能打印"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "申请 {number} 的{kind} {document} 已作废（{reason}），作废不可撤销；"
+            "如需新的一份，请由审核人员“补打”，另编份数。",
+        ),
+    ),
+    "print.reprint_after_void": (
+        QT_TRANSLATE_NOOP("", "无权操作"),
+        QT_TRANSLATE_NOOP("", "{document} 已作废；作废后补打须由审核人员办理。"),
+    ),
+    "application.person_named_otherwise": (
+        QT_TRANSLATE_NOOP("", "姓名与已有记录不符"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "身份证号码 {id_masked} 在申请 {other} 中登记为 {held_name}，不是 {name}；"
+            "请核对姓名和号码。同一人在各申请中只有一个姓名，{other} 的记录只能在 {other} 中更正。",
+        ),
+    ),
+    "application.person_named_elsewhere": (
+        QT_TRANSLATE_NOOP("", "姓名与已有记录不符"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "身份证号码 {id_masked} 已在本所其他申请中以其他姓名登记，不是 {name}；"
+            "请核对姓名和号码，或向派出所民警询问。",
+        ),
     ),
     "print.nothing_to_reprint": (
         QT_TRANSLATE_NOOP("", "不能补打"),
@@ -389,11 +419,15 @@ _PARAMS: dict[str, Callable[[dict[str, object]], dict[str, object]]] = {
     "application.names_missing": _names_missing,
     "application.role_may_not": _role_may_not,
     **{code: _counter_terms for code in COUNTER_CODES},
+    "print.voided_needs_reprint": _counter_terms,
     "user.password_rule": _password_rule,
 }
 
 
-def _invalid(problems: tuple[tuple[str, str], ...]) -> str:
+def _invalid(problems: tuple[tuple[str, str], ...], exc: Exception | None = None) -> str:
+    details: tuple[Problem, ...] = getattr(exc, "details", ())
+    if details:  # each problem as data: worded here, never the core's English
+        return problem_lines(details, label=field_label, id_wording=ID_WORDING)
     lines = []
     for field, problem in problems:
         said = without_paths(problem)
@@ -406,7 +440,7 @@ def render(exc: ServiceError) -> tuple[str, str]:
     title, sentence = WORDING.get(exc.code, WORDING["refused"])
     problems: tuple[tuple[str, str], ...] = getattr(exc, "problems", ())
     if problems:
-        return tr(str(title)), _invalid(problems)
+        return tr(str(title)), _invalid(problems, exc)
     params = _PARAMS.get(exc.code, dict)(dict(exc.params))
     try:
         text = tr(str(sentence)).format(detail=exc.detail, **params)
@@ -450,7 +484,7 @@ def describe(exc: Exception) -> tuple[str, str]:
         if isinstance(exc, kind):
             log.warning("refused (%s): %s", type(exc).__name__, exc)
             problems: tuple[tuple[str, str], ...] = getattr(exc, "problems", ())
-            said = _invalid(problems) if problems else without_paths(str(exc))
+            said = _invalid(problems, exc) if problems else without_paths(str(exc))
             return tr(str(title)), said
     log.error("unexpected error in the desk", exc_info=exc)
     return (

@@ -11,16 +11,17 @@ import copy
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -42,27 +43,25 @@ from caseworker.services.intake import (
 )
 from ui.answer_editors import AnswerEditor
 from ui.decision_panel import DecisionPanel
-from ui.errors import id_problem
+from ui.errors import describe, id_problem
 from ui.i18n import term, tr
 from ui.intake_questions import IntakeQuestions
+from ui.intake_scan import IntakeScans
+from ui.intake_sections import (
+    CARD_FIELDS,
+    RECORD_FIELDS,
+    BookSection,
+    tab_path,
+    wrapping_form,
+)
 from ui.relative_dialog import ERROR_STYLE, RelativeDialog
 from ui.relative_dialog import line_edit as _line
 from ui.tasks import TaskRunner
 
-RECORD_FIELDS = (
-    ("head_name", QT_TRANSLATE_NOOP("", "户主姓名")),
-    ("household_number", QT_TRANSLATE_NOOP("", "户号")),
-    ("household_kind", QT_TRANSLATE_NOOP("", "户别")),
-    ("address", QT_TRANSLATE_NOOP("", "住址")),
-)
-CARD_FIELDS = (
-    ("relation_to_head", QT_TRANSLATE_NOOP("", "与户主关系")),
-    ("ethnicity", QT_TRANSLATE_NOOP("", "民族")),
-)
 OK_STYLE = "color: #2e7d32"
 
 
-class IntakePage(IntakeQuestions, QWidget):
+class IntakePage(IntakeQuestions, IntakeScans, QWidget):
     """One application on screen. ``number`` is None until it is first saved."""
 
     changed = Signal()  # any edit (the window marks unsaved work)
@@ -106,8 +105,11 @@ class IntakePage(IntakeQuestions, QWidget):
         left = QWidget(self)
         column = QVBoxLayout(left)
 
+        # the clerk's order, top to bottom and in the Tab path: ID (or the card) → name →
+        # date → county → street → address → the questions → relatives → documents; the
+        # 户口簿 details in their own section, folded, out of that path (Ctrl+B opens it)
         card = QGroupBox(tr("身份证"), left)
-        form = QFormLayout(card)
+        form = wrapping_form(card)
         self.read_card = QPushButton(tr("读卡 (F5)"), card)
         self.read_card.setObjectName("readCard")
         self.id_number = _line("idNumber", card, tr("18 位身份证号"))
@@ -117,35 +119,38 @@ class IntakePage(IntakeQuestions, QWidget):
         self.applicant_name = _line("applicantName", card, tr("姓名，与户口簿一致"))
         self.scan_button = QPushButton(tr("扫描证件… (F6)"), card)
         self.scan_button.setObjectName("scanDocument")
+        for button in (self.read_card, self.scan_button):
+            # their keys (F5, F6) reach them from anywhere: no Tab stop on the way
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         readers = QHBoxLayout()
         readers.addWidget(self.read_card)
         readers.addWidget(self.scan_button)
+        readers.addStretch(1)
         form.addRow(readers)
         form.addRow(tr("身份证号"), self.id_number)
         form.addRow("", self.id_status)
         form.addRow(tr("姓名"), self.applicant_name)
-        column.addWidget(card)
-
-        book = QGroupBox(tr("户口簿（户主页、常住人口登记卡）"), left)
-        form = QFormLayout(book)
-        self.records: dict[str, QLineEdit] = {}
-        for key, label in (*RECORD_FIELDS, *CARD_FIELDS):
-            self.records[key] = _line(key, book)
-            form.addRow(tr(label), self.records[key])
-        self.book_birth = _line("bookBirthDate", book, tr("户口簿上的出生日期 2000-01-31"))
-        form.addRow(tr("出生日期（户口簿）"), self.book_birth)
-        self.mismatch = QLabel(book)
+        # the book against the card, shown whether the book's section is open or not
+        self.mismatch = QLabel(card)
         self.mismatch.setObjectName("hukouMismatch")
         self.mismatch.setStyleSheet(ERROR_STYLE)
         self.mismatch.setWordWrap(True)
         form.addRow(self.mismatch)
-        column.addWidget(book)
+        column.addWidget(card)
+
+        self.book_section = BookSection(left)
+        self.book = self.book_section.box
+        self.book_toggle = self.book_section.toggle
+        self.records = self.book_section.records
+        self.book_birth = self.book_section.birth
+        column.addWidget(self.book_section)
 
         place = QGroupBox(tr("拟落户地"), left)
-        form = QFormLayout(place)
+        form = wrapping_form(place)
         self.on_date = _line("onDate", place, "2024-03-01")
         self.on_date.setText(date.today().isoformat())
-        self.county = _line("county", place, tr("区县：代码、汉字或拼音 370102 / 历下 / lixia"))
+        self.county = _line("county", place, tr("代码、汉字或拼音"))
+        self.county.setToolTip(tr("区县：代码、汉字或拼音 370102 / 历下 / lixia"))
         # inline completion (no popup to take the keyboard away): the code, 汉字, pinyin
         # or initials typed are completed in place, and the line names the code
         counties = QCompleter(self._county_lines(), self.county)
@@ -174,33 +179,57 @@ class IntakePage(IntakeQuestions, QWidget):
         # the focus on to a child, here one about to go), and is never a Tab stop
         facts.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.facts_box = facts
-        self.facts_form = QFormLayout(facts)
-        self.facts_form.setObjectName("factsForm")
+        # a grid, not a form: a question's label wraps and its row grows with it (a
+        # form's label column gives a wrapped label the height of one line)
+        self.facts_grid = QGridLayout(facts)
+        self.facts_grid.setObjectName("factsGrid")
+        self.facts_grid.setColumnStretch(0, 2)
+        self.facts_grid.setColumnStretch(1, 3)
         column.addWidget(facts)
 
         relatives = QGroupBox(tr("随迁人员", "group"), left)
         box = QVBoxLayout(relatives)
         self.relative_list = QListWidget(relatives)
         self.relative_list.setObjectName("relatives")
+        # a long line (relation, name, number, verdict) wraps: never a sideways scroll
+        self.relative_list.setWordWrap(True)
+        self.relative_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.relative_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.relative_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         self.add_relative = QPushButton(tr("添加 (Ctrl+R)"), relatives)
         self.add_relative.setObjectName("addRelative")
+        self.add_relative.setAutoDefault(True)  # Enter on it adds the next relative
         self.remove_relative = QPushButton(tr("删除"), relatives)
+        self.remove_relative.setObjectName("removeRelative")
         buttons.addWidget(self.add_relative)
         buttons.addWidget(self.remove_relative)
+        buttons.addStretch(1)
         box.addWidget(self.relative_list)
         box.addLayout(buttons)
         column.addWidget(relatives)
         column.addStretch(1)
 
         scroll = QScrollArea(self)
+        scroll.setObjectName("intakeScroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it scrolls to the focus
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
+        self.form_scroll = scroll
         self.panel = DecisionPanel(self)
+        # the routes' names take the room there is and wrap: never a sideways scroll
+        header = self.panel.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.panel.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(scroll)
         splitter.addWidget(self.panel)
-        splitter.setSizes([520, 480])
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -224,7 +253,29 @@ class IntakePage(IntakeQuestions, QWidget):
         self.relative_list.itemActivated.connect(lambda _item: self._edit_relative())
         QShortcut(QKeySequence("Ctrl+R"), self, self.new_relative)
         QShortcut(QKeySequence("F6"), self, self.scan)
+        QShortcut(QKeySequence("Ctrl+B"), self, self.open_book)
+        # the fixed part of the Tab path; the questions go in after the address as they
+        # come (``_show_questions``), the relatives and the documents after them
+        tab_path(
+            [
+                self.id_number,
+                self.applicant_name,
+                *self.book_section.fields(),
+                self.on_date,
+                self.county,
+                self.street,
+                self.destination_address,
+                self.relative_list,
+                self.add_relative,
+                self.remove_relative,
+                self.panel.tree,
+            ]
+        )
         self.scan_button.clicked.connect(self.scan)
+
+    def open_book(self) -> None:
+        """Ctrl+B: the 户口簿 section opened (focus in its first field), or folded."""
+        self.book_section.open_or_fold(self.focusWidget(), self.applicant_name)
 
     def _county_lines(self) -> list[str]:
         """Each county under each way of typing it: 370102 历下区, 历下区 370102,
@@ -300,6 +351,7 @@ class IntakePage(IntakeQuestions, QWidget):
                 )
             )
         self.mismatch.setText("\n".join(problems))
+        self.mismatch.setVisible(bool(problems))  # no empty row under the name
 
     # --- the case ------------------------------------------------------------------
 
@@ -320,7 +372,10 @@ class IntakePage(IntakeQuestions, QWidget):
         return case
 
     def application_data(self) -> dict[str, Any]:
-        """What the store keeps: the case and the hukou book's records."""
+        """What the store keeps: the case and the hukou book's records; every answer as
+        shown on screen (a choice left without Enter is saved as the clerk sees it; while
+        typing, the decision waits for Enter or Tab, so the focus is not moved on)."""
+        self.take_shown_answers()
         data = self.case_dict()
         household = {k: self.records[k].text().strip() for k, _ in RECORD_FIELDS}
         applicant = {"name": self.applicant_name.text().strip()}
@@ -379,7 +434,7 @@ class IntakePage(IntakeQuestions, QWidget):
         if generation != self._generation:
             return
         self.decision = None
-        self.panel.show_problem(str(exc))
+        self.panel.show_problem(describe(exc)[1])
         self.place_info.clear()
         self._show_questions(())
         self._refresh_relatives()
@@ -459,51 +514,6 @@ class IntakePage(IntakeQuestions, QWidget):
 
     # --- loading and clearing -------------------------------------------------------
 
-    # --- scanning ----------------------------------------------------------------------
-
-    def scan(self, kind: str = "id-card") -> None:
-        """The scan dialog, window-modal; what the clerk accepts fills the form."""
-        from ui.scan_dialog import ScanDialog  # noqa: PLC0415 - the OCR loads when first used
-
-        known = {
-            "id_number": self.id_number.text().strip().upper(),
-            "name": self.applicant_name.text().strip(),
-        }
-        dialog = ScanDialog(self._runner, self, kind=kind, known=known)
-        dialog.accepted.connect(lambda: self.apply_scan(dialog))
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        self.scan_dialog = dialog
-        dialog.open()
-
-    def apply_scan(self, dialog: Any) -> None:
-        values, kind = dialog.values, str(dialog.kind.currentData())
-        if kind == "household-page":
-            for key in ("household_kind", "head_name", "household_number", "address"):
-                if values.get(key):
-                    self.records[key].setText(values[key])
-        else:
-            if values.get("id_number"):
-                self.id_number.setText(values["id_number"])
-                self._check_id_as_typed(values["id_number"])
-            if values.get("name"):
-                if kind == "id-card":
-                    self.card_name = values["name"]
-                if kind == "registration-card" or not self.applicant_name.text().strip():
-                    self.applicant_name.setText(values["name"])
-            if values.get("ethnicity"):
-                self.records["ethnicity"].setText(values["ethnicity"])
-            if kind == "registration-card":
-                if values.get("relation_to_head"):
-                    self.records["relation_to_head"].setText(values["relation_to_head"])
-                if values.get("birth_date"):
-                    self.book_birth.setText(values["birth_date"])
-        self.pending_scans.append(
-            (dialog.filename, dialog.image, dialog.media_type, dialog.provenance)
-        )
-        self._check_book()
-        self.changed.emit()
-        self.schedule()
-
     def clear(self) -> None:
         """A new application: nothing of the previous one stays on screen (its place
         line, its decision and verdicts, the documents ticked, the name on its card)."""
@@ -557,4 +567,7 @@ class IntakePage(IntakeQuestions, QWidget):
         self.place_info.clear()
         self._refresh_relatives()
         self._check_book()
+        # each application starts folded and at the top: nothing of the last one's view
+        self.book_section.fold()
+        self.form_scroll.verticalScrollBar().setValue(0)
         self._evaluate()

@@ -6,7 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from caseworker.rules.decision import Decision, Question
 from caseworker.rules.facts import FACT_BY_NAME
@@ -14,13 +22,16 @@ from caseworker.services.intake import full_name
 from ui.answer_editors import AnswerEditor, make_editor
 from ui.decision_panel import DecisionPanel
 from ui.i18n import term, tr
+from ui.intake_sections import tab_path
 
 
 class IntakeQuestions:
     """The questions part of ``IntakePage`` (which builds the form and owns the state)."""
 
     facts_box: QGroupBox
-    facts_form: QFormLayout
+    facts_grid: QGridLayout
+    destination_address: QLineEdit
+    relative_list: QListWidget
     panel: DecisionPanel
     decision: Decision | None
     changed: Any
@@ -53,6 +64,7 @@ class IntakeQuestions:
         open_facts = [full_name(q.fact) for q in questions]
         clauses = {full_name(q.fact): q.clauses for q in questions}
         shown = open_facts + [f for f in self._answers if f not in open_facts]
+        chain: list[QWidget] = [self.destination_address]
         for fact in shown:
             spec = FACT_BY_NAME.get(fact)
             if spec is None:
@@ -66,18 +78,21 @@ class IntakeQuestions:
                 self._check(fact, editor, say=False)  # the heading shows the decision
             editor.committed.connect(lambda f=fact: self._answer(f, advance=True))
             editor.left.connect(lambda f=fact: self._answer(f, advance=False))
-            cited = ", ".join(clauses.get(fact, ()))
-            label = QLabel(term(spec.label_zh, spec.label_en))
-            if cited:  # the clauses small and secondary, below the question
-                label.setText(f"{label.text()}<br><small style='color:#666'>{cited}</small>")
-            label.setWordWrap(True)
-            label.setBuddy(widget)
-            self.facts_form.addRow(label, widget)
+            label = _question_label(
+                term(spec.label_zh, spec.label_en), ", ".join(clauses.get(fact, ())), widget
+            )
+            row = len(chain) - 1  # rows from 0 again: the old ones were taken out
+            self.facts_grid.addWidget(label, row, 0)
+            self.facts_grid.addWidget(widget, row, 1, Qt.AlignmentFlag.AlignTop)
             # shown now, not by the layout's queued call: a hidden editor cannot take the
             # focus, and keys typed until the queue ran would reach nothing
             label.show()
             widget.show()
+            chain.append(widget)
             self._editors[fact] = editor
+        # in the Tab path where they are on screen: after the address, before the relatives
+        chain.append(self.relative_list)
+        tab_path(chain)
         if in_questions:
             target = self.next_question() or self._last_answered
             first = next(iter(self._editors.values()), None)
@@ -92,16 +107,15 @@ class IntakeQuestions:
             old_widget.deleteLater()
 
     def _take_questions(self) -> list[QWidget]:
-        """The rows out of the form, their widgets silenced: an old row never answers for
+        """The rows out of the grid, their widgets silenced: an old row never answers for
         the new one (its text is carried over by the caller)."""
         widgets: list[QWidget] = []
-        while self.facts_form.rowCount():
-            row = self.facts_form.takeRow(0)
-            for item in (row.labelItem, row.fieldItem):
-                widget = item.widget() if item is not None else None
-                if widget is not None:
-                    widget.blockSignals(True)
-                    widgets.append(widget)
+        while self.facts_grid.count():
+            item = self.facts_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.blockSignals(True)
+                widgets.append(widget)
         self._editors.clear()
         return widgets
 
@@ -113,6 +127,30 @@ class IntakeQuestions:
             if fact not in self._answers and fact not in self._skipped and fact in self._editors:
                 return fact
         return None
+
+    def question_text(self, fact: str) -> str:
+        """The label of ``fact``'s question as shown: its text, and below it the clauses
+        (one line each part); "" when the question is not on screen."""
+        editor = cast("QWidget | None", self._editors.get(fact))
+        for row in range(self.facts_grid.rowCount()):
+            field = self.facts_grid.itemAtPosition(row, 1)
+            label = self.facts_grid.itemAtPosition(row, 0)
+            if editor is not None and field is not None and field.widget() is editor:
+                box = label.widget() if label is not None else None
+                if box is not None:
+                    return "\n".join(t.text() for t in box.findChildren(QLabel))
+        return ""
+
+    def focus_next_question(self) -> bool:
+        """F4: the focus to the next question still open (one a relative added may have
+        opened again), else to the first question shown; False when there is none."""
+        open_now = [full_name(q.fact) for q in (self.decision.questions if self.decision else ())]
+        target = self.next_question() or next((f for f in open_now if f in self._editors), None)
+        editor = self._editors.get(target or "") or next(iter(self._editors.values()), None)
+        if editor is None:
+            return False
+        cast("QWidget", editor).setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def _answer(self, fact: str, *, advance: bool) -> None:
         editor = self._editors.get(fact)
@@ -156,5 +194,44 @@ class IntakeQuestions:
         editor.mark(None)
         return value
 
+    def take_shown_answers(self) -> None:
+        """Every answer on screen taken, committed with Enter or not, so that what is
+        saved or decided is what the clerk sees: one emptied is no longer answered, one
+        left unreadable stays marked and is not taken."""
+        for fact, editor in self._editors.items():
+            try:
+                value = editor.answer()
+            except ValueError:
+                continue
+            if value is None:
+                self._answers.pop(fact, None)  # emptied on screen (Delete): not answered
+            elif self._answers.get(fact) != value:
+                self._answers[fact] = value
+                self._skipped.discard(fact)
+
     def answered(self) -> dict[str, Any]:
         return dict(self._answers)
+
+
+def _question_label(question: str, cited: str, editor: QWidget) -> QWidget:
+    """A question's label: its text, wrapping, and below it the clauses that ask it,
+    small and grey (secondary); the text is the editor's buddy (its mnemonic, its name)."""
+    box = QWidget()
+    box.setObjectName("questionLabel")
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    text = QLabel(question, box)
+    text.setWordWrap(True)
+    text.setBuddy(editor)
+    column.addWidget(text)
+    if cited:
+        clauses = QLabel(cited, box)
+        clauses.setObjectName("questionClauses")
+        clauses.setWordWrap(True)
+        font = clauses.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        clauses.setFont(font)
+        clauses.setStyleSheet("color: #666")
+        column.addWidget(clauses)
+    return box

@@ -92,6 +92,15 @@ class LoginDialog(QDialog):
         row.addWidget(cancel)
         form.addRow(row)
         self.session: LoginSession | None = None
+        self.setMinimumWidth(380)
+
+    def _say(self, text: str) -> None:
+        """The message under the fields, wrapped, the window grown to hold all of it."""
+        self.error.setText(text)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.adjustSize()
 
     def set_ready(self, users: UserService, station: str) -> None:
         """The store is open: logging in can go ahead (at once, if OK was pressed)."""
@@ -104,13 +113,13 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         if self._users is None:
             self._pending = True
-            self.error.setText(tr("正在打开存储，请稍候…"))
+            self._say(tr("正在打开存储，请稍候…"))
             return
         users = self._users
         username, password = self.username.text(), self.password.text()
         code = self.code.text().strip() or None
         self.ok.setEnabled(False)
-        self.error.setText(tr("正在核对…"))
+        self._say(tr("正在核对…"))
         self._runner.store(
             lambda: users.login(username, password, totp_code=code),
             self._done,
@@ -133,7 +142,7 @@ class LoginDialog(QDialog):
         else:
             self.password.clear()
             self.password.setFocus()
-        self.error.setText(_describe(exc))
+        self._say(_describe(exc))
 
 
 class SetupDialog(QDialog):

@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -46,10 +49,13 @@ from ui.errors import show_error
 from ui.i18n import term, tr
 from ui.login import LockPage
 from ui.operations import ChangeBus, Operations
+from ui.print_preview import fitted_size
 from ui.queue_model import ApplicationQueueModel
 from ui.queue_page import QueuePage
 from ui.statistics_page import StatisticsPage
 from ui.sync_panel import ConflictsDialog, SyncController
+
+log = logging.getLogger(__name__)
 
 
 class _Activity(QObject):
@@ -74,7 +80,7 @@ class MainWindow(QMainWindow):
         self.operations = Operations(desk, self.bus)
         office = desk.office
         self.setWindowTitle(f"{tr('落户受理台')} {__version__} — {office.station_name}")
-        self.resize(1280, 820)
+        self.resize(fitted_size(None, QSize(1280, 820)))  # a 1366×768 screen's free area
         self.queue_model = ApplicationQueueModel(
             desk.apps, self.actor, desk.runner, desk.evaluation.divisions, self
         )
@@ -95,11 +101,18 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.queue, tr("申请", "tab"))
         self.home.addTab(self.collectives, tr("集体户"))
         self.statistics: StatisticsPage | None = None
+        self.statistics_scroll: QScrollArea | None = None
         if self.actor.role in VIEWING_STATISTICS:
             self.statistics = StatisticsPage(desk.statistics, self.actor, desk.runner, self)
             self.statistics.open_application.connect(self.open_number)
             self.bus.changed.connect(self.statistics.changed)
-            self.home.addTab(self.statistics, tr("统计"))
+            # its tables and charts need more width than a 150 % screen has: it scrolls,
+            # and the window (the intake above all) still fits 1366×768
+            self.statistics_scroll = QScrollArea(self)
+            self.statistics_scroll.setWidgetResizable(True)
+            self.statistics_scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.statistics_scroll.setWidget(self.statistics)
+            self.home.addTab(self.statistics_scroll, tr("统计"))
         self.home.currentChanged.connect(self._home_tab_changed)
         self.application = ApplicationPage(
             desk, self.operations, self.bus, locked=self._locked, parent=self
@@ -138,6 +151,7 @@ class MainWindow(QMainWindow):
             opener.setContext(Qt.ShortcutContext.WidgetShortcut)
             opener.activated.connect(self.open_selected)
         self.queue.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self._queue_seen: tuple[int, str] | None = None
         self._idle_check = QTimer(self)
         self._idle_check.setInterval(5_000)
         self._idle_check.timeout.connect(self.check_idle)
@@ -178,6 +192,7 @@ class MainWindow(QMainWindow):
         self.find_action = add(work, tr("查找"), QKeySequence.StandardKey.Find, self.focus_search)
         self.back_action = add(work, tr("返回队列"), "Esc", self.back)
         self.read_action = add(work, tr("读卡"), "F5", self.read_card)
+        self.next_question_action = add(work, tr("下一个待答问题"), "F4", self.focus_next_question)
         self.collectives_action = add(work, tr("集体户"), "F3", self.show_collectives)
         self.applicant_screen_action = add(
             work, tr("申请人屏幕（双屏核对）"), "F11", self.show_applicant_screen
@@ -223,6 +238,11 @@ class MainWindow(QMainWindow):
                 shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
                 button.setProperty("keys", shown)
                 button.setToolTip(shown)
+            else:  # its key is the 受理 menu's 打印 (one action per key): said here too
+                printing = self.print_action.shortcut()
+                action.setText(
+                    f"{text}\t{printing.toString(QKeySequence.SequenceFormat.NativeText)}"
+                )
             self.step_actions[key] = action
         steps.aboutToShow.connect(self._steps_open_now)
         settings = self.menuBar().addMenu(tr("设置(&S)"))
@@ -337,6 +357,12 @@ class MainWindow(QMainWindow):
     def read_card(self) -> None:
         self.application.read_card()
 
+    def focus_next_question(self) -> None:
+        """F4: back to the questions, at the next one still open (a relative added may
+        have opened one again), from anywhere on the application page."""
+        if not self._locked() and self.stack.currentWidget() is self.intake_page:
+            self.intake.focus_next_question()
+
     def choose_language(self, language: str) -> None:
         """Kept for this machine and applied at the next start: the window in use is not
         rebuilt under the clerk's hands."""
@@ -369,6 +395,8 @@ class MainWindow(QMainWindow):
 
     def show_home(self, tab: QWidget) -> None:
         self.stack.setCurrentWidget(self.home)
+        if tab is self.statistics and self.statistics_scroll is not None:
+            tab = self.statistics_scroll  # the page sits in its scroll area
         self.home.setCurrentWidget(tab)
 
     def show_collectives(self) -> None:
@@ -380,7 +408,7 @@ class MainWindow(QMainWindow):
     def _home_tab_changed(self, index: int) -> None:
         if self.home.widget(index) is self.collectives:
             self.collectives.refresh()
-        elif self.statistics is not None and self.home.widget(index) is self.statistics:
+        elif self.statistics is not None and self.home.widget(index) is self.statistics_scroll:
             self.statistics.refresh()
 
     def _locked(self) -> bool:
@@ -481,6 +509,27 @@ class MainWindow(QMainWindow):
     def check_idle(self) -> None:
         if not self._locked() and self.idle.locked:
             self.lock_screen()
+        self.watch_queue()
+
+    def watch_queue(self) -> None:
+        """Changes made behind the desk's back (the command line, another desk on this
+        store, a sync round) reach the queue within one tick of the idle timer: the
+        store's fingerprint is read on the database worker while the queue is shown."""
+        watch = self.desk.queue_watch
+        if watch is None or self._locked() or self.stack.currentWidget() is not self.home:
+            return
+        actor = self.actor
+
+        def compare(seen: tuple[int, str]) -> None:
+            if self._queue_seen is not None and seen != self._queue_seen:
+                self.queue_model.refresh()
+            self._queue_seen = seen
+
+        self.desk.runner.store(
+            lambda: watch.fingerprint(actor),
+            compare,
+            lambda exc: log.warning("the queue's watch could not read the store: %s", exc),
+        )
 
     def lock_screen(self) -> None:
         if self._locked():

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, QStandardPaths, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QRect, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
@@ -98,6 +98,16 @@ def printer_of_the_pc() -> QPrinter:
     return printer
 
 
+def fitted_size(parent: QWidget | None, wanted: QSize) -> QSize:
+    """``wanted``, made smaller where the screen (the parent's, else the primary) is: a
+    window taller than a 1366×768 screen hides its own buttons."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() * 0.92
+    return wanted.boundedTo(room)
+
+
 class PrintPreview(QDialog):
     def __init__(
         self, pdf: bytes, title: str, parent: QWidget | None = None, *, file_name: str = ""
@@ -107,7 +117,7 @@ class PrintPreview(QDialog):
         #: what "save as" suggests: the document and its number, in the documents folder
         self.file_name = file_name or f"{safe_file_name(title)}.pdf"
         self.setWindowTitle(tr("打印预览 — {title}").format(title=title))
-        self.resize(900, 1000)
+        self.resize(fitted_size(parent, QSize(900, 1000)))
         self.pages = page_images(pdf, PREVIEW_SCALE)
         column = QWidget(self)
         column_layout = QVBoxLayout(column)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +21,7 @@ from caseworker.models.enums import MaritalStatus, Relation, Sex
 from caseworker.models.facts import CaseError, case_from_dict
 from ui.answer_editors import ChoiceEditor, enum_choices
 from ui.i18n import tr
+from ui.intake_sections import tab_path
 
 ERROR_STYLE = "color: #c62828"
 
@@ -40,6 +41,15 @@ def _choice(name: str, parent: QWidget, choices: list[tuple[Any, str, str]]) -> 
     choice = ChoiceEditor(None, parent, choices=choices)
     choice.setObjectName(name)
     return choice
+
+
+def _one_key(choice: ChoiceEditor, text: str) -> bool:
+    """Whether ``text`` alone picks a choice: a number in a list of at most nine, or Y/N
+    (and 1/2) in a 是/否 list."""
+    values = [choice.itemData(i) for i in range(choice.count())]
+    if values == [True, False] and text.lower() in {"y", "n", "1", "2"}:
+        return True
+    return len(text) == 1 and text.isdigit() and 1 <= int(text) <= choice.count() <= 9
 
 
 class RelativeDialog(QDialog):
@@ -64,16 +74,19 @@ class RelativeDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        # the clerk's order: relation, name, ID number, (birth date and sex only without
+        # one: the number gives them), marital status, living together, OK
         for label, widget in (
             (tr("关系"), self.relation),
+            (tr("姓名"), self.name),
             (tr("身份证号"), self.id_number),
             (tr("出生日期"), self.born),
             (tr("性别"), self.sex),
             (tr("婚姻状况"), self.marital),
             (tr("共同居住"), self.co_residing),
-            (tr("姓名"), self.name),
         ):
             form.addRow(label, widget)
+            widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("0" * 22))
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -81,6 +94,20 @@ class RelativeDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        chain: list[QWidget] = [
+            self.relation,
+            self.name,
+            self.id_number,
+            self.born,
+            self.sex,
+            self.marital,
+            self.co_residing,
+            buttons.button(QDialogButtonBox.StandardButton.Ok),
+        ]
+        tab_path(chain)
+        for choice in (self.relation, self.sex, self.marital, self.co_residing):
+            choice.installEventFilter(self)
+        self.id_number.textChanged.connect(self._number_gives_birth)
         self.relation.set_answer(relative.get("relation"))
         self.id_number.setText(relative.get("id_number") or "")
         self.born.setText(relative.get("birth_date") or "")
@@ -89,6 +116,32 @@ class RelativeDialog(QDialog):
         self.co_residing.set_answer(relative.get("co_residing"))
         self.name.setText(relative.get("name", ""))
         self.value: dict[str, Any] = {}
+        self._number_gives_birth()
+
+    def _number_gives_birth(self) -> None:
+        """With an ID number, the birth date and sex come from it: those two fields are
+        greyed and out of the Tab path; without one (a child not yet given one) they are
+        asked."""
+        without = not self.id_number.text().strip()
+        # a value already there stays editable, to be corrected or taken out
+        self.born.setEnabled(without or bool(self.born.text().strip()))
+        self.sex.setEnabled(without or self.sex.currentIndex() >= 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A list chosen by one key (its number, or Y/N for 是/否) moves on to the next
+        field at once: nothing else could be meant, so no Tab is needed."""
+        if (
+            isinstance(watched, ChoiceEditor)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and _one_key(watched, event.text())
+        ):
+            watched.keyPressEvent(event)
+            if watched.currentIndex() >= 0:
+                self.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

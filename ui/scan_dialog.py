@@ -117,6 +117,9 @@ REASONS = {
     "name-differs": QT_TRANSLATE_NOOP("", "与另一证件上识别的姓名不同。"),
     "name-agrees": QT_TRANSLATE_NOOP("", "与另一证件上的姓名相同。"),
     "label-fragment": QT_TRANSLATE_NOOP("", "混入了别的栏目的文字。"),
+    "seal-removed": QT_TRANSLATE_NOOP(
+        "", "识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。"
+    ),
     "low-confidence": QT_TRANSLATE_NOOP("", "识别把握不大。"),
     "not-read": QT_TRANSLATE_NOOP("", "这一栏没有识别到文字（也可能本来就空着）。"),
 }
@@ -367,7 +370,13 @@ class ScanDialog(QDialog):
             return
         kind = str(self.kind.currentData())
         known = {k: v for k, v in self._known.items() if v}
-        self.result = extract(kind, self._reading.lines, cells=self._reading.cells, known=known)
+        self.result = extract(
+            kind,
+            self._reading.lines,
+            cells=self._reading.cells,
+            known=known,
+            recognise=self._reading.recognise,
+        )
         while self.form.rowCount():
             self.form.removeRow(0)
         self.edits.clear()

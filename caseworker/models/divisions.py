@@ -20,7 +20,13 @@ STREET_SUFFIXES = ("街道办事处", "街道", "镇", "乡")
 
 
 class DivisionError(ValueError):
-    """A place that the division data does not know; the message names it and the way out."""
+    """A place that the division data does not know; the message names it and the way out.
+    ``code`` and ``params`` say the same as data, for a front end to word."""
+
+    def __init__(self, message: str, *, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,13 +209,17 @@ class Divisions:
         if legal is None:
             raise DivisionError(
                 f"destination.county: {county} is not a county-level division code; "
-                "use today's 6-digit code, e.g. 370105 for 天桥区"
+                "use today's 6-digit code, e.g. 370105 for 天桥区",
+                code="place.county_unknown",
+                county=county,
             )
         found: Street | None = None
         if self.is_functional_zone(legal) and street is None:
             raise DivisionError(
                 f"destination.county: {legal} {self.county_name(legal)} is a functional zone, "
-                "not a county; give destination.street so that its county can be found"
+                "not a county; give destination.street so that its county can be found",
+                code="place.functional_zone",
+                name=self.county_name(legal),
             )
         if street is not None and self.has_streets(legal):
             found = self.find_street(legal, street)
@@ -219,7 +229,11 @@ class Divisions:
                 hint = f"; did you mean {', '.join(near)}?" if near else ""
                 raise DivisionError(
                     f"destination.street: {street!r} is not a street or town of "
-                    f"{legal} {self.county_name(legal)}{hint}"
+                    f"{legal} {self.county_name(legal)}{hint}",
+                    code="place.street_unknown",
+                    street=street,
+                    county_name=self.county_name(legal),
+                    near="、".join(near),
                 )
             legal = found.county
         elif street is not None:
@@ -228,12 +242,16 @@ class Divisions:
         if community is not None:
             if found is None or not found.code:
                 raise DivisionError(
-                    "destination.community: a community needs a known destination.street"
+                    "destination.community: a community needs a known destination.street",
+                    code="place.community_needs_street",
                 )
             found_community = self._communities.get(found.code, {}).get(community)
             if found_community is None:
                 raise DivisionError(
-                    f"destination.community: {community!r} is not a community of {found.name}"
+                    f"destination.community: {community!r} is not a community of {found.name}",
+                    code="place.community_unknown",
+                    community=community,
+                    street=found.name,
                 )
         derived_area = area if area is not None else _derive_area(found, found_community)
         derived_zone = zone

@@ -43,6 +43,7 @@ from caseworker.models.enums import (
     TalentClass,
     Title,
 )
+from caseworker.models.problems import Problem, refusal
 from caseworker.models.resident_id import ResidentId, ResidentIdError, parse_resident_id
 
 _COUNTY = re.compile(r"^\d{6}$")
@@ -51,13 +52,23 @@ _COUNTY = re.compile(r"^\d{6}$")
 class CaseError(ValueError):
     """A case that is not valid input. ``str()`` is one line: where, what, how to fix.
 
-    ``problems`` holds the same as data: (field, what is wrong) pairs, the field a stable
+    ``problems`` holds the same as (field, what is wrong) pairs, the field a stable
     dotted name such as ``applicant.id_number`` ("" when the case as a whole is meant), so
-    a front end can name the field as its own screen labels it."""
+    a front end can name the field as its own screen labels it; ``details`` holds each
+    as a ``Problem`` (field, code, params), so a front end can also word it in its own
+    language. A problem without a code of its own has the code ""."""
 
-    def __init__(self, message: str, problems: tuple[tuple[str, str], ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        problems: tuple[tuple[str, str], ...] = (),
+        details: tuple[Problem, ...] = (),
+    ) -> None:
         super().__init__(message)
         self.problems = problems or _split_field(message)
+        self.details = details or tuple(
+            Problem(field=where, code="", text=what) for where, what in self.problems
+        )
 
 
 def _iso_date(value: object) -> date:
@@ -68,23 +79,28 @@ def _iso_date(value: object) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {json.dumps(value, ensure_ascii=False)}")
+    got = json.dumps(value, ensure_ascii=False, default=str)
+    raise refusal("date.format", f"expected a date as YYYY-MM-DD, got {got}")
 
 
 def _date_or_false(value: object) -> date | Literal[False] | None:
     if value is None or value is False:
         return value
     if value is True:
-        raise ValueError("expected a date as YYYY-MM-DD, or false for none (true says nothing)")
+        raise refusal(
+            "date.true", "expected a date as YYYY-MM-DD, or false for none (true says nothing)"
+        )
     return _iso_date(value)
 
 
 def _county_code(value: object) -> str:
     if isinstance(value, str) and _COUNTY.match(value):
         return value
-    raise ValueError(
+    raise refusal(
+        "county.format",
         f'expected a 6-digit county code as a string such as "370105", '
-        f"got {json.dumps(value, ensure_ascii=False)}"
+        f"got {json.dumps(value, ensure_ascii=False, default=str)}",
+        empty=value in ("", None),
     )
 
 
@@ -168,7 +184,7 @@ class Applicant(_Strict):
         try:
             return parse_resident_id(value).number
         except ResidentIdError as exc:
-            raise ValueError(str(exc)) from None
+            raise refusal(exc.code, str(exc), **exc.params) from None
 
     @cached_property
     def resident_id(self) -> ResidentId:
@@ -193,23 +209,32 @@ class Relative(_Strict):
         try:
             return parse_resident_id(value).number
         except ResidentIdError as exc:
-            raise ValueError(str(exc)) from None
+            raise refusal(exc.code, str(exc), **exc.params) from None
 
     @model_validator(mode="after")
     def _identity(self) -> Relative:
         if self.id_number is None:
             if self.birth_date is None or self.sex is None:
-                raise ValueError(
-                    "give either id_number, or birth_date and sex (a child without an ID yet)"
+                raise refusal(
+                    "relative.identity_missing",
+                    "give either id_number, or birth_date and sex (a child without an ID yet)",
                 )
             return self
         rid = parse_resident_id(self.id_number)
         if self.birth_date is not None and self.birth_date != rid.birth_date:
-            raise ValueError(
-                f"birth_date {self.birth_date} differs from {rid.birth_date} in id_number"
+            raise refusal(
+                "relative.birth_date_differs",
+                f"birth_date {self.birth_date} differs from {rid.birth_date} in id_number",
+                typed=self.birth_date.isoformat(),
+                born=rid.birth_date.isoformat(),
             )
         if self.sex is not None and self.sex != rid.sex:
-            raise ValueError(f"sex {self.sex} differs from {rid.sex} in id_number")
+            raise refusal(
+                "relative.sex_differs",
+                f"sex {self.sex} differs from {rid.sex} in id_number",
+                typed=self.sex.value,
+                sex=rid.sex.value,
+            )
         return self
 
     @cached_property
@@ -241,15 +266,23 @@ class Case(_Strict):
     def _dates_not_after_on(self) -> Case:
         born = self.applicant.resident_id.birth_date
         if born > self.on:
-            raise ValueError(
+            raise refusal(
+                "case.born_after_on",
                 f"applicant.id_number: birth date {born} is after the application date "
-                f"{self.on}; check the ID number and the date"
+                f"{self.on}; check the ID number and the date",
+                field="applicant.id_number",
+                born=born.isoformat(),
+                on=self.on.isoformat(),
             )
         for i, relative in enumerate(self.family):
             if relative.resolved_birth_date > self.on:
-                raise ValueError(
+                raise refusal(
+                    "case.relative_born_after_on",
                     f"family[{i}]: birth date {relative.resolved_birth_date} is after the "
-                    f"application date {self.on}; a child must be born before applying"
+                    f"application date {self.on}; a child must be born before applying",
+                    field=f"family[{i}]",
+                    born=relative.resolved_birth_date.isoformat(),
+                    on=self.on.isoformat(),
                 )
         return self
 
@@ -320,12 +353,27 @@ def problems_of(exc: ValidationError, prefix: str = "") -> tuple[tuple[str, str]
     return tuple(pair for err in errors for pair in _split_field(_describe(err, prefix)))
 
 
+def details_of(exc: ValidationError, prefix: str = "") -> tuple[Problem, ...]:
+    """Each problem of one input as data: field, code, params and the English."""
+    out = []
+    for err in exc.errors(include_url=False):
+        ctx = dict(err.get("ctx") or {})
+        ctx.pop("detail", None)
+        ((where, what),) = _split_field(_describe(err, prefix))
+        named = ctx.pop("field", None)
+        if isinstance(named, str):
+            where = f"{prefix}{named}"
+        params = {k: v for k, v in ctx.items() if isinstance(v, (str, int, float, bool))}
+        out.append(Problem(field=where, code=err["type"], text=what, params=params))
+    return tuple(out)
+
+
 def parse_case(text: str | bytes) -> Case:
     """Parse and validate one case from JSON text; raise CaseError with a one-line message."""
     try:
         return Case.model_validate_json(text)
     except ValidationError as exc:
-        raise CaseError(one_line(exc), problems_of(exc)) from None
+        raise CaseError(one_line(exc), problems_of(exc), details_of(exc)) from None
 
 
 def case_from_dict(data: dict[str, Any]) -> Case:

@@ -9,7 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from caseworker.models.facts import CaseError, one_line, problems_of
+from caseworker.models.facts import CaseError, details_of, one_line, problems_of
+from caseworker.models.problems import refusal
 
 _NAME_MARKS = frozenset("·•・-. ")
 
@@ -33,15 +34,18 @@ def check_name(name: str) -> str:
     foreign names. Anything else (emoji, control characters, digits) is refused."""
     name = _nfc_keeping_compatibility_ideographs(name.strip())
     if name and all(char in _NAME_MARKS for char in name):
-        raise ValueError(f"{name!r} has no letter or character of a name")
+        raise refusal("name.no_letter", f"{name!r} has no letter or character of a name")
     for char in name:
         if char in _NAME_MARKS or ("a" <= char.lower() <= "z"):
             continue
         if unicodedata.category(char) == "Lo" and "CJK" in unicodedata.name(char, ""):
             continue
-        raise ValueError(
+        raise refusal(
+            "name.character",
             f"{char!r} (U+{ord(char):04X}) cannot be part of a name; type the name exactly "
-            "as the 户口簿 shows it"
+            "as the 户口簿 shows it",
+            char=char,
+            digit=char.isdigit(),
         )
     return name
 
@@ -59,8 +63,9 @@ class _Record(BaseModel):
         if isinstance(value, str):
             for char in value:
                 if unicodedata.category(char) == "Cc":
-                    raise ValueError(
-                        f"holds the control character U+{ord(char):04X}; type the text again"
+                    raise refusal(
+                        "text.control_character",
+                        f"holds the control character U+{ord(char):04X}; type the text again",
                     )
         return value
 
@@ -105,5 +110,7 @@ def parse_records(data: Any) -> Records:
         return Records.model_validate(data or {})
     except ValidationError as exc:
         raise CaseError(
-            one_line(exc, prefix="records."), problems_of(exc, prefix="records.")
+            one_line(exc, prefix="records."),
+            problems_of(exc, prefix="records."),
+            details_of(exc, prefix="records."),
         ) from None

@@ -17,8 +17,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -28,7 +30,7 @@ from reportlab.platypus import (
 )
 
 from caseworker.printing.fonts import check, register_font
-from caseworker.printing.model import TITLES, DocumentData, DocumentKind
+from caseworker.printing.model import SELF_NAMES, TITLES, DocumentData, DocumentKind
 
 _DARK_RUN = re.compile(b"\x00+")
 # binary (deflated) streams instead of ASCII85 text: smaller files, a quarter less time
@@ -145,7 +147,7 @@ def _route_lines(data: DocumentData) -> list[tuple[str, str]]:
 def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowable]:
     s = styles()
     marks = [m for m in (copy, "补打" if data.reprint else "") if m]
-    title = TITLES[kind] + "".join(f"（{m}）" for m in marks)
+    title = title_of(kind, data) + "".join(f"（{m}）" for m in marks)
     yield para(title, s["title"])
     yield para(f"编号：{data.number}", s["small"])
     yield Spacer(1, 3 * mm)
@@ -153,7 +155,8 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
         yield field_table(
             [
                 ("申请编号", data.application_number),
-                ("受理日期", data.issued_on.isoformat()),
+                ("申请日期", (data.applied_on or data.issued_on).isoformat()),
+                ("受理日期", (data.accepted_on or data.issued_on).isoformat()),
                 ("申请人", f"{data.applicant.name}　{data.applicant.id_number}"),
                 ("拟迁入地址", data.destination),
                 *_route_lines(data),
@@ -190,7 +193,7 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
         yield field_table(
             [
                 ("申请编号", data.application_number),
-                ("现户口所在地", data.current_address or "—"),
+                ("现户口所在地", data.current_address or "未填写"),
                 ("迁入地址", data.destination),
                 *_route_lines(data),
                 ("有效期至", data.valid_until.isoformat() if data.valid_until else "—"),
@@ -216,12 +219,53 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
         yield para("救济途径", s["heading"])
         yield para(REVIEW_RIGHTS, s["body"])
     yield Spacer(1, 10 * mm)
-    yield para(f"{data.station_name}（{data.office_code}）", s["body"])
-    yield para(f"{data.issued_on.year}年{data.issued_on.month}月{data.issued_on.day}日", s["body"])
+    # the office, the date, the code and how to check it stay together on one page
+    closing: list[Flowable] = [
+        para(f"{data.station_name}（{data.office_code}）", s["body"]),
+        para(f"{data.issued_on.year}年{data.issued_on.month}月{data.issued_on.day}日", s["body"]),
+    ]
     if data.qr_payload:
-        yield Spacer(1, 6 * mm)
-        yield _qr(data.qr_payload)
-        yield para("扫码或用 caseworker verify 核验本证明的真伪。", s["small"])
+        closing += [
+            Spacer(1, 6 * mm),
+            _qr(data.qr_payload),
+            para(check_note(kind, data), s["small"]),
+        ]
+    yield KeepTogether(closing)
+
+
+def title_of(kind: DocumentKind, data: DocumentData) -> str:
+    return data.title or TITLES[kind]
+
+
+def check_note(kind: DocumentKind, data: DocumentData) -> str:
+    """How an official checks the paper: the code, or the office that issued it (the
+    number is at the foot of the page). An official paper names no program."""
+    return f"核验：扫描二维码核验，或向出具单位{data.station_name}核验本{SELF_NAMES[kind]}的真伪。"
+
+
+def _numbered_canvas(number: str) -> type[Canvas]:
+    """A canvas that writes the document's number and 第N页 共M页 at the foot of every page
+    (a page that came apart from the rest still says whose it is)."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for n, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self.setFont(register_font(), 8)
+                self.drawCentredString(A4[0] / 2, 12 * mm, f"编号 {number}  第{n}页 共{total}页")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 class QrCode(Flowable):  # type: ignore[misc]  # ReportLab ships no types
@@ -274,7 +318,8 @@ def texts_of(kind: DocumentKind, data: DocumentData) -> list[str]:
     """Every string that will be printed, for the glyph check."""
     people = [data.applicant, *data.relatives]
     out = [
-        TITLES[kind],
+        title_of(kind, data),
+        check_note(kind, data),
         data.number,
         data.application_number,
         data.station_name,
@@ -299,7 +344,7 @@ def texts_of(kind: DocumentKind, data: DocumentData) -> list[str]:
 
 def render(kind: DocumentKind, data: DocumentData, *, counterfoil: bool = False) -> bytes:
     """The document as PDF bytes; with ``counterfoil`` a second page, the office's 存根."""
-    check(TITLES[kind], texts_of(kind, data))
+    check(title_of(kind, data), texts_of(kind, data))
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(
         buffer,
@@ -308,12 +353,12 @@ def render(kind: DocumentKind, data: DocumentData, *, counterfoil: bool = False)
         rightMargin=20 * mm,
         topMargin=20 * mm,
         bottomMargin=20 * mm,
-        title=f"{TITLES[kind]} {data.number}",
+        title=f"{title_of(kind, data)} {data.number}",
         author=data.station_name,
         keywords=data.qr_payload,  # so `caseworker verify FILE.pdf` needs no QR decoder
     )
     story = list(_story(kind, data, ""))
     if counterfoil:
         story += [PageBreak(), *_story(kind, data, "存根")]
-    pdf.build(story)
+    pdf.build(story, canvasmaker=_numbered_canvas(data.number))
     return buffer.getvalue()

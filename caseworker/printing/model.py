@@ -21,6 +21,15 @@ TITLES = {
     DocumentKind.PERMIT: "准予迁入证明",
     DocumentKind.REFUSAL: "不予受理/不予批准告知书",
 }
+#: a refusal notice's title: refused before a decision on the merits, or after one
+REFUSAL_TITLES = {"not_accepted": "不予受理告知书", "not_approved": "不予批准告知书"}
+#: what a document calls itself in its verification note
+SELF_NAMES = {
+    DocumentKind.RECEIPT: "回执",
+    DocumentKind.NOTICE: "告知书",
+    DocumentKind.PERMIT: "证明",
+    DocumentKind.REFUSAL: "告知书",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +74,9 @@ class DocumentData:
     qr_payload: str = ""
     #: a reprint (补打) keeps the number and says so in the title
     reprint: bool = False
+    #: the title where the kind has more than one (不予受理告知书 or 不予批准告知书)
+    title: str = ""
+    #: the application's date (申请日期), which the decision rests on, and the date it was
+    #: accepted (受理日期); a receipt prints both
+    applied_on: date | None = None
+    accepted_on: date | None = None

@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from caseworker.printing.model import DocumentData, DocumentKind
 
@@ -15,9 +16,10 @@ PREFIX = "CW1"
 PATTERN = re.compile(r"CW1\|[A-Z0-9]{4,8}\|[A-Z0-9-]+\|\d+\|[A-Z2-7]+\|[A-Za-z0-9_-]+")
 
 
-def digest(kind: DocumentKind, data: DocumentData) -> str:
-    """SHA-256 over the fields a forger would change: who, where, which clause, until when."""
-    fields = {
+def fields(kind: DocumentKind, data: DocumentData) -> dict[str, Any]:
+    """The fields a forger would change: who, where, which clause, until when. The register
+    keeps them as printed (``facts``) and `verify` answers from them."""
+    return {
         "kind": kind.value,
         "number": data.number,
         "application": data.application_number,
@@ -27,8 +29,17 @@ def digest(kind: DocumentKind, data: DocumentData) -> str:
         "route": data.route.clause if data.route else "",
         "valid_until": data.valid_until.isoformat() if data.valid_until else "",
     }
-    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def digest_of(values: dict[str, Any]) -> str:
+    """SHA-256 over ``fields``' values, canonical JSON."""
+    canonical = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def digest(kind: DocumentKind, data: DocumentData) -> str:
+    """SHA-256 over the fields a forger would change: who, where, which clause, until when."""
+    return digest_of(fields(kind, data))
 
 
 @dataclass(frozen=True, slots=True)

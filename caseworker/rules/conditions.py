@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from caseworker.models.calendar import add_months, anniversary
 from caseworker.models.enums import Sex
+from caseworker.rules import plain, plain_en
 from caseworker.rules.facts import FACT_BY_NAME
 
 Truth = bool | None
@@ -101,6 +102,8 @@ class Leaf(Condition):
     #: filled once by ``freeze`` when the pack is compiled
     short: str = ""
     _described: tuple[str, str] = ("", "")
+    #: the zones' Chinese names, by id, for a leaf on ``zone`` (set by the pack loader)
+    zone_names: Mapping[str, str] = {}
 
     @property
     def changeable(self) -> bool:
@@ -142,7 +145,12 @@ class Leaf(Condition):
         return self._described[self.negated] or self.describe(self.negated)
 
     def reason(self, value: Any) -> str:
-        return f"{self.text} (has {_show(value)})"
+        return self.said(f"{self.text} (has {_show(value)})", value)
+
+    def said(self, en: str, value: Any) -> str:
+        """The engine's reason ``en`` with its plain Chinese and English beside it."""
+        zh, plain_english = (m.reason(self, self.negated, value) for m in (plain, plain_en))
+        return plain.Said(en, zh, plain_english)
 
     @property
     def time_bound(self) -> bool:
@@ -159,7 +167,7 @@ class Leaf(Condition):
         params = tuple(
             (k, repr(v))
             for k, v in sorted(vars(self).items())
-            if not k.startswith("_") and k not in {"uid", "short"}
+            if not k.startswith("_") and k not in {"uid", "short", "zone_names"}
         )
         return (type(self).__name__, params)
 
@@ -355,7 +363,7 @@ class Answered(Leaf):
         return f"{_short(self.fact)} {'not given' if negated else 'given'}"
 
     def reason(self, value: Any) -> str:
-        return self.text
+        return self.said(self.text, value)
 
 
 class YearsBefore(Leaf):
@@ -453,7 +461,7 @@ class AwardMatch(Leaf):
         return ("no " if negated else "") + text
 
     def reason(self, value: Any) -> str:
-        return f"{self.describe(self.negated)} (has {len(value)} award(s))"
+        return self.said(f"{self.describe(self.negated)} (has {len(value)} award(s))", value)
 
 
 class Manual(Leaf):
@@ -574,12 +582,19 @@ class Any_(_Junction):  # noqa: N801 - "Any" would shadow typing.Any
                 reasons.append(out.unmet[0])
             else:  # brackets keep "a and (b or c)" readable
                 parts = (f"({u})" if u.startswith("none of") else u for u in out.unmet)
-                reasons.append("(" + " and ".join(parts) + ")")
+                zh = plain.both([plain.zh_of(u) for u in out.unmet])
+                en = plain_en.both([plain.en_of(u) for u in out.unmet])
+                reasons.append(plain.Said("(" + " and ".join(parts) + ")", zh, en))
         if unknown:
             return Outcome(None, unknown=tuple(dict.fromkeys(unknown)))
         if len(reasons) == 1:
             return Outcome(False, unmet=(reasons[0],))
-        return Outcome(False, unmet=("none of: " + "; or ".join(reasons),))
+        said = plain.Said(
+            "none of: " + "; or ".join(reasons),
+            plain.none_of([plain.zh_of(r) for r in reasons]),
+            plain_en.none_of([plain.en_of(r) for r in reasons]),
+        )
+        return Outcome(False, unmet=(said,))
 
     def negate(self) -> Condition:
         return All(tuple(part.negate() for part in self.parts))

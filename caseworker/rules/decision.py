@@ -10,6 +10,7 @@ from typing import Any
 
 from caseworker.rules.conditions import Outcome
 from caseworker.rules.packs import Route
+from caseworker.rules.plain import en_of, zh_of
 
 ELIGIBLE, INCOMPLETE, INELIGIBLE, NOT_APPLICABLE = (
     "eligible",
@@ -96,6 +97,16 @@ class RouteResult:
     @property
     def unknown(self) -> tuple[str, ...]:
         return self._explained().unknown if self.status == INCOMPLETE else ()
+
+    @property
+    def unmet_zh(self) -> tuple[str, ...]:
+        """The unmet conditions in plain Chinese, for the desk and the papers."""
+        return tuple(zh_of(u) for u in self.unmet)
+
+    @property
+    def unmet_en(self) -> tuple[str, ...]:
+        """The unmet conditions in plain English, for the desk in English."""
+        return tuple(en_of(u) for u in self.unmet)
 
     @property
     def hints(self) -> tuple[Hint, ...]:
@@ -214,3 +225,11 @@ class Decision:
             ],
             "warnings": list(self.warnings),
         }
+
+    def to_record(self) -> dict[str, Any]:
+        """``to_json`` and, per route, its unmet conditions in Chinese (``unmet_zh``): what
+        an application keeps, so a refusal notice printed later reads in Chinese."""
+        out = self.to_json()
+        for shown, route in zip(out["routes"], self.routes, strict=True):
+            shown["unmet_zh"] = list(route.unmet_zh)
+        return out

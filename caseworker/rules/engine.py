@@ -10,7 +10,8 @@ from typing import Any
 from caseworker.models.calendar import age_on
 from caseworker.models.divisions import DivisionError, Divisions, Place
 from caseworker.models.facts import Applicant, Case, CaseError, Joins
-from caseworker.rules import conditions
+from caseworker.models.problems import Problem
+from caseworker.rules import conditions, plain
 from caseworker.rules.decision import (
     ELIGIBLE,
     INCOMPLETE,
@@ -87,7 +88,10 @@ def resolve_place(case: Case, divisions: Divisions) -> Place:
             zone=dest.zone,
         )
     except DivisionError as exc:
-        raise CaseError(str(exc)) from None
+        message = str(exc)
+        ((where, what),) = CaseError(message).problems
+        problem = Problem(field=where, code=exc.code, text=what, params=exc.params)
+        raise CaseError(message, details=(problem,)) from None
 
 
 def evaluate(case: Case, book: RuleBook, divisions: Divisions) -> Decision:
@@ -301,7 +305,7 @@ def _hints(route: Route, cov: _Covering, ctx: conditions.Context) -> tuple[Hint,
                 Hint(
                     "change",
                     f"eligible if {leaf.describe(leaf.negated)}",
-                    f"若满足：{leaf.describe(leaf.negated)}",
+                    f"若满足：{plain.describe(leaf, leaf.negated)}",
                 )
             )
     return tuple(hints[:3])

@@ -522,6 +522,10 @@ def load_pack(
                 info_en=compiler.string(node, "info_en", where),
             )
         )
+    zone_names = {zone.id: zone.name for zone in zones}
+    for leaf in compiler.interned.values():  # the zones' names, for reasons in Chinese
+        if leaf.fact == "zone":
+            leaf.zone_names = zone_names
     version = top["version"]
     return RulePack(
         policy=policy,

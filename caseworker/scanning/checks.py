@@ -62,6 +62,7 @@ REASONS = (
     "name-differs",  # differs from the name read on the other document
     "name-agrees",
     "label-fragment",  # holds a printed label: taken from a neighbouring cell
+    "seal-removed",  # a seal's text read into it taken out (``seal``)
     "not-read",
 )
 
@@ -347,13 +348,14 @@ def _at(text: str, pos: int, names: dict[str, str]) -> tuple[str, str, bool, int
         return name, names[name], False, len(name)
     # one character misread in a name of three or more (two agreeing with it), or one
     # dropped (the recogniser leaves out a character it cannot read: 郓城县 → 城县)
-    near = {
-        names[n]: n
-        for n in names
-        if len(n) >= 3
-        and pos + len(n) <= len(text)
-        and sum(a != b for a, b in zip(text[pos : pos + len(n)], n, strict=True)) == 1
-    }
+    near: dict[str, str] = {}
+    for n, code in names.items():  # a division's name today comes before its earlier forms
+        if (
+            len(n) >= 3
+            and pos + len(n) <= len(text)
+            and sum(a != b for a, b in zip(text[pos : pos + len(n)], n, strict=True)) == 1
+        ):
+            near.setdefault(code, n)
     if not near:
         near = {
             names[n]: n

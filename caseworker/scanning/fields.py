@@ -8,13 +8,19 @@ Pure: lines in, fields out (``caseworker.scanning.ocr`` reads the lines)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
-from caseworker.scanning.checks import ETHNIC_GROUPS, Status, judge
+from caseworker.scanning.checks import CLOSED, ETHNIC_GROUPS, Status, Verdict, judge
 from caseworker.scanning.lines import _tail, join_split_labels, split_at_labels
 from caseworker.scanning.ocr import OcrLine
-from caseworker.scanning.table import read_table
+from caseworker.scanning.seal import SEALED_FIELDS, without_seal
+from caseworker.scanning.table import is_text, read_empty_cells, read_table
+
+Box = tuple[int, int, int, int]
+#: reads regions of the document with the recogniser alone (``ocr.Reading.recognise``)
+Recognise = Callable[[list[Box]], list[tuple[str, float]]]
 
 #: below this the model's confidence is shown to the clerk as doubtful
 LOW_CONFIDENCE = 0.90
@@ -58,6 +64,12 @@ KINDS = tuple(LAYOUTS)
 #: other labels printed for the same field: older 常住人口登记卡 print the ID card's label
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "registration-card": {"id_number": ("公民身份号码",)},
+}
+#: fields whose values are of a list no other field shares, of two characters or more:
+#: a cell reading one belongs to the field even where its label was not read
+TELLING: dict[str, tuple[str, ...]] = {
+    name: tuple(v for v in CLOSED[name] if len(v) >= 2)
+    for name in ("household_kind", "education", "marital_status", "military_service")
 }
 #: fields whose value may run on to the next lines
 MULTILINE = {"address"}
@@ -119,6 +131,18 @@ def _labels_in(text: str, labels: list[str]) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+def _misread_label(text: str, label: str, labels: list[str]) -> bool:
+    """``text`` starts with ``label`` one character misread, and with no other label so."""
+
+    def one_off(other: str) -> bool:
+        head = text[: len(other)]
+        return (
+            len(head) == len(other) and sum(a != b for a, b in zip(head, other, strict=True)) == 1
+        )
+
+    return one_off(label) and not any(one_off(x) for x in labels if x != label)
+
+
 _ID_SHAPE = re.compile(r"\d{17}[\dXx]")
 
 
@@ -128,6 +152,7 @@ def extract(
     *,
     cells: list[tuple[int, int, int, int]] | None = None,
     known: dict[str, str] | None = None,
+    recognise: Recognise | None = None,
 ) -> ScanResult:
     """Each field of ``kind``: the text after its label on the label's line, else the
     nearest line to the right on the same row; an address also takes the lines under it
@@ -135,59 +160,143 @@ def extract(
     is empty and missing, a wrong ID number is emptied, a place one character from a
     division is corrected. ``cells``: a ruled page's table cells (``ocr.find_cells``); with
     them each value is its label's neighbouring cell. ``known``: what the other document
-    said (name, ID number)."""
+    said (name, ID number). ``recognise`` (``ocr.Reading.recognise``): with it a cell
+    the detector found nothing in is read by the recogniser alone, and so is the region
+    of a value not found or not checked, the better of the two readings kept."""
     if kind not in LAYOUTS:
         raise ValueError(f"kind {kind!r}: one of {', '.join(KINDS)}")
-    read = _read_table(kind, lines, cells) if cells else _read_fields(kind, lines)
+    if cells and recognise is not None:
+        lines = lines + read_empty_cells(lines, cells, recognise)
+    read, regions = _read_table(kind, lines, cells) if cells else _read_fields(kind, lines)
+    if recognise is not None:
+        read = _read_again(read, regions, recognise, known)
     verdicts = judge({name: f.value for name, f in read.items()}, known=known)
-    found: dict[str, Field] = {}
-    for name, f in read.items():
-        verdict = verdicts[name]
-        status = verdict.status
-        unsure = f.score < LOW_CONFIDENCE
-        if unsure and status is Status.UNCHECKED:
-            status = Status.DOUBTFUL
-        if unsure and verdict.reason == "closed-list":
-            # in the list, but the recogniser hesitated: another entry may be printed
-            status = Status.DOUBTFUL
-        found[name] = Field(
-            verdict.value,
-            f.score,
-            f.box,
-            status,
-            "low-confidence" if status != verdict.status else verdict.reason,
-            f.value if verdict.value != f.value else "",
-        )
+    found = {name: _settled(f, verdicts[name]) for name, f in read.items()}
     return ScanResult(kind, found, tuple(check_one(kind, read)))
 
 
-def _read_table(
-    kind: str, lines: list[OcrLine], cells: list[tuple[int, int, int, int]]
+def _settled(f: Field, verdict: Verdict) -> Field:
+    """The field as shown: the verdict's value and status, doubtful where the recogniser
+    was unsure of a value nothing else could check, never checked where a seal's text
+    was taken out of it."""
+    status = verdict.status
+    unsure = f.score < LOW_CONFIDENCE
+    if unsure and status is Status.UNCHECKED:
+        status = Status.DOUBTFUL
+    if unsure and verdict.reason == "closed-list":
+        # in the list, but the recogniser hesitated: another entry may be printed
+        status = Status.DOUBTFUL
+    reason = "low-confidence" if status != verdict.status else verdict.reason
+    if f.read and status is not Status.DOUBTFUL:
+        # the seal's text taken out: the rest may be the seal's too, or hide under it
+        status = Status.CORRECTED if status is Status.CHECKED else status
+        reason = "seal-removed"
+    return Field(
+        verdict.value,
+        f.score,
+        f.box,
+        status,
+        reason,
+        f.read or (f.value if verdict.value != f.value else ""),
+    )
+
+
+#: a second reading fills a value not found only when the recogniser is this sure of it
+#: (an empty cell's ruled line is read as 一 with less)
+SURE = 0.90
+
+
+def _read_again(
+    read: dict[str, Field],
+    regions: dict[str, Box],
+    recognise: Recognise,
+    known: dict[str, str] | None,
 ) -> dict[str, Field]:
+    """Each field not found or doubtful, read again where its value stands by the
+    recogniser alone. The second reading is kept where a check confirms it and the first
+    was not confirmed (a closed list, a place, the ID number), or where nothing was found
+    and the recogniser is sure; two free readings that differ keep the first."""
+    values = {name: f.value for name, f in read.items()}
+    verdicts = judge(values, known=known)
+    first = {name: _settled(f, verdicts[name]) for name, f in read.items()}
+    # a second reading replaces only a value not found or doubtful: read nothing else
+    again = [n for n in regions if first[n].status in (Status.DOUBTFUL, Status.MISSING)]
+    if not again:
+        return read
+    out = dict(read)
+    confirmed = (Status.CHECKED, Status.CORRECTED)
+    for name, (raw, score) in zip(again, recognise([regions[n] for n in again]), strict=True):
+        text = _compact(raw)
+        if not is_text(text):
+            continue
+        second = _unsealed(name, text, score, regions[name])
+        text = second.value
+        if not text or text == read[name].value:
+            continue
+        status = _settled(second, judge({**values, name: text}, known=known)[name]).status
+        if status is Status.CORRECTED and first[name].status is Status.CORRECTED:
+            continue
+        if (status in confirmed and first[name].status not in confirmed) or (
+            not read[name].value and score >= SURE
+        ):
+            out[name] = second
+    return out
+
+
+def _read_table(
+    kind: str, lines: list[OcrLine], cells: list[Box]
+) -> tuple[dict[str, Field], dict[str, Box]]:
     """The raw values of a ruled page, cell by cell; a label not found leaves its field
-    empty (never a guess from the lines around it)."""
-    table = read_table(LAYOUTS[kind], ALIASES.get(kind, {}), lines, cells)
+    empty (never a guess from the lines around it). With them, the cell each value
+    stands in."""
+    table = read_table(LAYOUTS[kind], ALIASES.get(kind, {}), lines, cells, TELLING)
     found: dict[str, Field] = {}
+    regions: dict[str, Box] = {}
     for name, value in table.items():
         if value is None:
             found[name] = Field("", 0.0, None)
         else:
-            text = _compact(value.text)
-            found[name] = Field(_normalise(name, text) if text else "", value.score, value.box)
-    return found
+            found[name] = _unsealed(name, _compact(value.text), value.score, value.box)
+            if value.cell is not None:
+                regions[name] = value.cell
+    return found, regions
 
 
-def _read_fields(kind: str, lines: list[OcrLine]) -> dict[str, Field]:
-    """The raw values by label, line by line (the ID card), before any check."""
+def _unsealed(name: str, text: str, score: float, box: Box | None) -> Field:
+    """A table's value with a seal's text read into it taken away (``seal``), keeping what
+    was read so the field is marked."""
+    value = _normalise(name, text) if text else ""
+    if name not in SEALED_FIELDS:
+        return Field(value, score, box)
+    cut = without_seal(value, allowed=CLOSED.get(name, ()))
+    return Field(cut, score, box, read=value if cut != value else "")
+
+
+def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dict[str, Box]]:
+    """The raw values by label, line by line (the ID card), before any check; with them
+    the region right of a label where its value should stand."""
     layout = LAYOUTS[kind]
     labels = [label for _name, label in layout]
     labels += [a for names in ALIASES.get(kind, {}).values() for a in names]
     lines = split_at_labels(join_split_labels(lines, labels), labels)
     label_of = {i: _labels_in(line.text, labels) for i, line in enumerate(lines)}
+    for label in labels:
+        # a two-character label on the ID card with one misread (佳址 for 住址, 民旗 for
+        # 民族): only where the label is read nowhere else and one line alone starts so
+        if kind != "id-card" or len(label) != 2 or label in label_of.values():
+            continue  # the card's few labels differ in both characters; a table's do not
+        starts = [
+            i
+            for i, line in enumerate(lines)
+            if label_of[i] is None and _misread_label(_compact(line.text), label, labels)
+        ]
+        if len(starts) == 1:
+            label_of[starts[0]] = label
     used = {
         i for i, label in label_of.items() if label and len(_compact(lines[i].text)) == len(label)
     }
     found: dict[str, Field] = {}
+    regions: dict[str, Box] = {}
     for name, label in layout:
         wanted = (label, *ALIASES.get(kind, {}).get(name, ()))
         index = next((i for i, lab in label_of.items() if lab in wanted), None)
@@ -242,7 +351,7 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> dict[str, Field]:
             found["id_number"] = Field(
                 _normalise("id_number", _compact(shaped[0].text)), shaped[0].score, shaped[0].box
             )
-    return found
+    return found, regions
 
 
 def _continued(

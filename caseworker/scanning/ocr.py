@@ -79,6 +79,19 @@ class Reading:
     image: bytes
     rectified: bool
     cells: list[tuple[int, int, int, int]]  # a ruled table's cells, if the page has one
+    #: the ink the OCR read (``ink_only`` of the squared-up document), for reading one
+    #: region again (``recognise``)
+    ink: Any = None
+    #: the height of a line of ink on the page, in its pixels
+    text_height: float = 0.0
+
+    def recognise(self, boxes: list[tuple[int, int, int, int]]) -> list[tuple[str, float]]:
+        """The text in regions of the document, read by the recogniser alone (no
+        detector): what the detector missed, a single character or faint print, is read
+        where the layout says a value stands."""
+        if self.ink is None:
+            return [("", 0.0)] * len(boxes)
+        return recognise(self.ink, boxes, text_height=self.text_height)
 
 
 def read_document(image: bytes, *, rectify: bool = True) -> Reading:
@@ -89,10 +102,18 @@ def read_document(image: bytes, *, rectify: bool = True) -> Reading:
     squared = find_document(pixels) if rectify else None
     if squared is not None:
         pixels = squared
-    lines = _read_pixels(pixels)
+    plain = ink_only(pixels)
+    lines = _read_ink(plain)
     ok, png = cv2.imencode(".png", pixels)
     shown = png.tobytes() if ok and squared is not None else image
-    return Reading(lines, shown, squared is not None, find_cells(pixels))
+    return Reading(lines, shown, squared is not None, find_cells(pixels), plain, text_height(lines))
+
+
+def text_height(lines: list[OcrLine]) -> float:
+    """The typical height of the ink of a line: the detector's boxes stand a margin of
+    about a fifth of it above and below."""
+    heights = sorted(line.height for line in lines)
+    return heights[len(heights) // 2] / 1.4 if heights else 0.0
 
 
 def read_lines(image: bytes, *, rectify: bool = True) -> list[OcrLine]:
@@ -107,9 +128,12 @@ def read_lines(image: bytes, *, rectify: bool = True) -> list[OcrLine]:
 
 
 def _read_pixels(pixels: Any) -> list[OcrLine]:
+    return _read_ink(ink_only(pixels))
+
+
+def _read_ink(plain: Any) -> list[OcrLine]:
     import cv2  # noqa: PLC0415
 
-    plain = ink_only(pixels)
     found, _elapsed = _ocr()(cv2.merge([plain, plain, plain]), return_word_box=True)
     lines = []
     for box, text, score, *words in found or []:
@@ -121,6 +145,102 @@ def _read_pixels(pixels: Any) -> list[OcrLine]:
             ]
         lines.append(OcrLine(str(text), float(score), _bounds(box), tuple(chars)))
     return sorted(lines, key=lambda line: (line.middle, line.box[0]))
+
+
+#: the recogniser's input height (PP-OCR rec models read lines 48 pixels high)
+REC_HEIGHT = 48
+
+
+def recognise(
+    ink: Any, boxes: list[tuple[int, int, int, int]], *, text_height: float = 0.0
+) -> list[tuple[str, float]]:
+    """Each region of ``ink`` (``ink_only``'s grey) read by the recogniser alone: cut out,
+    trimmed to its ink with a margin, split into its lines of text (a value wrapped in its
+    cell), each brought to the recogniser's height; the lines' texts joined, with the
+    lowest confidence. A region without ink reads as ("", 0.0)."""
+    import cv2  # noqa: PLC0415
+
+    crops: list[Any] = []
+    owner: list[int] = []
+    for n, box in enumerate(boxes):
+        for crop in _text_lines(ink, box, text_height):
+            crops.append(cv2.merge([crop, crop, crop]))
+            owner.append(n)
+    texts: list[list[str]] = [[] for _ in boxes]
+    scores: list[list[float]] = [[] for _ in boxes]
+    if crops:
+        found, _elapsed = _ocr().text_rec(crops)
+        for n, (text, score) in zip(owner, found, strict=True):
+            texts[n].append(str(text).strip())
+            scores[n].append(float(score))
+    return [
+        ("".join(t), min(s)) if "".join(t) else ("", 0.0)
+        for t, s in zip(texts, scores, strict=True)
+    ]
+
+
+def _text_lines(ink: Any, box: tuple[int, int, int, int], text_height: float) -> list[Any]:
+    """The region's lines of ink, each cut to its text with a margin of half its height
+    (specks, and a ruled line's piece at the region's edge, do not count). Spans of ink
+    one above the other are one line while together they are no taller than a line of
+    text (``text_height``, the page's; 男 is 田 over 力)."""
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    height, width = ink.shape[:2]
+    left, top = max(0, box[0]), max(0, box[1])
+    right, bottom = min(width, box[2]), min(height, box[3])
+    if right - left < 4 or bottom - top < 4:
+        return []
+    region = ink[top:bottom, left:right]
+    rh, rw = region.shape
+    # faint or blurred print is mid-grey: ink is what stands clearly darker than the
+    # region's paper (its median), never paper a little shaded
+    paper = float(np.median(region))
+    dark = (region < min(215.0, paper - 30)).astype(np.uint8)
+    count, _labels, stats, _c = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    keep = [
+        s
+        for s in stats[1:count]
+        if s[4] >= 6 and max(s[2], s[3]) >= 0.12 * min(rh, 80) and not _rule_stub(s, rw, rh)
+    ]
+    # lines: the components' vertical spans that overlap, joined
+    bands: list[list[int]] = []
+    for s in sorted(keep, key=lambda s: s[1]):
+        y0, y1 = int(s[1]), int(s[1] + s[3])
+        if bands and y0 < bands[-1][1] - 1:
+            bands[-1][1] = max(bands[-1][1], y1)
+            bands[-1][2:] = [min(bands[-1][2], int(s[0])), max(bands[-1][3], int(s[0] + s[2]))]
+        else:
+            bands.append([y0, y1, int(s[0]), int(s[0] + s[2])])
+    joined: list[list[int]] = []
+    for band in bands:
+        if joined and band[1] - joined[-1][0] <= 1.5 * text_height:
+            last = joined[-1]
+            joined[-1] = [last[0], band[1], min(last[2], band[2]), max(last[3], band[3])]
+        else:
+            joined.append(band)
+    bands = joined
+    if not bands:
+        return []
+    tallest = max(b[1] - b[0] for b in bands)
+    crops = []
+    for y0, y1, x0, x1 in bands:
+        if y1 - y0 < 0.4 * tallest:
+            continue  # a dot, a comma's line, a stroke's stub
+        margin = max(2, (y1 - y0) // 2)
+        crop = region[y0:y1, x0:x1]
+        pad = np.full((crop.shape[0] + 2 * margin, crop.shape[1] + 2 * margin), 255, np.uint8)
+        pad[margin : margin + crop.shape[0], margin : margin + crop.shape[1]] = crop
+        crops.append(pad)
+    return crops
+
+
+def _rule_stub(stat: Any, width: int, height: int) -> bool:
+    """A thin run of ink touching the region's edge: a ruled line's piece, not text."""
+    x, y, w, h = (int(v) for v in stat[:4])
+    touches = x == 0 or y == 0 or x + w >= width or y + h >= height
+    return touches and (w >= 6 * h or h >= 6 * w)
 
 
 #: lighter than this share of the paper around it is no ink: a stamp, glare, a pattern

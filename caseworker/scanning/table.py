@@ -9,6 +9,7 @@ Pure: lines and cells in (``caseworker.scanning.ocr`` finds both), raw values ou
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from caseworker.scanning.ocr import OcrLine
@@ -140,17 +141,36 @@ def _is(key: str, label: str) -> bool:
 
 
 def _near(key: str, label: str) -> bool:
-    """The cell's text is the label with one character misread (箱贯 for 籍贯), or the
-    label followed by another label (two cells whose rule was not seen)."""
+    """The cell's text is the label with a character misread (箱贯 for 籍贯) or not seen
+    at all (族 for 民族: the detector misses a character standing apart, as a label spaced
+    across its cell has) — two such slips in a label of four or more (娜状况 for 婚姻状况)
+    — or the label followed by another label (two cells whose rule was not seen)."""
     target = _label_key(label)
-    if len(key) == len(target) and sum(a != b for a, b in zip(key, target, strict=True)) == 1:
+    if key and _edits(key, target) <= (1 if len(target) <= 3 else 2):
         return True
     return key.startswith(target) and len(key) > len(target)
 
 
-def _find_label(cells: list[Cell], wanted: tuple[str, ...], every_label: list[str]) -> int | None:
+def _edits(a: str, b: str) -> int:
+    """Characters to change, drop or add to make ``a`` into ``b`` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        last, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            last, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, last + (x != y))
+    return row[-1]
+
+
+def _find_label(
+    cells: list[Cell],
+    wanted: tuple[str, ...],
+    every_label: list[str],
+    seen: set[str],
+    order: list[str],
+) -> int | None:
     """The cell of a field's label: one that reads exactly so, else the only one a
-    character away (and no nearer to another label)."""
+    character away (and not so near to another label not ``seen`` exactly elsewhere on
+    the page: 户 is 户号 where 户别 stands in its own cell)."""
     exact = [n for n, c in enumerate(cells) if any(_is(c.key, w) for w in wanted)]
     if exact:
         return exact[0]
@@ -169,10 +189,53 @@ def _find_label(cells: list[Cell], wanted: tuple[str, ...], every_label: list[st
                 for x in every_label
             ):
                 continue  # the label and a value in one cell: read by _inside_one_cell
-        others = [x for x in every_label if x not in wanted and _near(cell.key, x)]
+        # no other label not read elsewhere is as near (婚耀状况 is 婚姻状况, not 兵役状况)
+        mine = min(_edits(cell.key, _label_key(w)) for w in wanted)
+        others = [
+            x
+            for x in every_label
+            if x not in wanted
+            and x not in seen
+            and _near(cell.key, x)
+            and _edits(cell.key, _label_key(x)) <= mine
+        ]
         if not others:
             near.append(n)
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    return _in_printed_order(cells, wanted, every_label, seen, order)
+
+
+def _in_printed_order(
+    cells: list[Cell],
+    wanted: tuple[str, ...],
+    every_label: list[str],
+    seen: set[str],
+    order: list[str],
+) -> int | None:
+    """Where as many cells read alike as there are labels they could be (户 and 户 for 户别
+    and 户号, neither read whole), the labels in the order the page prints them (``order``)
+    go to the cells in reading order, top to bottom."""
+    label = wanted[0]
+    if label not in order:
+        return None
+    for cell in cells:
+        if not _near(cell.key, label) or any(_is(cell.key, x) for x in every_label):
+            continue
+        could = [x for x in order if x not in seen and _near(cell.key, x)]
+        alike = [m for m, c in enumerate(cells) if c.key == cell.key]
+        if len(could) < 2 or len(alike) != len(could):
+            continue
+        if any(x not in order for x in every_label if x not in seen and _near(cell.key, x)):
+            continue  # a label the page prints elsewhere could be it too
+        alike.sort(key=lambda m: (cells[m].box[1] // max(1, _row_height(cells)), cells[m].box[0]))
+        return alike[could.index(label)]
+    return None
+
+
+def _row_height(cells: list[Cell]) -> int:
+    heights = sorted(c.box[3] - c.box[1] for c in cells)
+    return heights[len(heights) // 2] // 2 if heights else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +243,8 @@ class TableValue:
     text: str
     score: float
     box: Box
+    #: the cell the value stands in (to read it again), when one was found
+    cell: Box | None = None
 
 
 def read_table(
@@ -187,19 +252,25 @@ def read_table(
     aliases: dict[str, tuple[str, ...]],
     lines: list[OcrLine],
     boxes: list[Box],
+    telling: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, TableValue | None]:
-    """Each field's raw value from the table; None where its label's cell was not found."""
+    """Each field's raw value from the table; None where its label's cell was not found.
+    ``telling``: fields whose values name the field by themselves (家庭户 is only ever a
+    户别): where the label is not found, the one cell reading exactly such a value."""
     cells = cells_with_text(lines, boxes)
     every_label = [label for _n, label in layout]
     every_label += [a for names in aliases.values() for a in names]
     every_label += list(OTHER_LABELS)
     is_label = [any(_is(c.key, label) for label in every_label) for c in cells]
+    seen = {label for label in every_label for c in cells if _is(c.key, label)}
     out: dict[str, TableValue | None] = {}
     for name, label in layout:
         wanted = (label, *aliases.get(name, ()))
-        index = _find_label(cells, wanted, every_label)
+        index = _find_label(cells, wanted, every_label, seen, [lab for _n, lab in layout])
         if index is None:
-            out[name] = _inside_one_cell(cells, wanted)
+            out[name] = _inside_one_cell(cells, wanted) or _telling(
+                cells, (telling or {}).get(name)
+            )
             continue
         cell = cells[index]
         value = _right_of(cells, index)
@@ -209,14 +280,26 @@ def read_table(
         found = cells[value]
         if len(found.pieces) == 1 and len(found.text) == 1 and found.pieces[0].score < 0.9:
             # one unsure character alone in a cell: a stamp's fragment, not a value
-            out[name] = TableValue("", found.pieces[0].score, found.box)
+            out[name] = TableValue("", found.pieces[0].score, found.box, found.box)
             continue
         out[name] = TableValue(
             found.text,
             min((p.score for p in found.pieces), default=1.0),
             _union([p.box for p in found.pieces]) if found.pieces else found.box,
+            found.box,
         )
     return out
+
+
+def _telling(cells: list[Cell], values: tuple[str, ...] | None) -> TableValue | None:
+    """The one cell that reads exactly one of ``values``."""
+    holding = [c for c in cells if values and c.key in values]
+    if len(holding) != 1:
+        return None
+    cell = holding[0]
+    return TableValue(
+        cell.key, min(p.score for p in cell.pieces), _union([p.box for p in cell.pieces]), cell.box
+    )
 
 
 def _inside_one_cell(cells: list[Cell], wanted: tuple[str, ...]) -> TableValue | None:
@@ -262,3 +345,32 @@ def _union(boxes: list[Box]) -> Box:
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+def is_text(text: str) -> bool:
+    """More than a ruled line's piece or punctuation: what a recogniser reads in an empty
+    region (一, 丨, a dash) is no value."""
+    return bool(_NOISE.sub("", text).strip("一-_—|丨"))
+
+
+#: an empty cell's reading is taken only when the recogniser is this sure of it: a ruled
+#: line's piece or a stamp's edge is read as 一 or 丨 with less
+SURE_EMPTY = 0.90
+
+
+def read_empty_cells(
+    lines: list[OcrLine],
+    boxes: list[Box],
+    recognise: Callable[[list[Box]], list[tuple[str, float]]],
+) -> list[OcrLine]:
+    """The text of the cells the detector found nothing in, read by the recogniser alone
+    (``ocr.Reading.recognise``): a label or a value of one or two characters, or faint
+    print, is what a detector misses. One line per cell read, boxed by the cell."""
+    empty = [cell.box for cell in cells_with_text(lines, boxes) if not cell.pieces]
+    out = []
+    for (left, top, right, bottom), (text, score) in zip(empty, recognise(empty), strict=True):
+        if score >= SURE_EMPTY and is_text(text):
+            inset = max(1, min(right - left, bottom - top) // 8)
+            box = (left + inset, top + inset, right - inset, bottom - inset)
+            out.append(OcrLine(text.strip(), score, box))
+    return out

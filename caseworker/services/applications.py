@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 from caseworker import __version__
 from caseworker.models.facts import Case, CaseError, case_from_dict
+from caseworker.models.problems import Problem
 from caseworker.models.records import Records, parse_records
 from caseworker.models.workflow import (
     ACTION_ZH,
@@ -47,6 +48,7 @@ from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
+from caseworker.services.person_names import guard_person_name
 from caseworker.services.row_check import refuse_if_tampered
 from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
@@ -105,7 +107,7 @@ class ApplicationService(ApplicationReading):
         case, records = self._parse(data)
         now = self.clock()
         with self._writing() as session:
-            applicant_id = self._save_people(session, case, records)
+            applicant_id = self._save_people(session, case, records, actor=actor, exclude=None)
             self._guard_duplicates(session, applicant_id, exclude=None)
             serial = repo.next_number(session, "application")
             office = self._office
@@ -121,7 +123,11 @@ class ApplicationService(ApplicationReading):
                 accepted_by="",
                 updated_at=now,
             )
-            repo.replace_relatives(session, app_id, self._relative_rows(session, case, records))
+            repo.replace_relatives(
+                session,
+                app_id,
+                self._relative_rows(session, case, records, actor=actor, exclude=None),
+            )
             repo.add_fact_answers(session, app_id, _answers(case), actor.username, now)
             result = self._record(
                 session,
@@ -151,7 +157,7 @@ class ApplicationService(ApplicationReading):
             if version is not None and version != view.version:
                 raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
-            applicant_id = self._save_people(session, case, records)
+            applicant_id = self._save_people(session, case, records, actor=actor, exclude=view.id)
             self._guard_duplicates(session, applicant_id, exclude=view.id)
             before = _answers(case_from_dict(view.case))
             changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
@@ -163,7 +169,11 @@ class ApplicationService(ApplicationReading):
                 updated_at=now,
                 **_answer_fields(case, records, applicant_id),
             )
-            repo.replace_relatives(session, view.id, self._relative_rows(session, case, records))
+            repo.replace_relatives(
+                session,
+                view.id,
+                self._relative_rows(session, case, records, actor=actor, exclude=view.id),
+            )
             repo.add_fact_answers(session, view.id, changed, actor.username, now)
             result = self._record(
                 session,
@@ -220,7 +230,7 @@ class ApplicationService(ApplicationReading):
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             decision = self.evaluation.decide(case_from_dict(view.case))
-            result = decision.to_json()
+            result = decision.to_record()
             repo.add_decision(
                 session,
                 view.id,
@@ -524,20 +534,40 @@ class ApplicationService(ApplicationReading):
 
     def _parse_input(self, data: dict[str, Any]) -> tuple[Case, Records]:
         if not isinstance(data, dict):
-            raise CaseError("an application is a JSON object with the case and its records")
+            said = "an application is a JSON object with the case and its records"
+            raise CaseError(said, details=(Problem("", "application.not_object", said),))
         data = dict(data)
         records = parse_records(data.pop("records", None))
         case = case_from_dict(data)
         resolve_place(case, self.evaluation.divisions)  # an unknown place is refused now
         if len(records.family) > len(case.family):
-            raise CaseError(
+            said = (
                 f"records.family has {len(records.family)} entries but family has "
                 f"{len(case.family)}; give one record per relative, in the same order"
             )
+            count = {"records": len(records.family), "family": len(case.family)}
+            raise CaseError(
+                said, details=(Problem("records.family", "records.family_count", said, count),)
+            )
         return case, records
 
-    def _save_people(self, session: Session, case: Case, records: Records) -> int:
+    def _save_people(
+        self,
+        session: Session,
+        case: Case,
+        records: Records,
+        *,
+        actor: Actor,
+        exclude: int | None,
+    ) -> int:
         rid = case.applicant.resident_id
+        guard_person_name(
+            session,
+            actor=actor,
+            id_number=rid.number,
+            name=records.applicant.name,
+            exclude=exclude,
+        )
         return repo.save_person(
             session,
             id_number=rid.number,
@@ -548,11 +578,24 @@ class ApplicationService(ApplicationReading):
         )
 
     def _relative_rows(
-        self, session: Session, case: Case, records: Records
+        self,
+        session: Session,
+        case: Case,
+        records: Records,
+        *,
+        actor: Actor,
+        exclude: int | None,
     ) -> list[tuple[int, str]]:
         rows = []
         for i, relative in enumerate(case.family):
             card = records.family[i] if i < len(records.family) else type(records.applicant)()
+            guard_person_name(
+                session,
+                actor=actor,
+                id_number=relative.id_number,
+                name=card.name,
+                exclude=exclude,
+            )
             person_id = repo.save_person(
                 session,
                 id_number=relative.id_number,

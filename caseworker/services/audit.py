@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from caseworker.services.base import Actor, NotFoundError
@@ -40,12 +40,15 @@ class AuditService:
         *,
         user: str | None = None,
         action: str | None = None,
+        actions: Sequence[str] | None = None,
         application: str | None = None,
         since: datetime | None = None,
         limit: int = 200,
         before_id: int | None = None,
     ) -> list[EventView]:
-        """Newest first, filtered; ``before_id`` pages back."""
+        """Newest first, filtered (``action`` a prefix of the code, ``actions`` the codes
+        to keep: a name typed in the desk's filter, ``audit_names.actions_named``);
+        ``before_id`` pages back."""
         require(actor, Permission.READ_AUDIT)
         with self.store.sessions() as session:
             app_id = None
@@ -58,6 +61,7 @@ class AuditService:
                 session,
                 actor=user,
                 action_prefix=action,
+                actions=actions,
                 application_id=app_id,
                 since=since,
                 limit=max(1, min(limit, 1000)),

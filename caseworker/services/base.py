@@ -143,6 +143,17 @@ ENGLISH: dict[str, str] = {
     "application.settled_already": (
         "this person was already settled here under {other}; a person is settled only once"
     ),
+    "application.person_named_otherwise": (
+        "ID number {id_masked} is on application {other} under the name {held_name}, not "
+        "{name} (身份证号 {id_masked} 在申请 {other} 中登记为 {held_name}): check the name "
+        "and the number; a person has one name on every application, and {other}'s record "
+        "is corrected only on {other} itself"
+    ),
+    "application.person_named_elsewhere": (
+        "ID number {id_masked} is on another application of this office under another "
+        "name than {name} (身份证号 {id_masked} 已在本所其他申请中以其他姓名登记): check the "
+        "name and the number, or ask the station's clerks"
+    ),
     "scan.empty": "{filename}: the file is empty; scan it again",
     "scan.too_large": (
         "{filename}: {megabytes} MB is more than a scan may be ({limit} MB); scan at 300 dpi "
@@ -153,6 +164,15 @@ ENGLISH: dict[str, str] = {
     "print.printed_already": (
         "the {kind} of {number} was printed as {document}; use reprint (补打), which keeps "
         "its number"
+    ),
+    "print.voided_needs_reprint": (
+        "the {kind} of {number}, {document}, was voided ({reason}); a void stays: a new copy "
+        "is a reprint (补打) with its own copy number, which a supervisor prints "
+        "(`caseworker print {kind} {number} --reprint`)"
+    ),
+    "print.reprint_after_void": (
+        "{document} was voided; only a supervisor (审核) may print a new copy (补打) of it, "
+        "so that a void is not undone at the counter"
     ),
     "print.may_not_print": "{username} ({role}) may not print",
     "print.may_not_void": "{username} ({role}) may not void a printed document",

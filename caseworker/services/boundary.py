@@ -27,6 +27,7 @@ class InvalidCaseError(InvalidInputError, CaseError):
         problems = source.problems
         InvalidInputError.__init__(self, str(source), field=problems[0][0] if problems else None)
         self.problems = problems
+        self.details = source.details
 
 
 class StepRefusedError(StepNotAllowedError, WorkflowError):

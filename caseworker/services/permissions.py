@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from caseworker.models.workflow import Action
 from caseworker.services.base import Actor, PermissionDeniedError
 
 
@@ -24,6 +25,27 @@ SUPERVISING: frozenset[str] = frozenset({Role.SUPERVISOR, Role.ADMIN})
 COUNTER: frozenset[str] = frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN})
 #: everyone who may open an application
 ALL_ROLES: frozenset[str] = frozenset(Role)
+
+
+#: who may take each step of an application (tests/services/test_roles.py holds this
+#: against what the services refuse; the desk enables its step buttons by it)
+STEP_ROLES: dict[Action, frozenset[str]] = {
+    Action.EDIT: ALL_ROLES,
+    Action.ACCEPT: ALL_ROLES,
+    Action.DECIDE: ALL_ROLES,
+    Action.APPROVE: SUPERVISING,
+    Action.REFUSE: SUPERVISING,
+    Action.VOID: SUPERVISING,
+    Action.ISSUE_PERMIT: ALL_ROLES - {Role.COLLECTIVE_ADMINISTRATOR},
+    Action.MARK_SETTLED: ALL_ROLES - {Role.COLLECTIVE_ADMINISTRATOR},
+    Action.WITHDRAW: ALL_ROLES,
+}
+
+
+def may_take(actor: Actor, step: Action) -> bool:
+    """Whether ``actor``'s role may take ``step`` at all (the state and maker-checker
+    are the workflow's and the service's to say)."""
+    return actor.role in STEP_ROLES[step]
 
 
 class Permission(StrEnum):

@@ -8,9 +8,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from caseworker.models.enums import RELATION_ZH, Relation
+from caseworker.models.facts import case_from_dict
 from caseworker.models.workflow import State
 from caseworker.printing.documents import render
 from caseworker.printing.model import (
+    REFUSAL_TITLES,
     TITLES,
     Citation,
     DocumentData,
@@ -18,32 +20,28 @@ from caseworker.printing.model import (
     PersonLine,
     Reason,
 )
-from caseworker.printing.payload import Payload, PayloadError, digest, parse, short_digest
-from caseworker.security.signing import DeviceSigner, verify_signature
-from caseworker.services import high_water
+from caseworker.printing.payload import Payload, digest_of, fields, short_digest
+from caseworker.printing.places import place_line
+from caseworker.security.signing import DeviceSigner
 from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
 from caseworker.services.base import (
     Actor,
     NotFoundError,
     PermissionDeniedError,
     ServiceError,
-    mask_id,
 )
 from caseworker.services.context import Session
 from caseworker.services.row_check import refuse_if_tampered
-from caseworker.storage import bindings
+from caseworker.services.verifying import Verdict, record_check, verify_code
 from caseworker.storage import repositories as repo
 from caseworker.storage import search as search_repo
-from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView, PrintedView
 
+#: the audit action of acceptance (受理), whose date a receipt prints
+ACCEPTED = "application.accept"
 #: how long a 准予迁入证明 stays valid; the province sets it, the desk prints it
 PERMIT_VALID_DAYS = 90
-#: a voided application makes every paper it gave void; a permit is void too once its
-#: application was withdrawn or refused after all
-ENDED = frozenset({State.VOIDED.value})
-PERMIT_ENDED = frozenset({State.VOIDED.value, State.WITHDRAWN.value, State.REFUSED.value})
 PREFIXES = {
     DocumentKind.RECEIPT: "SL",
     DocumentKind.NOTICE: "GZ",
@@ -64,21 +62,6 @@ class Printed:
     pdf: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """What a code proves. ``valid`` always comes with whom and what for (``holder``,
-    ``id_masked``, ``destination``): the person holding the paper compares those with
-    what it shows, since a genuine code can be copied onto a forged paper or file."""
-
-    status: str  # valid | void | expired | revoked | tampered | unknown
-    message: str
-    record: PrintedView | None = None
-    holder: str = ""
-    id_masked: str = ""
-    destination: str = ""
-    valid_until: date | None = None
-
-
 class PrintingService:
     def __init__(self, applications: ApplicationService) -> None:
         self.apps = applications
@@ -87,6 +70,7 @@ class PrintingService:
         settings = self.store.settings
         self.signer = DeviceSigner.load_or_create(settings.store_id, settings.device_key_base)
         self._office = self.context.office
+        self.valid_days = PERMIT_VALID_DAYS
         with self.store.sessions() as session:
             known = self.signer.public_hex in repo.device_keys(session).get(
                 self._office.device_code, []
@@ -139,7 +123,7 @@ class PrintingService:
                 )
             earlier = [p for p in repo.printed_of(session, view.id) if p.kind == kind.value]
             live = [p for p in earlier if not p.voided]
-            if reprint and not live:
+            if reprint and not earlier:
                 raise ServiceError(code="print.nothing_to_reprint", kind=kind.value, number=number)
             if live and not reprint:
                 raise ServiceError(
@@ -148,11 +132,34 @@ class PrintingService:
                     number=number,
                     document=live[0].number,
                 )
-            doc_number = self._number_for(session, view, kind, live)
+            if earlier and not live:  # every copy was voided (遗失, say): a void stays
+                if not reprint:
+                    raise ServiceError(
+                        code="print.voided_needs_reprint",
+                        kind=kind.value,
+                        number=number,
+                        document=earlier[-1].number,
+                        reason=earlier[-1].void_reason,
+                    )
+                if actor.role not in SUPERVISING_ROLES:
+                    raise PermissionDeniedError(
+                        code="print.reprint_after_void",
+                        username=actor.username,
+                        document=earlier[-1].number,
+                    )
+            doc_number = self._number_for(session, view, kind, earlier)
             copies = repo.printed_copies(session, doc_number)
             copy = max((p.copy for p in copies), default=-1) + 1
-            data = self._data(session, view, kind, doc_number, reprint=reprint)
-            full_digest = digest(kind, data)
+            data = self._data(
+                session,
+                view,
+                kind,
+                doc_number,
+                reprint=reprint,
+                first=copies[0] if copies else None,
+            )
+            facts = fields(kind, data)
+            full_digest = digest_of(facts)
             unsigned = Payload(
                 self._office.device_code, doc_number, copy, short_digest(full_digest), b""
             )
@@ -172,7 +179,8 @@ class PrintingService:
                 copy=copy,
                 digest=full_digest,
                 payload=payload,
-                reprint_of=live[0].id if reprint else None,
+                reprint_of=earlier[-1].id if reprint else None,
+                facts=facts,
                 voided=False,
                 void_reason="",
                 printed_by=actor.username,
@@ -218,101 +226,29 @@ class PrintingService:
             )
             return repo.printed_copies(session, doc_number.strip())[-1]
 
-    def verify(self, text: str) -> Verdict:
-        """Check a code read from a QR, a PDF's text or typed in."""
-        try:
-            payload = parse(text)
-        except PayloadError as exc:
-            return Verdict("unknown", str(exc))
-        with self.store.sessions() as session:
-            keys = repo.device_keys(session).get(payload.device, [])
-            copies = [
-                p for p in repo.printed_copies(session, payload.number) if p.copy == payload.copy
-            ]
-        if not keys:
-            return Verdict(
-                "unknown", f"signed by device {payload.device}, which this office does not know"
-            )
-        if not any(verify_signature(k, payload.signed_part, payload.signature) for k in keys):
-            return Verdict("tampered", "the signature does not match: the code was altered")
-        if not copies:
-            return Verdict("unknown", f"{payload.number} is not in this office's register")
-        record = copies[0]
-        if short_digest(record.digest) != payload.digest:
-            return Verdict("tampered", "the document's fields differ from the register", record)
-        if record.voided:
-            return Verdict("void", f"{payload.number} was voided: {record.void_reason}", record)
-        with self.store.sessions() as session:
-            revoked = sync_repo.revocation(session, payload.number)
-            number = repo.application_number(session, record.application_id)
-            view = repo.load(session, number) if number else None
-            altered = bindings.disagreement(session, record.application_id)
-            rolled_back = high_water.unresolved(session)
-        if revoked is not None:
-            reason, when = revoked
-            return Verdict(
-                "revoked",
-                f"{payload.number} was revoked by the central system on {when:%Y-%m-%d}: {reason}",
-                record,
-            )
-        if view is None:
-            return Verdict("unknown", f"the application of {payload.number} is not here", record)
-        if rolled_back is not None:
-            return Verdict(
-                "unknown",
-                f"this store was rolled back to an earlier copy (found at audit event "
-                f"{rolled_back}): what it says about {payload.number} cannot be trusted; the "
-                "office IT person restores the right backup with `caseworker restore`, or "
-                "ask the central system",
-                record,
-            )
-        if altered is not None:
-            return Verdict(
-                "tampered", f"{payload.number} proves nothing: {altered.message}", record
-            )
-        ended = PERMIT_ENDED if record.kind == DocumentKind.PERMIT.value else ENDED
-        if view.state in ended:
-            said = f": {view.reason}" if view.reason else ""
-            return Verdict(
-                "void",
-                f"{payload.number} is void: its application {view.number} was {view.state}{said}",
-                record,
-            )
-        until = (
-            record.printed_at.date() + timedelta(days=PERMIT_VALID_DAYS)
-            if record.kind == DocumentKind.PERMIT.value
-            else None
-        )
-        if until is not None and self.context.clock().date() > until:
-            said = f"{payload.number} expired: 有效期至 valid until {until:%Y-%m-%d}"
-            return Verdict("expired", said, record)
-        holder = view.applicant.name or "(no name)"
-        masked = mask_id(view.applicant.id_number)
-        place = self.context.evaluation.divisions.full_name(view.destination_county)
-        destination = f"{place}{view.destination_street}{view.destination_address}"
-        return Verdict(
-            "valid",
-            f"valid for {holder} ({masked}), destination 迁往 {destination}: "
-            f"{payload.number} copy {payload.copy}"
-            + (f", 有效期至 valid until {until:%Y-%m-%d}" if until else ""),
-            record,
-            holder=holder,
-            id_masked=masked,
-            destination=destination,
-            valid_until=until,
-        )
+    def verify(self, text: str, *, actor: Actor | None = None) -> Verdict:
+        """Check a code read from a QR, a PDF's text or typed in (``verifying``); a
+        logged-in ``actor``'s check is audited and may read the reasons."""
+        verdict = verify_code(self, text, actor=actor)
+        if actor is not None:
+            record_check(self, actor, text, verdict)
+        return verdict
 
     # --- the data --------------------------------------------------------------------
 
     def _number_for(
-        self, session: Session, view: ApplicationView, kind: DocumentKind, live: list[PrintedView]
+        self,
+        session: Session,
+        view: ApplicationView,
+        kind: DocumentKind,
+        earlier: list[PrintedView],
     ) -> str:
         if kind == DocumentKind.RECEIPT and view.receipt_number:
             return view.receipt_number
         if kind == DocumentKind.PERMIT and view.permit_number:
             return view.permit_number
-        if live:
-            return live[0].number
+        if earlier:  # a reprint keeps the number, after a void too
+            return earlier[-1].number
         return self.context.document_number(session, PREFIXES[kind])
 
     def _data(
@@ -323,7 +259,9 @@ class PrintingService:
         number: str,
         *,
         reprint: bool,
+        first: PrintedView | None = None,
     ) -> DocumentData:
+        """What the document says; a reprint of a permit keeps the first copy's validity."""
         book = self.context.evaluation.book
         divisions = self.context.evaluation.divisions
         result = (
@@ -352,14 +290,33 @@ class PrintingService:
             for q in (*result["questions"], *result["manual_checks"])
         )
         reasons: tuple[Reason, ...] = ()
+        again: dict[str, tuple[list[str], list[str]]] = {}
+
+        def _unmet_zh(route: dict[str, Any]) -> list[str]:
+            """The route's reasons in Chinese: as recorded, or (a decision recorded before
+            they were kept) worked out again from the same answers when the route is
+            still refused for the same reasons."""
+            if "unmet_zh" in route:
+                return list(route["unmet_zh"])
+            if not again:
+                decided = self.context.evaluation.decide(case_from_dict(view.case))
+                again.update(
+                    {r.key: ([str(u) for u in r.unmet], list(r.unmet_zh)) for r in decided.routes}
+                )
+            en, zh = again.get(f"{route['policy']}:{route['clause']}", ([], []))
+            return zh if en == list(route["unmet"]) else list(route["unmet"])
+
         if kind == DocumentKind.REFUSAL:
             considered = [r for r in routes if r["status"] == "ineligible"][:3]
             reasons = (
                 Reason(view.reason),
-                *(Reason("；".join(r["unmet"]), citation(r)) for r in considered),
+                *(Reason("；".join(_unmet_zh(r)), citation(r)) for r in considered),
             )
         issued = self.context.clock().date()
         place = divisions.full_name(view.destination_county)
+        accepted = [
+            e.at.date() for e in repo.audit_of(session, view.number) if e.action == ACCEPTED
+        ]
         return DocumentData(
             number=number,
             application_number=view.number,
@@ -368,18 +325,46 @@ class PrintingService:
             office_code=self._office.office_code,
             applicant=applicant,
             relatives=relatives,
-            destination=f"{place}{view.destination_street}{view.destination_address}",
-            current_address=view.applicant.household.get("address", ""),
+            destination=place_line(f"{place}{view.destination_street}", view.destination_address),
+            current_address=self._hukou_place(view),
             route=citation(best) if best else None,
             documents_received=tuple(seen),
             documents_missing=missing,
             questions=questions,
             reasons=reasons,
-            valid_until=issued + timedelta(days=PERMIT_VALID_DAYS)
-            if kind == DocumentKind.PERMIT
-            else None,
+            valid_until=_valid_until(kind, issued, first),
             reprint=reprint,
+            title=_refusal_title(view) if kind == DocumentKind.REFUSAL else "",
+            applied_on=view.on,
+            accepted_on=accepted[0] if accepted else None,
         )
+
+    def _hukou_place(self, view: ApplicationView) -> str:
+        """现户口所在地: the 户口簿's address under its county's division path, or the county
+        the case says the hukou is in when the address was not typed ("" if neither)."""
+        divisions = self.context.evaluation.divisions
+        code = str(view.case.get("applicant", {}).get("hukou_county") or "")
+        county = divisions.canonical_county(code) if code else None
+        path = divisions.full_name(county) if county else ""
+        address = str(view.applicant.household.get("address") or "")
+        return place_line(path, address) if path else address
+
+
+def _refusal_title(view: ApplicationView) -> str:
+    """不予批准 when it was refused on a decision on its merits, 不予受理 when before one."""
+    return REFUSAL_TITLES["not_approved" if view.decision else "not_accepted"]
+
+
+def _valid_until(kind: DocumentKind, issued: date, first: PrintedView | None) -> date | None:
+    """A permit is valid for PERMIT_VALID_DAYS from its first copy: a reprint (补打) copies
+    the date, it does not renew it."""
+    if kind != DocumentKind.PERMIT:
+        return None
+    if first is None:
+        return issued + timedelta(days=PERMIT_VALID_DAYS)
+    if first.facts.get("valid_until"):
+        return date.fromisoformat(first.facts["valid_until"])
+    return first.printed_at.date() + timedelta(days=PERMIT_VALID_DAYS)
 
 
 def _with_payload(data: DocumentData, payload: str) -> DocumentData:

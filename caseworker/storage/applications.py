@@ -348,3 +348,12 @@ def application_number(session: Session, application_id: int) -> str | None:
     return session.scalar(
         select(schema.Application.number).where(schema.Application.id == application_id)
     )
+
+
+def fingerprint(session: Session) -> tuple[int, str]:
+    """How many applications there are and when the last was changed: it moves with every
+    change, whichever program made it (the desk, the command line, a sync round)."""
+    count, newest = session.execute(
+        select(func.count(schema.Application.id), func.max(schema.Application.updated_at))
+    ).one()
+    return int(count), newest.isoformat() if newest is not None else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -476,12 +477,13 @@ def events(
     *,
     actor: str | None = None,
     action_prefix: str | None = None,
+    actions: Sequence[str] | None = None,
     application_id: int | None = None,
     since: datetime | None = None,
     limit: int = 200,
     before_id: int | None = None,
 ) -> list[EventView]:
-    """Newest first; ``before_id`` pages back."""
+    """Newest first; ``before_id`` pages back; ``actions`` (when given) keeps only those."""
     query = select(
         t.AuditEvent.id,
         t.AuditEvent.seq,
@@ -495,6 +497,8 @@ def events(
         query = query.where(t.AuditEvent.actor == actor)
     if action_prefix:
         query = query.where(t.AuditEvent.action.startswith(action_prefix))
+    if actions is not None:
+        query = query.where(t.AuditEvent.action.in_(list(actions)))
     if application_id is not None:
         query = query.where(t.AuditEvent.application_id == application_id)
     if since is not None:

@@ -72,10 +72,11 @@ def save_person(
     if row is None:
         row = schema.Person(id_number=id_number)
         session.add(row)
-    full, initials = pinyin_keys(card.name)
     row.birth_date, row.sex = birth_date, sex
-    row.name, row.name_pinyin, row.name_initials = card.name, full, initials
-    row.name_keys = search_keys(card.name)
+    if card.name or not row.name:  # no name given (no record in hand) keeps the known one
+        full, initials = pinyin_keys(card.name)
+        row.name, row.name_pinyin, row.name_initials = card.name, full, initials
+        row.name_keys = search_keys(card.name)
     for name in (
         "relation_to_head",
         "former_name",
@@ -97,3 +98,11 @@ def save_person(
             setattr(row.household, name, value)
     session.flush()
     return row.id
+
+
+def person_named(session: Session, id_number: str) -> tuple[int, str] | None:
+    """(person id, name) of the person with this ID number, if any."""
+    row = session.execute(
+        select(schema.Person.id, schema.Person.name).where(schema.Person.id_number == id_number)
+    ).first()
+    return (row[0], row[1]) if row is not None else None

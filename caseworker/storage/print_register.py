@@ -3,7 +3,8 @@ and the devices' public signing keys. Functions take a Session and return frozen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +27,9 @@ class PrintedView:
     void_reason: str
     printed_by: str
     printed_at: datetime
+    #: what the paper says as printed (``caseworker.printing.payload.fields``); empty for
+    #: documents printed before the register kept it (migration 0011)
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 def _printed_view(row: schema.PrintedDocument) -> PrintedView:
@@ -41,11 +45,14 @@ def _printed_view(row: schema.PrintedDocument) -> PrintedView:
         row.void_reason,
         row.printed_by,
         row.printed_at,
+        json.loads(row.facts) if row.facts else {},
     )
 
 
-def add_printed(session: Session, **values: Any) -> PrintedView:
-    row = schema.PrintedDocument(**values)
+def add_printed(session: Session, *, facts: dict[str, Any], **values: Any) -> PrintedView:
+    row = schema.PrintedDocument(
+        facts=json.dumps(facts, ensure_ascii=False, sort_keys=True), **values
+    )
     session.add(row)
     session.flush()
     return _printed_view(row)

@@ -50,7 +50,7 @@ from caseworker.storage.offices import (
     user,
     users,
 )
-from caseworker.storage.persons import PersonView, _person_view, save_person
+from caseworker.storage.persons import PersonView, _person_view, person_named, save_person
 from caseworker.storage.print_register import (
     PrintedView,
     _printed_view,
@@ -103,6 +103,7 @@ __all__ = [
     "office",
     "office_settings",
     "own_unfinished",
+    "person_named",
     "printed_copies",
     "printed_of",
     "put_office_setting",

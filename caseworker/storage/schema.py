@@ -255,6 +255,9 @@ class PrintedDocument(Base):
     void_reason: Mapped[str] = mapped_column(Text, default="")
     printed_by: Mapped[str] = mapped_column(String(50))
     printed_at: Mapped[datetime] = mapped_column(DateTime)
+    #: what the paper says, as printed (JSON: people, destination, validity; migration
+    #: 0011): `verify` answers from it, whatever the records say later
+    facts: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
         UniqueConstraint("number", "copy", name="uq_printed_documents_number_copy"),

@@ -104,8 +104,8 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <source>操作，例如 login / application.</source>
-        <translation>Action, e.g. login / application.</translation>
+        <source>操作，例如 登录、受理、打印</source>
+        <translation>Action, e.g. logged in, accepted, printed</translation>
     </message>
     <message>
         <source>申请编号</source>
@@ -455,6 +455,26 @@
         <translation>A {kind} is not printed for an application that is {state}.</translation>
     </message>
     <message>
+        <source>申请 {number} 的{kind} {document} 已作废（{reason}），作废不可撤销；如需新的一份，请由审核人员“补打”，另编份数。</source>
+        <translation>The {kind} {document} of application {number} was voided ({reason}); a void cannot be undone. For a new copy, a supervisor reprints it, with its own copy number.</translation>
+    </message>
+    <message>
+        <source>{document} 已作废；作废后补打须由审核人员办理。</source>
+        <translation>{document} was voided; after a void, only a supervisor may reprint it.</translation>
+    </message>
+    <message>
+        <source>姓名与已有记录不符</source>
+        <translation>The name differs from the record</translation>
+    </message>
+    <message>
+        <source>身份证号码 {id_masked} 在申请 {other} 中登记为 {held_name}，不是 {name}；请核对姓名和号码。同一人在各申请中只有一个姓名，{other} 的记录只能在 {other} 中更正。</source>
+        <translation>ID number {id_masked} is on application {other} under the name {held_name}, not {name}; check the name and the number. A person has one name on every application; {other}&apos;s record is corrected only on {other} itself.</translation>
+    </message>
+    <message>
+        <source>身份证号码 {id_masked} 已在本所其他申请中以其他姓名登记，不是 {name}；请核对姓名和号码，或向派出所民警询问。</source>
+        <translation>ID number {id_masked} is on another application of this office under another name than {name}; check the name and the number, or ask the station&apos;s officers.</translation>
+    </message>
+    <message>
         <source>不能补打</source>
         <translation>Cannot reprint</translation>
     </message>
@@ -648,6 +668,10 @@
         <translation>Destination</translation>
     </message>
     <message>
+        <source>代码、汉字或拼音</source>
+        <translation>code, Chinese name or pinyin</translation>
+    </message>
+    <message>
         <source>区县：代码、汉字或拼音 370102 / 历下 / lixia</source>
         <translation>County: code, characters or pinyin 370102 / 历下 / lixia</translation>
     </message>
@@ -658,6 +682,14 @@
     <message>
         <source>详细地址</source>
         <translation>Address in full</translation>
+    </message>
+    <message>
+        <source>户口簿详情 (Ctrl+B)</source>
+        <translation>Hukou book details (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>已填 {n} 项</source>
+        <translation>{n} filled</translation>
     </message>
     <message>
         <source>申请人姓名</source>
@@ -986,6 +1018,10 @@
     <message>
         <source>读卡</source>
         <translation>Read ID card</translation>
+    </message>
+    <message>
+        <source>下一个待答问题</source>
+        <translation>Next open question</translation>
     </message>
     <message>
         <source>申请人屏幕（双屏核对）</source>
@@ -1835,7 +1871,138 @@ Choose another place.</translation>
         <translation>ID number</translation>
     </message>
     <message>
+        <source>请按 20190315 或 2019-03-15 填写日期</source>
+        <extracomment>problem code -&gt; what to do (the field&apos;s label is put before it)</extracomment>
+        <translation>type the date as 20190315 or 2019-03-15</translation>
+    </message>
+    <message>
+        <source>请填写日期；没有的请选“否”</source>
+        <translation>type a date, or choose “no” if there is none</translation>
+    </message>
+    <message>
+        <source>请从列表中选择区县</source>
+        <translation>choose the county from the list</translation>
+    </message>
+    <message>
+        <source>请选择区县</source>
+        <translation>choose the county</translation>
+    </message>
+    <message>
+        <source>请填写身份证号；还没有身份证的孩子，请填写出生日期和性别</source>
+        <translation>type the ID number; for a child without an ID card yet, give the birth date and sex</translation>
+    </message>
+    <message>
+        <source>出生日期与身份证号码中的 {born} 不一致，请对照证件核对</source>
+        <translation>the birth date differs from {born} in the ID number; check it against the card</translation>
+    </message>
+    <message>
+        <source>性别与身份证号码不一致（号码中为{sex}），请对照证件核对</source>
+        <translation>the sex differs from the ID number (which says {sex}); check it against the card</translation>
+    </message>
+    <message>
+        <source>号码中的出生日期 {born} 晚于申请日期 {on}，请核对身份证号码和申请日期</source>
+        <translation>the birth date {born} in the number is after the application date {on}; check the ID number and the date</translation>
+    </message>
+    <message>
+        <source>出生日期 {born} 晚于申请日期 {on}，请核对出生日期和申请日期</source>
+        <translation>the birth date {born} is after the application date {on}; check the birth date and the application date</translation>
+    </message>
+    <message>
+        <source>没有汉字或字母，请按户口簿填写</source>
+        <translation>has no character or letter; type the name as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>不能含“{char}”，姓名中不能有表情符号、数字或其他符号；请按户口簿填写</source>
+        <translation>may not contain “{char}”: a name has no emoji, digits or other symbols; type it as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>含有不可见的字符，姓名不能含表情符号、数字或其他符号，请按户口簿重新填写</source>
+        <translation>holds an invisible character; a name has no emoji, digits or other symbols; type it again as the hukou book shows it</translation>
+    </message>
+    <message>
+        <source>含有不可见的控制字符，请重新填写</source>
+        <translation>holds an invisible control character; type the text again</translation>
+    </message>
+    <message>
+        <source>姓名比随迁人员多（{records} 个姓名，{family} 位随迁人员），请删去多余的</source>
+        <translation>there are more names than accompanying relatives ({records} names, {family} relatives); remove the extra ones</translation>
+    </message>
+    <message>
+        <source>申请内容无法读取，请重新填写后保存</source>
+        <translation>the application cannot be read; fill it in again and save</translation>
+    </message>
+    <message>
+        <source>{county} 不是现行的区县代码，请从列表中选择区县</source>
+        <translation>{county} is not a county code in use today; choose the county from the list</translation>
+    </message>
+    <message>
+        <source>{name}是功能区，不是区县；请填写街道（镇），以确定所属区县</source>
+        <translation>“{name}” is a functional zone, not a county; give the street or town so that its county is known</translation>
+    </message>
+    <message>
+        <source>“{street}”不是{county_name}的街道或镇，请从列表中选择</source>
+        <translation>“{street}” is not a street or town of “{county_name}”; choose one from the list</translation>
+    </message>
+    <message>
+        <source>“{street}”不是{county_name}的街道或镇；请从列表中选择，是否是：{near}？</source>
+        <translation>“{street}” is not a street or town of “{county_name}”; choose one from the list — did you mean “{near}”?</translation>
+    </message>
+    <message>
+        <source>填写社区前，请先选择街道（镇）</source>
+        <translation>choose the street or town before the community</translation>
+    </message>
+    <message>
+        <source>“{community}”不是{street}的社区，请核对</source>
+        <translation>“{community}” is not a community of “{street}”; check it</translation>
+    </message>
+    <message>
+        <source>必须填写</source>
+        <translation>must be filled in</translation>
+    </message>
+    <message>
+        <source>不是申请中的一项，请删去</source>
+        <translation>is not part of an application; remove it</translation>
+    </message>
+    <message>
+        <source>请从列表中选择</source>
+        <translation>choose from the list</translation>
+    </message>
+    <message>
+        <source>请选择“是”或“否”</source>
+        <translation>choose “yes” or “no”</translation>
+    </message>
+    <message>
+        <source>请填写整数</source>
+        <translation>type a whole number</translation>
+    </message>
+    <message>
+        <source>不能小于 {ge}</source>
+        <translation>may not be less than {ge}</translation>
+    </message>
+    <message>
+        <source>不能大于 {le}</source>
+        <translation>may not be more than {le}</translation>
+    </message>
+    <message>
+        <source>最多 {max_length} 个字，请删减</source>
+        <translation>at most {max_length} characters; shorten it</translation>
+    </message>
+    <message>
+        <source>请填写文字</source>
+        <translation>type text</translation>
+    </message>
+    <message>
+        <source>内容的格式不对，请重新填写</source>
+        <translation>is not in the right form; fill it in again</translation>
+    </message>
+    <message>
+        <source>填写有误，请核对后重新填写</source>
+        <extracomment>a problem whose code has no wording here</extracomment>
+        <translation>is not right; check it and fill it in again</translation>
+    </message>
+    <message>
         <source>曾用名</source>
+        <extracomment>the 户口簿 card&apos;s fields the intake has no label of its own for: the card&apos;s printed labels (the scan dialog shows them)</extracomment>
         <translation>Former name</translation>
     </message>
     <message>
@@ -1853,6 +2020,20 @@ Choose another place.</translation>
     <message>
         <source>职业</source>
         <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>何时由何地迁来</source>
+        <translation>moved in from where, and when</translation>
+    </message>
+    <message>
+        <source>申请中的一项</source>
+        <extracomment>a field the desk has no label for (an input not made by the desk)</extracomment>
+        <translation>a field of the application</translation>
+    </message>
+    <message>
+        <source>{label}：{problem}</source>
+        <extracomment>the resident ID&apos;s codes are worded by ``ui.errors.ID_WORDING``</extracomment>
+        <translation>{label}: {problem}</translation>
     </message>
     <message>
         <source>何时由何地迁来本址</source>
@@ -1959,6 +2140,10 @@ Choose another place.</translation>
     <message>
         <source>混入了别的栏目的文字。</source>
         <translation>Contains text from another field.</translation>
+    </message>
+    <message>
+        <source>识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。</source>
+        <translation>Read as “{read}”; the seal’s text in it was taken out. Characters under the seal may not all have been read.</translation>
     </message>
     <message>
         <source>识别把握不大。</source>

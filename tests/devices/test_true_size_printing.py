@@ -39,9 +39,9 @@ def _permit(apps: ApplicationService) -> tuple[PrintingService, bytes]:
     return printing, printing.print_document(CLERK, number, DocumentKind.PERMIT).pdf
 
 
-def _words(path: Path) -> dict[str, tuple[float, float]]:
-    """Words that occur once, in plain ASCII (cups-pdf's ghostscript keeps the glyphs of
-    the CJK text but not their Unicode), with their top-left corner in points."""
+def _words(path: Path) -> dict[str, list[tuple[float, float]]]:
+    """Words in plain ASCII (cups-pdf's ghostscript keeps the glyphs of the CJK text but
+    not their Unicode), each with the top-left corners, in points, of where it stands."""
     done = subprocess.run(
         ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
         capture_output=True,
@@ -52,7 +52,27 @@ def _words(path: Path) -> dict[str, tuple[float, float]]:
     for x, y, text in _WORD.findall(done.stdout):
         if text.isascii() and len(text) >= 6:
             found.setdefault(text, []).append((float(x), float(y)))
-    return {text: spots[0] for text, spots in found.items() if len(spots) == 1}
+    return found
+
+
+def _moved(
+    original: Path, printed: Path, *, dx_mm: float = 0.0, dy_mm: float = 0.0
+) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+    """(word, where it stands in the original, where it came out) for each word that stands
+    once in the original. The printed copy may show a word more often (a CJK label beside
+    it lost, "编号：ZQ-…" comes out as "ZQ-…", which the foot also shows): of those, the
+    one nearest where the word should be; the places of a word are a page apart."""
+    before, after = _words(original), _words(printed)
+    out = []
+    for word, spots in sorted(before.items()):
+        if len(spots) != 1 or word not in after:
+            continue
+        x0, y0 = spots[0]
+        x1, y1 = min(
+            after[word], key=lambda s: (s[0] - x0 - dx_mm * MM) ** 2 + (s[1] - y0 - dy_mm * MM) ** 2
+        )
+        out.append((word, (x0, y0), (x1, y1)))
+    return out
 
 
 def _qr(path: Path, tmp_path: Path) -> str:
@@ -103,11 +123,9 @@ def test_the_permit_comes_out_at_true_size_and_verifies(
         assert abs(float(page.mediabox.width) / MM - 210) <= TOLERANCE_MM
         assert abs(float(page.mediabox.height) / MM - 297) <= TOLERANCE_MM
 
-    before, after = _words(original), _words(printed)
-    common = sorted(set(before) & set(after))
+    common = _moved(original, printed)
     assert len(common) >= 5, f"too few words to compare: {common}"
-    for word in common:
-        (x0, y0), (x1, y1) = before[word], after[word]
+    for word, (x0, y0), (x1, y1) in common:
         assert abs(x1 - x0) / MM <= TOLERANCE_MM, (word, x0, x1)
         assert abs(y1 - y0) / MM <= TOLERANCE_MM, (word, y0, y1)
 
@@ -128,11 +146,9 @@ def test_a_calibration_moves_the_print_and_keeps_the_page(
     printed = _print(pdf, queue, settings)
     page = PdfReader(printed).pages[0]
     assert abs(float(page.mediabox.width) / MM - 210) <= TOLERANCE_MM
-    before, after = _words(original), _words(printed)
-    common = sorted(set(before) & set(after))
-    assert len(common) >= 5
-    for word in common:
-        (x0, y0), (x1, y1) = before[word], after[word]
+    common = _moved(original, printed, dx_mm=2.0, dy_mm=3.0)
+    assert len(common) >= 5, f"too few words to compare: {common}"
+    for word, (x0, y0), (x1, y1) in common:
         assert abs((x1 - x0) / MM - 2.0) <= TOLERANCE_MM, (word, x0, x1)
         assert abs((y1 - y0) / MM - 3.0) <= TOLERANCE_MM, (word, y0, y1)
 

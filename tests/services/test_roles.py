@@ -72,6 +72,11 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
         lambda a, s, n: PrintingService(s).void_printed(a, "SL-X", "理由"),
         SUPERVISING,
     ),
+    (  # anyone may check a paper (an anonymous check too); only the reasons differ
+        "PrintingService.verify",
+        lambda a, s, n: PrintingService(s).verify("CW1|XXXX|SL-1|0|AAAA|abc", actor=a),
+        DESK,
+    ),
     ("AuditService.verify", lambda a, s, n: AuditService(s.store).verify(a), SUPERVISING),
     ("AuditService.events", lambda a, s, n: AuditService(s.store).events(a), SUPERVISING),
     (
@@ -263,3 +268,18 @@ def _audit_count(store: Store) -> int:
 
     with store.sessions() as session:
         return repo.count_rows(session, "audit_events")
+
+
+def test_the_step_roles_the_desk_enables_by_are_those_the_services_enforce() -> None:
+    """STEP_ROLES (what the desk's step buttons follow) agrees with the matrix above,
+    which is checked against the services themselves."""
+    from caseworker.models.workflow import Action  # noqa: PLC0415
+    from caseworker.services.permissions import STEP_ROLES  # noqa: PLC0415
+
+    enforced = {
+        name.removeprefix("ApplicationService."): roles
+        for name, _, roles in MATRIX
+        if name.startswith("ApplicationService.")
+    }
+    for action in Action:
+        assert set(STEP_ROLES[action]) == enforced[action.value], action

@@ -28,7 +28,7 @@ def test_the_trail_pages_filters_and_verifies(
     settle(qtbot, desk.runner)
     model = dialog.model
     assert model.rowCount() >= 6  # set-up, users, login, three drafts
-    assert model.data(model.index(0, 3)) == "application.create"  # newest first
+    assert model.data(model.index(0, 3)) == "新建申请"  # newest first
     qtmodeltester.check(model)
     dialog.user.setText("li")
     dialog.apply_filters()

@@ -242,6 +242,7 @@ def test_the_card_reader_fills_the_number_and_flags_a_different_name(
     assert focused().objectName() == "applicantName"
     focused().selectAll()  # type: ignore[attr-defined]
     type_text("张三峰")
+    key(Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # the 户口簿 section, folded
     tab_to("bookBirthDate")
     type_text("1972-05-21")
     key(Qt.Key.Key_Tab)

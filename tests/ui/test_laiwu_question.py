@@ -4,7 +4,6 @@ asks laiwu_hukou_since, labelled in Chinese, and in English under the English in
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
@@ -32,9 +31,7 @@ def _label_of_question(qtbot: QtBot, window: MainWindow) -> str:
     settle(qtbot, window.desk.runner)
     editor = window.intake._editors.get(FACT)
     assert editor is not None, sorted(window.intake._editors)
-    label = window.intake.facts_form.labelForField(editor)
-    assert isinstance(label, QLabel)
-    return label.text()
+    return window.intake.question_text(FACT)
 
 
 def test_the_question_is_labelled_in_chinese(qtbot: QtBot, window: MainWindow) -> None:

@@ -114,3 +114,24 @@ def test_the_new_password_is_set_on_the_database_worker(
     dialog.try_change()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert not users.login("li", "my-own-pass-2").must_change_password
+
+
+def test_the_refusal_is_shown_whole(qtbot: QtBot, office: Store, runner: TaskRunner) -> None:
+    """The message wraps and the window grows to hold it (a tester saw it clipped to two
+    half-lines), in both languages' lengths."""
+    dialog = LoginDialog(runner, UserService(office), "泉城路派出所")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.username.setText("li")
+    dialog.password.setText("wrong-pass-1")
+    dialog.try_login()
+    settle(qtbot, runner)
+    refusal = dialog.error.text()
+    for text in (refusal, refusal * 4):  # the real one, and one as long as a lockout's
+        if text != refusal:
+            dialog._say(text)
+        qtbot.waitUntil(
+            lambda: dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
+        )
+        assert dialog.error.geometry().bottom() <= dialog.height()

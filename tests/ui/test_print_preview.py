@@ -35,3 +35,17 @@ def test_preview_prints_and_saves(
     monkeypatch.setattr("ui.print_preview.QMessageBox.warning", lambda *a: warned.append(a[2]))
     assert not dialog.save_to(tmp_path / "missing" / "x.pdf")
     assert warned and "请换一个位置" in warned[0]
+
+
+def test_the_preview_fits_the_screen(qtbot: QtBot) -> None:
+    """Its 打印 and 另存为 PDF buttons on screen: the window no taller or wider than the
+    screen's free area (a tester saw a 900×1000 preview on a 1366×768 screen)."""
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    pdf = render(DocumentKind.PERMIT, sample_permit(), counterfoil=False)
+    dialog = PrintPreview(pdf, "准予迁入证明 ZQ-1")
+    qtbot.addWidget(dialog)
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    room = screen.availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
