@@ -29,7 +29,7 @@ def refuse_if_tampered(store: Store, *, actor: Actor, number: str, at: datetime)
     store.record(
         at=at,
         actor=actor.username,
-        action=bindings.MISMATCH,
+        action="audit.row_mismatch",  # bindings.MISMATCH, written out for audit_names
         application_id=found.application_id,
         detail={"number": found.number, "found": found.message},
     )

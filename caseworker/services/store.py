@@ -209,7 +209,7 @@ class Store:
         self.record(
             at=at,
             actor="system",
-            action=high_water.ROLLED_BACK,
+            action="audit.rolled_back",  # high_water.ROLLED_BACK, written out for audit_names
             detail={"found": problem, "mark": mark.seq if mark else None},
         )
         with self.sessions() as session:
