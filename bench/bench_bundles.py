@@ -36,6 +36,7 @@ from caseworker.central.database import migrate, open_database  # noqa: E402
 from caseworker.central.service import Central  # noqa: E402
 from caseworker.services.applications import ApplicationService  # noqa: E402
 from caseworker.services.base import Actor  # noqa: E402
+from caseworker.services.context import OfficeContext, ServiceContext  # noqa: E402
 from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
 from caseworker.services.sync import SyncService  # noqa: E402
@@ -59,7 +60,7 @@ def township(folder: Path, count: int, scan_kb: int) -> None:
         admin_password=PASSWORD,
         key_file=folder / "store.key",
     )
-    apps = ApplicationService(store, EvaluationService.from_resources())
+    apps = ApplicationService(ServiceContext(store, evaluation=EvaluationService.from_resources()))
     started = time.perf_counter()
     for i in range(count):
         data = application(family=[])
@@ -104,7 +105,7 @@ def main() -> int:
         central = Central(engine, key)
         online = Central(online_engine, key)
         store = Store.open(work / "t" / "data")
-        sync = SyncService(store)
+        sync = SyncService(OfficeContext(store))
         signer = sync._signer()
         with store.sessions() as session:  # the centre takes a device's own numbers only
             device_code = str(sync_repo.pending(session, limit=1)[0].payload["device_code"])

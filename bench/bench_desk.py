@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from caseworker.services.context import ServiceContext
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -142,7 +144,7 @@ def bench_queue(folder: Path, queries: int) -> dict[str, Any]:
         else generate(data, 1_000_000, 300_000)
     )
     evaluation = EvaluationService.from_resources()
-    apps = ApplicationService(store, evaluation)
+    apps = ApplicationService(ServiceContext(store, evaluation=evaluation))
     clerk = Actor("bench", "clerk")
     runner = TaskRunner()
     model = ApplicationQueueModel(apps, clerk, runner, evaluation.divisions)

@@ -40,7 +40,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey 
 from caseworker.central.database import load_signing_key, migrate, open_database  # noqa: E402
 from caseworker.central.schema import Base  # noqa: E402
 from caseworker.central.service import Central  # noqa: E402
-from caseworker.sync import protocol as p  # noqa: E402
+from caseworker.sync import protocol  # noqa: E402
 from tests.sync.pg import free_port, running_postgres  # noqa: E402
 
 #: an application's life at a desk, one operation each (``application.<action>``)
@@ -117,7 +117,7 @@ async def call(
 ) -> dict[str, Any] | None:
     started = time.perf_counter()
     try:
-        response = await http.request(method, p.API + path, **kwargs)
+        response = await http.request(method, protocol.API + path, **kwargs)
     except httpx.HTTPError as exc:
         tally.errors.append(f"{kind}: {type(exc).__name__}: {exc}")
         return None
@@ -155,7 +155,7 @@ async def authenticate(http: httpx.AsyncClient, tally: Tally, desk: Desk) -> boo
     if data is None:
         return False
     nonce = str(data["nonce"])
-    signature = desk.key.sign(p.auth_message(desk.device_id, nonce)).hex()
+    signature = desk.key.sign(protocol.auth_message(desk.device_id, nonce)).hex()
     data = await call(
         http,
         tally,
@@ -187,7 +187,7 @@ async def push(
     results = data.get("results") or []
     if {r["key"] for r in results} != {op["key"] for op in batch}:
         tally.errors.append(f"push: desk {desk.index} was not answered for every operation")
-    expected = (p.REPLAYED,) if again else (p.APPLIED, p.CONFLICT)
+    expected = (protocol.REPLAYED,) if again else (protocol.APPLIED, protocol.CONFLICT)
     for r in results:
         tally.outcomes[("again " if again else "") + r["status"]] += 1
         if r["status"] not in expected:
@@ -196,8 +196,8 @@ async def push(
 
 
 async def pull_all(http: httpx.AsyncClient, tally: Tally, desk: Desk, limit: int) -> None:
-    for stream in p.STREAMS:
-        cursor = p.START
+    for stream in protocol.STREAMS:
+        cursor = protocol.START
         for _ in range(100_000):  # bounded; a stream ends long before
             data = await call(
                 http,
@@ -277,7 +277,7 @@ def start_server(
         if server.poll() is not None:
             raise RuntimeError(f"the centre exited with {server.returncode}")
         try:
-            if httpx.get(url + p.API + "/health", timeout=2).status_code == 200:
+            if httpx.get(url + protocol.API + "/health", timeout=2).status_code == 200:
                 return server, url
         except httpx.HTTPError:
             pass

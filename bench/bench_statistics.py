@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_store import generate  # noqa: E402
 from caseworker.cli_report import REPORT_TABLES  # noqa: E402
 from caseworker.services.applications import Actor, ApplicationService  # noqa: E402
+from caseworker.services.context import ServiceContext  # noqa: E402
 from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.statistics import StatisticsService  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
@@ -108,7 +109,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.keep or Path(__import__("tempfile").mkdtemp(prefix="caseworker-stats-bench-"))
     store = _store(folder)
-    apps = ApplicationService(store, EvaluationService.from_resources())
+    apps = ApplicationService(ServiceContext(store, evaluation=EvaluationService.from_resources()))
     stats = StatisticsService(apps)
     month = (date(2024, 3, 1), date(2024, 3, 31))
     raw = connect_raw(store.path, store.settings.key())

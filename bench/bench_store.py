@@ -33,6 +33,7 @@ from caseworker.models.names import search_keys  # noqa: E402
 from caseworker.models.resident_id import check_digit  # noqa: E402
 from caseworker.services.application_data import _filter_for  # noqa: E402
 from caseworker.services.applications import Actor, ApplicationService  # noqa: E402
+from caseworker.services.context import ServiceContext  # noqa: E402
 from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
 from caseworker.storage import search_index  # noqa: E402
@@ -261,7 +262,7 @@ def main() -> None:
         else generate(folder, args.persons, args.applications)
     )
     evaluation = EvaluationService.from_resources()
-    service = ApplicationService(store, evaluation)
+    service = ApplicationService(ServiceContext(store, evaluation=evaluation))
     raw = connect_raw(store.path, store.settings.key())
     sample = raw.execute(
         "SELECT id_number, name, name_pinyin, name_initials FROM persons WHERE id IN "

@@ -32,7 +32,7 @@ from psycopg.types.json import Jsonb  # noqa: E402
 from caseworker.central import changes  # noqa: E402
 from caseworker.central.database import migrate, open_database  # noqa: E402
 from caseworker.central.service import Central  # noqa: E402
-from caseworker.sync import protocol as p  # noqa: E402
+from caseworker.sync import protocol  # noqa: E402
 from caseworker.sync.client import CentralClient  # noqa: E402
 from tests.sync.conftest import Server  # noqa: E402
 from tests.sync.pg import running_postgres  # noqa: E402
@@ -74,7 +74,7 @@ def bench_push(central: Central, url: str, dsn: str, count: int) -> dict[str, fl
         started = time.perf_counter()
         for i in range(0, count, BATCH):
             reply = client.push(device, key.sign, ops[i : i + BATCH], None)
-            assert all(o.status == p.APPLIED for o in reply.outcomes)
+            assert all(o.status == protocol.APPLIED for o in reply.outcomes)
         served = time.perf_counter() - started
     # the baseline: the same operation rows, bare, one transaction a batch
     with psycopg.connect(dsn) as conn:
@@ -122,7 +122,7 @@ def bench_pull(central: Central, url: str, dsn: str, count: int) -> dict[str, fl
     for start in range(0, count, 5000):
         rows = [
             (
-                p.PERSONS,
+                protocol.PERSONS,
                 "",
                 f"X:{i}",
                 {
@@ -138,10 +138,10 @@ def bench_pull(central: Central, url: str, dsn: str, count: int) -> dict[str, fl
             changes.record(session, rows, at)
     with CentralClient(url, timeout=120) as client:
         client.authenticate(device, key.sign)
-        cursor, got = p.START, 0
+        cursor, got = protocol.START, 0
         started = time.perf_counter()
         while True:
-            page = client.pull(device, key.sign, p.PERSONS, cursor, PAGE)
+            page = client.pull(device, key.sign, protocol.PERSONS, cursor, PAGE)
             got += len(page.items)
             cursor = page.cursor
             if not page.more:

@@ -27,6 +27,7 @@ from caseworker.cli_common import with_store, write_atomically
 from caseworker.cli_json import add_json, emit
 from caseworker.exit_codes import ExitCode
 from caseworker.locations import data_dir
+from caseworker.services.context import OfficeContext
 
 COMMANDS = {"key", "diagnostics", "about"}
 
@@ -117,7 +118,7 @@ def _export(args: argparse.Namespace, folder: Path) -> int:
 
     store = Store.open(folder)
     try:
-        users = UserService(store)
+        users = UserService(OfficeContext(store))
         login = _login(args, users)
         try:
             phrases: tuple[str, ...]

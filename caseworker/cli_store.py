@@ -35,6 +35,7 @@ from caseworker.services.applications import ApplicationService, snapshot
 from caseworker.services.audit import AuditService
 from caseworker.services.base import Actor, ServiceError, mask_id
 from caseworker.services.collectives import CollectiveService
+from caseworker.services.context import ServiceContext
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
 from caseworker.services.permissions import Permission, require
 from caseworker.services.printing import PrintingService
@@ -276,25 +277,27 @@ def _warn_about_the_trail(store: Store) -> None:
 
 def _with_store(args: argparse.Namespace, store: Store) -> int:
     evaluation = EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
-    service = ApplicationService(store, evaluation)
+    context = ServiceContext(store, evaluation=evaluation)  # the one every service shares
+    service = ApplicationService(context)
     anonymous = not (args.user or os.environ.get("CASEWORKER_USER"))
     if args.command == "verify" and anonymous:  # anyone may check; a logged-in one is audited
         return _printing(args, PrintingService(service), None)
-    users = UserService(store)
+    users = UserService(context)
     login = _login(args, users)
     try:
-        return _as_user(args, store, service, users, login.actor)
+        return _as_user(args, context, service, users, login.actor)
     finally:
         users.logout(login)
 
 
 def _as_user(
     args: argparse.Namespace,
-    store: Store,
+    context: ServiceContext,
     service: ApplicationService,
     users: UserService,
     actor: Actor,
 ) -> int:
+    store = context.store
     if args.command == "backup":
         require(actor, Permission.BACKUP)
         written = backup_store(store.path, store.settings.key(), args.file.resolve())
@@ -306,13 +309,13 @@ def _as_user(
     if args.command in {"user", "users"}:
         return _users(args, users, actor)
     if args.command == "audit":
-        return _audit(args, AuditService(store), actor)
+        return _audit(args, AuditService(context), actor)
     if args.command == "collective":
         return cli_collective.run(args, CollectiveService(service), actor)
     if args.command == "report":
         return cli_report.run(args, StatisticsService(service), actor)
     if args.command in {"enroll", "sync"}:
-        sync = SyncService(store, evaluation=service.evaluation, batch=cli_sync.batch_size())
+        sync = SyncService(context, batch=cli_sync.batch_size())
         return cli_sync.run(args, sync, actor)
     if args.command == "apply":
         data = _read_json(args.file)

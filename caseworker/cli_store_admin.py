@@ -11,6 +11,7 @@ from pathlib import Path
 from caseworker.cli_accounts import _login, _read_secret
 from caseworker.cli_json import emit
 from caseworker.services.base import Actor
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import (
     STORE_FILE,
     Settings,
@@ -106,7 +107,7 @@ def _restore(args: argparse.Namespace, folder: Path) -> int:
 
 def _authenticate(args: argparse.Namespace, store: Store) -> Actor:
     """Log in on ``store`` (for a restore) and say who it was."""
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     login = _login(args, users)
     users.logout(login)
     return login.actor

@@ -63,6 +63,7 @@ def _shoot() -> None:
     keyring.set_keyring(MemoryKeyring())  # a throw-away store: not the machine's keyring
     app = QApplication(["caseworker-desk"])
     from caseworker.services.applications import Actor, ApplicationService  # noqa: PLC0415
+    from caseworker.services.context import ServiceContext  # noqa: PLC0415
     from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
@@ -83,11 +84,12 @@ def _shoot() -> None:
     store = Store.init(
         folder, office_code="370102001", station_name="泉城路派出所", admin_password="shots-pass-1"
     )
-    users = UserService(store)
+    evaluation = EvaluationService.from_resources()
+    context = ServiceContext(store, evaluation=evaluation)
+    users = UserService(context)
     admin = Actor("admin", "admin")
     users.add(admin, username="li", role="clerk", password="shots-pass-1", display_name="李娜")
-    evaluation = EvaluationService.from_resources()
-    apps = ApplicationService(store, evaluation)
+    apps = ApplicationService(context)
     clerk = Actor("li", "clerk")
     for n in range(14):
         view = apps.create_draft(clerk, application())

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from caseworker.services.applications import Actor, ApplicationService
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
@@ -38,7 +39,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
         admin_password=PASSWORD,
     )
     admin = Actor("admin", "admin")
-    users = UserService(opened)
+    users = UserService(OfficeContext(opened))
     for name, role in (("li", "clerk"), ("zhao", "supervisor"), ("qian", "supervisor")):
         users.add(admin, username=name, role=role, password=PASSWORD)
     yield opened
@@ -47,7 +48,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def apps(store: Store, service: EvaluationService) -> ApplicationService:
-    return ApplicationService(store, service, clock=Clock())
+    return ApplicationService(ServiceContext(store, Clock(), evaluation=service))
 
 
 CLERK = Actor("li", "clerk")

@@ -5,7 +5,8 @@
 - a count of months or years is a spin box showing its unit;
 - a date is typed as 20190315 or 2019-03-15, its day of the week shown beside it
   (for "since when" questions 否 — or N — says "never");
-- the rest (a county code, the awards list, text) stays a line of text.
+- the awards are listed in words and added in a small dialog (``ui.awards_editor``);
+- the rest (a county code, text) stays a line of text.
 
 Every editor has one shape (``AnswerEditor``): ``answer()`` the value or None when empty
 (ValueError, in the desk's language, when what is typed cannot be read), ``set_answer``,
@@ -14,7 +15,6 @@ Every editor has one shape (``AnswerEditor``): ``answer()`` the value or None wh
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from enum import StrEnum
@@ -68,7 +68,12 @@ def unit(spec: FactSpec) -> tuple[str, str] | None:
 def make_editor(spec: FactSpec, parent: QWidget) -> QWidget:
     """The editor for ``spec``, named ``fact:NAME`` (what the tests and the tab order see)."""
     editor: QWidget
-    if options(spec):
+    if spec.kind == "awards":
+        # the awards dialog is built from this module's editors: imported here, not above
+        from ui.awards_editor import AwardsEditor  # noqa: PLC0415
+
+        editor = AwardsEditor(spec, parent)
+    elif options(spec):
         editor = ChoiceEditor(spec, parent)
     elif unit(spec) is not None or spec.kind == "int":
         editor = CountEditor(spec, parent)
@@ -98,8 +103,8 @@ def keys_for(spec: FactSpec, value: Any) -> str:
         return str(values.index(value) + 1)
     if spec.kind in {"date", "date_or_false"}:
         return "n" if value is False else str(value).replace("-", "")
-    if spec.kind == "awards":
-        return "" if not value else str(value)
+    if spec.kind == "awards":  # Enter on the empty line; awards are added in its dialog
+        return ""
     return str(value)
 
 
@@ -252,20 +257,18 @@ class _LineAnswer(QLineEdit):
 
 
 class TextEditor(_LineAnswer):
-    """A county code, the awards list, a line of text."""
+    """A county code, a line of text."""
 
     def __init__(self, spec: FactSpec, parent: QWidget) -> None:
         super().__init__(spec, parent)
         if spec.kind == "county":
             self.setPlaceholderText(tr("六位区县代码，如 370102"))
             self.setMaxLength(6)
-        elif spec.kind == "awards":
-            self.setPlaceholderText(tr("没有就直接按回车"))
 
     def answer(self) -> Any:
         raw = self.text().strip()
         if not raw:
-            return [] if self.spec.kind == "awards" else None
+            return None
         try:
             return parse_answer(self.spec.name, raw)
         except ValueError:
@@ -274,12 +277,7 @@ class TextEditor(_LineAnswer):
             raise ValueError(tr("无法读取，请按提示填写")) from None
 
     def set_answer(self, value: Any) -> None:
-        if value is None or value == []:
-            self.setText("")
-        else:
-            self.setText(
-                json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
-            )
+        self.setText("" if value is None else str(value))
 
 
 _DATE = re.compile(r"^(\d{4})-?(\d{1,2})-?(\d{1,2})$")

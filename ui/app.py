@@ -58,6 +58,7 @@ def compose_desk(
     from caseworker.services.applications import ApplicationService  # noqa: PLC0415
     from caseworker.services.audit import AuditService  # noqa: PLC0415
     from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
+    from caseworker.services.context import ServiceContext  # noqa: PLC0415
     from caseworker.services.printing import PrintingService  # noqa: PLC0415
     from caseworker.services.queue_watch import QueueWatch  # noqa: PLC0415
     from caseworker.services.statistics import StatisticsService  # noqa: PLC0415
@@ -65,8 +66,9 @@ def compose_desk(
     from caseworker.services.users import UserService  # noqa: PLC0415
     from ui.desk import Desk  # noqa: PLC0415
 
-    apps = ApplicationService(store, evaluation)
-    users = users or UserService(store)
+    context = ServiceContext(store, evaluation=evaluation)  # the one every service shares
+    apps = ApplicationService(context)
+    users = users or UserService(context)
 
     @cache
     def printing() -> PrintingService:
@@ -80,15 +82,15 @@ def compose_desk(
         runner=runner,
         collectives=CollectiveService(apps),
         statistics=StatisticsService(apps),
-        audit=AuditService(store),
+        audit=AuditService(context),
         printing=printing,
-        office=apps.context.office,
+        office=context.office,
         idle_minutes=users.policy().idle_minutes,
         reader=reader,
         read_only=read_only,
-        sync=SyncService(store, evaluation=evaluation) if with_sync and not read_only else None,
-        confirmations=None if read_only else ApplicantConfirmations(store, clock=apps.clock),
-        queue_watch=QueueWatch(apps.context),
+        sync=SyncService(context) if with_sync and not read_only else None,
+        confirmations=None if read_only else ApplicantConfirmations(context),
+        queue_watch=QueueWatch(context),
     )
 
 
@@ -127,9 +129,10 @@ def _prepare(folder: Path) -> tuple[Store, EvaluationService]:
 def _administrator(runner: TaskRunner, store: Store) -> Actor:
     """An administrator logs in (on the backup being put back) before a restore."""
     from caseworker.services.base import PermissionDeniedError  # noqa: PLC0415
+    from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
 
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     dialog = LoginDialog(runner, users, store.office().station_name)
     dialog.setWindowTitle(tr("管理员登录 — 恢复备份"))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
@@ -143,6 +146,7 @@ def _damaged(folder: Path, exc: DamagedStoreError, runner: TaskRunner) -> tuple[
     read-only, or stop."""
     from caseworker.services.base import ServiceError  # noqa: PLC0415
     from caseworker.services.store import SetupError, Store, StoreError, restore  # noqa: PLC0415
+    from ui.errors import describe  # noqa: PLC0415
 
     box = QMessageBox(QMessageBox.Icon.Critical, tr("存储已损坏"), str(exc))
     restore_button = None
@@ -156,8 +160,9 @@ def _damaged(folder: Path, exc: DamagedStoreError, runner: TaskRunner) -> tuple[
         try:
             restore(folder, exc.backup, authenticate=lambda store: _administrator(runner, store))
         except (ServiceError, StoreError, SetupError) as refused:
+            said = describe(refused)[1] if isinstance(refused, ServiceError) else str(refused)
             QMessageBox.warning(
-                None, tr("没有恢复备份"), tr("备份没有恢复：{error}").format(error=refused)
+                None, tr("没有恢复备份"), tr("备份没有恢复：{error}").format(error=said)
             )
             return None
         return Store.open(folder, verify=True), False
@@ -199,11 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     opened: dict[str, Any] = {}
 
     def ready(result: tuple[Store, EvaluationService]) -> None:
+        from caseworker.services.context import OfficeContext  # noqa: PLC0415
         from caseworker.services.users import UserService  # noqa: PLC0415
 
         store, evaluation = result
         opened.update(store=store, evaluation=evaluation, read_only=False)
-        login.set_ready(UserService(store), store.office().station_name)
+        login.set_ready(UserService(OfficeContext(store)), store.office().station_name)
 
     def failed(exc: Exception) -> None:
         opened["error"] = exc
@@ -223,11 +229,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         opened.update(outcome)
         if not accepted:  # log in on the store now open
+            from caseworker.services.context import OfficeContext  # noqa: PLC0415
             from caseworker.services.users import UserService  # noqa: PLC0415
 
-            login = LoginDialog(
-                runner, UserService(opened["store"]), opened["store"].office().station_name
-            )
+            users = UserService(OfficeContext(opened["store"]))
+            login = LoginDialog(runner, users, opened["store"].office().station_name)
             accepted = login.exec() == QDialog.DialogCode.Accepted
     store = opened.get("store")
     if not accepted or login.session is None or store is None:
@@ -279,6 +285,7 @@ def _run_desk(
     opened: dict[str, Any],
     args: argparse.Namespace,
 ) -> int:
+    from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.id_reader import desk_reader  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
@@ -286,7 +293,7 @@ def _run_desk(
     store, evaluation = opened["store"], opened["evaluation"]
     session = login.session
     assert session is not None
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     if session.must_change_password:
         from ui.login import ChangePasswordDialog  # noqa: PLC0415
 
@@ -373,6 +380,7 @@ def _self_test(app: QApplication) -> int:
     import tempfile  # noqa: PLC0415
     import time  # noqa: PLC0415
 
+    from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
@@ -390,7 +398,7 @@ def _self_test(app: QApplication) -> int:
             key_file=folder / "store.key",
         )
         runner = TaskRunner()
-        users = UserService(store)
+        users = UserService(OfficeContext(store))
         login = LoginDialog(runner, users, store.office().station_name)
         login.show()
         app.processEvents()

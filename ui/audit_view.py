@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from caseworker.services.audit import AuditService, EventView
 from caseworker.services.audit_names import action_name, actions_named, detail_lines
 from caseworker.services.base import Actor
+from ui.audit_words import finding_text
 from ui.errors import describe
 from ui.i18n import english, term, tr
 from ui.paged_model import PagedTableModel
@@ -139,7 +140,7 @@ class AuditDialog(QDialog):
                 tr("完好：共 {events} 条，链条完整。").format(events=report.events)
             )
             return
-        lines = [f"{f.kind}: {f.message}" for f in report.findings[:20]]
+        lines = [finding_text(f.kind, f.seq) for f in report.findings[:20]]
         self.verdict.setText(
             tr("<b>不完整</b>：{problems} 处问题").format(problems=len(report.findings))
             + "<br>"

@@ -19,7 +19,8 @@ from caseworker.rules.decision import (
     RouteResult,
 )
 from caseworker.rules.plain import alternatives_on_lines, fact_labels
-from ui.i18n import term, tr
+from ui.citations import Citations, clause_number
+from ui.i18n import english, term, tr
 from ui.wrap_delegate import WrappingDelegate
 
 STATUS_COLOURS = {ELIGIBLE: "#2e7d32", INCOMPLETE: "#b26a00", INELIGIBLE: "#c62828"}
@@ -30,8 +31,9 @@ HEADERS = (QT_TRANSLATE_NOOP("", "途径"), QT_TRANSLATE_NOOP("", "结果"))
 class DecisionPanel(QWidget):
     document_ticked = Signal(str, bool)  # document name, ticked
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, citations: Citations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.citations = citations
         self.heading = QLabel(
             tr("填写身份证号和拟落户地后显示审查结果"),
             self,
@@ -71,12 +73,11 @@ class DecisionPanel(QWidget):
 
     def show_decision(self, decision: Decision) -> None:
         self.decision = decision
-        policies = ", ".join(f"{p.policy}" for p in decision.policies) or tr("无")
         self.heading.setText(
             tr("决定：{decision}    片区：{zone}    适用政策：{policies}").format(
                 decision=status_name(decision.decision),
-                zone=decision.zone or "—",
-                policies=policies,
+                zone=self.citations.zone(decision),
+                policies=self.citations.policies(decision),
             )
         )
         self.model.blockSignals(True)
@@ -90,7 +91,9 @@ class DecisionPanel(QWidget):
             item = self.model.item(row, 0)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == ELIGIBLE:
                 self.tree.expand(item.index())
-        lines = [f"[{v.index}] {term(v.reason_zh, v.reason_en)}" for v in decision.family]
+
+    def show_family(self, lines: list[str]) -> None:
+        """The relatives with their verdicts, the very lines the relatives list shows."""
         self.family.setText(tr("随迁人员：") + "\n" + "\n".join(lines) if lines else "")
 
     def route_statuses(self) -> dict[str, str]:
@@ -103,7 +106,11 @@ class DecisionPanel(QWidget):
         return out
 
     def _route_row(self, route: RouteResult) -> list[QStandardItem]:
-        title = QStandardItem(f"{route.key}  {route.route.name}")
+        cited = self.citations.clauses([route.key])
+        name = route.route.name_en if english() and route.route.name_en else route.route.name
+        # the clause first: a long name is cut at the end, never its number
+        title = QStandardItem(f"{clause_number(route.route.clause)}  {name}")
+        title.setToolTip(cited)
         title.setEditable(False)
         title.setData(route.status, Qt.ItemDataRole.UserRole)
         title.setData(route.key, Qt.ItemDataRole.UserRole + 2)
@@ -112,6 +119,7 @@ class DecisionPanel(QWidget):
         colour = QColor(STATUS_COLOURS.get(route.status, "#555555"))
         status.setForeground(colour)
         title.setForeground(colour)
+        title.appendRow([_leaf(tr("出处：{clause}").format(clause=cited)), _leaf("")])
         text = _leaf(tr("条款原文：{text}").format(text=route.route.text.strip()))
         title.appendRow([text, _leaf("")])
         for unmet_en, unmet_zh in zip(route.unmet_en, route.unmet_zh, strict=True):

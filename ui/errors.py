@@ -25,7 +25,8 @@ from caseworker.services.base import ServiceError
 from caseworker.services.id_reader import ReaderError
 from caseworker.services.users import ROLE_ZH
 from ui.case_problems import problem_lines
-from ui.i18n import term, tr
+from ui.i18n import english, term, tr
+from ui.refusals import MORE_WORDING, more_terms
 
 log = logging.getLogger("caseworker.desk")
 
@@ -250,6 +251,8 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
     ),
 }
 
+WORDING.update(MORE_WORDING)
+
 # stable field names -> the label the intake shows beside the field
 FIELD_LABELS: dict[str, object] = {
     "on": QT_TRANSLATE_NOOP("", "申请日期"),
@@ -430,9 +433,56 @@ def _invalid(problems: tuple[tuple[str, str], ...], exc: Exception | None = None
         return problem_lines(details, label=field_label, id_wording=ID_WORDING)
     lines = []
     for field, problem in problems:
-        said = without_paths(problem)
-        lines.append(f"{field_label(field)}：{said}" if field else said)
+        said = without_paths(problem) if english() else problem_zh(problem)
+        colon = ": " if english() else "："
+        lines.append(f"{field_label(field)}{colon}{said}" if field else said)
     return "\n".join(lines)
+
+
+# what the case model says of one field (English, for the command line), and what the
+# Chinese desk says instead: the pattern, and the sentence (with the pattern's groups)
+_PROBLEMS: tuple[tuple[re.Pattern[str], object], ...] = (
+    (
+        re.compile(r"must have 18 characters, has (?P<length>\d+)"),
+        QT_TRANSLATE_NOOP("", "身份证号码应为 18 位（输入的是 {length} 位）；15 位的旧号码已停用"),
+    ),
+    (
+        re.compile(r"check digit is (?P<typed>\w) but should be (?P<expected>\w)"),
+        QT_TRANSLATE_NOOP(
+            "", "校验位应为 {expected}（输入的是 {typed}）；请对照证件重新核对号码，可能输错了一位"
+        ),
+    ),
+    (
+        re.compile(r"6-digit county code"),
+        QT_TRANSLATE_NOOP("", "请输入区县的代码、汉字或拼音，如 370102 或 历下"),
+    ),
+    (
+        re.compile(r"expected a date"),
+        QT_TRANSLATE_NOOP("", "无法识别的日期，请按 2024-03-01 或 20240301 填写"),
+    ),
+    (
+        re.compile(r"required field is missing"),
+        QT_TRANSLATE_NOOP("", "此项必须填写"),
+    ),
+    (
+        re.compile(r"is after the application date"),
+        QT_TRANSLATE_NOOP("", "出生日期晚于申请日期，请核对身份证号和申请日期"),
+    ),
+    (
+        re.compile(r"is not allowed|should be|input should"),
+        QT_TRANSLATE_NOOP("", "不是可选的值，请从列表中选择"),
+    ),
+)
+
+
+def problem_zh(problem: str) -> str:
+    """One field's problem as the Chinese desk says it: what is wrong and what to do."""
+    for pattern, sentence in _PROBLEMS:
+        found = pattern.search(problem)
+        if found is not None:
+            return tr(str(sentence)).format(**found.groupdict())
+    log.info("a case problem without its Chinese wording: %s", problem)
+    return tr("填写有误，请对照屏幕上的提示核对后重新填写")
 
 
 def render(exc: ServiceError) -> tuple[str, str]:
@@ -441,7 +491,12 @@ def render(exc: ServiceError) -> tuple[str, str]:
     problems: tuple[tuple[str, str], ...] = getattr(exc, "problems", ())
     if problems:
         return tr(str(title)), _invalid(problems, exc)
-    params = _PARAMS.get(exc.code, dict)(dict(exc.params))
+    if exc.code in MORE_WORDING:
+        params = more_terms(exc.code, dict(exc.params), field=exc.field, label_of=field_label)
+        if "id_problem" in params:  # a resident ID number's own problem, in these words
+            params["problem"] = _id_problem(str(params["id_problem"]), params.get("id_params"))
+    else:
+        params = _PARAMS.get(exc.code, dict)(dict(exc.params))
     try:
         text = tr(str(sentence)).format(detail=exc.detail, **params)
     except (KeyError, IndexError, ValueError):
@@ -466,10 +521,14 @@ ID_WORDING: dict[str, object] = {
 
 def id_problem(exc: ResidentIdError) -> str:
     """What is wrong with a resident ID number, in the desk's language."""
-    sentence = ID_WORDING.get(exc.code)
-    if sentence is None:
+    return _id_problem(exc.code, exc.params)
+
+
+def _id_problem(code: str, params: object) -> str:
+    sentence = ID_WORDING.get(code)
+    if sentence is None or not isinstance(params, dict):
         return tr("身份证号码有误，请对照证件重新核对")
-    return tr(str(sentence)).format(**exc.params)
+    return tr(str(sentence)).format(**params)
 
 
 def describe(exc: Exception) -> tuple[str, str]:

@@ -12,6 +12,7 @@ overrides it for training and tests."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -104,7 +105,9 @@ def source(language: str) -> Path:
 
 def compiled(language: str) -> Path | None:
     """The ``.qm`` for ``language``: shipped beside its ``.ts`` (the installer builds it),
-    else built once with ``pyside6-lrelease`` into the user's cache folder."""
+    else built once with ``pyside6-lrelease`` into the user's cache folder, under a name
+    taken from the catalogue's content: two versions of the desk on one machine (or two
+    checkouts) each find their own, never the other's."""
     ts = source(language)
     shipped = ts.with_suffix(".qm")
     if shipped.is_file() and (not ts.is_file() or shipped.stat().st_mtime >= ts.stat().st_mtime):
@@ -112,8 +115,9 @@ def compiled(language: str) -> Path | None:
     if not ts.is_file():
         return None
     cache = platformdirs.user_cache_path("caseworker-desk", appauthor=False)
-    built = cache / shipped.name
-    if built.is_file() and built.stat().st_mtime >= ts.stat().st_mtime:
+    content = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    built = cache / f"{shipped.stem}-{content}.qm"
+    if built.is_file():
         return built
     cache.mkdir(parents=True, exist_ok=True)
     return built if release(ts, built) else None

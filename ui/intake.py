@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.models.enums import RELATION_ZH, Relation
 from caseworker.models.facts import case_from_dict
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
 from caseworker.rules.decision import Decision
@@ -42,9 +41,10 @@ from caseworker.services.intake import (
     set_fact,
 )
 from ui.answer_editors import AnswerEditor
+from ui.citations import Citations, relative_lines
 from ui.decision_panel import DecisionPanel
 from ui.errors import describe, id_problem
-from ui.i18n import term, tr
+from ui.i18n import tr
 from ui.intake_questions import IntakeQuestions
 from ui.intake_scan import IntakeScans
 from ui.intake_sections import (
@@ -86,6 +86,9 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
         self._generation = 0
         self._last_answered = ""
         self.decision: Decision | None = None
+        #: the relatives the decision shown was made for (its verdicts are theirs only)
+        self._decided_family: list[dict[str, Any]] | None = None
+        self.citations = Citations(evaluation)
         self.card_name = ""  # the name the card reader gave, to compare with the book
         #: images accepted from the scanner, attached when the application is saved
         #: (filename, image, media type, provenance: which fields came from the scan)
@@ -217,7 +220,7 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
         self.form_scroll = scroll
-        self.panel = DecisionPanel(self)
+        self.panel = DecisionPanel(self.citations, self)
         # the routes' names take the room there is and wrap: never a sideways scroll
         header = self.panel.tree.header()
         header.setStretchLastSection(False)
@@ -401,29 +404,33 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
             self.place_info.clear()
             self._show_questions(())
             self._refresh_relatives()
+            self.decided.emit(None)
             return
 
         def work() -> Decision:
             return self._evaluation.decide(case_from_dict(case))
 
+        family = copy.deepcopy(case["family"])
         self._runner.compute(
             work,
-            lambda decision: self._decided(generation, decision),
+            lambda decision: self._decided(generation, decision, family),
             lambda exc: self._not_decided(generation, exc),
         )
 
-    def _decided(self, generation: int, decision: Decision) -> None:
+    def _decided(self, generation: int, decision: Decision, family: list[dict[str, Any]]) -> None:
         if generation != self._generation:
             return
         self.decision = decision
+        self._decided_family = family
         self.panel.show_decision(decision)
-        policies = ", ".join(p.policy for p in decision.policies) or tr("无")
         county = self.county_code()
         name = self._evaluation.divisions.full_name(county) if county else ""
         self.place_info.setText(
             f"{name} {self.street.text().strip()}\n"
             + tr("片区：{zone}；{on} 适用的政策：{policies}").format(
-                zone=decision.zone or "—", on=decision.on.isoformat(), policies=policies
+                zone=self.citations.zone(decision),
+                on=decision.on.isoformat(),
+                policies=self.citations.policies(decision),
             )
         )
         self._show_questions(decision.questions)
@@ -434,7 +441,7 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
         if generation != self._generation:
             return
         self.decision = None
-        self.panel.show_problem(describe(exc)[1])
+        self.panel.show_problem(describe(exc)[1])  # in the desk's language, field by field
         self.place_info.clear()
         self._show_questions(())
         self._refresh_relatives()
@@ -503,14 +510,23 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
         )
 
     def _refresh_relatives(self) -> None:
+        """The relatives list and the decision panel's relatives, drawn from one state:
+        the relatives as they stand and the decision made for exactly them (a decision
+        made before the last change of the relatives gives no verdict to anyone)."""
+        current = self.case_dict()["family"]
+        decision = self.decision if self._decided_family == current else None
+        lines = relative_lines(
+            [{**r, "name": r.get("name", "")} for r in self._relatives], decision, self.citations
+        )
+        if self.decision is not None and decision is None:
+            deciding = tr("正在审查…")
+            lines = [f"{line} — {deciding}" for line in lines]
+        row = self.relative_list.currentRow()
         self.relative_list.clear()
-        verdicts = {v.index: v for v in (self.decision.family if self.decision else ())}
-        for i, r in enumerate(self._relatives):
-            relation = term(RELATION_ZH.get(Relation(r["relation"]), r["relation"]), r["relation"])
-            who = r.get("id_number") or f"{r.get('birth_date', '')} {r.get('sex', '')}"
-            verdict = verdicts.get(i)
-            said = f" — {term(verdict.reason_zh, verdict.reason_en)}" if verdict else ""
-            self.relative_list.addItem(f"{relation} {r.get('name', '')} {who}{said}")
+        self.relative_list.addItems(lines)
+        if 0 <= row < len(lines):
+            self.relative_list.setCurrentRow(row)
+        self.panel.show_family(lines if self.decision is not None else [])
 
     # --- loading and clearing -------------------------------------------------------
 
@@ -564,10 +580,18 @@ class IntakePage(IntakeQuestions, IntakeScans, QWidget):
             for i, f in enumerate(data.get("family") or [])
         ]
         self.decision = None
+        self._decided_family = None
         self.place_info.clear()
         self._refresh_relatives()
         self._check_book()
+        self.decided.emit(None)  # every view of the last one redraws now, not at the next
         # each application starts folded and at the top: nothing of the last one's view
         self.book_section.fold()
-        self.form_scroll.verticalScrollBar().setValue(0)
+        self.scroll_to_top()
         self._evaluate()
+
+    def scroll_to_top(self) -> None:
+        """Another application starts at the top of the form, where its first field is."""
+        for area in self.findChildren(QScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)

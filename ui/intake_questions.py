@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -20,6 +21,7 @@ from caseworker.rules.decision import Decision, Question
 from caseworker.rules.facts import FACT_BY_NAME
 from caseworker.services.intake import full_name
 from ui.answer_editors import AnswerEditor, make_editor
+from ui.citations import Citations
 from ui.decision_panel import DecisionPanel
 from ui.i18n import term, tr
 from ui.intake_sections import tab_path
@@ -33,6 +35,7 @@ class IntakeQuestions:
     destination_address: QLineEdit
     relative_list: QListWidget
     panel: DecisionPanel
+    citations: Citations
     decision: Decision | None
     changed: Any
     _answers: dict[str, Any]
@@ -79,7 +82,11 @@ class IntakeQuestions:
             editor.committed.connect(lambda f=fact: self._answer(f, advance=True))
             editor.left.connect(lambda f=fact: self._answer(f, advance=False))
             label = _question_label(
-                term(spec.label_zh, spec.label_en), ", ".join(clauses.get(fact, ())), widget
+                term(spec.label_zh, spec.label_en),
+                # the numbers alone when one policy is in force (its title heads the panel
+                # and the place line), beside each policy's title when several are
+                self.citations.clauses(clauses.get(fact, ()), titled=self._policies_in_force() > 1),
+                widget,
             )
             row = len(chain) - 1  # rows from 0 again: the old ones were taken out
             self.facts_grid.addWidget(label, row, 0)
@@ -105,6 +112,9 @@ class IntakeQuestions:
             # editor's own signal, and Qt goes on using that editor after it
             old_widget.hide()
             old_widget.deleteLater()
+
+    def _policies_in_force(self) -> int:
+        return len(self.decision.policies) if self.decision is not None else 0
 
     def _take_questions(self) -> list[QWidget]:
         """The rows out of the grid, their widgets silenced: an old row never answers for
@@ -232,6 +242,9 @@ def _question_label(question: str, cited: str, editor: QWidget) -> QWidget:
         font = clauses.font()
         font.setPointSizeF(font.pointSizeF() * 0.85)
         clauses.setFont(font)
+        # a line with Chinese in it (、, 过渡条款) is a pixel taller than the small font's
+        # own metrics say, drawn from a fallback font: the label is at least that tall
+        clauses.setMinimumHeight(QFontMetrics(font).boundingRect(cited).height() + 1)
         clauses.setStyleSheet("color: #666")
         column.addWidget(clauses)
     return box

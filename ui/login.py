@@ -6,6 +6,7 @@ Light on purpose: the login window is shown before the store and the rules are l
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import tr
 from ui.tasks import TaskRunner
+
+log = logging.getLogger("caseworker.desk")
 
 if TYPE_CHECKING:
     from caseworker.services.store import Store
@@ -216,8 +219,10 @@ class SetupDialog(QDialog):
     def try_setup(self) -> None:
         from caseworker.services.store import SetupError, Store  # noqa: PLC0415 - first run only
 
-        if self.password.text() != self.again.text():
-            self.error.setText(tr("两次输入的密码不一致"))
+        problem = self._problem()
+        if problem:
+            self.error.setText(problem)
+            self.adjustSize()  # the wrapped message shown whole
             return
         key_file = self.key_file.text().strip()
         if not key_file and not self.has_keyring:
@@ -235,9 +240,37 @@ class SetupDialog(QDialog):
                 key_file=Path(key_file).expanduser() if key_file else None,
             )
         except SetupError as exc:
-            self.error.setText(str(exc))
+            from ui.errors import describe  # noqa: PLC0415 - first run only
+
+            self.error.setText(describe(exc)[1])
             return
         self.accept()
+
+    def _problem(self) -> str:
+        """What the first run cannot take, in the desk's language, naming the field."""
+        from caseworker.services.base import ServiceError  # noqa: PLC0415
+        from caseworker.services.store import SETTINGS_FILE, STORE_FILE  # noqa: PLC0415
+        from caseworker.services.users import check_password  # noqa: PLC0415
+
+        office = self.office.text().strip()
+        if not office.isdigit() or not 6 <= len(office) <= 12:
+            self.office.setFocus()
+            return tr("“派出所代码”应为 6 到 12 位数字，如 370102001。")
+        if not self.station.text().strip():
+            self.station.setFocus()
+            return tr("请填写“派出所名称”。")
+        if self.password.text() != self.again.text():
+            return tr("两次输入的密码不一致")
+        try:
+            check_password(self.password.text(), username=self.admin.text().strip() or "admin")
+        except ServiceError as exc:
+            self.password.setFocus()
+            return tr("“密码”不能用：{reason}").format(reason=_describe(exc))
+        if (self.folder / SETTINGS_FILE).exists() or (self.folder / STORE_FILE).exists():
+            return tr("{folder} 中已有存储，没有改动它；请换一个数据目录，或从备份恢复。").format(
+                folder=self.folder
+            )
+        return ""
 
 
 class LockPage(QWidget):
@@ -337,6 +370,7 @@ class ChangePasswordDialog(QDialog):
 
         def failed(exc: Exception) -> None:  # a service refusal, worded for the clerk
             self.error.setText(_describe(exc))
+            self.adjustSize()  # the wrapped refusal shown whole
 
         if self._runner is not None:
             self._runner.store(work, lambda _none: self.accept(), failed)

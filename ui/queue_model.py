@@ -107,7 +107,7 @@ class ApplicationQueueModel(PagedTableModel):
             colour = STATE_COLOURS.get(State(item.state))
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and key == "state":
-            return item.state
+            return state_name(State(item.state))  # the state's name, never its code
         if role == Qt.ItemDataRole.UserRole:
             return item.number
         return None

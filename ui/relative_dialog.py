@@ -3,6 +3,8 @@ date and sex for a child without one), marital status, living together, name."""
 
 from __future__ import annotations
 
+import logging
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -19,9 +21,15 @@ from PySide6.QtWidgets import (
 from caseworker.models.enum_labels import YES_NO
 from caseworker.models.enums import MaritalStatus, Relation, Sex
 from caseworker.models.facts import CaseError, case_from_dict
-from ui.answer_editors import ChoiceEditor, enum_choices
+from caseworker.models.resident_id import ResidentIdError, parse_resident_id
+from ui.answer_editors import ChoiceEditor, enum_choices, read_date
+from ui.errors import id_problem
 from ui.i18n import tr
 from ui.intake_sections import tab_path
+
+log = logging.getLogger(__name__)
+# a valid applicant's number, so that checking a relative alone refuses nothing else
+PROBE_ID = "11010519491231002X"
 
 ERROR_STYLE = "color: #c62828"
 
@@ -59,6 +67,7 @@ class RelativeDialog(QDialog):
     def __init__(self, parent: QWidget | None, relative: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("随迁人员"))
+        self.setMinimumWidth(440)  # a message wraps within it
         relative = relative or {}
         form = QFormLayout(self)
         # the lists in the desk's language, chosen by pinyin, initials or number
@@ -160,17 +169,47 @@ class RelativeDialog(QDialog):
             value["marital_status"] = self.marital.answer()
         if self.co_residing.answer() is not None:
             value["co_residing"] = self.co_residing.answer()
-        if not value["relation"]:
-            self.error.setText(tr("请选择关系（输入拼音首字母或序号）"))
-            self.relation.setFocus()
+        problem = self._problem(value)
+        if problem is not None:
+            message, field = problem
+            self.error.setText(message)
+            self.adjustSize()  # the wrapped message shown whole, never cut off
+            field.setFocus()
             return
-        probe = {"on": "2024-01-01", "destination": {"county": "370102"}, "applicant": {}}
-        try:
-            case_from_dict({**probe, "family": [value]})
-        except CaseError as exc:
-            message = str(exc)
-            if "family" in message:
-                self.error.setText(message.replace("family[0].", ""))
-                return
         self.value = {**value, "name": self.name.text().strip()}
         self.accept()
+
+    def _problem(self, value: dict[str, Any]) -> tuple[str, QWidget] | None:
+        """What is wrong with the relative as typed, in the desk's language, naming the
+        field as labelled and saying what to do; with the field to put the focus in."""
+        if not value["relation"]:
+            return tr("请选择“关系”（输入拼音首字母或序号）"), self.relation
+        if "id_number" in value:
+            try:
+                parse_resident_id(value["id_number"])
+            except ResidentIdError as exc:
+                said = tr("“身份证号”有误：{problem}").format(problem=id_problem(exc))
+                return said, self.id_number
+        if "birth_date" in value:
+            try:
+                born = read_date(value["birth_date"], never=False)
+            except ValueError:
+                born = None
+            if not isinstance(born, date):
+                said = tr("“出生日期”无法识别：请按 20150601 或 2015-06-01 填写。")
+                return said, self.born
+            value["birth_date"] = born.isoformat()
+        if "id_number" not in value and ("birth_date" not in value or "sex" not in value):
+            said = tr("请填“身份证号”；还没有身份证的孩子，填“出生日期”并选“性别”。")
+            return said, self.id_number
+        probe = {
+            "on": "2024-01-01",
+            "destination": {"county": "370102"},
+            "applicant": {"id_number": PROBE_ID},
+        }
+        try:
+            case_from_dict({**probe, "family": [value]})
+        except CaseError as exc:  # the checks above word each field; this is the rest
+            log.warning("relative refused: %s", exc)
+            return tr("随迁人员的信息不完整或有误，请逐项核对后再确定。"), self.relation
+        return None

@@ -50,7 +50,7 @@ from caseworker.services.statistics import (
 )
 from ui.errors import show_error
 from ui.files import save_bytes
-from ui.i18n import tr
+from ui.i18n import term, tr
 from ui.operations import Changes
 from ui.tasks import TaskRunner
 
@@ -79,6 +79,17 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("", "随迁人员按年龄段"),
 )
 FORMATS = {"CSV (*.csv)": "csv", "Excel (*.xlsx)": "xlsx", "PDF (*.pdf)": "pdf"}
+
+
+# the departments' names in the English interface (the service names them in Chinese)
+DEPARTMENT_EN = {
+    "development": "Development and Reform",
+    "housing": "Housing and Urban-Rural Development",
+    "education": "Education",
+    "civil_affairs": "Civil Affairs",
+    "human_resources": "Human Resources and Social Security",
+    "health": "Health",
+}
 
 
 class StatisticsModel(QAbstractTableModel):
@@ -204,7 +215,8 @@ class StatisticsPage(QWidget):
         self.department = QComboBox(self)
         self.department.addItem(tr("当前表"), "")
         for key, (name, _tables) in DEPARTMENTS.items():
-            self.department.addItem(tr("送{name}部门").format(name=name), key)
+            shown = term(name, DEPARTMENT_EN.get(key, key.replace("_", " ")))
+            self.department.addItem(tr("送{name}部门").format(name=shown), key)
         self.department.setEnabled(self.export_button.isEnabled())
         bar = QHBoxLayout()
         for widget in (

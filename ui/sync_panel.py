@@ -4,11 +4,12 @@ and the supervisor's queue of conflicts."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,6 +37,7 @@ from ui.files import save_bytes
 from ui.i18n import tr
 from ui.tasks import TaskRunner
 
+log = logging.getLogger("caseworker.desk")
 TIMER_MS = 60_000
 
 
@@ -195,15 +197,49 @@ class SyncController(QObject):
         if not isinstance(self.window, QMainWindow):
             return
         if not summary.ok:
+            # the reason is the transport's English (for the log and the command line)
+            log.warning("sync round failed: %s", summary.error)
             self.window.statusBar().showMessage(
-                tr("同步未完成：{error}").format(error=summary.error), 8000
+                tr("同步未完成：连接不上中心系统或中心拒绝了这次同步，稍后会自动重试。"), 8000
             )
         elif summary.conflicts or summary.set_aside or summary.warnings:
             self.window.statusBar().showMessage(tr("同步完成，有需审核人员处理的事项"), 8000)
 
     def _failed(self, exc: Exception) -> None:
         self.running = False
-        self.label.setText(tr("同步：{error}").format(error=exc))
+        self.label.setText(tr("同步：{error}").format(error=describe_error(exc)[1]))
+
+
+# what each kind of conflict means for the supervisor, and what to do
+CONFLICT_ADVICE: dict[str, object] = {
+    "person_elsewhere": QT_TRANSLATE_NOOP(
+        "", "其他派出所也有同一人的申请：请与对方联系，确认由哪一处办理。"
+    ),
+    "settlement_taken": QT_TRANSLATE_NOOP(
+        "", "此人已在其他派出所落户：请与对方核实，必要时作废本处申请。"
+    ),
+    "pack_changed": QT_TRANSLATE_NOOP("", "规则包已更新：请重新审查这份申请。"),
+    "rejected": QT_TRANSLATE_NOOP(
+        "", "中心拒收了本机发出的一项操作：请核对后点“重新发送被拒收的操作”，或告知管理员。"
+    ),
+    "pull_skipped": QT_TRANSLATE_NOOP(
+        "", "本机有尚未同步的修改，中心的更新暂未写入：下次同步后会再试。"
+    ),
+    "pack_refused": QT_TRANSLATE_NOOP(
+        "", "中心发来的规则包未通过校验，仍使用原规则包：请告知管理员。"
+    ),
+    "audit_trail": QT_TRANSLATE_NOOP("", "审计链与中心记录不符：请立即告知管理员。"),
+}
+
+
+def conflict_advice(kind: str) -> str:
+    """A conflict in the desk's language: what happened and what to do."""
+    advice = CONFLICT_ADVICE.get(kind)
+    return (
+        tr(str(advice))
+        if advice is not None
+        else tr("同步时出现需要人工处理的情况：请告知管理员。")
+    )
 
 
 class ConflictsDialog(QDialog):
@@ -255,13 +291,16 @@ class ConflictsDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(self.rows))
         for r, conflict in enumerate(self.rows):
-            kind = f"{CONFLICT_ZH.get(conflict.kind, '')} {conflict.kind}".strip()
+            kind = CONFLICT_ZH.get(conflict.kind) or tr("其他")
+            said = conflict_advice(conflict.kind)
             for col, value in enumerate(
-                (f"{conflict.at:%Y-%m-%d %H:%M}", kind, conflict.subject, conflict.message)
+                (f"{conflict.at:%Y-%m-%d %H:%M}", kind, conflict.subject, said)
             ):
                 item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.ToolTipRole, conflict.message)
+                item.setData(Qt.ItemDataRole.ToolTipRole, said)
                 self.table.setItem(r, col, item)
+            # the centre's own words (English, for the IT person) stay in the log
+            log.info("sync conflict %s %s: %s", conflict.kind, conflict.subject, conflict.message)
 
     def resolve_selected(self) -> None:
         row = self.table.currentRow()

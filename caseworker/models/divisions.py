@@ -115,13 +115,11 @@ class Divisions:
         self._communities: dict[str, dict[str, Community]] = {}
         for code, (name, street_code) in data["communities"].items():
             self._communities.setdefault(street_code, {})[name] = Community(code, name, street_code)
-        self._liaocheng_zone_of: dict[str, FunctionalZone] = {
-            street: FunctionalZone(zone)
+        # (city prefix, street) -> the functional zone that administers it (data, by city)
+        self._functional_zone_of: dict[tuple[str, str], str] = {
+            ("3715", street): FunctionalZone(zone).value
             for zone, streets in amendments["liaocheng_zones"].items()
             for street in streets
-        }
-        self._functional_zone_of: dict[tuple[str, str], str] = {
-            ("3715", street): zone for street, zone in self._liaocheng_zone_of.items()
         }
         for zone, streets in amendments["zaozhuang_zones"].items():
             for street in streets:
@@ -256,7 +254,9 @@ class Divisions:
         derived_area = area if area is not None else _derive_area(found, found_community)
         derived_zone = zone
         if derived_zone is None and found is not None and legal == "371502":
-            derived_zone = self._liaocheng_zone_of.get(found.name)
+            # the county whose streets the policy places in functional zones
+            street_zone = self._functional_zone_of.get((legal[:4], found.name))
+            derived_zone = FunctionalZone(street_zone) if street_zone is not None else None
         return Place(
             county=legal,
             county_name=self.county_name(legal),

@@ -91,7 +91,21 @@ FINAL_STATES = frozenset({State.SETTLED, State.REFUSED, State.WITHDRAWN, State.V
 
 
 class WorkflowError(ValueError):
-    """A step the application's state does not allow; the message says what does."""
+    """A step the application's state does not allow; the message says what does, and
+    ``state``, ``action`` and ``allowed`` say it as data."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        state: State | None = None,
+        action: Action | None = None,
+        allowed: tuple[Action, ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.state = state
+        self.action = action
+        self.allowed = allowed
 
 
 def allowed_actions(state: State) -> list[Action]:
@@ -110,5 +124,8 @@ def next_state(state: State, action: Action) -> State:
             hint = "; it is closed, nothing more can be done with it"
         raise WorkflowError(
             f"cannot {action.value} ({ACTION_ZH[action]}) an application that is "
-            f"{state.value} ({STATE_ZH[state]}){hint}"
+            f"{state.value} ({STATE_ZH[state]}){hint}",
+            state=state,
+            action=action,
+            allowed=tuple(allowed),
         ) from None

@@ -26,6 +26,7 @@ class MissingGlyphError(ValueError):
     """The font cannot draw some characters; the message names them."""
 
     def __init__(self, document: str, missing: list[str]) -> None:
+        self.document = document
         self.missing = missing
         shown = "、".join(f"{c} (U+{ord(c):04X})" for c in missing)
         super().__init__(

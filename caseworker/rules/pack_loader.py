@@ -305,7 +305,9 @@ class _Compiler(NodeChecker):
         return tuple(out)
 
     def zone(self, node: Any, where: str, city: str) -> tuple[Zone, Any]:
-        zone = self.keys(node, where, ["id", "name", "clause", "places"], ["gate", "gate_text"])
+        zone = self.keys(
+            node, where, ["id", "name", "clause", "places"], ["gate", "gate_text", "name_en"]
+        )
         zid = self.string(zone, "id", where)
         if not re.match(r"^[a-z_]+$", zid):
             raise self.fail(zone, f"{where}.id", "a zone id is snake_case", "id")
@@ -349,8 +351,15 @@ class _Compiler(NodeChecker):
         gate_raw = zone.get("gate")
         gate = self.condition(gate_raw, f"{where}.gate") if gate_raw is not None else None
         gate_text = zone.get("gate_text", "")
+        name_en = self.string(zone, "name_en", where) if "name_en" in zone else ""
         return Zone(
-            zid, self.string(zone, "name", where), clause, tuple(places), gate, gate_text
+            zid,
+            self.string(zone, "name", where),
+            clause,
+            tuple(places),
+            gate,
+            gate_text,
+            name_en=name_en,
         ), gate_raw
 
     def clause(self, node: LineMap, where: str) -> str:
@@ -389,7 +398,7 @@ def _iter_routes(
             raw,
             where,
             ["clause", "name", "text", "when", "follow", "documents"],
-            ["zones", "notes", "follow_when"],
+            ["zones", "notes", "follow_when", "name_en"],
         )
         clause = compiler.clause(node, where)
         if clause in seen:
@@ -420,6 +429,7 @@ def _iter_routes(
             policy=policy,
             clause=clause,
             name=compiler.string(node, "name", where),
+            name_en=compiler.string(node, "name_en", where) if "name_en" in node else "",
             text=compiler.check_text(node, "text", where),
             zone_condition=zone_condition,
             when=when,
@@ -462,7 +472,7 @@ def load_pack(
         doc,
         "",
         ["policy", "title", "document", "source", "version", "in_force", "city", "zones", "routes"],
-        ["definitions", "notices", "notes"],
+        ["definitions", "notices", "notes", "title_en"],
     )
     policy = compiler.string(top, "policy", "")
     if not POLICY_ID.match(policy):
@@ -541,6 +551,7 @@ def load_pack(
         notices=tuple(notices),
         path=file,
         sha256=hashlib.sha256(raw_bytes).hexdigest(),
+        title_en=compiler.string(top, "title_en", "") if "title_en" in top else "",
     )
 
 

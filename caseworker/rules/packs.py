@@ -117,6 +117,8 @@ class Route:
     line: int
     #: the leaves that can yield a hint (attainable facts, dates that will come)
     hint_leaves: tuple[conditions.Leaf, ...] = ()
+    #: the route's name in English (the desk's English interface); "" when the pack has none
+    name_en: str = ""
 
     @property
     def key(self) -> str:
@@ -140,6 +142,8 @@ class Zone:
     places: tuple[ZonePlace, ...]
     gate: conditions.Condition | None
     gate_text: str
+    #: the zone's name in English (the desk's English interface); "" when the pack has none
+    name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,8 @@ class RulePack:
     notices: tuple[Notice, ...]
     path: str
     sha256: str
+    #: the document's title in English (the desk's English interface); "" when none
+    title_en: str = ""
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)

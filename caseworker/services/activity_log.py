@@ -11,7 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from caseworker import logs
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 
 _PENDING = "activity_log_pending"
 
@@ -23,7 +23,7 @@ def attach(sessions: sessionmaker[Session]) -> None:
 
 
 def _collect(session: Session, _context: Any) -> None:
-    found = [row for row in session.new if isinstance(row, t.AuditEvent)]
+    found = [row for row in session.new if isinstance(row, tables.AuditEvent)]
     if found:
         pending = session.info.setdefault(_PENDING, [])
         pending.extend(

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime
 
 from caseworker.models.workflow import FINAL_STATES, State
-from caseworker.services.base import Actor, NotFoundError, ServiceError, mask_id
+from caseworker.services.base import (
+    Actor,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StepNotAllowedError,
+    mask_id,
+)
 from caseworker.services.boundary import service_boundary
+from caseworker.services.context import OfficeContext
 from caseworker.services.permissions import ALL_ROLES
-from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
 
@@ -55,28 +60,31 @@ def shown_person(*, relation: str, name: str, id_number: str) -> ShownPerson:
 class ApplicantConfirmations:
     """Records the applicant's confirmation of their screen."""
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.store = store
-        self.clock = clock
+    def __init__(self, context: OfficeContext) -> None:
+        self.context = context
+        self.store = context.store
+        self.clock = context.clock
 
     def confirm(self, actor: Actor, *, shown: ScreenContent, via: str) -> str:
         """The applicant confirmed ``shown`` (the clerk pressed it after the applicant
         said yes, or the applicant touched their screen's button); returns the digest
         recorded. Only a saved application can be confirmed."""
         if actor.role not in ALL_ROLES:
-            raise ServiceError(f"{actor.role} may not record an applicant's confirmation")
+            raise PermissionDeniedError(code="screen.may_not_confirm", role=actor.role)
         if via not in VIA:
-            raise ServiceError(f"a confirmation comes from the screen or the clerk, not {via!r}")
+            raise InvalidInputError(code="screen.via_unknown", field="via", via=via)
         if not shown.number:
-            raise ServiceError("save the application first (Ctrl+S); then ask again")
+            raise StepNotAllowedError(code="screen.save_first")
         digest = shown.digest()
         now = self.clock()
         with service_boundary(), transaction(self.store.sessions) as session:
             view = repo.load(session, shown.number)
             if view is None:
-                raise NotFoundError(f"no application {shown.number!r} in this store")
+                raise NotFoundError(code="application.not_found", number=shown.number)
             if State(view.state) in FINAL_STATES:
-                raise ServiceError(f"{shown.number} is {view.state}; it is closed")
+                raise StepNotAllowedError(
+                    code="application.closed", number=shown.number, state=view.state
+                )
             repo.add_audit(
                 session,
                 at=now,

@@ -11,13 +11,14 @@ from typing import Any
 from caseworker.models.facts import Case
 from caseworker.models.names import looks_like_pinyin, normalise_pinyin_query
 from caseworker.models.records import Records
-from caseworker.models.resident_id import check_digit, parse_resident_id
+from caseworker.models.resident_id import ResidentIdError, check_digit, parse_resident_id
 from caseworker.models.workflow import (
     FINAL_STATES,
     State,
 )
 from caseworker.services.base import (
-    ServiceError,
+    InvalidInputError,
+    invalid_id_number,
     mask_id,
 )
 from caseworker.storage import repositories as repo
@@ -49,8 +50,8 @@ def _filter_for(text: str) -> SearchFilter:
         if check_digit(number[:17]) != number[17]:  # the full parse is for intake, not search
             try:
                 parse_resident_id(number)
-            except ValueError as exc:
-                raise ServiceError(f"{text} is not a valid ID number: {exc}") from None
+            except ResidentIdError as exc:
+                raise invalid_id_number(exc, field="search", typed=text) from None
         return SearchFilter(id_number=number)
     if CJK.search(text):
         return SearchFilter(name_prefix=text.replace(" ", ""))
@@ -58,9 +59,7 @@ def _filter_for(text: str) -> SearchFilter:
         return SearchFilter(pinyin_prefix=normalise_pinyin_query(text))
     if re.match(r"^[A-Z]{0,2}-?[\d-]+[A-Z0-9-]*$", text.upper()):
         return SearchFilter(number=text.upper())
-    raise ServiceError(
-        f"{text!r} is not an ID number, a name (汉字 or pinyin) or an application number"
-    )
+    raise InvalidInputError(code="search.not_understood", field="search", text=text)
 
 
 def _answer_fields(case: Case, records: Records, applicant_id: int) -> dict[str, Any]:

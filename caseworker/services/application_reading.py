@@ -18,9 +18,9 @@ from caseworker.models.workflow import (
 from caseworker.services.application_data import SearchPage, _filter_for
 from caseworker.services.base import (
     Actor,
+    InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
-    ServiceError,
     mask_id,
 )
 from caseworker.services.context import ServiceContext, Session
@@ -55,14 +55,14 @@ class ApplicationReading:
         with self.store.sessions() as session:
             found = repo.user(session, username)
         if found is None or not found.active:
-            raise PermissionDeniedError(f"there is no active user {username!r} in this store")
+            raise PermissionDeniedError(code="user.not_active", username=username)
         return Actor(found.username, found.role)
 
     def default_actor(self) -> Actor:
         with self.store.sessions() as session:
             admin = repo.first_admin(session)
         if admin is None:
-            raise PermissionDeniedError("the store has no administrator")
+            raise PermissionDeniedError(code="store.no_administrator")
         return self.actor(admin)
 
     # --- reading ------------------------------------------------------------------
@@ -141,13 +141,14 @@ class ApplicationReading:
         require(actor, Permission.VIEW_RECORD)
         if not 1 <= page <= MAX_PAGE or not 1 <= page_size <= 500:
             # a page of 10**20 would reach SQLite as an offset it cannot hold
-            raise ServiceError(
-                f"the page is 1 to {MAX_PAGE:,} and a page holds 1 to 500 applications"
-            )
+            raise InvalidInputError(code="search.page_range", field="page", most=f"{MAX_PAGE:,}")
         for state in states:
             if state not in {s.value for s in State}:
-                raise ServiceError(
-                    f"unknown state {state!r}; one of {', '.join(s.value for s in State)}"
+                raise InvalidInputError(
+                    code="search.state_unknown",
+                    field="state",
+                    state=state,
+                    states=", ".join(s.value for s in State),
                 )
         flt = _filter_for(text)
         if states or date_from or date_to or county or street:

@@ -46,11 +46,9 @@ from caseworker.services.base import (
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
-from caseworker.services.evaluation import EvaluationService
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
 from caseworker.services.person_names import guard_person_name
 from caseworker.services.row_check import refuse_if_tampered
-from caseworker.services.store import Store
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
@@ -85,15 +83,12 @@ class ApplicationService(ApplicationReading):
 
     def __init__(
         self,
-        store: Store,
-        evaluation: EvaluationService,
-        *,
-        clock: Callable[[], datetime] = datetime.now,
+        context: ServiceContext,
     ) -> None:
-        self.context = ServiceContext(store, evaluation, clock)
-        self.store = store
-        self.evaluation = evaluation
-        self.clock = clock
+        self.context = context
+        self.store = store = context.store
+        self.evaluation = context.evaluation
+        self.clock = context.clock
         self._office = self.context.office
         self._reader_lock = threading.Lock()
         self._reader_conn: Connection | None = None
@@ -413,10 +408,10 @@ class ApplicationService(ApplicationReading):
         with self.store.sessions() as session:
             found = repo.attachment_content(session, attachment_id)
         if found is None:
-            raise NotFoundError(f"no attached scan {attachment_id}")
+            raise NotFoundError(code="scan.not_found", attachment=attachment_id)
         content, digest = found
         if hashlib.sha256(content).hexdigest() != digest:
-            raise ServiceError(f"attached scan {attachment_id} does not match its SHA-256")
+            raise ServiceError(code="scan.tampered", attachment=attachment_id)
         return content
 
     def apply(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:

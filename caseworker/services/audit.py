@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 from caseworker.services.base import Actor, NotFoundError
+from caseworker.services.context import OfficeContext
 from caseworker.services.permissions import Permission, require
-from caseworker.services.store import Store
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
 from caseworker.storage.audit import AuditReport as AuditReport  # noqa: PLC0414 - for the desk
@@ -17,9 +17,10 @@ from caseworker.storage.audit import summary as summary  # noqa: PLC0414
 
 
 class AuditService:
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.store = store
-        self.clock = clock
+    def __init__(self, context: OfficeContext) -> None:
+        self.context = context
+        self.store = context.store
+        self.clock = context.clock
 
     def verify(self, actor: Actor) -> AuditReport:
         """Walk the whole chain; the verification itself is an audited event."""
@@ -55,7 +56,7 @@ class AuditService:
             if application:
                 found = repo.load(session, application.strip())
                 if found is None:
-                    raise NotFoundError(f"no application {application!r} in this store")
+                    raise NotFoundError(code="application.not_found", number=application)
                 app_id = found.id
             return audit.events(
                 session,

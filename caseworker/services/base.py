@@ -10,8 +10,12 @@ of every code, ``CODES`` lists them (a test walks it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from caseworker.models.resident_id import ResidentIdError
+from caseworker.services.refusals import MORE_ENGLISH
 
 
 class ServiceError(Exception):
@@ -196,6 +200,7 @@ ENGLISH: dict[str, str] = {
         "the {what} was changed by someone else meanwhile; open it again and redo your change"
     ),
 }
+ENGLISH.update(MORE_ENGLISH)
 CODES: tuple[str, ...] = tuple(ENGLISH)
 
 
@@ -205,6 +210,29 @@ def render_english(code: str, params: dict[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+def unknown_choice(
+    *, field: str, name: str, value: str, choices: Iterable[str]
+) -> InvalidInputError:
+    """A value that is not one of the choices (``name`` as the command line calls it)."""
+    return InvalidInputError(
+        code="choice.unknown", field=field, name=name, value=value, choices=", ".join(choices)
+    )
+
+
+def invalid_id_number(exc: ResidentIdError, *, field: str, typed: str) -> InvalidInputError:
+    """A resident ID number that does not validate, as a refusal about ``field``: the
+    ID's own problem (``id_problem`` and its params) travels with it for the desk."""
+    return InvalidInputError(
+        code="id_number.invalid",
+        field=field,
+        name=field,
+        number=typed,
+        problem=str(exc),
+        id_problem=exc.code,
+        id_params=dict(exc.params),
+    )
 
 
 @dataclass(frozen=True, slots=True)

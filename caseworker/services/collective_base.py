@@ -4,6 +4,8 @@ recorded (its audit event and outbox entry, ``record_change``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import Any
@@ -28,10 +30,13 @@ from caseworker.services.applications import ApplicationService
 from caseworker.services.base import (
     Actor,
     DuplicateError,
+    InvalidInputError,
     NotFoundError,
-    ServiceError,
+    StepNotAllowedError,
+    invalid_id_number,
     mask_id,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.context import Session, record_change
 from caseworker.services.intake import get_fact
 from caseworker.services.permissions import (
@@ -42,6 +47,7 @@ from caseworker.services.permissions import (
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import BookletView, CollectiveView, MemberView
+from caseworker.storage.database import transaction
 
 MANAGING = SUPERVISING
 WORKING = ALL_ROLES
@@ -62,6 +68,13 @@ class CollectiveBase:
     def _require(self, actor: Actor, roles: frozenset[str], what: str) -> None:
         require_role(actor, roles, what)
 
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One transaction; a collective changed meanwhile (its optimistic lock) and the
+        models' errors come out as refusals."""
+        with service_boundary("collective"), transaction(self.store.sessions) as session:
+            yield session
+
     def _seeable(self, session: Session, actor: Actor) -> list[CollectiveView]:
         own = actor.username if actor.role == "collective_administrator" else None
         return cr.collectives(session, administrator=own, include_closed=True)
@@ -76,10 +89,7 @@ class CollectiveBase:
         if view is None or (
             actor.role == "collective_administrator" and view.administrator != actor.username
         ):
-            raise NotFoundError(
-                f"no collective household {code!r} among yours; `caseworker collective list` "
-                "shows those you may see"
-            )
+            raise NotFoundError(code="collective.not_found", field="collective", collective=code)
         return view
 
     def _division(self, code: str) -> str:
@@ -87,22 +97,34 @@ class CollectiveBase:
         code = code.strip()
         divisions = self.context.evaluation.divisions
         if not (code.isdigit() and len(code) in (6, 9, 12)):
-            raise ServiceError(
-                f"division_code {code!r}: 6 digits for a county, 9 for a street or town, 12 "
-                "for a community (GB/T 2260 and the statistics office's codes)"
+            raise InvalidInputError(
+                code="collective.division_shape", field="division_code", division=code
             )
         county = divisions.canonical_county(code[:6])
         if county is None:
-            raise ServiceError(f"division_code {code!r}: no county {code[:6]} in the division data")
+            raise InvalidInputError(
+                code="collective.division_unknown",
+                field="division_code",
+                division=code,
+                county=code[:6],
+            )
         if len(code) >= 9 and divisions.has_streets(county):
             streets = {s.code for s in divisions.streets_of(county)}
             if code[:9] not in streets:
-                raise ServiceError(
-                    f"division_code {code!r}: no street or town {code[:9]} in "
-                    f"{divisions.county_name(county)}"
+                raise InvalidInputError(
+                    code="collective.street_unknown",
+                    field="division_code",
+                    division=code,
+                    street=code[:9],
+                    county=divisions.county_name(county),
                 )
             if len(code) == 12 and code not in {c.code for c in divisions.communities_of(code[:9])}:
-                raise ServiceError(f"division_code {code!r}: no community {code} in {code[:9]}")
+                raise InvalidInputError(
+                    code="collective.community_unknown",
+                    field="division_code",
+                    division=code,
+                    street=code[:9],
+                )
         return code
 
     def _place(self, code: str) -> str:
@@ -115,12 +137,15 @@ class CollectiveBase:
             return
         user = repo.user(session, username)
         if user is None or not user.active:
-            raise ServiceError(f"administrator: there is no active user {username!r}")
+            raise InvalidInputError(
+                code="collective.administrator_unknown", field="administrator", username=username
+            )
         if user.role != "collective_administrator":
-            raise ServiceError(
-                f"administrator: {username} is a {user.role}; the administrator of a collective "
-                "is a collective_administrator (`caseworker users add NAME --role "
-                "collective_administrator`)"
+            raise InvalidInputError(
+                code="collective.administrator_role",
+                field="administrator",
+                username=username,
+                role=user.role,
             )
 
     def _check_admission(
@@ -128,31 +153,39 @@ class CollectiveBase:
     ) -> None:
         number = application.number
         if not collective.is_open:
-            raise ServiceError(f"collective {collective.code} is closed; admit into an open one")
+            raise StepNotAllowedError(code="collective.closed", collective=collective.code)
         state = State(application.state)
         if state not in ADMITTING_STATES:
-            raise ServiceError(
-                f"application {number} is {state.value}; a person is admitted once the "
-                "application is decided eligible and approved"
+            raise StepNotAllowedError(
+                code="collective.admit_state", number=number, state=state.value
             )
         if application.decision is None or application.decision.decision != ELIGIBLE:
-            raise ServiceError(f"application {number} was not decided eligible")
+            raise StepNotAllowedError(code="collective.admit_not_eligible", number=number)
         household = get_fact(application.case, "destination.household")
         wanted = HOUSEHOLD_KIND.get(str(household))
         if wanted is None:
-            raise ServiceError(
-                f"application {number} registers in {household or 'an unnamed household'}, "
-                "not a collective household; only an application to a collective is admitted"
+            raise StepNotAllowedError(
+                code="collective.admit_not_collective",
+                number=number,
+                household=str(household or "an unnamed household"),
             )
         if wanted.value != collective.kind:
-            raise ServiceError(
-                f"application {number} is for a {KIND_ZH[wanted]} ({wanted.value}); "
-                f"{collective.code} is a {KIND_ZH[CollectiveKind(collective.kind)]}"
+            raise StepNotAllowedError(
+                code="collective.admit_kind",
+                number=number,
+                wanted=wanted.value,
+                wanted_zh=KIND_ZH[wanted],
+                collective=collective.code,
+                kind=collective.kind,
+                kind_zh=KIND_ZH[CollectiveKind(collective.kind)],
             )
         if not collective.division_code.startswith(application.destination_county):
-            raise ServiceError(
-                f"application {number} settles in {application.destination_county}; "
-                f"{collective.code} is in {collective.division_code[:6]}"
+            raise StepNotAllowedError(
+                code="collective.admit_county",
+                number=number,
+                county=application.destination_county,
+                collective=collective.code,
+                collective_county=collective.division_code[:6],
             )
         fallback = wanted is CollectiveKind.COMMUNITY and bool(
             get_fact(application.case, "applicant.flexible_worker")
@@ -161,19 +194,16 @@ class CollectiveBase:
             e.kind == EvidenceKind.REGISTERED_LEASE.value
             for e in cr.evidence_of(session, application.id)
         ):
-            raise ServiceError(
-                f"application {number} is a 兜底 (fallback) admission: record the registered "
-                f"lease first (`caseworker collective evidence {number} --kind "
-                "registered_lease …`)"
-            )
+            raise StepNotAllowedError(code="collective.lease_needed", number=number)
 
     def _not_registered_elsewhere(self, session: Session, person: repo.PersonView) -> None:
         current = cr.current_membership(session, person.id)
         if current is not None:
             raise DuplicateError(
-                f"{person.name or mask_id(person.id_number)} is registered in collective "
-                f"{current.collective_code} since {current.admitted_at:%Y-%m-%d}; move them "
-                "out or transfer them first"
+                code="collective.registered_elsewhere",
+                name=person.name or mask_id(person.id_number),
+                collective=current.collective_code,
+                since=f"{current.admitted_at:%Y-%m-%d}",
             )
 
     def _person(self, session: Session, id_number: str) -> repo.PersonView:
@@ -181,10 +211,10 @@ class CollectiveBase:
         try:
             parse_resident_id(id_number)
         except ResidentIdError as exc:
-            raise ServiceError(f"{id_number!r}: {exc}") from None
+            raise invalid_id_number(exc, field="id_number", typed=id_number) from None
         person = cr.person_by_id_number(session, id_number)
         if person is None:
-            raise NotFoundError(f"nobody with ID number {mask_id(id_number)} in this store")
+            raise NotFoundError(code="person.not_found", id_number=mask_id(id_number))
         return person
 
     def _member(self, session: Session, view: CollectiveView, who: str | int) -> MemberView:
@@ -193,20 +223,26 @@ class CollectiveBase:
             try:
                 row = cr.member(session, who)
             except LookupError:
-                raise NotFoundError(f"no roster row {who} in {view.code}") from None
+                raise NotFoundError(
+                    code="collective.no_roster_row", row=who, collective=view.code
+                ) from None
             if not row.current or row.collective_code != view.code:
-                raise NotFoundError(f"roster row {who} is not a member of {view.code} now")
+                raise NotFoundError(code="collective.row_not_member", row=who, collective=view.code)
             return row
         person = self._person(session, who)
         current = cr.current_membership(session, person.id)
         if current is None or current.collective_code != view.code:
-            raise NotFoundError(f"{mask_id(person.id_number)} is not registered in {view.code} now")
+            raise NotFoundError(
+                code="collective.not_member",
+                id_number=mask_id(person.id_number),
+                collective=view.code,
+            )
         return current
 
     def _booklet(self, session: Session, actor: Actor, number: str) -> BookletView:
         booklet = cr.booklet(session, number.strip())
         if booklet is None:
-            raise NotFoundError(f"no family booklet {number!r}")
+            raise NotFoundError(code="booklet.not_found", booklet=number)
         self._visible(session, actor, booklet.collective_code, WORKING)
         return booklet
 
@@ -420,22 +456,26 @@ def _kind(kind: str) -> CollectiveKind:
     try:
         return CollectiveKind(kind.strip())
     except ValueError:
-        raise ServiceError(
-            f"kind {kind!r}; one of: "
-            + ", ".join(f"{k.value} ({KIND_ZH[k]})" for k in CollectiveKind)
+        raise InvalidInputError(
+            code="collective.kind_unknown",
+            field="kind",
+            kind=kind,
+            kinds=", ".join(f"{k.value} ({KIND_ZH[k]})" for k in CollectiveKind),
         ) from None
 
 
 def _text(field: str, value: str, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise ServiceError(f"{field}: text expected")
+        raise InvalidInputError(code="text.expected", field=field, name=field)
     value = value.strip()
     if required and not value:
-        raise ServiceError(f"{field} is required")
+        raise InvalidInputError(code="text.required", field=field, name=field)
     if len(value) > MAX_TEXT:
-        raise ServiceError(f"{field}: {len(value)} characters; at most {MAX_TEXT}")
+        raise InvalidInputError(
+            code="text.too_long", field=field, name=field, length=len(value), most=MAX_TEXT
+        )
     if any(ord(c) < 32 for c in value):
-        raise ServiceError(f"{field}: control characters are not allowed; type it again")
+        raise InvalidInputError(code="text.control_characters", field=field, name=field)
     return value
 
 

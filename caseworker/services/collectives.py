@@ -26,9 +26,12 @@ from caseworker.printing.collectives import (
 )
 from caseworker.services.base import (
     Actor,
+    DuplicateError,
+    InvalidInputError,
     NotFoundError,
-    ServiceError,
+    StepNotAllowedError,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.collective_base import (
     MANAGING,
     ROSTER_COLUMNS,
@@ -51,7 +54,6 @@ from caseworker.services.row_check import refuse_if_tampered
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import BookletView, CollectiveView, EvidenceView, MemberView
-from caseworker.storage.database import transaction
 
 __all__ = ["BookletView", "CollectiveService", "CollectiveView", "EvidenceView", "MemberView"]
 
@@ -81,7 +83,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         sponsor = _text("sponsor", sponsor)
         division = self._division(division_code)
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             self._check_administrator(session, administrator)
             view = cr.add_collective(
                 session,
@@ -105,14 +107,19 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         editable = {"name", "address", "sponsor", "division_code", "administrator"}
         unknown = sorted(set(changes) - editable)
         if unknown:
-            raise ServiceError(f"cannot change {', '.join(unknown)}; one of: {sorted(editable)}")
+            raise InvalidInputError(
+                code="collective.not_editable",
+                field=unknown[0],
+                fields=", ".join(unknown),
+                editable=", ".join(sorted(editable)),
+            )
         if "administrator" in changes:
             self._require(actor, MANAGING, "change a collective's administrator")
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING - {"clerk"})
             if not view.is_open:
-                raise ServiceError(f"collective {view.code} is closed; it is kept as it was")
+                raise StepNotAllowedError(code="collective.closed", collective=view.code)
             values: dict[str, Any] = {}
             for field, value in changes.items():
                 if field == "division_code":
@@ -133,14 +140,13 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         self._require(actor, MANAGING, "close a collective household")
         reason = _text("reason", reason, required=True)
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, MANAGING)
             if not view.is_open:
-                raise ServiceError(f"collective {view.code} is already closed")
+                raise StepNotAllowedError(code="collective.closed_already", collective=view.code)
             if view.members:
-                raise ServiceError(
-                    f"collective {view.code} still has {view.members} registered member(s); "
-                    "move them out or transfer them first, then close it"
+                raise StepNotAllowedError(
+                    code="collective.has_members", collective=view.code, members=view.members
                 )
             cr.update_collective(
                 session, view.code, view.version, is_open=False, closed_at=now, closed_reason=reason
@@ -201,11 +207,11 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         now = self.context.clock()
         # the application's state and decision as its trail left them (storage.bindings)
         refuse_if_tampered(self.store, actor=actor, number=application_number, at=now)
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             application = repo.load(session, application_number.strip())
             if application is None:
-                raise NotFoundError(f"no application {application_number!r} in this store")
+                raise NotFoundError(code="application.not_found", number=application_number)
             self._check_admission(session, view, application)
             people = [(application.applicant, "")]
             if with_relatives:
@@ -239,7 +245,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         destination = _text("destination", destination, required=True)
         reason = _text("reason", reason)
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             member = self._member(session, view, who)
             return self._end_stay(
@@ -267,21 +273,23 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         this one), or to a family household (its household number or address)."""
         self._require(actor, WORKING, "transfer a person between households")
         if (to_collective is None) == (to_family_household is None):
-            raise ServiceError("name one destination: --to-collective CODE or --to-family TEXT")
+            raise InvalidInputError(code="collective.one_destination", field="destination")
         reason = _text("reason", reason)
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             member = self._member(session, view, who)
             target: CollectiveView | None = None
             if to_collective is not None:
                 target = self._visible(session, actor, to_collective, WORKING)
                 if target.code == view.code:
-                    raise ServiceError(
-                        f"{member.person.name or 'the person'} is already registered in {view.code}"
+                    raise DuplicateError(
+                        code="collective.registered_here",
+                        name=member.person.name or "the person",
+                        collective=view.code,
                     )
                 if not target.is_open:
-                    raise ServiceError(f"collective {target.code} is closed; choose an open one")
+                    raise StepNotAllowedError(code="collective.closed", collective=target.code)
                 destination = f"{KIND_ZH[CollectiveKind(target.kind)]} {target.code} {target.name}"
             else:
                 destination = "家庭户 " + _text(
@@ -320,19 +328,20 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         with self.store.sessions() as session:
             view = self._visible(session, actor, code, WORKING)
             found = cr.members(session, view.id)
-        pdf = render_roster(
-            RosterPage(
-                code=view.code,
-                kind=KIND_ZH[CollectiveKind(view.kind)],
-                name=view.name,
-                address=view.address,
-                division=self._place(view.division_code),
-                sponsor=view.sponsor,
-                station_name=self._office.station_name,
-                printed_on=self.context.clock().date(),
-                lines=tuple(_roster_line(m) for m in found),
+        with service_boundary("collective"):
+            pdf = render_roster(
+                RosterPage(
+                    code=view.code,
+                    kind=KIND_ZH[CollectiveKind(view.kind)],
+                    name=view.name,
+                    address=view.address,
+                    division=self._place(view.division_code),
+                    sponsor=view.sponsor,
+                    station_name=self._office.station_name,
+                    printed_on=self.context.clock().date(),
+                    lines=tuple(_roster_line(m) for m in found),
+                )
             )
-        )
         self.store.record(
             at=self.context.clock(),
             actor=actor.username,

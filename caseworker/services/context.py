@@ -1,6 +1,9 @@
-"""The shape every service shares: a ``ServiceContext`` passed in (the store, the rules,
-the clock, the office), and one ``record_change`` that writes a change's audit event and
-its outbox entry for the central system, in the caller's transaction."""
+"""The shape every service shares: a context passed in — ``OfficeContext`` (the store, the
+clock, the office) for a service that needs no rules (accounts, the audit trail, sync, the
+applicant's screen), ``ServiceContext`` (the same and the rules) for one that decides — and
+one ``record_change`` that writes a change's audit event and its outbox entry for the
+central system, in the caller's transaction. ``ui.app.compose_desk`` builds one context and
+passes it to every service; the command line does the same."""
 
 from __future__ import annotations
 
@@ -19,16 +22,15 @@ from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
 from caseworker.storage.offices import OfficeView
 
-__all__ = ["OfficeView", "ServiceContext", "Session", "record_change"]
+__all__ = ["OfficeContext", "OfficeView", "ServiceContext", "Session", "record_change"]
 
 
 @dataclass(frozen=True, slots=True)
-class ServiceContext:
-    """What a service works with, built once (``ui.app.compose_desk``, the command
-    line) and passed to each service."""
+class OfficeContext:
+    """What every service works with: the store, the clock and this office (read once),
+    built once (``ui.app.compose_desk``, the command line) and passed to each service."""
 
     store: Store
-    evaluation: EvaluationService
     clock: Callable[[], datetime] = datetime.now
     office: OfficeView = field(init=False)
 
@@ -45,6 +47,13 @@ class ServiceContext:
         body = f"{prefix}{office.office_code}{office.device_code}{year}{serial:06d}"
         check = mod_37_36.calc_check_digit(body)
         return f"{prefix}-{office.office_code}-{office.device_code}-{year}-{serial:06d}-{check}"
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceContext(OfficeContext):
+    """An ``OfficeContext`` with the rules: what a service that decides works with."""
+
+    evaluation: EvaluationService = field(kw_only=True)
 
 
 def record_change(

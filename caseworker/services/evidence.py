@@ -17,10 +17,12 @@ from caseworker.printing.collectives import (
 )
 from caseworker.services.base import (
     Actor,
+    InvalidInputError,
     NotFoundError,
-    ServiceError,
+    invalid_id_number,
     mask_id,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.collective_base import (
     WORKING,
     CollectiveBase,
@@ -30,7 +32,6 @@ from caseworker.services.collective_base import (
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import EvidenceView
-from caseworker.storage.database import transaction
 
 
 class EvidenceWork(CollectiveBase):
@@ -55,8 +56,11 @@ class EvidenceWork(CollectiveBase):
         try:
             evidence_kind = EvidenceKind(kind)
         except ValueError:
-            raise ServiceError(
-                f"evidence kind {kind!r}; one of: {', '.join(k.value for k in EvidenceKind)}"
+            raise InvalidInputError(
+                code="evidence.kind_unknown",
+                field="kind",
+                kind=kind,
+                kinds=", ".join(k.value for k in EvidenceKind),
             ) from None
         owner_name = _text(
             "owner_name", owner_name, required=evidence_kind is EvidenceKind.OWNER_CONSENT
@@ -72,11 +76,12 @@ class EvidenceWork(CollectiveBase):
             try:
                 parse_resident_id(owner_id_number)
             except ResidentIdError as exc:
-                raise ServiceError(f"owner_id_number: {exc}") from None
+                raise invalid_id_number(
+                    exc, field="owner_id_number", typed=owner_id_number
+                ) from None
         if consent_date > self.context.clock().date():
-            raise ServiceError(
-                f"consent_date {consent_date.isoformat()} is in the future; give the date "
-                "the owner signed, or the lease was registered"
+            raise InvalidInputError(
+                code="evidence.date_in_future", field="consent_date", date=consent_date.isoformat()
             )
         attachment_id = None
         if scan is not None:
@@ -85,10 +90,10 @@ class EvidenceWork(CollectiveBase):
                 actor, application_number, filename=filename, content=content, media_type=media_type
             ).id
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             application = repo.load(session, application_number.strip())
             if application is None:
-                raise NotFoundError(f"no application {application_number!r} in this store")
+                raise NotFoundError(code="application.not_found", number=application_number)
             found = cr.add_evidence(
                 session,
                 application_id=application.id,
@@ -123,7 +128,7 @@ class EvidenceWork(CollectiveBase):
         with self.store.sessions() as session:
             application = repo.load(session, application_number.strip())
             if application is None:
-                raise NotFoundError(f"no application {application_number!r} in this store")
+                raise NotFoundError(code="application.not_found", number=application_number)
             return cr.evidence_of(session, application.id)
 
     def print_evidence(self, actor: Actor, evidence_id: int) -> bytes:
@@ -131,21 +136,22 @@ class EvidenceWork(CollectiveBase):
         with self.store.sessions() as session:
             found = cr.evidence(session, evidence_id)
         if found is None:
-            raise NotFoundError(f"no consent evidence {evidence_id}")
-        pdf = render_evidence(
-            EvidencePage(
-                title=EVIDENCE_ZH[EvidenceKind(found.kind)],
-                station_name=self._office.station_name,
-                application_number=found.application_number,
-                owner_name=found.owner_name,
-                owner_id_number=found.owner_id_number,
-                address=found.address,
-                lease_registration=found.lease_registration,
-                consent_date=found.consent_date,
-                recorded_by=found.recorded_by,
-                scan_attached=found.attachment_id is not None,
+            raise NotFoundError(code="evidence.not_found", evidence=evidence_id)
+        with service_boundary("collective"):
+            pdf = render_evidence(
+                EvidencePage(
+                    title=EVIDENCE_ZH[EvidenceKind(found.kind)],
+                    station_name=self._office.station_name,
+                    application_number=found.application_number,
+                    owner_name=found.owner_name,
+                    owner_id_number=found.owner_id_number,
+                    address=found.address,
+                    lease_registration=found.lease_registration,
+                    consent_date=found.consent_date,
+                    recorded_by=found.recorded_by,
+                    scan_attached=found.attachment_id is not None,
+                )
             )
-        )
         self.store.record(
             at=self.context.clock(),
             actor=actor.username,

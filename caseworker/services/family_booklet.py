@@ -25,9 +25,11 @@ from caseworker.printing.collectives import (
 )
 from caseworker.services.base import (
     Actor,
+    InvalidInputError,
     PermissionDeniedError,
-    ServiceError,
+    StepNotAllowedError,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.collective_base import (
     MANAGING,
     WORKING,
@@ -37,7 +39,6 @@ from caseworker.services.collective_base import (
 )
 from caseworker.storage import collectives as cr
 from caseworker.storage.collectives import BookletView
-from caseworker.storage.database import transaction
 
 
 class FamilyBookletWork(CollectiveBase):
@@ -58,18 +59,21 @@ class FamilyBookletWork(CollectiveBase):
         self._require(actor, WORKING, "apply for a family booklet")
         on = on or self.context.clock().date()
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             if not view.is_open:
-                raise ServiceError(f"collective {view.code} is closed")
+                raise StepNotAllowedError(code="collective.closed", collective=view.code)
             head_person = self._member(session, view, head).person
             rows = []
             for who, relation, lives_together in members:
                 try:
                     Relation(relation)
                 except ValueError:
-                    raise ServiceError(
-                        f"relation {relation!r}; one of: {', '.join(r.value for r in Relation)}"
+                    raise InvalidInputError(
+                        code="booklet.relation_unknown",
+                        field="relation",
+                        relation=relation,
+                        relations=", ".join(r.value for r in Relation),
                     ) from None
                 person = self._member(session, view, who).person
                 rows.append(
@@ -80,7 +84,7 @@ class FamilyBookletWork(CollectiveBase):
                     }
                 )
             if not rows:
-                raise ServiceError("name the family members besides the head: --member ID:RELATION")
+                raise InvalidInputError(code="booklet.members_needed", field="members")
             booklet = cr.add_booklet(
                 session,
                 number=self.context.document_number(session, "HB"),
@@ -101,17 +105,18 @@ class FamilyBookletWork(CollectiveBase):
         二(四)). A supervisor's; never the one who took the application."""
         self._require(actor, MANAGING, "decide on a family booklet")
         now = self.context.clock()
-        with transaction(self.store.sessions) as session:
+        with self._writing() as session:
             booklet = self._booklet(session, actor, number)
             if booklet.state != BookletState.APPLIED.value:
-                raise ServiceError(
-                    f"family booklet {booklet.number} is already "
-                    f"{booklet.state} ({BOOKLET_STATE_ZH[BookletState(booklet.state)]})"
+                raise StepNotAllowedError(
+                    code="booklet.decided_already",
+                    booklet=booklet.number,
+                    state=booklet.state,
+                    state_zh=BOOKLET_STATE_ZH[BookletState(booklet.state)],
                 )
             if booklet.applied_by == actor.username:
                 raise PermissionDeniedError(
-                    f"{actor.username} took this application; another supervisor decides it "
-                    "(maker-checker)"
+                    code="booklet.maker_checker", username=actor.username, booklet=booklet.number
                 )
             collective = cr.collective(session, booklet.collective_code)
             assert collective is not None
@@ -172,29 +177,31 @@ class FamilyBookletWork(CollectiveBase):
             collective = cr.collective(session, booklet.collective_code)
         assert collective is not None
         if booklet.state == BookletState.APPLIED.value:
-            raise ServiceError(f"family booklet {booklet.number} is not decided yet")
+            raise StepNotAllowedError(code="booklet.not_decided", booklet=booklet.number)
         people = [(booklet.head, "户主")] + [
             (p, RELATION_ZH[Relation(rel)]) for p, rel, _ in booklet.members
         ]
-        pdf = render_booklet(
-            BookletPage(
-                number=booklet.number,
-                household_number=booklet.household_number,
-                issued=booklet.state == BookletState.ISSUED.value,
-                state=BOOKLET_STATE_ZH[BookletState(booklet.state)],
-                collective=f"{KIND_ZH[CollectiveKind(collective.kind)]} {collective.name}",
-                address=collective.address,
-                station_name=self._office.station_name,
-                decided_on=(booklet.decided_at or self.context.clock()).date(),
-                clause=BOOKLET_CLAUSE,
-                clause_text=BOOKLET_CLAUSE_TEXT,
-                documents=BOOKLET_DOCUMENTS,
-                people=tuple(
-                    (p.name, p.id_number or "", relation, p.sex, _born(p)) for p, relation in people
-                ),
-                reasons=booklet.reasons,
+        with service_boundary("collective"):
+            pdf = render_booklet(
+                BookletPage(
+                    number=booklet.number,
+                    household_number=booklet.household_number,
+                    issued=booklet.state == BookletState.ISSUED.value,
+                    state=BOOKLET_STATE_ZH[BookletState(booklet.state)],
+                    collective=f"{KIND_ZH[CollectiveKind(collective.kind)]} {collective.name}",
+                    address=collective.address,
+                    station_name=self._office.station_name,
+                    decided_on=(booklet.decided_at or self.context.clock()).date(),
+                    clause=BOOKLET_CLAUSE,
+                    clause_text=BOOKLET_CLAUSE_TEXT,
+                    documents=BOOKLET_DOCUMENTS,
+                    people=tuple(
+                        (p.name, p.id_number or "", relation, p.sex, _born(p))
+                        for p, relation in people
+                    ),
+                    reasons=booklet.reasons,
+                )
             )
-        )
         self.store.record(
             at=self.context.clock(),
             actor=actor.username,

@@ -18,7 +18,7 @@ from caseworker.security import recovery
 from caseworker.security import secrets as keys
 from caseworker.security.recovery import MIN_PASSPHRASE as MIN_PASSPHRASE  # noqa: PLC0414 - for the desk
 from caseworker.security.recovery import read_header as read_header  # noqa: PLC0414 - for the desk
-from caseworker.services.base import Actor, ServiceError
+from caseworker.services.base import Actor, InvalidInputError, ServiceError
 from caseworker.services.permissions import Permission, require
 from caseworker.services.store import Settings, Store
 
@@ -48,7 +48,7 @@ def export_shares(
         store_key = settings.key()
         audit_key = keys.load_audit_key(settings.store_id, settings.audit_key_path)
     except keys.KeyUnavailableError as exc:
-        raise ServiceError(f"the store key cannot be read: {exc}") from None
+        raise ServiceError(code="key.unreadable", problem=str(exc)) from None
     office = store.office()
     common: dict[str, Any] = {
         "store_id": settings.store_id,
@@ -66,9 +66,9 @@ def export_shares(
                 recovery.wrap_split(passphrases=(passphrases[0], passphrases[1]), **common)
             )
         else:
-            raise ServiceError("one recovery file, or two custodians' shares")
+            raise InvalidInputError(code="key.passphrase_count", field="passphrases")
     except recovery.RecoveryError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError(code="key.recovery_refused", problem=str(exc)) from None
     store.record(at=now, actor=actor.username, action="key.export", detail={"count": len(texts)})
     return texts
 
@@ -93,26 +93,25 @@ def import_shares(
         else:
             found = recovery.unwrap_split(texts, passphrases)
     except recovery.RecoveryError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError(code="key.recovery_refused", problem=str(exc)) from None
     existing: Settings | None = None
     if (folder / SETTINGS_FILE).exists():
         existing = Settings.load(folder)
         if existing.store_id != found.store_id:
             raise ServiceError(
-                f"{folder} already holds another office's store ({existing.store_id}); the "
-                f"recovery file is for store {found.store_id} ({found.office_code}). Import "
-                "into an empty data folder (--data-dir)"
+                code="key.other_store",
+                folder=str(folder),
+                existing=existing.store_id,
+                store=found.store_id,
+                office=found.office_code,
             )
         key_file = existing.key_path if key_file is None else key_file
     if key_file is None and not keys.keyring_usable():
-        raise ServiceError(
-            "this machine has no usable keyring; import with --key-file FILE (a path on this "
-            "machine that only this user can read)"
-        )
+        raise ServiceError(code="key.no_keyring")
     try:
         if key_file is not None:
             if key_file.exists() and keys.read_key_file(key_file) != found.store_key:
-                raise ServiceError(f"{key_file} holds another key; choose a new file name")
+                raise InvalidInputError(code="key.file_taken", field="key_file", file=str(key_file))
             if not key_file.exists():
                 keys.write_key_file(key_file, found.store_key)
             audit_path = keys.audit_key_file(key_file)
@@ -123,7 +122,7 @@ def import_shares(
             if found.audit_key:
                 keys.save_audit_key_in_keyring(found.store_id, found.audit_key)
     except keys.KeyUnavailableError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError(code="key.unavailable", problem=str(exc)) from None
     written = existing is None
     if written:
         folder.mkdir(parents=True, exist_ok=True)

@@ -73,9 +73,12 @@ def allowed(actor: Actor, permission: Permission) -> bool:
 
 def require(actor: Actor, permission: Permission) -> None:
     if not allowed(actor, permission):
-        roles = ", ".join(sorted(GRANTS[permission]))
         raise PermissionDeniedError(
-            f"{actor.username} ({actor.role}) may not {permission.value}; it needs one of: {roles}"
+            code="permission.role_may_not",
+            username=actor.username,
+            role=actor.role,
+            what=permission.value,
+            roles=", ".join(sorted(GRANTS[permission])),
         )
 
 
@@ -83,6 +86,9 @@ def require_role(actor: Actor, roles: frozenset[str], what: str) -> None:
     """For a step that belongs to a set of roles rather than one permission."""
     if actor.role not in roles:
         raise PermissionDeniedError(
-            f"{actor.username} ({actor.role}) may not {what}; it needs one of: "
-            f"{', '.join(sorted(roles))}"
+            code="permission.role_may_not",
+            username=actor.username,
+            role=actor.role,
+            what=what,
+            roles=", ".join(sorted(roles)),
         )

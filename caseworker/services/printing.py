@@ -30,6 +30,7 @@ from caseworker.services.base import (
     PermissionDeniedError,
     ServiceError,
 )
+from caseworker.services.boundary import service_boundary
 from caseworker.services.context import Session
 from caseworker.services.row_check import refuse_if_tampered
 from caseworker.services.verifying import Verdict, record_check, verify_code
@@ -100,7 +101,7 @@ class PrintingService:
                 code="print.may_not_print", username=actor.username, role=actor.role
             )
         refuse_if_tampered(self.store, actor=actor, number=number, at=self.context.clock())
-        with transaction(self.store.sessions) as session:
+        with service_boundary(), transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
             if view is None or (
                 actor.role == "collective_administrator"

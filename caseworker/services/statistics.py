@@ -19,7 +19,8 @@ from caseworker.models.enums import RELATION_ZH, Relation
 from caseworker.models.workflow import STATE_ZH, State
 from caseworker.printing.report import ReportPage, ReportTable, render_report
 from caseworker.services.applications import ApplicationService
-from caseworker.services.base import Actor, ServiceError
+from caseworker.services.base import Actor, InvalidInputError, unknown_choice
+from caseworker.services.boundary import service_boundary
 from caseworker.services.permissions import COUNTER, Permission, require, require_role
 from caseworker.storage import statistics as st
 from caseworker.storage.statistics import AGE_BANDS, DIMENSIONS, Filters, GroupRow
@@ -100,7 +101,7 @@ class StatisticsService:
         self._view(actor)
         filters = self._filters(date_from, date_to, county, street)
         if by not in BY:
-            raise ServiceError(f"--by {by!r}: one of {', '.join(BY)}")
+            raise unknown_choice(field="by", name="--by", value=by, choices=BY)
         with self.store.engine.connect() as conn:
             if by in st.RELATIVE_DIMENSIONS:
                 found = _in_band_order(by, st.relatives(conn, filters, by))
@@ -132,7 +133,9 @@ class StatisticsService:
         """The applications behind one row: number, state, date, county, street, decision."""
         self._view(actor)
         if by not in DIMENSIONS:
-            raise ServiceError(f"the applications behind a row are listed for {list(DIMENSIONS)}")
+            raise InvalidInputError(
+                code="statistics.not_listed", field="by", dimensions=", ".join(DIMENSIONS)
+            )
         filters = self._filters(date_from, date_to, None, None)
         with self.store.engine.connect() as conn:
             return st.numbers_behind(conn, filters, by, key)
@@ -154,7 +157,9 @@ class StatisticsService:
         require(actor, Permission.EXPORT)
         if department is not None:
             if department not in DEPARTMENTS:
-                raise ServiceError(f"--department {department!r}: one of {', '.join(DEPARTMENTS)}")
+                raise unknown_choice(
+                    field="department", name="--department", value=department, choices=DEPARTMENTS
+                )
             by = DEPARTMENTS[department][1]
         tables = [self.table(actor, date_from=date_from, date_to=date_to, by=b) for b in by]
         if file_format == "csv":
@@ -163,17 +168,22 @@ class StatisticsService:
             data = _xlsx(tables, self._heading(date_from, date_to, department))
         elif file_format == "pdf":
             office = self.store.office()
-            data = render_report(
-                ReportPage(
-                    title=self._heading(date_from, date_to, department),
-                    station_name=office.station_name,
-                    office_code=office.office_code,
-                    printed_on=self.context.clock().date(),
-                    tables=tuple(ReportTable(t.title, t.columns, t.rows, t.totals) for t in tables),
+            with service_boundary():
+                data = render_report(
+                    ReportPage(
+                        title=self._heading(date_from, date_to, department),
+                        station_name=office.station_name,
+                        office_code=office.office_code,
+                        printed_on=self.context.clock().date(),
+                        tables=tuple(
+                            ReportTable(t.title, t.columns, t.rows, t.totals) for t in tables
+                        ),
+                    )
                 )
-            )
         else:
-            raise ServiceError(f"--format {file_format!r}: one of csv, xlsx, pdf")
+            raise unknown_choice(
+                field="format", name="--format", value=file_format, choices=("csv", "xlsx", "pdf")
+            )
         self.store.record(
             at=self.context.clock(),
             actor=actor.username,
@@ -197,12 +207,14 @@ class StatisticsService:
         self, date_from: date, date_to: date, county: str | None, street: str | None
     ) -> Filters:
         if date_to < date_from:
-            raise ServiceError(
-                f"the period ends ({date_to.isoformat()}) before it starts "
-                f"({date_from.isoformat()}); swap --from and --to"
+            raise InvalidInputError(
+                code="statistics.period_reversed",
+                field="date_to",
+                date_from=date_from.isoformat(),
+                date_to=date_to.isoformat(),
             )
         if (date_to - date_from).days > MAX_DAYS:
-            raise ServiceError("a report covers at most ten years; narrow --from and --to")
+            raise InvalidInputError(code="statistics.period_too_long", field="date_from")
         return Filters(date_from, date_to, county or None, street or None)
 
     def _label(self, by: str, key: str) -> str:

@@ -22,9 +22,9 @@ from caseworker.locations import SETTINGS_FILE as SETTINGS_FILE  # noqa: PLC0414
 from caseworker.locations import STORE_FILE as STORE_FILE  # noqa: PLC0414
 from caseworker.locations import data_dir as data_dir  # noqa: PLC0414
 from caseworker.security import secrets as keys
-from caseworker.security.passwords import PasswordRuleError, hash_password
+from caseworker.security.passwords import MIN_LENGTH, PasswordRuleError, hash_password
 from caseworker.services import activity_log, high_water
-from caseworker.services.base import Actor
+from caseworker.services.base import Actor, ServiceError
 from caseworker.services.key_places import KeyPlaceError, audit_key_place
 from caseworker.services.permissions import Permission, require
 from caseworker.storage import audit
@@ -40,8 +40,9 @@ ROLES = ("clerk", "supervisor", "collective_administrator", "admin")
 _DEVICE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
-class SetupError(Exception):
-    """The store cannot be set up or opened; the message says why and what to do."""
+class SetupError(ServiceError):
+    """The store cannot be set up or opened: a refusal with its code (the command line's
+    own argument checks give only their sentence)."""
 
 
 class DamagedStoreError(StoreError):
@@ -117,14 +118,13 @@ class Settings:
     def load(cls, folder: Path) -> Settings:
         path = folder / SETTINGS_FILE
         if not path.is_file():
-            raise SetupError(
-                f"no store in {folder}; set one up with `caseworker init --office CODE "
-                "--station NAME`, or point --data-dir (or CASEWORKER_DATA) at the right folder"
-            )
+            raise SetupError(code="store.missing", folder=str(folder))
         try:
             return cls(**json.loads(path.read_text(encoding="utf-8")))
         except (ValueError, TypeError) as exc:
-            raise SetupError(f"{path} is damaged ({exc}); restore it from a backup") from None
+            raise SetupError(
+                code="store.settings_damaged", path=str(path), problem=str(exc)
+            ) from None
 
     def save(self, folder: Path) -> None:
         path = folder / SETTINGS_FILE
@@ -234,7 +234,7 @@ class Store:
         with self.sessions() as session:
             found = repo.office(session)
         if found is None:
-            raise SetupError("the store has no office; it was not set up completely")
+            raise SetupError(code="store.no_office")
         return found
 
     def record(
@@ -292,10 +292,10 @@ class Store:
             key = settings.key()
             audit_key = keys.load_audit_key(settings.store_id, settings.audit_key_path)
         except keys.KeyUnavailableError as exc:
-            raise SetupError(f"the store key cannot be read: {exc}") from None
+            raise SetupError(code="key.unreadable", problem=str(exc)) from None
         path = folder / STORE_FILE
         if not path.is_file():
-            raise SetupError(f"{path} is missing; restore it with `caseworker restore BACKUP`")
+            raise SetupError(code="store.file_missing", path=str(path))
         if verify:
             problems = damage(path, key)
             if problems:
@@ -335,11 +335,7 @@ class Store:
         if audit_key is None:
             if chained:
                 engine.dispose()
-                raise SetupError(
-                    "the audit key of this store is missing from this user's keyring, so the "
-                    "audit trail can be neither extended nor verified; put the key back (the "
-                    "office IT person keeps a copy) or restore the store together with its keys"
-                )
+                raise SetupError(code="store.audit_key_missing")
             audit_key = keys.create_audit_key(settings.store_id, settings.audit_key_path)
         store = cls(folder, settings, engine, audit_key=audit_key)
         store.last_migration_backup = backup
@@ -377,21 +373,21 @@ class Store:
         existing store. With a ``key_file``, ``audit_key_file`` or ``audit_key_in_keyring``
         keeps the audit key, the device key and the high-water mark away from it."""
         if not office_code.isdigit() or not 6 <= len(office_code) <= 12:
-            raise SetupError(
-                f"--office {office_code!r}: the office code is 6 to 12 digits (the police "
-                "station's code, e.g. 370102001)"
-            )
+            raise SetupError(code="setup.office_code", field="office_code", office=office_code)
         if not station_name.strip():
-            raise SetupError("--station: the police station's name is required")
+            raise SetupError(code="setup.station_required", field="station_name")
         try:
             password_hash = hash_password(admin_password)
         except PasswordRuleError as exc:
-            raise SetupError(f"administrator password: {exc}") from None
-        if (folder / SETTINGS_FILE).exists() or (folder / STORE_FILE).exists():
             raise SetupError(
-                f"{folder} already holds a store; it was left untouched. Use another "
-                "--data-dir, or restore a backup into this one"
-            )
+                code="user.password_rule",
+                field="admin_password",
+                problem=str(exc),
+                part=exc.part,
+                least=MIN_LENGTH,
+            ) from None
+        if (folder / SETTINGS_FILE).exists() or (folder / STORE_FILE).exists():
+            raise SetupError(code="setup.exists", folder=str(folder))
         try:
             audit_place = audit_key_place(
                 folder=folder,
@@ -400,7 +396,7 @@ class Store:
                 audit_key_in_keyring=audit_key_in_keyring,
             )
         except KeyPlaceError as exc:
-            raise SetupError(str(exc)) from None
+            raise SetupError(code="key.unavailable", problem=str(exc)) from None
         folder.mkdir(parents=True, exist_ok=True)
         store_id = uuid.uuid4().hex
         key = keys.new_store_key()
@@ -412,12 +408,12 @@ class Store:
                 keys.write_key_file(key_file.resolve(), key)
                 settings = Settings(store_id, "file", str(key_file.resolve()), *audit_place)
         except keys.KeyUnavailableError as exc:
-            raise SetupError(str(exc)) from None
+            raise SetupError(code="key.unavailable", problem=str(exc)) from None
         try:
             audit_key = keys.create_audit_key(store_id, settings.audit_key_path)
         except keys.KeyUnavailableError as exc:
             keys.delete_from_keyring(store_id)
-            raise SetupError(str(exc)) from None
+            raise SetupError(code="key.unavailable", problem=str(exc)) from None
         engine = open_engine(folder / STORE_FILE, key)
         store = cls(folder, settings, engine, audit_key=audit_key)
         try:
@@ -483,7 +479,7 @@ def restore(
     try:
         key = settings.key()
     except keys.KeyUnavailableError as exc:
-        raise SetupError(f"the store key cannot be read: {exc}") from None
+        raise SetupError(code="key.unreadable", problem=str(exc)) from None
     before = read_witness(folder / WITNESS_FILE)
     actor: Actor | None = None
     try:

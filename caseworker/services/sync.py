@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from caseworker.services.base import Actor, NotFoundError, ServiceError
+from caseworker.services.base import (
+    Actor,
+    InvalidInputError,
+    NotFoundError,
+    ServiceError,
+    StepNotAllowedError,
+)
 from caseworker.services.context import Session
 from caseworker.services.permissions import require_role
 from caseworker.services.sync_base import (
@@ -60,9 +66,7 @@ class SyncService(SyncMedia):
         """Enrol this device with a one-time code from the central administrator."""
         require_role(actor, frozenset({"admin"}), "enrol this device with the central system")
         if not central_url.startswith(("http://", "https://")):
-            raise ServiceError(
-                f"{central_url!r} is not an address such as https://central.example:8470"
-            )
+            raise InvalidInputError(code="sync.address", field="central_url", url=central_url)
         office = self.store.office()
         signer = self._signer()
         try:
@@ -74,7 +78,7 @@ class SyncService(SyncMedia):
                     public_key=signer.public_hex,
                 )
         except SyncError as exc:
-            raise ServiceError(f"enrolment failed: {exc}") from None
+            raise ServiceError(code="sync.enrolment_failed", problem=str(exc)) from None
         now = self.clock()
         with transaction(self.store.sessions) as session:
             repo.save_link(
@@ -132,10 +136,10 @@ class SyncService(SyncMedia):
     def set_stale_days(self, actor: Actor, days: int) -> None:
         require_role(actor, frozenset({"admin"}), "change the days without sync allowed")
         if not 1 <= days <= 60:
-            raise ServiceError("the days without sync allowed must be between 1 and 60")
+            raise InvalidInputError(code="sync.stale_days_range", field="stale_days", days=days)
         with transaction(self.store.sessions) as session:
             if repo.link(session) is None:
-                raise ServiceError("this device is not enrolled: run `caseworker enroll` first")
+                raise StepNotAllowedError(code="sync.not_enrolled")
             repo.update_link(session, stale_days=days)
             _audit(
                 session,
@@ -159,16 +163,14 @@ class SyncService(SyncMedia):
         operation back in the queue (after its cause was mended)."""
         require_role(actor, SUPERVISORS, "resolve sync conflicts")
         if not resolution.strip():
-            raise ServiceError(
-                "say what was done about it (the resolution is kept in the audit trail)"
-            )
+            raise InvalidInputError(code="sync.resolution_needed", field="resolution")
         now = self.clock()
         with transaction(self.store.sessions) as session:
             found = repo.conflict(session, conflict_id)
             if found is None or found.resolved_at is not None:
-                raise NotFoundError(f"no open sync conflict {conflict_id}")
+                raise NotFoundError(code="sync.no_open_conflict", conflict=conflict_id)
             if resend and (found.outbox_id is None or not repo.put_back(session, found.outbox_id)):
-                raise ServiceError("this conflict has no set-aside operation to send again")
+                raise StepNotAllowedError(code="sync.nothing_to_resend", conflict=conflict_id)
             repo.resolve(
                 session, conflict_id, by=actor.username, resolution=resolution.strip(), at=now
             )
@@ -194,7 +196,4 @@ def stale_permit_check(session: Session, actor: Actor, now: datetime) -> None:
         return
     days = days_without_sync(link, now)
     if days >= link.stale_days:
-        raise ServiceError(
-            f"this desk has not synced with the central system for {days:.0f} days (allowed: "
-            f"{link.stale_days}); a supervisor must issue permits until it syncs again"
-        )
+        raise ServiceError(code="sync.stale_for_clerk", days=f"{days:.0f}", allowed=link.stale_days)

@@ -4,7 +4,6 @@ a sync step."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,11 +12,10 @@ from typing import Any
 import httpx
 
 from caseworker.security.signing import DeviceSigner
-from caseworker.services.base import ServiceError
-from caseworker.services.context import Session
+from caseworker.services.base import StepNotAllowedError
+from caseworker.services.context import OfficeContext, ServiceContext, Session
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
 from caseworker.services.permissions import COUNTER, SUPERVISING
-from caseworker.services.store import Store
 from caseworker.storage import repositories as records
 from caseworker.storage import sync as repo
 from caseworker.storage.sync import ConflictView as ConflictView  # noqa: PLC0414 - for the desk
@@ -97,17 +95,19 @@ class SyncBase:
 
     def __init__(
         self,
-        store: Store,
+        context: OfficeContext,
         *,
-        evaluation: EvaluationService | None = None,
-        clock: Callable[[], datetime] = datetime.now,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 20.0,
         batch: int = BATCH,
     ) -> None:
-        self.store = store
-        self.evaluation = evaluation
-        self.clock = clock
+        self.context = context
+        self.store = context.store
+        self.clock = context.clock
+        # the rules to reload when new packs arrive (none for a context without rules)
+        self.evaluation: EvaluationService | None = (
+            context.evaluation if isinstance(context, ServiceContext) else None
+        )
         self._transport = transport
         self._timeout = timeout
         self.batch = max(1, min(batch, 500))
@@ -127,10 +127,7 @@ class SyncBase:
     def _enrolled(self, session: Session) -> repo.LinkView:
         link = repo.link(session)
         if link is None:
-            raise ServiceError(
-                "this device is not enrolled with the central system: run `caseworker "
-                "enroll --central URL --code CODE` (while connected, once)"
-            )
+            raise StepNotAllowedError(code="sync.not_enrolled")
         return link
 
 

@@ -3,7 +3,12 @@ into a bundle for the centre, and the centre's return bundle opened and applied.
 
 from __future__ import annotations
 
-from caseworker.services.base import Actor, ServiceError
+from caseworker.services.base import (
+    Actor,
+    InvalidInputError,
+    ServiceError,
+    StepNotAllowedError,
+)
 from caseworker.services.permissions import require_role
 from caseworker.services.sync_base import DESK_ROLES, RoundSummary, _audit, _succeeded
 from caseworker.services.sync_round import SyncRound
@@ -27,10 +32,7 @@ class SyncMedia(SyncRound):
         with self.store.sessions() as session:
             link = self._enrolled(session)
             if not link.central_box_key:
-                raise ServiceError(
-                    "this desk does not know the central system's encryption key yet: sync "
-                    "online once (or enrol again) before exporting bundles"
-                )
+                raise StepNotAllowedError(code="bundle.no_central_key")
             items = repo.pending(session, limit=1_000_000)
             numbers = {
                 str(i.payload.get("application", {}).get("number"))
@@ -87,22 +89,19 @@ class SyncMedia(SyncRound):
         try:
             header = bundle.read_header(data)
         except bundle.BundleError as exc:
-            raise ServiceError(str(exc)) from None
+            raise InvalidInputError(code="bundle.unreadable", problem=str(exc)) from None
         with self.store.sessions() as session:
             link = self._enrolled(session)
         summary = RoundSummary()
         if header.kind == bundle.OUTBOUND:
             if header.centre_key != link.central_key:
-                raise ServiceError(
-                    "this bundle was made for another central system than the one this desk "
-                    "is enrolled with; nothing was done"
-                )
+                raise InvalidInputError(code="bundle.other_centre")
             signer = self._signer()
             try:
                 with self._client(link.central_url) as client:
                     answer = client.relay_bundle(link.device_id, signer.sign, data)
             except SyncError as exc:
-                raise ServiceError(f"the bundle could not be carried in: {exc}") from None
+                raise ServiceError(code="bundle.relay_failed", problem=str(exc)) from None
             self.store.record(
                 at=self.clock(),
                 actor=actor.username,
@@ -111,7 +110,7 @@ class SyncMedia(SyncRound):
             )
             return "relayed", answer, summary
         if header.kind != bundle.RETURN:
-            raise ServiceError(f"unknown bundle kind {header.kind!r}")
+            raise InvalidInputError(code="bundle.kind_unknown", kind=header.kind)
         self._apply_return(actor, link, header, data, summary)
         return "applied", None, summary
 
@@ -124,13 +123,12 @@ class SyncMedia(SyncRound):
         summary: RoundSummary,
     ) -> None:
         if header.device_id != link.device_id:
-            raise ServiceError("this return bundle is for another office's desk; take it there")
+            raise InvalidInputError(code="bundle.other_desk")
         if header.centre_key != link.central_key:
-            raise ServiceError("this return bundle comes from another central system")
+            raise InvalidInputError(code="bundle.return_other_centre")
         if header.seq < link.returns_applied:
-            raise ServiceError(
-                f"this return bundle (for bundle {header.seq}) is older than the one already "
-                f"applied (for bundle {link.returns_applied}); nothing was changed"
+            raise StepNotAllowedError(
+                code="bundle.older", seq=header.seq, applied=link.returns_applied
             )
         signer = self._signer()
         try:
@@ -138,7 +136,7 @@ class SyncMedia(SyncRound):
                 data, sender_key=link.central_key, recipient=bundle.box_key(signer.private_key)
             )
         except bundle.BundleError as exc:
-            raise ServiceError(str(exc)) from None
+            raise InvalidInputError(code="bundle.unreadable", problem=str(exc)) from None
         receipts = {str(r["key"]): r for r in body.get("receipts", [])}
         with self.store.sessions() as session:
             waiting = [

@@ -13,7 +13,7 @@ from typing import Any
 from caseworker import logs
 from caseworker.rules.packs import PackError
 from caseworker.security.signing import DeviceSigner, verify_signature
-from caseworker.services.base import ServiceError
+from caseworker.services.base import StepNotAllowedError
 from caseworker.services.context import Session
 from caseworker.services.sync_base import (
     PAGE,
@@ -39,10 +39,7 @@ class SyncRound(SyncBase):
         with self.store.sessions() as session:
             link = repo.link(session)
         if link is None:
-            raise ServiceError(
-                "this device is not enrolled with the central system: run `caseworker "
-                "enroll --central URL --code CODE` (the code comes from the central administrator)"
-            )
+            raise StepNotAllowedError(code="sync.not_enrolled")
         summary = RoundSummary()
         signer = self._signer()
         started = self.clock()

@@ -26,10 +26,20 @@ from caseworker.security.passwords import (
     hash_password,
     verify_password,
 )
-from caseworker.services.base import Actor, PermissionDeniedError, ServiceError
-from caseworker.services.context import Session, record_change
+from caseworker.services.base import (
+    Actor,
+    DuplicateError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    ServiceError,
+    StepNotAllowedError,
+    unknown_choice,
+)
+from caseworker.services.context import OfficeContext, Session, record_change
+from caseworker.services.idle_lock import IdleLock as IdleLock  # noqa: PLC0414 - re-exported for the desk
 from caseworker.services.permissions import Permission, require
-from caseworker.services.store import ROLES, Store
+from caseworker.services.store import ROLES
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import UserView
@@ -68,6 +78,8 @@ class AccountLockedError(LoginError):
     """The account is locked (``until``); the message is ``WRONG_LOGIN``, as for any
     refused login, and the audit trail says which it was."""
 
+    code = "login.wrong"
+
     def __init__(self, username: str, until: datetime) -> None:
         self.username = username
         self.until = until
@@ -90,15 +102,18 @@ class SecurityPolicy:
 
     def check(self) -> None:
         if not 1 <= self.lockout_attempts <= 100:
-            raise ServiceError("lockout_attempts: 1 to 100 wrong passwords")
+            raise InvalidInputError(code="policy.lockout_attempts", field="lockout_attempts")
         if not 1 <= self.lockout_minutes <= 24 * 60:
-            raise ServiceError("lockout_minutes: 1 to 1440 minutes")
+            raise InvalidInputError(code="policy.lockout_minutes", field="lockout_minutes")
         if not 1 <= self.idle_minutes <= 240:
-            raise ServiceError("idle_minutes: 1 to 240 minutes")
+            raise InvalidInputError(code="policy.idle_minutes", field="idle_minutes")
         unknown = [r for r in self.totp_roles if r not in ROLES]
         if unknown:
-            raise ServiceError(
-                f"totp_roles: unknown role {unknown[0]!r}; one of {', '.join(ROLES)}"
+            raise InvalidInputError(
+                code="policy.role_unknown",
+                field="totp_roles",
+                role=unknown[0],
+                roles=", ".join(ROLES),
             )
 
 
@@ -127,44 +142,14 @@ class UserSummary:
     must_change_password: bool
 
 
-class IdleLock:
-    """The screen lock: locked once ``minutes`` pass without a touch. The desk touches it
-    on every key press and click; the clock is injected so tests need not wait."""
-
-    def __init__(self, minutes: int, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.limit = timedelta(minutes=minutes)
-        self.clock = clock
-        self.last_activity = clock()
-        self._locked = False
-
-    def touch(self) -> None:
-        if not self.locked:
-            self.last_activity = self.clock()
-
-    @property
-    def locked(self) -> bool:
-        now = self.clock()
-        self.last_activity = min(self.last_activity, now)  # a clock set back: count from now
-        if now - self.last_activity >= self.limit:
-            self._locked = True
-        return self._locked
-
-    def lock(self) -> None:
-        self._locked = True
-
-    def unlocked(self) -> None:
-        """Called once the user has given their password again."""
-        self._locked = False
-        self.last_activity = self.clock()
-
-
 _UNLOCKED: dict[str, Any] = {"failed_attempts": 0, "locked_at": None, "locked_until": None}
 
 
 class UserService:
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.store = store
-        self.clock = clock
+    def __init__(self, context: OfficeContext) -> None:
+        self.context = context
+        self.store = context.store
+        self.clock = context.clock
 
     # --- the office's settings -----------------------------------------------------
 
@@ -185,15 +170,16 @@ class UserService:
         try:
             updated = replace(current, **changes)
         except TypeError as exc:
-            raise ServiceError(f"unknown setting: {exc}") from None
+            raise InvalidInputError(
+                code="policy.setting_unknown", settings=", ".join(sorted(changes)), problem=str(exc)
+            ) from None
         updated.check()
         if updated.totp_roles:
             with self.store.sessions() as session:
                 me = repo.user(session, actor.username)
             if actor.role in updated.totp_roles and (me is None or not me.totp_secret):
-                raise ServiceError(
-                    f"requiring a second factor for {actor.role} would lock you out: enrol "
-                    f"your own first (`caseworker users totp {actor.username}`)"
+                raise StepNotAllowedError(
+                    code="policy.totp_lockout", role=actor.role, username=actor.username
                 )
         now = self.clock()
         with transaction(self.store.sessions) as session:
@@ -285,7 +271,7 @@ class UserService:
         with self.store.sessions() as session:
             user = repo.user(session, actor.username)
         if user is None:
-            raise PermissionDeniedError(f"there is no user {actor.username!r}")
+            raise PermissionDeniedError(code="user.not_found", username=actor.username)
         if not verify_password(user.password_hash, old):
             raise LoginError(code="user.password_wrong")
         if old == new:
@@ -315,19 +301,16 @@ class UserService:
     ) -> None:
         require(actor, Permission.MANAGE_USERS)
         if not _USERNAME.match(username):
-            raise ServiceError(
-                f"user name {username!r}: 2 to 30 lower-case letters, digits, '.', '-' or "
-                "'_', starting with a letter"
-            )
+            raise InvalidInputError(code="user.name_shape", field="username", username=username)
         if role not in ROLES:
-            raise ServiceError(f"role {role!r}: one of {', '.join(ROLES)}")
+            raise unknown_choice(field="role", name="role", value=role, choices=ROLES)
         if len(display_name) > 50:
-            raise ServiceError("the display name is at most 50 characters")
+            raise InvalidInputError(code="user.display_name_long", field="display_name", most=50)
         password_hash = _hash(password, username=username)
         at = now or self.clock()
         with transaction(self.store.sessions) as session:
             if repo.user(session, username) is not None:
-                raise ServiceError(f"user {username!r} already exists")
+                raise DuplicateError(code="user.exists", field="username", username=username)
             repo.add_user(
                 session,
                 username=username,
@@ -365,9 +348,9 @@ class UserService:
         with transaction(self.store.sessions) as session:
             user = self._existing(session, username)
             if user.username == actor.username:
-                raise ServiceError("you cannot disable your own account")
+                raise StepNotAllowedError(code="user.disable_self")
             if user.role == "admin" and repo.count_active(session, "admin") <= 1:
-                raise ServiceError(f"{username} is the last active administrator")
+                raise StepNotAllowedError(code="user.last_admin", username=username)
             repo.update_user(session, username, active=False)
             self._account_changed(
                 session,
@@ -457,7 +440,7 @@ class UserService:
     def _existing(self, session: Session, username: str) -> UserView:
         user = repo.user(session, username.strip().lower())
         if user is None:
-            raise ServiceError(f"there is no user {username!r}; `caseworker users list` shows them")
+            raise NotFoundError(code="user.not_found", username=username)
         return user
 
     def _refuse_if_locked(
@@ -580,6 +563,17 @@ class _KeepAndRefuseError(Exception):
     def __init__(self, error: ServiceError) -> None:
         super().__init__(str(error))
         self.error = error
+
+
+def check_password(password: str, *, username: str = "") -> None:
+    """Refuse a password the rule refuses, as a coded ``user.password_rule`` (the first
+    run's dialog checks the administrator's before it sets anything up)."""
+    try:
+        check_rules(password, username=username)
+    except PasswordRuleError as exc:
+        raise ServiceError(
+            code="user.password_rule", problem=str(exc), part=exc.part, least=MIN_LENGTH
+        ) from None
 
 
 def _hash(password: str, *, username: str = "") -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from caseworker.storage.database import StoreError
 
 #: the session.info entries this module reads and writes
@@ -144,14 +144,16 @@ def append(
     key = _key(session)
     # the detail as the JSON column gives it back, so the hash is computed on what is read
     detail = json.loads(json.dumps(detail, ensure_ascii=False, default=str))
-    head_row = session.get(t.AuditHead, 1)
+    head_row = session.get(tables.AuditHead, 1)
     problem = tail_problem(session, key, head_row)
     if problem is not None:
         last = session.execute(
-            select(t.AuditEvent.seq, t.AuditEvent.hash).order_by(t.AuditEvent.id.desc()).limit(1)
+            select(tables.AuditEvent.seq, tables.AuditEvent.hash)
+            .order_by(tables.AuditEvent.id.desc())
+            .limit(1)
         ).first()
         if head_row is None:
-            head_row = t.AuditHead(id=1, seq=0, hash="", mac="")
+            head_row = tables.AuditHead(id=1, seq=0, hash="", mac="")
             session.add(head_row)
         head_row.seq, head_row.hash = (last[0] or 0, last[1] or "") if last else (0, "")
         _append_row(
@@ -165,16 +167,18 @@ def append(
             {"found": problem, "after": head_row.seq},
         )
     elif head_row is None:
-        head_row = t.AuditHead(id=1, seq=0, hash="", mac="")
+        head_row = tables.AuditHead(id=1, seq=0, hash="", mac="")
         session.add(head_row)
     return _append_row(session, key, head_row, at, actor, action, application_id, detail)
 
 
-def tail_problem(session: Session, key: bytes, head_row: t.AuditHead | None) -> str | None:
+def tail_problem(session: Session, key: bytes, head_row: tables.AuditHead | None) -> str | None:
     """What is wrong with the end of the trail, in words, or None: the head row against
     its MAC and the newest event, then against the witness beside the store."""
     last = session.execute(
-        select(t.AuditEvent.seq, t.AuditEvent.hash).order_by(t.AuditEvent.id.desc()).limit(1)
+        select(tables.AuditEvent.seq, tables.AuditEvent.hash)
+        .order_by(tables.AuditEvent.id.desc())
+        .limit(1)
     ).first()
     reader = session.info.get(WITNESS)
     if head_row is None:
@@ -213,7 +217,7 @@ def tail_problem(session: Session, key: bytes, head_row: t.AuditHead | None) -> 
 def _append_row(  # noqa: PLR0917 - private; the fields of one event, in their order
     session: Session,
     key: bytes,
-    head_row: t.AuditHead,
+    head_row: tables.AuditHead,
     at: datetime,
     actor: str,
     action: str,
@@ -221,7 +225,7 @@ def _append_row(  # noqa: PLR0917 - private; the fields of one event, in their o
     detail: dict[str, Any],
 ) -> ChainHead:
     seq = head_row.seq + 1
-    row = t.AuditEvent(
+    row = tables.AuditEvent(
         at=at,
         actor=actor,
         action=action,
@@ -243,13 +247,13 @@ def needs_sealing(session: Session) -> bool:
     Only the open that has just migrated such a store past 0004 may seal it (see
     ``Store.open``); anywhere else this shape is a chain that was stripped, and is
     reported, never sealed again."""
-    if session.get(t.AuditHead, 1) is not None:
+    if session.get(tables.AuditHead, 1) is not None:
         return False
     if session.scalar(
-        select(func.count()).select_from(t.AuditEvent).where(t.AuditEvent.hash != "")
+        select(func.count()).select_from(tables.AuditEvent).where(tables.AuditEvent.hash != "")
     ):
         return False
-    return bool(session.scalar(select(func.count()).select_from(t.AuditEvent)))
+    return bool(session.scalar(select(func.count()).select_from(tables.AuditEvent)))
 
 
 def seal_unchained(session: Session) -> int:
@@ -258,9 +262,9 @@ def seal_unchained(session: Session) -> int:
     key = _key(session)
     if not needs_sealing(session):
         return 0
-    head_row = t.AuditHead(id=1, seq=0, hash="", mac="")
+    head_row = tables.AuditHead(id=1, seq=0, hash="", mac="")
     session.add(head_row)
-    rows = session.scalars(select(t.AuditEvent).order_by(t.AuditEvent.id)).all()
+    rows = session.scalars(select(tables.AuditEvent).order_by(tables.AuditEvent.id)).all()
     for row in rows:
         seq = head_row.seq + 1
         row.seq, row.prev_hash = seq, head_row.hash
@@ -272,7 +276,7 @@ def seal_unchained(session: Session) -> int:
 
 
 def head(session: Session) -> ChainHead | None:
-    row = session.get(t.AuditHead, 1)
+    row = session.get(tables.AuditHead, 1)
     return None if row is None else ChainHead(row.seq, row.hash)
 
 
@@ -286,16 +290,16 @@ def verify(
     findings: list[Finding] = []
     rows = session.execute(
         select(
-            t.AuditEvent.id,
-            t.AuditEvent.seq,
-            t.AuditEvent.prev_hash,
-            t.AuditEvent.hash,
-            t.AuditEvent.at,
-            t.AuditEvent.actor,
-            t.AuditEvent.action,
-            t.AuditEvent.application_id,
-            t.AuditEvent.detail,
-        ).order_by(t.AuditEvent.id)
+            tables.AuditEvent.id,
+            tables.AuditEvent.seq,
+            tables.AuditEvent.prev_hash,
+            tables.AuditEvent.hash,
+            tables.AuditEvent.at,
+            tables.AuditEvent.actor,
+            tables.AuditEvent.action,
+            tables.AuditEvent.application_id,
+            tables.AuditEvent.detail,
+        ).order_by(tables.AuditEvent.id)
     ).all()
     genuine: dict[int, tuple[int, str, str]] = {}  # seq -> (id, prev_hash, hash)
     forged: list[tuple[int, int]] = []
@@ -386,7 +390,7 @@ def verify(
         which = f"event {first}" if first == last else f"events {first} to {last}"
         findings.append(Finding("deleted", first, f"{which} deleted"))
     # the end of the trail
-    head_row = session.get(t.AuditHead, 1)
+    head_row = session.get(tables.AuditHead, 1)
     chain_head: ChainHead | None = None
     if head_row is None:
         if rows:
@@ -485,25 +489,25 @@ def events(
 ) -> list[EventView]:
     """Newest first; ``before_id`` pages back; ``actions`` (when given) keeps only those."""
     query = select(
-        t.AuditEvent.id,
-        t.AuditEvent.seq,
-        t.AuditEvent.at,
-        t.AuditEvent.actor,
-        t.AuditEvent.action,
-        t.AuditEvent.application_id,
-        t.AuditEvent.detail,
+        tables.AuditEvent.id,
+        tables.AuditEvent.seq,
+        tables.AuditEvent.at,
+        tables.AuditEvent.actor,
+        tables.AuditEvent.action,
+        tables.AuditEvent.application_id,
+        tables.AuditEvent.detail,
     )
     if actor:
-        query = query.where(t.AuditEvent.actor == actor)
+        query = query.where(tables.AuditEvent.actor == actor)
     if action_prefix:
-        query = query.where(t.AuditEvent.action.startswith(action_prefix))
+        query = query.where(tables.AuditEvent.action.startswith(action_prefix))
     if actions is not None:
-        query = query.where(t.AuditEvent.action.in_(list(actions)))
+        query = query.where(tables.AuditEvent.action.in_(list(actions)))
     if application_id is not None:
-        query = query.where(t.AuditEvent.application_id == application_id)
+        query = query.where(tables.AuditEvent.application_id == application_id)
     if since is not None:
-        query = query.where(t.AuditEvent.at >= since)
+        query = query.where(tables.AuditEvent.at >= since)
     if before_id is not None:
-        query = query.where(t.AuditEvent.id < before_id)
-    rows = session.execute(query.order_by(t.AuditEvent.id.desc()).limit(limit))
+        query = query.where(tables.AuditEvent.id < before_id)
+    rows = session.execute(query.order_by(tables.AuditEvent.id.desc()).limit(limit))
     return [EventView(*row) for row in rows]

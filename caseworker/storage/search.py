@@ -26,7 +26,7 @@ from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.orm import Session
 
 from caseworker.models.names import normalise_pinyin_query, searchable_name
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from caseworker.storage import search_index
 
 
@@ -62,12 +62,12 @@ class SearchFilter:
     collective_administrator: str | None = None
 
 
-_APPS = t.Application.__table__
-_PEOPLE = t.Person.__table__
-_RELATIVES = t.Relative.__table__
+_APPS = tables.Application.__table__
+_PEOPLE = tables.Person.__table__
+_RELATIVES = tables.Relative.__table__
 _NAMES = table(search_index.TABLE, column("rowid", Integer), column("name_keys"))
-_MEMBERS = t.CollectiveMember.__table__
-_COLLECTIVES = t.CollectiveHousehold.__table__
+_MEMBERS = tables.CollectiveMember.__table__
+_COLLECTIVES = tables.CollectiveHousehold.__table__
 
 
 @lru_cache(maxsize=64)

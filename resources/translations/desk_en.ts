@@ -145,8 +145,44 @@
         <translation>Not decided yet: {reason}</translation>
     </message>
     <message>
+        <source>可随迁</source>
+        <translation>may accompany</translation>
+    </message>
+    <message>
+        <source>不可随迁</source>
+        <translation>may not accompany</translation>
+    </message>
+    <message>
+        <source>尚待确认</source>
+        <translation>not yet decided</translation>
+    </message>
+    <message>
+        <source>未知政策</source>
+        <translation>unknown policy</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>{verdict}（依据{clauses}）</source>
+        <translation>{verdict} (under {clauses})</translation>
+    </message>
+    <message>
+        <source>{verdict}：{reason}</source>
+        <translation>{verdict}: {reason}</translation>
+    </message>
+    <message>
+        <source>{verdict}：请先回答“需要了解的情况”</source>
+        <translation>{verdict}: answer the questions still open first</translation>
+    </message>
+    <message>
+        <source>过渡条款</source>
+        <translation>transitional provision</translation>
+    </message>
+    <message>
+        <source>关系未填</source>
+        <translation>relation not given</translation>
     </message>
     <message>
         <source>决定：{decision}    片区：{zone}    适用政策：{policies}</source>
@@ -155,6 +191,10 @@
     <message>
         <source>随迁人员：</source>
         <translation>Accompanying relatives:</translation>
+    </message>
+    <message>
+        <source>出处：{clause}</source>
+        <translation>Source: {clause}</translation>
     </message>
     <message>
         <source>条款原文：{text}</source>
@@ -246,6 +286,30 @@
         <translation>An ID number has 18 characters ({length} typed); 15-digit numbers are no longer valid</translation>
     </message>
     <message>
+        <source>请输入区县的代码、汉字或拼音，如 370102 或 历下</source>
+        <translation>type the county&apos;s code, its characters or its pinyin, e.g. 370102 or lixia</translation>
+    </message>
+    <message>
+        <source>无法识别的日期，请按 2024-03-01 或 20240301 填写</source>
+        <translation>a date that cannot be read; type it as 2024-03-01 or 20240301</translation>
+    </message>
+    <message>
+        <source>此项必须填写</source>
+        <translation>this must be filled in</translation>
+    </message>
+    <message>
+        <source>出生日期晚于申请日期，请核对身份证号和申请日期</source>
+        <translation>the birth date is after the application date; check the ID number and the date</translation>
+    </message>
+    <message>
+        <source>不是可选的值，请从列表中选择</source>
+        <translation>not one of the choices; choose from the list</translation>
+    </message>
+    <message>
+        <source>填写有误，请对照屏幕上的提示核对后重新填写</source>
+        <translation>this cannot be taken; check it against the hints on the screen and fill it in again</translation>
+    </message>
+    <message>
         <source>身份证号码应为 17 位数字加一位数字或 X</source>
         <translation>An ID number is 17 digits followed by a digit or X</translation>
     </message>
@@ -310,8 +374,24 @@
         <translation>without an ID number: 2015-06-01</translation>
     </message>
     <message>
-        <source>请选择关系（输入拼音首字母或序号）</source>
-        <translation>Choose the relation (type its first letters or its number)</translation>
+        <source>请选择“关系”（输入拼音首字母或序号）</source>
+        <translation>Choose the “Relation” (type its initials or its number).</translation>
+    </message>
+    <message>
+        <source>“身份证号”有误：{problem}</source>
+        <translation>The “ID number” is wrong: {problem}</translation>
+    </message>
+    <message>
+        <source>“出生日期”无法识别：请按 20150601 或 2015-06-01 填写。</source>
+        <translation>“Born” cannot be read: type it as 20150601 or 2015-06-01.</translation>
+    </message>
+    <message>
+        <source>请填“身份证号”；还没有身份证的孩子，填“出生日期”并选“性别”。</source>
+        <translation>Fill in the “ID number”; for a child without an ID card yet, fill in “Born” and choose the “Sex”.</translation>
+    </message>
+    <message>
+        <source>随迁人员的信息不完整或有误，请逐项核对后再确定。</source>
+        <translation>The relative&apos;s details are incomplete or wrong; check each field, then press OK.</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -599,10 +679,6 @@
         <translation>six-digit county code, e.g. 370102</translation>
     </message>
     <message>
-        <source>没有就直接按回车</source>
-        <translation>none: just press Enter</translation>
-    </message>
-    <message>
         <source>请填六位区县代码，如 370102</source>
         <translation>Enter a six-digit county code, e.g. 370102</translation>
     </message>
@@ -636,7 +712,7 @@
     </message>
     <message>
         <source>身份证</source>
-        <extracomment>images accepted from the scanner, attached when the application is saved (filename, image, media type, provenance: which fields came from the scan)</extracomment>
+        <extracomment>the relatives the decision shown was made for (its verdicts are theirs only) images accepted from the scanner, attached when the application is saved (filename, image, media type, provenance: which fields came from the scan)</extracomment>
         <translation>Resident ID card</translation>
     </message>
     <message>
@@ -765,6 +841,10 @@
         <translation>Zone: {zone}; policies in force on {on}: {policies}</translation>
     </message>
     <message>
+        <source>正在审查…</source>
+        <translation>deciding…</translation>
+    </message>
+    <message>
         <source>登录 — 落户受理台</source>
         <translation>Log in — Settlement counter desk</translation>
     </message>
@@ -889,6 +969,22 @@
         <translation>This machine has no keyring: name where the key file goes.</translation>
     </message>
     <message>
+        <source>“派出所代码”应为 6 到 12 位数字，如 370102001。</source>
+        <translation>The “Office code” is 6 to 12 digits, e.g. 370102001.</translation>
+    </message>
+    <message>
+        <source>请填写“派出所名称”。</source>
+        <translation>Fill in the “Station”.</translation>
+    </message>
+    <message>
+        <source>“密码”不能用：{reason}</source>
+        <translation>The “Password” cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>{folder} 中已有存储，没有改动它；请换一个数据目录，或从备份恢复。</source>
+        <translation>{folder} already holds a store; it was left untouched. Choose another data folder, or restore a backup.</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;已锁定&lt;/h2&gt;&lt;p&gt;{who} 请输入密码继续&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;{who}, enter your password to go on&lt;/p&gt;</translation>
     </message>
@@ -989,6 +1085,10 @@
     <message>
         <source>返回 (Esc)</source>
         <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>落户受理台</source>
+        <translation>Caseworker desk</translation>
     </message>
     <message>
         <source>受理(&amp;A)</source>
@@ -1351,8 +1451,64 @@ File: {file}</translation>
         <translation>This PC&apos;s device settings (devices.json) cannot be used; ask the office&apos;s IT person to fix them.</translation>
     </message>
     <message>
+        <source>其他奖项</source>
+        <translation>other award</translation>
+    </message>
+    <message>
+        <source>第{rank}名</source>
+        <translation>place {rank}</translation>
+    </message>
+    <message>
+        <source>表彰和职业技能竞赛获奖</source>
+        <translation>Commendations and contest prizes</translation>
+    </message>
+    <message>
+        <source>不分名次</source>
+        <translation>no place</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>place </translation>
+    </message>
+    <message>
+        <source> 名</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>获奖日期，如 20190501</source>
+        <translation>date of the award, e.g. 20190501</translation>
+    </message>
+    <message>
         <source>类别</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>获奖日期</source>
+        <translation>Date of the award</translation>
+    </message>
+    <message>
+        <source>已填的获奖（选中后按 Delete 删除）：</source>
+        <translation>Awards given (select one and press Delete to remove it):</translation>
+    </message>
+    <message>
+        <source>请选择“类别”（输入拼音首字母或序号）。</source>
+        <translation>Choose the “Kind” (type its initials or its number).</translation>
+    </message>
+    <message>
+        <source>“获奖日期”无法识别：请按 20190501 或 2019-05-01 填写。</source>
+        <translation>The “Date of the award” cannot be read: type it as 20190501 or 2019-05-01.</translation>
+    </message>
+    <message>
+        <source>“获奖日期”不能晚于今天，请核对。</source>
+        <translation>The “Date of the award” cannot be after today; check it.</translation>
+    </message>
+    <message>
+        <source>没有按回车，有按空格</source>
+        <translation>Enter: none; Space: add</translation>
     </message>
     <message>
         <source>关于落户受理台</source>
@@ -2267,6 +2423,10 @@ Choose another place.</translation>
         <translation> · bundle out {left}, return {back}</translation>
     </message>
     <message>
+        <source>同步未完成：连接不上中心系统或中心拒绝了这次同步，稍后会自动重试。</source>
+        <translation>Sync not done: the central system could not be reached or refused this round; it is tried again by itself later.</translation>
+    </message>
+    <message>
         <source>同步：{error}</source>
         <translation>Sync: {error}</translation>
     </message>
@@ -2303,12 +2463,40 @@ Choose another place.</translation>
         <translation>Return bundle applied: {applied} confirmed, {conflicts} conflicts, {aside} set aside.</translation>
     </message>
     <message>
-        <source>同步未完成：{error}</source>
-        <translation>Sync did not finish: {error}</translation>
-    </message>
-    <message>
         <source>同步完成，有需审核人员处理的事项</source>
         <translation>Synced; some items need a supervisor</translation>
+    </message>
+    <message>
+        <source>其他派出所也有同一人的申请：请与对方联系，确认由哪一处办理。</source>
+        <translation>Another station has an application for the same person: call them and agree which of you takes it.</translation>
+    </message>
+    <message>
+        <source>此人已在其他派出所落户：请与对方核实，必要时作废本处申请。</source>
+        <translation>This person has settled through another station: check with them, and void this application if need be.</translation>
+    </message>
+    <message>
+        <source>规则包已更新：请重新审查这份申请。</source>
+        <translation>The rule pack was updated: decide this application again.</translation>
+    </message>
+    <message>
+        <source>中心拒收了本机发出的一项操作：请核对后点“重新发送被拒收的操作”，或告知管理员。</source>
+        <translation>The centre refused an operation this PC sent: check it, then press “Send the rejected operation again”, or tell the administrator.</translation>
+    </message>
+    <message>
+        <source>本机有尚未同步的修改，中心的更新暂未写入：下次同步后会再试。</source>
+        <translation>This PC has changes not yet synced, so the centre&apos;s update was not written yet: it is tried again after the next sync.</translation>
+    </message>
+    <message>
+        <source>中心发来的规则包未通过校验，仍使用原规则包：请告知管理员。</source>
+        <translation>A rule pack from the centre failed its checks; the one in use stays: tell the administrator.</translation>
+    </message>
+    <message>
+        <source>审计链与中心记录不符：请立即告知管理员。</source>
+        <translation>The audit chain does not match the centre&apos;s record: tell the administrator now.</translation>
+    </message>
+    <message>
+        <source>同步时出现需要人工处理的情况：请告知管理员。</source>
+        <translation>Sync met something a person must settle: tell the administrator.</translation>
     </message>
     <message>
         <source>对象</source>
@@ -2325,6 +2513,10 @@ Choose another place.</translation>
     <message>
         <source>处理所选</source>
         <translation>Resolve selected</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>other</translation>
     </message>
     <message>
         <source>处理冲突</source>
@@ -2385,6 +2577,534 @@ Replace the applicant&apos;s details in the form with the card?</translation>
     <message>
         <source>{question}：{reason}</source>
         <translation>{question}: {reason}</translation>
+    </message>
+    <message>
+        <source>申请 {number} 已是“{state}”状态，已经办结，不能再做这项操作。</source>
+        <translation>Application {number} is {state}; it is closed and this cannot be done any more.</translation>
+    </message>
+    <message>
+        <source>本机没有身份证号为 {id_number} 的人员。</source>
+        <translation>Nobody with ID number {id_number} in this store.</translation>
+    </message>
+    <message>
+        <source>{label}有误：{problem}。</source>
+        <translation>{label} is not valid: {problem}.</translation>
+    </message>
+    <message>
+        <source>申请处于“{state}”状态，不能{action}；现在可以：{allowed}。</source>
+        <translation>The application is {state}; it cannot be {action}. What can be done now: {allowed}.</translation>
+    </message>
+    <message>
+        <source>申请处于“{state}”状态，已经办结，不能{action}。</source>
+        <translation>The application is {state}; it is closed and cannot be {action}.</translation>
+    </message>
+    <message>
+        <source>无法打印{document}：字库中没有这些字：{characters}，什么也没有打印。请对照户口簿核对这些字，或请所里的IT人员安装含有这些字的字库。</source>
+        <translation>Cannot print the {document}: the font has no glyph for {characters}; nothing was printed. Check these characters against the hukou book, or ask the office&apos;s IT person for a font that has them.</translation>
+    </message>
+    <message>
+        <source>没有找到附加的扫描件 {attachment}。</source>
+        <translation>No attached scan {attachment}.</translation>
+    </message>
+    <message>
+        <source>扫描件已损坏</source>
+        <translation>Scan damaged</translation>
+    </message>
+    <message>
+        <source>附加的扫描件 {attachment} 与保存时的校验值不符，可能已被改动；请重新扫描并报告管理员。</source>
+        <translation>Attached scan {attachment} does not match the checksum taken when it was kept; it may have been changed. Scan it again and tell an administrator.</translation>
+    </message>
+    <message>
+        <source>{role}不能记录申请人的确认。</source>
+        <translation>A {role} may not record an applicant&apos;s confirmation.</translation>
+    </message>
+    <message>
+        <source>申请人的确认只能来自申请人屏幕或经办人（收到的是“{via}”）。</source>
+        <translation>A confirmation comes from the applicant&apos;s screen or the clerk (not “{via}”).</translation>
+    </message>
+    <message>
+        <source>请先保存申请（Ctrl+S），再请申请人确认。</source>
+        <translation>Save the application first (Ctrl+S), then ask the applicant to confirm.</translation>
+    </message>
+    <message>
+        <source>{username}（{role}）无权进行这项操作；需要以下角色之一：{roles}。</source>
+        <translation>{username} ({role}) may not do this; it needs one of: {roles}.</translation>
+    </message>
+    <message>
+        <source>本机数据中没有管理员账户；请用命令行创建管理员。</source>
+        <translation>This store has no administrator account; create one on the command line.</translation>
+    </message>
+    <message>
+        <source>没有找到存储</source>
+        <translation>No store found</translation>
+    </message>
+    <message>
+        <source>{folder} 中没有本所的存储；请先初始化本所，或请IT人员指向正确的数据文件夹。</source>
+        <translation>There is no store in {folder}; set this office up first, or ask the IT person to point the desk at the right data folder.</translation>
+    </message>
+    <message>
+        <source>{path} 已损坏，请从备份恢复。（{problem}）</source>
+        <translation>{path} is damaged; restore it from a backup. ({problem})</translation>
+    </message>
+    <message>
+        <source>存储中没有本所的信息，初始化没有完成；请IT人员重新初始化或从备份恢复。</source>
+        <translation>The store has no office; it was not set up completely. Ask the IT person to set it up again or restore a backup.</translation>
+    </message>
+    <message>
+        <source>{path} 不见了；请IT人员从备份恢复。</source>
+        <translation>{path} is missing; ask the IT person to restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>审计密钥缺失</source>
+        <translation>Audit key missing</translation>
+    </message>
+    <message>
+        <source>本机当前用户的钥匙串中没有这个存储的审计密钥，审计记录既不能续写也不能核验；请IT人员放回密钥（IT人员保存有副本），或连同密钥一起恢复存储。</source>
+        <translation>The audit key of this store is missing from this user&apos;s keyring, so the audit trail can be neither extended nor verified; ask the IT person to put the key back (they keep a copy), or restore the store together with its keys.</translation>
+    </message>
+    <message>
+        <source>派出所代码“{office}”应为 6 到 12 位数字（例如 370102001）。</source>
+        <translation>The police station&apos;s code “{office}” must be 6 to 12 digits (such as 370102001).</translation>
+    </message>
+    <message>
+        <source>请填写派出所名称。</source>
+        <translation>Fill in the police station&apos;s name.</translation>
+    </message>
+    <message>
+        <source>已有存储</source>
+        <translation>A store is already there</translation>
+    </message>
+    <message>
+        <source>{folder} 中已有一个存储，没有改动它；请换一个数据文件夹，或把备份恢复到这里。</source>
+        <translation>{folder} already holds a store, and it was left untouched; choose another data folder, or restore a backup into this one.</translation>
+    </message>
+    <message>
+        <source>{label}应填写文字。</source>
+        <translation>{label} must be text.</translation>
+    </message>
+    <message>
+        <source>请填写{label}。</source>
+        <translation>Fill in {label}.</translation>
+    </message>
+    <message>
+        <source>{label}有 {length} 个字符，最多 {most} 个；请缩短。</source>
+        <translation>{label} has {length} characters; at most {most}. Shorten it.</translation>
+    </message>
+    <message>
+        <source>{label}含有控制字符；请重新输入。</source>
+        <translation>{label} contains control characters; type it again.</translation>
+    </message>
+    <message>
+        <source>{label}“{value}”不是可选值；可选：{choices}。</source>
+        <translation>{label} “{value}” is not one of the choices: {choices}.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是身份证号、姓名（汉字或拼音）或申请编号；请换一种方式查找。</source>
+        <translation>“{text}” is not an ID number, a name (Chinese characters or pinyin) or an application number; search another way.</translation>
+    </message>
+    <message>
+        <source>页码应为 1 到 {most}，每页 1 到 500 份申请。</source>
+        <translation>The page is 1 to {most}, and a page holds 1 to 500 applications.</translation>
+    </message>
+    <message>
+        <source>没有“{state}”这个状态；可选：{states}。</source>
+        <translation>There is no state “{state}”; one of: {states}.</translation>
+    </message>
+    <message>
+        <source>您可办理的集体户中没有 {collective}。</source>
+        <translation>No collective household {collective} among those you may work.</translation>
+    </message>
+    <message>
+        <source>区划代码“{division}”应为 6 位（区县）、9 位（街道、乡镇）或 12 位（社区）数字。</source>
+        <translation>Division code “{division}” must be 6 digits (county), 9 (street or town) or 12 (community).</translation>
+    </message>
+    <message>
+        <source>区划代码“{division}”：区划数据中没有区县 {county}。</source>
+        <translation>Division code “{division}”: there is no county {county} in the division data.</translation>
+    </message>
+    <message>
+        <source>区划代码“{division}”：{county}没有街道或乡镇 {street}。</source>
+        <translation>Division code “{division}”: there is no street or town {street} in {county}.</translation>
+    </message>
+    <message>
+        <source>区划代码“{division}”：{street} 下没有这个社区。</source>
+        <translation>Division code “{division}”: there is no such community in {street}.</translation>
+    </message>
+    <message>
+        <source>没有在用的账户 {username}；请填写集体户管理员的用户名。</source>
+        <translation>There is no active account {username}; give the collective administrator&apos;s user name.</translation>
+    </message>
+    <message>
+        <source>{username} 是{role}，不是集体户管理员；请先为其建立集体户管理员账户。</source>
+        <translation>{username} is a {role}, not a collective administrator; create a collective administrator account first.</translation>
+    </message>
+    <message>
+        <source>没有“{kind}”这种集体户类别；可选：{kinds}。</source>
+        <translation>There is no collective household kind “{kind}”; one of: {kinds}.</translation>
+    </message>
+    <message>
+        <source>不能修改{fields}；可修改：{editable}。</source>
+        <translation>{fields} cannot be changed; these can: {editable}.</translation>
+    </message>
+    <message>
+        <source>集体户已被他人修改</source>
+        <translation>Collective household changed by someone else</translation>
+    </message>
+    <message>
+        <source>这个集体户刚刚被他人修改，您的操作没有保存。请重新打开它，再办理一次。</source>
+        <translation>Someone else has just changed this collective household; your change was not saved. Open it again and redo it.</translation>
+    </message>
+    <message>
+        <source>集体户已注销</source>
+        <translation>Collective household closed</translation>
+    </message>
+    <message>
+        <source>集体户 {collective} 已注销，保持原样；请选择一个在用的集体户。</source>
+        <translation>Collective household {collective} is closed and kept as it was; choose an open one.</translation>
+    </message>
+    <message>
+        <source>集体户 {collective} 已经注销。</source>
+        <translation>Collective household {collective} is already closed.</translation>
+    </message>
+    <message>
+        <source>集体户 {collective} 还有 {members} 名在册人员；请先迁出或转户，再注销。</source>
+        <translation>Collective household {collective} still has {members} registered member(s); move them out or transfer them first, then close it.</translation>
+    </message>
+    <message>
+        <source>不能入户</source>
+        <translation>Cannot admit</translation>
+    </message>
+    <message>
+        <source>申请 {number} 处于“{state}”状态；申请审查符合并经批准后才能入户。</source>
+        <translation>Application {number} is {state}; a person is admitted once the application is decided eligible and approved.</translation>
+    </message>
+    <message>
+        <source>申请 {number} 的审查结论不是“符合”，不能入户。</source>
+        <translation>Application {number} was not decided eligible, so nobody is admitted.</translation>
+    </message>
+    <message>
+        <source>申请 {number} 落户到“{household}”，不是集体户；只有落户集体户的申请才能入户。</source>
+        <translation>Application {number} registers in “{household}”, not a collective household; only an application to a collective is admitted.</translation>
+    </message>
+    <message>
+        <source>申请 {number} 是落户{wanted}的申请，集体户 {collective} 是{kind}。</source>
+        <translation>Application {number} is for a {wanted}; collective household {collective} is a {kind}.</translation>
+    </message>
+    <message>
+        <source>申请 {number} 落户在 {county}，集体户 {collective} 在 {collective_county}。</source>
+        <translation>Application {number} settles in {county}; collective household {collective} is in {collective_county}.</translation>
+    </message>
+    <message>
+        <source>申请 {number} 是兜底落户：请先登记经备案的租赁合同，再入户。</source>
+        <translation>Application {number} is a fallback settlement: record the registered lease first, then admit.</translation>
+    </message>
+    <message>
+        <source>{name} 自 {since} 起已在集体户 {collective} 登记；请先迁出或转户。</source>
+        <translation>{name} has been registered in collective household {collective} since {since}; move them out or transfer them first.</translation>
+    </message>
+    <message>
+        <source>{name} 已在集体户 {collective} 登记。</source>
+        <translation>{name} is already registered in collective household {collective}.</translation>
+    </message>
+    <message>
+        <source>集体户 {collective} 的名册中没有第 {row} 行。</source>
+        <translation>Collective household {collective} has no roster row {row}.</translation>
+    </message>
+    <message>
+        <source>名册第 {row} 行的人员现已不在集体户 {collective}。</source>
+        <translation>The person in roster row {row} is no longer registered in collective household {collective}.</translation>
+    </message>
+    <message>
+        <source>身份证号 {id_number} 的人员现不在集体户 {collective} 登记。</source>
+        <translation>The person with ID number {id_number} is not registered in collective household {collective} now.</translation>
+    </message>
+    <message>
+        <source>请选择一个去向：转入另一个集体户，或迁往一个家庭户。</source>
+        <translation>Choose one destination: another collective household, or a family household.</translation>
+    </message>
+    <message>
+        <source>没有“{kind}”这种证明材料；可选：{kinds}。</source>
+        <translation>There is no evidence kind “{kind}”; one of: {kinds}.</translation>
+    </message>
+    <message>
+        <source>日期 {date} 在今天之后；请填写房主签字或租赁合同备案的日期。</source>
+        <translation>The date {date} is in the future; give the date the owner signed, or the lease was registered.</translation>
+    </message>
+    <message>
+        <source>没有证明材料 {evidence}。</source>
+        <translation>No consent evidence {evidence}.</translation>
+    </message>
+    <message>
+        <source>没有家庭户口簿申请 {booklet}。</source>
+        <translation>No family booklet {booklet}.</translation>
+    </message>
+    <message>
+        <source>没有“{relation}”这种关系；可选：{relations}。</source>
+        <translation>There is no relation “{relation}”; one of: {relations}.</translation>
+    </message>
+    <message>
+        <source>请填写户主以外的家庭成员。</source>
+        <translation>Name the family members besides the head.</translation>
+    </message>
+    <message>
+        <source>家庭户口簿 {booklet} 已是“{state}”状态。</source>
+        <translation>Family booklet {booklet} is already {state}.</translation>
+    </message>
+    <message>
+        <source>需由另一位审核人员决定</source>
+        <translation>Another supervisor must decide</translation>
+    </message>
+    <message>
+        <source>{username} 受理了家庭户口簿申请 {booklet}，不能再决定它；请由另一位审核人员决定。</source>
+        <translation>{username} took family booklet application {booklet} and so cannot decide it; another supervisor must.</translation>
+    </message>
+    <message>
+        <source>家庭户口簿 {booklet} 尚未决定，不能打印。</source>
+        <translation>Family booklet {booklet} is not decided yet, so it is not printed.</translation>
+    </message>
+    <message>
+        <source>只有按以下分组统计时才能列出每行背后的申请：{dimensions}。</source>
+        <translation>The applications behind a row are listed only for: {dimensions}.</translation>
+    </message>
+    <message>
+        <source>统计期间的结束日期 {date_to} 早于开始日期 {date_from}；请对调。</source>
+        <translation>The period ends ({date_to}) before it starts ({date_from}); swap them.</translation>
+    </message>
+    <message>
+        <source>一份统计最长十年；请缩短统计期间。</source>
+        <translation>A report covers at most ten years; shorten the period.</translation>
+    </message>
+    <message>
+        <source>本机没有在用的账户 {username}。</source>
+        <translation>There is no active account {username} in this store.</translation>
+    </message>
+    <message>
+        <source>没有账户 {username}。</source>
+        <translation>There is no account {username}.</translation>
+    </message>
+    <message>
+        <source>账户设置有误</source>
+        <translation>Account settings not valid</translation>
+    </message>
+    <message>
+        <source>用户名“{username}”应为 2 到 30 个小写字母、数字或 . - _，并以字母开头。</source>
+        <translation>User name “{username}” must be 2 to 30 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter.</translation>
+    </message>
+    <message>
+        <source>显示名称最多 {most} 个字符。</source>
+        <translation>The display name is at most {most} characters.</translation>
+    </message>
+    <message>
+        <source>账户 {username} 已经存在。</source>
+        <translation>Account {username} already exists.</translation>
+    </message>
+    <message>
+        <source>不能停用自己正在使用的账户。</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <source>{username} 是最后一个在用的管理员账户，不能停用。</source>
+        <translation>{username} is the last active administrator, so it cannot be disabled.</translation>
+    </message>
+    <message>
+        <source>安全设置有误</source>
+        <translation>Security settings not valid</translation>
+    </message>
+    <message>
+        <source>锁定前允许输错密码的次数应为 1 到 100。</source>
+        <translation>The wrong passwords allowed before a lock must be 1 to 100.</translation>
+    </message>
+    <message>
+        <source>锁定时长应为 1 到 1440 分钟。</source>
+        <translation>The lock must last 1 to 1440 minutes.</translation>
+    </message>
+    <message>
+        <source>无操作自动锁屏时间应为 1 到 240 分钟。</source>
+        <translation>The idle time before the screen locks must be 1 to 240 minutes.</translation>
+    </message>
+    <message>
+        <source>没有“{role}”这个角色；可选：{roles}。</source>
+        <translation>There is no role “{role}”; one of: {roles}.</translation>
+    </message>
+    <message>
+        <source>没有这些设置项：{settings}。</source>
+        <translation>There are no such settings: {settings}.</translation>
+    </message>
+    <message>
+        <source>要求{role}使用动态口令会把您自己锁在外面；请先为 {username} 绑定动态口令。</source>
+        <translation>Requiring a second factor for {role} would lock you out; enrol a code for {username} first.</translation>
+    </message>
+    <message>
+        <source>“{url}”不是中心系统的地址（例如 https://central.example:8470）。</source>
+        <translation>“{url}” is not a central system address (such as https://central.example:8470).</translation>
+    </message>
+    <message>
+        <source>同步未完成</source>
+        <translation>Sync not done</translation>
+    </message>
+    <message>
+        <source>本机未能登记到中心系统；请核对地址和中心管理员给的登记码，再试一次。（{problem}）</source>
+        <translation>This desk could not enrol with the central system; check the address and the code from the central administrator, and try again. ({problem})</translation>
+    </message>
+    <message>
+        <source>允许不同步的天数应为 1 到 60。</source>
+        <translation>The days without sync allowed must be 1 to 60.</translation>
+    </message>
+    <message>
+        <source>本机尚未登记到中心系统；请管理员在联网时登记一次。</source>
+        <translation>This desk is not enrolled with the central system; an administrator must enrol it once, while connected.</translation>
+    </message>
+    <message>
+        <source>请写明如何处理了这个冲突；处理说明会记入审计记录。</source>
+        <translation>Say what was done about the conflict; it is kept in the audit trail.</translation>
+    </message>
+    <message>
+        <source>没有未处理的同步冲突 {conflict}。</source>
+        <translation>No open sync conflict {conflict}.</translation>
+    </message>
+    <message>
+        <source>同步冲突 {conflict} 没有暂存的操作可以重新发送。</source>
+        <translation>Sync conflict {conflict} has no set-aside operation to send again.</translation>
+    </message>
+    <message>
+        <source>本机已 {days} 天未与中心系统同步（允许 {allowed} 天）；同步之前，准迁证须由审核人员开具。</source>
+        <translation>This desk has not synced with the central system for {days} days (allowed: {allowed}); until it syncs, a supervisor must issue permits.</translation>
+    </message>
+    <message>
+        <source>本机还不知道中心系统的加密密钥；请先联网同步一次（或重新登记），再导出同步包。</source>
+        <translation>This desk does not know the central system&apos;s encryption key yet; sync online once (or enrol again) before exporting bundles.</translation>
+    </message>
+    <message>
+        <source>同步包无法导入</source>
+        <translation>Bundle not imported</translation>
+    </message>
+    <message>
+        <source>这个同步包无法读取，可能已损坏或不完整；请重新导出。（{problem}）</source>
+        <translation>This bundle cannot be read; it may be damaged or incomplete. Export it again. ({problem})</translation>
+    </message>
+    <message>
+        <source>这个同步包是为另一个中心系统制作的；没有做任何改动。</source>
+        <translation>This bundle was made for another central system; nothing was done.</translation>
+    </message>
+    <message>
+        <source>同步包未能送达中心系统；请检查网络后再试。（{problem}）</source>
+        <translation>The bundle could not be carried in to the central system; check the network and try again. ({problem})</translation>
+    </message>
+    <message>
+        <source>不认识的同步包类型“{kind}”。</source>
+        <translation>Unknown bundle kind “{kind}”.</translation>
+    </message>
+    <message>
+        <source>这个回执包是给另一个派出所的；请带到那里导入。</source>
+        <translation>This return bundle is for another office&apos;s desk; take it there.</translation>
+    </message>
+    <message>
+        <source>这个回执包来自另一个中心系统。</source>
+        <translation>This return bundle comes from another central system.</translation>
+    </message>
+    <message>
+        <source>这个回执包（对应第 {seq} 个同步包）比已导入的（第 {applied} 个）更旧；没有做任何改动。</source>
+        <translation>This return bundle (for bundle {seq}) is older than the one already applied (for bundle {applied}); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>密钥恢复失败</source>
+        <translation>Key recovery failed</translation>
+    </message>
+    <message>
+        <source>无法读取本机数据的密钥。（{problem}）</source>
+        <translation>The store key cannot be read. ({problem})</translation>
+    </message>
+    <message>
+        <source>请给出一个恢复文件，或两位保管人各自的分片。</source>
+        <translation>Give one recovery file, or the two custodians&apos; shares.</translation>
+    </message>
+    <message>
+        <source>密钥恢复文件无法使用；请核对文件和口令。（{problem}）</source>
+        <translation>The recovery file cannot be used; check the file and the passphrase. ({problem})</translation>
+    </message>
+    <message>
+        <source>{folder} 已存有另一个派出所的数据（{existing}）；恢复文件属于数据 {store}（{office}）。请导入到空的数据文件夹。</source>
+        <translation>{folder} already holds another office&apos;s store ({existing}); the recovery file is for store {store} ({office}). Import into an empty data folder.</translation>
+    </message>
+    <message>
+        <source>本机没有可用的系统密钥库；请把密钥导入到一个只有本用户能读取的文件。</source>
+        <translation>This machine has no usable keyring; import the key into a file that only this user can read.</translation>
+    </message>
+    <message>
+        <source>{file} 中已保存了另一把密钥；请换一个文件名。</source>
+        <translation>{file} holds another key; choose a new file name.</translation>
+    </message>
+    <message>
+        <source>无法保存或读取密钥。（{problem}）</source>
+        <translation>The key cannot be saved or read. ({problem})</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
+        <source>家庭户</source>
+        <translation>Family household</translation>
+    </message>
+    <message>
+        <source>房主姓名</source>
+        <translation>Owner&apos;s name</translation>
+    </message>
+    <message>
+        <source>房主身份证号</source>
+        <translation>Owner&apos;s ID number</translation>
+    </message>
+    <message>
+        <source>租赁备案号</source>
+        <translation>Lease registration number</translation>
+    </message>
+    <message>
+        <source>查找内容</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <source>统计分组</source>
+        <translation>Grouping</translation>
+    </message>
+    <message>
+        <source>报送部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>文件格式</source>
+        <translation>File format</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录写入后被改动过</source>
+        <translation>event {seq} was changed after it was written</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录是后来插入的</source>
+        <translation>event {seq} was inserted later</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条前后有记录被删除</source>
+        <translation>events around {seq} were deleted</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录的顺序被调换过</source>
+        <translation>event {seq} is out of order</translation>
+    </message>
+    <message>
+        <source>最后的记录被删除（链条在第 {seq} 条之后断开）</source>
+        <translation>the last events were deleted (the chain ends after event {seq})</translation>
+    </message>
+    <message>
+        <source>链条头与记录不符（第 {seq} 条）</source>
+        <translation>the chain&apos;s head does not match the events (event {seq})</translation>
+    </message>
+    <message>
+        <source>审计记录有异常（第 {seq} 条）</source>
+        <translation>the audit trail is not right (event {seq})</translation>
     </message>
 </context>
 </TS>

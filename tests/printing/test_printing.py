@@ -16,6 +16,7 @@ from caseworker.printing import fonts
 from caseworker.printing.fonts import MissingGlyphError, missing_glyphs
 from caseworker.printing.model import DocumentKind
 from caseworker.services.applications import ApplicationService, PermissionDeniedError, ServiceError
+from caseworker.services.context import ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.printing import PrintingService
 from caseworker.services.store import Store
@@ -191,7 +192,7 @@ def test_two_offices_offline_never_share_a_number(
         store = Store.init(
             tmp_path / office, office_code=office, station_name="站", admin_password=PASSWORD
         )
-        apps = ApplicationService(store, service, clock=Clock())
+        apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
         issued: set[str] = set()
         with transaction(store.sessions) as session:
             for _ in range(1000):
@@ -216,6 +217,6 @@ def test_another_office_does_not_know_this_device(
     other = Store.init(
         tmp_path / "other", office_code="370103002", station_name="站", admin_password=PASSWORD
     )
-    elsewhere = PrintingService(ApplicationService(other, service))
+    elsewhere = PrintingService(ApplicationService(ServiceContext(other, evaluation=service)))
     assert elsewhere.verify(payload).status == "unknown"
     other.close()

@@ -5,6 +5,7 @@ device and the actor like every other change; a login is audited and never sent.
 from __future__ import annotations
 
 from caseworker.services.base import Actor
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from caseworker.storage import audit
@@ -15,7 +16,7 @@ ADMIN = Actor("admin", "admin")
 
 
 def test_an_account_change_is_audited_and_queued_for_the_centre(store: Store) -> None:
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     office = store.office()
     with store.sessions() as session:
         before = len(sync_repo.pending(session))

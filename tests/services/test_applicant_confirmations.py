@@ -17,6 +17,7 @@ from caseworker.services.applicant_screen import (
 from caseworker.services.applications import ApplicationService
 from caseworker.services.audit import AuditService
 from caseworker.services.base import NotFoundError, ServiceError
+from caseworker.services.context import OfficeContext
 from tests.stores import CLERK, SUPERVISOR, application
 
 
@@ -34,20 +35,22 @@ def test_the_confirmation_is_audited_with_the_hash_of_what_was_shown(
     apps: ApplicationService,
 ) -> None:
     number = apps.create_draft(CLERK, application()).number
-    confirmations = ApplicantConfirmations(apps.store, clock=apps.clock)
+    confirmations = ApplicantConfirmations(OfficeContext(apps.store, apps.clock))
     shown = _shown(number)
     digest = confirmations.confirm(CLERK, shown=shown, via="screen")
     assert digest == shown.digest() == _shown(number).digest()  # canonical: same text, same hash
     assert replace(shown, destination="山东省济南市市中区").digest() != digest
-    events = AuditService(apps.store).events(SUPERVISOR, action=CONFIRMED, application=number)
+    events = AuditService(OfficeContext(apps.store)).events(
+        SUPERVISOR, action=CONFIRMED, application=number
+    )
     assert len(events) == 1 and events[0].actor == CLERK.username
     assert events[0].detail["shown_sha256"] == digest
     assert events[0].detail["people"] == ["371502********0038"]
-    assert AuditService(apps.store).verify(SUPERVISOR).ok
+    assert AuditService(OfficeContext(apps.store)).verify(SUPERVISOR).ok
 
 
 def test_unsaved_closed_unknown_and_odd_channels_are_refused(apps: ApplicationService) -> None:
-    confirmations = ApplicantConfirmations(apps.store, clock=apps.clock)
+    confirmations = ApplicantConfirmations(OfficeContext(apps.store, apps.clock))
     with pytest.raises(ServiceError, match="save the application first"):
         confirmations.confirm(CLERK, shown=_shown(None), via="clerk")
     with pytest.raises(NotFoundError):

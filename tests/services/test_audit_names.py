@@ -202,7 +202,7 @@ def test_a_whole_workflow_s_details_all_have_names(apps: ApplicationService) -> 
     apps.decide(CLERK, refused)
     apps.refuse(SUPERVISOR, refused, "无符合条件的落户途径")
     apps.void(SUPERVISOR, apps.create_draft(CLERK, application()).number, "录入错误")
-    events = AuditService(apps.store).events(SUPERVISOR, limit=500)
+    events = AuditService(apps.context).events(SUPERVISOR, limit=500)
     assert len({e.action for e in events}) >= 10
     for event in events:
         assert event.action in ACTION_NAMES, event.action

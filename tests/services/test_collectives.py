@@ -25,9 +25,10 @@ from caseworker.services.base import (
     ServiceError,
 )
 from caseworker.services.collectives import CollectiveService, CollectiveView
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from tests.stores import (
     CLERK,
     OTHER_SUPERVISOR,
@@ -50,7 +51,7 @@ KINDS = {
 
 @pytest.fixture
 def desk(store: Store, apps: ApplicationService) -> CollectiveService:
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     for name in ("wang", "sun"):
         users.add(ADMIN, username=name, role="collective_administrator", password=PASSWORD)
     return CollectiveService(apps)
@@ -357,10 +358,12 @@ def test_move_out_and_transfer_keep_the_whole_history(
     with store.sessions() as session:
         actions = list(
             session.scalars(
-                select(t.AuditEvent.action).where(t.AuditEvent.action.like("collective.%"))
+                select(tables.AuditEvent.action).where(
+                    tables.AuditEvent.action.like("collective.%")
+                )
             )
         )
-        kinds = list(session.scalars(select(t.OutboxEntry.kind)))
+        kinds = list(session.scalars(select(tables.OutboxEntry.kind)))
     for action in (
         "collective.admit",
         "collective.transfer_out",
@@ -573,7 +576,9 @@ def test_the_roster_export_needs_a_supervisor_and_is_audited(
     assert sorted(r[2] for r in rows[1:]) == sorted(ids.values())
     with store.sessions() as session:
         exports = list(
-            session.scalars(select(t.AuditEvent).where(t.AuditEvent.action == "collective.export"))
+            session.scalars(
+                select(tables.AuditEvent).where(tables.AuditEvent.action == "collective.export")
+            )
         )
     assert len(exports) == 1 and exports[0].actor == "zhao"
 
@@ -618,5 +623,5 @@ def test_the_migrated_schema_is_the_one_the_code_declares(store: Store) -> None:
 
     with store.engine.connect() as conn:  # the FTS5 name index is compared in test_search
         context = MigrationContext.configure(conn, opts={"include_name": not_in_metadata})
-        diff = compare_metadata(context, t.Base.metadata)
+        diff = compare_metadata(context, tables.Base.metadata)
     assert diff == []

@@ -77,37 +77,37 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
         lambda a, s, n: PrintingService(s).verify("CW1|XXXX|SL-1|0|AAAA|abc", actor=a),
         DESK,
     ),
-    ("AuditService.verify", lambda a, s, n: AuditService(s.store).verify(a), SUPERVISING),
-    ("AuditService.events", lambda a, s, n: AuditService(s.store).events(a), SUPERVISING),
+    ("AuditService.verify", lambda a, s, n: AuditService(s.context).verify(a), SUPERVISING),
+    ("AuditService.events", lambda a, s, n: AuditService(s.context).events(a), SUPERVISING),
     (
         "UserService.add",
-        lambda a, s, n: UserService(s.store).add(
+        lambda a, s, n: UserService(s.context).add(
             a, username="newone", role="clerk", password=PASSWORD
         ),
         ADMIN_ONLY,
     ),
-    ("UserService.list", lambda a, s, n: UserService(s.store).list(a), ADMIN_ONLY),
-    ("UserService.disable", lambda a, s, n: UserService(s.store).disable(a, "qian"), ADMIN_ONLY),
-    ("UserService.enable", lambda a, s, n: UserService(s.store).enable(a, "qian"), ADMIN_ONLY),
+    ("UserService.list", lambda a, s, n: UserService(s.context).list(a), ADMIN_ONLY),
+    ("UserService.disable", lambda a, s, n: UserService(s.context).disable(a, "qian"), ADMIN_ONLY),
+    ("UserService.enable", lambda a, s, n: UserService(s.context).enable(a, "qian"), ADMIN_ONLY),
     (
         "UserService.remove_totp",
-        lambda a, s, n: UserService(s.store).remove_totp(a, "qian"),
+        lambda a, s, n: UserService(s.context).remove_totp(a, "qian"),
         ADMIN_ONLY,
     ),
-    ("UserService.unlock", lambda a, s, n: UserService(s.store).unlock(a, "qian"), ADMIN_ONLY),
+    ("UserService.unlock", lambda a, s, n: UserService(s.context).unlock(a, "qian"), ADMIN_ONLY),
     (
         "UserService.reset_password",
-        lambda a, s, n: UserService(s.store).reset_password(a, "qian", "temp-pass-1"),
+        lambda a, s, n: UserService(s.context).reset_password(a, "qian", "temp-pass-1"),
         ADMIN_ONLY,
     ),
     (
         "UserService.enrol_totp",
-        lambda a, s, n: UserService(s.store).enrol_totp(a, "qian"),
+        lambda a, s, n: UserService(s.context).enrol_totp(a, "qian"),
         ADMIN_ONLY,
     ),
     (
         "UserService.set_policy",
-        lambda a, s, n: UserService(s.store).set_policy(a, idle_minutes=5),
+        lambda a, s, n: UserService(s.context).set_policy(a, idle_minutes=5),
         ADMIN_ONLY,
     ),
     *[

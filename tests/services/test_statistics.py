@@ -19,7 +19,7 @@ from caseworker.services.applications import Actor, ApplicationService
 from caseworker.services.base import PermissionDeniedError, ServiceError
 from caseworker.services.statistics import DEPARTMENTS, StatisticsService
 from caseworker.services.store import Store
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from tests.stores import CLERK, SUPERVISOR, application
 
 FROM, TO = date(2021, 1, 1), date(2024, 12, 31)
@@ -270,7 +270,9 @@ def test_exports_open_and_carry_the_same_numbers(
         assert name not in text  # aggregates carry no names
     with store.sessions() as session:
         exports = list(
-            session.scalars(select(t.AuditEvent).where(t.AuditEvent.action == "statistics.export"))
+            session.scalars(
+                select(tables.AuditEvent).where(tables.AuditEvent.action == "statistics.export")
+            )
         )
     assert len(exports) == 3 and {e.actor for e in exports} == {"zhao"}
 

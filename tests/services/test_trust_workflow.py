@@ -13,6 +13,7 @@ import pytest
 
 from caseworker.cli import main
 from caseworker.services.applications import ApplicationService, PermissionDeniedError
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.store import Store
 from tests.stores import CLERK, OTHER_SUPERVISOR, PASSWORD, SUPERVISOR, application
 
@@ -94,7 +95,9 @@ def test_a_killed_apply_is_continued_by_its_retry(
     try:
         from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
 
-        apps = ApplicationService(store, EvaluationService.from_resources())
+        apps = ApplicationService(
+            ServiceContext(store, evaluation=EvaluationService.from_resources())
+        )
         number = apps.create_draft(CLERK, case).number
         apps.accept(CLERK, number)
     finally:
@@ -131,7 +134,7 @@ def test_a_collective_administrator_lists_and_opens_only_their_own(
     from caseworker.services.users import UserService  # noqa: PLC0415
     from tests.services.test_collectives import ADMIN, WANG, approved, collective  # noqa: PLC0415
 
-    UserService(store).add(
+    UserService(OfficeContext(store)).add(
         ADMIN, username="wang", role="collective_administrator", password=PASSWORD
     )
     desk = CollectiveService(apps)

@@ -10,6 +10,7 @@ import pyotp
 import pytest
 
 from caseworker.services.applications import Actor, PermissionDeniedError, ServiceError
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.users import (
     WRONG_LOGIN,
@@ -44,7 +45,7 @@ def clock() -> SettableClock:
 
 @pytest.fixture
 def users(store: Store, clock: SettableClock) -> UserService:
-    return UserService(store, clock=clock)
+    return UserService(OfficeContext(store, clock))
 
 
 def _actions(store: Store, actor: str) -> list[str]:
@@ -107,7 +108,7 @@ def test_the_lock_survives_a_restart(
     store.close()
     reopened = Store.open(folder)
     try:
-        again = UserService(reopened, clock=clock)
+        again = UserService(OfficeContext(reopened, clock))
         with pytest.raises(AccountLockedError):
             again.login("li", PASSWORD)
     finally:
@@ -277,6 +278,6 @@ def test_a_store_set_up_earlier_can_be_logged_into_offline(tmp_path: Path) -> No
     Store.init(folder, office_code="370102001", station_name="站", admin_password=PASSWORD).close()
     store = Store.open(folder)
     try:
-        assert UserService(store).login("admin", PASSWORD).actor == ADMIN
+        assert UserService(OfficeContext(store)).login("admin", PASSWORD).actor == ADMIN
     finally:
         store.close()

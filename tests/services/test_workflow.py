@@ -15,7 +15,7 @@ from caseworker.services.applications import (
 )
 from caseworker.services.base import StepNotAllowedError
 from caseworker.storage import repositories as repo
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from tests.stores import CLERK, OTHER_SUPERVISOR, SUPERVISOR, application
 
 # how to bring a fresh application into each state, by the legal path
@@ -89,7 +89,7 @@ def test_legal_transition(apps: ApplicationService, source: State, action: Actio
     events = apps.history(number)
     assert events[-1].action == f"application.{action.value}"
     with apps.store.sessions() as session:
-        entry = session.query(t.OutboxEntry).order_by(t.OutboxEntry.id.desc()).first()
+        entry = session.query(tables.OutboxEntry).order_by(tables.OutboxEntry.id.desc()).first()
         assert entry is not None and entry.kind == f"application.{action.value}"
         assert entry.payload["application"]["state"] == view.state
 

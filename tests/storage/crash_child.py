@@ -9,6 +9,7 @@ from pathlib import Path
 
 from caseworker.models.resident_id import check_digit
 from caseworker.services.applications import ApplicationService
+from caseworker.services.context import ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from tests.helpers import JINAN_OPTIMIZED_WORKER, build_case
@@ -23,7 +24,9 @@ def _id(index: int, sex_digit: int) -> str:
 def main() -> None:
     folder, start = Path(sys.argv[1]), int(sys.argv[2])
     store = Store.open(folder)
-    service = ApplicationService(store, EvaluationService.from_resources())
+    service = ApplicationService(
+        ServiceContext(store, evaluation=EvaluationService.from_resources())
+    )
     actor = service.default_actor()
     index = start
     while True:

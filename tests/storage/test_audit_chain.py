@@ -11,6 +11,7 @@ import pytest
 
 from caseworker.services.applications import Actor, ApplicationService, PermissionDeniedError
 from caseworker.services.audit import AuditService
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.storage import audit
 from caseworker.storage.database import connect_raw
@@ -26,7 +27,7 @@ def trail(store: Store, apps: ApplicationService) -> AuditService:
         view = apps.create_draft(CLERK, application())
         apps.accept(CLERK, view.number)
         apps.decide(CLERK, view.number)
-    return AuditService(store)
+    return AuditService(OfficeContext(store))
 
 
 def _tamper(store: Store, *statements: str) -> None:

@@ -22,6 +22,7 @@ from caseworker.cli import main
 from caseworker.models.facts import CaseError
 from caseworker.models.workflow import WorkflowError
 from caseworker.services.applications import ApplicationService, ServiceError
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from caseworker.storage import repositories as repo
@@ -224,7 +225,7 @@ def test_search_takes_anything(apps: ApplicationService, text: str, page: int, s
 def test_user_accounts_take_anything(
     store: Store, username: str, password: str, display: str
 ) -> None:
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     admin = users.login("admin", PASSWORD).actor
     before = _counts(store)
     try:

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from caseworker.models.names import search_keys, searchable_name
 from caseworker.services.applications import ApplicationService
+from caseworker.services.context import ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.storage import search_index
@@ -179,7 +180,7 @@ def test_the_store_holds_the_declared_index_and_triggers(store: Store) -> None:
 def test_a_store_with_applications_is_indexed_when_migrated(
     store: Store, service: EvaluationService
 ) -> None:
-    apps = ApplicationService(store, service, clock=Clock())
+    apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
     shan = _create(apps, "单田芳", "曾小贤")
     zhang = _create(apps, "张三丰")
     apps.close()
@@ -190,7 +191,7 @@ def test_a_store_with_applications_is_indexed_when_migrated(
     store.close()
     reopened = Store.open(folder)
     try:
-        again = ApplicationService(reopened, service, clock=Clock())
+        again = ApplicationService(ServiceContext(reopened, Clock(), evaluation=service))
         assert _found(again, "shan") == [shan]
         assert _found(again, "zengx") == [shan]
         assert _found(again, "z") == [zhang, shan]

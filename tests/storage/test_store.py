@@ -22,6 +22,7 @@ from caseworker.services.applications import (
     ServiceError,
 )
 from caseworker.services.base import StepNotAllowedError
+from caseworker.services.context import ServiceContext
 from caseworker.services.store import SetupError, Store
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
@@ -370,7 +371,7 @@ def test_backup_and_restore_round_trip(apps: ApplicationService, tmp_path: Path)
     kept = restore_store(backup, store.path, key)
     assert kept is not None and kept.exists()
     reopened = Store.open(store.folder)
-    fresh = ApplicationService(reopened, apps.evaluation)
+    fresh = ApplicationService(ServiceContext(reopened, evaluation=apps.evaluation))
     assert [i.number for i in fresh.search(SUPERVISOR, "").items] == [number]
     reopened.close()
 

@@ -20,10 +20,11 @@ from sqlalchemy import select
 
 from caseworker.services.applications import ApplicationService
 from caseworker.services.audit import AuditService
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import STORE_FILE, WITNESS_FILE, Store
 from caseworker.services.users import UserService
 from caseworker.storage import audit
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from caseworker.storage.database import connect_raw
 from caseworker.storage.maintenance import backup_store
 from tests.stores import CLERK, PASSWORD, SUPERVISOR, application
@@ -45,12 +46,12 @@ def office(store: Store, apps: ApplicationService) -> Office:
         apps.accept(CLERK, view.number)
         apps.decide(CLERK, view.number)
     backup = backup_store(store.path, store.settings.key(), store.folder / "backups" / "day1.db")
-    backup_head = AuditService(store).head()
+    backup_head = AuditService(OfficeContext(store)).head()
     assert backup_head is not None
     for _ in range(2):
         view = apps.create_draft(CLERK, application())
         apps.accept(CLERK, view.number)
-    head = AuditService(store).head()
+    head = AuditService(OfficeContext(store)).head()
     assert head is not None and head.seq > backup_head.seq + 3
     store.close()
     return Office(store.folder, store.settings.key(), head.seq, backup, backup_head.seq)
@@ -74,7 +75,9 @@ def _rehash(office: Office, digest: Callable[[bytes], str]) -> None:
     try:
         with store.sessions() as session:
             rows = session.scalars(
-                select(t.AuditEvent).where(t.AuditEvent.seq >= 5).order_by(t.AuditEvent.seq)
+                select(tables.AuditEvent)
+                .where(tables.AuditEvent.seq >= 5)
+                .order_by(tables.AuditEvent.seq)
             ).all()
             prev = rows[0].prev_hash
             for row in rows:
@@ -97,7 +100,7 @@ def _rehash(office: Office, digest: Callable[[bytes], str]) -> None:
                     default=str,
                 )
                 row.hash = prev = digest(body.encode("utf-8"))
-            head_row = session.get(t.AuditHead, 1)
+            head_row = session.get(tables.AuditHead, 1)
             assert head_row is not None
             head_row.hash = prev
             session.commit()
@@ -256,8 +259,8 @@ def test_each_tampering_is_found_at_start_and_by_audit_verify(office: Office, ca
         assert _names(line, expected), (case, line)
         # the program carries on (every command logs in first, which appends an event);
         # `audit verify` still finds it, and still names the same first event
-        UserService(store).login("zhao", PASSWORD, source="cli")
-        after = AuditService(store).verify(SUPERVISOR)
+        UserService(OfficeContext(store)).login("zhao", PASSWORD, source="cli")
+        after = AuditService(OfficeContext(store)).verify(SUPERVISOR)
         assert not after.ok, case
         assert _names(audit.summary(after), expected), (case, audit.summary(after))
     finally:
@@ -275,8 +278,8 @@ def test_an_untouched_trail_is_intact_at_start_and_after(office: Office) -> None
     try:
         assert store.audit_report is not None and store.audit_report.ok
         assert audit.summary(store.audit_report).startswith("audit trail intact: ")
-        UserService(store).login("zhao", PASSWORD, source="cli")
-        assert AuditService(store).verify(SUPERVISOR).ok
+        UserService(OfficeContext(store)).login("zhao", PASSWORD, source="cli")
+        assert AuditService(OfficeContext(store)).verify(SUPERVISOR).ok
     finally:
         store.close()
 
@@ -289,7 +292,9 @@ def test_a_stripped_chain_is_never_sealed_again(office: Office) -> None:
     try:
         with store.sessions() as session:
             assert audit.head(session) is None
-            hashed = session.scalar(select(t.AuditEvent.hash).where(t.AuditEvent.hash != ""))
+            hashed = session.scalar(
+                select(tables.AuditEvent.hash).where(tables.AuditEvent.hash != "")
+            )
         assert hashed is None
     finally:
         store.close()
@@ -303,14 +308,14 @@ def test_a_restore_resets_the_witness_rightly(office: Office) -> None:
     restore(
         office.folder,
         office.folder / "day1-copy.db",
-        authenticate=lambda s: UserService(s).login("admin", PASSWORD).actor,
+        authenticate=lambda s: UserService(OfficeContext(s)).login("admin", PASSWORD).actor,
     )
     store = Store.open(office.folder, verify=True)
     try:
         assert store.audit_report is not None and store.audit_report.ok, store.audit_report
-        UserService(store).login("zhao", PASSWORD, source="cli")
-        assert AuditService(store).verify(SUPERVISOR).ok
-        newest = AuditService(store).events(SUPERVISOR, action="store.restore")
+        UserService(OfficeContext(store)).login("zhao", PASSWORD, source="cli")
+        assert AuditService(OfficeContext(store)).verify(SUPERVISOR).ok
+        newest = AuditService(OfficeContext(store)).events(SUPERVISOR, action="store.restore")
         assert newest and newest[0].detail["trail_had_reached"] == office.head
     finally:
         store.close()
@@ -325,7 +330,7 @@ def test_a_cut_end_is_not_hidden_by_the_next_login(office: Office, case: str) ->
     MATRIX[case][0](office)
     store = Store.open(office.folder)
     try:
-        UserService(store).login("zhao", PASSWORD, source="cli")
-        assert not AuditService(store).verify(SUPERVISOR).ok
+        UserService(OfficeContext(store)).login("zhao", PASSWORD, source="cli")
+        assert not AuditService(OfficeContext(store)).verify(SUPERVISOR).ok
     finally:
         store.close()

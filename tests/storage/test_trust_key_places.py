@@ -12,6 +12,7 @@ import pytest
 from caseworker.printing.model import DocumentKind
 from caseworker.security import secrets as keys
 from caseworker.services.applications import ApplicationService
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.printing import PrintingService
 from caseworker.services.store import SetupError, Store
@@ -29,7 +30,7 @@ def _init(folder: Path, **where: object) -> Store:
         admin_password=PASSWORD,
         **where,  # type: ignore[arg-type]
     )
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     admin = users.login("admin", PASSWORD).actor
     for name, role in (("li", "clerk"), ("zhao", "supervisor")):
         users.add(admin, username=name, role=role, password=PASSWORD)
@@ -38,7 +39,7 @@ def _init(folder: Path, **where: object) -> Store:
 
 def _use(store: Store, service: EvaluationService) -> None:
     """A permit printed (the device key made) and the store reopened (the mark read)."""
-    apps = ApplicationService(store, service, clock=Clock())
+    apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
     PrintingService(apps).print_document(CLERK, _permit_ready(apps), DocumentKind.PERMIT)
     folder = store.folder
     store.close()

@@ -16,6 +16,7 @@ from caseworker.printing.model import DocumentKind
 from caseworker.security import secrets as keys
 from caseworker.services.applications import ApplicationService
 from caseworker.services.audit import AuditService
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.printing import PrintingService
 from caseworker.services.store import Store, restore
@@ -33,7 +34,7 @@ def _setup(folder: Path, key_file: Path | None) -> Store:
         admin_password=PASSWORD,
         key_file=key_file,
     )
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     admin = users.login("admin", PASSWORD).actor
     for name, role in (("li", "clerk"), ("zhao", "supervisor"), ("qian", "supervisor")):
         users.add(admin, username=name, role=role, password=PASSWORD)
@@ -47,7 +48,7 @@ def test_a_folder_put_back_from_before_a_void_is_found_rolled_back(
     folder = tmp_path / "data"
     key_file = tmp_path / "keys" / "store.key" if mode == "key file" else None
     store = _setup(folder, key_file)
-    apps = ApplicationService(store, service, clock=Clock())
+    apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
     printing = PrintingService(apps)
     number = _permit_ready(apps)
     printed = printing.print_document(CLERK, number, DocumentKind.PERMIT)
@@ -55,7 +56,7 @@ def test_a_folder_put_back_from_before_a_void_is_found_rolled_back(
     snapshot = tmp_path / "snapshot"
     shutil.copytree(folder, snapshot)  # taken before the void, no key needed
     store = Store.open(folder)
-    apps = ApplicationService(store, service, clock=Clock())
+    apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
     apps.void(SUPERVISOR, number, "材料系伪造")
     store.close()
     shutil.rmtree(folder)
@@ -68,7 +69,9 @@ def test_a_folder_put_back_from_before_a_void_is_found_rolled_back(
         assert "rolled back" in kinds, store.audit_report
         assert store.rolled_back is not None and "earlier copy" in store.rolled_back
         # the permit is not called valid by a store that was put back
-        verdict = PrintingService(ApplicationService(store, service)).verify(printed.record.payload)
+        verdict = PrintingService(
+            ApplicationService(ServiceContext(store, evaluation=service))
+        ).verify(printed.record.payload)
         assert verdict.status == "unknown" and "rolled back" in verdict.message, verdict
     finally:
         store.close()
@@ -77,8 +80,8 @@ def test_a_folder_put_back_from_before_a_void_is_found_rolled_back(
     try:
         assert again.rolled_back is None  # found once; the chain keeps it
         assert again.audit_report is not None and not again.audit_report.ok
-        UserService(again).login("zhao", PASSWORD, source="cli")
-        after = AuditService(again).verify(SUPERVISOR)
+        UserService(OfficeContext(again)).login("zhao", PASSWORD, source="cli")
+        after = AuditService(OfficeContext(again)).verify(SUPERVISOR)
         assert any(f.kind == "rolled back" for f in after.findings), after
     finally:
         again.close()
@@ -97,7 +100,11 @@ def test_a_restore_through_caseworker_restore_is_no_rollback(
     _permit_ready(apps)
     folder = store.folder
     store.close()
-    restore(folder, backup, authenticate=lambda s: UserService(s).login("admin", PASSWORD).actor)
+    restore(
+        folder,
+        backup,
+        authenticate=lambda s: UserService(OfficeContext(s)).login("admin", PASSWORD).actor,
+    )
     again = Store.open(folder, verify=True)
     try:
         assert again.rolled_back is None

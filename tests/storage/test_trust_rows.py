@@ -15,6 +15,7 @@ from caseworker.printing.model import DocumentKind
 from caseworker.services.applications import ApplicationService
 from caseworker.services.audit import AuditService
 from caseworker.services.base import ServiceError
+from caseworker.services.context import OfficeContext
 from caseworker.services.printing import PrintingService
 from caseworker.services.store import STORE_FILE, Store
 from caseworker.storage import audit
@@ -67,7 +68,7 @@ def test_a_refused_application_approved_in_sql_gets_no_permit(
     assert apps.get(number).permit_number is None
     # the refusal is in the chain, and `audit verify` reports it and the row
     assert [m["number"] for m in _mismatches(store)] == [number]
-    report = AuditService(store).verify(SUPERVISOR)
+    report = AuditService(OfficeContext(store)).verify(SUPERVISOR)
     assert not report.ok
     rows = [f for f in report.findings if f.kind == "row"]
     assert any(number in f.message and "refused" in f.message for f in rows), rows
@@ -138,7 +139,7 @@ def test_audit_verify_and_start_name_every_application_that_disagrees(
         store,
         f"UPDATE applications SET state='approved' WHERE number IN ('{first}', '{second}')",
     )
-    report = AuditService(store).verify(SUPERVISOR)
+    report = AuditService(OfficeContext(store)).verify(SUPERVISOR)
     said = [f.message for f in report.findings if f.kind == "row"]
     assert len(said) == 2 and first in said[0] and second in said[1], said
     assert all(untouched not in line for line in said)
@@ -178,5 +179,5 @@ def test_the_ordinary_road_to_a_printed_permit_is_untouched(
     number = _permit_ready(apps)
     printed = printing.print_document(CLERK, number, DocumentKind.PERMIT)
     assert printing.verify(printed.record.payload).status == "valid"
-    assert AuditService(store).verify(SUPERVISOR).ok
+    assert AuditService(OfficeContext(store)).verify(SUPERVISOR).ok
     assert not _mismatches(store)

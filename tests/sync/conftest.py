@@ -28,6 +28,7 @@ from caseworker.central.schema import Base
 from caseworker.central.service import Central
 from caseworker.services.applications import ApplicationService
 from caseworker.services.base import Actor
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.services.sync import SyncService
@@ -166,12 +167,14 @@ def make_desk(
         admin_password=PASSWORD,
         key_file=key_file,
     )
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     for name, role in (("li", "clerk"), ("zhao", "supervisor"), ("qian", "supervisor")):
         users.add(ADMIN, username=name, role=role, password=PASSWORD)
-    sync = SyncService(store, evaluation=evaluation, timeout=timeout)
+    sync = SyncService(ServiceContext(store, evaluation=evaluation), timeout=timeout)
     sync.enrol(ADMIN, url, central.issue_code(office))
-    return Desk(store, ApplicationService(store, evaluation), sync, office)
+    return Desk(
+        store, ApplicationService(ServiceContext(store, evaluation=evaluation)), sync, office
+    )
 
 
 @pytest.fixture

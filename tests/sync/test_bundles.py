@@ -15,11 +15,11 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
 
-from caseworker.central import schema as c
+from caseworker.central import schema as central_tables
 from caseworker.central.base import CentralError
 from caseworker.central.service import Central
 from caseworker.services.base import ServiceError
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from caseworker.sync import bundle
 from tests.conftest import ROOT
 from tests.stores import application
@@ -44,7 +44,9 @@ def _take(desk: Desk, count: int) -> list[dict[str, Any]]:
 def _statuses(desk: Desk) -> dict[str, str]:
     with desk.store.sessions() as session:
         return dict(
-            session.execute(select(t.OutboxEntry.idempotency_key, t.OutboxEntry.status)).all()
+            session.execute(
+                select(tables.OutboxEntry.idempotency_key, tables.OutboxEntry.status)
+            ).all()
         )
 
 
@@ -52,17 +54,17 @@ def _index(desk: Desk) -> dict[tuple[str, str, str], str]:
     with desk.store.sessions() as session:
         return {
             (x.office_code, x.number, x.id_number): x.state
-            for x in session.scalars(select(t.PersonIndexEntry))
+            for x in session.scalars(select(tables.PersonIndexEntry))
         }
 
 
 def _centre(central: Central, *, scans: bool = True) -> list[Any]:
     """Every row the centre holds in the tables a bundle touches."""
-    tables = ["operations", "applications", "person_claims", "settlements", "changes"]
+    names = ["operations", "applications", "person_claims", "settlements", "changes"]
     if scans:
-        tables.append("bundle_scans")
+        names.append("bundle_scans")
     with central.engine.connect() as conn:
-        return [conn.execute(text(f"SELECT * FROM {name} ORDER BY 1")).all() for name in tables]
+        return [conn.execute(text(f"SELECT * FROM {name} ORDER BY 1")).all() for name in names]
 
 
 @pytest.fixture
@@ -98,8 +100,8 @@ def test_a_round_trip_leaves_both_sides_as_an_online_sync_would(
     done, answer, _ = county.sync.import_bundle(CLERK, data)
     assert done == "relayed" and answer is not None
     with central.sessions() as session:
-        held = set(session.scalars(select(c.Operation.idempotency_key)))
-        scans = session.scalars(select(c.BundleScan)).all()
+        held = set(session.scalars(select(central_tables.Operation.idempotency_key)))
+        scans = session.scalars(select(central_tables.BundleScan)).all()
     assert keys <= held
     assert len(scans) == 3 and all(s.content == SCAN for s in scans)
     status_before = township.sync.status()
@@ -109,7 +111,7 @@ def test_a_round_trip_leaves_both_sides_as_an_online_sync_would(
     with central.sessions() as session:
         claims = {
             (x.office_code, x.number, x.id_number): x.state
-            for x in session.scalars(select(c.PersonClaim))
+            for x in session.scalars(select(central_tables.PersonClaim))
         }
     assert _index(township) == claims  # the township now knows the county's person too
     status = township.sync.status()
@@ -187,7 +189,7 @@ def test_tampered_truncated_foreign_and_old_bundles_are_refused(
     township.sync.import_bundle(CLERK, answer_new)
     # an old return bundle, made by the centre's own import of bundle 1 earlier
     with central.sessions() as session, session.begin():
-        device = session.get(c.Device, bundle.read_header(old).device_id)
+        device = session.get(central_tables.Device, bundle.read_header(old).device_id)
         assert device is not None
         device.bundle_seq = 0
     old_answer = central.import_bundle(old)

@@ -29,6 +29,7 @@ from caseworker.central.database import MIGRATIONS, load_signing_key, migrate, o
 from caseworker.central.fields import APPLICATION_STATES, OFFICE_ROLES
 from caseworker.central.service import Central
 from caseworker.models.workflow import State
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import ROLES as DESK_ROLES
 from caseworker.services.users import UserService
 from caseworker.storage import schema as store_schema
@@ -142,8 +143,12 @@ def test_a_new_desk_of_an_office_pulls_its_own_users(
     first_b = make_desk(tmp_path / "b1", central, live.url, service, office_code=OFFICE_B)
     desk_a = make_desk(tmp_path / "a", central, live.url, service, office_code=OFFICE_A)
     try:
-        UserService(first_b.store).add(ADMIN, username="sun", role="clerk", password=PASSWORD)
-        UserService(desk_a.store).add(ADMIN, username="sun", role="supervisor", password=PASSWORD)
+        UserService(OfficeContext(first_b.store)).add(
+            ADMIN, username="sun", role="clerk", password=PASSWORD
+        )
+        UserService(OfficeContext(desk_a.store)).add(
+            ADMIN, username="sun", role="supervisor", password=PASSWORD
+        )
         assert desk_a.sync.sync().ok
         assert first_b.sync.sync().ok
         second_b = make_desk(tmp_path / "b2", central, live.url, service, office_code=OFFICE_B)

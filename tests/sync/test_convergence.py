@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from sqlalchemy import select
 
-from caseworker.central import schema as c
+from caseworker.central import schema as central_tables
 from caseworker.central.service import Central
 from caseworker.models.workflow import WorkflowError
 from caseworker.services.base import ServiceError
+from caseworker.services.context import ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.sync import SyncService
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from tests.stores import application
 from tests.sync.conftest import CLERK, SUPERVISOR, Desk, empty, make_desk
 from tests.sync.proxy import FAULTS, FaultProxy
@@ -49,7 +50,8 @@ def test_desks_and_centre_converge(
             # A faulted round waits 1 s (against answers held 1.5 s); enrolment and the
             # converging rounds wait long enough that a loaded machine is never a fault.
             self.impatient = [
-                SyncService(d.store, evaluation=service, timeout=1.0) for d in self.desks
+                SyncService(ServiceContext(d.store, evaluation=service), timeout=1.0)
+                for d in self.desks
             ]
             self.created: list[set[str]] = [self._keys(d) for d in self.desks]
             self.numbers: list[list[str]] = [[] for _ in self.desks]
@@ -57,7 +59,7 @@ def test_desks_and_centre_converge(
         @staticmethod
         def _keys(desk: Desk) -> set[str]:
             with desk.store.sessions() as session:
-                return set(session.scalars(select(t.OutboxEntry.idempotency_key)))
+                return set(session.scalars(select(tables.OutboxEntry.idempotency_key)))
 
         def _note(self, i: int) -> None:
             self.created[i] |= self._keys(self.desks[i])
@@ -115,7 +117,7 @@ def test_desks_and_centre_converge(
             for i, desk in enumerate(self.desks):
                 assert self._keys(desk) == self.created[i]
             with central.sessions() as session:
-                held = set(session.scalars(select(c.Operation.idempotency_key)))
+                held = set(session.scalars(select(central_tables.Operation.idempotency_key)))
             assert held <= set().union(*self.created)
 
         def teardown(self) -> None:
@@ -135,38 +137,41 @@ def test_desks_and_centre_converge(
             with central.sessions() as session:
                 ops = dict(
                     session.execute(
-                        select(c.Operation.idempotency_key, c.Operation.device_id)
+                        select(
+                            central_tables.Operation.idempotency_key,
+                            central_tables.Operation.device_id,
+                        )
                     ).all()
                 )
                 apps = {
                     (a.office_code, a.number): a.state
-                    for a in session.scalars(select(c.CentralApplication))
+                    for a in session.scalars(select(central_tables.CentralApplication))
                 }
                 settled = {
                     s.id_number: (s.office_code, s.number)
-                    for s in session.scalars(select(c.Settlement))
+                    for s in session.scalars(select(central_tables.Settlement))
                 }
                 claims = {
                     (x.office_code, x.number, x.id_number): x.state
-                    for x in session.scalars(select(c.PersonClaim))
+                    for x in session.scalars(select(central_tables.PersonClaim))
                 }
             assert set(ops) == everything  # none lost, none extra
             for desk in self.desks:
                 with desk.store.sessions() as session:
-                    statuses = set(session.scalars(select(t.OutboxEntry.status)))
+                    statuses = set(session.scalars(select(tables.OutboxEntry.status)))
                     local = {
                         (desk.office_code, a.number): a.state
-                        for a in session.scalars(select(t.Application))
+                        for a in session.scalars(select(tables.Application))
                     }
                     index = {
                         (x.office_code, x.number, x.id_number): x.state
-                        for x in session.scalars(select(t.PersonIndexEntry))
+                        for x in session.scalars(select(tables.PersonIndexEntry))
                         if x.state != "removed"
                     }
                     taken = set(
                         session.scalars(
-                            select(t.SyncConflict.subject).where(
-                                t.SyncConflict.kind == "settlement_taken"
+                            select(tables.SyncConflict.subject).where(
+                                tables.SyncConflict.kind == "settlement_taken"
                             )
                         )
                     )

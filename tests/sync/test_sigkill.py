@@ -15,11 +15,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from caseworker.central import schema as c
+from caseworker.central import schema as central_tables
 from caseworker.central.service import Central
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from tests.conftest import ROOT
 from tests.stores import application
 from tests.sync.conftest import CLERK, PASSWORD, make_desk
@@ -32,7 +32,9 @@ APPLICATIONS = 120
 def _statuses(folder_store: Any) -> dict[str, str]:
     with folder_store.sessions() as session:
         return dict(
-            session.execute(select(t.OutboxEntry.idempotency_key, t.OutboxEntry.status)).all()
+            session.execute(
+                select(tables.OutboxEntry.idempotency_key, tables.OutboxEntry.status)
+            ).all()
         )
 
 
@@ -100,15 +102,18 @@ def test_sigkill_mid_sync_loses_and_duplicates_nothing(
     finally:
         reopened.close()
     with central.sessions() as session:
-        held = set(session.scalars(select(c.Operation.idempotency_key)))
+        held = set(session.scalars(select(central_tables.Operation.idempotency_key)))
         assert held == keys
         assert (
-            session.scalar(select(func.count()).select_from(c.CentralApplication)) == APPLICATIONS
+            session.scalar(select(func.count()).select_from(central_tables.CentralApplication))
+            == APPLICATIONS
         )
-        claims = session.scalar(select(func.count()).select_from(c.PersonClaim))
+        claims = session.scalar(select(func.count()).select_from(central_tables.PersonClaim))
         assert claims == APPLICATIONS * 2  # applicant and spouse, once each
         persons = session.scalar(
-            select(func.count()).select_from(c.Change).where(c.Change.stream == "persons")
+            select(func.count())
+            .select_from(central_tables.Change)
+            .where(central_tables.Change.stream == "persons")
         )
         # draft, accepted, decided: three index changes per person, never a repeated one
         assert persons == APPLICATIONS * 2 * 3

@@ -13,19 +13,20 @@ import httpx
 import pytest
 from sqlalchemy import func, select, text
 
-from caseworker.central import schema as c
+from caseworker.central import schema as central_tables
 from caseworker.central.base import CentralError
 from caseworker.central.service import Central
 from caseworker.resources import resource_path
 from caseworker.services.base import DuplicateError, ServiceError
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import PULLED_RULES, EvaluationService
 from caseworker.services.printing import DocumentKind, PrintingService
 from caseworker.services.sync import RoundSummary, SyncService, days_without_sync
 from caseworker.services.users import UserService
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
-from caseworker.sync import protocol as p
+from caseworker.sync import protocol
 from caseworker.sync.client import CentralClient
 from tests.stores import application
 from tests.sync.conftest import ADMIN, CLERK, OTHER_SUPERVISOR, SUPERVISOR, Desk, Server
@@ -44,13 +45,19 @@ def settle(desk: Desk, data: dict[str, Any]) -> str:
 def outbox(desk: Desk) -> dict[str, str]:
     with desk.store.sessions() as session:
         return dict(
-            session.execute(select(t.OutboxEntry.idempotency_key, t.OutboxEntry.status)).all()
+            session.execute(
+                select(tables.OutboxEntry.idempotency_key, tables.OutboxEntry.status)
+            ).all()
         )
 
 
 def central_ops(central: Central) -> dict[str, str]:
     with central.sessions() as session:
-        return dict(session.execute(select(c.Operation.idempotency_key, c.Operation.status)).all())
+        return dict(
+            session.execute(
+                select(central_tables.Operation.idempotency_key, central_tables.Operation.status)
+            ).all()
+        )
 
 
 def test_a_round_sends_every_operation_once_and_confirms_it(desks: Any, central: Central) -> None:
@@ -69,16 +76,18 @@ def test_a_round_sends_every_operation_once_and_confirms_it(desks: Any, central:
     status = desk.sync.status()
     assert status.enrolled and status.waiting == 0 and status.last_success_at is not None
     with central.sessions() as session:
-        row = session.get(c.CentralApplication, (desk.office_code, summary_number(central)))
+        row = session.get(
+            central_tables.CentralApplication, (desk.office_code, summary_number(central))
+        )
         assert row is not None and row.state == "settled"
         assert (
-            session.scalar(select(func.count()).select_from(c.Settlement)) == 2
+            session.scalar(select(func.count()).select_from(central_tables.Settlement)) == 2
         )  # with the spouse
 
 
 def summary_number(central: Central) -> str:
     with central.sessions() as session:
-        return str(session.scalar(select(c.CentralApplication.number)))
+        return str(session.scalar(select(central_tables.CentralApplication.number)))
 
 
 def test_the_same_batch_replayed_three_times_changes_nothing(
@@ -110,12 +119,14 @@ def test_the_same_batch_replayed_three_times_changes_nothing(
 
     with CentralClient(live.url) as client:
         first = client.push(link.device_id, signer.sign, batch, None)
-        assert {o.status for o in first.outcomes} == {p.APPLIED}
+        assert {o.status for o in first.outcomes} == {protocol.APPLIED}
         before = snapshot()
         for _ in range(3):
             reply = client.push(link.device_id, signer.sign, batch, None)
-            assert {o.status for o in reply.outcomes} == {p.REPLAYED}
-            assert [o.result.get("original") for o in reply.outcomes] == [p.APPLIED] * len(batch)
+            assert {o.status for o in reply.outcomes} == {protocol.REPLAYED}
+            assert [o.result.get("original") for o in reply.outcomes] == [protocol.APPLIED] * len(
+                batch
+            )
             assert snapshot() == before
 
 
@@ -130,7 +141,7 @@ def test_a_fault_on_the_way_loses_nothing_and_applies_nothing_twice(
     desk = desks(url=proxy.url, timeout=30.0)
     settle(desk, application())
     keys = set(outbox(desk))
-    impatient = SyncService(desk.store, evaluation=service, timeout=1.0)
+    impatient = SyncService(ServiceContext(desk.store, evaluation=service), timeout=1.0)
     # the challenge, the token, the rule packs pull, then the push meets the fault
     proxy.fail_next("pass", "pass", "pass", fault)
     failed = impatient.sync()
@@ -147,7 +158,7 @@ def test_a_fault_on_the_way_loses_nothing_and_applies_nothing_twice(
     if fault in ("drop_response", "truncate", "delay"):
         assert done.replayed == len(keys)  # the server had committed: answered from storage
     with central.sessions() as session:
-        assert session.scalar(select(func.count()).select_from(c.Settlement)) == 2
+        assert session.scalar(select(func.count()).select_from(central_tables.Settlement)) == 2
     assert desk.sync.status().next_attempt_at is None
 
 
@@ -168,10 +179,10 @@ def test_two_offices_offline_accept_the_same_person_the_second_is_flagged_one_se
     assert any(number_a in q.message for q in queue)
     assert not first.sync.conflicts(SUPERVISOR)
     with central.sessions() as session:
-        held = session.scalars(select(c.Settlement)).all()
+        held = session.scalars(select(central_tables.Settlement)).all()
         assert {(s.office_code, s.number) for s in held} == {(first.office_code, number_a)}
         assert len(held) == 2  # applicant and spouse, once each
-        flagged = session.get(c.CentralApplication, (second.office_code, number_b))
+        flagged = session.get(central_tables.CentralApplication, (second.office_code, number_b))
         assert flagged is not None and "already settled" in flagged.flagged
     # the supervisor resolves it; the resolution is audited
     second.sync.resolve(SUPERVISOR, queue[0].id, "called office A; ours voided")
@@ -204,7 +215,7 @@ def test_a_rejected_operation_is_set_aside_and_never_blocks_the_rest(
     desk.apps.apply(CLERK, application())
     with transaction(desk.store.sessions) as session:
         session.add(
-            t.OutboxEntry(
+            tables.OutboxEntry(
                 idempotency_key="bad-one",
                 kind="application.teleport",
                 payload={"office_code": desk.office_code},
@@ -231,7 +242,7 @@ def test_a_pull_never_overwrites_an_account_with_unsent_local_changes(
     desks: Any, central: Central
 ) -> None:
     desk = desks()
-    users = UserService(desk.store)
+    users = UserService(OfficeContext(desk.store))
     assert desk.sync.sync().ok
     central.put_account(
         username="li",
@@ -251,15 +262,15 @@ def test_a_pull_never_overwrites_an_account_with_unsent_local_changes(
     with CentralClient(link.central_url) as client:
         signer = desk.sync._signer()
         client.authenticate(link.device_id, signer.sign)
-        desk.sync._pull(client, link, signer, RoundSummary(), (p.ACCOUNTS,))
+        desk.sync._pull(client, link, signer, RoundSummary(), (protocol.ACCOUNTS,))
     with desk.store.sessions() as session:
-        li = session.scalars(select(t.User).where(t.User.username == "li")).one()
+        li = session.scalars(select(tables.User).where(tables.User.username == "li")).one()
         assert (li.active, li.role) == (False, "clerk")
     assert [q.kind for q in desk.sync.conflicts(SUPERVISOR)] == ["pull_skipped"]
     # a full round sends the local change first; the centre then holds it
     assert desk.sync.sync().ok
     with central.sessions() as session:
-        account = session.get(c.Account, (desk.office_code, "li"))
+        account = session.get(central_tables.Account, (desk.office_code, "li"))
         assert account is not None and account.active is False and account.role == "clerk"
 
 
@@ -277,9 +288,9 @@ def test_accounts_are_pulled_for_their_office_only(desks: Any, central: Central)
     )
     assert mine.sync.sync().ok and other.sync.sync().ok
     with mine.store.sessions() as session:
-        assert {"wang", "county"} <= {u for u in session.scalars(select(t.User.username))}
+        assert {"wang", "county"} <= {u for u in session.scalars(select(tables.User.username))}
     with other.store.sessions() as session:
-        names = set(session.scalars(select(t.User.username)))
+        names = set(session.scalars(select(tables.User.username)))
         assert "county" in names and "wang" not in names
 
 
@@ -321,7 +332,9 @@ def test_a_pack_with_a_wrong_signature_or_broken_content_is_refused_whole(
     good = _pack_text("jinan-2020", "2099.2")
     central.publish_pack(good, policy="jinan-2020", version="2099.2")
     with central.sessions() as session, session.begin():  # tamper after signing
-        row = session.scalars(select(c.Change).where(c.Change.stream == p.RULE_PACKS)).one()
+        row = session.scalars(
+            select(central_tables.Change).where(central_tables.Change.stream == protocol.RULE_PACKS)
+        ).one()
         row.body = {**row.body, "text": good.replace("2099.2", "2099.3")}
     broken = "policy: jinan-2021\nversion: x\n"
     central.publish_pack(broken, policy="jinan-2021", version="x")  # signed but invalid
@@ -368,7 +381,7 @@ def test_a_cut_short_audit_trail_shows_at_the_next_sync(desks: Any, central: Cen
     desk.apps.apply(CLERK, application())
     assert desk.sync.sync().ok
     with central.sessions() as session:
-        device = session.scalars(select(c.Device)).one()
+        device = session.scalars(select(central_tables.Device)).one()
         seen = device.audit_seq
     assert seen is not None
     # wipe the newest events and the head (what a cover-up would do), then add one
@@ -381,7 +394,9 @@ def test_a_cut_short_audit_trail_shows_at_the_next_sync(desks: Any, central: Cen
     with central.sessions() as session:
         assert (
             session.scalar(
-                select(func.count()).select_from(c.Conflict).where(c.Conflict.kind == "audit_trail")
+                select(func.count())
+                .select_from(central_tables.Conflict)
+                .where(central_tables.Conflict.kind == "audit_trail")
             )
             == 1
         )
@@ -476,7 +491,7 @@ def test_paging_never_skips_a_transaction_that_commits_late(central: Central) ->
 
     def writer_a() -> None:
         with central.sessions() as session, session.begin():
-            changes.record(session, [(p.PERSONS, "", "a", {"who": "a"})], at)
+            changes.record(session, [(protocol.PERSONS, "", "a", {"who": "a"})], at)
             a_wrote.set()
             b_done.wait(10)
 
@@ -484,17 +499,19 @@ def test_paging_never_skips_a_transaction_that_commits_late(central: Central) ->
     thread.start()
     assert a_wrote.wait(10)
     with central.sessions() as session, session.begin():
-        changes.record(session, [(p.PERSONS, "", "b", {"who": "b"})], at)
+        changes.record(session, [(protocol.PERSONS, "", "b", {"who": "b"})], at)
     with central.sessions() as session:
-        seen, cursor, _ = changes.page(session, p.PERSONS, p.START, scope="", limit=100)
+        seen, cursor, _ = changes.page(
+            session, protocol.PERSONS, protocol.START, scope="", limit=100
+        )
     assert seen == []  # B is held back while the older A is still open
     b_done.set()
     thread.join()
     with central.sessions() as session:
-        seen, cursor, _ = changes.page(session, p.PERSONS, cursor, scope="", limit=100)
+        seen, cursor, _ = changes.page(session, protocol.PERSONS, cursor, scope="", limit=100)
     assert [s["who"] for s in seen] == ["a", "b"]
     with central.sessions() as session:
-        assert changes.page(session, p.PERSONS, cursor, scope="", limit=100)[0] == []
+        assert changes.page(session, protocol.PERSONS, cursor, scope="", limit=100)[0] == []
 
 
 def test_days_without_sync_counts_from_enrolment_until_the_first_success(desks: Any) -> None:
@@ -517,6 +534,6 @@ def test_the_same_key_twice_in_one_batch_is_applied_once(
     op = {"key": first.key, "kind": first.kind, "payload": first.payload}
     with CentralClient(live.url) as client:
         reply = client.push(link.device_id, desk.sync._signer().sign, [op, op], None)
-    assert [o.status for o in reply.outcomes] == [p.APPLIED, p.REPLAYED]
+    assert [o.status for o in reply.outcomes] == [protocol.APPLIED, protocol.REPLAYED]
     with central.sessions() as session:
-        assert session.scalar(select(func.count()).select_from(c.Operation)) == 1
+        assert session.scalar(select(func.count()).select_from(central_tables.Operation)) == 1

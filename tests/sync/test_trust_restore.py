@@ -7,14 +7,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from caseworker.central import schema as c
+from caseworker.central import schema as central_tables
 from caseworker.central.service import Central
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store, restore
 from caseworker.services.sync import SyncService
 from caseworker.services.users import UserService
 from caseworker.storage.maintenance import backup_store
-from caseworker.sync import protocol as p
+from caseworker.sync import protocol
 from tests.stores import PASSWORD, application
 from tests.sync.conftest import CLERK
 
@@ -32,17 +33,23 @@ def test_a_restore_is_told_to_the_centre_at_the_next_sync(
     assert desk.sync.sync().ok
     folder = desk.store.folder
     desk.store.close()
-    restore(folder, backup, authenticate=lambda s: UserService(s).login("admin", PASSWORD).actor)
+    restore(
+        folder,
+        backup,
+        authenticate=lambda s: UserService(OfficeContext(s)).login("admin", PASSWORD).actor,
+    )
     store = Store.open(folder)
     try:
-        summary = SyncService(store, evaluation=service).sync()
+        summary = SyncService(ServiceContext(store, evaluation=service)).sync()
         assert summary.sent >= 1
     finally:
         store.close()
     with central.sessions() as session:
         told = session.scalars(
-            select(c.Operation).where(c.Operation.kind == "store.restored")
+            select(central_tables.Operation).where(
+                central_tables.Operation.kind == "store.restored"
+            )
         ).all()
     assert len(told) == 1
-    assert told[0].status == p.APPLIED, told[0].error
+    assert told[0].status == protocol.APPLIED, told[0].error
     assert told[0].payload["by"] == "admin" and told[0].payload["backup"] == "b.db"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor
+from caseworker.services.context import OfficeContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.id_reader import SimulatedReader
 from caseworker.services.store import Store
@@ -33,7 +34,7 @@ def office(tmp_path: Path) -> Iterator[Store]:
         station_name="泉城路派出所",
         admin_password=PASSWORD,
     )
-    users = UserService(store)
+    users = UserService(OfficeContext(store))
     admin = Actor("admin", "admin")
     users.add(admin, username="li", role="clerk", password=PASSWORD, display_name="李娜")
     users.add(admin, username="zhao", role="supervisor", password=PASSWORD)
@@ -50,7 +51,7 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def desk(office: Store, service: EvaluationService, runner: TaskRunner, tmp_path: Path) -> Desk:
-    users = UserService(office)
+    users = UserService(OfficeContext(office))
     card = tmp_path / "card.json"
     return compose_desk(
         store=office,

@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QWidget,
@@ -31,6 +34,7 @@ from ui.answer_editors import (
     keys_for,
     make_editor,
 )
+from ui.awards_editor import AwardsEditor
 from ui.main_window import MainWindow
 from ui.relative_dialog import RelativeDialog
 
@@ -184,6 +188,38 @@ def _codes() -> tuple[re.Pattern[str], set[str]]:
     return re.compile(r"\b(" + "|".join(map(re.escape, long)) + r")\b"), codes - set(long)
 
 
+def _count(count: Any, parent: QModelIndex) -> int:
+    """A model's rows or columns (a list model's count takes no parent from Python)."""
+    try:
+        return int(count(parent))
+    except TypeError:
+        pass
+    if parent.isValid():
+        return 0  # a list has no children
+    try:
+        return int(count())
+    except TypeError:
+        return 1  # a list's one column
+
+
+def _model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[str]:
+    """Every cell's text and tooltip of an item view's model, its header and its children."""
+    parent = parent if parent is not None else QModelIndex()
+    texts: list[str] = []
+    rows, columns = _count(model.rowCount, parent), _count(model.columnCount, parent)
+    if not parent.isValid():
+        for column in range(columns):
+            texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+    for row in range(rows):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                texts.append(str(model.data(index, role) or ""))
+            if column == 0:
+                texts += _model_texts(model, index)
+    return [t for t in texts if t]
+
+
 def _texts(root: QWidget) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for widget in [root, *root.findChildren(QWidget)]:
@@ -196,6 +232,10 @@ def _texts(root: QWidget) -> list[tuple[str, str]]:
         if isinstance(widget, QComboBox):
             texts += [widget.placeholderText(), widget.currentText()]
             texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            texts += _model_texts(widget.model())  # the decision's routes, the relatives
         out += [(name, t) for t in texts if t]
     return out
 
@@ -214,7 +254,7 @@ def test_no_enumeration_code_on_the_chinese_intake(
     kinds = {type(e) for e in editors.values()}
     assert ChoiceEditor in kinds
     assert all(
-        isinstance(e, ChoiceEditor | CountEditor | DateEditor | TextEditor)
+        isinstance(e, ChoiceEditor | CountEditor | DateEditor | TextEditor | AwardsEditor)
         for e in editors.values()
     )
     long, short = _codes()
@@ -245,7 +285,7 @@ def test_no_enumeration_code_in_the_relative_dialog(
 
 def test_an_awards_answer_shown_again_reads_back_the_same(qtbot: QtBot, host: QWidget) -> None:
     editor = make_editor(FACT_BY_NAME["applicant.awards"], host)
-    assert isinstance(editor, TextEditor)
+    assert isinstance(editor, AwardsEditor)
     awards = [{"kind": "national_class1", "date": "2019-05-01"}]
     editor.set_answer(awards)
     assert editor.answer() == awards

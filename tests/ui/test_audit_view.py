@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor
 from caseworker.services.audit import AuditService
+from caseworker.services.context import OfficeContext
 from caseworker.storage.database import connect_raw
 from tests.stores import application
 from tests.ui.conftest import settle
@@ -22,7 +23,7 @@ def test_the_trail_pages_filters_and_verifies(
 ) -> None:
     for _ in range(3):
         desk.apps.create_draft(desk.login.actor, application(family=[]))
-    trail = AuditService(desk.apps.store)
+    trail = AuditService(OfficeContext(desk.apps.store))
     dialog = AuditDialog(trail, SUPERVISOR, desk.runner)
     qtbot.addWidget(dialog)
     settle(qtbot, desk.runner)
@@ -43,11 +44,13 @@ def test_the_trail_pages_filters_and_verifies(
     conn.close()
     dialog.verify()
     settle(qtbot, desk.runner)
-    assert "不完整" in dialog.verdict.text() and "edited" in dialog.verdict.text()
+    verdict = dialog.verdict.text()  # each finding in words, never the storage's English
+    assert "不完整" in verdict and "第 2 条记录写入后被改动过" in verdict, verdict
+    assert "edited" not in verdict
 
 
 def test_a_clerk_cannot_read_the_trail(qtbot: QtBot, desk: Desk) -> None:
-    model = AuditModel(AuditService(desk.apps.store), desk.login.actor, desk.runner)
+    model = AuditModel(AuditService(OfficeContext(desk.apps.store)), desk.login.actor, desk.runner)
     errors: list[Exception] = []
     model.failed.connect(errors.append)
     model.set_filters()

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.devices.sam_simulator import SamSimulator, text_block_from_card
 from caseworker.devices.settings import DeviceSettings
+from caseworker.services.context import OfficeContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.id_reader import CardData, IdCardReader, reader_from_settings
 from caseworker.services.store import Store
@@ -99,7 +100,7 @@ def reader(request: pytest.FixtureRequest) -> Iterator[IdCardReader]:
 def desk(
     office: Store, service: EvaluationService, runner: TaskRunner, reader: IdCardReader
 ) -> Desk:
-    users = UserService(office)
+    users = UserService(OfficeContext(office))
     return compose_desk(
         store=office,
         evaluation=service,

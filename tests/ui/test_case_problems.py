@@ -16,6 +16,7 @@ from caseworker.models.problems import CODES, Problem
 from caseworker.models.records import parse_records
 from caseworker.models.resident_id import check_digit
 from caseworker.services.applications import ApplicationService
+from caseworker.services.context import ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from tests.stores import CLERK, Clock, application
@@ -30,7 +31,7 @@ CHILD = {"relation": "child", "birth_date": "2015-06-01", "sex": "M"}
 
 @pytest.fixture
 def apps(office: Store, service: EvaluationService) -> ApplicationService:
-    return ApplicationService(office, service, clock=Clock())
+    return ApplicationService(ServiceContext(office, Clock(), evaluation=service))
 
 
 def _case(**changes: Any) -> dict[str, Any]:

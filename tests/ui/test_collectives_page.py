@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor, ApplicationService
 from caseworker.services.collectives import CollectiveService
+from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
@@ -32,11 +33,13 @@ ZAOZHUANG = {"county": "370402", "street": "中心街街道", "household": "comm
 
 @pytest.fixture
 def desk_service(office: Store, service: EvaluationService) -> CollectiveService:
-    UserService(office).add(
+    UserService(OfficeContext(office)).add(
         ADMIN, username="wang", role="collective_administrator", password=PASSWORD
     )
-    UserService(office).add(ADMIN, username="qian", role="supervisor", password=PASSWORD)
-    return CollectiveService(ApplicationService(office, service))
+    UserService(OfficeContext(office)).add(
+        ADMIN, username="qian", role="supervisor", password=PASSWORD
+    )
+    return CollectiveService(ApplicationService(ServiceContext(office, evaluation=service)))
 
 
 @pytest.fixture
@@ -139,7 +142,8 @@ def test_a_refusal_is_told_and_nothing_changes(
     page.buttons["admit"].click()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: bool(told))
-    assert "no application 'SQ-NOPE'" in told[0]
+    # in the desk's words (it was the command line's English before the code had its own)
+    assert told[0] == "没有找到: 本机没有申请 SQ-NOPE；可按姓名或身份证号查找。"
     assert desk_service.get(WANG, codes["mine"]).members == 0
     told.clear()
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))

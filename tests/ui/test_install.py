@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 import ui.app
 from caseworker.services import store as store_module
+from caseworker.services.context import OfficeContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import MigrationError, Store
 from caseworker.services.users import UserService
@@ -72,7 +73,7 @@ def test_without_a_keyring_the_key_goes_to_the_file_named_and_the_desk_warns(
     runner = TaskRunner()
     try:
         assert named.is_file() and named.stat().st_mode & 0o077 == 0  # only the user reads it
-        users = UserService(store)
+        users = UserService(OfficeContext(store))
         window = MainWindow(
             compose_desk(
                 store=store,

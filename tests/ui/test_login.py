@@ -3,6 +3,7 @@ password: a message, the user name kept, nothing else lost."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.applications import Actor
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from tests.ui.conftest import PASSWORD, key, settle, type_text
@@ -32,7 +34,7 @@ def test_logging_in_waits_for_the_store_then_goes_ahead(
     type_text(PASSWORD)
     key(Qt.Key.Key_Return)
     assert "正在打开存储" in dialog.error.text() and dialog.session is None
-    dialog.set_ready(UserService(office), "泉城路派出所")
+    dialog.set_ready(UserService(OfficeContext(office)), "泉城路派出所")
     settle(qtbot, runner)
     assert dialog.session is not None and dialog.session.actor.username == "li"
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -41,7 +43,7 @@ def test_logging_in_waits_for_the_store_then_goes_ahead(
 def test_a_wrong_password_keeps_the_name_and_says_why(
     qtbot: QtBot, office: Store, runner: TaskRunner
 ) -> None:
-    dialog = LoginDialog(runner, UserService(office), "泉城路派出所")
+    dialog = LoginDialog(runner, UserService(OfficeContext(office)), "泉城路派出所")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.username.setText("li")
@@ -66,8 +68,20 @@ def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.again.setText(PASSWORD)
     dialog.office.setText("abc")
     dialog.try_setup()
-    assert "office code" in dialog.error.text() and dialog.store is None
+    # each refusal in the desk's language, naming the field as labelled (was English)
+    assert "“派出所代码”应为 6 到 12 位数字" in dialog.error.text() and dialog.store is None
     dialog.office.setText("370102001")
+    dialog.station.setText(" ")
+    dialog.try_setup()
+    assert "请填写“派出所名称”" in dialog.error.text() and dialog.store is None
+    dialog.station.setText("泉城路派出所")
+    dialog.password.setText("short")
+    dialog.again.setText("short")
+    dialog.try_setup()
+    assert "“密码”不能用：" in dialog.error.text() and "至少需要 8 个字符" in dialog.error.text()
+    assert not re.search(r"[A-Za-z]{3,}", dialog.error.text()) and dialog.store is None
+    dialog.password.setText(PASSWORD)
+    dialog.again.setText(PASSWORD)
     dialog.try_setup()
     assert dialog.store is not None
     dialog.store.close()
@@ -77,7 +91,7 @@ def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path) -> None:
 def test_after_a_reset_the_user_sets_their_own_password(
     qtbot: QtBot, office: Store, runner: TaskRunner
 ) -> None:
-    users = UserService(office)
+    users = UserService(OfficeContext(office))
     users.reset_password(Actor("admin", "admin"), "li", "temp-pass-1")
     session = users.login("li", "temp-pass-1")
     assert session.must_change_password
@@ -98,7 +112,7 @@ def test_after_a_reset_the_user_sets_their_own_password(
 def test_the_new_password_is_set_on_the_database_worker(
     qtbot: QtBot, office: Store, runner: TaskRunner
 ) -> None:
-    users = UserService(office)
+    users = UserService(OfficeContext(office))
     users.reset_password(Actor("admin", "admin"), "li", "temp-pass-1")
     session = users.login("li", "temp-pass-1")
     dialog = ChangePasswordDialog(users, session, runner=runner)
@@ -119,7 +133,7 @@ def test_the_new_password_is_set_on_the_database_worker(
 def test_the_refusal_is_shown_whole(qtbot: QtBot, office: Store, runner: TaskRunner) -> None:
     """The message wraps and the window grows to hold it (a tester saw it clipped to two
     half-lines), in both languages' lengths."""
-    dialog = LoginDialog(runner, UserService(office), "泉城路派出所")
+    dialog = LoginDialog(runner, UserService(OfficeContext(office)), "泉城路派出所")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.devices.sam_simulator import SamSimulator, text_block_from_card
 from caseworker.devices.settings import DeviceSettings
+from caseworker.services.context import OfficeContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.id_reader import reader_from_settings
 from caseworker.services.store import Store
@@ -54,7 +55,7 @@ def desk(
     runner: TaskRunner,
     simulator: tuple[str, SamSimulator],
 ) -> Desk:
-    users = UserService(office)
+    users = UserService(OfficeContext(office))
     port, _ = simulator
     return compose_desk(
         store=office,

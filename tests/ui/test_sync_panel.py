@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.base import Actor
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import Store
 from caseworker.services.sync import SyncService
 from caseworker.storage import sync as sync_repo
@@ -41,7 +42,7 @@ def _enrol_offline(store: Store) -> None:
 
 def test_the_label_says_what_waits_and_a_failed_round_is_shown(qtbot: QtBot, desk: Desk) -> None:
     _enrol_offline(desk.apps.store)
-    desk = replace(desk, sync=SyncService(desk.apps.store, timeout=0.5))
+    desk = replace(desk, sync=SyncService(OfficeContext(desk.apps.store), timeout=0.5))
     window = MainWindow(desk)
     qtbot.addWidget(window)
     assert window.sync_controller is not None
@@ -68,13 +69,15 @@ def test_a_supervisor_resolves_a_conflict_in_the_queue(
             message="already settled by office 370102002",
             detail={},
         )
-    sync = SyncService(office)
+    sync = SyncService(OfficeContext(office))
     runner = TaskRunner()
     dialog = ConflictsDialog(sync, SUPERVISOR, runner)
     qtbot.addWidget(dialog)
     settle(qtbot, runner)
     assert dialog.table.rowCount() == 1
-    assert "settlement_taken" in dialog.table.item(0, 1).text()
+    assert dialog.table.item(0, 1).text() == "此人已在他处落户"  # in words, never the code
+    said = dialog.table.item(0, 3).text()
+    assert "已在其他派出所落户" in said and "already" not in said  # the centre's English: logged
     dialog.table.selectRow(0)
     monkeypatch.setattr("ui.sync_panel.QInputDialog.getText", lambda *a, **k: ("called them", True))
     dialog.resolve_button.click()
@@ -97,7 +100,7 @@ def test_an_offline_office_exports_a_bundle_from_the_desk(
             central_box_key=bundle.box_public(centre),
             at=datetime.now(),
         )
-    desk = replace(desk, sync=SyncService(desk.apps.store, timeout=0.5))
+    desk = replace(desk, sync=SyncService(OfficeContext(desk.apps.store), timeout=0.5))
     window = MainWindow(desk)
     qtbot.addWidget(window)
     assert window.sync_controller is not None
@@ -122,7 +125,7 @@ def test_a_stale_desk_asks_a_supervisor_to_sign_in_for_a_permit(
     _enrol_offline(desk.apps.store)
     with transaction(desk.apps.store.sessions) as session:
         sync_repo.update_link(session, enrolled_at=datetime.now() - timedelta(days=5))
-    desk = replace(desk, sync=SyncService(desk.apps.store, timeout=0.5))
+    desk = replace(desk, sync=SyncService(OfficeContext(desk.apps.store), timeout=0.5))
     clerk = desk.apps.actor("li")
     view = desk.apps.apply(clerk, application())
     desk.apps.approve(SUPERVISOR, view.number)

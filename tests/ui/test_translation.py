@@ -227,7 +227,14 @@ def test_without_a_shipped_catalogue_it_is_built_once_into_the_cache(
     assert built is not None and built.parent == tmp_path / "cache" / "caseworker-desk"
     first = built.stat().st_mtime_ns
     assert i18n.compiled(i18n.ENGLISH) == built and built.stat().st_mtime_ns == first
+    # a catalogue with other content (another version, another checkout) gets its own
+    (resources / "translations" / "desk_en.ts").write_text(
+        CATALOGUE.read_text(encoding="utf-8").replace("The store is damaged", "Store damaged", 1),
+        encoding="utf-8",
+    )
+    other = i18n.compiled(i18n.ENGLISH)
+    assert other is not None and other != built and built.is_file()
     # and a shipped one (the installer's) is used as it is
     shipped = resources / "translations" / "desk_en.qm"
-    shutil.copy(built, shipped)
+    shutil.copy(other, shipped)
     assert i18n.compiled(i18n.ENGLISH) == shipped

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import ui.app
+from caseworker.services.context import OfficeContext
 from caseworker.services.store import STORE_FILE, Store
 from caseworker.storage.database import connect_raw
 from caseworker.storage.maintenance import backup_store
@@ -78,7 +79,9 @@ def test_the_desk_restores_a_backup_only_for_an_administrator(
     folder = tmp_path / "data"
     _store(folder)
     store = Store.open(folder)
-    UserService(store).add(Actor("admin", "admin"), username="li", role="clerk", password=PASSWORD)
+    UserService(OfficeContext(store)).add(
+        Actor("admin", "admin"), username="li", role="clerk", password=PASSWORD
+    )
     backup_store(store.path, store.settings.key(), folder / "backups" / "nightly.db")
     store.close()
     path = folder / STORE_FILE
@@ -109,5 +112,7 @@ def test_the_desk_restores_a_backup_only_for_an_administrator(
     monkeypatch.setattr(QMessageBox, "warning", warning)
     assert ui.app.main(["caseworker-desk", "--data-dir", str(folder)]) == 2
     assert logins == ["li"]
-    assert warned and "may not back up or restore" in warned[0]
+    # the refusal in the desk's words: who, as which role, and who may
+    assert warned and "li（经办）无权进行这项操作" in warned[0] and "管理员" in warned[0]
+    assert "may not" not in warned[0]
     assert path.read_bytes() == damaged  # the damaged store was put back, not replaced
