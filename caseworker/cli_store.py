@@ -91,6 +91,17 @@ def register(sub: Any) -> None:
         "--admin-password-file", type=Path, help="read the password from a file (scripts)"
     )
     init.add_argument("--key-file", type=Path, help="keep the store key in this file (no keyring)")
+    init.add_argument(
+        "--audit-key-file",
+        type=Path,
+        help="with --key-file: keep the audit key, device key and audit mark in this file, "
+        "away from the store key's folder",
+    )
+    init.add_argument(
+        "--audit-key-in-keyring",
+        action="store_true",
+        help="with --key-file: keep the audit key, device key and audit mark in the keyring",
+    )
 
     apply = with_store(
         sub.add_parser("apply", help="create, accept and decide an application from a file")

@@ -43,10 +43,19 @@ def _init(args: argparse.Namespace, folder: Path) -> int:
         admin_username=args.admin,
         admin_password=password,
         key_file=args.key_file,
+        audit_key_file=args.audit_key_file,
+        audit_key_in_keyring=args.audit_key_in_keyring,
     )
     office = store.office()
     store.close()
     where = "a key file " + str(args.key_file) if args.key_file else "the system keyring"
+    audit_path = store.settings.audit_key_path
+    if args.key_file:
+        where += "; the audit and device keys in " + (
+            str(audit_path) if audit_path else "the system keyring"
+        )
+        if store.settings.audit_key_source == "":
+            where += " (beside the store key: whoever gets that folder gets all three)"
     print(
         f"store set up in {folder} for {office.station_name} ({office.office_code}), "
         f"device {office.device_code}; key kept in {where}"

@@ -96,6 +96,15 @@ WORDING: dict[str, tuple[object, object]] = {  # QT_TRANSLATE_NOOP is typed as o
             "请补充待答问题后重新审查，或说明理由不予批准。",
         ),
     ),
+    "application.tampered": (
+        QT_TRANSLATE_NOOP("", "申请数据被改动，已拒绝"),
+        QT_TRANSLATE_NOOP(
+            "",
+            "申请 {number} 在本机数据中的状态或审查依据与审计记录不符，是在程序以外被改动的；"
+            "此操作已拒绝，并已记入审计记录。请告知所里的IT人员和审核人员"
+            "（caseworker audit verify 列出所有此类申请）。",
+        ),
+    ),
     "application.documents_closed": (
         QT_TRANSLATE_NOOP("", "材料已不能登记"),
         QT_TRANSLATE_NOOP("", "申请 {number} 已是“{state}”状态，不能再登记查验的材料。"),

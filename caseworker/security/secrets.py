@@ -131,13 +131,13 @@ def audit_key_file(key_file: Path) -> Path:
     return key_file.with_name(key_file.name + ".audit")
 
 
-def load_audit_key(store_id: str, key_file: Path | None) -> bytes | None:
-    """The audit key, or None where none was ever made (a store from before the chain)."""
-    if key_file is not None:
-        path = audit_key_file(key_file)
-        if not path.exists():
+def load_audit_key(store_id: str, audit_file: Path | None) -> bytes | None:
+    """The audit key (from ``audit_file``, or the keyring where that is None), or None
+    where none was ever made (a store from before the chain)."""
+    if audit_file is not None:
+        if not audit_file.exists():
             return None
-        return bytes.fromhex(read_key_file(path))
+        return bytes.fromhex(read_key_file(audit_file))
     found = _read_keyring(_audit_entry(store_id))
     return None if found is None else bytes.fromhex(found)
 
@@ -147,18 +147,68 @@ def save_audit_key_in_keyring(store_id: str, key: str) -> None:
     save_in_keyring_entry(_audit_entry(store_id), key)
 
 
-def create_audit_key(store_id: str, key_file: Path | None) -> bytes:
+def create_audit_key(store_id: str, audit_file: Path | None) -> bytes:
     key = new_store_key()
-    if key_file is not None:
-        write_key_file(audit_key_file(key_file), key)
+    if audit_file is not None:
+        write_key_file(audit_file, key)
     else:
         save_in_keyring_entry(_audit_entry(store_id), key)
     return bytes.fromhex(key)
 
 
-def delete_audit_key(store_id: str, key_file: Path | None) -> None:
-    if key_file is not None:
-        audit_key_file(key_file).unlink(missing_ok=True)
+def delete_audit_key(store_id: str, audit_file: Path | None) -> None:
+    if audit_file is not None:
+        audit_file.unlink(missing_ok=True)
     else:
         with contextlib.suppress(KeyringError):
             keyring.delete_password(SERVICE, _audit_entry(store_id))
+
+
+# --- the audit trail's high-water mark ----------------------------------------------------
+# The newest audit event this machine wrote (its number and MAC), kept where the audit key
+# is, outside the store's folder: a copy of the whole folder put back shows as rolled back.
+
+
+def _mark_entry(store_id: str) -> str:
+    return f"audit-mark:{store_id}"
+
+
+def mark_file(audit_key: Path) -> Path:
+    return audit_key.with_name(audit_key.name + ".mark")
+
+
+def load_mark(store_id: str, audit_key: Path | None) -> str | None:
+    if audit_key is not None:
+        try:
+            return mark_file(audit_key).read_text(encoding="ascii").strip() or None
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KeyUnavailableError(f"{mark_file(audit_key)} cannot be read ({exc})") from None
+    return _read_keyring(_mark_entry(store_id))
+
+
+def save_mark(store_id: str, audit_key: Path | None, value: str) -> None:
+    if audit_key is None:
+        save_in_keyring_entry(_mark_entry(store_id), value)
+        return
+    path = mark_file(audit_key)
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.unlink(missing_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(value + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        temporary.replace(path)
+    except OSError as exc:
+        raise KeyUnavailableError(f"{path} cannot be written ({exc})") from None
+
+
+def delete_mark(store_id: str, audit_key: Path | None) -> None:
+    if audit_key is not None:
+        mark_file(audit_key).unlink(missing_ok=True)
+    else:
+        with contextlib.suppress(KeyringError):
+            keyring.delete_password(SERVICE, _mark_entry(store_id))

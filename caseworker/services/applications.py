@@ -56,7 +56,9 @@ from caseworker.services.duplicates import guard_duplicates, guard_elsewhere
 from caseworker.services.maker_checker import UnchangedError, maker_checker, unchanged
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
 from caseworker.services.person_names import guard_person_name
+from caseworker.services.row_check import refuse_if_tampered
 from caseworker.services.sync import stale_permit_check
+from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
@@ -147,6 +149,7 @@ class ApplicationService(ApplicationReading):
         self, actor: Actor, number: str, case: Case, records: Records, version: int | None
     ) -> ApplicationView:
         now = self.clock()
+        refuse_if_tampered(self.store, actor=actor, number=number, at=now)
         with self._writing() as session:
             view = self._load(session, number, actor)
             if version is not None and version != view.version:
@@ -478,6 +481,7 @@ class ApplicationService(ApplicationReading):
         check: Callable[[Any, ApplicationView], dict[str, Any]],
     ) -> ApplicationView:
         now = self.clock()
+        refuse_if_tampered(self.store, actor=actor, number=number, at=now)
         with self._writing() as session:
             view = self._load(session, number, actor)
             target = next_state(State(view.state), action)
@@ -520,7 +524,8 @@ class ApplicationService(ApplicationReading):
             actor=actor,
             action=f"application.{action}",
             at=now,
-            detail={"number": number, "state": state.value, **_plain(detail)},
+            detail={"number": number, "state": state.value, **_plain(detail)}
+            | bindings.bound_fields(session, app_id),  # the row, bound to the MAC'd event
             payload={"application": snapshot(current)},
             application_id=app_id,
         )

@@ -41,6 +41,8 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
     "application.attach": ("附加扫描件", "scan attached"),
     "application.applicant_confirmed": ("申请人确认信息", "applicant confirmed"),
     "audit.verify": ("校验审计链条", "audit trail verified"),
+    "audit.row_mismatch": ("申请数据被改动，操作已拒绝", "application changed outside: refused"),
+    "audit.rolled_back": ("发现本机存储被退回旧副本", "store found rolled back"),
     "booklet.apply": ("申请家庭户口簿", "family booklet applied for"),
     "booklet.decide": ("审批家庭户口簿", "family booklet decided"),
     "booklet.print": ("打印家庭户口簿", "family booklet printed"),
@@ -160,10 +162,22 @@ DETAIL_NAMES: dict[str, tuple[str, str]] = {
     "stale_days": ("超期天数", "days overdue"),
     "device_id": ("设备", "device"),
     "seq": ("序号", "sequence"),
+    "found": ("发现", "found"),
+    "mark": ("高水位标记", "high-water mark"),
+    "high_water_mark": ("高水位标记", "high-water mark"),
 }
 #: never shown: ids and digests that mean nothing to a reader
 HIDDEN = frozenset(
-    {"session", "shown_sha256", "sha256", "digest", "signature", "person_id", "member_id"}
+    {
+        "session",
+        "shown_sha256",
+        "sha256",
+        "digest",
+        "signature",
+        "person_id",
+        "member_id",
+        "facts_sha256",
+    }
 )
 #: a detail value that is a word of the code, by key
 _VALUES: dict[str, dict[str, tuple[str, str]]] = {

@@ -67,6 +67,12 @@ class StepNotAllowedError(ServiceError):
     code = "step_not_allowed"
 
 
+class TamperedError(StepNotAllowedError):
+    """The application's row disagrees with its audit trail: changed outside the program."""
+
+    code = "application.tampered"
+
+
 class StaleVersionError(ServiceError):
     """An edit made on a version of the application that is no longer the current one
     (someone else saved it since it was opened): the optimistic lock."""
@@ -126,6 +132,11 @@ ENGLISH: dict[str, str] = {
     "application.not_eligible": (
         "cannot approve {number}: its decision is {decision}, not eligible; answer the open "
         "questions and decide again, or refuse it with reasons"
+    ),
+    "application.tampered": (
+        "{number} was refused: {found}. This was written into the audit trail; call the "
+        "office IT person and the supervisor (`caseworker audit verify` lists every such "
+        "application)"
     ),
     "application.documents_closed": "{number} is {state}; its documents are closed",
     "application.document_name_needed": (

@@ -50,6 +50,7 @@ from caseworker.services.permissions import (
     allowed,
     require,
 )
+from caseworker.services.row_check import refuse_if_tampered
 from caseworker.storage import collectives as cr
 from caseworker.storage import repositories as repo
 from caseworker.storage.collectives import BookletView, CollectiveView, EvidenceView, MemberView
@@ -204,6 +205,8 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
         county. Refused, with what would make it possible, for any other."""
         self._require(actor, WORKING, "admit a person into a collective household")
         now = self.context.clock()
+        # the application's state and decision as its trail left them (storage.bindings)
+        refuse_if_tampered(self.store, actor=actor, number=application_number, at=now)
         with self._writing() as session:
             view = self._visible(session, actor, code, WORKING)
             application = repo.load(session, application_number.strip())

@@ -46,7 +46,7 @@ def export_shares(
     settings = store.settings
     try:
         store_key = settings.key()
-        audit_key = keys.load_audit_key(settings.store_id, settings.key_path)
+        audit_key = keys.load_audit_key(settings.store_id, settings.audit_key_path)
     except keys.KeyUnavailableError as exc:
         raise ServiceError(code="key.unreadable", problem=str(exc)) from None
     office = store.office()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from caseworker.models.enums import RELATION_ZH, Relation
@@ -33,6 +32,7 @@ from caseworker.services.base import (
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import Session
+from caseworker.services.row_check import refuse_if_tampered
 from caseworker.services.verifying import Verdict, record_check, verify_code
 from caseworker.storage import repositories as repo
 from caseworker.storage import search as search_repo
@@ -69,8 +69,7 @@ class PrintingService:
         self.context = applications.context
         self.store = self.context.store
         settings = self.store.settings
-        key_file = Path(settings.key_file) if settings.key_file else None
-        self.signer = DeviceSigner.load_or_create(settings.store_id, key_file)
+        self.signer = DeviceSigner.load_or_create(settings.store_id, settings.device_key_base)
         self._office = self.context.office
         self.valid_days = PERMIT_VALID_DAYS
         with self.store.sessions() as session:
@@ -101,6 +100,7 @@ class PrintingService:
             raise PermissionDeniedError(
                 code="print.may_not_print", username=actor.username, role=actor.role
             )
+        refuse_if_tampered(self.store, actor=actor, number=number, at=self.context.clock())
         with service_boundary(), transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
             if view is None or (

@@ -23,8 +23,9 @@ from caseworker.locations import STORE_FILE as STORE_FILE  # noqa: PLC0414
 from caseworker.locations import data_dir as data_dir  # noqa: PLC0414
 from caseworker.security import secrets as keys
 from caseworker.security.passwords import MIN_LENGTH, PasswordRuleError, hash_password
-from caseworker.services import activity_log
+from caseworker.services import activity_log, high_water
 from caseworker.services.base import Actor, ServiceError
+from caseworker.services.key_places import KeyPlaceError, audit_key_place
 from caseworker.services.permissions import Permission, require
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
@@ -107,6 +108,11 @@ class Settings:
     store_id: str
     key_source: str  # keyring | file
     key_file: str | None = None
+    #: where the audit key, the device signing key and the high-water mark are: "" beside
+    #: the store key (its keyring, or ``KEYFILE.audit``/``.device``), "keyring", or "file"
+    #: (``audit_key_file``, a path the IT person chose away from the store key)
+    audit_key_source: str = ""
+    audit_key_file: str | None = None
 
     @classmethod
     def load(cls, folder: Path) -> Settings:
@@ -136,6 +142,26 @@ class Settings:
     def key_path(self) -> Path | None:
         return Path(self.key_file) if self.key_source == "file" and self.key_file else None
 
+    @property
+    def audit_key_path(self) -> Path | None:
+        """The audit key file, beside which the high-water mark is kept (None: the
+        keyring)."""
+        if self.audit_key_source == "keyring":
+            return None
+        if self.audit_key_source == "file" and self.audit_key_file:
+            return Path(self.audit_key_file)
+        path = self.key_path
+        return keys.audit_key_file(path) if path is not None else None
+
+    @property
+    def device_key_base(self) -> Path | None:
+        """Where the device signing key is: ``<this>.device``, or the keyring (None)."""
+        if self.audit_key_source == "keyring":
+            return None
+        if self.audit_key_source == "file" and self.audit_key_file:
+            return Path(self.audit_key_file)
+        return Path(self.key_file) if self.key_file else None
+
 
 class Store:
     """An open store: its engine, session factory and office."""
@@ -153,6 +179,8 @@ class Store:
         #: the audit trail as found at start (``open(verify=True)``); None if not checked
         self.audit_report: audit.AuditReport | None = None
         self.read_only = False
+        #: what the open found when the store was behind its high-water mark, or None
+        self.rolled_back: str | None = None
         self._on_close: list[Callable[[], None]] = []
         event.listen(self.sessions, "after_commit", self._after_commit)
         activity_log.attach(self.sessions)  # every committed audit event, in the log too
@@ -165,6 +193,31 @@ class Store:
         written = session.info.pop(audit.WRITTEN, None)
         if written is not None:
             write_witness(self.witness_path, written)
+            high_water.write(
+                self.settings.store_id, self.settings.audit_key_path, written, forward=True
+            )
+
+    def _check_high_water(self, at: datetime) -> None:
+        """A store behind the mark kept outside it was put back from an earlier copy: said
+        in the chain (``audit.rolled_back``), then the mark follows the store as it is."""
+        mark = high_water.read(self.settings.store_id, self.settings.audit_key_path)
+        with self.sessions() as session:
+            problem = high_water.behind(session, mark)
+        if problem is None:
+            return
+        self.rolled_back = problem
+        self.record(
+            at=at,
+            actor="system",
+            action="audit.rolled_back",  # high_water.ROLLED_BACK, written out for audit_names
+            detail={"found": problem, "mark": mark.seq if mark else None},
+        )
+        with self.sessions() as session:
+            now = audit.head(session)
+        if now is not None:
+            high_water.write(
+                self.settings.store_id, self.settings.audit_key_path, now, forward=False
+            )
 
     def witness(self) -> audit.ChainHead | None:
         return read_witness(self.witness_path)
@@ -218,17 +271,26 @@ class Store:
         self.engine.dispose()
 
     @classmethod
-    def open(cls, folder: Path, *, verify: bool = False, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        folder: Path,
+        *,
+        verify: bool = False,
+        read_only: bool = False,
+        restoring: bool = False,
+    ) -> Store:
         """Open the store, migrating it first if it is older than the program.
 
         ``verify`` runs SQLite's quick check and SQLCipher's page authentication over the
         whole file first (the desk does, at start) and raises ``DamagedStoreError``, naming
         the newest backup that still verifies. ``read_only`` opens a damaged store to look
-        at what can still be read: nothing is migrated and every write is refused."""
+        at what can still be read: nothing is migrated and every write is refused.
+        Every other open compares the trail with its high-water mark outside the store
+        (``services.high_water``), except ``restoring`` (`caseworker restore` only)."""
         settings = Settings.load(folder)
         try:
             key = settings.key()
-            audit_key = keys.load_audit_key(settings.store_id, settings.key_path)
+            audit_key = keys.load_audit_key(settings.store_id, settings.audit_key_path)
         except keys.KeyUnavailableError as exc:
             raise SetupError(code="key.unreadable", problem=str(exc)) from None
         path = folder / STORE_FILE
@@ -274,7 +336,7 @@ class Store:
             if chained:
                 engine.dispose()
                 raise SetupError(code="store.audit_key_missing")
-            audit_key = keys.create_audit_key(settings.store_id, settings.key_path)
+            audit_key = keys.create_audit_key(settings.store_id, settings.audit_key_path)
         store = cls(folder, settings, engine, audit_key=audit_key)
         store.last_migration_backup = backup
         if not chained and before < CHAIN_REVISION:
@@ -283,6 +345,8 @@ class Store:
             # the next event says so, and `audit verify` reports it)
             with transaction(store.sessions) as session:
                 audit.seal_unchained(session)
+        if not restoring:
+            store._check_high_water(datetime.now())
         if verify:
             with store.sessions() as session:
                 store.audit_report = audit.verify(
@@ -301,10 +365,13 @@ class Store:
         admin_username: str = "admin",
         admin_password: str,
         key_file: Path | None = None,
+        audit_key_file: Path | None = None,
+        audit_key_in_keyring: bool = False,
         now: datetime | None = None,
     ) -> Store:
         """Create the store, its key and the first administrator; refuse to touch an
-        existing store."""
+        existing store. With a ``key_file``, ``audit_key_file`` or ``audit_key_in_keyring``
+        keeps the audit key, the device key and the high-water mark away from it."""
         if not office_code.isdigit() or not 6 <= len(office_code) <= 12:
             raise SetupError(code="setup.office_code", field="office_code", office=office_code)
         if not station_name.strip():
@@ -321,6 +388,15 @@ class Store:
             ) from None
         if (folder / SETTINGS_FILE).exists() or (folder / STORE_FILE).exists():
             raise SetupError(code="setup.exists", folder=str(folder))
+        try:
+            audit_place = audit_key_place(
+                folder=folder,
+                key_file=key_file,
+                audit_key_file=audit_key_file,
+                audit_key_in_keyring=audit_key_in_keyring,
+            )
+        except KeyPlaceError as exc:
+            raise SetupError(code="key.unavailable", problem=str(exc)) from None
         folder.mkdir(parents=True, exist_ok=True)
         store_id = uuid.uuid4().hex
         key = keys.new_store_key()
@@ -330,11 +406,11 @@ class Store:
                 settings = Settings(store_id, "keyring")
             else:
                 keys.write_key_file(key_file.resolve(), key)
-                settings = Settings(store_id, "file", str(key_file.resolve()))
+                settings = Settings(store_id, "file", str(key_file.resolve()), *audit_place)
         except keys.KeyUnavailableError as exc:
             raise SetupError(code="key.unavailable", problem=str(exc)) from None
         try:
-            audit_key = keys.create_audit_key(store_id, settings.key_path)
+            audit_key = keys.create_audit_key(store_id, settings.audit_key_path)
         except keys.KeyUnavailableError as exc:
             keys.delete_from_keyring(store_id)
             raise SetupError(code="key.unavailable", problem=str(exc)) from None
@@ -375,7 +451,8 @@ class Store:
                 keys.delete_from_keyring(store_id)
             else:
                 key_file.resolve().unlink(missing_ok=True)
-            keys.delete_audit_key(store_id, settings.key_path)
+            keys.delete_audit_key(store_id, settings.audit_key_path)
+            keys.delete_mark(store_id, settings.audit_key_path)
             store.witness_path.unlink(missing_ok=True)
             raise
         settings.save(folder)  # last: a store without settings was never set up
@@ -414,26 +491,37 @@ def restore(
             actor = _administrator(authenticate(current))
         finally:
             current.close()
+    mark = high_water.read(settings.store_id, settings.audit_key_path)
     kept = restore_store(backup, folder / STORE_FILE, key)
     (folder / WITNESS_FILE).unlink(missing_ok=True)
-    store = Store.open(folder)
+    store = Store.open(folder, restoring=True)
     try:
         with store.sessions() as session:
             restored_head = audit.head(session)
         if restored_head is not None:  # the trail now rightly ends where the backup's did
             write_witness(store.witness_path, restored_head)
+            high_water.write(
+                settings.store_id, settings.audit_key_path, restored_head, forward=False
+            )
         if actor is None:
             try:
                 actor = _administrator(authenticate(store))
             except Exception:
                 store.close()
                 _put_back(folder / STORE_FILE, kept)
+                if before is not None:  # the store as it was, with its witness and mark
+                    write_witness(folder / WITNESS_FILE, before)
+                if mark is not None:
+                    high_water.write(
+                        settings.store_id, settings.audit_key_path, mark, forward=False
+                    )
                 raise
         at = now or datetime.now()
         detail = {
             "backup": backup.name,
             "os_user": getpass.getuser(),
             "trail_had_reached": before.seq if before else None,
+            "high_water_mark": mark.seq if mark else None,
         }
         from caseworker.services.context import record_change  # noqa: PLC0415 - it imports Store
 

@@ -118,7 +118,7 @@ class SyncBase:
 
     def _signer(self) -> DeviceSigner:
         return DeviceSigner.load_or_create(
-            self.store.settings.store_id, self.store.settings.key_path
+            self.store.settings.store_id, self.store.settings.device_key_base
         )
 
     def _client(self, url: str) -> CentralClient:

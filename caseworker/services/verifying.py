@@ -18,7 +18,9 @@ from caseworker.models.workflow import Action, State
 from caseworker.printing.model import DocumentKind
 from caseworker.printing.payload import PayloadError, digest_of, parse, short_digest
 from caseworker.security.signing import verify_signature
+from caseworker.services import high_water
 from caseworker.services.base import Actor, mask_id
+from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
@@ -138,6 +140,8 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
         number = repo.application_number(session, record.application_id)
         view = repo.load(session, number) if number else None
         events = repo.audit_of(session, number) if number else []
+        altered = bindings.disagreement(session, record.application_id)
+        rolled_back = high_water.unresolved(session)
     if revoked is not None:
         reason, when = revoked
         said = f": {reason}" if reveal else f"; {ask}"
@@ -148,6 +152,17 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
         )
     if view is None:
         return Verdict("unknown", f"the application of {payload.number} is not here", record)
+    if rolled_back is not None:  # the store was put back from an earlier copy
+        return Verdict(
+            "unknown",
+            f"this store was rolled back to an earlier copy (found at audit event "
+            f"{rolled_back}): what it says about {payload.number} cannot be trusted; the "
+            "office IT person restores the right backup with `caseworker restore`, or ask "
+            "the central system",
+            record,
+        )
+    if altered is not None:  # the row disagrees with its trail (storage.bindings)
+        return Verdict("tampered", f"{payload.number} proves nothing: {altered.message}", record)
     ended = PERMIT_ENDED if record.kind == DocumentKind.PERMIT.value else ENDED
     if view.state in ended:
         said = (

@@ -29,6 +29,8 @@ WRITTEN = "audit_head_written"
 WITNESS = "audit_witness"  # a callable giving the witness beside the store (or None)
 HEAD_REBUILT = "audit.head_rebuilt"  # written by earlier versions where the head was missing
 TAIL_BROKEN = "audit.tail_broken"
+ROW_MISMATCH = "audit.row_mismatch"  # a step refused: the application's row disagreed
+ROLLED_BACK = "audit.rolled_back"  # the store found behind its high-water mark at an open
 #: set in ``session.info`` by the one transaction that makes a store (``Store.init``): the
 #: only place a trail may begin with neither an event nor a head
 NEW_CHAIN = "audit_new_chain"
@@ -44,7 +46,8 @@ class ChainHead:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # edited | inserted | deleted | reordered | truncated | head
+    # edited | inserted | deleted | reordered | truncated | head | witness | row | rolled back
+    kind: str
     seq: int | None
     message: str
 
@@ -76,6 +79,11 @@ def _key(session: Session) -> bytes:
     if not isinstance(key, bytes) or len(key) < 32:
         raise StoreError("the audit key is not loaded; open the store through Store.open")
     return key
+
+
+def session_key(session: Session) -> bytes:
+    """The audit key the session was opened with (``StoreError`` if none)."""
+    return _key(session)
 
 
 def event_hash(
@@ -316,6 +324,26 @@ def verify(
             findings.append(Finding("inserted", seq, f"event {seq} appears twice (#{row_id})"))
             continue
         genuine[seq] = (row_id, prev_hash, digest)
+        if action == ROW_MISMATCH:
+            found = row.detail.get("found") if isinstance(row.detail, dict) else None
+            findings.append(
+                Finding(
+                    "row",
+                    seq,
+                    f"at event {seq} ({at:%Y-%m-%d %H:%M:%S}) a step was refused: "
+                    f"{found or 'an application disagreed with its trail'}",
+                )
+            )
+        if action == ROLLED_BACK:
+            found = row.detail.get("found") if isinstance(row.detail, dict) else None
+            findings.append(
+                Finding(
+                    "rolled back",
+                    seq,
+                    f"at event {seq} ({at:%Y-%m-%d %H:%M:%S}) "
+                    f"{found or 'the store was found rolled back'}",
+                )
+            )
         if action in {HEAD_REBUILT, TAIL_BROKEN}:
             found = row.detail.get("found") if isinstance(row.detail, dict) else None
             findings.append(
@@ -414,6 +442,13 @@ def verify(
             findings.append(
                 Finding("edited", witness.seq, f"event {witness.seq} is not the one written")
             )
+    # applications whose row (state, decision, what they rest on) is not what their newest
+    # step left: changed outside the program
+    from caseworker.storage import bindings  # noqa: PLC0415 - it builds on this module
+
+    findings.extend(
+        Finding("row", None, found.message) for found in bindings.disagreements(session, key)
+    )
     # in chain order; what names no place in the chain (an event without one, a missing
     # head) after what does, each in the order it was found
     findings.sort(key=lambda f: (f.seq is None, f.seq or 0))

@@ -467,6 +467,14 @@
         <translation>The decision on application {number} is {decision}, not eligible, so it cannot be approved; answer the open questions and decide again, or refuse it with reasons.</translation>
     </message>
     <message>
+        <source>申请数据被改动，已拒绝</source>
+        <translation>Application data changed: refused</translation>
+    </message>
+    <message>
+        <source>申请 {number} 在本机数据中的状态或审查依据与审计记录不符，是在程序以外被改动的；此操作已拒绝，并已记入审计记录。请告知所里的IT人员和审核人员（caseworker audit verify 列出所有此类申请）。</source>
+        <translation>The state or the grounds of application {number} on this machine do not match the audit trail: they were changed outside the program. The step was refused and this was written into the audit trail. Tell the office IT person and a supervisor (caseworker audit verify lists every such application).</translation>
+    </message>
+    <message>
         <source>材料已不能登记</source>
         <translation>Documents closed</translation>
     </message>

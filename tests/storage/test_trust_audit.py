@@ -138,6 +138,20 @@ def _rewind_head(office: Office) -> None:
     )
 
 
+def _last_step(office: Office, application_id: int) -> int:
+    """The newest step event of an application (the one its row must agree with)."""
+    conn = connect_raw(office.folder / STORE_FILE, office.key)
+    try:
+        (seq,) = conn.execute(
+            "SELECT max(seq) FROM audit_events WHERE application_id = ? AND action LIKE "
+            "'application.%' AND json_extract(detail, '$.state') IS NOT NULL",
+            (application_id,),
+        ).fetchone()
+    finally:
+        conn.close()
+    return int(seq)
+
+
 # (what is done, the first bad event the one line must name)
 MATRIX: dict[str, tuple[Callable[[Office], Any], Callable[[Office], int]]] = {
     "edit": (
@@ -209,6 +223,20 @@ MATRIX: dict[str, tuple[Callable[[Office], Any], Callable[[Office], int]]] = {
         lambda o: 5,
     ),
     "re-hash with the store key": (lambda o: _rehash(o, _store_key_hmac(o)), lambda o: 5),
+    # the follow-up's finding 1: the trail untouched, an application's row changed (its
+    # state and decision are bound to its newest step); the line names that step
+    "set an application's state": (
+        lambda o: _sql(o, "UPDATE applications SET state = 'approved' WHERE id = 1"),
+        lambda o: _last_step(o, 1),
+    ),
+    "change an application's answers": (
+        lambda o: _sql(
+            o,
+            "UPDATE applications SET case_json = json_set(case_json, '$.applicant.degree', "
+            "'doctorate') WHERE id = 2",
+        ),
+        lambda o: _last_step(o, 2),
+    ),
 }
 
 
