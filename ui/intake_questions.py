@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -244,7 +244,11 @@ def _question_label(question: str, cited: str, editor: QWidget) -> QWidget:
         clauses.setFont(font)
         # a line with Chinese in it (、, 过渡条款) is a pixel taller than the small font's
         # own metrics say, drawn from a fallback font: the label is at least that tall
-        clauses.setMinimumHeight(QFontMetrics(font).boundingRect(cited).height() + 1)
+        metrics = QFontMetrics(font)
+        wrapped = metrics.boundingRect(
+            QRect(0, 0, 100_000, 100_000), int(Qt.TextFlag.TextWordWrap.value), cited
+        )
+        clauses.setMinimumHeight(max(metrics.boundingRect(cited).height(), wrapped.height()) + 1)
         clauses.setStyleSheet("color: #666")
         column.addWidget(clauses)
     return box

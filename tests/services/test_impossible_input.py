@@ -6,12 +6,14 @@ as the 户口簿 prints them, and a save that changes nothing writes nothing."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
 
 from caseworker.services.applications import ApplicationService
 from caseworker.services.base import InvalidInputError, ServiceError
+from caseworker.services.context import ServiceContext
 from caseworker.storage import repositories as repo
 from caseworker.storage import schema as tables
 from tests.stores import CLERK, OTHER_SUPERVISOR, SUPERVISOR, application
@@ -56,10 +58,12 @@ def test_a_draft_dated_in_the_future_is_neither_accepted_nor_decided(
 ) -> None:
     """A draft saved before the check (or on a PC whose clock ran ahead) is refused at
     acceptance and at the decision."""
-    view = apps.create_draft(CLERK, application())
-    with apps.store.sessions() as session, session.begin():
-        row = session.query(tables.Application).filter_by(number=view.number).one()
-        row.case_json = {**row.case_json, "on": "9999-12-31"}
+    # saved on a PC whose clock ran years ahead (an edit of the row in SQL would be
+    # refused as tampering: tests/storage/test_trust_rows.py)
+    ahead = ServiceContext(
+        apps.store, lambda: datetime(2031, 1, 1, 9, 0), evaluation=apps.context.evaluation
+    )
+    view = ApplicationService(ahead).create_draft(CLERK, application(on="2030-06-01"))
     with pytest.raises(InvalidInputError) as accepting:
         apps.accept(CLERK, view.number)
     assert accepting.value.code == "application.date_in_future"

@@ -28,7 +28,14 @@ def _found(apps: ApplicationService, text: str = "", **kw: Any) -> list[str]:
 
 
 def _create(apps: ApplicationService, *names: str, **spec: Any) -> str:
-    family = [{"relation": "spouse", "born": "1986-01-01"}] * (len(names) - 1)
+    # one spouse, then children, each born on another day (an applicant has one spouse,
+    # and the same person twice among the relatives is refused)
+    family = [
+        {"relation": "spouse", "born": "1986-01-01"}
+        if i == 0
+        else {"relation": "child", "born": f"2010-01-{i:02d}"}
+        for i in range(len(names) - 1)
+    ]
     return apps.create_draft(CLERK, application(names=list(names), family=family, **spec)).number
 
 

@@ -20,10 +20,19 @@ from caseworker.services.store import Store
 from caseworker.services.users import UserService
 from ui.app import compose_desk
 from ui.desk import Desk
+from ui.fonts import install_font_stack
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 PASSWORD = "s3cret-pass"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def desk_fonts(qapp: QApplication) -> None:
+    """The font stack the desk installs at start (``ui/fonts.py``), for every desk test:
+    what is measured and read here is laid out in the fonts a clerk sees, and the same
+    whichever test ran first (one that starts the desk's ``main`` installs it too)."""
+    install_font_stack(qapp)
 
 
 @pytest.fixture

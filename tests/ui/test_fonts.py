@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
+from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 from ui.fonts import install_font_stack
@@ -36,9 +36,7 @@ def _fonts_for(text: str, font: QFont) -> list[tuple[str, bool]]:
 def stacked(qapp: QApplication) -> Iterator[list[str]]:
     before = QFont(qapp.font())
     yield install_font_stack(qapp)
-    qapp.setFont(before)
-    # the other tests lay out with the font database as the offscreen desk has it
-    QFontDatabase.removeAllApplicationFonts()
+    qapp.setFont(before)  # the stack every desk test runs with (tests/ui/conftest.py)
 
 
 def test_every_character_of_a_name_has_a_glyph(stacked: list[str], qapp: QApplication) -> None:
