@@ -62,6 +62,9 @@ def _shoot() -> None:
 
     keyring.set_keyring(MemoryKeyring())  # a throw-away store: not the machine's keyring
     app = QApplication(["caseworker-desk"])
+    from ui.fonts import install_font_stack  # noqa: PLC0415
+
+    install_font_stack(app)  # the fonts the desk starts with
     from caseworker.services.applications import Actor, ApplicationService  # noqa: PLC0415
     from caseworker.services.context import ServiceContext  # noqa: PLC0415
     from caseworker.services.evaluation import EvaluationService  # noqa: PLC0415
