@@ -40,6 +40,7 @@ from caseworker.services.application_data import (
     _plain,
     snapshot,
 )
+from caseworker.services.application_people import relative_rows, save_people
 from caseworker.services.application_reading import ApplicationReading
 from caseworker.services.base import (
     Actor,
@@ -55,7 +56,6 @@ from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.duplicates import guard_duplicates, guard_elsewhere
 from caseworker.services.maker_checker import UnchangedError, maker_checker, unchanged
 from caseworker.services.permissions import ALL_ROLES, SUPERVISING
-from caseworker.services.person_names import guard_person_name
 from caseworker.services.row_check import refuse_if_tampered
 from caseworker.services.sync import stale_permit_check
 from caseworker.storage import bindings
@@ -97,7 +97,7 @@ class ApplicationService(ApplicationReading):
         case, records = self._parse(data)
         now = self.clock()
         with self._writing() as session:
-            applicant_id = self._save_people(session, case, records, actor=actor, exclude=None)
+            applicant_id = save_people(session, case, records, actor=actor, exclude=None)
             guard_duplicates(session, applicant_id, exclude=None, actor=actor)
             serial = repo.next_number(session, "application")
             office = self._office
@@ -116,7 +116,7 @@ class ApplicationService(ApplicationReading):
             repo.replace_relatives(
                 session,
                 app_id,
-                self._relative_rows(session, case, records, actor=actor, exclude=None),
+                relative_rows(session, case, records, actor=actor, exclude=None),
             )
             repo.add_fact_answers(session, app_id, _answers(case), actor.username, now)
             result = self._record(
@@ -155,7 +155,7 @@ class ApplicationService(ApplicationReading):
             if version is not None and version != view.version:
                 raise StaleVersionError(number=number, seen=version, current=view.version)
             target = next_state(State(view.state), Action.EDIT)
-            applicant_id = self._save_people(session, case, records, actor=actor, exclude=view.id)
+            applicant_id = save_people(session, case, records, actor=actor, exclude=view.id)
             guard_duplicates(session, applicant_id, exclude=view.id, actor=actor)
             before = _answers(case_from_dict(view.case))
             changed = {k: v for k, v in _answers(case).items() if before.get(k, _MISSING) != v}
@@ -170,7 +170,7 @@ class ApplicationService(ApplicationReading):
             repo.replace_relatives(
                 session,
                 view.id,
-                self._relative_rows(session, case, records, actor=actor, exclude=view.id),
+                relative_rows(session, case, records, actor=actor, exclude=view.id),
             )
             if unchanged(view, repo.load(session, number)):
                 raise UnchangedError(view)  # nothing written (rolled back), no one a maker
@@ -580,59 +580,3 @@ class ApplicationService(ApplicationReading):
         packs = self.evaluation.book.packs
         first = min((p.valid_from for p in packs), default=None)
         check_date(case, today=self.clock().date(), first_policy=first)
-
-    def _save_people(
-        self,
-        session: Session,
-        case: Case,
-        records: Records,
-        *,
-        actor: Actor,
-        exclude: int | None,
-    ) -> int:
-        rid = case.applicant.resident_id
-        guard_person_name(
-            session,
-            actor=actor,
-            id_number=rid.number,
-            name=records.applicant.name,
-            exclude=exclude,
-        )
-        return repo.save_person(
-            session,
-            id_number=rid.number,
-            birth_date=rid.birth_date,
-            sex=rid.sex.value,
-            card=records.applicant,
-            household=records.household,
-        )
-
-    def _relative_rows(
-        self,
-        session: Session,
-        case: Case,
-        records: Records,
-        *,
-        actor: Actor,
-        exclude: int | None,
-    ) -> list[tuple[int, str]]:
-        rows = []
-        for i, relative in enumerate(case.family):
-            card = records.family[i] if i < len(records.family) else type(records.applicant)()
-            guard_person_name(
-                session,
-                actor=actor,
-                id_number=relative.id_number,
-                name=card.name,
-                exclude=exclude,
-            )
-            person_id = repo.save_person(
-                session,
-                id_number=relative.id_number,
-                birth_date=relative.resolved_birth_date,
-                sex=relative.resolved_sex.value,
-                card=card,
-                household=None,
-            )
-            rows.append((person_id, relative.relation.value))
-        return rows
