@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from caseworker.services.store import Store  # noqa: E402
 from caseworker.storage import audit, bindings  # noqa: E402
-from caseworker.storage import schema as t  # noqa: E402
+from caseworker.storage import schema as tables  # noqa: E402
 from caseworker.storage.database import transaction  # noqa: E402
 
 STEPS = ("draft", "accepted", "decided", "approved", "permit_issued")
@@ -37,7 +37,7 @@ def _fill(store: Store, applications: int) -> None:
         "on": "2024-01-01",
     }
     with transaction(store.sessions) as session:
-        person = t.Person(id_number="370102198801011234", name="王一")
+        person = tables.Person(id_number="370102198801011234", name="王一")
         session.add(person)
         session.flush()
         person_id = person.id
@@ -45,7 +45,7 @@ def _fill(store: Store, applications: int) -> None:
     for start in range(0, applications, batch):
         with transaction(store.sessions) as session:
             for i in range(start, min(applications, start + batch)):
-                row = t.Application(
+                row = tables.Application(
                     number=f"370102001-AB3C-{i:06d}",
                     state="draft",
                     applicant_id=person_id,

@@ -259,18 +259,24 @@ class ScanDialog(QDialog):
         """The document camera (高拍仪) of the PC's device settings, or ``source``: its
         live picture, and the page it takes read as an opened image would be."""
         if source is None:
-            try:
-                source = device_settings.load().camera
-            except DeviceError as exc:
-                self.status.setText(
-                    tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。")
-                )
-                self.status.setToolTip(str(exc))  # what is wrong with it, for the IT person
+            settings = self._device_settings()
+            if settings is None:
                 return
+            source = settings.camera
         dialog = CameraDialog(source, self)
         dialog.accepted.connect(lambda: self._camera_took(dialog))
         self.camera_dialog = dialog
         dialog.open()
+
+    def _device_settings(self) -> device_settings.DeviceSettings | None:
+        """The PC's device settings, or None with the damaged file said in the status line
+        (what is wrong with it in the tooltip, for the IT person)."""
+        try:
+            return device_settings.load()
+        except DeviceError as exc:
+            self.status.setText(tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。"))
+            self.status.setToolTip(str(exc))
+            return None
 
     def _camera_of_the_pc(self) -> None:
         """The button and Ctrl+K: the camera the IT person set (``clicked`` would hand
@@ -287,14 +293,10 @@ class ScanDialog(QDialog):
         if not self.scanner_button.isEnabled():
             return  # a scan is under way
         if device is None:
-            try:
-                device = device_settings.load().scanner
-            except DeviceError as exc:
-                self.status.setText(
-                    tr("本机的外设设置（devices.json）无法使用，请联系信息员修正。")
-                )
-                self.status.setToolTip(str(exc))  # what is wrong with it, for the IT person
+            settings = self._device_settings()
+            if settings is None:
                 return
+            device = settings.scanner
         chosen = device
         self.scanner_button.setEnabled(False)
         self.accept_button.setEnabled(False)

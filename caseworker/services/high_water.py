@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.security import secrets as keys
 from caseworker.storage import audit
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 
 ROLLED_BACK = audit.ROLLED_BACK
 _log = logging.getLogger("caseworker.store")
@@ -65,7 +65,7 @@ def behind(session: Session, mark: audit.ChainHead | None) -> str | None:
     """How the store's trail falls short of the mark, in words, or None."""
     if mark is None:
         return None
-    head_row = session.get(t.AuditHead, 1)
+    head_row = session.get(tables.AuditHead, 1)
     if audit.tail_problem(session, audit.session_key(session), head_row) is not None:
         # the end of the trail is itself broken (cut, head changed, witness gone): the
         # chain's own checks say so, and the next event writes it into the chain
@@ -78,7 +78,7 @@ def behind(session: Session, mark: audit.ChainHead | None) -> str | None:
             f"outside the store), but the store's trail ends at event {reached}: the store "
             "was put back from an earlier copy without `caseworker restore`"
         )
-    there = session.scalar(select(t.AuditEvent.hash).where(t.AuditEvent.seq == mark.seq))
+    there = session.scalar(select(tables.AuditEvent.hash).where(tables.AuditEvent.seq == mark.seq))
     if there != mark.hash:
         return (
             f"audit event {mark.seq} is not the one this machine wrote (its high-water mark, "
@@ -92,16 +92,16 @@ def unresolved(session: Session) -> int | None:
     """The newest ``audit.rolled_back`` event that no `caseworker restore` came after
     (its number), or None: until then what the store says about a paper is not trusted."""
     newest = session.execute(
-        select(t.AuditEvent.id, t.AuditEvent.seq)
-        .where(t.AuditEvent.action == ROLLED_BACK)
-        .order_by(t.AuditEvent.id.desc())
+        select(tables.AuditEvent.id, tables.AuditEvent.seq)
+        .where(tables.AuditEvent.action == ROLLED_BACK)
+        .order_by(tables.AuditEvent.id.desc())
         .limit(1)
     ).first()
     if newest is None:
         return None
     restored = session.scalar(
-        select(t.AuditEvent.id).where(
-            t.AuditEvent.action == "store.restore", t.AuditEvent.id > newest[0]
+        select(tables.AuditEvent.id).where(
+            tables.AuditEvent.action == "store.restore", tables.AuditEvent.id > newest[0]
         )
     )
     return None if restored is not None else int(newest[1] or 0)

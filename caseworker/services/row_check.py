@@ -11,7 +11,7 @@ from sqlalchemy import select
 from caseworker.services.base import Actor, TamperedError
 from caseworker.services.store import Store
 from caseworker.storage import bindings
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 
 
 def refuse_if_tampered(store: Store, *, actor: Actor, number: str, at: datetime) -> None:
@@ -21,7 +21,7 @@ def refuse_if_tampered(store: Store, *, actor: Actor, number: str, at: datetime)
         return
     with store.sessions() as session:
         app_id = session.scalar(
-            select(t.Application.id).where(t.Application.number == number.strip())
+            select(tables.Application.id).where(tables.Application.number == number.strip())
         )
         found = None if app_id is None else bindings.disagreement(session, app_id)
     if found is None:

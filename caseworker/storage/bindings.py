@@ -26,7 +26,7 @@ from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from caseworker.storage import audit
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 
 #: the event written into the chain when a step met a row that disagrees with its trail
 MISMATCH = audit.ROW_MISMATCH
@@ -49,10 +49,12 @@ def _digest(value: Any) -> str:
 
 def _latest_decisions(session: Session, ids: Iterable[int] | None) -> dict[int, tuple[str, Any]]:
     query = select(
-        t.DecisionRecord.application_id, t.DecisionRecord.decision, t.DecisionRecord.result
-    ).order_by(t.DecisionRecord.id)
+        tables.DecisionRecord.application_id,
+        tables.DecisionRecord.decision,
+        tables.DecisionRecord.result,
+    ).order_by(tables.DecisionRecord.id)
     if ids is not None:
-        query = query.where(t.DecisionRecord.application_id.in_(list(ids)))
+        query = query.where(tables.DecisionRecord.application_id.in_(list(ids)))
     return {app_id: (decision, result) for app_id, decision, result in session.execute(query)}
 
 
@@ -68,16 +70,16 @@ def _bound(row: Any, decided: tuple[str, Any] | None) -> dict[str, str]:
 
 def _rows(session: Session, application_id: int | None) -> list[Any]:
     query = select(
-        t.Application.id,
-        t.Application.number,
-        t.Application.state,
-        t.Application.decision,
-        t.Application.case_json,
-        t.Application.receipt_number,
-        t.Application.permit_number,
-    ).order_by(t.Application.id)
+        tables.Application.id,
+        tables.Application.number,
+        tables.Application.state,
+        tables.Application.decision,
+        tables.Application.case_json,
+        tables.Application.receipt_number,
+        tables.Application.permit_number,
+    ).order_by(tables.Application.id)
     if application_id is not None:
-        query = query.where(t.Application.id == application_id)
+        query = query.where(tables.Application.id == application_id)
     return list(session.execute(query))
 
 
@@ -95,22 +97,23 @@ def bound_fields(session: Session, application_id: int) -> dict[str, str]:
 def _step_events(session: Session, application_id: int | None) -> dict[int, Any]:
     """The newest event of each application that says the state it left (a step)."""
     query = select(
-        t.AuditEvent.id,
-        t.AuditEvent.seq,
-        t.AuditEvent.prev_hash,
-        t.AuditEvent.hash,
-        t.AuditEvent.at,
-        t.AuditEvent.actor,
-        t.AuditEvent.action,
-        t.AuditEvent.application_id,
-        t.AuditEvent.detail,
+        tables.AuditEvent.id,
+        tables.AuditEvent.seq,
+        tables.AuditEvent.prev_hash,
+        tables.AuditEvent.hash,
+        tables.AuditEvent.at,
+        tables.AuditEvent.actor,
+        tables.AuditEvent.action,
+        tables.AuditEvent.application_id,
+        tables.AuditEvent.detail,
     ).where(
-        t.AuditEvent.application_id.is_not(None), t.AuditEvent.action.startswith("application.")
+        tables.AuditEvent.application_id.is_not(None),
+        tables.AuditEvent.action.startswith("application."),
     )
     if application_id is not None:
-        query = query.where(t.AuditEvent.application_id == application_id)
+        query = query.where(tables.AuditEvent.application_id == application_id)
     newest: dict[int, Any] = {}
-    for event in session.execute(query.order_by(t.AuditEvent.id)):
+    for event in session.execute(query.order_by(tables.AuditEvent.id)):
         if isinstance(event.detail, dict) and "state" in event.detail:
             newest[event.application_id] = event
     return newest
@@ -175,8 +178,8 @@ def _bound_era(session: Session) -> bool:
     """Whether any step in this store was written with the binding."""
     return (
         session.scalar(
-            select(t.AuditEvent.id)
-            .where(cast(t.AuditEvent.detail, String).contains('"facts_sha256"'))
+            select(tables.AuditEvent.id)
+            .where(cast(tables.AuditEvent.detail, String).contains('"facts_sha256"'))
             .limit(1)
         )
         is not None

@@ -19,7 +19,7 @@ from caseworker.services.context import OfficeContext
 from caseworker.services.printing import PrintingService
 from caseworker.services.store import STORE_FILE, Store
 from caseworker.storage import audit
-from caseworker.storage import schema as t
+from caseworker.storage import schema as tables
 from caseworker.storage.database import connect_raw
 from tests.printing.test_printing import _permit_ready
 from tests.stores import CLERK, SUPERVISOR, application
@@ -47,7 +47,9 @@ def _mismatches(store: Store) -> list[dict[str, object]]:
         return [
             dict(d)
             for d in session.scalars(
-                select(t.AuditEvent.detail).where(t.AuditEvent.action == audit.ROW_MISMATCH)
+                select(tables.AuditEvent.detail).where(
+                    tables.AuditEvent.action == audit.ROW_MISMATCH
+                )
             )
         ]
 
