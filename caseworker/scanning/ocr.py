@@ -348,6 +348,7 @@ def find_document(pixels: Any) -> Any | None:
     edges = cv2.dilate(cv2.Canny(grey, 30, 90), np.ones((5, 5), np.uint8))
     candidates.append(edges)
     area = small.shape[0] * small.shape[1]
+    found: list[tuple[float, Any]] = []
     for mask in candidates:
         contours, _h = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
@@ -362,8 +363,13 @@ def find_document(pixels: Any) -> Any | None:
             corners = quad.reshape(4, 2).astype(np.float32)
             if not _document_shaped(corners):
                 continue  # a table's border and a page's edge, or a shadow's
-            return _square_up(pixels, corners / scale)
-    return None
+            found.append((float(cv2.contourArea(quad)), corners))
+    if not found:
+        return None
+    # the largest outline of all: a shadow across the page splits its brightness, and
+    # the bright part alone can be shaped like a page too (a page cut off at the shadow)
+    _area, corners = max(found, key=lambda item: item[0])
+    return _square_up(pixels, corners / scale)
 
 
 #: width / height of an ID card (85.6 × 54 mm) and of a hukou book page (105 × 143 mm),
