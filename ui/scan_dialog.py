@@ -101,6 +101,10 @@ REASONS = {
         "", "识别为“{read}”，行政区划中没有；已改为相差一个字的唯一地名。"
     ),
     "place-unknown": QT_TRANSLATE_NOOP("", "无法按省、市、县对上行政区划。"),
+    "place-guessed": QT_TRANSLATE_NOOP(
+        "",
+        "识别为“{read}”，省、市、县中有两级对不上行政区划；这是按行政区划的猜测，请务必对照原件。",
+    ),
     "place-rest-unchecked": QT_TRANSLATE_NOOP(
         "", "省、市、县与行政区划相符；其后的街道、门牌无法核验。"
     ),
@@ -119,6 +123,9 @@ REASONS = {
     "label-fragment": QT_TRANSLATE_NOOP("", "混入了别的栏目的文字。"),
     "seal-removed": QT_TRANSLATE_NOOP(
         "", "识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。"
+    ),
+    "outside-table": QT_TRANSLATE_NOOP(
+        "", "这一栏的表格线没有找到，按同一行的文字读出；请对照原件确认是这一栏的内容。"
     ),
     "low-confidence": QT_TRANSLATE_NOOP("", "识别把握不大。"),
     "not-read": QT_TRANSLATE_NOOP("", "这一栏没有识别到文字（也可能本来就空着）。"),

@@ -48,6 +48,7 @@ REASONS = (
     "place-known",  # a division of the shipped data, the levels fitting together
     "place-corrected",
     "place-unknown",  # does not parse into province / city / county
+    "place-guessed",  # two of province, city and county corrected: a guess, doubtful
     "place-rest-unchecked",  # province, city and county known; the rest cannot be checked
     "id-valid",  # check digit, known region, a real birth date
     "id-invalid",
@@ -63,6 +64,7 @@ REASONS = (
     "name-agrees",
     "label-fragment",  # holds a printed label: taken from a neighbouring cell
     "seal-removed",  # a seal's text read into it taken out (``seal``)
+    "outside-table",  # read by its label's row where the table's cells were not found
     "not-read",
 )
 
@@ -233,6 +235,10 @@ CONFUSABLE_GROUPS = (
     "淼森",
 )
 CONFUSABLE = frozenset("".join(CONFUSABLE_GROUPS))
+#: more shapes the recogniser takes for a place's character, used only to choose between
+#: two divisions one character away (郭城县 in 菏泽市: 郓城县, not 鄄城县); a name holding
+#: 郭 or 军 is not doubtful for it
+PLACE_CONFUSABLE_GROUPS = (*CONFUSABLE_GROUPS, "郓郭军")
 #: labels printed on the documents, the scanner's and the others: a value holding one was
 #: taken from a neighbouring cell
 PRINTED_LABELS = [
@@ -380,7 +386,7 @@ def _at(text: str, pos: int, names: dict[str, str]) -> tuple[str, str, bool, int
 
 def _confusable_at(text: str, pos: int, name: str) -> bool:
     return any(
-        a != b and any(a in group and b in group for group in CONFUSABLE_GROUPS)
+        a != b and any(a in group and b in group for group in PLACE_CONFUSABLE_GROUPS)
         for a, b in zip(text[pos : pos + len(name)], name, strict=True)
     )
 
@@ -450,9 +456,14 @@ def _place(value: str, *, whole: bool) -> Verdict:
     rest = parsed.text[parsed.known :]
     if whole and rest:
         return Verdict(Status.DOUBTFUL, parsed.text, "place-unknown")
-    if parsed.corrections > 1:
-        # two levels guessed (山东吉泰旺市设城区 → 山东省泰安市肥城…): too far from the reading
+    if parsed.corrections > 2:
+        # every level guessed (山东吉泰旺市设城区 → 山东省泰安市肥城区): too far from the
+        # reading to offer; shown as read
         return Verdict(Status.DOUBTFUL, value, "place-unknown")
+    if parsed.corrections == 2:
+        # two levels guessed (山东省冬庄市峰城区 → 山东省枣庄市峄城区): the guess is shown,
+        # as doubtful, with what was read
+        return Verdict(Status.DOUBTFUL, parsed.text, "place-guessed")
     if parsed.corrected:
         return Verdict(Status.CORRECTED, parsed.text, "place-corrected")
     if rest:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
 from caseworker.scanning.checks import CLOSED, ETHNIC_GROUPS, Status, Verdict, judge
 from caseworker.scanning.lines import _tail, join_split_labels, split_at_labels
 from caseworker.scanning.ocr import OcrLine
-from caseworker.scanning.seal import SEALED_FIELDS, without_seal
+from caseworker.scanning.seal import SEALED_FIELDS, moved_in_shape, without_seal
 from caseworker.scanning.table import is_text, read_empty_cells, read_table
 
 Box = tuple[int, int, int, int]
@@ -168,11 +168,39 @@ def extract(
     if cells and recognise is not None:
         lines = lines + read_empty_cells(lines, cells, recognise)
     read, regions = _read_table(kind, lines, cells) if cells else _read_fields(kind, lines)
+    outside: set[str] = set()
+    if cells:
+        read, regions, outside = _beside_the_table(kind, lines, read, regions)
     if recognise is not None:
         read = _read_again(read, regions, recognise, known)
     verdicts = judge({name: f.value for name, f in read.items()}, known=known)
     found = {name: _settled(f, verdicts[name]) for name, f in read.items()}
+    for name in outside:
+        if found[name].status is Status.CHECKED:
+            found[name] = replace(found[name], status=Status.UNCHECKED, reason="outside-table")
     return ScanResult(kind, found, tuple(check_one(kind, read)))
+
+
+def _beside_the_table(
+    kind: str, lines: list[OcrLine], read: dict[str, Field], regions: dict[str, Box]
+) -> tuple[dict[str, Field], dict[str, Box], set[str]]:
+    """Where the ruled lines were not found (a page curled or blurred at its foot), a
+    field whose label stands in no cell is read as the card is, by its label's row; such a
+    value is never shown as checked (``outside-table``): the cells could not confirm
+    where it stands."""
+    missing = [name for name, f in read.items() if not f.value and name not in regions]
+    if not missing:
+        return read, regions, set()
+    by_line, line_regions = _read_fields(kind, lines)
+    read, regions = dict(read), dict(regions)
+    taken = set()
+    for name in missing:
+        if by_line[name].value:
+            read[name] = by_line[name]
+            if name in line_regions:
+                regions[name] = line_regions[name]
+            taken.add(name)
+    return read, regions, taken
 
 
 def _settled(f: Field, verdict: Verdict) -> Field:
@@ -269,6 +297,8 @@ def _unsealed(name: str, text: str, score: float, box: Box | None) -> Field:
     if name not in SEALED_FIELDS:
         return Field(value, score, box)
     cut = without_seal(value, allowed=CLOSED.get(name, ()))
+    if name == "moved_in_from":
+        cut = moved_in_shape(cut)
     return Field(cut, score, box, read=value if cut != value else "")
 
 
@@ -351,7 +381,32 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
             found["id_number"] = Field(
                 _normalise("id_number", _compact(shaped[0].text)), shaped[0].score, shaped[0].box
             )
+    if kind == "id-card" and "ethnicity" in found and not found["ethnicity"].value:
+        found["ethnicity"] = _ethnicity_beside_sex(lines, label_of) or found["ethnicity"]
     return found, regions
+
+
+def _ethnicity_beside_sex(lines: list[OcrLine], label_of: dict[int, str | None]) -> Field | None:
+    """The card prints 民族 on the row of 性别, right of it: with its label misread beyond
+    knowing (民族汉 read as 呈汉 or 民汉), the one line there that is an ethnic group's name
+    after at most two characters."""
+    sex = next((lines[i] for i, label in label_of.items() if label == "性别"), None)
+    if sex is None:
+        return None
+    found = []
+    for i, line in enumerate(lines):
+        text = _compact(line.text)
+        if (
+            # no label, or 民族 taken as misread where it was a character and the value
+            # (民汉: 民 and 汉)
+            (label_of[i] is None or (label_of[i] == "民族" and text != "民族"))
+            and line.box[0] > sex.box[0]
+            and abs(line.middle - sex.middle) < max(line.height, sex.height) * 0.6
+        ):
+            named = [g for g in ETHNIC_GROUPS if text.endswith(g) and len(text) - len(g) <= 2]
+            if named:
+                found.append(Field(max(named, key=len), line.score, line.box))
+    return found[0] if len(found) == 1 else None
 
 
 def _continued(

@@ -363,13 +363,40 @@ def find_document(pixels: Any) -> Any | None:
             corners = quad.reshape(4, 2).astype(np.float32)
             if not _document_shaped(corners):
                 continue  # a table's border and a page's edge, or a shadow's
-            found.append((float(cv2.contourArea(quad)), corners))
+            found.append((float(cv2.contourArea(quad)), _edge_support(edges, corners), corners))
     if not found:
         return None
-    # the largest outline of all: a shadow across the page splits its brightness, and
-    # the bright part alone can be shaped like a page too (a page cut off at the shadow)
-    _area, corners = max(found, key=lambda item: item[0])
+    # a shadow across the page splits its brightness, and the bright part alone can be
+    # page-shaped too (the page cut off at the shadow), or the pale desk beside the page
+    # joins it: of the outlines that follow the edges in the photo about as well as the
+    # best, the largest
+    best = max(support for _area, support, _corners in found)
+    _area, _support, corners = max(
+        (item for item in found if item[1] >= best - EDGE_SUPPORT_SLACK), key=lambda item: item[0]
+    )
     return _square_up(pixels, corners / scale)
+
+
+#: outlines whose sides lie on edges of the photo this much less often than the best
+#: outline's still count as following them
+EDGE_SUPPORT_SLACK = 0.1
+
+
+def _edge_support(edges: Any, corners: Any) -> float:
+    """How much of the outline's sides lies on an edge of the photo (0 to 1): a page's or
+    a card's edge is sharp all round; a shadow's is soft, and a desk has none."""
+    import numpy as np  # noqa: PLC0415
+
+    height, width = edges.shape[:2]
+    on = total = 0
+    for n in range(4):
+        start, end = corners[n], corners[(n + 1) % 4]
+        for t in np.linspace(0.05, 0.95, 40):
+            x, y = (start + (end - start) * t).round().astype(int)
+            if 0 <= x < width and 0 <= y < height:
+                on += bool(edges[y, x])
+            total += 1
+    return on / total
 
 
 #: width / height of an ID card (85.6 × 54 mm) and of a hukou book page (105 × 143 mm),

@@ -10,6 +10,8 @@ Pure: text in, text out."""
 
 from __future__ import annotations
 
+import re
+
 #: what a hukou seal says
 SEAL_WORDS = ("山东省公安厅", "公安局", "派出所", "户口专用章")
 SEAL_CHARACTERS = frozenset("".join(SEAL_WORDS))
@@ -33,6 +35,18 @@ SEALED_FIELDS = frozenset(
         "address",
     }
 )
+
+
+#: what 何时由何地迁来本址 holds: a date, 由, a place, 迁来 (the form prints nothing else)
+_MOVED_IN = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日由.+迁来")
+
+
+def moved_in_shape(value: str) -> str:
+    """A moved-in value cut to its printed shape (date, 由, place, 迁来): what stands before
+    the date or after 迁来 is the seal's text, however misread (户国专量, 丁户, 东); a value
+    without that shape is left as it is."""
+    found = _MOVED_IN.search(value)
+    return found.group(0) if found else value
 
 
 def without_seal(value: str, *, allowed: tuple[str, ...] = ()) -> str:

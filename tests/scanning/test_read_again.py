@@ -12,7 +12,7 @@ import pytest
 from caseworker.scanning.checks import CLOSED, Status, parse_place
 from caseworker.scanning.fields import Recognise, extract
 from caseworker.scanning.ocr import OcrLine, _text_lines
-from caseworker.scanning.seal import without_seal
+from caseworker.scanning.seal import moved_in_shape, without_seal
 from caseworker.scanning.table import read_empty_cells, read_table
 
 Box = tuple[int, int, int, int]
@@ -292,6 +292,31 @@ def test_a_seals_text_at_a_values_end_or_start_is_taken_away(
     assert without_seal(read, allowed=allowed) == shown
 
 
+@pytest.mark.parametrize(
+    ("read", "shown"),
+    [
+        # the seal's text misread past what TELLING knows (国, 量, 单, 丁 for 口专用章)
+        ("2007年04月17日由德州市迁来丁户", "2007年04月17日由德州市迁来"),
+        ("2017年03月04日由潍坊市迁来户国专用单", "2017年03月04日由潍坊市迁来"),
+        ("公好工户2013年03月17日由枣庄市迁来", "2013年03月17日由枣庄市迁来"),
+        ("东1992年09月22日由菏泽市迁来", "1992年09月22日由菏泽市迁来"),
+        ("1982", "1982"),  # not the form's shape: left for the clerk as read
+        ("户国专量", "户国专量"),
+    ],
+)
+def test_a_moved_in_value_is_cut_to_the_forms_shape(read: str, shown: str) -> None:
+    assert moved_in_shape(read) == shown
+
+
+def test_a_moved_in_value_cut_to_its_shape_is_marked() -> None:
+    cells: list[Box] = [(0, 0, 300, 60), (300, 0, 900, 60)]
+    lines = [line("何时由何地迁来本址", 5, 10), line("2007年04月17日由德州市迁来丁户", 305, 10)]
+    found = extract("registration-card", lines, cells=cells).fields["moved_in_from"]
+    assert found.value == "2007年04月17日由德州市迁来"
+    assert found.status is not Status.CHECKED
+    assert found.read == "2007年04月17日由德州市迁来丁户"  # the clerk sees what was read
+
+
 REGISTRATION_CELLS: list[Box] = [(0, 0, 100, 60), (100, 0, 400, 60)]
 
 
@@ -326,3 +351,25 @@ def test_a_line_that_could_start_two_misread_labels_names_none() -> None:
     values = extract("id-card", [line("姓别男", 50, 120)]).values()
     assert values["name"] == ""
     assert values["sex"] == ""
+
+
+def test_a_field_below_the_tables_found_cells_is_read_by_its_row_and_never_checked() -> None:
+    # the ruled lines found only round the first row (the page curled at its foot)
+    cells: list[Box] = [(0, 0, 150, 60), (150, 0, 600, 60)]
+    lines = [
+        line("婚姻状况", 5, 10),
+        line("已婚", 155, 10),
+        line("文化程度", 5, 200),
+        line("小学", 200, 200),
+    ]
+    result = extract("registration-card", lines, cells=cells)
+    marital, education = result.fields["marital_status"], result.fields["education"]
+    assert (marital.value, marital.status) == ("已婚", Status.CHECKED)  # in its cell
+    assert (education.value, education.status, education.reason) == (
+        "小学",
+        Status.UNCHECKED,
+        "outside-table",
+    )
+    # a label the cells hold keeps its cell: an empty value is not filled from the row
+    empty = extract("registration-card", lines[:1] + lines[2:], cells=cells)
+    assert empty.fields["marital_status"].value == ""
