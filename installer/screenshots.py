@@ -161,7 +161,7 @@ def _shoot() -> None:
     # the collective-hukou tab, with one collective and an admitted family
     from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
 
-    collectives = CollectiveService(apps)
+    collectives = CollectiveService(context)
     supervisor = Actor("zhao", "supervisor")
     users.add(admin, username="zhao", role="supervisor", password="shots-pass-1")
     home = collectives.create(

@@ -72,7 +72,7 @@ def compose_desk(
 
     @cache
     def printing() -> PrintingService:
-        return PrintingService(apps)
+        return PrintingService(context)
 
     return Desk(
         evaluation=evaluation,
@@ -80,8 +80,8 @@ def compose_desk(
         users=users,
         login=login,
         runner=runner,
-        collectives=CollectiveService(apps),
-        statistics=StatisticsService(apps),
+        collectives=CollectiveService(context),
+        statistics=StatisticsService(context),
         audit=AuditService(context),
         printing=printing,
         office=context.office,

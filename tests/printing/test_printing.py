@@ -46,7 +46,7 @@ def _permit_ready(apps: ApplicationService, **spec: object) -> str:
 
 @pytest.fixture
 def printing(apps: ApplicationService) -> PrintingService:
-    return PrintingService(apps)
+    return PrintingService(apps.context)
 
 
 def test_permit_names_everyone_with_numbers_and_clause(
@@ -218,6 +218,6 @@ def test_another_office_does_not_know_this_device(
     other = Store.init(
         tmp_path / "other", office_code="370103002", station_name="站", admin_password=PASSWORD
     )
-    elsewhere = PrintingService(ApplicationService(ServiceContext(other, evaluation=service)))
+    elsewhere = PrintingService(ServiceContext(other, evaluation=service))
     assert elsewhere.verify(payload).status == "unknown"
     other.close()

@@ -40,7 +40,7 @@ def _init(folder: Path, **where: object) -> Store:
 def _use(store: Store, service: EvaluationService) -> None:
     """A permit printed (the device key made) and the store reopened (the mark read)."""
     apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
-    PrintingService(apps).print_document(CLERK, _permit_ready(apps), DocumentKind.PERMIT)
+    PrintingService(apps.context).print_document(CLERK, _permit_ready(apps), DocumentKind.PERMIT)
     folder = store.folder
     store.close()
     again = Store.open(folder, verify=True)

@@ -1,0 +1,74 @@
+"""The evidence behind a collective registration and its scan are written together: a
+refused evidence write leaves neither the scan nor its attach event behind."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from caseworker.services.applications import ApplicationService
+from caseworker.services.base import ServiceError
+from caseworker.services.collectives import CollectiveService
+from caseworker.services.store import Store
+from caseworker.storage import collectives as collective_rows
+from caseworker.storage import schema as tables
+from caseworker.storage.applications import ConcurrentChangeError
+from tests.stores import CLERK, application
+
+SCAN = ("consent.png", b"\x89PNG a homeowner's consent", "image/png")
+
+
+def _count(store: Store, what: object) -> int:
+    with store.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(what)) or 0)
+
+
+def _attach_events(store: Store) -> int:
+    with store.sessions() as session:
+        query = select(func.count()).where(tables.AuditEvent.action == "application.attach")
+        return int(session.scalar(query) or 0)
+
+
+def test_a_refused_evidence_write_leaves_no_scan_behind(
+    store: Store, apps: ApplicationService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collectives = CollectiveService(apps.context)
+    number = apps.create_draft(CLERK, application(destination={"household": "rented_home"})).number
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise ConcurrentChangeError  # the store refuses the evidence row
+
+    monkeypatch.setattr(collective_rows, "add_evidence", refused)
+    with pytest.raises(ServiceError):
+        collectives.add_evidence(
+            CLERK,
+            number,
+            kind="owner_consent",
+            consent_date=date(2024, 1, 2),
+            owner_name="钱多多",
+            address="济南市历下区泉城路1号",
+            scan=SCAN,
+        )
+    assert _count(store, tables.Attachment) == 0
+    assert _attach_events(store) == 0
+    assert apps.scans(number) == []
+
+
+def test_evidence_and_its_scan_are_kept_together(store: Store, apps: ApplicationService) -> None:
+    collectives = CollectiveService(apps.context)
+    number = apps.create_draft(CLERK, application(destination={"household": "rented_home"})).number
+    kept = collectives.add_evidence(
+        CLERK,
+        number,
+        kind="owner_consent",
+        consent_date=date(2024, 1, 2),
+        owner_name="钱多多",
+        address="济南市历下区泉城路1号",
+        scan=SCAN,
+    )
+    (scan,) = apps.scans(number)
+    assert kept.attachment_id == scan.id
+    assert apps.scan_content(scan.id) == SCAN[1]
+    assert _attach_events(store) == 1
