@@ -15,6 +15,7 @@ from caseworker.services.store import Store
 from caseworker.storage import collectives as collective_rows
 from caseworker.storage import schema as tables
 from caseworker.storage.applications import ConcurrentChangeError
+from caseworker.storage.collectives import EvidenceView
 from tests.stores import CLERK, application
 
 SCAN = ("consent.png", b"\x89PNG a homeowner's consent", "image/png")
@@ -31,6 +32,18 @@ def _attach_events(store: Store) -> int:
         return int(session.scalar(query) or 0)
 
 
+def _consent_with_scan(collectives: CollectiveService, number: str) -> EvidenceView:
+    return collectives.add_evidence(
+        CLERK,
+        number,
+        kind="owner_consent",
+        consent_date=date(2024, 1, 2),
+        owner_name="钱多多",
+        address="济南市历下区泉城路1号",
+        scan=SCAN,
+    )
+
+
 def test_a_refused_evidence_write_leaves_no_scan_behind(
     store: Store, apps: ApplicationService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -42,15 +55,7 @@ def test_a_refused_evidence_write_leaves_no_scan_behind(
 
     monkeypatch.setattr(collective_rows, "add_evidence", refused)
     with pytest.raises(ServiceError):
-        collectives.add_evidence(
-            CLERK,
-            number,
-            kind="owner_consent",
-            consent_date=date(2024, 1, 2),
-            owner_name="钱多多",
-            address="济南市历下区泉城路1号",
-            scan=SCAN,
-        )
+        _consent_with_scan(collectives, number)
     assert _count(store, tables.Attachment) == 0
     assert _attach_events(store) == 0
     assert apps.scans(number) == []
@@ -59,15 +64,7 @@ def test_a_refused_evidence_write_leaves_no_scan_behind(
 def test_evidence_and_its_scan_are_kept_together(store: Store, apps: ApplicationService) -> None:
     collectives = CollectiveService(apps.context)
     number = apps.create_draft(CLERK, application(destination={"household": "rented_home"})).number
-    kept = collectives.add_evidence(
-        CLERK,
-        number,
-        kind="owner_consent",
-        consent_date=date(2024, 1, 2),
-        owner_name="钱多多",
-        address="济南市历下区泉城路1号",
-        scan=SCAN,
-    )
+    kept = _consent_with_scan(collectives, number)
     (scan,) = apps.scans(number)
     assert kept.attachment_id == scan.id
     assert apps.scan_content(scan.id) == SCAN[1]
