@@ -150,7 +150,7 @@ class EvidenceWork(CollectiveBase):
             pdf = render_evidence(
                 EvidencePage(
                     title=EVIDENCE_ZH[EvidenceKind(found.kind)],
-                    station_name=self._office.station_name,
+                    police_station_name=self._office.police_station_name,
                     application_number=found.application_number,
                     owner_name=found.owner_name,
                     owner_id_number=found.owner_id_number,

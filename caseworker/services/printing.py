@@ -325,7 +325,7 @@ class PrintingService:
             number=number,
             application_number=view.number,
             issued_on=issued,
-            station_name=self._office.station_name,
+            police_station_name=self._office.police_station_name,
             office_code=self._office.office_code,
             applicant=applicant,
             relatives=relatives,

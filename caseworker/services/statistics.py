@@ -171,7 +171,7 @@ class StatisticsService:
                 data = render_report(
                     ReportPage(
                         title=self._heading(date_from, date_to, department),
-                        station_name=office.station_name,
+                        police_station_name=office.police_station_name,
                         office_code=office.office_code,
                         printed_on=self.context.clock().date(),
                         tables=tuple(

@@ -360,7 +360,7 @@ class Store:
         folder: Path,
         *,
         office_code: str,
-        station_name: str,
+        police_station_name: str,
         jurisdiction: str = "",
         admin_username: str = "admin",
         admin_password: str,
@@ -374,8 +374,8 @@ class Store:
         keeps the audit key, the device key and the high-water mark away from it."""
         if not office_code.isdigit() or not 6 <= len(office_code) <= 12:
             raise SetupError(code="setup.office_code", field="office_code", office=office_code)
-        if not station_name.strip():
-            raise SetupError(code="setup.station_required", field="station_name")
+        if not police_station_name.strip():
+            raise SetupError(code="setup.station_required", field="police_station_name")
         try:
             password_hash = hash_password(admin_password)
         except PasswordRuleError as exc:
@@ -424,7 +424,7 @@ class Store:
                 session.info[audit.NEW_CHAIN] = True  # the one trail that may begin empty
                 repo.create_office(
                     session,
-                    repo.OfficeView(office_code, station_name.strip(), jurisdiction, device),
+                    repo.OfficeView(office_code, police_station_name.strip(), jurisdiction, device),
                     at,
                 )
                 repo.add_user(
@@ -441,7 +441,7 @@ class Store:
                     actor=admin_username,
                     action="store.init",
                     application_id=None,
-                    detail={"office_code": office_code, "station": station_name},
+                    detail={"office_code": office_code, "station": police_station_name},
                 )
         except Exception:
             engine.dispose()

@@ -130,7 +130,7 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
         record.facts and digest_of(record.facts) != record.digest
     ):
         return Verdict("tampered", "the document's fields differ from the register", record)
-    station = printing.context.office.station_name
+    station = printing.context.office.police_station_name
     ask = f"ask {station} (向{station}核实) why"
     if record.voided:
         said = record.void_reason if reveal else ask

@@ -191,7 +191,7 @@ def test_two_offices_offline_never_share_a_number(
     numbers: list[set[str]] = []
     for office in ("370102001", "370103002"):
         store = Store.init(
-            tmp_path / office, office_code=office, station_name="站", admin_password=PASSWORD
+            tmp_path / office, office_code=office, police_station_name="站", admin_password=PASSWORD
         )
         apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
         issued: set[str] = set()
@@ -216,7 +216,10 @@ def test_another_office_does_not_know_this_device(
     number = _permit_ready(apps)
     payload = printing.print_document(CLERK, number, DocumentKind.PERMIT).record.payload
     other = Store.init(
-        tmp_path / "other", office_code="370103002", station_name="站", admin_password=PASSWORD
+        tmp_path / "other",
+        office_code="370103002",
+        police_station_name="站",
+        admin_password=PASSWORD,
     )
     elsewhere = PrintingService(ServiceContext(other, evaluation=service))
     assert elsewhere.verify(payload).status == "unknown"

@@ -26,7 +26,7 @@ def _init(folder: Path, **where: object) -> Store:
     store = Store.init(
         folder,
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password=PASSWORD,
         **where,  # type: ignore[arg-type]
     )

@@ -30,7 +30,7 @@ def _setup(folder: Path, key_file: Path | None) -> Store:
     store = Store.init(
         folder,
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password=PASSWORD,
         key_file=key_file,
     )
