@@ -229,9 +229,9 @@ class PrintingService:
     def verify(self, text: str, *, actor: Actor | None = None) -> Verdict:
         """Check a code read from a QR, a PDF's text or typed in (``verifying``); a
         logged-in ``actor``'s check is audited and may read the reasons."""
-        verdict = verify_code(self, text, actor=actor)
+        verdict = verify_code(self.context, text, actor=actor, valid_days=self.valid_days)
         if actor is not None:
-            record_check(self, actor, text, verdict)
+            record_check(self.context, actor, text, verdict)
         return verdict
 
     # --- the data --------------------------------------------------------------------

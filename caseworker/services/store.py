@@ -25,6 +25,7 @@ from caseworker.security import secrets as keys
 from caseworker.security.passwords import MIN_LENGTH, PasswordRuleError, hash_password
 from caseworker.services import activity_log, high_water
 from caseworker.services.base import Actor, ServiceError
+from caseworker.services.changes import record_change
 from caseworker.services.key_places import KeyPlaceError, audit_key_place
 from caseworker.services.permissions import Permission, require
 from caseworker.storage import audit
@@ -523,8 +524,6 @@ def restore(
             "trail_had_reached": before.seq if before else None,
             "high_water_mark": mark.seq if mark else None,
         }
-        from caseworker.services.context import record_change  # noqa: PLC0415 - it imports Store
-
         with transaction(store.sessions) as session:
             office = repo.office(session)
             if office is None:
