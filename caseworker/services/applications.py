@@ -58,7 +58,7 @@ from caseworker.services.duplicates import guard_duplicates, guard_elsewhere
 from caseworker.services.maker_checker import UnchangedError, maker_checker, unchanged
 from caseworker.services.permissions import STEP_ROLES
 from caseworker.services.row_check import refuse_if_tampered
-from caseworker.services.sync import stale_permit_check
+from caseworker.services.sync_staleness import stale_permit_check
 from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
