@@ -1,8 +1,14 @@
-"""Scanning: the recogniser kept (rapidocr-onnxruntime 1.4.4, PP-OCRv4) against rapidocr 3.x
-(PP-OCRv6 small, whose models ship inside its wheel), through the same pipeline on the
-first N images of the realistic set, one core.
+"""Scanning: the engines measured through the same pipeline on the first N images of the
+realistic set, one core:
 
-    python bench/bench_scan_engines.py 24 v4
+- ``v6rec``, the desk's: rapidocr-onnxruntime 1.4.4's PP-OCRv4 detector with the PP-OCRv6
+  small recogniser taken from the rapidocr 3.10.0 wheel (resources/ocr);
+- ``v4``: rapidocr-onnxruntime 1.4.4 as it comes (PP-OCRv4 detector and recogniser), the
+  desk's engine before;
+- ``v3``: rapidocr 3.x whole (PP-OCRv6 small detector and recogniser).
+
+    python bench/bench_scan_engines.py 240 v6rec
+    python bench/bench_scan_engines.py 240 v4
     RAPIDOCR3_SITE=/path/to/venv/lib/python3.11/site-packages \\
         python bench/bench_scan_engines.py 24 v3
 
@@ -60,6 +66,11 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     if engine == "v3":
         ocr._engine = _rapidocr3()
+    elif engine == "v4":  # rapidocr-onnxruntime as it comes: its own PP-OCRv4 recogniser
+        from rapidocr_onnxruntime import RapidOCR  # noqa: PLC0415
+
+        ocr._engine = RapidOCR()
+    # "v6rec": the desk's engine (v4 detector, PP-OCRv6 small recogniser from resources/ocr)
     test_set = samples(count)
     ocr.read_lines(test_set[0].image)  # load the models before timing
     report = measure(test_set, rectify=True)

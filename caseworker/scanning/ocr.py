@@ -1,12 +1,18 @@
-"""On-device OCR (文字识别) with RapidOCR: the PP-OCRv4 Chinese models ship inside the
-``rapidocr-onnxruntime`` wheel and run on ONNX Runtime, so nothing is downloaded and no
-image leaves the counter PC. The engine loads once per process, on first use."""
+"""On-device OCR (文字识别) with RapidOCR on ONNX Runtime: the PP-OCRv4 detector that
+ships inside the ``rapidocr-onnxruntime`` wheel finds the lines, and the PP-OCRv6 small
+recogniser (``resources/ocr``, from the ``rapidocr`` 3.10.0 wheel; its character list is
+in the model) reads them: it knows the rare surnames (亓, 禚, 綦, 逄, 郗) the v4 recogniser
+misreads. Nothing is downloaded and no image leaves the counter PC. The engine loads once
+per process, on first use."""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from caseworker.resources import resource_path
 
 NOT_INSTALLED = (
     "scanning is not installed with this program (pip install 'caseworker[scan]'); "
@@ -51,8 +57,20 @@ def _ocr() -> Any:
                 from rapidocr_onnxruntime import RapidOCR  # noqa: PLC0415
             except ImportError:
                 raise ScanError(NOT_INSTALLED) from None
-            _engine = RapidOCR()
+            _engine = RapidOCR(rec_model_path=str(recogniser_model()))
         return _engine
+
+
+#: the recogniser's model file, under the program's resources
+RECOGNISER = ("ocr", "PP-OCRv6_rec_small.onnx")
+
+
+def recogniser_model() -> Path:
+    """The recogniser's model; a ScanError when the installation lacks it."""
+    model = resource_path(*RECOGNISER)
+    if not model.is_file():
+        raise ScanError(NOT_INSTALLED)
+    return model
 
 
 def decode(image: bytes) -> Any:
@@ -330,6 +348,7 @@ def find_document(pixels: Any) -> Any | None:
     edges = cv2.dilate(cv2.Canny(grey, 30, 90), np.ones((5, 5), np.uint8))
     candidates.append(edges)
     area = small.shape[0] * small.shape[1]
+    found: list[tuple[float, Any]] = []
     for mask in candidates:
         contours, _h = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
@@ -344,8 +363,13 @@ def find_document(pixels: Any) -> Any | None:
             corners = quad.reshape(4, 2).astype(np.float32)
             if not _document_shaped(corners):
                 continue  # a table's border and a page's edge, or a shadow's
-            return _square_up(pixels, corners / scale)
-    return None
+            found.append((float(cv2.contourArea(quad)), corners))
+    if not found:
+        return None
+    # the largest outline of all: a shadow across the page splits its brightness, and
+    # the bright part alone can be shaped like a page too (a page cut off at the shadow)
+    _area, corners = max(found, key=lambda item: item[0])
+    return _square_up(pixels, corners / scale)
 
 
 #: width / height of an ID card (85.6 × 54 mm) and of a hukou book page (105 × 143 mm),
