@@ -97,10 +97,10 @@ def _pdf(title: str, author: str, story: list[Flowable], *, wide: bool = False) 
     return buffer.getvalue()
 
 
-def _signature(station: str, on: date) -> Iterator[Flowable]:
+def _signature(police_station: str, on: date) -> Iterator[Flowable]:
     s = styles()
     yield Spacer(1, 8 * mm)
-    yield para(station, s["body"])
+    yield para(police_station, s["body"])
     yield para(f"{on.year}年{on.month}月{on.day}日", s["body"])
 
 

@@ -132,8 +132,8 @@ def verify_code(
         record.facts and digest_of(record.facts) != record.digest
     ):
         return Verdict("tampered", "the document's fields differ from the register", record)
-    station = context.office.police_station_name
-    ask = f"ask {station} (向{station}核实) why"
+    police_station = context.office.police_station_name
+    ask = f"ask {police_station} (向{police_station}核实) why"
     if record.voided:
         said = record.void_reason if reveal else ask
         return Verdict("void", f"{payload.number} is void 已作废: {said}", record)
