@@ -69,3 +69,21 @@ def test_evidence_and_its_scan_are_kept_together(store: Store, apps: Application
     assert kept.attachment_id == scan.id
     assert apps.scan_content(scan.id) == SCAN[1]
     assert _attach_events(store) == 1
+
+
+def test_an_empty_scan_refuses_the_evidence_too(store: Store, apps: ApplicationService) -> None:
+    collectives = CollectiveService(apps.context)
+    number = apps.create_draft(CLERK, application(destination={"household": "rented_home"})).number
+    with pytest.raises(ServiceError) as refused:
+        collectives.add_evidence(
+            CLERK,
+            number,
+            kind="registered_lease",
+            consent_date=date(2024, 1, 2),
+            address="济南市历下区泉城路1号",
+            lease_registration="JNZL-2024-000001",
+            scan=("lease.png", b"", "image/png"),
+        )
+    assert refused.value.code == "scan.empty"
+    assert _count(store, tables.ConsentEvidence) == 0
+    assert _count(store, tables.Attachment) == 0
