@@ -65,7 +65,7 @@ def main() -> None:
         store = Store.init(
             folder,
             office_code="370102001",
-            station_name="bench",
+            police_station_name="bench",
             admin_password="s3cret-pass",
             key_file=Path(tmp) / "store.key",
         )

@@ -56,7 +56,7 @@ def township(folder: Path, count: int, scan_kb: int) -> None:
     store = Store.init(
         folder / "data",
         office_code=OFFICE,
-        station_name="乡镇派出所",
+        police_station_name="乡镇派出所",
         admin_password=PASSWORD,
         key_file=folder / "store.key",
     )

@@ -84,7 +84,7 @@ def bench_start(runs: int) -> dict[str, Any]:
     Store.init(
         folder,
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password="bench-pass-1",
         key_file=folder.parent / "store.key",
     ).close()

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_store import generate  # noqa: E402
 from caseworker.cli_report import REPORT_TABLES  # noqa: E402
-from caseworker.services.applications import Actor, ApplicationService  # noqa: E402
+from caseworker.services.applications import Actor  # noqa: E402
 from caseworker.services.context import ServiceContext  # noqa: E402
 from caseworker.services.evaluation import EvaluationService  # noqa: E402
 from caseworker.services.statistics import StatisticsService  # noqa: E402
@@ -109,8 +109,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.keep or Path(__import__("tempfile").mkdtemp(prefix="caseworker-stats-bench-"))
     store = _store(folder)
-    apps = ApplicationService(ServiceContext(store, evaluation=EvaluationService.from_resources()))
-    stats = StatisticsService(apps)
+    stats = StatisticsService(ServiceContext(store, evaluation=EvaluationService.from_resources()))
     month = (date(2024, 3, 1), date(2024, 3, 31))
     raw = connect_raw(store.path, store.settings.key())
     filters = st.Filters(*month)

@@ -90,7 +90,7 @@ def generate(folder: Path, persons: int, applications: int) -> Store:
     store = Store.init(
         folder,
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password="bench-pass-1",
         key_file=folder.parent / f"{folder.name}.key",
     )

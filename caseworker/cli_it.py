@@ -168,8 +168,8 @@ def _import(args: argparse.Namespace, folder: Path) -> int:
     phrases = [_passphrase(twice=False, who=share if len(texts) > 1 else 0) for share in shares]
     done = import_shares(folder, texts, passphrases=phrases, key_file=args.key_file)
     print(
-        f"keys of {done.station_name} ({done.office_code}), store {done.store_id}, now kept in "
-        f"{done.kept_in} for this user"
+        f"keys of {done.police_station_name} ({done.office_code}), store {done.store_id}, "
+        f"now kept in {done.kept_in} for this user"
     )
     if done.settings_written:
         print("now put the office's newest backup in place: caseworker restore BACKUP.db")
@@ -189,7 +189,7 @@ def _sheet(source: Path, out: Path) -> int:
     pdf = render(
         RecoverySheet(
             office_code=str(header["office_code"]),
-            station_name=str(header.get("station_name", "")),
+            police_station_name=str(header.get("station_name", "")),
             store_id=str(header["store_id"]),
             created_at=str(header["created_at"]),
             recovery_text=text,

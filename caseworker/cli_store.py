@@ -288,7 +288,7 @@ def _with_store(args: argparse.Namespace, store: Store) -> int:
     service = ApplicationService(context)
     anonymous = not (args.user or os.environ.get("CASEWORKER_USER"))
     if args.command == "verify" and anonymous:  # anyone may check; a logged-in one is audited
-        return _printing(args, PrintingService(service), None)
+        return _printing(args, PrintingService(context), None)
     users = UserService(context)
     login = _login(args, users)
     try:
@@ -312,15 +312,15 @@ def _as_user(
         print(f"backup written and verified: {written}")
         return 0
     if args.command in {"print", "void-print", "verify"}:
-        return _printing(args, PrintingService(service), actor)
+        return _printing(args, PrintingService(context), actor)
     if args.command in {"user", "users"}:
         return _users(args, users, actor)
     if args.command == "audit":
         return _audit(args, AuditService(context), actor)
     if args.command == "collective":
-        return cli_collective.run(args, CollectiveService(service), actor)
+        return cli_collective.run(args, CollectiveService(context), actor)
     if args.command == "report":
-        return cli_report.run(args, StatisticsService(service), actor)
+        return cli_report.run(args, StatisticsService(context), actor)
     if args.command in {"enroll", "sync"}:
         sync = SyncService(context, batch=cli_sync.batch_size())
         return cli_sync.run(args, sync, actor)

@@ -38,7 +38,7 @@ def _init(args: argparse.Namespace, folder: Path) -> int:
     store = Store.init(
         folder,
         office_code=args.office,
-        station_name=args.station,
+        police_station_name=args.station,
         jurisdiction=args.jurisdiction,
         admin_username=args.admin,
         admin_password=password,
@@ -57,7 +57,7 @@ def _init(args: argparse.Namespace, folder: Path) -> int:
         if store.settings.audit_key_source == "":
             where += " (beside the store key: whoever gets that folder gets all three)"
     print(
-        f"store set up in {folder} for {office.station_name} ({office.office_code}), "
+        f"store set up in {folder} for {office.police_station_name} ({office.office_code}), "
         f"device {office.device_code}; key kept in {where}"
     )
     return 0

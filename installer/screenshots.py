@@ -85,7 +85,10 @@ def _shoot() -> None:
     i18n.install(app, i18n.CHINESE)
     folder = scratch / "data"
     store = Store.init(
-        folder, office_code="370102001", station_name="泉城路派出所", admin_password="shots-pass-1"
+        folder,
+        office_code="370102001",
+        police_station_name="泉城路派出所",
+        admin_password="shots-pass-1",
     )
     evaluation = EvaluationService.from_resources()
     context = ServiceContext(store, evaluation=evaluation)
@@ -161,7 +164,7 @@ def _shoot() -> None:
     # the collective-hukou tab, with one collective and an admitted family
     from caseworker.services.collectives import CollectiveService  # noqa: PLC0415
 
-    collectives = CollectiveService(apps)
+    collectives = CollectiveService(context)
     supervisor = Actor("zhao", "supervisor")
     users.add(admin, username="zhao", role="supervisor", password="shots-pass-1")
     home = collectives.create(

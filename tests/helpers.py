@@ -129,7 +129,7 @@ def sample_permit() -> DocumentData:
         number="ZQ-370102001-AB3C-2026-000001-F",
         application_number="370102001-AB3C-000001",
         issued_on=date(2026, 11, 24),
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         office_code="370102001",
         applicant=PersonLine("王𠈌", "371502197205200038", "本人"),
         relatives=(

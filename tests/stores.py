@@ -36,7 +36,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.init(
         tmp_path / "data",
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password=PASSWORD,
     )
     admin = Actor("admin", "admin")

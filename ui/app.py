@@ -72,7 +72,7 @@ def compose_desk(
 
     @cache
     def printing() -> PrintingService:
-        return PrintingService(apps)
+        return PrintingService(context)
 
     return Desk(
         evaluation=evaluation,
@@ -80,8 +80,8 @@ def compose_desk(
         users=users,
         login=login,
         runner=runner,
-        collectives=CollectiveService(apps),
-        statistics=StatisticsService(apps),
+        collectives=CollectiveService(context),
+        statistics=StatisticsService(context),
         audit=AuditService(context),
         printing=printing,
         office=context.office,
@@ -133,7 +133,7 @@ def _administrator(runner: TaskRunner, store: Store) -> Actor:
     from caseworker.services.users import UserService  # noqa: PLC0415
 
     users = UserService(OfficeContext(store))
-    dialog = LoginDialog(runner, users, store.office().station_name)
+    dialog = LoginDialog(runner, users, store.office().police_station_name)
     dialog.setWindowTitle(tr("管理员登录 — 恢复备份"))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
         raise PermissionDeniedError(tr("恢复备份需要管理员登录；没有恢复任何内容。"))
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
 
         store, evaluation = result
         opened.update(store=store, evaluation=evaluation, read_only=False)
-        login.set_ready(UserService(OfficeContext(store)), store.office().station_name)
+        login.set_ready(UserService(OfficeContext(store)), store.office().police_station_name)
 
     def failed(exc: Exception) -> None:
         opened["error"] = exc
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
             from caseworker.services.users import UserService  # noqa: PLC0415
 
             users = UserService(OfficeContext(opened["store"]))
-            login = LoginDialog(runner, users, opened["store"].office().station_name)
+            login = LoginDialog(runner, users, opened["store"].office().police_station_name)
             accepted = login.exec() == QDialog.DialogCode.Accepted
     store = opened.get("store")
     if not accepted or login.session is None or store is None:
@@ -393,13 +393,13 @@ def _self_test(app: QApplication) -> int:
         store = Store.init(
             folder / "data",
             office_code="370000000",
-            station_name="self-test",
+            police_station_name="self-test",
             admin_password=password,
             key_file=folder / "store.key",
         )
         runner = TaskRunner()
         users = UserService(OfficeContext(store))
-        login = LoginDialog(runner, users, store.office().station_name)
+        login = LoginDialog(runner, users, store.office().police_station_name)
         login.show()
         app.processEvents()
         login_shown = time.perf_counter() - started

@@ -92,7 +92,7 @@ class RecoveryOfferDialog(QDialog):
                 render(
                     RecoverySheet(
                         office_code=str(header["office_code"]),
-                        station_name=str(header["station_name"]),
+                        police_station_name=str(header["station_name"]),
                         store_id=str(header["store_id"]),
                         created_at=str(header["created_at"]),
                         recovery_text=text,

@@ -233,7 +233,7 @@ class SetupDialog(QDialog):
             self.store = Store.init(
                 self.folder,
                 office_code=self.office.text().strip(),
-                station_name=self.station.text().strip(),
+                police_station_name=self.station.text().strip(),
                 jurisdiction=self.jurisdiction.text().strip(),
                 admin_username=self.admin.text().strip() or "admin",
                 admin_password=self.password.text(),

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.operations = Operations(desk, self.bus)
         office = desk.office
         program = tr("落户受理台")  # its own call: lupdate finds no text inside an f-string
-        self.setWindowTitle(f"{program} {__version__} — {office.station_name}")
+        self.setWindowTitle(f"{program} {__version__} — {office.police_station_name}")
         self.resize(fitted_size(None, QSize(1280, 820)))  # a 1366×768 screen's free area
         self.queue_model = ApplicationQueueModel(
             desk.apps, self.actor, desk.runner, desk.evaluation.divisions, self
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self.setCentralWidget(self.stack)
         self._build_menus()
-        self._build_status(office.station_name, office.office_code)
+        self._build_status(office.police_station_name, office.office_code)
         for keys in ("Return", "Enter"):  # Enter opens the application under the cursor
             opener = QShortcut(QKeySequence(keys), self.queue.table)
             opener.setContext(Qt.ShortcutContext.WidgetShortcut)

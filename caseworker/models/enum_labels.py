@@ -105,7 +105,7 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         "project_staff": ("重点工程项目人员", "key project staff"),
         "none": ("不属政策性迁入", "none of these"),
     },
-    enums.JoinsRelative: {
+    enums.FamilyReunionRelative: {
         "none": ("不投靠亲属", "no one"),
         "spouse": ("配偶", "spouse"),
         "father": ("父亲", "father"),

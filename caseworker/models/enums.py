@@ -124,7 +124,7 @@ class PolicyCategory(StrEnum):
     NONE = "none"
 
 
-class JoinsRelative(StrEnum):
+class FamilyReunionRelative(StrEnum):
     """The relative already registered at the destination (投靠 family_reunion)."""
 
     NONE = "none"

@@ -31,10 +31,10 @@ from caseworker.models.enums import (
     AwardKind,
     Degree,
     Education,
+    FamilyReunionRelative,
     FunctionalZone,
     HouseholdKind,
     Housing,
-    JoinsRelative,
     MaritalStatus,
     PolicyCategory,
     Relation,
@@ -128,8 +128,11 @@ class Award(_Strict):
     date: IsoDate
 
 
-class Joins(_Strict):
-    relative: JoinsRelative
+class FamilyReunion(_Strict):
+    """投靠 (family_reunion): the relative already registered at the destination whom the
+    applicant joins; the case format keeps it under ``applicant.joins``."""
+
+    relative: FamilyReunionRelative
     relative_sex: Sex | None = None
     married_on: IsoDate | None = None
     previous_spouse_reunion: bool | None = None
@@ -176,7 +179,7 @@ class Applicant(_Strict):
     collective_accepts: bool | None = None
     recognized_talent: bool | None = None
     rural_construction_talent: bool | None = None
-    joins: Joins | None = None
+    joins: FamilyReunion | None = None
 
     @field_validator("id_number")
     @classmethod

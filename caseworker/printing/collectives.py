@@ -41,7 +41,7 @@ class RosterPage:
     address: str
     division: str
     sponsor: str
-    station_name: str
+    police_station_name: str
     printed_on: date
     lines: tuple[RosterLine, ...]
 
@@ -54,7 +54,7 @@ class BookletPage:
     state: str
     collective: str
     address: str
-    station_name: str
+    police_station_name: str
     decided_on: date
     clause: str
     clause_text: str
@@ -66,7 +66,7 @@ class BookletPage:
 @dataclass(frozen=True, slots=True)
 class EvidencePage:
     title: str
-    station_name: str
+    police_station_name: str
     application_number: str
     owner_name: str
     owner_id_number: str
@@ -97,10 +97,10 @@ def _pdf(title: str, author: str, story: list[Flowable], *, wide: bool = False) 
     return buffer.getvalue()
 
 
-def _signature(station: str, on: date) -> Iterator[Flowable]:
+def _signature(police_station: str, on: date) -> Iterator[Flowable]:
     s = styles()
     yield Spacer(1, 8 * mm)
-    yield para(station, s["body"])
+    yield para(police_station, s["body"])
     yield para(f"{on.year}年{on.month}月{on.day}日", s["body"])
 
 
@@ -127,7 +127,7 @@ def render_roster(page: RosterPage) -> bytes:
         page.address,
         page.division,
         page.sponsor,
-        page.station_name,
+        page.police_station_name,
         *head,
         *(c for row in rows for c in row),
     ]
@@ -151,9 +151,9 @@ def render_roster(page: RosterPage) -> bytes:
             [head, *rows] if rows else [head, ["—"] * len(head)],
             [12 * mm, 30 * mm, 48 * mm, 12 * mm, 26 * mm, 30 * mm, 26 * mm, 28 * mm],
         ),
-        *_signature(page.station_name, page.printed_on),
+        *_signature(page.police_station_name, page.printed_on),
     ]
-    return _pdf(f"{ROSTER_TITLE} {page.code}", page.station_name, story, wide=True)
+    return _pdf(f"{ROSTER_TITLE} {page.code}", page.police_station_name, story, wide=True)
 
 
 def render_booklet(page: BookletPage) -> bytes:
@@ -171,7 +171,7 @@ def render_booklet(page: BookletPage) -> bytes:
         page.household_number,
         page.collective,
         page.address,
-        page.station_name,
+        page.police_station_name,
         page.clause,
         page.clause_text,
         page.state,
@@ -207,9 +207,9 @@ def render_booklet(page: BookletPage) -> bytes:
         para(f"{page.clause}：{page.clause_text}", s["quote"]),
         para("已核验材料", s["heading"]),
         para("、".join(page.documents), s["body"]),
-        *_signature(page.station_name, page.decided_on),
+        *_signature(page.police_station_name, page.decided_on),
     ]
-    return _pdf(f"{title} {page.number}", page.station_name, story)
+    return _pdf(f"{title} {page.number}", page.police_station_name, story)
 
 
 def render_evidence(page: EvidencePage) -> bytes:
@@ -223,11 +223,11 @@ def render_evidence(page: EvidencePage) -> bytes:
         ("原件扫描件", "已附" if page.scan_attached else "未附"),
         ("登记人", page.recorded_by),
     ]
-    check(page.title, [page.title, page.station_name, *(f"{k}{v}" for k, v in rows)])
+    check(page.title, [page.title, page.police_station_name, *(f"{k}{v}" for k, v in rows)])
     s = styles()
     story: list[Flowable] = [
         para(page.title, s["title"]),
         field_table(rows, s),
-        *_signature(page.station_name, page.consent_date),
+        *_signature(page.police_station_name, page.consent_date),
     ]
-    return _pdf(f"{page.title} {page.application_number}", page.station_name, story)
+    return _pdf(f"{page.title} {page.application_number}", page.police_station_name, story)

@@ -221,7 +221,7 @@ def _story(kind: DocumentKind, data: DocumentData, copy: str) -> Iterator[Flowab
     yield Spacer(1, 10 * mm)
     # the office, the date, the code and how to check it stay together on one page
     closing: list[Flowable] = [
-        para(f"{data.station_name}（{data.office_code}）", s["body"]),
+        para(f"{data.police_station_name}（{data.office_code}）", s["body"]),
         para(f"{data.issued_on.year}年{data.issued_on.month}月{data.issued_on.day}日", s["body"]),
     ]
     if data.qr_payload:
@@ -240,7 +240,8 @@ def title_of(kind: DocumentKind, data: DocumentData) -> str:
 def check_note(kind: DocumentKind, data: DocumentData) -> str:
     """How an official checks the paper: the code, or the office that issued it (the
     number is at the foot of the page). An official paper names no program."""
-    return f"核验：扫描二维码核验，或向出具单位{data.station_name}核验本{SELF_NAMES[kind]}的真伪。"
+    office = data.police_station_name
+    return f"核验：扫描二维码核验，或向出具单位{office}核验本{SELF_NAMES[kind]}的真伪。"
 
 
 def _numbered_canvas(number: str) -> type[Canvas]:
@@ -322,7 +323,7 @@ def texts_of(kind: DocumentKind, data: DocumentData) -> list[str]:
         check_note(kind, data),
         data.number,
         data.application_number,
-        data.station_name,
+        data.police_station_name,
         data.office_code,
         data.destination,
         data.current_address,
@@ -354,7 +355,7 @@ def render(kind: DocumentKind, data: DocumentData, *, counterfoil: bool = False)
         topMargin=20 * mm,
         bottomMargin=20 * mm,
         title=f"{title_of(kind, data)} {data.number}",
-        author=data.station_name,
+        author=data.police_station_name,
         keywords=data.qr_payload,  # so `caseworker verify FILE.pdf` needs no QR decoder
     )
     story = list(_story(kind, data, ""))

@@ -57,7 +57,7 @@ class DocumentData:
     number: str
     application_number: str
     issued_on: date
-    station_name: str
+    police_station_name: str
     office_code: str
     applicant: PersonLine
     destination: str

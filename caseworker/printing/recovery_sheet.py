@@ -19,7 +19,7 @@ from caseworker.printing.fonts import register_font
 @dataclass(frozen=True, slots=True)
 class RecoverySheet:
     office_code: str
-    station_name: str
+    police_station_name: str
     store_id: str
     created_at: str
     recovery_text: str  # the recovery file, as written
@@ -59,7 +59,7 @@ def render(sheet: RecoverySheet) -> bytes:
             else []
         ),
         Paragraph(
-            f"{sheet.station_name}（{sheet.office_code}） 存储 store {sheet.store_id} "
+            f"{sheet.police_station_name}（{sheet.office_code}） 存储 store {sheet.store_id} "
             f"制作于 made {sheet.created_at}",
             body,
         ),

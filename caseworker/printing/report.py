@@ -28,7 +28,7 @@ class ReportTable:
 @dataclass(frozen=True, slots=True)
 class ReportPage:
     title: str
-    station_name: str
+    police_station_name: str
     office_code: str
     printed_on: date
     tables: tuple[ReportTable, ...]
@@ -40,7 +40,7 @@ def render_report(page: ReportPage) -> bytes:
         page.title,
         [
             page.title,
-            page.station_name,
+            page.police_station_name,
             *(t.title for t in page.tables),
             *(c for row in cells for c in row),
         ],
@@ -49,7 +49,8 @@ def render_report(page: ReportPage) -> bytes:
     story: list[Flowable] = [
         para(page.title, s["title"]),
         para(
-            f"{page.station_name}（{page.office_code}）　制表日期 {page.printed_on.isoformat()}",
+            f"{page.police_station_name}（{page.office_code}）"
+            f"　制表日期 {page.printed_on.isoformat()}",
             s["small"],
         ),
     ]
@@ -82,6 +83,6 @@ def render_report(page: ReportPage) -> bytes:
         topMargin=18 * mm,
         bottomMargin=18 * mm,
         title=page.title,
-        author=page.station_name,
+        author=page.police_station_name,
     ).build(story)
     return buffer.getvalue()

@@ -9,7 +9,7 @@ from typing import Any
 
 from caseworker.models.calendar import age_on
 from caseworker.models.divisions import DivisionError, Divisions, Place
-from caseworker.models.facts import Applicant, Case, CaseError, Joins
+from caseworker.models.facts import Applicant, Case, CaseError, FamilyReunion
 from caseworker.models.problems import Problem
 from caseworker.rules import conditions, plain
 from caseworker.rules.decision import (
@@ -32,9 +32,9 @@ _STATUS_RANK = {ELIGIBLE: 0, INCOMPLETE: 1, INELIGIBLE: 2}
 _APPLICANT_FIELDS = tuple(
     name for name in Applicant.model_fields if name not in {"id_number", "joins"}
 )
-_JOINS_FIELDS = tuple(Joins.model_fields)
+_FAMILY_REUNION_FIELDS = tuple(FamilyReunion.model_fields)
 _APPLICANT_KEYS = {name: f"applicant.{name}" for name in _APPLICANT_FIELDS}
-_JOINS_KEYS = {name: f"applicant.joins.{name}" for name in _JOINS_FIELDS}
+_FAMILY_REUNION_KEYS = {name: f"applicant.joins.{name}" for name in _FAMILY_REUNION_FIELDS}
 #: how far ahead a "wait" hint looks; beyond it the advice is no longer practical
 _WAIT_HORIZON_YEARS = 10
 
@@ -56,9 +56,9 @@ def build_facts(case: Case, place: Place, hukou_county: str | None) -> dict[str,
         _APPLICANT_KEYS[name]: getattr(applicant, name) for name in _APPLICANT_FIELDS
     }
     facts["applicant.hukou_county"] = hukou_county
-    joins = applicant.joins
-    for name in _JOINS_FIELDS:
-        facts[_JOINS_KEYS[name]] = getattr(joins, name) if joins is not None else None
+    reunion = applicant.joins  # the case format's name (applicant.joins) for 投靠
+    for name in _FAMILY_REUNION_FIELDS:
+        facts[_FAMILY_REUNION_KEYS[name]] = getattr(reunion, name) if reunion is not None else None
     facts.update(
         {
             "on": case.on,

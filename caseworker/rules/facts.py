@@ -101,7 +101,7 @@ FACTS: tuple[FactSpec, ...] = (
         "enum",
         "投靠哪位已在当地落户的亲属",
         "relative already registered there (family reunion)",
-        enums.JoinsRelative,
+        enums.FamilyReunionRelative,
     ),
     _f("applicant.joins.relative_sex", "enum", "被投靠人性别", "sex of that relative", enums.Sex),
     _f("applicant.joins.married_on", "date", "结婚登记日期", "date of marriage"),

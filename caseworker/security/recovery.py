@@ -43,7 +43,7 @@ class RecoveryError(Exception):
 class Recovered:
     store_id: str
     office_code: str
-    station_name: str
+    police_station_name: str
     created_at: str
     store_key: str
     audit_key: str | None
@@ -77,7 +77,7 @@ def wrap(
     *,
     store_id: str,
     office_code: str,
-    station_name: str,
+    police_station_name: str,
     store_key: str,
     audit_key: str | None,
     passphrase: str,
@@ -85,7 +85,7 @@ def wrap(
     kdf: dict[str, Any] | None = None,
 ) -> str:
     """The recovery file's text."""
-    header = _header(store_id, office_code, station_name, now)
+    header = _header(store_id, office_code, police_station_name, now)
     plain = json.dumps({"store_key": store_key, "audit_key": audit_key}).encode("ascii")
     return _seal(header, plain, passphrase, kdf)
 
@@ -94,7 +94,7 @@ def wrap_split(
     *,
     store_id: str,
     office_code: str,
-    station_name: str,
+    police_station_name: str,
     store_key: str,
     audit_key: str | None,
     passphrases: tuple[str, str],
@@ -114,19 +114,21 @@ def wrap_split(
     split_id = secrets.token_hex(8)
     texts = []
     for number, (share, passphrase) in enumerate(zip(shares, passphrases, strict=True), 1):
-        header = _header(store_id, office_code, station_name, now)
+        header = _header(store_id, office_code, police_station_name, now)
         header.update(share=number, of=2, split_id=split_id)
         texts.append(_seal(header, json.dumps({"share": _b64(share)}).encode(), passphrase, kdf))
     return texts[0], texts[1]
 
 
-def _header(store_id: str, office_code: str, station_name: str, now: datetime) -> dict[str, Any]:
+def _header(
+    store_id: str, office_code: str, police_station_name: str, now: datetime
+) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
         "store_id": store_id,
         "office_code": office_code,
-        "station_name": station_name,
+        "station_name": police_station_name,  # the file format's key (older desks read it)
         "created_at": now.isoformat(timespec="seconds"),
     }
 
@@ -201,7 +203,7 @@ def _recovered(data: dict[str, Any], found: dict[str, Any]) -> Recovered:
     return Recovered(
         store_id=str(data["store_id"]),
         office_code=str(data["office_code"]),
-        station_name=str(data.get("station_name", "")),
+        police_station_name=str(data.get("station_name", "")),
         created_at=str(data["created_at"]),
         store_key=str(found["store_key"]),
         audit_key=found.get("audit_key"),

@@ -42,6 +42,7 @@ from caseworker.services.application_data import (
 )
 from caseworker.services.application_people import relative_rows, save_people
 from caseworker.services.application_reading import ApplicationReading
+from caseworker.services.attachments import check_scan, write_attachment
 from caseworker.services.base import (
     Actor,
     DuplicateError,
@@ -55,20 +56,17 @@ from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.duplicates import guard_duplicates, guard_elsewhere
 from caseworker.services.maker_checker import UnchangedError, maker_checker, unchanged
-from caseworker.services.permissions import ALL_ROLES, SUPERVISING
+from caseworker.services.permissions import STEP_ROLES
 from caseworker.services.row_check import refuse_if_tampered
-from caseworker.services.sync import stale_permit_check
+from caseworker.services.sync_staleness import stale_permit_check
 from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView as ApplicationView  # noqa: PLC0414 - re-exported for the desk
 from caseworker.storage.search import ApplicationSummary as ApplicationSummary  # noqa: PLC0414 - re-exported for the desk
 
-MAX_SCAN_BYTES = 20_000_000
 #: a key of what a step's check returns that goes into the audit event only
 _AUDIT_ONLY = "_audit_only"
-SUPERVISING_ROLES = SUPERVISING
-DESK_ROLES = ALL_ROLES
 
 __all__ = ["ApplicationService", "ApplicationSummary", "ApplicationView", "SearchPage", "snapshot"]
 
@@ -93,7 +91,7 @@ class ApplicationService(ApplicationReading):
     # --- writing ------------------------------------------------------------------
 
     def create_draft(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:
-        self._require(actor, DESK_ROLES, Action.EDIT)
+        self._require(actor, Action.EDIT)
         case, records = self._parse(data)
         now = self.clock()
         with self._writing() as session:
@@ -138,7 +136,7 @@ class ApplicationService(ApplicationReading):
         one goes back to accepted, to be decided again. ``version`` is the version the
         edit was made on (the desk sends the one it showed): if someone saved the
         application since, the edit is refused rather than written over theirs."""
-        self._require(actor, DESK_ROLES, Action.EDIT)
+        self._require(actor, Action.EDIT)
         case, records = self._parse(data)
         try:
             return self._edit(actor, number, case, records, version)
@@ -189,7 +187,7 @@ class ApplicationService(ApplicationReading):
 
     def accept(self, actor: Actor, number: str) -> ApplicationView:
         """受理: the hukou book has been seen; a receipt number is given."""
-        self._require(actor, DESK_ROLES, Action.ACCEPT)
+        self._require(actor, Action.ACCEPT)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             missing = []
@@ -227,7 +225,7 @@ class ApplicationService(ApplicationReading):
     def decide(self, actor: Actor, number: str) -> ApplicationView:
         """Run the rules engine on the answers; the whole result and the rule-pack
         versions are kept."""
-        self._require(actor, DESK_ROLES, Action.DECIDE)
+        self._require(actor, Action.DECIDE)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             case = case_from_dict(view.case)
@@ -250,7 +248,7 @@ class ApplicationService(ApplicationReading):
         return self._transition(actor, number, Action.DECIDE, check)
 
     def approve(self, actor: Actor, number: str) -> ApplicationView:
-        self._require(actor, SUPERVISING_ROLES, Action.APPROVE)
+        self._require(actor, Action.APPROVE)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             if view.decision is None or view.decision.decision != ELIGIBLE:
@@ -264,7 +262,7 @@ class ApplicationService(ApplicationReading):
         return self._transition(actor, number, Action.APPROVE, check)
 
     def issue_permit(self, actor: Actor, number: str) -> ApplicationView:
-        self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.ISSUE_PERMIT)
+        self._require(actor, Action.ISSUE_PERMIT)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             stale_permit_check(session, actor, self.clock())
@@ -283,7 +281,7 @@ class ApplicationService(ApplicationReading):
 
     def mark_settled(self, actor: Actor, number: str) -> ApplicationView:
         """迁入登记 done: refused if anyone in it was already settled in this store."""
-        self._require(actor, DESK_ROLES - {"collective_administrator"}, Action.MARK_SETTLED)
+        self._require(actor, Action.MARK_SETTLED)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
             people = [("applicant", view.applicant)] + [
@@ -310,7 +308,7 @@ class ApplicationService(ApplicationReading):
         approval; refusing an application the engine decided eligible overrides that
         decision: the reasons are the only grounds (the notice prints them alone) and the
         audit event says ``overrides_decision``."""
-        self._require(actor, SUPERVISING_ROLES, Action.REFUSE)
+        self._require(actor, Action.REFUSE)
         reason = self._reason(Action.REFUSE, reasons, required=True)
 
         def check(session: Session, view: ApplicationView) -> dict[str, Any]:
@@ -323,7 +321,7 @@ class ApplicationService(ApplicationReading):
         return self._transition(actor, number, Action.REFUSE, check)
 
     def withdraw(self, actor: Actor, number: str, reason: str = "") -> ApplicationView:
-        self._require(actor, DESK_ROLES, Action.WITHDRAW)
+        self._require(actor, Action.WITHDRAW)
         return self._with_reason(
             actor,
             number,
@@ -334,7 +332,7 @@ class ApplicationService(ApplicationReading):
 
     def void(self, actor: Actor, number: str, reason: str) -> ApplicationView:
         """作废: never deleted, kept with the reason."""
-        self._require(actor, SUPERVISING_ROLES, Action.VOID)
+        self._require(actor, Action.VOID)
         return self._with_reason(actor, number, Action.VOID, reason, required=True)
 
     def document_number(self, session: Session, prefix: str) -> str:
@@ -343,7 +341,7 @@ class ApplicationService(ApplicationReading):
 
     def mark_document_seen(self, actor: Actor, number: str, name: str) -> None:
         """The clerk has seen a material (材料 document) of the checklist."""
-        self._require(actor, DESK_ROLES, Action.EDIT)
+        self._require(actor, Action.EDIT)
         name = name.strip()
         if not name:
             raise ServiceError(code="application.document_name_needed")
@@ -383,41 +381,20 @@ class ApplicationService(ApplicationReading):
         ``fields``: which fields the desk took from this scan and how (the scan's status,
         and whether the clerk took it as read, confirmed it or changed it), recorded in
         the attach event of the application's history."""
-        self._require(actor, DESK_ROLES, Action.EDIT)
-        if not content:
-            raise ServiceError(code="scan.empty", filename=filename)
-        if len(content) > MAX_SCAN_BYTES:
-            raise ServiceError(
-                code="scan.too_large",
-                filename=filename,
-                megabytes=len(content) // 1_000_000,
-                limit=MAX_SCAN_BYTES // 1_000_000,
-            )
-        digest = hashlib.sha256(content).hexdigest()
+        self._require(actor, Action.EDIT)
+        check_scan(filename=filename, content=content)
         now = self.clock()
         with self._writing() as session:
-            view = self._load(session, number)  # evidence for an admission: see collectives
-            attachment = repo.add_attachment(
+            return write_attachment(
                 session,
-                view.id,
+                actor=actor,
+                application=self._load(session, number),
                 filename=filename,
-                media_type=media_type,
-                sha256=digest,
-                size=len(content),
                 content=content,
-                added_by=actor.username,
-                added_at=now,
-            )
-            repo.add_audit(
-                session,
+                media_type=media_type,
                 at=now,
-                actor=actor.username,
-                action="application.attach",
-                application_id=view.id,
-                detail={"number": number, "filename": filename, "sha256": digest}
-                | ({"fields": fields} if fields else {}),
+                fields=fields,
             )
-        return attachment
 
     def scans(self, number: str) -> list[repo.AttachmentView]:
         with self.store.sessions() as session:
@@ -537,7 +514,9 @@ class ApplicationService(ApplicationReading):
         with service_boundary(), transaction(self.store.sessions) as session:
             yield session
 
-    def _require(self, actor: Actor, roles: frozenset[str], action: Action) -> None:
+    def _require(self, actor: Actor, action: Action) -> None:
+        """Refuse a role that may not take ``action`` (``permissions.STEP_ROLES``)."""
+        roles = STEP_ROLES[action]
         if actor.role not in roles:
             raise PermissionDeniedError(
                 f"{actor.username} ({actor.role}) may not {action.value} "

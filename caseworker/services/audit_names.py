@@ -22,7 +22,7 @@ from caseworker.models.collectives import (
 from caseworker.models.workflow import STATE_ZH
 from caseworker.printing.model import TITLES
 from caseworker.rules.decision import STATUS_ZH
-from caseworker.services.users import ROLE_ZH
+from caseworker.services.permissions import ROLE_ZH
 
 #: action code -> (Chinese, English)
 ACTION_NAMES: dict[str, tuple[str, str]] = {

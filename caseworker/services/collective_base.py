@@ -26,7 +26,6 @@ from caseworker.printing.collectives import (
     RosterLine,
 )
 from caseworker.rules.decision import ELIGIBLE
-from caseworker.services.applications import ApplicationService
 from caseworker.services.base import (
     Actor,
     DuplicateError,
@@ -37,7 +36,7 @@ from caseworker.services.base import (
     mask_id,
 )
 from caseworker.services.boundary import service_boundary
-from caseworker.services.context import Session, record_change
+from caseworker.services.context import ServiceContext, Session, record_change
 from caseworker.services.intake import get_fact
 from caseworker.services.permissions import (
     ALL_ROLES,
@@ -57,10 +56,9 @@ MAX_TEXT = 200
 
 
 class CollectiveBase:
-    def __init__(self, applications: ApplicationService) -> None:
-        self.apps = applications
-        self.context = applications.context
-        self.store = self.context.store
+    def __init__(self, context: ServiceContext) -> None:
+        self.context = context
+        self.store = context.store
         self._office = self.context.office
 
     # --- the machinery ---------------------------------------------------------------------

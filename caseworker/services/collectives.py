@@ -337,7 +337,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
                     address=view.address,
                     division=self._place(view.division_code),
                     sponsor=view.sponsor,
-                    station_name=self._office.station_name,
+                    police_station_name=self._office.police_station_name,
                     printed_on=self.context.clock().date(),
                     lines=tuple(_roster_line(m) for m in found),
                 )

@@ -1,22 +1,21 @@
 """The shape every service shares: a context passed in — ``OfficeContext`` (the store, the
 clock, the office) for a service that needs no rules (accounts, the audit trail, sync, the
 applicant's screen), ``ServiceContext`` (the same and the rules) for one that decides — and
-one ``record_change`` that writes a change's audit event and its outbox entry for the
-central system, in the caller's transaction. ``ui.app.compose_desk`` builds one context and
-passes it to every service; the command line does the same."""
+one ``record_change`` (``changes.py``, here for the services) that writes a change's audit
+event and its outbox entry for the central system, in the caller's transaction.
+``ui.app.compose_desk`` builds one context and passes it to every service; the command
+line does the same."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 from stdnum.iso7064 import mod_37_36
 
-from caseworker.services.base import Actor
+from caseworker.services.changes import record_change
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.storage import repositories as repo
@@ -54,42 +53,3 @@ class ServiceContext(OfficeContext):
     """An ``OfficeContext`` with the rules: what a service that decides works with."""
 
     evaluation: EvaluationService = field(kw_only=True)
-
-
-def record_change(
-    session: Session,
-    *,
-    office: OfficeView,
-    actor: Actor,
-    action: str,
-    at: datetime,
-    detail: dict[str, Any],
-    payload: dict[str, Any],
-    application_id: int | None = None,
-    kind: str | None = None,
-) -> None:
-    """One change, in the caller's transaction: its audit event (``detail``, ID numbers
-    masked) and its outbox entry for the centre (``payload``, in full, under the office,
-    the device, the time and the actor). The entry's kind is the action unless ``kind``
-    names the operation the centre knows it by (``account.changed``)."""
-    repo.add_audit(
-        session,
-        at=at,
-        actor=actor.username,
-        action=action,
-        application_id=application_id,
-        detail=detail,
-    )
-    repo.add_outbox(
-        session,
-        key=uuid.uuid4().hex,
-        kind=kind or action,
-        payload={
-            "office_code": office.office_code,
-            "device_code": office.device_code,
-            "at": at.isoformat(),
-            "actor": actor.username,
-            **payload,
-        },
-        at=at,
-    )

@@ -15,6 +15,7 @@ from caseworker.printing.collectives import (
     EvidencePage,
     render_evidence,
 )
+from caseworker.services.attachments import check_scan, write_attachment
 from caseworker.services.base import (
     Actor,
     InvalidInputError,
@@ -83,17 +84,25 @@ class EvidenceWork(CollectiveBase):
             raise InvalidInputError(
                 code="evidence.date_in_future", field="consent_date", date=consent_date.isoformat()
             )
-        attachment_id = None
         if scan is not None:
-            filename, content, media_type = scan
-            attachment_id = self.apps.attach_scan(
-                actor, application_number, filename=filename, content=content, media_type=media_type
-            ).id
+            check_scan(filename=scan[0], content=scan[1])
         now = self.context.clock()
         with self._writing() as session:
             application = repo.load(session, application_number.strip())
             if application is None:
                 raise NotFoundError(code="application.not_found", number=application_number)
+            attachment_id = None
+            if scan is not None:  # in this transaction: no scan without its evidence
+                filename, content, media_type = scan
+                attachment_id = write_attachment(
+                    session,
+                    actor=actor,
+                    application=application,
+                    filename=filename,
+                    content=content,
+                    media_type=media_type,
+                    at=now,
+                ).id
             found = cr.add_evidence(
                 session,
                 application_id=application.id,
@@ -141,7 +150,7 @@ class EvidenceWork(CollectiveBase):
             pdf = render_evidence(
                 EvidencePage(
                     title=EVIDENCE_ZH[EvidenceKind(found.kind)],
-                    station_name=self._office.station_name,
+                    police_station_name=self._office.police_station_name,
                     application_number=found.application_number,
                     owner_name=found.owner_name,
                     owner_id_number=found.owner_id_number,

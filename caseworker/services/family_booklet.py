@@ -190,7 +190,7 @@ class FamilyBookletWork(CollectiveBase):
                     state=BOOKLET_STATE_ZH[BookletState(booklet.state)],
                     collective=f"{KIND_ZH[CollectiveKind(collective.kind)]} {collective.name}",
                     address=collective.address,
-                    station_name=self._office.station_name,
+                    police_station_name=self._office.police_station_name,
                     decided_on=(booklet.decided_at or self.context.clock()).date(),
                     clause=BOOKLET_CLAUSE,
                     clause_text=BOOKLET_CLAUSE_TEXT,

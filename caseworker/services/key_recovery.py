@@ -27,7 +27,7 @@ from caseworker.services.store import Settings, Store
 class Imported:
     store_id: str
     office_code: str
-    station_name: str
+    police_station_name: str
     kept_in: str  # "the keyring" or the key file's path
     settings_written: bool
 
@@ -53,7 +53,7 @@ def export_shares(
     common: dict[str, Any] = {
         "store_id": settings.store_id,
         "office_code": office.office_code,
-        "station_name": office.station_name,
+        "police_station_name": office.police_station_name,
         "store_key": store_key,
         "audit_key": audit_key.hex() if audit_key else None,
         "now": now,
@@ -134,7 +134,7 @@ def import_shares(
     return Imported(
         store_id=found.store_id,
         office_code=found.office_code,
-        station_name=found.station_name,
+        police_station_name=found.police_station_name,
         kept_in=str(key_file) if key_file is not None else "the keyring",
         settings_written=written,
     )

@@ -19,6 +19,13 @@ class Role(StrEnum):
     COLLECTIVE_ADMINISTRATOR = "collective_administrator"  # 集体户管理员
 
 
+#: each role's Chinese name, as the desk and the audit trail show it
+ROLE_ZH: dict[str, str] = {
+    Role.CLERK: "经办",
+    Role.SUPERVISOR: "审核",
+    Role.COLLECTIVE_ADMINISTRATOR: "集体户管理员",
+    Role.ADMIN: "管理员",
+}
 #: who supervises: approves, refuses, voids, reads the audit trail, resolves conflicts
 SUPERVISING: frozenset[str] = frozenset({Role.SUPERVISOR, Role.ADMIN})
 #: who works at the counter

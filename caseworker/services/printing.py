@@ -23,7 +23,6 @@ from caseworker.printing.model import (
 from caseworker.printing.payload import Payload, digest_of, fields, short_digest
 from caseworker.printing.places import place_line
 from caseworker.security.signing import DeviceSigner
-from caseworker.services.applications import DESK_ROLES, SUPERVISING_ROLES, ApplicationService
 from caseworker.services.base import (
     Actor,
     NotFoundError,
@@ -31,7 +30,8 @@ from caseworker.services.base import (
     ServiceError,
 )
 from caseworker.services.boundary import service_boundary
-from caseworker.services.context import Session
+from caseworker.services.context import ServiceContext, Session
+from caseworker.services.permissions import ALL_ROLES, SUPERVISING
 from caseworker.services.row_check import refuse_if_tampered
 from caseworker.services.verifying import Verdict, record_check, verify_code
 from caseworker.storage import repositories as repo
@@ -64,10 +64,9 @@ class Printed:
 
 
 class PrintingService:
-    def __init__(self, applications: ApplicationService) -> None:
-        self.apps = applications
-        self.context = applications.context
-        self.store = self.context.store
+    def __init__(self, context: ServiceContext) -> None:
+        self.context = context
+        self.store = context.store
         settings = self.store.settings
         self.signer = DeviceSigner.load_or_create(settings.store_id, settings.device_key_base)
         self._office = self.context.office
@@ -96,7 +95,7 @@ class PrintingService:
     ) -> Printed:
         """Print (or reprint, 补打) one document of an application; nothing is recorded if
         it cannot be rendered (a character the font lacks, say)."""
-        if actor.role not in DESK_ROLES:
+        if actor.role not in ALL_ROLES:
             raise PermissionDeniedError(
                 code="print.may_not_print", username=actor.username, role=actor.role
             )
@@ -142,7 +141,7 @@ class PrintingService:
                         document=earlier[-1].number,
                         reason=earlier[-1].void_reason,
                     )
-                if actor.role not in SUPERVISING_ROLES:
+                if actor.role not in SUPERVISING:
                     raise PermissionDeniedError(
                         code="print.reprint_after_void",
                         username=actor.username,
@@ -205,7 +204,7 @@ class PrintingService:
 
     def void_printed(self, actor: Actor, doc_number: str, reason: str) -> PrintedView:
         """作废 a printed document (every copy of its number); the reason is kept."""
-        if actor.role not in SUPERVISING_ROLES:
+        if actor.role not in SUPERVISING:
             raise PermissionDeniedError(
                 code="print.may_not_void", username=actor.username, role=actor.role
             )
@@ -230,9 +229,9 @@ class PrintingService:
     def verify(self, text: str, *, actor: Actor | None = None) -> Verdict:
         """Check a code read from a QR, a PDF's text or typed in (``verifying``); a
         logged-in ``actor``'s check is audited and may read the reasons."""
-        verdict = verify_code(self, text, actor=actor)
+        verdict = verify_code(self.context, text, actor=actor, valid_days=self.valid_days)
         if actor is not None:
-            record_check(self, actor, text, verdict)
+            record_check(self.context, actor, text, verdict)
         return verdict
 
     # --- the data --------------------------------------------------------------------
@@ -326,7 +325,7 @@ class PrintingService:
             number=number,
             application_number=view.number,
             issued_on=issued,
-            station_name=self._office.station_name,
+            police_station_name=self._office.police_station_name,
             office_code=self._office.office_code,
             applicant=applicant,
             relatives=relatives,

@@ -18,9 +18,9 @@ from typing import Any
 from caseworker.models.enums import RELATION_ZH, Relation
 from caseworker.models.workflow import STATE_ZH, State
 from caseworker.printing.report import ReportPage, ReportTable, render_report
-from caseworker.services.applications import ApplicationService
 from caseworker.services.base import Actor, InvalidInputError, unknown_choice
 from caseworker.services.boundary import service_boundary
+from caseworker.services.context import ServiceContext
 from caseworker.services.permissions import COUNTER, Permission, require, require_role
 from caseworker.storage import statistics as st
 from caseworker.storage.statistics import AGE_BANDS, DIMENSIONS, Filters, GroupRow
@@ -83,10 +83,9 @@ class Table:
 
 
 class StatisticsService:
-    def __init__(self, applications: ApplicationService) -> None:
-        self.apps = applications
-        self.context = applications.context
-        self.store = self.context.store
+    def __init__(self, context: ServiceContext) -> None:
+        self.context = context
+        self.store = context.store
 
     def table(
         self,
@@ -172,7 +171,7 @@ class StatisticsService:
                 data = render_report(
                     ReportPage(
                         title=self._heading(date_from, date_to, department),
-                        station_name=office.station_name,
+                        police_station_name=office.police_station_name,
                         office_code=office.office_code,
                         printed_on=self.context.clock().date(),
                         tables=tuple(

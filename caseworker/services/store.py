@@ -25,6 +25,7 @@ from caseworker.security import secrets as keys
 from caseworker.security.passwords import MIN_LENGTH, PasswordRuleError, hash_password
 from caseworker.services import activity_log, high_water
 from caseworker.services.base import Actor, ServiceError
+from caseworker.services.changes import record_change
 from caseworker.services.key_places import KeyPlaceError, audit_key_place
 from caseworker.services.permissions import Permission, require
 from caseworker.storage import audit
@@ -360,7 +361,7 @@ class Store:
         folder: Path,
         *,
         office_code: str,
-        station_name: str,
+        police_station_name: str,
         jurisdiction: str = "",
         admin_username: str = "admin",
         admin_password: str,
@@ -374,8 +375,8 @@ class Store:
         keeps the audit key, the device key and the high-water mark away from it."""
         if not office_code.isdigit() or not 6 <= len(office_code) <= 12:
             raise SetupError(code="setup.office_code", field="office_code", office=office_code)
-        if not station_name.strip():
-            raise SetupError(code="setup.station_required", field="station_name")
+        if not police_station_name.strip():
+            raise SetupError(code="setup.station_required", field="police_station_name")
         try:
             password_hash = hash_password(admin_password)
         except PasswordRuleError as exc:
@@ -424,7 +425,7 @@ class Store:
                 session.info[audit.NEW_CHAIN] = True  # the one trail that may begin empty
                 repo.create_office(
                     session,
-                    repo.OfficeView(office_code, station_name.strip(), jurisdiction, device),
+                    repo.OfficeView(office_code, police_station_name.strip(), jurisdiction, device),
                     at,
                 )
                 repo.add_user(
@@ -441,7 +442,7 @@ class Store:
                     actor=admin_username,
                     action="store.init",
                     application_id=None,
-                    detail={"office_code": office_code, "station": station_name},
+                    detail={"office_code": office_code, "station": police_station_name},
                 )
         except Exception:
             engine.dispose()
@@ -523,8 +524,6 @@ def restore(
             "trail_had_reached": before.seq if before else None,
             "high_water_mark": mark.seq if mark else None,
         }
-        from caseworker.services.context import record_change  # noqa: PLC0415 - it imports Store
-
         with transaction(store.sessions) as session:
             office = repo.office(session)
             if office is None:

@@ -13,8 +13,6 @@ A round's guarantees, each in the code below:
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from caseworker.services.base import (
     Actor,
     InvalidInputError,
@@ -22,7 +20,6 @@ from caseworker.services.base import (
     ServiceError,
     StepNotAllowedError,
 )
-from caseworker.services.context import Session
 from caseworker.services.permissions import require_role
 from caseworker.services.sync_base import (
     BATCH,
@@ -33,9 +30,9 @@ from caseworker.services.sync_base import (
     RoundSummary,
     SyncStatus,
     _audit,
-    days_without_sync,
 )
 from caseworker.services.sync_media import SyncMedia
+from caseworker.services.sync_staleness import days_without_sync, stale_permit_check
 from caseworker.storage import sync as repo
 from caseworker.storage.database import transaction
 from caseworker.storage.sync import ConflictView as ConflictView  # noqa: PLC0414 - for the desk
@@ -186,14 +183,3 @@ class SyncService(SyncMedia):
                     "resend": resend,
                 },
             )
-
-
-def stale_permit_check(session: Session, actor: Actor, now: datetime) -> None:
-    """Past the days without sync allowed, permits are issued only by a supervisor: the
-    person index this desk holds may be out of date."""
-    link = repo.link(session)
-    if link is None or actor.role in SUPERVISORS:
-        return
-    days = days_without_sync(link, now)
-    if days >= link.stale_days:
-        raise ServiceError(code="sync.stale_for_clerk", days=f"{days:.0f}", allowed=link.stale_days)

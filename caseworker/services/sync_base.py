@@ -5,7 +5,7 @@ a sync step."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -82,11 +82,6 @@ class RoundSummary:
         if not self.ok:
             out.append(f"the round stopped: {self.error}")
         return out
-
-
-def days_without_sync(link: repo.LinkView, now: datetime) -> float:
-    since = link.last_success_at or link.enrolled_at
-    return (now - since) / timedelta(days=1)
 
 
 class SyncBase:

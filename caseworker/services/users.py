@@ -38,6 +38,7 @@ from caseworker.services.base import (
 )
 from caseworker.services.context import OfficeContext, Session, record_change
 from caseworker.services.idle_lock import IdleLock as IdleLock  # noqa: PLC0414 - re-exported for the desk
+from caseworker.services.permissions import ROLE_ZH as ROLE_ZH  # noqa: PLC0414 - for the desk
 from caseworker.services.permissions import Permission, require
 from caseworker.services.store import ROLES
 from caseworker.storage import repositories as repo
@@ -45,12 +46,6 @@ from caseworker.storage.database import transaction
 from caseworker.storage.repositories import UserView
 
 _USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,29}$")
-ROLE_ZH = {
-    "clerk": "经办",
-    "supervisor": "审核",
-    "collective_administrator": "集体户管理员",
-    "admin": "管理员",
-}
 TOTP_ISSUER = "落户受理台 caseworker-desk"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from caseworker.models.workflow import Action, State
 from caseworker.printing.model import DocumentKind
@@ -20,14 +20,12 @@ from caseworker.printing.payload import PayloadError, digest_of, parse, short_di
 from caseworker.security.signing import verify_signature
 from caseworker.services import high_water
 from caseworker.services.base import Actor, mask_id
+from caseworker.services.context import ServiceContext
 from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
 from caseworker.storage import sync as sync_repo
 from caseworker.storage.database import transaction
 from caseworker.storage.repositories import ApplicationView, PrintedView
-
-if TYPE_CHECKING:
-    from caseworker.services.printing import PrintingService
 
 #: a voided application makes every paper it gave void; a permit is void too once its
 #: application was withdrawn or refused after all
@@ -83,15 +81,17 @@ def _people_of(facts: dict[str, Any]) -> tuple[PersonOnPaper, ...]:
     )
 
 
-def _legacy_facts(printing: PrintingService, record: PrintedView, view: ApplicationView) -> Any:
+def _legacy_facts(
+    context: ServiceContext, record: PrintedView, view: ApplicationView, *, valid_days: int
+) -> Any:
     """A copy printed before the register kept its facts (migration 0011): the application
     as it is now, and the validity from the first copy's date, as `verify` said then."""
-    with printing.store.sessions() as session:
+    with context.store.sessions() as session:
         first = min(repo.printed_copies(session, record.number), key=lambda p: p.copy)
-    divisions = printing.context.evaluation.divisions
+    divisions = context.evaluation.divisions
     place = divisions.full_name(view.destination_county)
     until = (
-        (first.printed_at.date() + timedelta(days=printing.valid_days)).isoformat()
+        (first.printed_at.date() + timedelta(days=valid_days)).isoformat()
         if record.kind == DocumentKind.PERMIT.value
         else ""
     )
@@ -106,7 +106,9 @@ def _people_line(people: tuple[PersonOnPaper, ...]) -> str:
     return "；".join(f"{p.relation} {p.name} ({p.id_masked})" for p in people)
 
 
-def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) -> Verdict:
+def verify_code(
+    context: ServiceContext, text: str, *, actor: Actor | None, valid_days: int
+) -> Verdict:
     """The answer for a code read from a QR, a PDF's text or typed in; the reasons only
     for a logged-in desk user."""
     reveal = actor is not None and actor.role in REASON_ROLES
@@ -114,7 +116,7 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
         payload = parse(text)
     except PayloadError as exc:
         return Verdict("unknown", str(exc))
-    with printing.store.sessions() as session:
+    with context.store.sessions() as session:
         keys = repo.device_keys(session).get(payload.device, [])
         copies = [p for p in repo.printed_copies(session, payload.number) if p.copy == payload.copy]
     if not keys:
@@ -130,12 +132,12 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
         record.facts and digest_of(record.facts) != record.digest
     ):
         return Verdict("tampered", "the document's fields differ from the register", record)
-    station = printing.context.office.station_name
-    ask = f"ask {station} (向{station}核实) why"
+    police_station = context.office.police_station_name
+    ask = f"ask {police_station} (向{police_station}核实) why"
     if record.voided:
         said = record.void_reason if reveal else ask
         return Verdict("void", f"{payload.number} is void 已作废: {said}", record)
-    with printing.store.sessions() as session:
+    with context.store.sessions() as session:
         revoked = sync_repo.revocation(session, payload.number)
         number = repo.application_number(session, record.application_id)
         view = repo.load(session, number) if number else None
@@ -172,7 +174,7 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
             else ask
         )
         return Verdict("void", f"{payload.number} is void 已作废: {said}", record)
-    facts = record.facts or _legacy_facts(printing, record, view)
+    facts = record.facts or _legacy_facts(context, record, view, valid_days=valid_days)
     people = _people_of(facts)
     destination = str(facts.get("destination", ""))
     until = date.fromisoformat(facts["valid_until"]) if facts.get("valid_until") else None
@@ -193,7 +195,7 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
             until,
             on,
         )
-    if until is not None and printing.context.clock().date() > until:
+    if until is not None and context.clock().date() > until:
         said = f"{payload.number} expired 已过期: 有效期至 valid until {until:%Y-%m-%d}"
         return Verdict("expired", f"{said}; it was for {whom}", record, people, destination, until)
     holder = people[0] if people else PersonOnPaper("本人", "(no name)", "")
@@ -211,13 +213,13 @@ def verify_code(printing: PrintingService, text: str, *, actor: Actor | None) ->
     )
 
 
-def record_check(printing: PrintingService, actor: Actor, text: str, verdict: Verdict) -> None:
+def record_check(context: ServiceContext, actor: Actor, text: str, verdict: Verdict) -> None:
     """A logged-in check in the audit trail: which document, what the answer was."""
     record = verdict.record
-    with transaction(printing.store.sessions) as session:
+    with transaction(context.store.sessions) as session:
         repo.add_audit(
             session,
-            at=printing.context.clock(),
+            at=context.clock(),
             actor=actor.username,
             action="document.verify",
             application_id=record.application_id if record is not None else None,

@@ -21,7 +21,7 @@ from caseworker.storage.database import StoreError, connect_raw
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: the newest migration; a test holds it to Alembic's own answer. Knowing it without
 #: Alembic keeps every start of an up-to-date store free of Alembic's import (~0.2 s).
-HEAD = "0011"
+HEAD = "0012"
 
 
 class MigrationError(StoreError):

@@ -16,7 +16,7 @@ from caseworker.storage import schema
 @dataclass(frozen=True, slots=True)
 class OfficeView:
     office_code: str
-    station_name: str
+    police_station_name: str
     jurisdiction: str
     device_code: str
 
@@ -42,14 +42,14 @@ def office(session: Session) -> OfficeView | None:
     row = session.scalars(select(schema.Office)).first()
     if row is None:
         return None
-    return OfficeView(row.office_code, row.station_name, row.jurisdiction, row.device_code)
+    return OfficeView(row.office_code, row.police_station_name, row.jurisdiction, row.device_code)
 
 
 def create_office(session: Session, view: OfficeView, at: datetime) -> None:
     session.add(
         schema.Office(
             office_code=view.office_code,
-            station_name=view.station_name,
+            police_station_name=view.police_station_name,
             jurisdiction=view.jurisdiction,
             device_code=view.device_code,
             created_at=at,

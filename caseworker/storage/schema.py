@@ -35,7 +35,7 @@ class Office(Base):
     __tablename__ = "office"
     id: Mapped[int] = mapped_column(primary_key=True)
     office_code: Mapped[str] = mapped_column(String(12))
-    station_name: Mapped[str] = mapped_column(String(100))
+    police_station_name: Mapped[str] = mapped_column(String(100))
     jurisdiction: Mapped[str] = mapped_column(String(200), default="")
     device_code: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(DateTime)

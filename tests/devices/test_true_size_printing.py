@@ -36,7 +36,7 @@ def _permit(apps: ApplicationService) -> tuple[PrintingService, bytes]:
     apps.approve(SUPERVISOR, number)
     see_materials(apps, number)
     apps.issue_permit(CLERK, number)
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     return printing, printing.print_document(CLERK, number, DocumentKind.PERMIT).pdf
 
 

@@ -178,7 +178,7 @@ def test_a_share_reveals_nothing_without_the_other() -> None:
     texts = recovery.wrap_split(
         store_id="s",
         office_code="370102001",
-        station_name="x",
+        police_station_name="x",
         store_key="ab" * 32,
         audit_key="cd" * 32,
         passphrases=("first custodian phrase", "second custodian phrase"),
@@ -188,7 +188,7 @@ def test_a_share_reveals_nothing_without_the_other() -> None:
     again = recovery.wrap_split(
         store_id="s",
         office_code="370102001",
-        station_name="x",
+        police_station_name="x",
         store_key="ab" * 32,
         audit_key="cd" * 32,
         passphrases=("first custodian phrase", "second custodian phrase"),
@@ -206,7 +206,7 @@ def test_a_share_reveals_nothing_without_the_other() -> None:
         recovery.wrap_split(
             store_id="s",
             office_code="c",
-            station_name="x",
+            police_station_name="x",
             store_key="ab" * 32,
             audit_key=None,
             passphrases=("same passphrase here", "same passphrase here"),

@@ -16,7 +16,7 @@ from tests.stores import CLERK
 
 
 def test_a_character_the_font_lacks_is_a_coded_refusal(apps: ApplicationService) -> None:
-    printer = PrintingService(apps)
+    printer = PrintingService(apps.context)
     absent = next(chr(code) for code in range(0x20000, 0x2A6E0) if missing_glyphs([chr(code)]))
     number = _permit_ready(apps, names=[f"王{absent}", "李四"])
     with pytest.raises(ServiceError) as refused:

@@ -22,7 +22,7 @@ from tests.stores import CLERK, SUPERVISOR, Clock, application
 
 @pytest.fixture
 def printing(apps: ApplicationService) -> PrintingService:
-    return PrintingService(apps)
+    return PrintingService(apps.context)
 
 
 def _spouse_with(id_number: str, name: str) -> dict[str, Any]:

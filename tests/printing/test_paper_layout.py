@@ -45,7 +45,7 @@ def test_the_permit_says_where_the_hukou_is_and_the_destination_once(
     see_materials(apps, number)
     apps.issue_permit(CLERK, number)
     text = "".join(
-        _pages(PrintingService(apps).print_document(CLERK, number, DocumentKind.PERMIT).pdf)
+        _pages(PrintingService(apps.context).print_document(CLERK, number, DocumentKind.PERMIT).pdf)
     )
     assert "现户口所在地山东省聊城市东昌府区" in text.replace(" ", "").replace("\n", "")
     flat = text.replace("\n", "")
@@ -58,13 +58,13 @@ def test_a_typed_hukou_address_is_printed_under_its_division_once(
 ) -> None:
     number = _permit_ready(apps, names=["张三丰", "李秀英"])
     text = "".join(
-        _pages(PrintingService(apps).print_document(CLERK, number, DocumentKind.PERMIT).pdf)
+        _pages(PrintingService(apps.context).print_document(CLERK, number, DocumentKind.PERMIT).pdf)
     )
     assert "山东省聊城市东昌府区古楼街道1号" in text.replace("\n", "")
 
 
 def test_the_refusal_title_is_the_one_that_applies(apps: ApplicationService) -> None:
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     decided = "".join(
         _pages(
             printing.print_document(CLERK, _refused(apps, decided=True), DocumentKind.REFUSAL).pdf
@@ -82,7 +82,7 @@ def test_the_refusal_title_is_the_one_that_applies(apps: ApplicationService) -> 
 def test_every_page_is_numbered_and_the_check_note_stays_with_the_office(
     apps: ApplicationService,
 ) -> None:
-    printed = PrintingService(apps).print_document(
+    printed = PrintingService(apps.context).print_document(
         CLERK, _refused(apps, decided=True), DocumentKind.REFUSAL
     )
     pages = _pages(printed.pdf)
@@ -97,7 +97,7 @@ def test_every_page_is_numbered_and_the_check_note_stays_with_the_office(
 def test_no_paper_names_a_program_and_each_says_whom_to_ask(
     apps: ApplicationService,
 ) -> None:
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     number = _permit_ready(apps)
     pending = apps.create_draft(
         CLERK, application(names=["赵六", "钱七"], unasked=["pension_months", "degree"])
@@ -122,7 +122,9 @@ def test_the_receipt_prints_the_application_date_and_the_date_of_acceptance(
     number = apps.create_draft(CLERK, application(on="2019-03-15")).number
     apps.accept(CLERK, number)
     text = "".join(
-        _pages(PrintingService(apps).print_document(CLERK, number, DocumentKind.RECEIPT).pdf)
+        _pages(
+            PrintingService(apps.context).print_document(CLERK, number, DocumentKind.RECEIPT).pdf
+        )
     ).replace("\n", "")
     assert "申请日期2019-03-15" in text and "受理日期2024-03-01" in text
 
@@ -136,6 +138,8 @@ def test_a_receipt_printed_days_later_keeps_the_date_of_acceptance(
     assert isinstance(clock, Clock)
     clock.now += timedelta(days=3)
     text = "".join(
-        _pages(PrintingService(apps).print_document(CLERK, number, DocumentKind.RECEIPT).pdf)
+        _pages(
+            PrintingService(apps.context).print_document(CLERK, number, DocumentKind.RECEIPT).pdf
+        )
     ).replace("\n", "")
     assert "受理日期2024-03-01" in text and "2024年3月4日" in text

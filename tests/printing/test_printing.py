@@ -46,7 +46,7 @@ def _permit_ready(apps: ApplicationService, **spec: object) -> str:
 
 @pytest.fixture
 def printing(apps: ApplicationService) -> PrintingService:
-    return PrintingService(apps)
+    return PrintingService(apps.context)
 
 
 def test_permit_names_everyone_with_numbers_and_clause(
@@ -191,7 +191,7 @@ def test_two_offices_offline_never_share_a_number(
     numbers: list[set[str]] = []
     for office in ("370102001", "370103002"):
         store = Store.init(
-            tmp_path / office, office_code=office, station_name="站", admin_password=PASSWORD
+            tmp_path / office, office_code=office, police_station_name="站", admin_password=PASSWORD
         )
         apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
         issued: set[str] = set()
@@ -216,8 +216,11 @@ def test_another_office_does_not_know_this_device(
     number = _permit_ready(apps)
     payload = printing.print_document(CLERK, number, DocumentKind.PERMIT).record.payload
     other = Store.init(
-        tmp_path / "other", office_code="370103002", station_name="站", admin_password=PASSWORD
+        tmp_path / "other",
+        office_code="370103002",
+        police_station_name="站",
+        admin_password=PASSWORD,
     )
-    elsewhere = PrintingService(ApplicationService(ServiceContext(other, evaluation=service)))
+    elsewhere = PrintingService(ServiceContext(other, evaluation=service))
     assert elsewhere.verify(payload).status == "unknown"
     other.close()

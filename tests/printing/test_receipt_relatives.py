@@ -22,7 +22,9 @@ def test_the_receipt_lists_each_accompanying_relative(apps: ApplicationService) 
     apps.accept(CLERK, number)
     view = apps.get(number)
     assert view.relatives, "the sample application has a relative"
-    text = _text(PrintingService(apps).print_document(CLERK, number, DocumentKind.RECEIPT).pdf)
+    text = _text(
+        PrintingService(apps.context).print_document(CLERK, number, DocumentKind.RECEIPT).pdf
+    )
     assert "随迁人员" in text
     for relative in view.relatives:
         assert relative.person.name in text
@@ -34,5 +36,7 @@ def test_a_receipt_without_relatives_has_no_empty_list(apps: ApplicationService)
     number = apps.create_draft(CLERK, application(names=["王五"], family=[])).number
     apps.accept(CLERK, number)
     assert not apps.get(number).relatives
-    text = _text(PrintingService(apps).print_document(CLERK, number, DocumentKind.RECEIPT).pdf)
+    text = _text(
+        PrintingService(apps.context).print_document(CLERK, number, DocumentKind.RECEIPT).pdf
+    )
     assert "受理回执" in text and "随迁人员" not in text

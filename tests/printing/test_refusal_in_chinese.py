@@ -41,7 +41,9 @@ def _reasons(text: str) -> str:
 
 def test_the_refusal_notice_gives_its_reasons_in_chinese(apps: ApplicationService) -> None:
     number = _refused(apps)
-    text = _text(PrintingService(apps).print_document(CLERK, number, DocumentKind.REFUSAL).pdf)
+    text = _text(
+        PrintingService(apps.context).print_document(CLERK, number, DocumentKind.REFUSAL).pdf
+    )
     assert "最高学位" in text and "（现为：无学位）" in text
     assert not _ENGINE.search(_reasons(text)), text
 
@@ -58,6 +60,8 @@ def test_a_decision_recorded_before_chinese_reasons_were_kept_prints_them_too(
     with apps.store.sessions() as session:
         for record in session.scalars(select(DecisionRecord)):
             assert all("unmet_zh" not in r for r in record.result["routes"])
-    text = _text(PrintingService(apps).print_document(CLERK, number, DocumentKind.REFUSAL).pdf)
+    text = _text(
+        PrintingService(apps.context).print_document(CLERK, number, DocumentKind.REFUSAL).pdf
+    )
     assert "最高学位" in text and "（现为：无学位）" in text
     assert not _ENGINE.search(_reasons(text)), text

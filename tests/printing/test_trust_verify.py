@@ -24,7 +24,7 @@ from tests.stores import CLERK, PASSWORD, SUPERVISOR, Clock
 
 @pytest.fixture
 def printing(apps: ApplicationService) -> PrintingService:
-    return PrintingService(apps)
+    return PrintingService(apps.context)
 
 
 def test_a_permit_whose_application_was_voided_after_issue_is_void(

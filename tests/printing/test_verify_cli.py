@@ -26,7 +26,7 @@ def _issued(apps: ApplicationService, tmp_path: Path) -> tuple[str, Path, Path]:
     assert isinstance(clock, Clock)
     clock.now = datetime.now()  # the command line checks on today's date
     number = _permit_ready(apps, names=["张三丰", "李秀英"])
-    printed = PrintingService(apps).print_document(CLERK, number, DocumentKind.PERMIT)
+    printed = PrintingService(apps.context).print_document(CLERK, number, DocumentKind.PERMIT)
     pdf = tmp_path / "permit1.pdf"
     pdf.write_bytes(printed.pdf)
     return number, pdf, apps.store.folder

@@ -187,7 +187,7 @@ def test_details_read_as_field_and_value_without_session_ids() -> None:
 
 
 def test_a_whole_workflow_s_details_all_have_names(apps: ApplicationService) -> None:
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     number = apps.create_draft(CLERK, application()).number
     apps.accept(CLERK, number)
     apps.mark_document_seen(CLERK, number, "居民户口簿")

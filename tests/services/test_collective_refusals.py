@@ -24,7 +24,7 @@ def desk(store: Store, apps: ApplicationService) -> CollectiveService:
     UserService(OfficeContext(store)).add(
         ADMIN, username="wang", role="collective_administrator", password=PASSWORD
     )
-    return CollectiveService(apps)
+    return CollectiveService(apps.context)
 
 
 def test_a_collective_changed_meanwhile_is_refused_as_data(

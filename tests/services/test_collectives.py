@@ -54,7 +54,7 @@ def desk(store: Store, apps: ApplicationService) -> CollectiveService:
     users = UserService(OfficeContext(store))
     for name in ("wang", "sun"):
         users.add(ADMIN, username=name, role="collective_administrator", password=PASSWORD)
-    return CollectiveService(apps)
+    return CollectiveService(apps.context)
 
 
 def collective(

@@ -66,17 +66,17 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
     ),
     (
         "PrintingService.print_document",
-        lambda a, s, n: PrintingService(s).print_document(a, n, DocumentKind.RECEIPT),
+        lambda a, s, n: PrintingService(s.context).print_document(a, n, DocumentKind.RECEIPT),
         DESK,
     ),
     (
         "PrintingService.void_printed",
-        lambda a, s, n: PrintingService(s).void_printed(a, "SL-X", "理由"),
+        lambda a, s, n: PrintingService(s.context).void_printed(a, "SL-X", "理由"),
         SUPERVISING,
     ),
     (  # anyone may check a paper (an anonymous check too); only the reasons differ
         "PrintingService.verify",
-        lambda a, s, n: PrintingService(s).verify("CW1|XXXX|SL-1|0|AAAA|abc", actor=a),
+        lambda a, s, n: PrintingService(s.context).verify("CW1|XXXX|SL-1|0|AAAA|abc", actor=a),
         DESK,
     ),
     ("AuditService.verify", lambda a, s, n: AuditService(s.context).verify(a), SUPERVISING),
@@ -117,75 +117,107 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
         for name, call, roles in (
             (
                 "create",
-                lambda a, s, n: CollectiveService(s).create(
+                lambda a, s, n: CollectiveService(s.context).create(
                     a, kind="unit", name="某单位", address="1号", division_code="370102"
                 ),
                 SUPERVISING,
             ),
             (
                 "edit",
-                lambda a, s, n: CollectiveService(s).edit(a, "JT-X", name="x"),
+                lambda a, s, n: CollectiveService(s.context).edit(a, "JT-X", name="x"),
                 DESK - {"clerk"},
             ),
-            ("close", lambda a, s, n: CollectiveService(s).close(a, "JT-X", "撤销"), SUPERVISING),
-            ("collectives", lambda a, s, n: CollectiveService(s).collectives(a), DESK),
-            ("get", lambda a, s, n: CollectiveService(s).get(a, "JT-X"), DESK),
-            ("roster", lambda a, s, n: CollectiveService(s).roster(a, "JT-X"), DESK),
-            ("history", lambda a, s, n: CollectiveService(s).history(a, "X"), DESK),
-            ("admit", lambda a, s, n: CollectiveService(s).admit(a, "JT-X", n), DESK),
+            (
+                "close",
+                lambda a, s, n: CollectiveService(s.context).close(a, "JT-X", "撤销"),
+                SUPERVISING,
+            ),
+            ("collectives", lambda a, s, n: CollectiveService(s.context).collectives(a), DESK),
+            ("get", lambda a, s, n: CollectiveService(s.context).get(a, "JT-X"), DESK),
+            ("roster", lambda a, s, n: CollectiveService(s.context).roster(a, "JT-X"), DESK),
+            ("history", lambda a, s, n: CollectiveService(s.context).history(a, "X"), DESK),
+            ("admit", lambda a, s, n: CollectiveService(s.context).admit(a, "JT-X", n), DESK),
             (
                 "move_out",
-                lambda a, s, n: CollectiveService(s).move_out(a, "JT-X", "X", destination="y"),
+                lambda a, s, n: CollectiveService(s.context).move_out(
+                    a, "JT-X", "X", destination="y"
+                ),
                 DESK,
             ),
             (
                 "transfer",
-                lambda a, s, n: CollectiveService(s).transfer(a, "JT-X", "X", to_collective="Y"),
+                lambda a, s, n: CollectiveService(s.context).transfer(
+                    a, "JT-X", "X", to_collective="Y"
+                ),
                 DESK,
             ),
             (
                 "add_evidence",
-                lambda a, s, n: CollectiveService(s).add_evidence(
+                lambda a, s, n: CollectiveService(s.context).add_evidence(
                     a, n, kind="owner_consent", consent_date=date(2024, 1, 1)
                 ),
                 DESK,
             ),
-            ("evidence", lambda a, s, n: CollectiveService(s).evidence(a, n), DESK),
-            ("print_evidence", lambda a, s, n: CollectiveService(s).print_evidence(a, 1), DESK),
-            ("roster_pdf", lambda a, s, n: CollectiveService(s).roster_pdf(a, "JT-X"), DESK),
+            ("evidence", lambda a, s, n: CollectiveService(s.context).evidence(a, n), DESK),
+            (
+                "print_evidence",
+                lambda a, s, n: CollectiveService(s.context).print_evidence(a, 1),
+                DESK,
+            ),
+            (
+                "roster_pdf",
+                lambda a, s, n: CollectiveService(s.context).roster_pdf(a, "JT-X"),
+                DESK,
+            ),
             (
                 "export_roster",
-                lambda a, s, n: CollectiveService(s).export_roster(a, "JT-X"),
+                lambda a, s, n: CollectiveService(s.context).export_roster(a, "JT-X"),
                 SUPERVISING,
             ),
             (
                 "apply_booklet",
-                lambda a, s, n: CollectiveService(s).apply_booklet(a, "JT-X", head="X", members=[]),
+                lambda a, s, n: CollectiveService(s.context).apply_booklet(
+                    a, "JT-X", head="X", members=[]
+                ),
                 DESK,
             ),
             (
                 "decide_booklet",
-                lambda a, s, n: CollectiveService(s).decide_booklet(a, "HB-X"),
+                lambda a, s, n: CollectiveService(s.context).decide_booklet(a, "HB-X"),
                 SUPERVISING,
             ),
-            ("booklet", lambda a, s, n: CollectiveService(s).booklet(a, "HB-X"), DESK),
-            ("booklets", lambda a, s, n: CollectiveService(s).booklets(a, "JT-X"), DESK),
-            ("print_booklet", lambda a, s, n: CollectiveService(s).print_booklet(a, "HB-X"), DESK),
+            ("booklet", lambda a, s, n: CollectiveService(s.context).booklet(a, "HB-X"), DESK),
+            ("booklets", lambda a, s, n: CollectiveService(s.context).booklets(a, "JT-X"), DESK),
+            (
+                "print_booklet",
+                lambda a, s, n: CollectiveService(s.context).print_booklet(a, "HB-X"),
+                DESK,
+            ),
         )
     ],
     *[
         (f"StatisticsService.{name}", call, roles)
         for name, call, roles in (
-            ("table", lambda a, s, n: StatisticsService(s).table(a, **PERIOD, by="route"), VIEW),
-            ("keys", lambda a, s, n: StatisticsService(s).keys(a, **PERIOD, by="route"), VIEW),
+            (
+                "table",
+                lambda a, s, n: StatisticsService(s.context).table(a, **PERIOD, by="route"),
+                VIEW,
+            ),
+            (
+                "keys",
+                lambda a, s, n: StatisticsService(s.context).keys(a, **PERIOD, by="route"),
+                VIEW,
+            ),
             (
                 "behind",
-                lambda a, s, n: StatisticsService(s).behind(a, **PERIOD, by="route", key=""),
+                lambda a, s, n: StatisticsService(s.context).behind(
+                    a, **PERIOD, by="route", key=""
+                ),
                 VIEW,
             ),
             (
                 "export",
-                lambda a, s, n: StatisticsService(s).export(
+                lambda a, s, n: StatisticsService(s.context).export(
                     a, **PERIOD, by=("route",), file_format="csv"
                 ),
                 SUPERVISING,

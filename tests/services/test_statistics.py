@@ -171,7 +171,7 @@ def _expected(generated: list[dict[str, Any]], by: str) -> dict[str, tuple[int, 
 
 @pytest.fixture
 def stats(apps: ApplicationService) -> StatisticsService:
-    return StatisticsService(apps)
+    return StatisticsService(apps.context)
 
 
 def test_every_grouping_counts_what_the_store_holds(

@@ -137,7 +137,7 @@ def test_a_collective_administrator_lists_and_opens_only_their_own(
     UserService(OfficeContext(store)).add(
         ADMIN, username="wang", role="collective_administrator", password=PASSWORD
     )
-    desk = CollectiveService(apps)
+    desk = CollectiveService(apps.context)
     home = collective(desk, "unit", administrator="wang")
     admitted = approved(apps, "unit_collective")
     desk.admit(WANG, home.code, admitted)
@@ -190,7 +190,7 @@ def test_a_collective_administrator_prints_only_their_own(
     apps.accept(CLERK, other)
     own = apps.create_draft(WANG, application()).number
     apps.accept(CLERK, own)
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     with pytest.raises(ServiceError, match="no application"):
         printing.print_document(WANG, other, DocumentKind.RECEIPT)
     assert printing.print_document(WANG, own, DocumentKind.RECEIPT).pdf.startswith(b"%PDF")

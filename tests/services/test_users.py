@@ -275,7 +275,9 @@ def test_the_idle_lock(clock: SettableClock) -> None:
 
 def test_a_store_set_up_earlier_can_be_logged_into_offline(tmp_path: Path) -> None:
     folder = tmp_path / "office"
-    Store.init(folder, office_code="370102001", station_name="站", admin_password=PASSWORD).close()
+    Store.init(
+        folder, office_code="370102001", police_station_name="站", admin_password=PASSWORD
+    ).close()
     store = Store.open(folder)
     try:
         assert UserService(OfficeContext(store)).login("admin", PASSWORD).actor == ADMIN

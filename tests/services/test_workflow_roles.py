@@ -86,7 +86,7 @@ def test_the_notice_of_an_overridden_eligible_decision_prints_the_reasons_alone(
 ) -> None:
     number = _eligible(apps, CLERK, CLERK)
     apps.refuse(OTHER_SUPERVISOR, number, "材料系伪造")
-    pdf = PrintingService(apps).print_document(CLERK, number, DocumentKind.REFUSAL).pdf
+    pdf = PrintingService(apps.context).print_document(CLERK, number, DocumentKind.REFUSAL).pdf
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "材料系伪造" in text
     assert "依据 jinan-2017:" not in text  # no route that failed is given as a ground

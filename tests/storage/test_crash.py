@@ -25,7 +25,7 @@ def test_sigkill_never_loses_an_acknowledged_application(tmp_path: Path) -> None
     store = Store.init(
         folder,
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password=PASSWORD,
         key_file=tmp_path / "store.key",
     )

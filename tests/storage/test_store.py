@@ -11,7 +11,7 @@ import keyring
 import pytest
 from alembic import command
 from keyring.backends import fail
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from caseworker.logs import mask
 from caseworker.models.facts import CaseError
@@ -219,7 +219,9 @@ def test_the_file_is_encrypted_and_opens_only_with_its_key(store: Store) -> None
         open_engine(store.path, "0" * 64)
     engine = open_engine(store.path, store.settings.key())
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT station_name FROM office")).scalar() == "泉城路派出所"
+        assert (
+            conn.execute(text("SELECT police_station_name FROM office")).scalar() == "泉城路派出所"
+        )
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -230,21 +232,24 @@ def test_headless_machine_without_keyring(tmp_path: Path, monkeypatch: pytest.Mo
     keyring.set_keyring(fail.Keyring())
     with pytest.raises(SetupError, match="--key-file FILE"):
         Store.init(
-            tmp_path / "d", office_code="370102001", station_name="站", admin_password=PASSWORD
+            tmp_path / "d",
+            office_code="370102001",
+            police_station_name="站",
+            admin_password=PASSWORD,
         )
     assert not (tmp_path / "d" / "store.db").exists()
     key_file = tmp_path / "keys" / "store.key"
     store = Store.init(
         tmp_path / "d",
         office_code="370102001",
-        station_name="站",
+        police_station_name="站",
         admin_password=PASSWORD,
         key_file=key_file,
     )
     store.close()
     assert key_file.stat().st_mode & 0o777 == 0o600
     reopened = Store.open(tmp_path / "d")
-    assert reopened.office().station_name == "站"
+    assert reopened.office().police_station_name == "站"
     reopened.close()
     key_file.chmod(0o644)
     with pytest.raises(SetupError, match="chmod 600"):
@@ -254,12 +259,16 @@ def test_headless_machine_without_keyring(tmp_path: Path, monkeypatch: pytest.Mo
 def test_init_refuses_bad_settings_and_an_existing_store(store: Store, tmp_path: Path) -> None:
     with pytest.raises(SetupError, match="already holds a store"):
         Store.init(
-            store.folder, office_code="370102001", station_name="站", admin_password=PASSWORD
+            store.folder, office_code="370102001", police_station_name="站", admin_password=PASSWORD
         )
     with pytest.raises(SetupError, match="6 to 12 digits"):
-        Store.init(tmp_path / "x", office_code="abc", station_name="站", admin_password=PASSWORD)
+        Store.init(
+            tmp_path / "x", office_code="abc", police_station_name="站", admin_password=PASSWORD
+        )
     with pytest.raises(SetupError, match="at least 8 characters"):
-        Store.init(tmp_path / "x", office_code="370102001", station_name="站", admin_password="a1")
+        Store.init(
+            tmp_path / "x", office_code="370102001", police_station_name="站", admin_password="a1"
+        )
     with pytest.raises(SetupError, match="no store in"):
         Store.open(tmp_path / "nowhere")
 
@@ -268,7 +277,7 @@ def test_init_refuses_bad_settings_and_an_existing_store(store: Store, tmp_path:
 
 
 def test_an_empty_store_is_migrated_to_the_newest_schema(store: Store) -> None:
-    assert current_revision(store.engine) == head_revision() == HEAD == "0011"
+    assert current_revision(store.engine) == head_revision() == HEAD == "0012"
     assert check_file(store.path, store.settings.key()).ok
 
 
@@ -315,7 +324,7 @@ def test_a_store_at_an_earlier_revision_is_backed_up_then_migrated(
     store.close()
     reopened = Store.open(folder)
     try:
-        assert current_revision(reopened.engine) == "0011"
+        assert current_revision(reopened.engine) == "0012"
         # the events written before the chain existed are chained on this first open
         with reopened.sessions() as session:
             report = audit.verify(session)
@@ -332,6 +341,28 @@ def test_a_store_at_an_earlier_revision_is_backed_up_then_migrated(
                     text("SELECT number, copy, void_reason FROM printed_documents")
                 ).one()
                 assert tuple(printed) == ("SL-1", 0, "")
+    finally:
+        reopened.close()
+
+
+def test_the_police_station_name_survives_its_column_rename(store: Store) -> None:
+    """0012 renames the office's ``station_name`` column to ``police_station_name``: a
+    store at 0011 keeps its 派出所's name through the upgrade."""
+    _store_at(store, "0011")
+    with store.engine.connect() as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("office")}
+        assert "station_name" in columns and "police_station_name" not in columns
+        kept = conn.execute(text("SELECT station_name FROM office")).scalar()
+    assert kept == "泉城路派出所"
+    folder = store.folder
+    store.close()
+    reopened = Store.open(folder)
+    try:
+        assert current_revision(reopened.engine) == HEAD
+        assert reopened.office().police_station_name == "泉城路派出所"
+        with reopened.engine.connect() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("office")}
+        assert "police_station_name" in columns and "station_name" not in columns
     finally:
         reopened.close()
 

@@ -26,7 +26,7 @@ def _init(folder: Path, **where: object) -> Store:
     store = Store.init(
         folder,
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password=PASSWORD,
         **where,  # type: ignore[arg-type]
     )
@@ -40,7 +40,7 @@ def _init(folder: Path, **where: object) -> Store:
 def _use(store: Store, service: EvaluationService) -> None:
     """A permit printed (the device key made) and the store reopened (the mark read)."""
     apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
-    PrintingService(apps).print_document(CLERK, _permit_ready(apps), DocumentKind.PERMIT)
+    PrintingService(apps.context).print_document(CLERK, _permit_ready(apps), DocumentKind.PERMIT)
     folder = store.folder
     store.close()
     again = Store.open(folder, verify=True)

@@ -30,7 +30,7 @@ def _setup(folder: Path, key_file: Path | None) -> Store:
     store = Store.init(
         folder,
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password=PASSWORD,
         key_file=key_file,
     )
@@ -49,7 +49,7 @@ def test_a_folder_put_back_from_before_a_void_is_found_rolled_back(
     key_file = tmp_path / "keys" / "store.key" if mode == "key file" else None
     store = _setup(folder, key_file)
     apps = ApplicationService(ServiceContext(store, Clock(), evaluation=service))
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     number = _permit_ready(apps)
     printed = printing.print_document(CLERK, number, DocumentKind.PERMIT)
     store.close()
@@ -69,9 +69,9 @@ def test_a_folder_put_back_from_before_a_void_is_found_rolled_back(
         assert "rolled back" in kinds, store.audit_report
         assert store.rolled_back is not None and "earlier copy" in store.rolled_back
         # the permit is not called valid by a store that was put back
-        verdict = PrintingService(
-            ApplicationService(ServiceContext(store, evaluation=service))
-        ).verify(printed.record.payload)
+        verdict = PrintingService(ServiceContext(store, evaluation=service)).verify(
+            printed.record.payload
+        )
         assert verdict.status == "unknown" and "rolled back" in verdict.message, verdict
     finally:
         store.close()

@@ -80,7 +80,7 @@ def test_a_refused_application_approved_in_sql_gets_no_permit(
 def test_a_permit_cannot_be_printed_for_a_row_set_to_issued(
     store: Store, apps: ApplicationService
 ) -> None:
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     number = _refused(apps)
     _sql(
         store,
@@ -96,7 +96,7 @@ def test_a_permit_cannot_be_printed_for_a_row_set_to_issued(
 def test_a_voided_permit_set_back_to_issued_in_sql_is_not_valid(
     store: Store, apps: ApplicationService
 ) -> None:
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     number = _permit_ready(apps)
     printed = printing.print_document(CLERK, number, DocumentKind.PERMIT)
     apps.void(SUPERVISOR, number, "材料系伪造")
@@ -177,7 +177,7 @@ def test_an_application_row_put_in_by_sql_has_no_trail(
 def test_the_ordinary_road_to_a_printed_permit_is_untouched(
     store: Store, apps: ApplicationService
 ) -> None:
-    printing = PrintingService(apps)
+    printing = PrintingService(apps.context)
     number = _permit_ready(apps)
     printed = printing.print_document(CLERK, number, DocumentKind.PERMIT)
     assert printing.verify(printed.record.payload).status == "valid"

@@ -163,7 +163,7 @@ def make_desk(
     store = Store.init(
         folder,
         office_code=office,
-        station_name="测试派出所",
+        police_station_name="测试派出所",
         admin_password=PASSWORD,
         key_file=key_file,
     )

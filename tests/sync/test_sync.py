@@ -367,7 +367,7 @@ def test_a_revoked_permit_verifies_as_revoked(desks: Any, central: Central) -> N
     desk.apps.approve(SUPERVISOR, view.number)
     see_materials(desk.apps, view.number)
     issued = desk.apps.issue_permit(CLERK, view.number)
-    printing = PrintingService(desk.apps)
+    printing = PrintingService(desk.apps.context)
     printed = printing.print_document(CLERK, view.number, DocumentKind.PERMIT)
     assert printing.verify(printed.record.payload).status == "valid"
     central.revoke(str(issued.permit_number), "issued on a forged diploma")

@@ -40,7 +40,7 @@ def office(tmp_path: Path) -> Iterator[Store]:
     store = Store.init(
         tmp_path / "data",
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password=PASSWORD,
     )
     users = UserService(OfficeContext(store))

@@ -20,7 +20,7 @@ from ui.login import LoginDialog
 
 def _store(folder: Path) -> None:
     Store.init(
-        folder, office_code="370102001", station_name="泉城路派出所", admin_password=PASSWORD
+        folder, office_code="370102001", police_station_name="泉城路派出所", admin_password=PASSWORD
     ).close()
 
 

@@ -39,7 +39,7 @@ def desk_service(office: Store, service: EvaluationService) -> CollectiveService
     UserService(OfficeContext(office)).add(
         ADMIN, username="qian", role="supervisor", password=PASSWORD
     )
-    return CollectiveService(ApplicationService(ServiceContext(office, evaluation=service)))
+    return CollectiveService(ServiceContext(office, evaluation=service))
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def codes(desk_service: CollectiveService) -> dict[str, str]:
 
 
 def approved(service: CollectiveService, family: list[dict[str, Any]] | None = None) -> str:
-    apps = service.apps
+    apps = ApplicationService(service.context)
     data = application(destination=ZAOZHUANG, on="2022-03-15", family=family or [])
     number = apps.create_draft(CLERK, data).number
     apps.accept(CLERK, number)
@@ -115,7 +115,7 @@ def test_an_administrator_of_collectives_sees_only_theirs_and_admits(
     page.buttons["admit"].click()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: page.roster.rowCount() == 1)
-    id_number = desk_service.apps.get(number).applicant.id_number or ""
+    id_number = ApplicationService(desk_service.context).get(number).applicant.id_number or ""
     shown = page.roster.data(page.roster.index(0, 1))
     assert shown == f"{id_number[:6]}********{id_number[14:]}"  # masked for this role
     assert "在册 1 人" in page.heading.text()

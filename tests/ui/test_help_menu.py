@@ -101,7 +101,7 @@ def test_no_offer_where_the_key_is_in_a_file(tmp_path: Path) -> None:
     store = Store.init(
         tmp_path / "data",
         office_code="370102001",
-        station_name="泉城路派出所",
+        police_station_name="泉城路派出所",
         admin_password="s3cret-pass",
         key_file=tmp_path / "keys" / "store.key",
     )

@@ -95,7 +95,7 @@ def test_a_failed_upgrade_is_told_and_the_desk_does_not_open(
 ) -> None:
     folder = tmp_path / "data"
     Store.init(
-        folder, office_code="370102001", station_name="泉城路派出所", admin_password=PASSWORD
+        folder, office_code="370102001", police_station_name="泉城路派出所", admin_password=PASSWORD
     ).close()
 
     def failing_open(*_args: object, **_kwargs: object) -> Store:
@@ -139,7 +139,7 @@ def test_the_login_window_says_when_it_is_shown_for_the_benchmark(
 ) -> None:
     folder = tmp_path / "data"
     Store.init(
-        folder, office_code="370102001", station_name="泉城路派出所", admin_password=PASSWORD
+        folder, office_code="370102001", police_station_name="泉城路派出所", admin_password=PASSWORD
     ).close()
     monkeypatch.setenv("CASEWORKER_REPORT_SHOWN", "1")
     monkeypatch.setattr(LoginDialog, "exec", lambda dialog: 0)  # the clerk closes it

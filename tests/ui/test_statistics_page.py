@@ -34,7 +34,7 @@ def _taken(apps: ApplicationService, count: int) -> list[str]:
 
 
 def _page(qtbot: QtBot, desk: Desk, actor: Actor) -> StatisticsPage:
-    page = StatisticsPage(StatisticsService(desk.apps), actor, desk.runner)
+    page = StatisticsPage(StatisticsService(desk.apps.context), actor, desk.runner)
     qtbot.addWidget(page)
     page.show()
     page.date_from.setDate(QDate(2021, 3, 1))
@@ -45,7 +45,7 @@ def _page(qtbot: QtBot, desk: Desk, actor: Actor) -> StatisticsPage:
 def test_the_model_passes_qtmodeltester(qtmodeltester: Any, desk: Desk) -> None:
     _taken(desk.apps, 2)
     model = StatisticsModel()
-    table = StatisticsService(desk.apps).table(
+    table = StatisticsService(desk.apps.context).table(
         SUPERVISOR, date_from=date(2021, 3, 1), date_to=date(2021, 3, 31), by="day"
     )
     model.set_table(table)
