@@ -348,7 +348,7 @@ def find_document(pixels: Any) -> Any | None:
     edges = cv2.dilate(cv2.Canny(grey, 30, 90), np.ones((5, 5), np.uint8))
     candidates.append(edges)
     area = small.shape[0] * small.shape[1]
-    found: list[tuple[float, Any]] = []
+    found: list[tuple[float, float, Any]] = []
     for mask in candidates:
         contours, _h = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:

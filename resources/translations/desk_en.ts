@@ -2242,6 +2242,10 @@ Choose another place.</translation>
         <translation>Does not match the division data as province, city and county.</translation>
     </message>
     <message>
+        <source>识别为“{read}”，省、市、县中有两级对不上行政区划；这是按行政区划的猜测，请务必对照原件。</source>
+        <translation>Read as “{read}”: two of province, city and county match no division; this is a guess from the division data, compare it with the original.</translation>
+    </message>
+    <message>
         <source>省、市、县与行政区划相符；其后的街道、门牌无法核验。</source>
         <translation>Province, city and county match the division data; the street and number after them cannot be checked.</translation>
     </message>
@@ -2300,6 +2304,10 @@ Choose another place.</translation>
     <message>
         <source>识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。</source>
         <translation>Read as “{read}”; the seal’s text in it was taken out. Characters under the seal may not all have been read.</translation>
+    </message>
+    <message>
+        <source>这一栏的表格线没有找到，按同一行的文字读出；请对照原件确认是这一栏的内容。</source>
+        <translation>The ruled lines round this field were not found; it was read from the text on its row. Check against the original that it belongs to this field.</translation>
     </message>
     <message>
         <source>识别把握不大。</source>
