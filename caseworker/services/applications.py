@@ -388,7 +388,7 @@ class ApplicationService(ApplicationReading):
             return write_attachment(
                 session,
                 actor=actor,
-                application=self._load(session, number),
+                application=self._load(session, number, actor),
                 filename=filename,
                 content=content,
                 media_type=media_type,

@@ -625,3 +625,18 @@ def test_the_migrated_schema_is_the_one_the_code_declares(store: Store) -> None:
         context = MigrationContext.configure(conn, opts={"include_name": not_in_metadata})
         diff = compare_metadata(context, tables.Base.metadata)
     assert diff == []
+
+
+def test_a_collective_administrator_attaches_no_scan_to_an_application_not_theirs(
+    desk: CollectiveService, apps: ApplicationService
+) -> None:
+    collective(desk, administrator="wang")
+    number = approved(apps, "unit_collective")  # taken by a clerk, for no collective of wang's
+    with pytest.raises(NotFoundError):
+        apps.attach_scan(
+            WANG, number, filename="x.png", content=b"\x89PNG scan", media_type="image/png"
+        )
+    assert apps.scans(number) == []
+    # evidence for an admission is another matter: the counter hands the administrator
+    # an approved application's number to admit, and its evidence comes first
+    # (test_a_fallback_admission_needs_the_registered_lease_first)
