@@ -171,10 +171,10 @@ def _damaged(folder: Path, exc: DamagedStoreError, runner: TaskRunner) -> tuple[
     return None
 
 
-def _first_run(folder: Path) -> bool:
+def _first_run(folder: Path, runner: TaskRunner) -> bool:
     from ui.login import SetupDialog  # noqa: PLC0415
 
-    setup = SetupDialog(folder)
+    setup = SetupDialog(folder, runner=runner)
     if setup.exec() != QDialog.DialogCode.Accepted or setup.store is None:
         return False
     key_recovery.offer(setup.store, setup.admin.text().strip())  # keyring machines only
@@ -197,9 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     folder = data_dir(args.data_dir)
     logs.setup(folder / "logs", program="desk")
     i18n.install(app, i18n.preferred(folder))
-    if not (folder / SETTINGS_FILE).exists() and not _first_run(folder):
-        return 1
     runner = TaskRunner()
+    if not (folder / SETTINGS_FILE).exists() and not _first_run(folder, runner):
+        return 1
     login = LoginDialog(runner)
     opened: dict[str, Any] = {}
 

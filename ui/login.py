@@ -153,12 +153,14 @@ class SetupDialog(QDialog):
     store key is kept — the keyring, or where this machine has none, a key file the
     administrator names (the desk then warns of it in its status bar)."""
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, parent: QWidget | None = None, *, runner: TaskRunner) -> None:
         from caseworker.services.store import keyring_usable  # noqa: PLC0415 - first run only
 
         super().__init__(parent)
         self.setWindowTitle(tr("初次设置"))
         self.folder = folder
+        # the store is made (key derived, password hashed, schema) on the database worker
+        self._runner = runner
         form = QFormLayout(self)
         form.addRow(QLabel(tr("数据目录：{folder}").format(folder=folder)))
         self.office = QLineEdit(self)
@@ -214,10 +216,11 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self.try_setup)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.store: Store | None = None
 
     def try_setup(self) -> None:
-        from caseworker.services.store import SetupError, Store  # noqa: PLC0415 - first run only
+        from caseworker.services.store import Store  # noqa: PLC0415 - first run only
 
         problem = self._problem()
         if problem:
@@ -229,22 +232,37 @@ class SetupDialog(QDialog):
             self.error.setText(tr("本机没有系统钥匙串：请指定密钥文件的位置。"))
             self.key_file.setFocus()
             return
-        try:
-            self.store = Store.init(
-                self.folder,
-                office_code=self.office.text().strip(),
-                police_station_name=self.station.text().strip(),
-                jurisdiction=self.jurisdiction.text().strip(),
-                admin_username=self.admin.text().strip() or "admin",
-                admin_password=self.password.text(),
-                key_file=Path(key_file).expanduser() if key_file else None,
+        folder, office = self.folder, self.office.text().strip()
+        station, jurisdiction = self.station.text().strip(), self.jurisdiction.text().strip()
+        admin, password = self.admin.text().strip() or "admin", self.password.text()
+        named = Path(key_file).expanduser() if key_file else None
+
+        def work() -> Store:
+            return Store.init(
+                folder,
+                office_code=office,
+                police_station_name=station,
+                jurisdiction=jurisdiction,
+                admin_username=admin,
+                admin_password=password,
+                key_file=named,
             )
-        except SetupError as exc:
+
+        def made(store: Store) -> None:
+            self.store = store
+            self.error.clear()
+            self.accept()
+
+        def failed(exc: Exception) -> None:  # worded for the administrator, never a traceback
             from ui.errors import describe  # noqa: PLC0415 - first run only
 
+            self._ok.setEnabled(True)
             self.error.setText(describe(exc)[1])
-            return
-        self.accept()
+            self.adjustSize()
+
+        self._ok.setEnabled(False)  # one set-up at a time (a second or two)
+        self.error.clear()
+        self._runner.store(work, made, failed)
 
     def _problem(self) -> str:
         """What the first run cannot take, in the desk's language, naming the field."""

@@ -19,7 +19,7 @@ from caseworker.services.context import OfficeContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import MigrationError, Store
 from caseworker.services.users import UserService
-from tests.ui.conftest import PASSWORD
+from tests.ui.conftest import PASSWORD, settle
 from ui.app import compose_desk
 from ui.login import LoginDialog, SetupDialog
 from ui.main_window import MainWindow
@@ -35,13 +35,14 @@ def _fill(dialog: SetupDialog) -> None:
 
 
 def test_setup_keeps_the_jurisdiction_and_the_key_in_the_keyring(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner
 ) -> None:
-    dialog = SetupDialog(tmp_path / "data")
+    dialog = SetupDialog(tmp_path / "data", runner=runner)
     qtbot.addWidget(dialog)
     assert dialog.has_keyring and dialog.key_file.text() == ""
     _fill(dialog)
     dialog.try_setup()
+    settle(qtbot, runner)  # the store is made on the database worker
     assert dialog.store is not None, dialog.error.text()
     try:
         assert dialog.store.office().jurisdiction == "泉城路街道"
@@ -57,7 +58,8 @@ def test_without_a_keyring_the_key_goes_to_the_file_named_and_the_desk_warns(
     service: EvaluationService,
 ) -> None:
     monkeypatch.setattr(keyring, "get_keyring", fail.Keyring)
-    dialog = SetupDialog(tmp_path / "data")
+    runner = TaskRunner()
+    dialog = SetupDialog(tmp_path / "data", runner=runner)
     qtbot.addWidget(dialog)
     assert not dialog.has_keyring and "没有可用的系统钥匙串" in dialog.key_note.text()
     _fill(dialog)
@@ -68,9 +70,9 @@ def test_without_a_keyring_the_key_goes_to_the_file_named_and_the_desk_warns(
     named.parent.mkdir()
     dialog.key_file.setText(str(named))
     dialog.try_setup()
+    settle(qtbot, runner)  # the store is made on the database worker
     assert dialog.store is not None, dialog.error.text()
     store = dialog.store
-    runner = TaskRunner()
     try:
         assert named.is_file() and named.stat().st_mode & 0o077 == 0  # only the user reads it
         users = UserService(OfficeContext(store))

@@ -56,8 +56,8 @@ def test_a_wrong_password_keeps_the_name_and_says_why(
     assert dialog.session is None
 
 
-def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = SetupDialog(tmp_path / "new")
+def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path, runner: TaskRunner) -> None:
+    dialog = SetupDialog(tmp_path / "new", runner=runner)
     qtbot.addWidget(dialog)
     dialog.office.setText("370102001")
     dialog.station.setText("泉城路派出所")
@@ -83,6 +83,7 @@ def test_first_run_sets_up_the_office(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.password.setText(PASSWORD)
     dialog.again.setText(PASSWORD)
     dialog.try_setup()
+    settle(qtbot, runner)  # the store is made on the database worker
     assert dialog.store is not None
     dialog.store.close()
     assert (tmp_path / "new" / "settings.json").is_file()
