@@ -177,7 +177,7 @@ def _first_run(folder: Path, runner: TaskRunner) -> bool:
     setup = SetupDialog(folder, runner=runner)
     if setup.exec() != QDialog.DialogCode.Accepted or setup.store is None:
         return False
-    key_recovery.offer(setup.store, setup.admin.text().strip())  # keyring machines only
+    key_recovery.offer(setup.store, setup.admin.text().strip(), runner=runner)  # keyring only
     setup.store.close()
     return True
 

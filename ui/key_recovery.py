@@ -23,6 +23,7 @@ from caseworker.services.base import Actor
 from caseworker.services.key_recovery import MIN_PASSPHRASE, export_keys, read_header
 from ui.errors import describe
 from ui.i18n import tr
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from caseworker.services.store import Store
@@ -32,10 +33,17 @@ class RecoveryOfferDialog(QDialog):
     """Two passphrase fields and a folder; 制作 writes ``<office>.cwkey`` and its PDF."""
 
     def __init__(
-        self, store: Store, admin: str, folder: Path, parent: QWidget | None = None
+        self,
+        store: Store,
+        admin: str,
+        folder: Path,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner,
     ) -> None:
         super().__init__(parent)
         self.store, self.admin = store, admin
+        self._runner = runner  # the passphrase stretched and the export audited: on its worker
         self.written: list[Path] = []
         self.setWindowTitle(tr("制作密钥恢复单"))
         layout = QVBoxLayout(self)
@@ -75,15 +83,12 @@ class RecoveryOfferDialog(QDialog):
         if self.passphrase.text() != self.again.text():
             self.error.setText(tr("两次输入的口令不一致"))
             return
-        try:
-            text = export_keys(
-                self.store,
-                Actor(self.admin, "admin"),
-                passphrase=self.passphrase.text(),
-                now=datetime.now(),
-            )
+        store, actor = self.store, Actor(self.admin, "admin")
+        passphrase, target = self.passphrase.text(), Path(self.folder.text())
+
+        def work() -> list[Path]:
+            text = export_keys(store, actor, passphrase=passphrase, now=datetime.now())
             header = read_header(text)
-            target = Path(self.folder.text())
             target.mkdir(parents=True, exist_ok=True)
             stem = f"caseworker-key-{header['office_code']}"
             key_path, sheet_path = target / f"{stem}.cwkey", target / f"{stem}.pdf"
@@ -99,18 +104,28 @@ class RecoveryOfferDialog(QDialog):
                     )
                 )
             )
-        except Exception as exc:  # shown in the dialog, in the desk's language
+            return [key_path, sheet_path]
+
+        def made(written: list[Path]) -> None:
+            self.written = written
+            self.accept()
+
+        def failed(exc: Exception) -> None:  # shown in the dialog, in the desk's language
+            self.make.setEnabled(True)
             self.error.setText(describe(exc)[1])
-            return
-        self.written = [key_path, sheet_path]
-        self.accept()
+
+        self.make.setEnabled(False)  # one at a time
+        self.error.clear()
+        self._runner.store(work, made, failed)
 
 
-def offer(store: Store, admin: str, parent: QWidget | None = None) -> list[Path]:
+def offer(
+    store: Store, admin: str, parent: QWidget | None = None, *, runner: TaskRunner
+) -> list[Path]:
     """The offer, on a keyring machine only (a key file is the administrator's copy
     already); returns the files written, or nothing when declined."""
     if store.settings.key_source != "keyring":
         return []
-    dialog = RecoveryOfferDialog(store, admin, Path.home() / "Documents", parent)
+    dialog = RecoveryOfferDialog(store, admin, Path.home() / "Documents", parent, runner=runner)
     dialog.exec()
     return dialog.written

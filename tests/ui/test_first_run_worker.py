@@ -63,3 +63,32 @@ def test_a_refusal_from_the_worker_is_shown_in_the_dialog(
     assert dialog.store is None and dialog.error.text()
     assert "SetupError" not in dialog.error.text()
     assert dialog.result() != SetupDialog.DialogCode.Accepted
+
+
+def test_the_recovery_file_is_made_on_the_database_worker(
+    qtbot: QtBot,
+    office: store_module.Store,
+    tmp_path: Path,
+    runner: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The recovery file (the passphrase stretched, the export audited in the store) is
+    made off the GUI thread too."""
+    from ui import key_recovery  # noqa: PLC0415
+
+    threads: list[threading.Thread] = []
+    from caseworker.services.key_recovery import export_keys as exported  # noqa: PLC0415
+
+    def export(*args: Any, **kwargs: Any) -> str:
+        threads.append(threading.current_thread())
+        return exported(*args, **kwargs)
+
+    monkeypatch.setattr("ui.key_recovery.export_keys", export)
+    dialog = key_recovery.RecoveryOfferDialog(office, "admin", tmp_path / "safe", runner=runner)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("a-long-recovery-passphrase-1")
+    dialog.again.setText("a-long-recovery-passphrase-1")
+    dialog.make_files()
+    settle(qtbot, runner)
+    assert len(dialog.written) == 2 and all(path.is_file() for path in dialog.written)
+    assert threads and threads[0] is not threading.main_thread()

@@ -18,10 +18,12 @@ from caseworker.services.key_recovery import import_keys
 from caseworker.services.store import Store
 from tests.conftest import MemoryKeyring
 from tests.stores import application
+from tests.ui.conftest import settle
 from ui import diagnostics
 from ui.about import AboutDialog, facts
 from ui.key_recovery import RecoveryOfferDialog
 from ui.main_window import Desk, MainWindow
+from ui.tasks import TaskRunner
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -78,8 +80,10 @@ def test_the_diagnostics_bundle_holds_no_personal_data(
     assert desk.apps.store.settings.key() not in everything
 
 
-def test_first_run_offers_the_recovery_file(office: Store, qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = RecoveryOfferDialog(office, "admin", tmp_path / "safe")
+def test_first_run_offers_the_recovery_file(
+    office: Store, qtbot: QtBot, tmp_path: Path, runner: TaskRunner
+) -> None:
+    dialog = RecoveryOfferDialog(office, "admin", tmp_path / "safe", runner=runner)
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(PASSPHRASE)
     dialog.again.setText(PASSPHRASE + "x")
@@ -87,6 +91,7 @@ def test_first_run_offers_the_recovery_file(office: Store, qtbot: QtBot, tmp_pat
     assert dialog.error.text() == "两次输入的口令不一致" and not dialog.written
     dialog.again.setText(PASSPHRASE)
     dialog.make_files()
+    settle(qtbot, runner)  # made on the database worker
     key_file, sheet = dialog.written
     assert sheet.read_bytes().startswith(b"%PDF-")
     text = key_file.read_text(encoding="utf-8")
@@ -97,7 +102,7 @@ def test_first_run_offers_the_recovery_file(office: Store, qtbot: QtBot, tmp_pat
     assert done.settings_written and fresh.secrets
 
 
-def test_no_offer_where_the_key_is_in_a_file(tmp_path: Path) -> None:
+def test_no_offer_where_the_key_is_in_a_file(tmp_path: Path, runner: TaskRunner) -> None:
     store = Store.init(
         tmp_path / "data",
         office_code="370102001",
@@ -108,6 +113,6 @@ def test_no_offer_where_the_key_is_in_a_file(tmp_path: Path) -> None:
     try:
         from ui import key_recovery  # noqa: PLC0415
 
-        assert key_recovery.offer(store, "admin") == []  # returns at once, no dialog
+        assert key_recovery.offer(store, "admin", runner=runner) == []  # at once, no dialog
     finally:
         store.close()
