@@ -131,14 +131,13 @@ class CollectivesPage(QWidget):
         parent: QWidget | None = None,
         *,
         read_only: bool = False,
-        operations: Operations | None = None,
+        operations: Operations,
     ) -> None:
         super().__init__(parent)
         self.service, self.actor, self.runner = service, actor, runner
         self.read_only = read_only
-        # the desk's named operations: a write here announces its change record (the
-        # queue and statistics redraw too); without them (a page tested alone) the
-        # page refreshes itself
+        # the desk's named operations: a write here announces its change record, and
+        # this page (the queue and statistics too) redraws from it in ``changed``
         self.operations = operations
         self.model = CollectiveModel(self)
         self.roster = RosterModel(self)
@@ -383,14 +382,6 @@ class CollectivesPage(QWidget):
 
     def _write(self, name: str, work: Callable[[], Any], done: Callable[[Any], Any]) -> None:
         """A named operation on a collective; the change record redraws the lists."""
-        if self.operations is None:
-
-            def refreshed(result: Any) -> None:
-                self.refresh()
-                done(result)
-
-            self._call(work, refreshed)
-            return
         self.operations.collective(
             name,
             work,

@@ -21,7 +21,8 @@ from caseworker.services.users import UserService
 from tests.stores import application
 from tests.ui.conftest import PASSWORD, settle
 from ui.collectives_page import BookletDialog, CollectiveModel, CollectivesPage, RosterModel
-from ui.main_window import MainWindow
+from ui.main_window import Desk, MainWindow
+from ui.operations import ChangeBus, Changes, Operations
 from ui.tasks import TaskRunner
 
 ADMIN = Actor("admin", "admin")
@@ -73,14 +74,20 @@ def approved(service: CollectiveService, family: list[dict[str, Any]] | None = N
 
 
 def page_for(
-    qtbot: QtBot, service: CollectiveService, actor: Actor, runner: TaskRunner
-) -> CollectivesPage:
-    page = CollectivesPage(service, actor, runner)
+    qtbot: QtBot, service: CollectiveService, actor: Actor, desk: Desk
+) -> tuple[CollectivesPage, list[Changes]]:
+    """The page as the desk builds it: its writes are named operations, and it redraws
+    from the change records they announce (returned beside it, as heard)."""
+    bus = ChangeBus()
+    page = CollectivesPage(service, actor, desk.runner, operations=Operations(desk, bus))
+    heard: list[Changes] = []
+    bus.changed.connect(heard.append)
+    bus.changed.connect(page.changed)
     qtbot.addWidget(page)
     page.show()
     page.refresh()
-    settle(qtbot, runner)
-    return page
+    settle(qtbot, desk.runner)
+    return page, heard
 
 
 def test_the_models_pass_qtmodeltester(
@@ -101,12 +108,14 @@ def test_the_models_pass_qtmodeltester(
 
 def test_an_administrator_of_collectives_sees_only_theirs_and_admits(
     qtbot: QtBot,
+    *,
+    desk: Desk,
     desk_service: CollectiveService,
     codes: dict[str, str],
     runner: TaskRunner,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    page = page_for(qtbot, desk_service, WANG, runner)
+    page, heard = page_for(qtbot, desk_service, WANG, desk)
     assert [r.code for r in page.model.rows] == [codes["mine"]]
     for key in ("create", "export", "close"):
         assert not page.buttons[key].isEnabled()
@@ -115,6 +124,11 @@ def test_an_administrator_of_collectives_sees_only_theirs_and_admits(
     page.buttons["admit"].click()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: page.roster.rowCount() == 1)
+    # redrawn from the change record the admission announced (the queue and the
+    # statistics hear it too), not by the page refreshing itself
+    [admitted] = heard
+    assert admitted.operation == "admit" and admitted.collective == codes["mine"]
+    assert admitted.collectives and admitted.queue and admitted.statistics
     id_number = ApplicationService(desk_service.context).get(number).applicant.id_number or ""
     shown = page.roster.data(page.roster.index(0, 1))
     assert shown == f"{id_number[:6]}********{id_number[14:]}"  # masked for this role
@@ -130,12 +144,14 @@ def test_an_administrator_of_collectives_sees_only_theirs_and_admits(
 
 def test_a_refusal_is_told_and_nothing_changes(
     qtbot: QtBot,
+    *,
+    desk: Desk,
     desk_service: CollectiveService,
     codes: dict[str, str],
     runner: TaskRunner,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    page = page_for(qtbot, desk_service, WANG, runner)
+    page, _heard = page_for(qtbot, desk_service, WANG, desk)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(f"{a[1]}: {a[2]}"))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("SQ-NOPE", True))
@@ -154,6 +170,7 @@ def test_a_refusal_is_told_and_nothing_changes(
 def test_a_supervisor_prints_exports_and_creates(
     qtbot: QtBot,
     *,
+    desk: Desk,
     desk_service: CollectiveService,
     codes: dict[str, str],
     runner: TaskRunner,
@@ -161,7 +178,7 @@ def test_a_supervisor_prints_exports_and_creates(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     desk_service.admit(WANG, codes["mine"], approved(desk_service))
-    page = page_for(qtbot, desk_service, SUPERVISOR, runner)
+    page, _heard = page_for(qtbot, desk_service, SUPERVISOR, desk)
     assert {r.code for r in page.model.rows} == set(codes.values())
     page.table.selectRow([r.code for r in page.model.rows].index(codes["mine"]))
     settle(qtbot, runner)
@@ -196,13 +213,14 @@ def test_a_supervisor_prints_exports_and_creates(
 
 def test_the_family_booklet_from_the_page(
     qtbot: QtBot,
+    desk: Desk,
     desk_service: CollectiveService,
     codes: dict[str, str],
     runner: TaskRunner,
 ) -> None:
     number = approved(desk_service, [{"relation": "spouse", "born": "1986-01-01"}])
     desk_service.admit(WANG, codes["mine"], number)
-    page = page_for(qtbot, desk_service, WANG, runner)
+    page, _heard = page_for(qtbot, desk_service, WANG, desk)
     dialog = BookletDialog(page, page.model.rows[0])
     qtbot.addWidget(dialog)
     settle(qtbot, runner)
