@@ -41,6 +41,7 @@ from caseworker.services.intake import get_fact
 from caseworker.services.permissions import (
     ALL_ROLES,
     SUPERVISING,
+    Role,
     require_role,
 )
 from caseworker.storage import collectives as cr
@@ -74,7 +75,7 @@ class CollectiveBase:
             yield session
 
     def _seeable(self, session: Session, actor: Actor) -> list[CollectiveView]:
-        own = actor.username if actor.role == "collective_administrator" else None
+        own = actor.username if actor.role == Role.COLLECTIVE_ADMINISTRATOR else None
         return cr.collectives(session, administrator=own, include_closed=True)
 
     def _visible(
@@ -85,7 +86,7 @@ class CollectiveBase:
         self._require(actor, roles, "work this collective household")
         view = cr.collective(session, code.strip())
         if view is None or (
-            actor.role == "collective_administrator" and view.administrator != actor.username
+            actor.role == Role.COLLECTIVE_ADMINISTRATOR and view.administrator != actor.username
         ):
             raise NotFoundError(code="collective.not_found", field="collective", collective=code)
         return view
@@ -138,7 +139,7 @@ class CollectiveBase:
             raise InvalidInputError(
                 code="collective.administrator_unknown", field="administrator", username=username
             )
-        if user.role != "collective_administrator":
+        if user.role != Role.COLLECTIVE_ADMINISTRATOR:
             raise InvalidInputError(
                 code="collective.administrator_role",
                 field="administrator",

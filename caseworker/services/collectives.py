@@ -47,6 +47,7 @@ from caseworker.services.evidence import EvidenceWork
 from caseworker.services.family_booklet import FamilyBookletWork
 from caseworker.services.permissions import (
     Permission,
+    Role,
     allowed,
     require,
 )
@@ -159,7 +160,7 @@ class CollectiveService(EvidenceWork, FamilyBookletWork, CollectiveBase):
     def collectives(self, actor: Actor, *, include_closed: bool = False) -> list[CollectiveView]:
         """The collectives this user may see: all, or a collective-hukou administrator's own."""
         self._require(actor, WORKING, "see collective households")
-        own = actor.username if actor.role == "collective_administrator" else None
+        own = actor.username if actor.role == Role.COLLECTIVE_ADMINISTRATOR else None
         with self.store.sessions() as session:
             return cr.collectives(session, administrator=own, include_closed=include_closed)
 

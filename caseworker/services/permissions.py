@@ -11,12 +11,13 @@ from caseworker.services.base import Actor, PermissionDeniedError
 
 
 class Role(StrEnum):
-    """The four roles; ``Actor.role`` holds one of these values."""
+    """The four roles; ``Actor.role`` holds one of these values. In this order they are
+    offered and listed (``store.ROLES``)."""
 
     CLERK = "clerk"  # 经办
     SUPERVISOR = "supervisor"  # 审核
-    ADMIN = "admin"  # 管理员
     COLLECTIVE_ADMINISTRATOR = "collective_administrator"  # 集体户管理员
+    ADMIN = "admin"  # 管理员
 
 
 #: each role's Chinese name, as the desk and the audit trail show it

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from caseworker.services.base import Actor, DuplicateError, mask_id
 from caseworker.services.context import Session
+from caseworker.services.permissions import Role
 from caseworker.storage import repositories as repo
 
 #: every state: a voided or refused application's record is not renamed either
@@ -47,7 +48,7 @@ def guard_person_name(
     if not others:
         return
     masked = mask_id(id_number)
-    if actor.role == "collective_administrator":
+    if actor.role == Role.COLLECTIVE_ADMINISTRATOR:
         raise DuplicateError(
             code="application.person_named_elsewhere",
             id_masked=masked,

@@ -31,7 +31,7 @@ from caseworker.services.base import (
 )
 from caseworker.services.boundary import service_boundary
 from caseworker.services.context import ServiceContext, Session
-from caseworker.services.permissions import ALL_ROLES, SUPERVISING
+from caseworker.services.permissions import ALL_ROLES, SUPERVISING, Role
 from caseworker.services.row_check import refuse_if_tampered
 from caseworker.services.verifying import Verdict, record_check, verify_code
 from caseworker.storage import repositories as repo
@@ -103,7 +103,7 @@ class PrintingService:
         with service_boundary(), transaction(self.store.sessions) as session:
             view = repo.load(session, number.strip())
             if view is None or (
-                actor.role == "collective_administrator"
+                actor.role == Role.COLLECTIVE_ADMINISTRATOR
                 and not search_repo.visible_to_collective_administrator(
                     session, application_id=view.id, username=actor.username
                 )

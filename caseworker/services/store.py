@@ -27,7 +27,7 @@ from caseworker.services import activity_log, high_water
 from caseworker.services.base import Actor, ServiceError
 from caseworker.services.changes import record_change
 from caseworker.services.key_places import KeyPlaceError, audit_key_place
-from caseworker.services.permissions import Permission, require
+from caseworker.services.permissions import Permission, Role, require
 from caseworker.storage import audit
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import StoreError as StoreError  # noqa: PLC0414 - for the desk
@@ -37,7 +37,7 @@ from caseworker.storage.maintenance import current_revision, damage, restore_sto
 
 WITNESS_FILE = "audit-head.json"
 CHAIN_REVISION = "0004"  # the migration that chained the audit trail
-ROLES = ("clerk", "supervisor", "collective_administrator", "admin")
+ROLES: tuple[str, ...] = tuple(Role)
 _DEVICE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 

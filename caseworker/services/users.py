@@ -39,7 +39,7 @@ from caseworker.services.base import (
 from caseworker.services.context import OfficeContext, Session, record_change
 from caseworker.services.idle_lock import IdleLock as IdleLock  # noqa: PLC0414 - re-exported for the desk
 from caseworker.services.permissions import ROLE_ZH as ROLE_ZH  # noqa: PLC0414 - for the desk
-from caseworker.services.permissions import Permission, require
+from caseworker.services.permissions import Permission, Role, require
 from caseworker.services.store import ROLES
 from caseworker.storage import repositories as repo
 from caseworker.storage.database import transaction
@@ -344,7 +344,7 @@ class UserService:
             user = self._existing(session, username)
             if user.username == actor.username:
                 raise StepNotAllowedError(code="user.disable_self")
-            if user.role == "admin" and repo.count_active(session, "admin") <= 1:
+            if user.role == Role.ADMIN and repo.count_active(session, "admin") <= 1:
                 raise StepNotAllowedError(code="user.last_admin", username=username)
             repo.update_user(session, username, active=False)
             self._account_changed(

@@ -21,6 +21,7 @@ from caseworker.security.signing import verify_signature
 from caseworker.services import high_water
 from caseworker.services.base import Actor, mask_id
 from caseworker.services.context import ServiceContext
+from caseworker.services.permissions import COUNTER
 from caseworker.storage import bindings
 from caseworker.storage import repositories as repo
 from caseworker.storage import sync as sync_repo
@@ -32,7 +33,7 @@ from caseworker.storage.repositories import ApplicationView, PrintedView
 ENDED = frozenset({State.VOIDED.value})
 PERMIT_ENDED = frozenset({State.VOIDED.value, State.WITHDRAWN.value, State.REFUSED.value})
 #: who may read why a paper is void (the reasons are the office's, not the public's)
-REASON_ROLES = frozenset({"clerk", "supervisor", "admin"})
+REASON_ROLES = COUNTER
 COMPARE = (
     "核对 compare: the paper must show exactly these people (关系 relation, 姓名 name, "
     "the visible digits of each 公民身份号码 ID number) and this destination; if it shows "
