@@ -1,7 +1,7 @@
 """Services of one shape (issue 20): each is built from a context (``OfficeContext``, or
-``ServiceContext`` with the rules), or on the application service, never from a bare
-store; and no service, command or composition root reaches into another service's store,
-clock or rules."""
+``ServiceContext`` with the rules), never from a bare store nor on another service; and
+no service, command or composition root reaches into another service's store, clock or
+rules."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import get_type_hints
 
 import caseworker.services
-from caseworker.services.applications import ApplicationService
 from caseworker.services.context import OfficeContext
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +47,7 @@ def test_every_service_is_built_from_a_context() -> None:
         _self, first, *_rest = inspect.signature(kind.__init__).parameters
         built_from = get_type_hints(kind.__init__)[first]
         assert inspect.isclass(built_from), name
-        assert issubclass(built_from, OfficeContext | ApplicationService), (name, built_from)
+        assert issubclass(built_from, OfficeContext), (name, built_from)
 
 
 def test_nothing_reaches_into_another_services_store_clock_or_rules() -> None:
