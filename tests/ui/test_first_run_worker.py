@@ -17,11 +17,17 @@ from ui.login import SetupDialog
 from ui.tasks import TaskRunner
 
 
-def _fill(dialog: SetupDialog) -> None:
+def _set_up(qtbot: QtBot, folder: Path, runner: TaskRunner) -> SetupDialog:
+    """The first-run dialog filled in and confirmed, its work on the worker done."""
+    dialog = SetupDialog(folder, runner=runner)
+    qtbot.addWidget(dialog)
     dialog.office.setText("370102001")
     dialog.station.setText("泉城路派出所")
     dialog.password.setText(PASSWORD)
     dialog.again.setText(PASSWORD)
+    dialog.try_setup()
+    settle(qtbot, runner)
+    return dialog
 
 
 def test_the_store_is_created_on_the_database_worker(
@@ -35,11 +41,7 @@ def test_the_store_is_created_on_the_database_worker(
         return made(*args, **kwargs)
 
     monkeypatch.setattr(store_module.Store, "init", init)
-    dialog = SetupDialog(tmp_path / "data", runner=runner)
-    qtbot.addWidget(dialog)
-    _fill(dialog)
-    dialog.try_setup()
-    settle(qtbot, runner)
+    dialog = _set_up(qtbot, tmp_path / "data", runner)
     assert dialog.store is not None, dialog.error.text()
     try:
         assert threads and threads[0] is not threading.main_thread()
@@ -55,11 +57,7 @@ def test_a_refusal_from_the_worker_is_shown_in_the_dialog(
         raise store_module.SetupError(code="setup.exists", folder=str(tmp_path))
 
     monkeypatch.setattr(store_module.Store, "init", refused)
-    dialog = SetupDialog(tmp_path / "data", runner=runner)
-    qtbot.addWidget(dialog)
-    _fill(dialog)
-    dialog.try_setup()
-    settle(qtbot, runner)
+    dialog = _set_up(qtbot, tmp_path / "data", runner)
     assert dialog.store is None and dialog.error.text()
     assert "SetupError" not in dialog.error.text()
     assert dialog.result() != SetupDialog.DialogCode.Accepted
