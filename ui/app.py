@@ -113,14 +113,19 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return known
 
 
-def _prepare(folder: Path) -> tuple[Store, EvaluationService]:
-    """On a worker: the store, verified, and the rules, validated."""
+def _prepare(folder: Path) -> tuple[Store, EvaluationService, UserService, str]:
+    """On a worker: the store, verified, the rules, validated, and what the login window
+    needs of the store (the accounts, the police station's name)."""
+    from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.evaluation import PULLED_RULES, EvaluationService  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
+    from caseworker.services.users import UserService  # noqa: PLC0415
 
     store = Store.open(folder, verify=True)
     try:
-        return store, EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
+        evaluation = EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
+        users = UserService(OfficeContext(store))
+        return store, evaluation, users, users.context.office.police_station_name
     except Exception:
         store.close()
         raise
@@ -203,13 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     login = LoginDialog(runner)
     opened: dict[str, Any] = {}
 
-    def ready(result: tuple[Store, EvaluationService]) -> None:
-        from caseworker.services.context import OfficeContext  # noqa: PLC0415
-        from caseworker.services.users import UserService  # noqa: PLC0415
-
-        store, evaluation = result
+    def ready(result: tuple[Store, EvaluationService, UserService, str]) -> None:
+        store, evaluation, users, station = result
         opened.update(store=store, evaluation=evaluation, read_only=False)
-        login.set_ready(UserService(OfficeContext(store)), store.office().police_station_name)
+        login.set_ready(users, station)
 
     def failed(exc: Exception) -> None:
         opened["error"] = exc
