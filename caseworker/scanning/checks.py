@@ -19,17 +19,13 @@ Pure: fields in, fields with their status out."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
-import yaml
-
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
-from caseworker.resources import resource_path
+from caseworker.scanning.places import CONFUSABLE, named_place, parse_place, places_data
 
 
 class Status(StrEnum):
@@ -207,38 +203,6 @@ CLOSED: dict[str, tuple[str, ...]] = {
         ]
     ),
 }
-#: characters a Chinese recogniser reads for one another, each shape with its look-alikes
-CONFUSABLE_GROUPS = (
-    "茌在花",
-    "郯郑郏",
-    "兖充究",
-    "郓郸",
-    "峄峰",
-    "亓元",
-    "逄逢",
-    "己已巳",
-    "戊戌戍",
-    "未末",
-    "土士",
-    "日曰",
-    "汩汨",
-    "祎袆",
-    "晔烨",
-    "崔雀",
-    "栾峦",
-    "綦基",
-    "郗都",
-    "鞠鞫",
-    "禚谯",
-    "盖盍",
-    "隋随",
-    "淼森",
-)
-CONFUSABLE = frozenset("".join(CONFUSABLE_GROUPS))
-#: more shapes the recogniser takes for a place's character, used only to choose between
-#: two divisions one character away (郭城县 in 菏泽市: 郓城县, not 鄄城县); a name holding
-#: 郭 or 军 is not doubtful for it
-PLACE_CONFUSABLE_GROUPS = (*CONFUSABLE_GROUPS, "郓郭军")
 #: labels printed on the documents, the scanner's and the others: a value holding one was
 #: taken from a neighbouring cell
 PRINTED_LABELS = [
@@ -273,7 +237,6 @@ PRINTED_LABELS = [
     "本市其他住址",
     "何时由何市",
 ]
-COUNTY_SUFFIXES = ("自治县", "县", "区", "市", "旗")
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,146 +255,6 @@ def common_name_character(char: str) -> bool:
     return len(code) == 2 and 0xB0 <= code[0] <= 0xD7
 
 
-# --- places ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Places:
-    provinces: dict[str, str]  # code -> name
-    cities: dict[str, dict[str, str]]  # province code -> {name: city code}
-    counties_of_city: dict[str, dict[str, str]]  # city code -> {name: county code}
-    counties_of_province: dict[str, dict[str, str]]  # province code -> {name: county code}
-    streets: dict[str, set[str]]  # county code -> street names
-    county_codes: frozenset[str]  # today's and earlier county codes
-
-
-@cache
-def _places() -> _Places:
-    folder = resource_path("divisions")
-    data: dict[str, Any] = json.loads((folder / "divisions.json").read_text(encoding="utf-8"))
-    amendments = yaml.safe_load((folder / "amendments.yaml").read_text(encoding="utf-8"))
-    provinces = dict(data["provinces"])
-    cities: dict[str, dict[str, str]] = {}
-    for code, name in data["cities"].items():
-        if name not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
-            cities.setdefault(code[:2], {})[name] = code
-    of_city: dict[str, dict[str, str]] = {}
-    of_province: dict[str, dict[str, str]] = {}
-
-    def add(code: str, name: str, city: str) -> None:
-        for variant in _county_variants(name):
-            of_city.setdefault(city, {}).setdefault(variant, code)
-            of_province.setdefault(code[:2], {}).setdefault(variant, code)
-
-    for code, (name, city) in data["counties"].items():
-        if name != "市辖区":
-            add(code, name, city)
-    for entry in amendments["renamed_counties"]:
-        add(entry["new"], entry["old_name"], entry["old"][:4])
-    streets: dict[str, set[str]] = {}
-    for name, county in data["streets"].values():
-        streets.setdefault(county, set()).add(name)
-    codes = frozenset(data["counties"]) | {e["old"] for e in amendments["renamed_counties"]}
-    return _Places(provinces, cities, of_city, of_province, streets, codes)
-
-
-def _county_variants(name: str) -> list[str]:
-    """A county's name and its earlier forms: 茌平区 was 茌平县, 兖州区 was 兖州市."""
-    for suffix in COUNTY_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2 and suffix != "自治县":
-            stem = name[: -len(suffix)]
-            return [name, *(stem + s for s in ("县", "区", "市") if stem + s != name)]
-    return [name]
-
-
-def _at(text: str, pos: int, names: dict[str, str]) -> tuple[str, str, bool, int] | None:
-    """(name, code, corrected, characters read) of the one name that ``text`` holds at
-    ``pos``: exactly, else the only one a single character away; None when none or more
-    than one fits."""
-    exact = [n for n in names if text.startswith(n, pos)]
-    if exact:
-        name = max(exact, key=len)
-        return name, names[name], False, len(name)
-    # one character misread in a name of three or more (two agreeing with it), or one
-    # dropped (the recogniser leaves out a character it cannot read: 郓城县 → 城县)
-    near: dict[str, str] = {}
-    for n, code in names.items():  # a division's name today comes before its earlier forms
-        if (
-            len(n) >= 3
-            and pos + len(n) <= len(text)
-            and sum(a != b for a, b in zip(text[pos : pos + len(n)], n, strict=True)) == 1
-        ):
-            near.setdefault(code, n)
-    if not near:
-        near = {
-            names[n]: n
-            for n in names
-            if len(n) >= 3
-            and any(n[:k] + n[k + 1 :] == text[pos : pos + len(n) - 1] for k in range(len(n)))
-        }
-        if len(near) == 1:
-            code, name = next(iter(near.items()))
-            return name, code, True, len(name) - 1
-        return None
-
-    if len(near) > 1:
-        # 在平县 is one character from 茌平县 and from 东平县: the recogniser's confusion
-        # decides, and only when it points at one of them
-        near = {code: n for code, n in near.items() if _confusable_at(text, pos, n)}
-    if len(near) == 1:
-        code, name = next(iter(near.items()))
-        return name, code, True, len(name)
-    return None
-
-
-def _confusable_at(text: str, pos: int, name: str) -> bool:
-    return any(
-        a != b and any(a in group and b in group for group in PLACE_CONFUSABLE_GROUPS)
-        for a, b in zip(text[pos : pos + len(name)], name, strict=True)
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedPlace:
-    text: str  # the place with any correction made
-    known: int  # how many leading characters are a known province / city / county / street
-    corrected: bool
-    county: str | None
-    corrections: int = 0  # how many of province, city and county were corrected
-
-
-def parse_place(text: str) -> ParsedPlace:
-    """The province, city, county (and street, where the data has them) at the start of a
-    place, corrected one character at a time where exactly one division fits."""
-    places = _places()
-    pos, corrected, corrections = 0, False, 0
-    found = _at(text, pos, {n: c for c, n in places.provinces.items()})
-    if found is None:
-        return ParsedPlace(text, 0, False, None)
-    name, province, fixed, used = found
-    text, pos, corrected = text[:pos] + name + text[pos + used :], pos + len(name), fixed
-    corrections += fixed
-    city = _at(text, pos, places.cities.get(province, {}))
-    counties = places.counties_of_province.get(province, {})
-    if city is not None:
-        name, city_code, fixed, used = city
-        text, pos = text[:pos] + name + text[pos + used :], pos + len(name)
-        corrected |= fixed
-        corrections += fixed
-        counties = places.counties_of_city.get(city_code, {})
-    county = _at(text, pos, counties)
-    if county is None:
-        return ParsedPlace(text, pos if city else 0, corrected, None)
-    name, county_code, fixed, used = county
-    text, pos = text[:pos] + name + text[pos + used :], pos + len(name)
-    corrected |= fixed
-    corrections += fixed
-    street = _at(text, pos, {s: s for s in places.streets.get(county_code, set())})
-    if street is not None and not street[2]:  # streets are only known, never corrected
-        pos += len(street[0])
-    return ParsedPlace(text, pos, corrected, county_code, corrections)
-
-
 # --- one field -------------------------------------------------------------------------------
 
 
@@ -442,6 +265,13 @@ def _closed(name: str, value: str) -> Verdict:
     near = [a for a in allowed if len(a) == len(value) >= 2 and _distance(a, value) == 1]
     if len(near) == 1:
         return Verdict(Status.CORRECTED, near[0], "list-corrected")
+    # an allowed value of two or more with a character or two after it that no allowed
+    # value has (预备役丁户: the seal's 口 and 户 misread)
+    begins = [a for a in allowed if len(a) >= 2 and value.startswith(a)]
+    longest = max(begins, key=len, default="")
+    longer = value[: len(longest) + 1]  # no allowed value goes on as the reading does
+    if begins and len(value) - len(longest) <= 2 and not any(a.startswith(longer) for a in allowed):
+        return Verdict(Status.CORRECTED, longest, "list-corrected")
     return Verdict(Status.DOUBTFUL, value, "not-in-list")
 
 
@@ -551,6 +381,8 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
                 if _LONG_DIGITS.search(value)  # the ID number's line swallowed
                 else _place(value, whole=False)
             )
+        elif name == "moved_in_from":
+            out[name] = _moved_in(value)
         else:
             out[name] = Verdict(Status.UNCHECKED, value, "free-text")
     if rid is not None and "id_number" in out:
@@ -560,6 +392,21 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
         if disagree:
             out["id_number"] = Verdict(Status.DOUBTFUL, number, "id-disagrees")
     return out
+
+
+#: 何时由何地迁来本址 as the form has it: a date, 由, a place, 迁来
+_MOVED_IN = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日由)(.+)(迁来)")
+
+
+def _moved_in(value: str) -> Verdict:
+    """The place a moved-in value names, corrected where one character of a division's
+    name was misread (由青岛审迁来 → 由青岛市迁来); the date cannot be checked, so a value
+    read right is still unchecked."""
+    shape = _MOVED_IN.fullmatch(value)
+    found = named_place(shape.group(2)) if shape else None
+    if shape is None or found is None or not found[1]:
+        return Verdict(Status.UNCHECKED, value, "free-text")
+    return Verdict(Status.CORRECTED, shape.group(1) + found[0] + shape.group(3), "place-corrected")
 
 
 def rid_sex(rid: Any) -> str:
@@ -586,4 +433,4 @@ def _holds_label(value: str, *, fragments: bool) -> bool:
 
 
 def _places_code_unknown(region: str) -> bool:
-    return region not in _places().county_codes
+    return region not in places_data().county_codes

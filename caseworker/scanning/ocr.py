@@ -379,7 +379,7 @@ def find_document(pixels: Any) -> Any | None:
 
 #: outlines whose sides lie on edges of the photo this much less often than the best
 #: outline's still count as following them
-EDGE_SUPPORT_SLACK = 0.1
+EDGE_SUPPORT_SLACK = 0.15
 
 
 def _edge_support(edges: Any, corners: Any) -> float:

@@ -260,3 +260,42 @@ def test_an_unread_sex_or_birth_date_is_taken_from_a_checked_number_and_marked()
     # a number that fails its check gives nothing
     wrong = judge({"id_number": body + ("0" if check_digit(body) != "0" else "1"), "sex": ""})
     assert wrong["sex"].status is Status.MISSING
+
+
+@pytest.mark.parametrize(
+    ("read", "shown", "status"),
+    [
+        ("1984年08月02日由青岛审迁来", "1984年08月02日由青岛市迁来", Status.CORRECTED),
+        ("2017年03月04日由潍坊南迁来", "2017年03月04日由潍坊市迁来", Status.CORRECTED),
+        ("2002年05月07日由济南市迁来", "2002年05月07日由济南市迁来", Status.UNCHECKED),
+        (
+            "1990年01月01日由河北省石家庄市迁来",
+            "1990年01月01日由河北省石家庄市迁来",
+            Status.UNCHECKED,
+        ),
+        # 泰安市, 西安市, 六安市…: one dropped character fits many; no guess
+        ("2013年03月04日由安市迁来", "2013年03月04日由安市迁来", Status.UNCHECKED),
+        ("1982", "1982", Status.UNCHECKED),
+    ],
+)
+def test_a_moved_in_values_place_is_corrected_where_one_division_fits(
+    read: str, shown: str, status: Status
+) -> None:
+    verdict = judge({"moved_in_from": read})["moved_in_from"]
+    assert (verdict.value, verdict.status) == (shown, status)
+
+
+@pytest.mark.parametrize(
+    ("field", "read", "shown", "status"),
+    [
+        ("military_service", "预备役丁户", "预备役", Status.CORRECTED),  # the seal's 口户
+        ("military_service", "服现役户", "服现役", Status.CORRECTED),
+        ("marital_status", "丧偶兵设状况", "丧偶兵设状况", Status.DOUBTFUL),  # too much after
+        ("education", "中等专", "中等专", Status.DOUBTFUL),  # 中等专科 goes on: not cut short
+    ],
+)
+def test_a_closed_value_with_a_character_or_two_after_it_is_corrected(
+    field: str, read: str, shown: str, status: Status
+) -> None:
+    verdict = judge({field: read})[field]
+    assert (verdict.value, verdict.status) == (shown, status)

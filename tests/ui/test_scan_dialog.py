@@ -193,3 +193,20 @@ def test_an_unreadable_file_is_told(qtbot: QtBot, window: MainWindow, tmp_path: 
     assert not dialog.accept_button.isEnabled()
     dialog.read_file(tmp_path / "missing.png")
     assert "无法读取" in dialog.status.text()
+
+
+def test_every_reason_a_field_can_have_is_worded_for_the_clerk_in_both_languages() -> None:
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
+    from caseworker.resources import resource_path  # noqa: PLC0415
+    from caseworker.scanning import checks  # noqa: PLC0415
+    from ui import scan_dialog  # noqa: PLC0415
+
+    reasons = {*checks.REASONS, "low-confidence"}  # the last one is fields._settled's
+    assert reasons <= set(scan_dialog.REASONS), reasons - set(scan_dialog.REASONS)
+    catalogue = ET.parse(resource_path("translations", "desk_en.ts"))
+    english = {m.findtext("source"): m.find("translation") for m in catalogue.iter("message")}
+    for reason in reasons:
+        translation = english[scan_dialog.REASONS[reason]]
+        assert translation is not None and translation.text, reason
+        assert translation.get("type") != "unfinished", reason
