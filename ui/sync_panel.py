@@ -188,7 +188,8 @@ class SyncController(QObject):
         self.runner.compute(lambda: self.sync.import_bundle(actor, data), done, self._refused)
 
     def _refused(self, exc: Exception) -> None:
-        QMessageBox.warning(self.window, tr("同步包"), str(exc))
+        """A bundle refused: worded by ``ui.errors`` in the desk's language."""
+        QMessageBox.warning(self.window, tr("同步包"), describe_error(exc)[1])
         self.refresh()
 
     def _done(self, summary: RoundSummary) -> None:
