@@ -45,5 +45,6 @@ def test_an_unreadable_bundle_is_told_in_the_desks_words(
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     settle(qtbot, desk.runner)
     title, text = told[0]
+    assert title == "同步包"
     assert re.search(r"[\u4e00-\u9fff]", text), text  # the desk's language
     assert not re.search(r"[A-Za-z]{4,}", text.split("（")[0]), text  # not the English sentence
