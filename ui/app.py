@@ -153,7 +153,17 @@ def _damaged(folder: Path, exc: DamagedStoreError, runner: TaskRunner) -> tuple[
     from caseworker.services.store import SetupError, Store, StoreError, restore  # noqa: PLC0415
     from ui.errors import describe  # noqa: PLC0415
 
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("存储已损坏"), str(exc))
+    if exc.backup is not None:
+        said = tr(
+            "本机存储已损坏：未通过完整性检查。最近一份完好的备份：{backup}\n"
+            "可以恢复这份备份（需管理员登录），或只读打开查看。"
+        ).format(backup=exc.backup)
+    else:
+        said = tr(
+            "本机存储已损坏：未通过完整性检查，也没有找到完好的备份。可以只读打开查看；请联系管理员。"
+        )
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("存储已损坏"), said)
+    box.setDetailedText(str(exc))  # the checks' own words, for the office's IT person
     restore_button = None
     if exc.backup is not None:
         restore_button = box.addButton(tr("恢复最近的备份"), QMessageBox.ButtonRole.AcceptRole)

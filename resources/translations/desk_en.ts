@@ -12,6 +12,16 @@
         <translation>A restore needs an administrator to log in; nothing was restored.</translation>
     </message>
     <message>
+        <source>本机存储已损坏：未通过完整性检查。最近一份完好的备份：{backup}
+可以恢复这份备份（需管理员登录），或只读打开查看。</source>
+        <translation>This machine&apos;s store is damaged: it failed its integrity check. The newest good backup: {backup}
+You can restore that backup (an administrator logs in), or open the store read-only to look.</translation>
+    </message>
+    <message>
+        <source>本机存储已损坏：未通过完整性检查，也没有找到完好的备份。可以只读打开查看；请联系管理员。</source>
+        <translation>This machine&apos;s store is damaged: it failed its integrity check, and no good backup was found. You can open it read-only to look; please call the administrator.</translation>
+    </message>
+    <message>
         <source>存储已损坏</source>
         <translation>The store is damaged</translation>
     </message>

@@ -82,5 +82,8 @@ def test_a_damaged_store_at_start_offers_its_backup(
     monkeypatch.setattr(LoginDialog, "exec", exec_login)
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
     assert ui.app.main(["caseworker-desk", "--data-dir", str(folder)]) == 2
-    assert "damaged" in shown[0] and str(backup) in shown[0]
+    # in the desk's language, the backup named (the checks' English, for the IT person,
+    # is in the box's details, not in what the clerk reads)
+    assert "存储已损坏" in shown[0] and str(backup) in shown[0]
+    assert "the store is damaged" not in shown[0] and "caseworker restore" not in shown[0]
     assert any("恢复最近的备份" in text for text in shown)
