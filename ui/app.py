@@ -256,8 +256,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _after_failure(folder: Path, exc: Exception, runner: TaskRunner) -> dict[str, Any] | None:
+    from caseworker.services.base import ServiceError  # noqa: PLC0415
     from caseworker.services.evaluation import EvaluationService, PackError  # noqa: PLC0415
     from caseworker.services.store import DamagedStoreError, MigrationError  # noqa: PLC0415
+    from ui.errors import describe  # noqa: PLC0415
 
     if isinstance(exc, PackError):
         QMessageBox.critical(
@@ -286,7 +288,15 @@ def _after_failure(folder: Path, exc: Exception, runner: TaskRunner) -> dict[str
             ).format(error=exc),
         )
         return None
-    QMessageBox.critical(None, tr("无法打开存储"), str(exc))
+    if isinstance(exc, ServiceError):  # its key cannot be read, its file is gone, …
+        title, said = describe(exc)
+        QMessageBox.critical(None, title, said)
+        return None
+    QMessageBox.critical(
+        None,
+        tr("无法打开存储"),
+        tr("本机存储无法打开，请联系管理员。\n\n{error}").format(error=exc),
+    )
     return None
 
 

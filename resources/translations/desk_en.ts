@@ -74,6 +74,14 @@ You can restore that backup (an administrator logs in), or open the store read-o
         <translation>The store cannot be opened</translation>
     </message>
     <message>
+        <source>本机存储无法打开，请联系管理员。
+
+{error}</source>
+        <translation>This machine&apos;s store cannot be opened; please call the administrator.
+
+{error}</translation>
+    </message>
+    <message>
         <source>审计记录不完整</source>
         <translation>The audit trail is not intact</translation>
     </message>
