@@ -71,6 +71,9 @@ class ApplicationPage(QWidget):
         self.operations = operations
         self._locked = locked
         self.dirty = False
+        # which form is on the page: a new one (F2) or an application opened counts on,
+        # so a save's answer that comes back after it is not taken for the next form's
+        self._form = 0
         self.intake = IntakePage(desk.evaluation, desk.runner, self)
         self.intake.changed.connect(self.mark_dirty)
         self.intake.read_card.clicked.connect(self.read_card)
@@ -159,6 +162,7 @@ class ApplicationPage(QWidget):
 
     def show_view(self, view: ApplicationView) -> None:
         """An application opened from the store."""
+        self._form += 1
         self._show_receipt(view.receipt_number)
         self.intake.load_view(view)
         self.intake.panel.set_seen(set())
@@ -167,6 +171,7 @@ class ApplicationPage(QWidget):
         self.show_state()
 
     def new(self) -> None:
+        self._form += 1
         self._show_receipt(None)
         self.intake.clear()
         self.card_view.clear()
@@ -228,15 +233,19 @@ class ApplicationPage(QWidget):
                 QMessageBox.information(self, tr("只读"), tr("存储已损坏，只能查看。"))
             return
 
+        form = self._form
+
         def done(view: ApplicationView) -> None:
+            when = datetime.now().strftime("%H:%M:%S")
+            said = tr("已自动保存 {number} {time}") if quiet else tr("已保存 {number} {time}")
+            self.message.emit(said.format(number=view.number, time=when), 8000)
+            if form != self._form:  # F2 or another application meanwhile: not this form's
+                return
             if self.intake.number is None:  # a new draft: from now on the page shows it
                 self.intake.number = view.number
                 self._changed(Changes("save", application=view.number, view=view))
             self.dirty = False
             self._attach_scans(view.number)
-            when = datetime.now().strftime("%H:%M:%S")
-            said = tr("已自动保存 {number} {time}") if quiet else tr("已保存 {number} {time}")
-            self.message.emit(said.format(number=view.number, time=when), 8000)
 
         def failed(exc: Exception) -> None:
             if quiet:  # an autosave of a form not complete yet: try again later

@@ -501,6 +501,7 @@ class MainWindow(QMainWindow):
         data = json.loads(path.read_text(encoding="utf-8"))
         data.pop("expect", None)
         data.pop("case", None)
+        self.application.new()  # a new form: nothing of the one before stays
         self.intake.load_data(data, number=None, state="", version=0)
         self.application.show_state()
         self.stack.setCurrentWidget(self.intake_page)
