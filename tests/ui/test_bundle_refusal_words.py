@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,23 +15,15 @@ from pytestqt.qtbot import QtBot
 from caseworker.services.base import Actor
 from caseworker.services.context import OfficeContext
 from caseworker.services.sync import SyncService
-from caseworker.storage import sync as sync_repo
-from caseworker.storage.database import transaction
 from tests.ui.conftest import settle
+from tests.ui.test_sync_panel import _enrol_offline
 from ui.main_window import Desk, MainWindow
 
 
 def test_an_unreadable_bundle_is_told_in_the_desks_words(
     qtbot: QtBot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with transaction(desk.apps.store.sessions) as session:
-        sync_repo.save_link(
-            session,
-            central_url="http://127.0.0.1:9",
-            device_id="d",
-            central_key="00" * 32,
-            at=datetime.now(),
-        )
+    _enrol_offline(desk.apps.store)
     desk = replace(desk, sync=SyncService(OfficeContext(desk.apps.store), timeout=0.5))
     window = MainWindow(desk)
     qtbot.addWidget(window)

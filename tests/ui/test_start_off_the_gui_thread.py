@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 import ui.app
 from caseworker.services.store import Store
 from tests.ui.conftest import PASSWORD
+from tests.ui.test_app import _store
 from ui.login import LoginDialog
 
 
@@ -22,9 +23,7 @@ def test_the_login_window_reads_no_store_on_the_gui_thread(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "data"
-    Store.init(
-        folder, office_code="370102001", police_station_name="泉城路派出所", admin_password=PASSWORD
-    ).close()
+    _store(folder)  # an office, closed
     phase = {"now": "login"}
     on_gui_thread: list[str] = []
     office = Store.office

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 import ui.app
 from caseworker.services import store as store_module
 from caseworker.services.store import SetupError, Store
-from tests.ui.conftest import PASSWORD
+from tests.ui.test_app import _store
 from ui.login import LoginDialog
 
 
@@ -33,9 +33,7 @@ def test_a_store_the_services_refuse_to_open_is_told_in_the_desks_words(
     english: str,
 ) -> None:
     folder = tmp_path / "data"
-    Store.init(
-        folder, office_code="370102001", police_station_name="泉城路派出所", admin_password=PASSWORD
-    ).close()
+    _store(folder)  # an office, closed
 
     def refused(*_args: object, **_kwargs: object) -> Store:
         raise refusal
