@@ -42,9 +42,8 @@ from caseworker.scanning.fields import (
     ScanResult,
     check_one,
     cross_check,
-    extract,
 )
-from caseworker.scanning.ocr import Reading, read_document
+from caseworker.services.scanning import ScannedDocument, read_scan
 from ui.camera_dialog import CameraDialog
 from ui.errors import describe
 from ui.i18n import tr
@@ -178,7 +177,7 @@ class ScanDialog(QDialog):
         self._known = known or {}
         self.image: bytes = b""
         self.filename = ""
-        self.result: ScanResult | None = None
+        self.scan: ScanResult | None = None
         self.values: dict[str, str] = {}
         #: per field: how the scan established it and what the clerk did with it
         #: ({"status": "checked", "by": "scan" | "clerk-confirmed" | "clerk-changed"})
@@ -249,7 +248,7 @@ class ScanDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+O"), self, self.choose_file)
         QShortcut(QKeySequence("Ctrl+K"), self, self._camera_of_the_pc)
         QShortcut(QKeySequence("Ctrl+J"), self, self._scanner_of_the_pc)
-        self._reading: Reading | None = None
+        self._document: ScannedDocument | None = None
         self._pixmap: QPixmap | None = None
         self._focused = ""
 
@@ -356,8 +355,8 @@ class ScanDialog(QDialog):
         self.status.setText(tr("正在识别…"))
         self.accept_button.setEnabled(False)
         self._runner.compute(
-            lambda: read_document(image),
-            lambda reading: self._read(image, filename, reading),
+            lambda: read_scan(image),
+            lambda document: self._read(image, filename, document),
             self._not_read,
         )
 
@@ -365,27 +364,21 @@ class ScanDialog(QDialog):
         if shiboken6.isValid(self):  # else the clerk closed the dialog while it was read
             self.status.setText(describe(exc)[1])
 
-    def _read(self, image: bytes, filename: str, reading: Reading) -> None:
+    def _read(self, image: bytes, filename: str, document: ScannedDocument) -> None:
         """The original image is what is kept; the squared-up one is what is shown, as
         the boxes are in its pixels."""
         if not shiboken6.isValid(self):
             return  # the clerk closed the dialog (the intake deletes it) while it was read
-        self.image, self.filename, self._reading = image, filename, reading
-        self._pixmap = QPixmap.fromImage(QImage.fromData(reading.image))
+        self.image, self.filename, self._document = image, filename, document
+        self._pixmap = QPixmap.fromImage(QImage.fromData(document.image))
         self._reread()
 
     def _reread(self) -> None:
-        if self._pixmap is None or self._reading is None:
+        if self._pixmap is None or self._document is None:
             return
         kind = str(self.kind.currentData())
         known = {k: v for k, v in self._known.items() if v}
-        self.result = extract(
-            kind,
-            self._reading.lines,
-            cells=self._reading.cells,
-            known=known,
-            recognise=self._reading.recognise,
-        )
+        self.scan = self._document.fields(kind, known=known)
         while self.form.rowCount():
             self.form.removeRow(0)
         self.edits.clear()
@@ -393,7 +386,7 @@ class ScanDialog(QDialog):
         self.looks.clear()
         self.crops.clear()
         labels = dict(LAYOUTS[kind])
-        for name, found in self.result.fields.items():
+        for name, found in self.scan.fields.items():
             self.form.addRow(tr(labels[name]), self._row(name, found))
         self._count()
         self._check()
@@ -463,47 +456,47 @@ class ScanDialog(QDialog):
 
     def unlooked(self) -> list[str]:
         """The fields the clerk must still look at before accepting."""
-        if self.result is None:
+        if self.scan is None:
             return []
         return [
             name
-            for name, found in self.result.fields.items()
+            for name, found in self.scan.fields.items()
             if found.needs_look and not self.looks[name].isChecked()
         ]
 
     def _count(self) -> None:
-        if self.result is None:
+        if self.scan is None:
             return
         left = self.unlooked()
         for name, look in self.looks.items():
             if look.isChecked():
                 self.edits[name].setStyleSheet(LOOKED_STYLE)
-            elif self.result.fields[name].needs_look:
-                self.edits[name].setStyleSheet(STATUS_STYLES[self.result.fields[name].status])
-        checked = sum(not f.needs_look for f in self.result.fields.values())
+            elif self.scan.fields[name].needs_look:
+                self.edits[name].setStyleSheet(STATUS_STYLES[self.scan.fields[name].status])
+        checked = sum(not f.needs_look for f in self.scan.fields.values())
         if left:
             self.status.setText(
                 tr(
                     "已识别 {count} 项，其中 {checked} 项已核验；还有 {left} 项须对照原件"
                     "看过（勾选“已对照原件”或改正）才能接受。"
-                ).format(count=len(self.result.fields), checked=checked, left=len(left))
+                ).format(count=len(self.scan.fields), checked=checked, left=len(left))
             )
         else:
             self.status.setText(
                 tr("已识别 {count} 项，都已核验或看过。可以接受。").format(
-                    count=len(self.result.fields)
+                    count=len(self.scan.fields)
                 )
             )
         self.accept_button.setEnabled(not left)
 
     def _check(self) -> None:
         """The checks again on what is in the form now (the clerk's corrections count)."""
-        if self.result is None:
+        if self.scan is None:
             return
         current = {name: Field(edit.text().strip(), 1.0, None) for name, edit in self.edits.items()}
-        problems = check_one(self.result.kind, current)
+        problems = check_one(self.scan.kind, current)
         known = {k: Field(v, 1.0, None) for k, v in self._known.items() if v}
-        problems += cross_check(ScanResult("known", known), ScanResult(self.result.kind, current))
+        problems += cross_check(ScanResult("known", known), ScanResult(self.scan.kind, current))
         self.problems.setText("\n".join(problems))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
@@ -514,11 +507,11 @@ class ScanDialog(QDialog):
 
     def _draw(self) -> None:
         """The image with each field's region outlined; the one being checked in red."""
-        if self._pixmap is None or self.result is None:
+        if self._pixmap is None or self.scan is None:
             return
         shown = self._pixmap.copy()
         painter = QPainter(shown)
-        for name, found in self.result.fields.items():
+        for name, found in self.scan.fields.items():
             if found.box is None:
                 continue
             left, top, right, bottom = found.box
@@ -530,11 +523,11 @@ class ScanDialog(QDialog):
         )
 
     def _accept(self) -> None:
-        if self.result is None or self.unlooked():
+        if self.scan is None or self.unlooked():
             return
         self.values = {name: edit.text().strip() for name, edit in self.edits.items()}
         self.provenance = {}
-        for name, found in self.result.fields.items():
+        for name, found in self.scan.fields.items():
             if self.values[name] != found.value:
                 by = "clerk-changed"
             elif found.needs_look:

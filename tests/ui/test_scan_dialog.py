@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.scanning.checks import Status
 from caseworker.scanning.ocr import OcrLine, Reading
+from caseworker.services.scanning import ScannedDocument
 from tests.scanning.images import sample
 from tests.ui.conftest import settle
 from ui.main_window import MainWindow
@@ -42,11 +43,11 @@ CARD = _lines(
 
 def _read_as(lines: list[OcrLine]) -> object:
     """A stand-in for the recogniser: these lines, whatever the image."""
-    return lambda image: Reading(lines, image, False, [])
+    return lambda image: ScannedDocument(Reading(lines, image, False, []))
 
 
 def _shown(dialog: ScanDialog) -> bool:
-    return dialog.result is not None and bool(dialog.edits)
+    return dialog.scan is not None and bool(dialog.edits)
 
 
 def test_a_real_image_is_read_and_shown_beside_its_fields(
@@ -71,7 +72,7 @@ def test_a_real_image_is_read_and_shown_beside_its_fields(
 def test_accepting_fills_the_form_and_saving_keeps_the_image(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.scan_dialog.read_document", _read_as(CARD))
+    monkeypatch.setattr("ui.scan_dialog.read_scan", _read_as(CARD))
     window.new_application()
     window.intake.scan()
     dialog = window.intake.scan_dialog
@@ -79,7 +80,7 @@ def test_accepting_fills_the_form_and_saving_keeps_the_image(
     dialog.read_image(png, "card.png")
     settle(qtbot, window.desk.runner)
     qtbot.waitUntil(lambda: _shown(dialog))
-    found = dialog.result.fields if dialog.result else {}
+    found = dialog.scan.fields if dialog.scan else {}
     # read with little confidence: doubtful, marked; the number checked by its check digit
     assert found["ethnicity"].status is Status.DOUBTFUL and dialog.edits["ethnicity"].styleSheet()
     assert dialog.badges["ethnicity"].text() == "存疑"
@@ -133,7 +134,7 @@ def test_accepting_fills_the_form_and_saving_keeps_the_image(
 def test_cancelling_stores_nothing_and_changes_nothing(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.scan_dialog.read_document", _read_as(CARD))
+    monkeypatch.setattr("ui.scan_dialog.read_scan", _read_as(CARD))
     window.new_application()
     window.intake.scan()
     dialog = window.intake.scan_dialog
@@ -147,7 +148,7 @@ def test_cancelling_stores_nothing_and_changes_nothing(
 def test_the_clerks_typing_is_checked_and_compared(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.scan_dialog.read_document", _read_as(CARD))
+    monkeypatch.setattr("ui.scan_dialog.read_scan", _read_as(CARD))
     dialog = ScanDialog(window.desk.runner, window, kind="id-card", known={"name": "张三峰"})
     qtbot.addWidget(dialog)
     dialog.read_image(b"png", "card.png")
@@ -162,7 +163,7 @@ def test_the_clerks_typing_is_checked_and_compared(
 def test_the_first_field_has_the_focus_as_soon_as_the_fields_are_shown(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.scan_dialog.read_document", _read_as(CARD))
+    monkeypatch.setattr("ui.scan_dialog.read_scan", _read_as(CARD))
     dialog = ScanDialog(window.desk.runner, window, kind="id-card")
     qtbot.addWidget(dialog)
     dialog.show()

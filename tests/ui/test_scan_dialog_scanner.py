@@ -158,7 +158,7 @@ def test_a_dialog_closed_while_the_page_is_read_is_left_alone(
             raise ValueError("not a document")
         return object()  # never looked at: the dialog is gone
 
-    monkeypatch.setattr(module, "read_document", slow)
+    monkeypatch.setattr(module, "read_scan", slow)
     dialog = module.ScanDialog(runner)
     dialog.show()
     dialog.read_image(b"\x89PNG\r\n\x1a\n", "scanner.png")
