@@ -31,7 +31,7 @@ from caseworker.models.facts import CaseError
 from caseworker.models.workflow import STATE_ZH, State, WorkflowError, allowed_actions
 from caseworker.printing.fonts import MissingGlyphError
 from caseworker.printing.model import TITLES, DocumentKind
-from caseworker.services.applications import ApplicationService, snapshot
+from caseworker.services.applications import ApplicationInput, ApplicationService, snapshot
 from caseworker.services.audit import AuditService
 from caseworker.services.base import Actor, ServiceError, mask_id
 from caseworker.services.collectives import CollectiveService
@@ -113,6 +113,14 @@ def register(sub: Any) -> None:
     )
     edit.add_argument("number", help="the application's number")
     edit.add_argument("file", type=Path, help="the corrected case file, as for apply")
+    edit.add_argument(
+        "--version",
+        type=int,
+        dest="seen_version",
+        metavar="N",
+        help="the version the edit was made on (`caseworker show` prints it): refused if "
+        "the application was saved since",
+    )
 
     listing = with_store(sub.add_parser("list", help="the newest applications"))
     listing.add_argument(
@@ -331,8 +339,14 @@ def _as_user(
         print(view.number)
         return 0
     if args.command == "edit":
-        view = service.edit(actor, args.number, _read_json(args.file))
-        print(f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]}), answers replaced")
+        given = ApplicationInput(
+            answers=_read_json(args.file), number=args.number, version=args.seen_version
+        )
+        view = service.save(actor, given)
+        print(
+            f"{view.number}: {view.state} ({STATE_ZH[State(view.state)]}), answers replaced "
+            f"(now version {view.version})"
+        )
         return 0
     if args.command == "seen":
         for document in args.documents:
@@ -451,6 +465,7 @@ def _show(service: ApplicationService, actor: Actor, number: str, *, as_json: bo
         return 0
     state = State(view.state)
     print(f"申请 application {view.number}: {state.value} ({STATE_ZH[state]})")
+    print(f"版本 version: {view.version} (give it to `caseworker edit --version`)")
     name = view.applicant.name or "(no name yet)"
     print(f"申请人 applicant: {name}  {mask_id(view.applicant.id_number)}")
     print(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.models.workflow import Action, State, allowed_actions
 from caseworker.printing.model import TITLES, DocumentKind
-from caseworker.services.applications import ApplicationView
+from caseworker.services.applications import ApplicationInput, ApplicationView
 from caseworker.services.base import Actor
 from caseworker.services.id_reader import CardData
 from caseworker.services.permissions import SUPERVISING, may_take
@@ -254,14 +254,12 @@ class ApplicationPage(QWidget):
             else:
                 show_error(self, exc)
 
-        self.operations.save(
-            self.actor,
+        given = ApplicationInput(
+            answers=self.intake.application_data(),
             number=self.intake.number,
             version=self.intake.version,  # the version shown: a stale one is refused
-            data=self.intake.application_data(),
-            done=done,
-            failed=failed,
         )
+        self.operations.save(self.actor, given, done=done, failed=failed)
 
     def _attach_scans(self, number: str) -> None:
         """The images the clerk accepted from the scanner, kept with the application now

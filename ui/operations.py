@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from caseworker.models.workflow import Action
 from caseworker.printing.model import DocumentKind
-from caseworker.services.applications import ApplicationView
+from caseworker.services.applications import ApplicationInput, ApplicationView
 from caseworker.services.base import Actor
 from caseworker.services.printing import Printed
 from ui.desk import Desk
@@ -92,22 +92,14 @@ class Operations:
     def save(
         self,
         actor: Actor,
+        application_input: ApplicationInput,
         *,
-        number: str | None,
-        version: int,
-        data: dict[str, Any],
         done: Done,
         failed: Failed,
     ) -> None:
-        """A new draft, or an edit made on ``version`` (refused if that is stale)."""
+        """A new draft, or an edit made on the input's version (refused if that is stale)."""
         apps = self.desk.apps
-
-        def work() -> ApplicationView:
-            if number is None:
-                return apps.create_draft(actor, data)
-            return apps.edit(actor, number, data, version=version)
-
-        self._application("save", work)(done, failed)
+        self._application("save", lambda: apps.save(actor, application_input))(done, failed)
 
     def step(
         self,

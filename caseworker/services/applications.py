@@ -40,6 +40,7 @@ from caseworker.services.application_data import (
     _plain,
     snapshot,
 )
+from caseworker.services.application_input import ApplicationInput as ApplicationInput  # noqa: PLC0414 - re-exported for the desk
 from caseworker.services.application_people import relative_rows, save_people
 from caseworker.services.application_reading import ApplicationReading
 from caseworker.services.attachments import check_scan, write_attachment
@@ -89,6 +90,19 @@ class ApplicationService(ApplicationReading):
         store.on_close(self.close)
 
     # --- writing ------------------------------------------------------------------
+
+    def save(self, actor: Actor, application_input: ApplicationInput) -> ApplicationView:
+        """The one save: a new draft when the input has no number, else an edit of that
+        application refused (``StaleVersionError``) if it was saved since the version
+        the input was made on."""
+        if application_input.number is None:
+            return self.create_draft(actor, application_input.answers)
+        return self.edit(
+            actor,
+            application_input.number,
+            application_input.answers,
+            version=application_input.version,
+        )
 
     def create_draft(self, actor: Actor, data: dict[str, Any]) -> ApplicationView:
         self._require(actor, Action.EDIT)

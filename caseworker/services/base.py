@@ -95,8 +95,9 @@ ENGLISH: dict[str, str] = {
     "invalid_input": "{detail}",
     "step_not_allowed": "{detail}",
     "application.stale_version": (
-        "application {number} was changed by someone else after you opened it "
-        "(you saw version {seen}, it is now {current}); open it again and redo your change"
+        "application {number} was changed by someone else (已被他人修改) after you opened "
+        "it (you saw version {seen}, it is now {current}); open it again (`caseworker show "
+        "{number}` prints its version) and redo your change"
     ),
     "application.names_missing": (
         "cannot accept {number}: the name as the 户口簿 shows it is required "
