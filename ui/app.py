@@ -15,8 +15,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from caseworker.services.store import DamagedStoreError, Store
     from caseworker.services.users import LoginSession, UserService
     from ui.desk import Desk
+
+_T = TypeVar("_T")
 
 
 def compose_desk(
@@ -315,7 +318,8 @@ def _run_desk(
     store, evaluation = opened["store"], opened["evaluation"]
     session = login.session
     assert session is not None
-    users = UserService(OfficeContext(store))
+    # the office is read to make the accounts service: on the database worker
+    users = _on_the_worker(runner, lambda: UserService(OfficeContext(store)))
     if session.must_change_password:
         from ui.login import ChangePasswordDialog  # noqa: PLC0415
 
@@ -335,15 +339,19 @@ def _run_desk(
                 summary=summary(report)
             ),
         )
-    desk = compose_desk(
-        store=store,
-        evaluation=evaluation,
-        login=session,
-        runner=runner,
-        users=users,
-        reader=desk_reader(args.card_file),
-        read_only=opened.get("read_only", False),
-        with_sync=True,
+    reader = desk_reader(args.card_file)
+    desk = _on_the_worker(  # the services read the office and the password policy
+        runner,
+        lambda: compose_desk(
+            store=store,
+            evaluation=evaluation,
+            login=session,
+            runner=runner,
+            users=users,
+            reader=reader,
+            read_only=opened.get("read_only", False),
+            with_sync=True,
+        ),
     )
     window = MainWindow(desk)
     window.show()
@@ -357,6 +365,29 @@ def _run_desk(
         return app.exec()
     finally:
         _shut_down(runner, store, logout=lambda: users.logout(session))
+
+
+def _on_the_worker(runner: TaskRunner, work: Callable[[], _T]) -> _T:
+    """``work`` (a store read) on the database worker; the GUI thread keeps its event loop
+    meanwhile and gets the result, or the error raised again, when it is done."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: Exception) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    runner.store(work, done, failed)
+    if not outcome:  # the answer arrives through this thread's event loop
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    result: _T = outcome["result"]
+    return result
 
 
 def _shut_down(runner: TaskRunner, store: Store, *, logout: Callable[[], None]) -> None:
