@@ -62,6 +62,8 @@ def set_preferred(folder: Path, language: str) -> None:
     settings = _preferences(folder)
     settings.setValue("language", language)
     settings.sync()
+    if settings.status() != QSettings.Status.NoError:  # Qt says so only here, never raises
+        raise OSError(f"the settings file {settings.fileName()} could not be written")
 
 
 def _preferences(folder: Path) -> QSettings:

@@ -370,7 +370,14 @@ class MainWindow(QMainWindow):
         try:
             i18n.set_preferred(self.desk.apps.store.folder, language)
         except OSError as exc:
-            QMessageBox.warning(self, tr("无法保存设置"), str(exc))
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("无法保存设置"), "", parent=self)
+            box.setText(
+                tr(
+                    "界面语言没有保存，下次启动仍是现在的语言。请检查本机数据文件夹能否写入，或请管理员处理。"
+                )
+            )
+            box.setDetailedText(str(exc))  # the system's own words, for the IT person
+            box.exec()
             return
         if language == i18n.current():
             self.statusBar().showMessage(

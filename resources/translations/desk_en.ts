@@ -1275,6 +1275,10 @@ You can restore that backup (an administrator logs in), or open the store read-o
         <translation>The setting cannot be saved</translation>
     </message>
     <message>
+        <source>界面语言没有保存，下次启动仍是现在的语言。请检查本机数据文件夹能否写入，或请管理员处理。</source>
+        <translation>The language was not saved; the desk keeps its current language at the next start. Check that this machine&apos;s data folder can be written to, or ask the administrator.</translation>
+    </message>
+    <message>
         <source>界面语言：{language}</source>
         <translation>Language: {language}</translation>
     </message>
