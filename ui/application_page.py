@@ -6,6 +6,7 @@ state line and buttons from the change record the operation announces, never by 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -49,6 +50,8 @@ STEPS = (
     ("refuse", Action.REFUSE),
     ("void", Action.VOID),
 )
+
+log = logging.getLogger("caseworker.desk")
 
 
 class ApplicationPage(QWidget):
@@ -184,6 +187,9 @@ class ApplicationPage(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         """A change record: the application shown, as it now stands in the store."""
+        if changes.applications:
+            self._read_again()
+            return
         view = changes.view
         if view is None or changes.application != self.intake.number:
             return
@@ -191,6 +197,30 @@ class ApplicationPage(QWidget):
         self.intake.version = view.version
         self._show_receipt(view.receipt_number)
         self.show_state()
+
+    def _read_again(self) -> None:
+        """Any application may have changed (a sync round, a bundle): the one shown is
+        read again. Unedited, a newer version is shown; with the clerk's edits on screen
+        the form stays as it is, on the version it was opened at, so their save is
+        refused as made on a stale version rather than written over the change."""
+        number, form = self.intake.number, self._form
+        if number is None:
+            return
+
+        def read(view: ApplicationView) -> None:
+            if form != self._form or view.version == self.intake.version:
+                return  # another form meanwhile, or nothing new for this one
+            if self.dirty:
+                said = tr("申请 {number} 已在同步中更新；您的修改尚未保存，保存时会提示重新打开。")
+                self.message.emit(said.format(number=number), 8000)
+                return
+            self.show_view(view)
+
+        self.desk.runner.store(
+            lambda: self.desk.apps.get(number),
+            read,
+            lambda exc: log.warning("the application shown could not be read again: %s", exc),
+        )
 
     def show_state(self) -> None:
         number = self.intake.number

@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         if self.desk.sync is not None:
             self.sync_label.setObjectName("syncStatus")
             self.sync_controller = SyncController(
-                self.desk.sync, self.desk.runner, self.sync_label, self
+                self.desk.sync, self.desk.runner, self.sync_label, self, bus=self.bus
             )
 
     def sync_now(self) -> None:

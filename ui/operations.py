@@ -27,7 +27,9 @@ from ui.desk import Desk
 class Changes:
     """What one operation changed. ``application`` is the number of the application
     changed and ``view`` the application as it now stands (when the operation returns
-    it); the flags name the lists that may now read differently."""
+    it); the flags name the lists that may now read differently. ``applications``: any
+    application may have changed without a record of its own (a sync round, a bundle
+    carried in), so a view that shows one reads it again."""
 
     operation: str
     application: str | None = None
@@ -36,6 +38,7 @@ class Changes:
     queue: bool = False
     collectives: bool = False
     statistics: bool = False
+    applications: bool = False
 
 
 class ChangeBus(QObject):

@@ -35,6 +35,7 @@ from caseworker.services.sync import (
 from ui.errors import describe as describe_error
 from ui.files import save_bytes
 from ui.i18n import tr
+from ui.operations import ChangeBus, Changes
 from ui.tasks import TaskRunner
 
 log = logging.getLogger("caseworker.desk")
@@ -59,11 +60,39 @@ def describe(status: SyncStatus) -> str:
     return text
 
 
+def _synced(operation: str) -> Changes:
+    """What a sync round or a bundle may have changed: any application (states, flags,
+    answers the centre returned), the collectives and the counts."""
+    return Changes(operation, applications=True, queue=True, collectives=True, statistics=True)
+
+
+def changed_anything(summary: RoundSummary) -> bool:
+    return bool(
+        summary.sent
+        or summary.applied
+        or summary.replayed
+        or summary.conflicts
+        or summary.set_aside
+        or summary.packs
+        or any(summary.pulled.values())
+    )
+
+
 class SyncController(QObject):
+    """``bus``: where a round or a bundle that changed something announces it, so the
+    queue and the application shown read the store again (not at the queue's next poll)."""
+
     def __init__(
-        self, sync: SyncService, runner: TaskRunner, label: QLabel, parent: QWidget
+        self,
+        sync: SyncService,
+        runner: TaskRunner,
+        label: QLabel,
+        parent: QWidget,
+        *,
+        bus: ChangeBus | None = None,
     ) -> None:
         super().__init__(parent)
+        self.bus = bus
         self.sync = sync
         self.runner = runner
         self.label = label
@@ -161,6 +190,7 @@ class SyncController(QObject):
 
         def done(result: tuple[str, bytes | None, RoundSummary]) -> None:
             what, answer, summary = result
+            self._announce("import_bundle", summary)
             if what == "relayed" and answer is not None:
                 target = ask_return(path.with_name(path.name + ".return"))
                 if target is not None and save_bytes(self.window, target, answer):
@@ -192,8 +222,13 @@ class SyncController(QObject):
         QMessageBox.warning(self.window, tr("同步包"), describe_error(exc)[1])
         self.refresh()
 
+    def _announce(self, operation: str, summary: RoundSummary) -> None:
+        if self.bus is not None and changed_anything(summary):
+            self.bus.changed.emit(_synced(operation))
+
     def _done(self, summary: RoundSummary) -> None:
         self.running = False
+        self._announce("sync", summary)  # a round stopped half-way may have applied some
         self.refresh()
         if not isinstance(self.window, QMainWindow):
             return

@@ -1291,6 +1291,10 @@ You can restore that backup (an administrator logs in), or open the store read-o
         <translation>Receipt number: {number}</translation>
     </message>
     <message>
+        <source>申请 {number} 已在同步中更新；您的修改尚未保存，保存时会提示重新打开。</source>
+        <translation>Application {number} was updated by a sync; your changes are not saved yet, and saving them will ask you to open it again.</translation>
+    </message>
+    <message>
         <source>新申请（未保存）</source>
         <translation>New application, not saved yet</translation>
     </message>
