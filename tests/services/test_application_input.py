@@ -4,19 +4,23 @@ the version the edit was made on; an edit on a stale version is refused (issue 2
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 import pytest
 
 from caseworker.services.application_input import ApplicationInput
-from caseworker.services.applications import ApplicationService
+from caseworker.services.applications import ApplicationService, ApplicationView
 from caseworker.services.base import StaleVersionError
 from tests.stores import CLERK, application
 
 
-def _renamed(data: dict[str, object], address: str) -> dict[str, object]:
+def _edit(
+    apps: ApplicationService, data: dict[str, Any], number: str, version: int, address: str
+) -> ApplicationView:
+    """An edit of ``number`` made on ``version``: the destination address changed."""
     changed = copy.deepcopy(data)
-    changed["records"]["destination_address"] = address  # type: ignore[index]
-    return changed
+    changed["records"]["destination_address"] = address
+    return apps.save(CLERK, ApplicationInput(answers=changed, number=number, version=version))
 
 
 def test_a_save_without_a_number_makes_a_draft(apps: ApplicationService) -> None:
@@ -29,14 +33,7 @@ def test_a_save_without_a_number_makes_a_draft(apps: ApplicationService) -> None
 def test_an_edit_on_the_current_version_is_written(apps: ApplicationService) -> None:
     data = application()
     draft = apps.save(CLERK, ApplicationInput(answers=data))
-    edited = apps.save(
-        CLERK,
-        ApplicationInput(
-            answers=_renamed(data, "济南市历下区泉城路2号"),
-            number=draft.number,
-            version=draft.version,
-        ),
-    )
+    edited = _edit(apps, data, draft.number, draft.version, "济南市历下区泉城路2号")
     assert edited.number == draft.number
     assert edited.version > draft.version
     assert edited.destination_address == "济南市历下区泉城路2号"
@@ -48,23 +45,9 @@ def test_an_edit_on_a_stale_version_is_refused_and_changes_nothing(
     data = application()
     draft = apps.save(CLERK, ApplicationInput(answers=data))
     # someone else saves it after this clerk opened it at draft.version
-    theirs = apps.save(
-        CLERK,
-        ApplicationInput(
-            answers=_renamed(data, "济南市历下区泉城路3号"),
-            number=draft.number,
-            version=draft.version,
-        ),
-    )
+    theirs = _edit(apps, data, draft.number, draft.version, "济南市历下区泉城路3号")
     with pytest.raises(StaleVersionError) as refused:
-        apps.save(
-            CLERK,
-            ApplicationInput(
-                answers=_renamed(data, "济南市历下区泉城路4号"),
-                number=draft.number,
-                version=draft.version,
-            ),
-        )
+        _edit(apps, data, draft.number, draft.version, "济南市历下区泉城路4号")
     assert refused.value.code == "application.stale_version"
     assert refused.value.params == {
         "number": draft.number,

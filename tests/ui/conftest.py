@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -58,18 +59,22 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     tasks.wait()
 
 
-@pytest.fixture
-def desk(office: Store, service: EvaluationService, runner: TaskRunner, tmp_path: Path) -> Desk:
+def desk_for(office: Store, service: EvaluationService, runner: TaskRunner, **options: Any) -> Desk:
+    """A desk on ``office`` with li (a clerk) logged in; ``options`` go to compose_desk."""
     users = UserService(OfficeContext(office))
-    card = tmp_path / "card.json"
     return compose_desk(
         store=office,
         evaluation=service,
         users=users,
         login=users.login("li", PASSWORD),
         runner=runner,
-        reader=SimulatedReader(card),
+        **options,
     )
+
+
+@pytest.fixture
+def desk(office: Store, service: EvaluationService, runner: TaskRunner, tmp_path: Path) -> Desk:
+    return desk_for(office, service, runner, reader=SimulatedReader(tmp_path / "card.json"))
 
 
 @pytest.fixture

@@ -17,11 +17,9 @@ from caseworker.services.context import OfficeContext, ServiceContext
 from caseworker.services.evaluation import EvaluationService
 from caseworker.services.store import Store
 from caseworker.services.sync import RoundSummary, SyncService
-from caseworker.services.users import UserService
 from tests.stores import application
-from tests.ui.conftest import PASSWORD, settle
+from tests.ui.conftest import desk_for, settle
 from tests.ui.test_stale_state import _draft, _open
-from ui.app import compose_desk
 from ui.main_window import Desk, MainWindow
 from ui.operations import ChangeBus, Changes
 from ui.sync_panel import SyncController
@@ -123,15 +121,7 @@ def test_unsaved_edits_are_not_written_over_and_stay_stale(
 def test_the_desks_queue_shows_what_a_round_brought_at_once(
     qtbot: QtBot, office: Store, service: EvaluationService, runner: TaskRunner
 ) -> None:
-    users = UserService(OfficeContext(office))
-    desk = compose_desk(
-        store=office,
-        evaluation=service,
-        users=users,
-        login=users.login("li", PASSWORD),
-        runner=runner,
-        with_sync=True,
-    )
+    desk = desk_for(office, service, runner, with_sync=True)
     assert desk.sync is not None
     window = MainWindow(desk)
     qtbot.addWidget(window)
