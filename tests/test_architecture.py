@@ -94,6 +94,18 @@ def test_the_ui_never_reaches_the_store_engine_or_its_sessions() -> None:
     assert offenders == []
 
 
+def test_the_ui_never_reaches_the_store_through_a_service() -> None:
+    """What a widget needs of the store (its folder, its key file) the composition root
+    reads once into the ``Desk``; no widget reaches ``apps.store`` or a service's context."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "ui").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".apps.store" in line or ".context.store" in line
+    ]
+    assert offenders == []
+
+
 def test_only_the_composition_root_builds_services() -> None:
     """Every service is built once, in ``ui/app.py``'s ``compose_desk`` (and the store and
     the rules it opens); no widget builds one."""

@@ -89,6 +89,8 @@ def compose_desk(
         printing=printing,
         office=context.office,
         idle_minutes=users.policy().idle_minutes,
+        data_folder=store.folder,
+        key_file=store.settings.key_file,
         reader=reader,
         read_only=read_only,
         sync=SyncService(context) if with_sync and not read_only else None,

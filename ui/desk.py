@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from caseworker.services.applicant_screen import ApplicantConfirmations
 from caseworker.services.applications import ApplicationService
@@ -38,6 +39,10 @@ class Desk:
     #: read once when the desk is composed, never from the window on the GUI thread
     office: OfficeView
     idle_minutes: int
+    #: the store's folder (the language preference and the diagnostics bundle read it)
+    #: and its key file when the key is kept in one (a standing warning), read once here
+    data_folder: Path
+    key_file: str | None = None
     reader: IdCardReader | None = None
     read_only: bool = False
     sync: SyncService | None = None

@@ -44,7 +44,7 @@ def export(parent: QWidget, desk: Desk, target: Path | None = None) -> None:
         if not chosen:
             return
         target = Path(chosen)
-    folder = desk.apps.store.folder
+    folder = desk.data_folder
     chosen_target = target
 
     def done(written: Path) -> None:

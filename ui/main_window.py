@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         for code, name in i18n.LANGUAGES.items():
             action = add(languages, name, None, lambda *_a, c=code: self.choose_language(c))
             action.setCheckable(True)
-            action.setChecked(code == i18n.preferred(self.desk.apps.store.folder))
+            action.setChecked(code == i18n.preferred(self.desk.data_folder))
             group.addAction(action)
             self.language_actions[code] = action
         self.help_actions = install_help_menu(self, self.desk)  # 帮助: 关于, 导出诊断包
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel(tr("本地存储：{state}").format(state=store_state))
         self.sync_label = QLabel(tr("同步：未连接"))
         labels = [self.user_label, self.office_label, self.store_label, self.sync_label]
-        key_file = self.desk.apps.store.settings.key_file
+        key_file = self.desk.key_file
         if key_file:
             # a standing warning: the key beside the data is weaker than the keyring
             self.key_label = QLabel(tr("⚠ 存储密钥在文件中：{file}").format(file=key_file))
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         """Kept for this machine and applied at the next start: the window in use is not
         rebuilt under the clerk's hands."""
         try:
-            i18n.set_preferred(self.desk.apps.store.folder, language)
+            i18n.set_preferred(self.desk.data_folder, language)
         except OSError as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, tr("无法保存设置"), "", parent=self)
             box.setText(
