@@ -88,6 +88,8 @@ STATUS_LABELS = {
     Status.DOUBTFUL: QT_TRANSLATE_NOOP("", "存疑"),
     Status.MISSING: QT_TRANSLATE_NOOP("", "未识别"),
 }
+#: the narrowest a field's value is shown (about 16 characters: a county and a street)
+EDIT_MIN_WIDTH = 260
 #: why, in the field's tooltip
 REASONS = {
     "closed-list": QT_TRANSLATE_NOOP("", "是表格允许的值之一。"),
@@ -407,6 +409,9 @@ class ScanDialog(QDialog):
         edit.setToolTip(tr(REASONS.get(found.reason, "")).format(read=found.read))
         edit.textEdited.connect(lambda _t, n=name: self._edited(n))
         edit.installEventFilter(self)
+        # the value is what the clerk compares: never squeezed below a place's width by
+        # the confirmation box beside it (longer in English)
+        edit.setMinimumWidth(EDIT_MIN_WIDTH)
         badge = QLabel(tr(STATUS_LABELS[found.status]), row)
         badge.setObjectName(f"scanStatus:{name}")
         badge.setMinimumWidth(90)

@@ -211,3 +211,31 @@ def test_every_reason_a_field_can_have_is_worded_for_the_clerk_in_both_languages
         translation = english[scan_dialog.REASONS[reason]]
         assert translation is not None and translation.text, reason
         assert translation.get("type") != "unfinished", reason
+
+
+def test_a_value_to_compare_is_never_squeezed_by_the_box_beside_it_in_english(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In English "Checked against the original" took the room, and an address showed only
+    its last characters (东北村16号) in a box 67 pixels wide."""
+    from ui import i18n  # noqa: PLC0415
+    from ui.scan_dialog import EDIT_MIN_WIDTH  # noqa: PLC0415
+    from ui.tasks import TaskRunner  # noqa: PLC0415
+
+    monkeypatch.setattr("ui.scan_dialog.read_scan", _read_as(CARD))
+    assert i18n.install(qapp, i18n.ENGLISH) == i18n.ENGLISH
+    try:
+        runner = TaskRunner()
+        dialog = ScanDialog(runner)
+        qtbot.addWidget(dialog)
+        dialog.resize(1366, 740)
+        dialog.show()
+        dialog.read_image(sample("id-card", 5).png, "card.png")
+        qtbot.waitUntil(lambda: _shown(dialog), timeout=20_000)
+        qtbot.waitUntil(lambda: not runner.busy)
+        looked = [n for n, look in dialog.looks.items() if not look.isHidden()]
+        assert looked  # fields with the confirmation box beside them
+        narrow = {n: e.width() for n, e in dialog.edits.items() if e.width() < EDIT_MIN_WIDTH}
+        assert narrow == {}
+    finally:
+        i18n.install(qapp, i18n.CHINESE)
