@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from caseworker.printing.model import DocumentKind
+from caseworker.services.application_input import ApplicationInput
 from caseworker.services.applications import Actor, ApplicationService, PermissionDeniedError
 from caseworker.services.audit import AuditService
 from caseworker.services.collectives import CollectiveService
@@ -49,6 +50,11 @@ MATRIX: list[tuple[str, Call, set[str]]] = [
     ("ApplicationService.void", lambda a, s, n: s.void(a, n, "理由"), SUPERVISING),
     ("ApplicationService.withdraw", lambda a, s, n: s.withdraw(a, n), DESK),
     ("ApplicationService.edit", lambda a, s, n: s.edit(a, n, application()), DESK),
+    (
+        "ApplicationService.save",
+        lambda a, s, n: s.save(a, ApplicationInput(application(), number=n)),
+        DESK,
+    ),
     ("ApplicationService.apply", lambda a, s, n: s.apply(a, application()), DESK),
     ("ApplicationService.open_record", lambda a, s, n: s.open_record(a, n), DESK),
     # every role reads the warnings; what a role may not see is not named (issue: roles)
