@@ -121,29 +121,34 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 def _prepare(folder: Path) -> tuple[Store, EvaluationService, UserService, str]:
     """On a worker: the store, verified, the rules, validated, and what the login window
     needs of the store (the accounts, the police station's name)."""
-    from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.evaluation import PULLED_RULES, EvaluationService  # noqa: PLC0415
     from caseworker.services.store import Store  # noqa: PLC0415
-    from caseworker.services.users import UserService  # noqa: PLC0415
 
     store = Store.open(folder, verify=True)
     try:
         evaluation = EvaluationService.from_resources(pulled=store.folder / PULLED_RULES)
-        users = UserService(OfficeContext(store))
-        return store, evaluation, users, users.context.office.police_station_name
+        return (store, evaluation, *_accounts(store))
     except Exception:
         store.close()
         raise
 
 
-def _administrator(runner: TaskRunner, store: Store) -> Actor:
-    """An administrator logs in (on the backup being put back) before a restore."""
-    from caseworker.services.base import PermissionDeniedError  # noqa: PLC0415
+def _accounts(store: Store) -> tuple[UserService, str]:
+    """On a worker: what the login window needs of the store, the accounts and the
+    police station's name."""
     from caseworker.services.context import OfficeContext  # noqa: PLC0415
     from caseworker.services.users import UserService  # noqa: PLC0415
 
     users = UserService(OfficeContext(store))
-    dialog = LoginDialog(runner, users, store.office().police_station_name)
+    return users, users.context.office.police_station_name
+
+
+def _administrator(runner: TaskRunner, store: Store) -> Actor:
+    """An administrator logs in (on the backup being put back) before a restore."""
+    from caseworker.services.base import PermissionDeniedError  # noqa: PLC0415
+
+    users, station = _on_the_worker(runner, lambda: _accounts(store))
+    dialog = LoginDialog(runner, users, station)
     dialog.setWindowTitle(tr("管理员登录 — 恢复备份"))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
         raise PermissionDeniedError(tr("恢复备份需要管理员登录；没有恢复任何内容。"))
@@ -246,11 +251,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         opened.update(outcome)
         if not accepted:  # log in on the store now open
-            from caseworker.services.context import OfficeContext  # noqa: PLC0415
-            from caseworker.services.users import UserService  # noqa: PLC0415
-
-            users = UserService(OfficeContext(opened["store"]))
-            login = LoginDialog(runner, users, opened["store"].office().police_station_name)
+            now_open = opened["store"]
+            users, station = _on_the_worker(runner, lambda: _accounts(now_open))
+            login = LoginDialog(runner, users, station)
             accepted = login.exec() == QDialog.DialogCode.Accepted
     store = opened.get("store")
     if not accepted or login.session is None or store is None:

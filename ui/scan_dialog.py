@@ -88,7 +88,7 @@ STATUS_LABELS = {
     Status.DOUBTFUL: QT_TRANSLATE_NOOP("", "存疑"),
     Status.MISSING: QT_TRANSLATE_NOOP("", "未识别"),
 }
-#: the narrowest a field's value is shown (about 16 characters: a county and a street)
+# the narrowest a field's value is shown (about 16 characters: a county and a street)
 EDIT_MIN_WIDTH = 260
 #: why, in the field's tooltip
 REASONS = {
