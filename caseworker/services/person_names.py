@@ -9,23 +9,14 @@ hukou administrator, who may not see that application, is told only that one doe
 
 from __future__ import annotations
 
+from caseworker.models.workflow import State
 from caseworker.services.base import Actor, DuplicateError, mask_id
 from caseworker.services.context import Session
 from caseworker.services.permissions import Role
 from caseworker.storage import repositories as repo
 
 #: every state: a voided or refused application's record is not renamed either
-_ANY_STATE = (
-    "draft",
-    "accepted",
-    "decided",
-    "approved",
-    "permit_issued",
-    "settled",
-    "refused",
-    "withdrawn",
-    "voided",
-)
+_ANY_STATE = tuple(state.value for state in State)
 
 
 def guard_person_name(

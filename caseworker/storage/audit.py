@@ -74,6 +74,21 @@ class EventView:
     detail: dict[str, Any]
 
 
+#: the columns an event's hash is made of, and the row they sit in (the chain's walk and
+#: the row bindings' check read the same)
+EVENT_COLUMNS = (
+    tables.AuditEvent.id,
+    tables.AuditEvent.seq,
+    tables.AuditEvent.prev_hash,
+    tables.AuditEvent.hash,
+    tables.AuditEvent.at,
+    tables.AuditEvent.actor,
+    tables.AuditEvent.action,
+    tables.AuditEvent.application_id,
+    tables.AuditEvent.detail,
+)
+
+
 def _key(session: Session) -> bytes:
     key = session.info.get(KEY)
     if not isinstance(key, bytes) or len(key) < 32:
@@ -288,19 +303,7 @@ def verify(
     witness file is missing is a finding too: without it a cut end cannot be seen."""
     key = _key(session)
     findings: list[Finding] = []
-    rows = session.execute(
-        select(
-            tables.AuditEvent.id,
-            tables.AuditEvent.seq,
-            tables.AuditEvent.prev_hash,
-            tables.AuditEvent.hash,
-            tables.AuditEvent.at,
-            tables.AuditEvent.actor,
-            tables.AuditEvent.action,
-            tables.AuditEvent.application_id,
-            tables.AuditEvent.detail,
-        ).order_by(tables.AuditEvent.id)
-    ).all()
+    rows = session.execute(select(*EVENT_COLUMNS).order_by(tables.AuditEvent.id)).all()
     genuine: dict[int, tuple[int, str, str]] = {}  # seq -> (id, prev_hash, hash)
     forged: list[tuple[int, int]] = []
     for row in rows:

@@ -96,17 +96,7 @@ def bound_fields(session: Session, application_id: int) -> dict[str, str]:
 
 def _step_events(session: Session, application_id: int | None) -> dict[int, Any]:
     """The newest event of each application that says the state it left (a step)."""
-    query = select(
-        tables.AuditEvent.id,
-        tables.AuditEvent.seq,
-        tables.AuditEvent.prev_hash,
-        tables.AuditEvent.hash,
-        tables.AuditEvent.at,
-        tables.AuditEvent.actor,
-        tables.AuditEvent.action,
-        tables.AuditEvent.application_id,
-        tables.AuditEvent.detail,
-    ).where(
+    query = select(*audit.EVENT_COLUMNS).where(
         tables.AuditEvent.application_id.is_not(None),
         tables.AuditEvent.action.startswith("application."),
     )
