@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.stores import bench_store  # noqa: E402
 from caseworker.services.store import Store  # noqa: E402
 from caseworker.storage import audit  # noqa: E402
 from caseworker.storage.database import transaction  # noqa: E402
@@ -62,13 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "data"
-        store = Store.init(
-            folder,
-            office_code="370102001",
-            police_station_name="bench",
-            admin_password="s3cret-pass",
-            key_file=Path(tmp) / "store.key",
-        )
+        store = bench_store(Path(tmp))
         _fill(store, args.events)
         store.close()
         size = (folder / "store.db").stat().st_size

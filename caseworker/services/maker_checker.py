@@ -32,26 +32,22 @@ def maker_checker(session: Session, view: ApplicationView, actor: Actor, action:
     they accepted it or entered or changed its facts."""
     approving = action == Action.APPROVE
     if view.accepted_by == actor.username:
-        if approving:
-            raise PermissionDeniedError(
-                code="application.maker_checker_accepted",
-                username=actor.username,
-                number=view.number,
-            )
         raise PermissionDeniedError(
-            code="application.maker_checker_accepted_refuse",
+            code=(
+                "application.maker_checker_accepted"
+                if approving
+                else "application.maker_checker_accepted_refuse"
+            ),
             username=actor.username,
             number=view.number,
         )
     if actor.username in fact_makers(session, view.number):
-        if approving:
-            raise PermissionDeniedError(
-                code="application.maker_checker_facts",
-                username=actor.username,
-                number=view.number,
-            )
         raise PermissionDeniedError(
-            code="application.maker_checker_facts_refuse",
+            code=(
+                "application.maker_checker_facts"
+                if approving
+                else "application.maker_checker_facts_refuse"
+            ),
             username=actor.username,
             number=view.number,
         )

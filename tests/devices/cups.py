@@ -60,15 +60,20 @@ def ensure_queue() -> str:
         with tempfile.TemporaryDirectory() as folder:
             margins = Path(folder) / "caseworker-margins.ppd"
             margins.write_text(text, encoding="latin-1")
-            added = subprocess.run(
-                ["lpadmin", "-p", QUEUE, "-v", "cups-pdf:/", "-E", "-P", str(margins)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+            added = _add_queue(QUEUE, margins)
         if added.returncode != 0:
             fail_or_skip(f"cannot add the cups-pdf queue: {added.stderr.strip()}")
     return QUEUE
+
+
+def _add_queue(name: str, ppd: Path) -> subprocess.CompletedProcess[str]:
+    """A cups-pdf queue ``name`` with the printer description ``ppd``, enabled."""
+    return subprocess.run(
+        ["lpadmin", "-p", name, "-v", "cups-pdf:/", "-E", "-P", str(ppd)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def output_dir() -> Path:
@@ -115,12 +120,7 @@ def another_queue(name: str = f"{QUEUE}-z") -> Iterator[str]:
     first, which Qt takes when no default is set); removed after."""
     ensure_queue()
     ppd = next(p for p in PPDS if p.is_file())
-    added = subprocess.run(
-        ["lpadmin", "-p", name, "-v", "cups-pdf:/", "-E", "-P", str(ppd)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    added = _add_queue(name, ppd)
     if added.returncode != 0:
         fail_or_skip(f"cannot add a second cups-pdf queue: {added.stderr.strip()}")
     try:
