@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
 from caseworker.scanning.checks import CLOSED, ETHNIC_GROUPS, Status, Verdict, judge
-from caseworker.scanning.lines import _tail, join_split_labels, split_at_labels
+from caseworker.scanning.lines import _tail, join_split_labels, same_row, split_at_labels
 from caseworker.scanning.ocr import OcrLine
 from caseworker.scanning.seal import SEALED_FIELDS, moved_in_shape, without_seal
 from caseworker.scanning.table import is_text, read_empty_cells, read_table
@@ -345,8 +345,7 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
             row = [
                 j
                 for j, other in enumerate(lines)
-                if other.box[0] > line.box[0]
-                and abs(other.middle - line.middle) < max(line.height, other.height) * 0.6
+                if other.box[0] > line.box[0] and same_row(other, line)
             ]
             fence = min((lines[j].box[0] for j in row if label_of[j] is not None), default=10**9)
             right = [
@@ -401,7 +400,7 @@ def _ethnicity_beside_sex(lines: list[OcrLine], label_of: dict[int, str | None])
             # (民汉: 民 and 汉)
             (label_of[i] is None or (label_of[i] == "民族" and text != "民族"))
             and line.box[0] > sex.box[0]
-            and abs(line.middle - sex.middle) < max(line.height, sex.height) * 0.6
+            and same_row(line, sex)
         ):
             named = [g for g in ETHNIC_GROUPS if text.endswith(g) and len(text) - len(g) <= 2]
             if named:

@@ -50,7 +50,8 @@ def _tail(line: OcrLine, skip: int) -> OcrLine:
     return from_characters(chars) if chars else OcrLine("", line.score, line.box)
 
 
-def _same_row(a: OcrLine, b: OcrLine) -> bool:
+def same_row(a: OcrLine, b: OcrLine) -> bool:
+    """Two lines on one row of the document: their middles less than 0.6 of a line apart."""
     return abs(a.middle - b.middle) < max(a.height, b.height) * 0.6
 
 
@@ -69,7 +70,7 @@ def join_split_labels(lines: list[OcrLine], labels: list[str]) -> list[OcrLine]:
             right = [
                 (other.box[0], j)
                 for j, other in enumerate(lines)
-                if j != i and other.box[0] > line.box[0] and _same_row(line, other)
+                if j != i and other.box[0] > line.box[0] and same_row(line, other)
             ]
             if not right:
                 continue
