@@ -13,7 +13,13 @@ from dataclasses import dataclass, field, replace
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
 from caseworker.scanning.checks import CLOSED, ETHNIC_GROUPS, Status, Verdict, judge
-from caseworker.scanning.lines import _tail, join_split_labels, same_row, split_at_labels
+from caseworker.scanning.lines import (
+    _tail,
+    characters,
+    join_split_labels,
+    same_row,
+    split_at_labels,
+)
 from caseworker.scanning.ocr import OcrLine
 from caseworker.scanning.seal import SEALED_FIELDS, moved_in_shape, without_seal
 from caseworker.scanning.table import is_text, read_empty_cells, read_table
@@ -171,6 +177,8 @@ def extract(
     outside: set[str] = set()
     if cells:
         read, regions, outside = _beside_the_table(kind, lines, read, regions)
+    if "id_number" in read and not read["id_number"].value:
+        read["id_number"] = _id_number_anywhere(lines) or read["id_number"]
     if recognise is not None:
         read = _read_again(read, regions, recognise, known)
     verdicts = judge({name: f.value for name, f in read.items()}, known=known)
@@ -325,6 +333,7 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
     used = {
         i for i, label in label_of.items() if label and len(_compact(lines[i].text)) == len(label)
     }
+    column = _value_column(lines, label_of) if kind == "id-card" else None
     found: dict[str, Field] = {}
     regions: dict[str, Box] = {}
     for name, label in layout:
@@ -335,28 +344,21 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
             continue
         line = lines[index]
         matched = label_of[index] or label
-        rest = _compact(line.text)[len(matched) :]
+        skip = _label_length(line, matched, column)
+        rest = _compact(line.text)[skip:]
         parts: list[OcrLine] = []
-        if rest:
-            parts.append(_tail(line, len(matched)))
-        else:
-            # the value lies right of its label and left of the next label on the row (an
-            # empty field must not take its neighbour's value)
-            row = [
-                j
-                for j, other in enumerate(lines)
-                if other.box[0] > line.box[0] and same_row(other, line)
-            ]
-            fence = min((lines[j].box[0] for j in row if label_of[j] is not None), default=10**9)
-            right = [
-                (lines[j].box[0], j)
-                for j in row
-                if j not in used and label_of[j] is None and lines[j].box[0] < fence
-            ]
-            if right:
-                j = min(right)[1]
-                used.add(j)
-                parts.append(lines[j])
+        right = _right_on_row(lines, label_of, used, line)
+        tail = _tail(line, skip) if rest else None
+        if tail is not None and len(rest) <= 2 and right and right[0][0] < tail.box[2]:
+            # a stroke of the value's first character read with the label (住址L), the
+            # value itself found as a line of its own over it: the line is the value
+            tail = None
+        if tail is not None:
+            parts.append(tail)
+        elif right:
+            j = right[0][1]
+            used.add(j)
+            parts.append(lines[j])
         if name in MULTILINE and parts:
             used.add(index)  # its own line is no line under it
             parts += _continued(lines, label_of, used, parts[0])
@@ -372,17 +374,93 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
             max(p.box[3] for p in parts),
         )
         found[name] = Field(_normalise(name, text), score, box)
-    if "id_number" in found and not found["id_number"].value:
-        # the label misread beyond knowing: a line that is nothing but an ID number's
-        # shape (its check digit is checked like any other)
-        shaped = [line for line in lines if _ID_SHAPE.fullmatch(_compact(line.text))]
-        if len(shaped) == 1:
-            found["id_number"] = Field(
-                _normalise("id_number", _compact(shaped[0].text)), shaped[0].score, shaped[0].box
-            )
     if kind == "id-card" and "ethnicity" in found and not found["ethnicity"].value:
         found["ethnicity"] = _ethnicity_beside_sex(lines, label_of) or found["ethnicity"]
     return found, regions
+
+
+def _right_on_row(
+    lines: list[OcrLine], label_of: dict[int, str | None], used: set[int], line: OcrLine
+) -> list[tuple[int, int]]:
+    """The lines right of ``line`` on its row and left of the next label there (an empty
+    field must not take its neighbour's value), not yet taken, as (left edge, index)
+    left to right."""
+    row = [
+        j for j, other in enumerate(lines) if other.box[0] > line.box[0] and same_row(other, line)
+    ]
+    fence = min((lines[j].box[0] for j in row if label_of[j] is not None), default=10**9)
+    return sorted(
+        (lines[j].box[0], j)
+        for j in row
+        if j not in used and label_of[j] is None and lines[j].box[0] < fence
+    )
+
+
+def _value_column(
+    lines: list[OcrLine], label_of: dict[int, str | None]
+) -> tuple[float, float] | None:
+    """Where the card's labels and values start, left to right (each in one column): the
+    labels' left-most edge, and the median of the first value character's left edge on
+    the lines that start there with their label read exactly."""
+    starts = [lines[i].box[0] for i, label in label_of.items() if label]
+    if not starts:
+        return None
+    edge = min(starts)
+    lefts = []
+    for i, label in label_of.items():
+        line = lines[i]
+        if (
+            not label
+            or line.box[0] > edge + line.height
+            or not _compact(line.text).startswith(label)
+        ):
+            continue
+        chars = characters(line)
+        if len(chars) > len(label) and line.chars:
+            lefts.append(chars[len(label)][2][0])
+    lefts.sort()
+    return (float(edge), float(lefts[len(lefts) // 2])) if lefts else None
+
+
+def _label_length(line: OcrLine, label: str, columns: tuple[float, float] | None) -> int:
+    """How many characters the line's label takes: all of it when read exactly; a
+    two-character label in the labels' column taken as misread (姓朱斌 for 姓名朱斌, its
+    spaced-out 名 lost) ends where the values' column starts, as the characters' boxes
+    say."""
+    if (
+        columns is None
+        or len(label) != 2
+        or not line.chars
+        or _compact(line.text).startswith(label)
+        or line.box[0] > columns[0] + line.height
+    ):
+        return len(label)
+    inside = [c for c in characters(line)[:2] if c[2][0] < columns[1] - line.height * 0.5]
+    return max(1, len(inside))
+
+
+_ID_RUN = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])")
+
+
+def _id_number_anywhere(lines: list[OcrLine]) -> Field | None:
+    """The label misread beyond knowing (公民期价)呼6): the one line that is an ID number's
+    shape, or holds exactly one run of 18 that passes the check digit, the birth date
+    and the rest (``parse_resident_id``) — a run that fails is no ID number."""
+    shaped = [line for line in lines if _ID_SHAPE.fullmatch(_compact(line.text))]
+    if len(shaped) == 1:
+        line = shaped[0]
+        return Field(_normalise("id_number", _compact(line.text)), line.score, line.box)
+    valid = []
+    for line in lines:
+        # the spaces as read: a misread label's last character before the gap is no digit
+        # of the number (公民期价)呼6 3707…)
+        for run in _ID_RUN.findall(line.text.translate(_FULL_WIDTH)):
+            try:
+                parse_resident_id(run)
+            except ResidentIdError:
+                continue
+            valid.append(Field(_normalise("id_number", run), line.score, line.box))
+    return valid[0] if len(valid) == 1 else None
 
 
 def _ethnicity_beside_sex(lines: list[OcrLine], label_of: dict[int, str | None]) -> Field | None:

@@ -121,10 +121,37 @@ def read_document(image: bytes, *, rectify: bool = True) -> Reading:
     if squared is not None:
         pixels = squared
     plain = ink_only(pixels)
-    lines = _read_ink(plain)
+    lines = without_seal_lines(pixels, _read_ink(plain))
     ok, png = cv2.imencode(".png", pixels)
     shown = png.tobytes() if ok and squared is not None else image
     return Reading(lines, shown, squared is not None, find_cells(pixels), plain, text_height(lines))
+
+
+#: a line whose dark pixels are this share black or grey, or less, is a red seal's text
+SEAL_LINE_BLACK = 0.10
+
+
+def without_seal_lines(pixels: Any, lines: list[OcrLine]) -> list[OcrLine]:
+    """The lines without those read from a red seal's text alone (户口专用章, its 用 read as
+    角 beside a value): printed and written ink is black, grey or blue, a seal's is red.
+    A value under a seal keeps its black ink and stays. A grey image keeps every line."""
+    import numpy as np  # noqa: PLC0415
+
+    kept = []
+    for line in lines:
+        left, top, right, bottom = line.box
+        region = pixels[max(0, top) : max(0, bottom), max(0, left) : max(0, right)]
+        if region.size == 0:
+            kept.append(line)
+            continue
+        red = region[:, :, 2].astype(np.int16)
+        green = region[:, :, 1].astype(np.int16)
+        dark = green < np.percentile(green, 90) * 0.75
+        count = int(dark.sum())
+        black = int((dark & (red - green < 25)).sum())
+        if count == 0 or black > SEAL_LINE_BLACK * count:
+            kept.append(line)
+    return kept
 
 
 def text_height(lines: list[OcrLine]) -> float:

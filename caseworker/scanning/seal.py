@@ -43,10 +43,17 @@ _MOVED_IN = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日由.+迁来")
 
 def moved_in_shape(value: str) -> str:
     """A moved-in value cut to its printed shape (date, 由, place, 迁来): what stands before
-    the date or after 迁来 is the seal's text, however misread (户国专量, 丁户, 东); a value
-    without that shape is left as it is."""
+    the date or after 迁来 is the seal's text, however misread (户国专量, 丁户, 东). A value
+    with no digit that holds a seal's telling character, or is a speck of one or two
+    characters, is nothing (an empty cell under the seal); any other value without that
+    shape is left as it is."""
     found = _MOVED_IN.search(value)
-    return found.group(0) if found else value
+    if found:
+        return found.group(0)
+    if not any(c.isdigit() for c in value) and (TELLING & set(value) or len(value) <= 2):
+        # no date at all: the seal's text (日专用草) or a speck in an empty cell
+        return ""
+    return value
 
 
 def without_seal(value: str, *, allowed: tuple[str, ...] = ()) -> str:
