@@ -119,6 +119,9 @@ REASONS = {
     "free-text": QT_TRANSLATE_NOOP("", "没有名录可以核对这一栏。"),
     "name-confusable": QT_TRANSLATE_NOOP("", "含有识别时常被认错的字（如 茌/在、亓/元、逄/逢）。"),
     "name-rare": QT_TRANSLATE_NOOP("", "含有姓名中少见的字，或字数不寻常。"),
+    "surname-corrected": QT_TRANSLATE_NOOP(
+        "", "识别为“{read}”，首字不是常见姓氏；已改为识别时看到的相近姓氏，请对照原件确认。"
+    ),
     "name-differs": QT_TRANSLATE_NOOP("", "与另一证件上识别的姓名不同。"),
     "name-agrees": QT_TRANSLATE_NOOP("", "与另一证件上的姓名相同。"),
     "label-fragment": QT_TRANSLATE_NOOP("", "混入了别的栏目的文字。"),

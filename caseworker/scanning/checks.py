@@ -56,6 +56,7 @@ REASONS = (
     "free-text",
     "name-confusable",  # a character a recogniser confuses with another
     "name-rare",  # a character rare in names
+    "surname-corrected",  # its first character taken for the surname behind it
     "name-differs",  # differs from the name read on the other document
     "name-agrees",
     "label-fragment",  # holds a printed label: taken from a neighbouring cell

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
 from caseworker.scanning.checks import CLOSED, ETHNIC_GROUPS, Status, Verdict, judge
@@ -20,13 +21,18 @@ from caseworker.scanning.lines import (
     same_row,
     split_at_labels,
 )
-from caseworker.scanning.ocr import OcrLine
+from caseworker.scanning.ocr import Choices, OcrLine
 from caseworker.scanning.seal import SEALED_FIELDS, moved_in_shape, without_seal
+from caseworker.scanning.surnames import SURNAMES
 from caseworker.scanning.table import is_text, read_empty_cells, read_table
 
 Box = tuple[int, int, int, int]
 #: reads regions of the document with the recogniser alone (``ocr.Reading.recognise``)
 Recognise = Callable[[list[Box]], list[tuple[str, float]]]
+#: reads one region with what its first character could be (``ocr.Reading.first_choices``)
+ChooseFirst = Callable[[Box], Choices]
+#: fields holding a person's name, whose first character is a surname
+NAME_FIELDS = ("name", "head_name", "former_name")
 
 #: below this the model's confidence is shown to the clerk as doubtful
 LOW_CONFIDENCE = 0.90
@@ -159,6 +165,7 @@ def extract(
     cells: list[tuple[int, int, int, int]] | None = None,
     known: dict[str, str] | None = None,
     recognise: Recognise | None = None,
+    choices: ChooseFirst | None = None,
 ) -> ScanResult:
     """Each field of ``kind``: the text after its label on the label's line, else the
     nearest line to the right on the same row; an address also takes the lines under it
@@ -168,7 +175,9 @@ def extract(
     them each value is its label's neighbouring cell. ``known``: what the other document
     said (name, ID number). ``recognise`` (``ocr.Reading.recognise``): with it a cell
     the detector found nothing in is read by the recogniser alone, and so is the region
-    of a value not found or not checked, the better of the two readings kept."""
+    of a value not found or not checked, the better of the two readings kept.
+    ``choices`` (``ocr.Reading.first_choices``): with it a name whose first character is
+    no surname is read again for one that is (``_surnames``)."""
     if kind not in LAYOUTS:
         raise ValueError(f"kind {kind!r}: one of {', '.join(KINDS)}")
     if cells and recognise is not None:
@@ -181,12 +190,57 @@ def extract(
         read["id_number"] = _id_number_anywhere(lines) or read["id_number"]
     if recognise is not None:
         read = _read_again(read, regions, recognise, known)
+    surnamed: set[str] = set()
+    if choices is not None:
+        read, surnamed = _surnames(read, choices)
     verdicts = judge({name: f.value for name, f in read.items()}, known=known)
     found = {name: _settled(f, verdicts[name]) for name, f in read.items()}
+    for name in surnamed:
+        f = found[name]
+        if f.status is not Status.DOUBTFUL:
+            found[name] = replace(f, status=Status.CORRECTED, reason="surname-corrected")
+        elif f.reason != "name-differs":
+            found[name] = replace(f, reason="surname-corrected")
     for name in outside:
         if found[name].status is Status.CHECKED:
             found[name] = replace(found[name], status=Status.UNCHECKED, reason="outside-table")
     return ScanResult(kind, found, tuple(check_one(kind, read)))
+
+
+#: a first character read this surely is kept, surname or not
+SURE_OF_FIRST = 0.99
+
+
+def _surnames(read: dict[str, Field], choices: ChooseFirst) -> tuple[dict[str, Field], set[str]]:
+    """Names whose first character is no surname (``surnames``), read again: the second
+    reading is taken where it starts with a surname, else the surname the recogniser
+    saw behind its first character (逄 behind 逢, at any probability it gave: 逢 is a
+    surname hardly anyone bears, 逄 one many in Shandong do). The names changed are
+    returned with the fields; what was read is kept."""
+    out = dict(read)
+    changed = set()
+    for name in NAME_FIELDS:
+        f = read.get(name)
+        if (
+            f is None
+            or not 2 <= len(f.value) <= 4  # a transliterated name (阿依古丽·买买提) has none
+            or f.value[0] in SURNAMES
+            or f.box is None
+        ):
+            continue
+        again = choices(f.box)
+        text = _compact(again.text)
+        if len(text) >= 2 and text[0] in SURNAMES:
+            value = text
+        else:
+            base = text if len(text) >= 2 else f.value
+            seen = [(p, c) for c, p in again.first.items() if c in SURNAMES]
+            if not seen or (base[0] in again.first and again.first[base[0]] >= SURE_OF_FIRST):
+                continue  # no surname seen, or the character read beyond doubt (阿依古丽)
+            value = max(seen)[1] + base[1:]
+        out[name] = Field(value, min(f.score, again.score), f.box, read=f.value)
+        changed.add(name)
+    return out, changed
 
 
 def _beside_the_table(
@@ -255,8 +309,14 @@ def _read_again(
     values = {name: f.value for name, f in read.items()}
     verdicts = judge(values, known=known)
     first = {name: _settled(f, verdicts[name]) for name, f in read.items()}
-    # a second reading replaces only a value not found or doubtful: read nothing else
-    again = [n for n in regions if first[n].status in (Status.DOUBTFUL, Status.MISSING)]
+    # a second reading replaces only a value not found or doubtful, or free text nothing
+    # checks: read nothing else
+    again = [
+        n
+        for n in regions
+        if first[n].status in (Status.DOUBTFUL, Status.MISSING)
+        or (n in READ_TWICE and first[n].reason == "free-text")
+    ]
     if not again:
         return read
     out = dict(read)
@@ -269,6 +329,12 @@ def _read_again(
         text = second.value
         if not text or text == read[name].value:
             continue
+        if name in READ_TWICE and read[name].value:
+            if _better_free_text(read[name], second):
+                out[name] = second
+            continue
+        if verdicts[name].reason == "place-rest-unchecked" and len(text) < len(read[name].value):
+            continue  # the first found its county and read on further: the second lost a line
         status = _settled(second, judge({**values, name: text}, known=known)[name]).status
         if status is Status.CORRECTED and first[name].status is Status.CORRECTED:
             continue
@@ -277,6 +343,25 @@ def _read_again(
         ):
             out[name] = second
     return out
+
+
+#: free text no list checks, read a second time from its whole cell: the detector's line
+#: can leave out a character standing apart (机械厂 read 机械, 第一中学 read 第中学)
+READ_TWICE = ("workplace", "occupation")
+#: the second reading of free text is taken only when the recogniser is this sure of it
+SURE_OF_FREE_TEXT = 0.85
+
+
+def _better_free_text(first: Field, second: Field) -> bool:
+    """The cell's second reading is the better one: the first with one or two characters
+    it left out, or as long and read more surely (郭城 → 郓城 at 0.91 → 0.98)."""
+    if second.score < SURE_OF_FREE_TEXT:
+        return False
+    old, new = first.value, second.value
+    if 0 < len(new) - len(old) <= 2:
+        rest = iter(new)
+        return all(char in rest for char in old)  # the first, in order, inside the second
+    return len(new) == len(old) and second.score > first.score + 0.02 and second.score >= SURE
 
 
 def _read_table(
@@ -513,6 +598,8 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 def _normalise(name: str, text: str) -> str:
     text = text.translate(_FULL_WIDTH).strip(_STRAY)
+    if name not in NAME_FIELDS:
+        text = simplified(text)
     if name == "sex":
         # only 男 or 女 is printed there: a stroke beside it is a smudge
         both = [c for c in text if c in "男女"]
@@ -530,6 +617,23 @@ def _normalise(name: str, text: str) -> str:
             year, month, day = (int(g) for g in match.groups())
             return f"{year:04d}-{month:02d}-{day:02d}"
     return text
+
+
+@cache
+def _to_simplified() -> Callable[[str], str]:
+    try:
+        import opencc  # noqa: PLC0415 - comes with the OCR (caseworker[scan])
+    except ImportError:
+        return str
+    converter = opencc.OpenCC("t2s")
+    return lambda text: str(converter.convert(text))
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters: the book and the card print them, and the
+    recogniser sometimes gives a character's traditional form (商貿, 峄城區, 山東省). Never
+    applied to a name: 於 is a surname of its own, not 于."""
+    return _to_simplified()(text)
 
 
 def check_one(kind: str, fields: dict[str, Field]) -> list[str]:

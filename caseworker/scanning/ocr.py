@@ -111,6 +111,13 @@ class Reading:
             return [("", 0.0)] * len(boxes)
         return recognise(self.ink, boxes, text_height=self.text_height)
 
+    def first_choices(self, box: tuple[int, int, int, int]) -> Choices:
+        """The region's first line of text read by the recogniser alone, with what else
+        its first character could be (``first_choices``)."""
+        if self.ink is None:
+            return Choices("", 0.0, {})
+        return first_choices(self.ink, box, text_height=self.text_height)
+
 
 def read_document(image: bytes, *, rectify: bool = True) -> Reading:
     """Find the card or the page in the photo, square it up, and read its lines."""
@@ -222,6 +229,59 @@ def recognise(
         ("".join(t), min(s)) if "".join(t) else ("", 0.0)
         for t, s in zip(texts, scores, strict=True)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """A line read with the characters its first one could be: each with the recogniser's
+    highest probability for it where it read that character (``text[0]`` among them)."""
+
+    text: str
+    score: float
+    first: dict[str, float]
+
+
+#: characters the recogniser gave this probability or more count as what it could be
+CHOICE_FLOOR = 0.005
+#: candidates looked at for each position of a line
+CHOICE_COUNT = 8
+
+
+def first_choices(
+    ink: Any, box: tuple[int, int, int, int], *, text_height: float = 0.0
+) -> Choices:
+    """The region's first line of ink read by the recogniser alone (as ``recognise``),
+    with the candidates for its first character: the recogniser's output is read frame by
+    frame (CTC), not only its most likely character, so 逄 is seen behind 逢 and 盖 behind
+    益."""
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    crops = _text_lines(ink, box, text_height)
+    if not crops:
+        return Choices("", 0.0, {})
+    recogniser = _ocr().text_rec
+    image = cv2.merge([crops[0], crops[0], crops[0]])
+    height, width = image.shape[:2]
+    normal = recogniser.resize_norm_img(image, max(width / height, 320 / REC_HEIGHT))
+    frames = recogniser.session(normal[np.newaxis].astype(np.float32))[0][0]
+    alphabet = recogniser.postprocess_op.character
+    best = frames.argmax(axis=1)
+    text: list[str] = []
+    scores: list[float] = []
+    first: dict[str, float] = {}
+    previous = 0
+    for frame, index in zip(frames, best, strict=True):
+        if index and index != previous:
+            text.append(alphabet[index])
+            scores.append(float(frame[index]))
+        if index and len(text) == 1:
+            for k in np.argsort(-frame)[:CHOICE_COUNT]:
+                if k and frame[k] >= CHOICE_FLOOR:
+                    char = alphabet[k]
+                    first[char] = max(first.get(char, 0.0), float(frame[k]))
+        previous = index
+    return Choices("".join(text).strip(), min(scores, default=0.0), first)
 
 
 def _text_lines(ink: Any, box: tuple[int, int, int, int], text_height: float) -> list[Any]:

@@ -143,12 +143,21 @@ def _is(key: str, label: str) -> bool:
 def _near(key: str, label: str) -> bool:
     """The cell's text is the label with a character misread (箱贯 for 籍贯) or not seen
     at all (族 for 民族: the detector misses a character standing apart, as a label spaced
-    across its cell has) — two such slips in a label of four or more (娜状况 for 婚姻状况)
-    — or the label followed by another label (two cells whose rule was not seen)."""
+    across its cell has) — more such slips in a longer label (``_slips``: 娜状况 for
+    婚姻状况) — or the label followed by another label (two cells whose rule was not seen)."""
     target = _label_key(label)
-    if key and _edits(key, target) <= (1 if len(target) <= 3 else 2):
+    if key and _edits(key, target) <= _slips(target):
         return True
     return key.startswith(target) and len(key) > len(target)
+
+
+def _slips(label: str) -> int:
+    """Characters of a label that may be misread or missed while it is still known: one
+    in a short label, two in one of four or more, a third of a long one (同时由间地迁東本址
+    is 何时由何地迁来本址)."""
+    if len(label) <= 3:
+        return 1
+    return max(2, len(label) // 3)
 
 
 def _edits(a: str, b: str) -> int:
