@@ -419,6 +419,8 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
         i for i, label in label_of.items() if label and len(_compact(lines[i].text)) == len(label)
     }
     column = _value_column(lines, label_of) if kind == "id-card" else None
+    if column is not None:
+        _first_character_lost(lines, label_of, labels, column)
     found: dict[str, Field] = {}
     regions: dict[str, Box] = {}
     for name, label in layout:
@@ -462,6 +464,33 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
     if kind == "id-card" and "ethnicity" in found and not found["ethnicity"].value:
         found["ethnicity"] = _ethnicity_beside_sex(lines, label_of) or found["ethnicity"]
     return found, regions
+
+
+def _first_character_lost(
+    lines: list[OcrLine],
+    label_of: dict[int, str | None],
+    labels: list[str],
+    columns: tuple[float, float],
+) -> None:
+    """A card's two-character label read nowhere, whose first character the detector
+    lost (名逢琼岚 for 姓名逄琼岚): the one line in the labels' column that starts with
+    its second character, the next one standing in the values' column."""
+    for label in labels:
+        if len(label) != 2 or label in label_of.values():
+            continue
+        starts = []
+        for i, line in enumerate(lines):
+            chars = characters(line) if line.chars else []
+            if (
+                label_of[i] is None
+                and len(chars) >= 2
+                and chars[0][0] == label[1]
+                and line.box[0] <= columns[0] + line.height
+                and chars[1][2][0] >= columns[1] - line.height * 0.5
+            ):
+                starts.append(i)
+        if len(starts) == 1:
+            label_of[starts[0]] = label
 
 
 def _right_on_row(

@@ -187,26 +187,32 @@ def parse_place(text: str) -> ParsedPlace:
     return ParsedPlace(text, pos, corrected, county_code, corrections)
 
 
+#: the province the desk serves: a place misread a character away from one of its
+#: divisions and from one elsewhere (同泽市: 菏泽市, 同江市) is taken for its own
+HOME_PROVINCE = "37"
+
+
 @cache
-def _named_places() -> dict[str, str]:
-    """Every city and county of the country by name (today's and earlier forms), as a
-    moved-in value names them without their province (由青岛市迁来)."""
+def _named_places(province: str = "") -> dict[str, str]:
+    """Every city and county of the country (or of ``province``) by name, today's and
+    earlier forms, as a moved-in value names them without their province (由青岛市迁来)."""
     data = places_data()
     names: dict[str, str] = {}
     for level in (*data.cities.values(), *data.counties_of_province.values()):
         for name, code in level.items():
-            names.setdefault(name, code)
+            if code.startswith(province):
+                names.setdefault(name, code)
     return names
 
 
 def named_place(text: str) -> tuple[str, bool] | None:
     """(the place, corrected) when ``text`` is a division's name, from its province or
     a city or county alone, read right or one character misread where only one fits
-    (青岛审 → 青岛市); None when it is none."""
+    (青岛审 → 青岛市), or only one in Shandong (``HOME_PROVINCE``); None when it is none."""
     parsed = parse_place(text)
     if parsed.county is not None and parsed.known == len(parsed.text) and parsed.corrections < 2:
         return parsed.text, parsed.corrected
-    found = _at(text, 0, _named_places())
+    found = _at(text, 0, _named_places()) or _at(text, 0, _named_places(HOME_PROVINCE))
     if found is None or found[3] != len(text):
         return None
     return found[0], found[2]
