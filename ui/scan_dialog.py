@@ -96,6 +96,9 @@ REASONS = {
     "list-corrected": QT_TRANSLATE_NOOP(
         "", "识别为“{read}”，不是允许的值；已改为相差一个字的唯一允许值。"
     ),
+    "list-guessed": QT_TRANSLATE_NOOP(
+        "", "识别为“{read}”，不是允许的值；与其中一项差两个字，这是猜测，请务必对照原件。"
+    ),
     "not-in-list": QT_TRANSLATE_NOOP("", "不是这一栏允许的值。"),
     "place-known": QT_TRANSLATE_NOOP("", "省、市、县与行政区划相符。"),
     "place-corrected": QT_TRANSLATE_NOOP(

@@ -40,6 +40,7 @@ class Status(StrEnum):
 REASONS = (
     "closed-list",  # one of the values the form allows
     "list-corrected",  # one character from exactly one allowed value
+    "list-guessed",  # two characters from one entry of the list: a guess
     "not-in-list",
     "place-known",  # a division of the shipped data, the levels fitting together
     "place-corrected",
@@ -266,6 +267,15 @@ def _closed(name: str, value: str) -> Verdict:
     near = [a for a in allowed if len(a) == len(value) >= 2 and _distance(a, value) == 1]
     if len(near) == 1:
         return Verdict(Status.CORRECTED, near[0], "list-corrected")
+    # two characters of four or more misread (中海专料): the one entry that close, no other
+    # within three, offered as a guess the clerk must check
+    close = [a for a in allowed if len(a) == len(value) >= 4 and _distance(a, value) <= 3]
+    if len(close) >= 1:
+        nearest = min(close, key=lambda a: _distance(a, value))
+        if _distance(nearest, value) == 2 and all(
+            _distance(a, value) == 3 for a in close if a != nearest
+        ):
+            return Verdict(Status.DOUBTFUL, nearest, "list-guessed")
     # an allowed value of two or more with a character or two after it that no allowed
     # value has (预备役丁户: the seal's 口 and 户 misread)
     begins = [a for a in allowed if len(a) >= 2 and value.startswith(a)]

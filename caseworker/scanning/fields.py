@@ -256,13 +256,53 @@ def _beside_the_table(
     by_line, line_regions = _read_fields(kind, lines)
     read, regions = dict(read), dict(regions)
     taken = set()
+    labels = {label for _name, label in LAYOUTS[kind]}
     for name in missing:
         if by_line[name].value:
             read[name] = by_line[name]
             if name in line_regions:
                 regions[name] = line_regions[name]
             taken.add(name)
+        elif read[name].box is not None:
+            # the label's cell was found, its value's was not (the rule under it lost):
+            # the lines right of the label's cell, within its height
+            beside = _beside_cell(lines, read[name].box, labels)
+            if beside is not None:
+                read[name] = _unsealed(name, beside[0], beside[1], beside[2])
+                taken.add(name)
     return read, regions, taken
+
+
+def _beside_cell(
+    lines: list[OcrLine], cell: Box, labels: set[str]
+) -> tuple[str, float, Box] | None:
+    """The text of the lines whose middle lies within ``cell``'s height and which start
+    right of it, left to right up to the first that is a label: (text, score, box)."""
+    row = sorted(
+        (
+            line
+            for line in lines
+            if cell[1] <= line.middle <= cell[3] and line.box[0] >= cell[2] - 4
+        ),
+        key=lambda line: line.box[0],
+    )
+    taken: list[OcrLine] = []
+    for line in row:
+        if _labels_in(line.text, sorted(labels)) is not None:
+            break
+        taken.append(line)
+    if not taken:
+        return None
+    return (
+        "".join(_compact(line.text) for line in taken),
+        min(line.score for line in taken),
+        (
+            min(line.box[0] for line in taken),
+            min(line.box[1] for line in taken),
+            max(line.box[2] for line in taken),
+            max(line.box[3] for line in taken),
+        ),
+    )
 
 
 def _settled(f: Field, verdict: Verdict) -> Field:
