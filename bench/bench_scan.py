@@ -56,7 +56,11 @@ def measure(
         if rectify:
             reading = read_document(image)
             result = extract(
-                sample.kind, reading.lines, cells=reading.cells, recognise=reading.recognise
+                sample.kind,
+                reading.lines,
+                cells=reading.cells,
+                recognise=reading.recognise,
+                choices=reading.first_choices,
             )
         else:  # today's pipeline before issue 22: the lines as they come
             result = extract(sample.kind, read_lines(image, rectify=False))

@@ -263,10 +263,10 @@ def _beside_the_table(
             if name in line_regions:
                 regions[name] = line_regions[name]
             taken.add(name)
-        elif read[name].box is not None:
+        elif (label_cell := read[name].box) is not None:
             # the label's cell was found, its value's was not (the rule under it lost):
             # the lines right of the label's cell, within its height
-            beside = _beside_cell(lines, read[name].box, labels)
+            beside = _beside_cell(lines, label_cell, labels)
             if beside is not None:
                 read[name] = _unsealed(name, beside[0], beside[1], beside[2])
                 taken.add(name)

@@ -29,7 +29,12 @@ class ScannedDocument:
         the other document or the form says (name, ID number)."""
         reading = self.reading
         return extract(
-            kind, reading.lines, cells=reading.cells, known=known, recognise=reading.recognise
+            kind,
+            reading.lines,
+            cells=reading.cells,
+            known=known,
+            recognise=reading.recognise,
+            choices=reading.first_choices,
         )
 
 

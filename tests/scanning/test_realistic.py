@@ -24,7 +24,13 @@ SAMPLE = [(KINDS[n % len(KINDS)], 501 + n) for n in range(15)]
 def _read(kind: str, seed: int) -> tuple[Sample, ScanResult]:
     made = cached(kind, seed)
     reading = read_document(made.image)
-    return made, extract(kind, reading.lines, cells=reading.cells, recognise=reading.recognise)
+    return made, extract(
+        kind,
+        reading.lines,
+        cells=reading.cells,
+        recognise=reading.recognise,
+        choices=reading.first_choices,
+    )
 
 
 @pytest.mark.parametrize(("kind", "seed"), SAMPLE)
