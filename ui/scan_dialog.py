@@ -100,6 +100,9 @@ REASONS = {
         "", "识别为“{read}”，不是允许的值；与其中一项差两个字，这是猜测，请务必对照原件。"
     ),
     "not-in-list": QT_TRANSLATE_NOOP("", "不是这一栏允许的值。"),
+    "moved-in-shape": QT_TRANSLATE_NOOP(
+        "", "不是“某年某月某日由某地迁来”的样子，可能有字没有识别出来。"
+    ),
     "place-known": QT_TRANSLATE_NOOP("", "省、市、县与行政区划相符。"),
     "place-corrected": QT_TRANSLATE_NOOP(
         "", "识别为“{read}”，行政区划中没有；已改为相差一个字的唯一地名。"

@@ -41,6 +41,7 @@ REASONS = (
     "closed-list",  # one of the values the form allows
     "list-corrected",  # one character from exactly one allowed value
     "list-guessed",  # two characters from one entry of the list: a guess
+    "moved-in-shape",  # a moved-in value without a date, 由, a place and 迁来
     "not-in-list",
     "place-known",  # a division of the shipped data, the levels fitting together
     "place-corrected",
@@ -412,10 +413,13 @@ _MOVED_IN = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日由)(.+)(迁来)")
 def _moved_in(value: str) -> Verdict:
     """The place a moved-in value names, corrected where one character of a division's
     name was misread (由青岛审迁来 → 由青岛市迁来); the date cannot be checked, so a value
-    read right is still unchecked."""
+    read right is still unchecked. A value without the form's shape is doubtful."""
     shape = _MOVED_IN.fullmatch(value)
-    found = named_place(shape.group(2)) if shape else None
-    if shape is None or found is None or not found[1]:
+    if shape is None:
+        # not as the form has it (1982, 1986年095日由济): part of it was not read
+        return Verdict(Status.DOUBTFUL, value, "moved-in-shape")
+    found = named_place(shape.group(2))
+    if found is None or not found[1]:
         return Verdict(Status.UNCHECKED, value, "free-text")
     return Verdict(Status.CORRECTED, shape.group(1) + found[0] + shape.group(3), "place-corrected")
 

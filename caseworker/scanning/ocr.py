@@ -247,9 +247,7 @@ CHOICE_FLOOR = 0.005
 CHOICE_COUNT = 8
 
 
-def first_choices(
-    ink: Any, box: tuple[int, int, int, int], *, text_height: float = 0.0
-) -> Choices:
+def first_choices(ink: Any, box: tuple[int, int, int, int], *, text_height: float = 0.0) -> Choices:
     """The region's first line of ink read by the recogniser alone (as ``recognise``),
     with the candidates for its first character: the recogniser's output is read frame by
     frame (CTC), not only its most likely character, so 逄 is seen behind 逢 and 盖 behind

@@ -2252,8 +2252,16 @@ Choose another place.</translation>
         <translation>Read as “{read}”, which the form does not allow; corrected to the only allowed value one character away.</translation>
     </message>
     <message>
+        <source>识别为“{read}”，不是允许的值；与其中一项差两个字，这是猜测，请务必对照原件。</source>
+        <translation>Read as “{read}”, which is not an allowed value; it is two characters from one of them. This is a guess: check it against the original.</translation>
+    </message>
+    <message>
         <source>不是这一栏允许的值。</source>
         <translation>Not a value this field allows.</translation>
+    </message>
+    <message>
+        <source>不是“某年某月某日由某地迁来”的样子，可能有字没有识别出来。</source>
+        <translation>Not in the form “moved in from [place] on [date]”; part of it may not have been read.</translation>
     </message>
     <message>
         <source>省、市、县与行政区划相符。</source>
@@ -2314,6 +2322,10 @@ Choose another place.</translation>
     <message>
         <source>含有姓名中少见的字，或字数不寻常。</source>
         <translation>Contains a character rare in names, or an unusual number of characters.</translation>
+    </message>
+    <message>
+        <source>识别为“{read}”，首字不是常见姓氏；已改为识别时看到的相近姓氏，请对照原件确认。</source>
+        <translation>Read as “{read}”, whose first character is not a common surname; changed to the similar surname the recogniser also saw. Check it against the original.</translation>
     </message>
     <message>
         <source>与另一证件上识别的姓名不同。</source>

@@ -136,7 +136,7 @@ def test_a_grey_image_keeps_every_line() -> None:
 def test_black_text_under_a_seal_is_kept() -> None:
     pixels = np.full((100, 120, 3), 255, dtype=np.uint8)
     strokes(pixels, INKED.box, BLACK)
-    left, top, right, bottom = INKED.box
+    left, top, _right, bottom = INKED.box
     pixels[top + 5 : bottom - 5, left : left + 60] = RED  # the seal over its first half
     assert without_seal_lines(pixels, [INKED]) == [INKED]
 
