@@ -100,6 +100,10 @@ REASONS = {
         "", "识别为“{read}”，不是允许的值；与其中一项差两个字，这是猜测，请务必对照原件。"
     ),
     "not-in-list": QT_TRANSLATE_NOOP("", "不是这一栏允许的值。"),
+    "place-home-guessed": QT_TRANSLATE_NOOP(
+        "",
+        "识别为“{read}”，与山东省的一个地名和外省的地名都只差一个字；已按山东省的猜测填入，请务必对照原件。",
+    ),
     "moved-in-shape": QT_TRANSLATE_NOOP(
         "", "不是“某年某月某日由某地迁来”的样子，可能有字没有识别出来。"
     ),
@@ -127,6 +131,10 @@ REASONS = {
     "name-rare": QT_TRANSLATE_NOOP("", "含有姓名中少见的字，或字数不寻常。"),
     "surname-corrected": QT_TRANSLATE_NOOP(
         "", "识别为“{read}”，首字不是常见姓氏；已改为识别时看到的相近姓氏，请对照原件确认。"
+    ),
+    "name-read-again": QT_TRANSLATE_NOOP(
+        "",
+        "识别为“{read}”，首字不是常见姓氏；在原处再读一次得到现在的姓名，请逐字对照原件确认。",
     ),
     "name-differs": QT_TRANSLATE_NOOP("", "与另一证件上识别的姓名不同。"),
     "name-agrees": QT_TRANSLATE_NOOP("", "与另一证件上的姓名相同。"),

@@ -41,6 +41,7 @@ REASONS = (
     "closed-list",  # one of the values the form allows
     "list-corrected",  # one character from exactly one allowed value
     "list-guessed",  # two characters from one entry of the list: a guess
+    "place-home-guessed",  # one character from a Shandong division and from one elsewhere
     "moved-in-shape",  # a moved-in value without a date, 由, a place and 迁来
     "not-in-list",
     "place-known",  # a division of the shipped data, the levels fitting together
@@ -59,6 +60,7 @@ REASONS = (
     "name-confusable",  # a character a recogniser confuses with another
     "name-rare",  # a character rare in names
     "surname-corrected",  # its first character taken for the surname behind it
+    "name-read-again",  # read again where it stands: the second reading is shown
     "name-differs",  # differs from the name read on the other document
     "name-agrees",
     "label-fragment",  # holds a printed label: taken from a neighbouring cell
@@ -421,7 +423,12 @@ def _moved_in(value: str) -> Verdict:
     found = named_place(shape.group(2))
     if found is None or not found[1]:
         return Verdict(Status.UNCHECKED, value, "free-text")
-    return Verdict(Status.CORRECTED, shape.group(1) + found[0] + shape.group(3), "place-corrected")
+    place, _corrected, guessed = found
+    mended = shape.group(1) + place + shape.group(3)
+    if guessed:
+        # one character from a division of Shandong's and from one elsewhere
+        return Verdict(Status.DOUBTFUL, mended, "place-home-guessed")
+    return Verdict(Status.CORRECTED, mended, "place-corrected")
 
 
 def rid_sex(rid: Any) -> str:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
-from caseworker.scanning.checks import CLOSED, ETHNIC_GROUPS, Status, Verdict, judge
+from caseworker.scanning.checks import (
+    CLOSED,
+    ETHNIC_GROUPS,
+    Status,
+    Verdict,
+    common_name_character,
+    judge,
+)
 from caseworker.scanning.lines import (
     _tail,
     characters,
@@ -24,7 +31,7 @@ from caseworker.scanning.lines import (
 from caseworker.scanning.ocr import Choices, OcrLine
 from caseworker.scanning.seal import SEALED_FIELDS, moved_in_shape, without_seal
 from caseworker.scanning.surnames import SURNAMES
-from caseworker.scanning.table import is_text, read_empty_cells, read_table
+from caseworker.scanning.table import is_text, near_label, read_empty_cells, read_table
 
 Box = tuple[int, int, int, int]
 #: reads regions of the document with the recogniser alone (``ocr.Reading.recognise``)
@@ -185,9 +192,13 @@ def extract(
     read, regions = _read_table(kind, lines, cells) if cells else _read_fields(kind, lines)
     outside: set[str] = set()
     if cells:
-        read, regions, outside = _beside_the_table(kind, lines, read, regions)
+        read, regions, outside = _beside_the_table(kind, lines, read, regions, cells)
     if "id_number" in read and not read["id_number"].value:
-        read["id_number"] = _id_number_anywhere(lines) or read["id_number"]
+        anywhere = _id_number_anywhere(lines)
+        if anywhere is not None:
+            read["id_number"] = anywhere
+            if cells:
+                outside.add("id_number")  # not in its cell: the cells do not confirm it
     if recognise is not None:
         read = _read_again(read, regions, recognise, known)
     surnamed: set[str] = set()
@@ -197,9 +208,14 @@ def extract(
     found = {name: _settled(f, verdicts[name]) for name, f in read.items()}
     for name in surnamed:
         f = found[name]
-        if f.status is not Status.DOUBTFUL:
+        if f.reason == "name-differs":
+            continue
+        if f.value[1:] != f.read[1:]:
+            # read again whole, not only its surname: a second reading, to be checked
+            found[name] = replace(f, status=Status.DOUBTFUL, reason="name-read-again")
+        elif f.status is not Status.DOUBTFUL:
             found[name] = replace(f, status=Status.CORRECTED, reason="surname-corrected")
-        elif f.reason != "name-differs":
+        else:
             found[name] = replace(f, reason="surname-corrected")
     for name in outside:
         if found[name].status is Status.CHECKED:
@@ -212,11 +228,13 @@ SURE_OF_FIRST = 0.99
 
 
 def _surnames(read: dict[str, Field], choices: ChooseFirst) -> tuple[dict[str, Field], set[str]]:
-    """Names whose first character is no surname (``surnames``), read again: the second
-    reading is taken where it starts with a surname, else the surname the recogniser
-    saw behind its first character (逄 behind 逢, at any probability it gave: 逢 is a
-    surname hardly anyone bears, 逄 one many in Shandong do). The names changed are
-    returned with the fields; what was read is kept."""
+    """Names whose first character is no surname (``surnames``), read again where they
+    stand. Where the second reading is as long, sure, and starts with a surname, it is
+    shown (鑫敏位 → 冯梅琴), doubtful; else only the first character is changed, to the
+    surname the recogniser saw behind it (逄 behind 逢, at any probability it gave: 逢 is
+    a surname hardly anyone bears, 逄 one many in Shandong do), unless it read that
+    character beyond doubt (阿依古丽). The names changed are returned with the fields,
+    keeping what was first read."""
     out = dict(read)
     changed = set()
     for name in NAME_FIELDS:
@@ -230,21 +248,35 @@ def _surnames(read: dict[str, Field], choices: ChooseFirst) -> tuple[dict[str, F
             continue
         again = choices(f.box)
         text = _compact(again.text)
-        if len(text) >= 2 and text[0] in SURNAMES:
+        if (
+            len(text) == len(f.value)
+            and text[0] in SURNAMES
+            and again.score >= SURE
+            and all(common_name_character(c) for c in text[1:])
+        ):
             value = text
         else:
-            base = text if len(text) >= 2 else f.value
             seen = [(p, c) for c, p in again.first.items() if c in SURNAMES]
-            if not seen or (base[0] in again.first and again.first[base[0]] >= SURE_OF_FIRST):
-                continue  # no surname seen, or the character read beyond doubt (阿依古丽)
-            value = max(seen)[1] + base[1:]
+            if (
+                not seen
+                or again.first.get(f.value[0], 0.0) >= SURE_OF_FIRST
+                or len(text) != len(f.value)
+            ):
+                # no surname seen, the character read beyond doubt, or the second reading
+                # is not of the same characters (a stroke before them)
+                continue
+            value = max(seen)[1] + f.value[1:]
         out[name] = Field(value, min(f.score, again.score), f.box, read=f.value)
         changed.add(name)
     return out, changed
 
 
 def _beside_the_table(
-    kind: str, lines: list[OcrLine], read: dict[str, Field], regions: dict[str, Box]
+    kind: str,
+    lines: list[OcrLine],
+    read: dict[str, Field],
+    regions: dict[str, Box],
+    cells: list[Box],
 ) -> tuple[dict[str, Field], dict[str, Box], set[str]]:
     """Where the ruled lines were not found (a page curled or blurred at its foot), a
     field whose label stands in no cell is read as the card is, by its label's row; such a
@@ -256,7 +288,7 @@ def _beside_the_table(
     by_line, line_regions = _read_fields(kind, lines)
     read, regions = dict(read), dict(regions)
     taken = set()
-    labels = {label for _name, label in LAYOUTS[kind]}
+    labels = [label for _name, label in LAYOUTS[kind]]
     for name in missing:
         if by_line[name].value:
             read[name] = by_line[name]
@@ -266,7 +298,7 @@ def _beside_the_table(
         elif (label_cell := read[name].box) is not None:
             # the label's cell was found, its value's was not (the rule under it lost):
             # the lines right of the label's cell, within its height
-            beside = _beside_cell(lines, label_cell, labels)
+            beside = _beside_cell(lines, label_cell, labels, cells)
             if beside is not None:
                 read[name] = _unsealed(name, beside[0], beside[1], beside[2])
                 taken.add(name)
@@ -274,10 +306,17 @@ def _beside_the_table(
 
 
 def _beside_cell(
-    lines: list[OcrLine], cell: Box, labels: set[str]
+    lines: list[OcrLine], cell: Box, labels: list[str], cells: list[Box]
 ) -> tuple[str, float, Box] | None:
     """The text of the lines whose middle lies within ``cell``'s height and which start
-    right of it, left to right up to the first that is a label: (text, score, box)."""
+    right of it in no cell that was found, left to right up to the first that is a
+    printed label, read right or misread as the table allows (牲别 for 性别): (text,
+    score, box)."""
+
+    def in_a_cell(line: OcrLine) -> bool:
+        x = (line.box[0] + line.box[2]) / 2
+        return any(c[0] <= x <= c[2] and c[1] <= line.middle <= c[3] for c in cells)
+
     row = sorted(
         (
             line
@@ -288,8 +327,8 @@ def _beside_cell(
     )
     taken: list[OcrLine] = []
     for line in row:
-        if _labels_in(line.text, sorted(labels)) is not None:
-            break
+        if near_label(_compact(line.text), labels) or in_a_cell(line):
+            break  # the next field's label, or a cell of its own
         taken.append(line)
     if not taken:
         return None
@@ -698,11 +737,22 @@ def _to_simplified() -> Callable[[str], str]:
     return lambda text: str(converter.convert(text))
 
 
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def simplified(text: str) -> str:
-    """The text in simplified characters: the book and the card print them, and the
-    recogniser sometimes gives a character's traditional form (商貿, 峄城區, 山東省). Never
-    applied to a name: 於 is a surname of its own, not 于."""
-    return _to_simplified()(text)
+    """The text with each traditional-only character in its simplified form: the book and
+    the card print simplified characters, and the recogniser sometimes gives a
+    character's traditional form (商貿, 峄城區, 山東省). A character simplified writing
+    uses too (GB 2312) is never changed: 乾县 is not 干县, 於家庄 not 于家庄. Never applied
+    to a name either."""
+    convert = _to_simplified()
+    return "".join(char if _in_gb2312(char) else convert(char) for char in text)
 
 
 def check_one(kind: str, fields: dict[str, Field]) -> list[str]:

@@ -134,13 +134,19 @@ def read_document(image: bytes, *, rectify: bool = True) -> Reading:
     return Reading(lines, shown, squared is not None, find_cells(pixels), plain, text_height(lines))
 
 
-#: a line whose dark pixels are this share black or grey, or less, is a red seal's text
+#: a line whose dark pixels are this share other than a seal's red, or less, is a red
+#: seal's text
 SEAL_LINE_BLACK = 0.10
+#: a seal's red stands this much above green and blue
+SEAL_RED = 30
+#: and is at least this share of the paper's brightness in the red channel
+SEAL_BRIGHT = 0.6
 
 
 def without_seal_lines(pixels: Any, lines: list[OcrLine]) -> list[OcrLine]:
     """The lines without those read from a red seal's text alone (户口专用章, its 用 read as
-    角 beside a value): printed and written ink is black, grey or blue, a seal's is red.
+    角 beside a value): printed and written ink is black, grey, blue or faded brown, a
+    seal's is red.
     A value under a seal keeps its black ink and stays. A grey image keeps every line."""
     import numpy as np  # noqa: PLC0415
 
@@ -153,9 +159,20 @@ def without_seal_lines(pixels: Any, lines: list[OcrLine]) -> list[OcrLine]:
             continue
         red = region[:, :, 2].astype(np.int16)
         green = region[:, :, 1].astype(np.int16)
+        blue = region[:, :, 0].astype(np.int16)
         dark = green < np.percentile(green, 90) * 0.75
         count = int(dark.sum())
-        black = int((dark & (red - green < 25)).sum())
+        # a seal's red: bright in the red channel, as the paper nearly, and well above
+        # green and blue, which stay alike (ink faded brown is dark in red too; purple
+        # has blue as red)
+        bright = red >= SEAL_BRIGHT * np.percentile(red, 90)
+        seal = (
+            bright
+            & (red - green >= SEAL_RED)
+            & (red - blue >= SEAL_RED)
+            & (abs(green - blue) < SEAL_RED)
+        )
+        black = int((dark & ~seal).sum())
         if count == 0 or black > SEAL_LINE_BLACK * count:
             kept.append(line)
     return kept

@@ -205,14 +205,18 @@ def _named_places(province: str = "") -> dict[str, str]:
     return names
 
 
-def named_place(text: str) -> tuple[str, bool] | None:
-    """(the place, corrected) when ``text`` is a division's name, from its province or
-    a city or county alone, read right or one character misread where only one fits
-    (青岛审 → 青岛市), or only one in Shandong (``HOME_PROVINCE``); None when it is none."""
+def named_place(text: str) -> tuple[str, bool, bool] | None:
+    """(the place, corrected, guessed) when ``text`` is a division's name, from its
+    province or a city or county alone, read right or one character misread where only
+    one fits (青岛审 → 青岛市); where one fits in Shandong and more elsewhere (同泽市:
+    菏泽市, 同江市), Shandong's, as a guess (``HOME_PROVINCE``). None when it is none."""
     parsed = parse_place(text)
     if parsed.county is not None and parsed.known == len(parsed.text) and parsed.corrections < 2:
-        return parsed.text, parsed.corrected
-    found = _at(text, 0, _named_places()) or _at(text, 0, _named_places(HOME_PROVINCE))
+        return parsed.text, parsed.corrected, False
+    found = _at(text, 0, _named_places())
+    guessed = found is None
+    if found is None:
+        found = _at(text, 0, _named_places(HOME_PROVINCE))
     if found is None or found[3] != len(text):
         return None
-    return found[0], found[2]
+    return found[0], found[2], guessed and found[2]

@@ -151,6 +151,13 @@ def _near(key: str, label: str) -> bool:
     return key.startswith(target) and len(key) > len(target)
 
 
+def near_label(text: str, labels: list[str]) -> bool:
+    """The text is one of ``labels`` or of the page's other printed labels, read exactly
+    or with the slips ``_near`` allows."""
+    key = _label_key(text)
+    return any(_is(key, x) or _near(key, x) for x in (*labels, *OTHER_LABELS))
+
+
 def _slips(label: str) -> int:
     """Characters of a label that may be misread or missed while it is still known: one
     in a short label, two in one of four or more, a third of a long one (同时由间地迁東本址

@@ -2260,6 +2260,10 @@ Choose another place.</translation>
         <translation>Not a value this field allows.</translation>
     </message>
     <message>
+        <source>识别为“{read}”，与山东省的一个地名和外省的地名都只差一个字；已按山东省的猜测填入，请务必对照原件。</source>
+        <translation>Read as “{read}”, one character from a place in Shandong and from one in another province; filled in as Shandong's, which is a guess. Check it against the original.</translation>
+    </message>
+    <message>
         <source>不是“某年某月某日由某地迁来”的样子，可能有字没有识别出来。</source>
         <translation>Not in the form “moved in from [place] on [date]”; part of it may not have been read.</translation>
     </message>
@@ -2326,6 +2330,10 @@ Choose another place.</translation>
     <message>
         <source>识别为“{read}”，首字不是常见姓氏；已改为识别时看到的相近姓氏，请对照原件确认。</source>
         <translation>Read as “{read}”, whose first character is not a common surname; changed to the similar surname the recogniser also saw. Check it against the original.</translation>
+    </message>
+    <message>
+        <source>识别为“{read}”，首字不是常见姓氏；在原处再读一次得到现在的姓名，请逐字对照原件确认。</source>
+        <translation>Read as “{read}”, whose first character is not a common surname; the name shown is a second reading of the same place. Check it character by character against the original.</translation>
     </message>
     <message>
         <source>与另一证件上识别的姓名不同。</source>

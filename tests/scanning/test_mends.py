@@ -221,8 +221,9 @@ def test_traditional_characters_are_simplified() -> None:
 
 
 def test_a_name_keeps_its_characters() -> None:
-    assert simplified("於明") == "于明"  # what the name would become
     assert _normalise("name", "於明") == "於明"  # 於 is a surname of its own
+    assert _normalise("name", "區明") == "區明"  # names are never converted
+    assert simplified("區明") == "区明"  # what the name would become
 
 
 # --- a ruled page's labels and places one character off ---------------------------------------
@@ -244,11 +245,12 @@ def test_a_label_is_known_with_slips_in_proportion_to_its_length(
 
 
 @pytest.mark.parametrize(
-    ("read", "place"),
+    ("read", "place", "guessed"),
     [
-        ("同泽市", "菏泽市"),  # 同江市 (Heilongjiang) is one away too: Shandong decides
-        ("青岛审", "青岛市"),
+        # 同江市 (Heilongjiang) is one away too: Shandong's is taken, as a guess
+        ("同泽市", "菏泽市", True),
+        ("青岛审", "青岛市", False),
     ],
 )
-def test_a_place_one_character_off_is_corrected(read: str, place: str) -> None:
-    assert named_place(read) == (place, True)
+def test_a_place_one_character_off_is_corrected(read: str, place: str, guessed: bool) -> None:
+    assert named_place(read) == (place, True, guessed)
