@@ -139,6 +139,9 @@ REASONS = {
     "name-differs": QT_TRANSLATE_NOOP("", "与另一证件上识别的姓名不同。"),
     "name-agrees": QT_TRANSLATE_NOOP("", "与另一证件上的姓名相同。"),
     "label-fragment": QT_TRANSLATE_NOOP("", "混入了别的栏目的文字。"),
+    "label-removed": QT_TRANSLATE_NOOP(
+        "", "识别为“{read}”，后面连着下一栏的栏目名，已去掉；请对照原件确认。"
+    ),
     "seal-removed": QT_TRANSLATE_NOOP(
         "", "识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。"
     ),

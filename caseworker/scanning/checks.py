@@ -64,6 +64,7 @@ REASONS = (
     "name-differs",  # differs from the name read on the other document
     "name-agrees",
     "label-fragment",  # holds a printed label: taken from a neighbouring cell
+    "label-removed",  # the next field's label read after the value, taken away
     "seal-removed",  # a seal's text read into it taken out (``seal``)
     "outside-table",  # read by its label's row where the table's cells were not found
     "not-read",
@@ -353,7 +354,7 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
         elif not value:
             out[name] = Verdict(Status.MISSING, "", "not-read")
         elif name != "id_number" and _holds_label(value, fragments=name not in CLOSED):
-            out[name] = Verdict(Status.DOUBTFUL, value, "label-fragment")
+            out[name] = _label_after(name, value, number, known)
         elif name in ("name", "head_name", "former_name"):
             other = known.get("name", "") if name != "former_name" else ""
             out[name] = _name(value, other)
@@ -444,6 +445,25 @@ def _birth_date(value: str, rid: Any) -> Verdict:
     if rid.birth_date.isoformat() != value:
         return Verdict(Status.DOUBTFUL, value, "id-disagrees")
     return Verdict(Status.CHECKED, value, "date-agrees")
+
+
+def _label_after(name: str, value: str, number: str, known: dict[str, str]) -> Verdict:
+    """A value holding a printed label: doubtful; but where the label only follows the
+    value (未婚兵役状况: the next cell's label read on), the value before it, judged as
+    any other and marked, never checked."""
+    after = [
+        label
+        for label in PRINTED_LABELS
+        if len(label) >= 2 and value.endswith(label) and len(value) > len(label)
+    ]
+    if after:
+        cut = value[: -len(max(after, key=len))]
+        if not _holds_label(cut, fragments=name not in CLOSED):
+            verdict = judge({name: cut, "id_number": number}, known=known)[name]
+            if verdict.status is Status.DOUBTFUL:
+                return verdict
+            return Verdict(Status.CORRECTED, verdict.value, "label-removed")
+    return Verdict(Status.DOUBTFUL, value, "label-fragment")
 
 
 def _holds_label(value: str, *, fragments: bool) -> bool:

@@ -704,8 +704,14 @@ def _continued(
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
+#: what a ruled line's piece or a cell's edge is read as, alone in an empty cell
+_RULE_PIECES = frozenset("1lI|丨一")
+
+
 def _normalise(name: str, text: str) -> str:
     text = text.translate(_FULL_WIDTH).strip(_STRAY)
+    if len(text) <= 2 and set(text) <= _RULE_PIECES:
+        return ""  # no field's value is a stroke or two (一, 1, 11): a rule's piece
     if name not in NAME_FIELDS:
         text = simplified(text)
     if name == "sex":

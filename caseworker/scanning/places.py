@@ -220,3 +220,19 @@ def named_place(text: str) -> tuple[str, bool, bool] | None:
     if found is None or found[3] != len(text):
         return None
     return found[0], found[2], guessed and found[2]
+
+
+@cache
+def _stems() -> frozenset[str]:
+    """Every city's and county's name without its 市, 县 or 区, two characters or more
+    (章丘, 聊城): how a place begins a workplace's name or a page's place."""
+    return frozenset(
+        name[:-1] for name in _named_places() if len(name) >= 3 and name[-1] in "市县区"
+    )
+
+
+def begins_with_place(text: str) -> bool:
+    """The text starts with a province, or a city's or a county's name (章丘…, 山东省…)."""
+    if parse_place(text).county is not None:
+        return True
+    return any(text.startswith(stem) for stem in _stems() if len(stem) >= 2)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from caseworker.scanning.places import begins_with_place
+
 #: what a hukou seal says
 SEAL_WORDS = ("山东省公安厅", "公安局", "派出所", "户口专用章")
 SEAL_CHARACTERS = frozenset("".join(SEAL_WORDS))
@@ -73,7 +75,8 @@ def without_seal(value: str, *, allowed: tuple[str, ...] = ()) -> str:
     while start < len(cut) and cut[start] in SEAL_CHARACTERS:
         start += 1
     told = [n for n in range(start) if cut[n] in TELLING]
-    if told:
+    if told and not begins_with_place(cut):
+        # (章丘…, 山东省章丘县: a place's 章 is no seal's)
         cut = cut[told[-1] + 1 :]
     if cut == value:
         return value

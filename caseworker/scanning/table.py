@@ -81,7 +81,10 @@ def _in_reading_order(pieces: list[Piece]) -> tuple[Piece, ...]:
         if rows:
             last = rows[-1][-1]
             l_top, l_bottom = min(p.box[1] for p in last), max(p.box[3] for p in last)
-            if min(bottom, l_bottom) - max(top, l_top) > 0.5 * min(bottom - top, l_bottom - l_top):
+            # side by side when each one's middle lies within the other's height: a
+            # wrapped value's second line (3号 under …东风路8) starts inside the first's
+            # tall box, but its middle lies below the first's
+            if l_top <= (top + bottom) / 2 <= l_bottom and top <= (l_top + l_bottom) / 2 <= bottom:
                 rows[-1].append(run)
                 continue
         rows.append([run])

@@ -2261,7 +2261,7 @@ Choose another place.</translation>
     </message>
     <message>
         <source>识别为“{read}”，与山东省的一个地名和外省的地名都只差一个字；已按山东省的猜测填入，请务必对照原件。</source>
-        <translation>Read as “{read}”, one character from a place in Shandong and from one in another province; filled in as Shandong's, which is a guess. Check it against the original.</translation>
+        <translation>Read as “{read}”, one character from a place in Shandong and from one in another province; filled in as Shandong&apos;s, which is a guess. Check it against the original.</translation>
     </message>
     <message>
         <source>不是“某年某月某日由某地迁来”的样子，可能有字没有识别出来。</source>
@@ -2346,6 +2346,10 @@ Choose another place.</translation>
     <message>
         <source>混入了别的栏目的文字。</source>
         <translation>Contains text from another field.</translation>
+    </message>
+    <message>
+        <source>识别为“{read}”，后面连着下一栏的栏目名，已去掉；请对照原件确认。</source>
+        <translation>Read as “{read}”, followed by the next field's label, which was taken away. Check it against the original.</translation>
     </message>
     <message>
         <source>识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。</source>

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from caseworker.models.resident_id import check_digit
-from caseworker.scanning.checks import Status
+from caseworker.scanning.checks import Status, judge
 from caseworker.scanning.fields import Field, _better_free_text, _normalise, extract, simplified
 from caseworker.scanning.ocr import Choices, OcrLine, without_seal_lines
 from caseworker.scanning.places import named_place
-from caseworker.scanning.seal import moved_in_shape
+from caseworker.scanning.seal import moved_in_shape, without_seal
 from caseworker.scanning.table import _near
 
 
@@ -254,3 +254,49 @@ def test_a_label_is_known_with_slips_in_proportion_to_its_length(
 )
 def test_a_place_one_character_off_is_corrected(read: str, place: str, guessed: bool) -> None:
     assert named_place(read) == (place, True, guessed)
+
+
+# --- mends found on a second set of seeds (2001-2240) ------------------------------------------
+
+
+@pytest.mark.parametrize("read", ["1", "11", "一", "|"])
+def test_a_rule_piece_alone_in_a_cell_is_no_value(read: str) -> None:
+    assert _normalise("moved_in_from", read) == ""
+    assert _normalise("former_name", read) == ""
+
+
+def test_the_next_fields_label_read_after_a_value_is_taken_away_and_marked() -> None:
+    marital = judge({"marital_status": "未婚兵役状况"})["marital_status"]
+    assert (marital.value, marital.status, marital.reason) == (
+        "未婚",
+        Status.CORRECTED,  # in the list, but never shown as checked
+        "label-removed",
+    )
+    # a label inside the value is still a neighbour's text: doubtful, as read
+    inside = judge({"marital_status": "兵役状况未婚"})["marital_status"]
+    assert (inside.value, inside.status) == ("兵役状况未婚", Status.DOUBTFUL)
+
+
+@pytest.mark.parametrize(
+    ("read", "kept"),
+    [
+        ("章丘泰山第一中学", "章丘泰山第一中学"),  # 章丘: a district of 济南, no seal's 章
+        ("山东省章丘县", "山东省章丘县"),
+        ("章离婚", "离婚"),  # the seal's 章 before a value
+    ],
+)
+def test_a_places_seal_character_at_the_start_is_kept(read: str, kept: str) -> None:
+    assert without_seal(read) == kept
+
+
+def test_a_wrapped_values_second_line_comes_after_the_first() -> None:
+    # the second line (3号) starts inside the first line's tall box, but its middle lies
+    # below the first's: it is the next line, not a piece beside it on the same row
+    cells = [(0, 0, 100, 80), (100, 0, 600, 80)]
+    lines = [
+        line("住址", 10, 20),
+        OcrLine("山东省东营市垦利区孙王乡东风路8", 0.95, (108, 2, 590, 58)),
+        OcrLine("3号", 0.99, (104, 37, 160, 76)),
+    ]
+    address = extract("household-page", lines, cells=cells).fields["address"]
+    assert address.value == "山东省东营市垦利区孙王乡东风路83号"
