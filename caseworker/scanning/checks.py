@@ -25,7 +25,13 @@ from enum import StrEnum
 from typing import Any
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
-from caseworker.scanning.places import CONFUSABLE, named_place, parse_place, places_data
+from caseworker.scanning.places import (
+    CONFUSABLE,
+    named_place,
+    parse_place,
+    place_at_start,
+    places_data,
+)
 
 
 class Status(StrEnum):
@@ -398,6 +404,9 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
             )
         elif name == "moved_in_from":
             out[name] = _moved_in(value)
+        elif name == "workplace" and (mended := place_at_start(value)) is not None:
+            # a workplace named after its county, the county's name misread (郭城鲁信…)
+            out[name] = Verdict(Status.CORRECTED, mended, "place-corrected")
         else:
             out[name] = Verdict(Status.UNCHECKED, value, "free-text")
     if rid is not None and "id_number" in out:

@@ -236,3 +236,22 @@ def begins_with_place(text: str) -> bool:
     if parse_place(text).county is not None:
         return True
     return any(text.startswith(stem) for stem in _stems() if len(stem) >= 2)
+
+
+def place_at_start(text: str) -> str | None:
+    """A name that starts with a city's or a county's name misread by one character the
+    recogniser confuses (峰城…, 郭城… for 峄城…, 郓城…), that name mended; None where it
+    starts with a place already, or no single place fits so."""
+    if begins_with_place(text):
+        return None
+    fits = {
+        stem
+        for stem in _stems()
+        if len(stem) == 2
+        and len(text) > 2
+        and _confusable_at(text, 0, stem)
+        and sum(a != b for a, b in zip(text[:2], stem, strict=True)) == 1
+    }
+    if len(fits) != 1:
+        return None
+    return fits.pop() + text[2:]

@@ -20,9 +20,9 @@ COMMON = (
     "巩吉连靳应芦伏杭荣冷邝花匡尤姬艾屈商谈刁时昌滑廉邸衡阚车边封卞楚全佟习和华虞娄麻"
     "冀郎练庞薄钮茅扈邴闵阴栗东苟辜凡丰农游揭郁晋闻危佘桑贝寇乌强门平展宿原幸桓惠井戚"
     "权官员漆奚束上官欧阳司马诸葛"
-    # more of the first few hundred, and ones easily taken for a misreading
-    "颜章曲迟柴翁岑卫甄鹿逯国由位尉於宣宦宓冼戈芮羊蔺蓟谌訾阙隆厉禹晁巫简饶敖缪粟"
-    "郜禄韶钦祖"
+    # more of the first few hundred
+    "颜章曲迟柴翁岑卫甄鹿逯国由位尉於宣冼芮蔺厉禹晁巫简饶敖缪粟"
+    "郜钦祖"
 )
 #: common in Shandong, rare elsewhere
 SHANDONG = "亓逄禚鞠隋栾衣綦郗牟盖仉矫丛战修荆相初慕蒲苑臧宫谭纪"

@@ -300,3 +300,19 @@ def test_a_wrapped_values_second_line_comes_after_the_first() -> None:
     ]
     address = extract("household-page", lines, cells=cells).fields["address"]
     assert address.value == "山东省东营市垦利区孙王乡东风路83号"
+
+
+@pytest.mark.parametrize(
+    ("read", "shown", "status"),
+    [
+        ("郭城黄河机械厂", "郓城黄河机械厂", Status.CORRECTED),  # 郓 read 郭
+        ("峰城黄河第一中学", "峄城黄河第一中学", Status.CORRECTED),
+        ("郓城黄河机械厂", "郓城黄河机械厂", Status.UNCHECKED),  # a place already
+        ("郭氏机械厂", "郭氏机械厂", Status.UNCHECKED),  # no place a confusion away
+    ],
+)
+def test_a_workplace_named_after_its_county_has_the_countys_name_mended(
+    read: str, shown: str, status: Status
+) -> None:
+    verdict = judge({"workplace": read})["workplace"]
+    assert (verdict.value, verdict.status) == (shown, status)
