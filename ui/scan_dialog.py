@@ -116,6 +116,9 @@ REASONS = {
         "",
         "识别为“{read}”，省、市、县中有两级对不上行政区划；这是按行政区划的猜测，请务必对照原件。",
     ),
+    "township-corrected": QT_TRANSLATE_NOOP(
+        "", "识别为“{read}”，县后面乡镇名末尾的“多”按“乡”改正；其后的村、路、门牌无法核验。"
+    ),
     "place-rest-unchecked": QT_TRANSLATE_NOOP(
         "", "省、市、县与行政区划相符；其后的街道、门牌无法核验。"
     ),

@@ -55,6 +55,7 @@ REASONS = (
     "place-unknown",  # does not parse into province / city / county
     "place-guessed",  # two of province, city and county corrected: a guess, doubtful
     "place-rest-unchecked",  # province, city and county known; the rest cannot be checked
+    "township-corrected",  # a township's 乡 read as 多
     "id-valid",  # check digit, known region, a real birth date
     "id-invalid",
     "id-disagrees",  # the number's birth date or sex differs from the field read
@@ -300,6 +301,13 @@ def _distance(a: str, b: str) -> int:
     return sum(x != y for x, y in zip(a, b, strict=True))
 
 
+#: a township's 乡 read as 多 right after the county (西刘多南南村: 西刘乡, then the
+#: village or the road); no township's name ends so
+_TOWNSHIP_MISREAD = re.compile(
+    r"^([\u4e00-\u9fff]{2,3})多(?=[\u4e00-\u9fff]+?(?:村|路|街|巷|社区))"
+)
+
+
 def _place(value: str, *, whole: bool) -> Verdict:
     parsed = parse_place(value)
     if parsed.county is None:
@@ -315,8 +323,12 @@ def _place(value: str, *, whole: bool) -> Verdict:
         # two levels guessed (山东省冬庄市峰城区 → 山东省枣庄市峄城区): the guess is shown,
         # as doubtful, with what was read
         return Verdict(Status.DOUBTFUL, parsed.text, "place-guessed")
+    township = _TOWNSHIP_MISREAD.sub(r"\1乡", rest, count=1) if rest else rest
+    mended = parsed.text[: parsed.known] + township
     if parsed.corrected:
-        return Verdict(Status.CORRECTED, parsed.text, "place-corrected")
+        return Verdict(Status.CORRECTED, mended, "place-corrected")
+    if township != rest:
+        return Verdict(Status.CORRECTED, mended, "township-corrected")
     if rest:
         return Verdict(Status.UNCHECKED, parsed.text, "place-rest-unchecked")
     return Verdict(Status.CHECKED, parsed.text, "place-known")

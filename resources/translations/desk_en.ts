@@ -2284,6 +2284,10 @@ Choose another place.</translation>
         <translation>Read as “{read}”: two of province, city and county match no division; this is a guess from the division data, compare it with the original.</translation>
     </message>
     <message>
+        <source>识别为“{read}”，县后面乡镇名末尾的“多”按“乡”改正；其后的村、路、门牌无法核验。</source>
+        <translation>Read as “{read}”: the 多 ending the township's name after the county was taken for 乡. The village, road and number after it cannot be checked.</translation>
+    </message>
+    <message>
         <source>省、市、县与行政区划相符；其后的街道、门牌无法核验。</source>
         <translation>Province, city and county match the division data; the street and number after them cannot be checked.</translation>
     </message>
@@ -2349,7 +2353,7 @@ Choose another place.</translation>
     </message>
     <message>
         <source>识别为“{read}”，后面连着下一栏的栏目名，已去掉；请对照原件确认。</source>
-        <translation>Read as “{read}”, followed by the next field's label, which was taken away. Check it against the original.</translation>
+        <translation>Read as “{read}”, followed by the next field&apos;s label, which was taken away. Check it against the original.</translation>
     </message>
     <message>
         <source>识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。</source>

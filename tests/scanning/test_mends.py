@@ -316,3 +316,34 @@ def test_a_workplace_named_after_its_county_has_the_countys_name_mended(
 ) -> None:
     verdict = judge({"workplace": read})["workplace"]
     assert (verdict.value, verdict.status) == (shown, status)
+
+
+@pytest.mark.parametrize(
+    ("read", "shown", "reason"),
+    [
+        (
+            "山东省青岛市平度市西刘多南南村209号",
+            "山东省青岛市平度市西刘乡南南村209号",
+            "township-corrected",
+        ),
+        (
+            "山东省东营市垦利区孙王多东风路83号",
+            "山东省东营市垦利区孙王乡东风路83号",
+            "township-corrected",
+        ),
+        # 多 starting a township's name, and a 乡 read right, stay
+        (
+            "山东省青岛市平度市多宝镇南村1号",
+            "山东省青岛市平度市多宝镇南村1号",
+            "place-rest-unchecked",
+        ),
+        (
+            "山东省青岛市平度市西刘乡南南村209号",
+            "山东省青岛市平度市西刘乡南南村209号",
+            "place-rest-unchecked",
+        ),
+    ],
+)
+def test_a_townships_xiang_read_as_duo_is_mended(read: str, shown: str, reason: str) -> None:
+    verdict = judge({"address": read})["address"]
+    assert (verdict.value, verdict.reason) == (shown, reason)
