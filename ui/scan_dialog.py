@@ -142,6 +142,10 @@ REASONS = {
     "name-differs": QT_TRANSLATE_NOOP("", "与另一证件上识别的姓名不同。"),
     "name-agrees": QT_TRANSLATE_NOOP("", "与另一证件上的姓名相同。"),
     "label-fragment": QT_TRANSLATE_NOOP("", "混入了别的栏目的文字。"),
+    "workplace-trimmed": QT_TRANSLATE_NOOP(
+        "",
+        "识别为“{read}”，单位名称结尾之后的字不像名称的一部分（印章、表格线的痕迹），已去掉；请对照原件确认。",
+    ),
     "label-removed": QT_TRANSLATE_NOOP(
         "", "识别为“{read}”，后面连着下一栏的栏目名，已去掉；请对照原件确认。"
     ),

@@ -32,6 +32,7 @@ from caseworker.scanning.places import (
     place_at_start,
     places_data,
 )
+from caseworker.scanning.table import near_label
 
 
 class Status(StrEnum):
@@ -72,6 +73,7 @@ REASONS = (
     "name-agrees",
     "label-fragment",  # holds a printed label: taken from a neighbouring cell
     "label-removed",  # the next field's label read after the value, taken away
+    "workplace-trimmed",  # characters after an organisation's name's end taken away
     "seal-removed",  # a seal's text read into it taken out (``seal``)
     "outside-table",  # read by its label's row where the table's cells were not found
     "not-read",
@@ -271,6 +273,53 @@ def common_name_character(char: str) -> bool:
 # --- one field -------------------------------------------------------------------------------
 
 
+#: how the name of a workplace ends: a company, a works, a school, a hospital, an office
+WORKPLACE_ENDS = (
+    "公司",
+    "厂",
+    "车间",
+    "中学",
+    "小学",
+    "学校",
+    "大学",
+    "学院",
+    "医院",
+    "卫生院",
+    "银行",
+    "局",
+    "所",
+    "站",
+    "店",
+    "中心",
+    "委员会",
+    "社",
+    "队",
+    "部",
+    "馆",
+    "场",
+)
+
+
+def _workplace(value: str) -> Verdict:
+    """A workplace named after its county with the county's name misread (郭城鲁信… →
+    郓城鲁信…), and one or two characters after the end of an organisation's name that
+    no such name has (…有限公司公, …机械厂件山, …医院A: a seal's or a rule's trace) taken
+    away; either is marked corrected. Else free text."""
+    mended = place_at_start(value)
+    text = mended or value
+    trimmed = text
+    if not text.endswith(WORKPLACE_ENDS):
+        for extra in (1, 2):
+            if len(text) > extra + 2 and text[:-extra].endswith(WORKPLACE_ENDS):
+                trimmed = text[:-extra]
+                break
+    if mended is not None:
+        return Verdict(Status.CORRECTED, trimmed, "place-corrected")
+    if trimmed != value:
+        return Verdict(Status.CORRECTED, trimmed, "workplace-trimmed")
+    return Verdict(Status.UNCHECKED, value, "free-text")
+
+
 def _closed(name: str, value: str) -> Verdict:
     allowed = CLOSED[name]
     if value in allowed:
@@ -294,6 +343,13 @@ def _closed(name: str, value: str) -> Verdict:
     longer = value[: len(longest) + 1]  # no allowed value goes on as the reading does
     if begins and len(value) - len(longest) <= 2 and not any(a.startswith(longer) for a in allowed):
         return Verdict(Status.CORRECTED, longest, "list-corrected")
+    if (
+        begins
+        and len(value) - len(longest) >= 3
+        and near_label(value[len(longest) :], PRINTED_LABELS)
+    ):
+        # the next cell's label read on, itself misread (未婚兵仪状况, 离婚兵器林况)
+        return Verdict(Status.CORRECTED, longest, "label-removed")
     return Verdict(Status.DOUBTFUL, value, "not-in-list")
 
 
@@ -416,9 +472,8 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
             )
         elif name == "moved_in_from":
             out[name] = _moved_in(value)
-        elif name == "workplace" and (mended := place_at_start(value)) is not None:
-            # a workplace named after its county, the county's name misread (郭城鲁信…)
-            out[name] = Verdict(Status.CORRECTED, mended, "place-corrected")
+        elif name == "workplace":
+            out[name] = _workplace(value)
         else:
             out[name] = Verdict(Status.UNCHECKED, value, "free-text")
     if rid is not None and "id_number" in out:

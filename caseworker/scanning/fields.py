@@ -417,11 +417,29 @@ def _read_again(
         status = _settled(second, judge({**values, name: text}, known=known)[name]).status
         if status is Status.CORRECTED and first[name].status is Status.CORRECTED:
             continue
-        if (status in confirmed and first[name].status not in confirmed) or (
-            not read[name].value and score >= SURE
+        if (
+            (status in confirmed and first[name].status not in confirmed)
+            or (not read[name].value and score >= SURE)
+            or (not read[name].value and name in NAME_FIELDS and _plausible_name(text, score))
         ):
             out[name] = second
     return out
+
+
+#: an empty name's cell read again gives a name at this confidence or more, shown doubtful
+SURE_OF_NAME = 0.5
+
+
+def _plausible_name(text: str, score: float) -> bool:
+    """Two to four everyday characters starting with a surname, read at ``SURE_OF_NAME``
+    or more: a name the detector did not see (shown doubtful below ``SURE``), not a
+    ruled line's 一 or a speck."""
+    return (
+        score >= SURE_OF_NAME
+        and 2 <= len(text) <= 4
+        and text[0] in SURNAMES
+        and all("\u4e00" <= c <= "\u9fff" for c in text)
+    )
 
 
 #: free text no list checks, read a second time from its whole cell: the detector's line

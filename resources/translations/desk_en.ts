@@ -2285,7 +2285,7 @@ Choose another place.</translation>
     </message>
     <message>
         <source>识别为“{read}”，县后面乡镇名末尾的“多”按“乡”改正；其后的村、路、门牌无法核验。</source>
-        <translation>Read as “{read}”: the 多 ending the township's name after the county was taken for 乡. The village, road and number after it cannot be checked.</translation>
+        <translation>Read as “{read}”: the 多 ending the township&apos;s name after the county was taken for 乡. The village, road and number after it cannot be checked.</translation>
     </message>
     <message>
         <source>省、市、县与行政区划相符；其后的街道、门牌无法核验。</source>
@@ -2350,6 +2350,10 @@ Choose another place.</translation>
     <message>
         <source>混入了别的栏目的文字。</source>
         <translation>Contains text from another field.</translation>
+    </message>
+    <message>
+        <source>识别为“{read}”，单位名称结尾之后的字不像名称的一部分（印章、表格线的痕迹），已去掉；请对照原件确认。</source>
+        <translation>Read as “{read}”; the characters after the end of the organisation's name did not look part of it (a seal's or a ruled line's trace) and were taken away. Check it against the original.</translation>
     </message>
     <message>
         <source>识别为“{read}”，后面连着下一栏的栏目名，已去掉；请对照原件确认。</source>

@@ -347,3 +347,53 @@ def test_a_workplace_named_after_its_county_has_the_countys_name_mended(
 def test_a_townships_xiang_read_as_duo_is_mended(read: str, shown: str, reason: str) -> None:
     verdict = judge({"address": read})["address"]
     assert (verdict.value, verdict.reason) == (shown, reason)
+
+
+@pytest.mark.parametrize(
+    ("read", "shown", "reason"),
+    [
+        ("济宁泰山商贸有限公司公", "济宁泰山商贸有限公司", "workplace-trimmed"),
+        ("菏泽泰山机械厂公安", "菏泽泰山机械厂", "workplace-trimmed"),  # the seal's 公安
+        ("济宁齐鲁人民医院A", "济宁齐鲁人民医院", "workplace-trimmed"),
+        # an organisation's name that goes on as such names do stays as read
+        ("某某有限公司济南分公司", "某某有限公司济南分公司", "free-text"),
+        ("济南市公安局", "济南市公安局", "free-text"),
+        ("聊城泰山机械", "聊城泰山机械", "free-text"),  # a character lost: nothing to add
+    ],
+)
+def test_traces_after_the_end_of_a_workplaces_name_are_taken_away_and_marked(
+    read: str, shown: str, reason: str
+) -> None:
+    verdict = judge({"workplace": read})["workplace"]
+    assert (verdict.value, verdict.reason) == (shown, reason)
+    assert verdict.status is (Status.UNCHECKED if shown == read else Status.CORRECTED)
+
+
+@pytest.mark.parametrize(("read", "shown"), [("未婚兵仪状况", "未婚"), ("离婚兵器林况", "离婚")])
+def test_a_closed_value_followed_by_the_next_label_misread_is_that_value(
+    read: str, shown: str
+) -> None:
+    verdict = judge({"marital_status": read})["marital_status"]
+    assert (verdict.value, verdict.status, verdict.reason) == (
+        shown,
+        Status.CORRECTED,
+        "label-removed",
+    )
+
+
+def test_an_empty_name_cell_read_again_as_a_name_is_shown_doubtful() -> None:
+    cells = [(0, 0, 100, 60), (100, 0, 400, 60)]
+
+    def recognise(boxes: list[tuple[int, int, int, int]]) -> list[tuple[str, float]]:
+        return [("刘丽", 0.68)] * len(boxes)  # less sure than any empty cell is taken at
+
+    name = extract(
+        "registration-card", [line("姓名", 5, 10)], cells=cells, recognise=recognise
+    ).fields["name"]
+    assert (name.value, name.status) == ("刘丽", Status.DOUBTFUL)
+
+    def speck(boxes: list[tuple[int, int, int, int]]) -> list[tuple[str, float]]:
+        return [("一丨", 0.68)] * len(boxes)  # a ruled line's piece is no name
+
+    empty = extract("registration-card", [line("姓名", 5, 10)], cells=cells, recognise=speck)
+    assert empty.fields["name"].value == ""
