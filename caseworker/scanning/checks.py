@@ -485,6 +485,8 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
     return out
 
 
+#: the same written otherwise: a year and month (and day), then the place
+_MOVED_IN_OTHERWISE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?由?(.+?)(?:迁来|迁入)?")
 #: 何时由何地迁来本址 as the form has it: a date, 由, a place, 迁来
 _MOVED_IN = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日由)(.+)(迁来)")
 
@@ -495,7 +497,11 @@ def _moved_in(value: str) -> Verdict:
     read right is still unchecked. A value without the form's shape is doubtful."""
     shape = _MOVED_IN.fullmatch(value)
     if shape is None:
-        # not as the form has it (1982, 1986年095日由济): part of it was not read
+        # written another way (2004年09月山东省济南市市中区: a date and a place) it is free
+        # text; else (1982, 1986年095日由济) part of it was not read
+        other = _MOVED_IN_OTHERWISE.fullmatch(value)
+        if other and (parse_place(other.group(1)).county or named_place(other.group(1))):
+            return Verdict(Status.UNCHECKED, value, "free-text")
         return Verdict(Status.DOUBTFUL, value, "moved-in-shape")
     found = named_place(shape.group(2))
     if found is None or not found[1]:

@@ -275,6 +275,8 @@ def test_an_unread_sex_or_birth_date_is_taken_from_a_checked_number_and_marked()
         ),
         # 泰安市, 西安市, 六安市…: one dropped character fits many; no guess
         ("2013年03月04日由安市迁来", "2013年03月04日由安市迁来", Status.UNCHECKED),
+        # written another way, a date and a place: free text
+        ("2004年09月山东省济南市市中区", "2004年09月山东省济南市市中区", Status.UNCHECKED),
         # not the form's shape: part of it was not read
         ("1982", "1982", Status.DOUBTFUL),
         ("1986年095日由济", "1986年095日由济", Status.DOUBTFUL),
