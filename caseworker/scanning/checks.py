@@ -50,6 +50,7 @@ REASONS = (
     "list-guessed",  # two characters from one entry of the list: a guess
     "place-home-guessed",  # one character from a Shandong division and from one elsewhere
     "moved-in-shape",  # a moved-in value without a date, 由, a place and 迁来
+    "moved-in-mended",  # the form's words 由 and 迁来 around a date and a known place mended
     "not-in-list",
     "place-known",  # a division of the shipped data, the levels fitting together
     "place-corrected",
@@ -485,6 +486,11 @@ def judge(fields: dict[str, str], *, known: dict[str, str] | None = None) -> dic
     return out
 
 
+#: the form's shape with its words 由 and 迁来 misread or lost: a full date, then a place
+#: ending in 市, 县 or 区, then at most two characters
+_MOVED_IN_LOOSE = re.compile(
+    r"(\d{4}年\d{1,2}月\d{1,2}日)[由申曲田]?(.{2,8}?[市县区])(?:迁.|.来|来|迁|米)?"
+)
 #: the same written otherwise: a year and month (and day), then the place
 _MOVED_IN_OTHERWISE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?由?(.+?)(?:迁来|迁入)?")
 #: 何时由何地迁来本址 as the form has it: a date, 由, a place, 迁来
@@ -496,6 +502,14 @@ def _moved_in(value: str) -> Verdict:
     name was misread (由青岛审迁来 → 由青岛市迁来); the date cannot be checked, so a value
     read right is still unchecked. A value without the form's shape is doubtful."""
     shape = _MOVED_IN.fullmatch(value)
+    loose = _MOVED_IN_LOOSE.fullmatch(value) if shape is None else None
+    if loose is not None and (place := named_place(loose.group(2))) is not None:
+        # the form's own words misread (申 for 由; 迁费, 迁表, 米 or 来 for 迁来) around a
+        # date and a known place: the words mended, marked
+        mended = f"{loose.group(1)}由{place[0]}迁来"
+        if place[2]:
+            return Verdict(Status.DOUBTFUL, mended, "place-home-guessed")
+        return Verdict(Status.CORRECTED, mended, "moved-in-mended")
     if shape is None:
         # written another way (2004年09月山东省济南市市中区: a date and a place) it is free
         # text; else (1982, 1986年095日由济) part of it was not read

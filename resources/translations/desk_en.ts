@@ -2264,6 +2264,10 @@ Choose another place.</translation>
         <translation>Read as “{read}”, one character from a place in Shandong and from one in another province; filled in as Shandong&apos;s, which is a guess. Check it against the original.</translation>
     </message>
     <message>
+        <source>识别为“{read}”，表格格式中的“由”“迁来”按格式补正；日期和地名请对照原件。</source>
+        <translation>Read as “{read}”: the form's words 由 (from) and 迁来 (moved in) were mended to the form's pattern. Check the date and the place against the original.</translation>
+    </message>
+    <message>
         <source>不是“某年某月某日由某地迁来”的样子，可能有字没有识别出来。</source>
         <translation>Not in the form “moved in from [place] on [date]”; part of it may not have been read.</translation>
     </message>
@@ -2353,7 +2357,7 @@ Choose another place.</translation>
     </message>
     <message>
         <source>识别为“{read}”，单位名称结尾之后的字不像名称的一部分（印章、表格线的痕迹），已去掉；请对照原件确认。</source>
-        <translation>Read as “{read}”; the characters after the end of the organisation's name did not look part of it (a seal's or a ruled line's trace) and were taken away. Check it against the original.</translation>
+        <translation>Read as “{read}”; the characters after the end of the organisation&apos;s name did not look part of it (a seal&apos;s or a ruled line&apos;s trace) and were taken away. Check it against the original.</translation>
     </message>
     <message>
         <source>识别为“{read}”，后面连着下一栏的栏目名，已去掉；请对照原件确认。</source>

@@ -397,3 +397,20 @@ def test_an_empty_name_cell_read_again_as_a_name_is_shown_doubtful() -> None:
 
     empty = extract("registration-card", [line("姓名", 5, 10)], cells=cells, recognise=speck)
     assert empty.fields["name"].value == ""
+
+
+@pytest.mark.parametrize(
+    ("read", "shown", "status"),
+    [
+        ("2015年04月20日由淄博市迁表", "2015年04月20日由淄博市迁来", Status.CORRECTED),
+        ("1990年11月08日由济南市来", "1990年11月08日由济南市迁来", Status.CORRECTED),
+        ("2014年08月08日申德州市迁来", "2014年08月08日由德州市迁来", Status.CORRECTED),
+        # no known place between the words: nothing is mended
+        ("1988年03月02日由某某市迁费", "1988年03月02日由某某市迁费", Status.DOUBTFUL),
+    ],
+)
+def test_the_moved_in_forms_own_words_are_mended_around_a_known_place(
+    read: str, shown: str, status: Status
+) -> None:
+    verdict = judge({"moved_in_from": read})["moved_in_from"]
+    assert (verdict.value, verdict.status) == (shown, status)
