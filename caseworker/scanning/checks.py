@@ -503,11 +503,11 @@ def _moved_in(value: str) -> Verdict:
     read right is still unchecked. A value without the form's shape is doubtful."""
     shape = _MOVED_IN.fullmatch(value)
     loose = _MOVED_IN_LOOSE.fullmatch(value) if shape is None else None
-    if loose is not None and (place := named_place(loose.group(2))) is not None:
+    if loose is not None and (named := named_place(loose.group(2))) is not None:
         # the form's own words misread (申 for 由; 迁费, 迁表, 米 or 来 for 迁来) around a
         # date and a known place: the words mended, marked
-        mended = f"{loose.group(1)}由{place[0]}迁来"
-        if place[2]:
+        mended = f"{loose.group(1)}由{named[0]}迁来"
+        if named[2]:
             return Verdict(Status.DOUBTFUL, mended, "place-home-guessed")
         return Verdict(Status.CORRECTED, mended, "moved-in-mended")
     if shape is None:
