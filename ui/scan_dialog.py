@@ -155,6 +155,9 @@ REASONS = {
     "seal-removed": QT_TRANSLATE_NOOP(
         "", "识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。"
     ),
+    "by-position": QT_TRANSLATE_NOOP(
+        "", "这一栏的栏目名没有识别到，按表格中同一行的位置读出；请对照原件确认是这一栏的内容。"
+    ),
     "outside-table": QT_TRANSLATE_NOOP(
         "", "这一栏的表格线没有找到，按同一行的文字读出；请对照原件确认是这一栏的内容。"
     ),

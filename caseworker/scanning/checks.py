@@ -74,6 +74,7 @@ REASONS = (
     "name-agrees",
     "label-fragment",  # holds a printed label: taken from a neighbouring cell
     "label-removed",  # the next field's label read after the value, taken away
+    "by-position",  # its label not read: found by its place in the form's row
     "workplace-trimmed",  # characters after an organisation's name's end taken away
     "seal-removed",  # a seal's text read into it taken out (``seal``)
     "outside-table",  # read by its label's row where the table's cells were not found

@@ -107,6 +107,8 @@ class Field:
     status: Status = Status.UNCHECKED
     reason: str = ""
     read: str = ""  # what the recogniser read, when the value shown differs
+    #: found by its place on the form, its label not read: never shown as checked
+    placed: bool = False
 
     @property
     def doubtful(self) -> bool:
@@ -190,6 +192,7 @@ def extract(
     if cells and recognise is not None:
         lines = lines + read_empty_cells(lines, cells, recognise)
     read, regions = _read_table(kind, lines, cells) if cells else _read_fields(kind, lines)
+    placed = {name for name, f in read.items() if f.placed}
     outside: set[str] = set()
     if cells:
         read, regions, outside = _beside_the_table(kind, lines, read, regions, cells)
@@ -220,6 +223,9 @@ def extract(
     for name in outside:
         if found[name].status is Status.CHECKED:
             found[name] = replace(found[name], status=Status.UNCHECKED, reason="outside-table")
+    for name in placed:
+        if found[name].status in (Status.CHECKED, Status.UNCHECKED):
+            found[name] = replace(found[name], status=Status.UNCHECKED, reason="by-position")
     return ScanResult(kind, found, tuple(check_one(kind, read)))
 
 
@@ -467,7 +473,9 @@ def _read_table(
     """The raw values of a ruled page, cell by cell; a label not found leaves its field
     empty (never a guess from the lines around it). With them, the cell each value
     stands in."""
-    table = read_table(LAYOUTS[kind], ALIASES.get(kind, {}), lines, cells, TELLING)
+    table = read_table(
+        LAYOUTS[kind], ALIASES.get(kind, {}), lines, cells, TELLING, row_after=ROW_AFTER.get(kind)
+    )
     found: dict[str, Field] = {}
     regions: dict[str, Box] = {}
     for name, value in table.items():
@@ -477,7 +485,24 @@ def _read_table(
             found[name] = _unsealed(name, _compact(value.text), value.score, value.box)
             if value.cell is not None:
                 regions[name] = value.cell
+            if value.placed:
+                found[name] = replace(found[name], placed=True)
     return found, regions
+
+
+#: fields the 常住人口登记卡 prints on another field's row, right after that one's value
+#: (婚姻状况 | … | 兵役状况 | …; 服务处所 | … | 职业 | …): with the label unread, the
+#: value is found by its place (never shown as checked)
+ROW_AFTER: dict[str, dict[str, str]] = {
+    "registration-card": {
+        "relation_to_head": "name",
+        "sex": "former_name",
+        "ethnicity": "birthplace",
+        "birth_date": "native_place",
+        "military_service": "marital_status",
+        "occupation": "workplace",
+    }
+}
 
 
 def _unsealed(name: str, text: str, score: float, box: Box | None) -> Field:

@@ -264,6 +264,8 @@ class TableValue:
     box: Box
     #: the cell the value stands in (to read it again), when one was found
     cell: Box | None = None
+    #: found by its place in the row, its label not read (never shown as checked)
+    placed: bool = False
 
 
 def read_table(
@@ -272,6 +274,8 @@ def read_table(
     lines: list[OcrLine],
     boxes: list[Box],
     telling: dict[str, tuple[str, ...]] | None = None,
+    *,
+    row_after: dict[str, str] | None = None,
 ) -> dict[str, TableValue | None]:
     """Each field's raw value from the table; None where its label's cell was not found.
     ``telling``: fields whose values name the field by themselves (家庭户 is only ever a
@@ -283,6 +287,7 @@ def read_table(
     is_label = [any(_is(c.key, label) for label in every_label) for c in cells]
     seen = {label for label in every_label for c in cells if _is(c.key, label)}
     out: dict[str, TableValue | None] = {}
+    value_cell: dict[str, int] = {}
     for name, label in layout:
         wanted = (label, *aliases.get(name, ()))
         index = _find_label(cells, wanted, every_label, seen, [lab for _n, lab in layout])
@@ -307,7 +312,43 @@ def read_table(
             _union([p.box for p in found.pieces]) if found.pieces else found.box,
             found.box,
         )
+        value_cell[name] = value
+    labels = dict(layout)
+    for name, before in (row_after or {}).items():
+        found_before = out.get(name)
+        if (found_before is not None and found_before.text) or before not in value_cell:
+            continue  # read by its label; or no place to go by
+        # not found, or found empty: its label unread, or a value one character from the
+        # label taken for it (无业 for 职业), the cell right of it empty
+        placed = _placed_after(cells, value_cell[before], labels[name], is_label)
+        if placed is not None:
+            out[name] = placed
     return out
+
+
+def _placed_after(
+    cells: list[Cell], before: int, label: str, is_label: list[bool]
+) -> TableValue | None:
+    """The value of a field whose label was not read, where the form prints it on the row
+    of another field, right after that one's value: the cell right of that value is the
+    label's (empty, or the label misread), the cell right of it the value's."""
+    label_cell = _right_of(cells, before)
+    if label_cell is None:
+        return None
+    key = cells[label_cell].key
+    if key and not (_near(key, label) or (len(key) == 1 and key in _label_key(label))):
+        return None  # text of its own there: not the label's cell
+    value = _right_of(cells, label_cell)
+    if value is None or is_label[value] or not cells[value].pieces:
+        return None
+    found = cells[value]
+    return TableValue(
+        found.text,
+        min(p.score for p in found.pieces),
+        _union([p.box for p in found.pieces]),
+        found.box,
+        placed=True,
+    )
 
 
 def _telling(cells: list[Cell], values: tuple[str, ...] | None) -> TableValue | None:

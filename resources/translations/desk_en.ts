@@ -2265,7 +2265,7 @@ Choose another place.</translation>
     </message>
     <message>
         <source>识别为“{read}”，表格格式中的“由”“迁来”按格式补正；日期和地名请对照原件。</source>
-        <translation>Read as “{read}”: the form's words 由 (from) and 迁来 (moved in) were mended to the form's pattern. Check the date and the place against the original.</translation>
+        <translation>Read as “{read}”: the form&apos;s words 由 (from) and 迁来 (moved in) were mended to the form&apos;s pattern. Check the date and the place against the original.</translation>
     </message>
     <message>
         <source>不是“某年某月某日由某地迁来”的样子，可能有字没有识别出来。</source>
@@ -2366,6 +2366,10 @@ Choose another place.</translation>
     <message>
         <source>识别为“{read}”，其中盖章的文字已去掉；章下的字也可能没认全。</source>
         <translation>Read as “{read}”; the seal’s text in it was taken out. Characters under the seal may not all have been read.</translation>
+    </message>
+    <message>
+        <source>这一栏的栏目名没有识别到，按表格中同一行的位置读出；请对照原件确认是这一栏的内容。</source>
+        <translation>This field's label was not read; the value was taken by its place in the form's row. Check against the original that it belongs to this field.</translation>
     </message>
     <message>
         <source>这一栏的表格线没有找到，按同一行的文字读出；请对照原件确认是这一栏的内容。</source>

@@ -414,3 +414,32 @@ def test_the_moved_in_forms_own_words_are_mended_around_a_known_place(
 ) -> None:
     verdict = judge({"moved_in_from": read})["moved_in_from"]
     assert (verdict.value, verdict.status) == (shown, status)
+
+
+#: a 常住人口登记卡's row 服务处所 | value | 职业 | value, and the row above
+ROW_CELLS = [(0, 0, 100, 60), (100, 0, 400, 60), (400, 0, 480, 60), (480, 0, 700, 60)]
+
+
+def test_a_value_whose_label_was_not_read_is_found_by_its_place_in_the_row() -> None:
+    # the detector saw neither 职 nor 业, spaced across their cell: the cell after the
+    # workplace's value is the label's, the one after it the occupation's
+    lines = [line("服务处所", 5, 15), line("济宁泰山机械厂", 110, 15), line("无业", 500, 15)]
+    result = extract("registration-card", lines, cells=ROW_CELLS)
+    occupation = result.fields["occupation"]
+    assert (occupation.value, occupation.status, occupation.reason) == (
+        "无业",
+        Status.UNCHECKED,
+        "by-position",
+    )
+
+
+def test_a_cell_of_text_after_the_value_is_no_label_to_place_by() -> None:
+    # the cell after the workplace's value holds text of its own: no guess
+    lines = [
+        line("服务处所", 5, 15),
+        line("济宁泰山机械厂", 110, 15),
+        line("某某某", 405, 15),
+        line("无业", 500, 15),
+    ]
+    result = extract("registration-card", lines, cells=ROW_CELLS)
+    assert result.fields["occupation"].value == ""
