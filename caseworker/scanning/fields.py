@@ -7,118 +7,56 @@ Pure: lines in, fields out (``caseworker.scanning.ocr`` reads the lines)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
+from caseworker.scanning.card import (
+    _id_number_anywhere,
+    _read_fields,
+)
 from caseworker.scanning.checks import (
     CLOSED,
-    ETHNIC_GROUPS,
     Status,
     Verdict,
     common_name_character,
     judge,
 )
-from caseworker.scanning.lines import (
-    _tail,
-    characters,
-    join_split_labels,
-    same_row,
-    split_at_labels,
-)
 from caseworker.scanning.ocr import Choices, OcrLine
 from caseworker.scanning.seal import SEALED_FIELDS, moved_in_shape, without_seal
 from caseworker.scanning.surnames import SURNAMES
 from caseworker.scanning.table import is_text, near_label, read_empty_cells, read_table
+from caseworker.scanning.values import (
+    ALIASES,
+    KINDS,
+    LAYOUTS,
+    NAME_FIELDS,
+    TELLING,
+    Box,
+    Field,
+    _compact,
+    _normalise,
+)
 
-Box = tuple[int, int, int, int]
+__all__ = [
+    "KINDS",
+    "LAYOUTS",
+    "ChooseFirst",
+    "Field",
+    "Recognise",
+    "ScanResult",
+    "check_one",
+    "cross_check",
+    "extract",
+]
+
 #: reads regions of the document with the recogniser alone (``ocr.Reading.recognise``)
 Recognise = Callable[[list[Box]], list[tuple[str, float]]]
 #: reads one region with what its first character could be (``ocr.Reading.first_choices``)
 ChooseFirst = Callable[[Box], Choices]
-#: fields holding a person's name, whose first character is a surname
-NAME_FIELDS = ("name", "head_name", "former_name")
 
 #: below this the model's confidence is shown to the clerk as doubtful
 LOW_CONFIDENCE = 0.90
-
-#: kind -> (field name, printed label, Chinese name); longer labels first where one
-#: starts another (出生日期 before 出生)
-LAYOUTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "id-card": (
-        ("name", "姓名"),
-        ("sex", "性别"),
-        ("ethnicity", "民族"),
-        ("birth_date", "出生"),
-        ("address", "住址"),
-        ("id_number", "公民身份号码"),
-    ),
-    "household-page": (
-        ("household_kind", "户别"),
-        ("head_name", "户主姓名"),
-        ("household_number", "户号"),
-        ("address", "住址"),
-    ),
-    "registration-card": (
-        ("name", "姓名"),
-        ("relation_to_head", "户主或与户主关系"),
-        ("former_name", "曾用名"),
-        ("sex", "性别"),
-        ("ethnicity", "民族"),
-        ("birth_date", "出生日期"),
-        ("birthplace", "出生地"),
-        ("native_place", "籍贯"),
-        ("id_number", "公民身份证件编号"),
-        ("education", "文化程度"),
-        ("marital_status", "婚姻状况"),
-        ("military_service", "兵役状况"),
-        ("workplace", "服务处所"),
-        ("occupation", "职业"),
-        ("moved_in_from", "何时由何地迁来本址"),
-    ),
-}
-KINDS = tuple(LAYOUTS)
-#: other labels printed for the same field: older 常住人口登记卡 print the ID card's label
-ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
-    "registration-card": {"id_number": ("公民身份号码",)},
-}
-#: fields whose values are of a list no other field shares, of two characters or more:
-#: a cell reading one belongs to the field even where its label was not read
-TELLING: dict[str, tuple[str, ...]] = {
-    name: tuple(v for v in CLOSED[name] if len(v) >= 2)
-    for name in ("household_kind", "education", "marital_status", "military_service")
-}
-#: fields whose value may run on to the next lines
-MULTILINE = {"address"}
-_DATE = re.compile(r"(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})")
-#: marks a smudge, a ruled line or a stamp's edge leaves at either end of a short field
-_STRAY = "“”\"'‘’、，,。.·・-—_|:：;；()（）[]【】"
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    value: str
-    score: float
-    box: tuple[int, int, int, int] | None  # where it was read, to show beside the image
-    #: how the value was established (``caseworker.scanning.checks``): only ``checked``
-    #: needs no look from the clerk
-    status: Status = Status.UNCHECKED
-    reason: str = ""
-    read: str = ""  # what the recogniser read, when the value shown differs
-    #: found by its place on the form, its label not read: never shown as checked
-    placed: bool = False
-
-    @property
-    def doubtful(self) -> bool:
-        """Doubtful or not found: the clerk must look closely."""
-        return self.status in (Status.DOUBTFUL, Status.MISSING)
-
-    @property
-    def needs_look(self) -> bool:
-        """Anything but read-and-checked: the clerk must confirm it before accepting."""
-        return self.status is not Status.CHECKED
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,42 +67,6 @@ class ScanResult:
 
     def values(self) -> dict[str, str]:
         return {name: f.value for name, f in self.fields.items()}
-
-
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _labels_in(text: str, labels: list[str]) -> str | None:
-    """The label a line starts with: exactly, else (for a label of 4 or more characters)
-    with one character misread, as 公民身粉号码."""
-    compact = _compact(text)
-    for label in sorted(labels, key=len, reverse=True):
-        if compact.startswith(label):
-            return label
-    near = [
-        label
-        for label in labels
-        if len(label) >= 4
-        and len(compact) >= len(label)
-        and sum(a != b for a, b in zip(compact, label, strict=False)) == 1
-    ]
-    return near[0] if len(near) == 1 else None
-
-
-def _misread_label(text: str, label: str, labels: list[str]) -> bool:
-    """``text`` starts with ``label`` one character misread, and with no other label so."""
-
-    def one_off(other: str) -> bool:
-        head = text[: len(other)]
-        return (
-            len(head) == len(other) and sum(a != b for a, b in zip(head, other, strict=True)) == 1
-        )
-
-    return one_off(label) and not any(one_off(x) for x in labels if x != label)
-
-
-_ID_SHAPE = re.compile(r"\d{17}[\dXx]")
 
 
 def extract(
@@ -515,293 +417,6 @@ def _unsealed(name: str, text: str, score: float, box: Box | None) -> Field:
     if name == "moved_in_from":
         cut = moved_in_shape(cut)
     return Field(cut, score, box, read=value if cut != value else "")
-
-
-def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dict[str, Box]]:
-    """The raw values by label, line by line (the ID card), before any check; with them
-    the region right of a label where its value should stand."""
-    layout = LAYOUTS[kind]
-    labels = [label for _name, label in layout]
-    labels += [a for names in ALIASES.get(kind, {}).values() for a in names]
-    lines = split_at_labels(join_split_labels(lines, labels), labels)
-    label_of = {i: _labels_in(line.text, labels) for i, line in enumerate(lines)}
-    for label in labels:
-        # a two-character label on the ID card with one misread (佳址 for 住址, 民旗 for
-        # 民族): only where the label is read nowhere else and one line alone starts so
-        if kind != "id-card" or len(label) != 2 or label in label_of.values():
-            continue  # the card's few labels differ in both characters; a table's do not
-        starts = [
-            i
-            for i, line in enumerate(lines)
-            if label_of[i] is None and _misread_label(_compact(line.text), label, labels)
-        ]
-        if len(starts) == 1:
-            label_of[starts[0]] = label
-    used = {
-        i for i, label in label_of.items() if label and len(_compact(lines[i].text)) == len(label)
-    }
-    column = _value_column(lines, label_of) if kind == "id-card" else None
-    if column is not None:
-        _first_character_lost(lines, label_of, labels, column)
-    found: dict[str, Field] = {}
-    regions: dict[str, Box] = {}
-    for name, label in layout:
-        wanted = (label, *ALIASES.get(kind, {}).get(name, ()))
-        index = next((i for i, lab in label_of.items() if lab in wanted), None)
-        if index is None:
-            found[name] = Field("", 0.0, None)
-            continue
-        line = lines[index]
-        matched = label_of[index] or label
-        skip = _label_length(line, matched, column)
-        rest = _compact(line.text)[skip:]
-        parts: list[OcrLine] = []
-        right = _right_on_row(lines, label_of, used, line)
-        tail = _tail(line, skip) if rest else None
-        if tail is not None and len(rest) <= 2 and right and right[0][0] < tail.box[2]:
-            # a stroke of the value's first character read with the label (住址L), the
-            # value itself found as a line of its own over it: the line is the value
-            tail = None
-        if tail is not None:
-            parts.append(tail)
-        elif right:
-            j = right[0][1]
-            used.add(j)
-            parts.append(lines[j])
-        if name in MULTILINE and parts:
-            used.add(index)  # its own line is no line under it
-            parts += _continued(lines, label_of, used, parts[0])
-        if not parts:
-            found[name] = Field("", 0.0, line.box)
-            continue
-        text = "".join(_compact(p.text) for p in parts)
-        score = min(p.score for p in parts)
-        box = (
-            min(p.box[0] for p in parts),
-            min(p.box[1] for p in parts),
-            max(p.box[2] for p in parts),
-            max(p.box[3] for p in parts),
-        )
-        found[name] = Field(_normalise(name, text), score, box)
-    if kind == "id-card" and "ethnicity" in found and not found["ethnicity"].value:
-        found["ethnicity"] = _ethnicity_beside_sex(lines, label_of) or found["ethnicity"]
-    return found, regions
-
-
-def _first_character_lost(
-    lines: list[OcrLine],
-    label_of: dict[int, str | None],
-    labels: list[str],
-    columns: tuple[float, float],
-) -> None:
-    """A card's two-character label read nowhere, whose first character the detector
-    lost (名逢琼岚 for 姓名逄琼岚): the one line in the labels' column that starts with
-    its second character, the next one standing in the values' column."""
-    for label in labels:
-        if len(label) != 2 or label in label_of.values():
-            continue
-        starts = []
-        for i, line in enumerate(lines):
-            chars = characters(line) if line.chars else []
-            if (
-                label_of[i] is None
-                and len(chars) >= 2
-                and chars[0][0] == label[1]
-                and line.box[0] <= columns[0] + line.height
-                and chars[1][2][0] >= columns[1] - line.height * 0.5
-            ):
-                starts.append(i)
-        if len(starts) == 1:
-            label_of[starts[0]] = label
-
-
-def _right_on_row(
-    lines: list[OcrLine], label_of: dict[int, str | None], used: set[int], line: OcrLine
-) -> list[tuple[int, int]]:
-    """The lines right of ``line`` on its row and left of the next label there (an empty
-    field must not take its neighbour's value), not yet taken, as (left edge, index)
-    left to right."""
-    row = [
-        j for j, other in enumerate(lines) if other.box[0] > line.box[0] and same_row(other, line)
-    ]
-    fence = min((lines[j].box[0] for j in row if label_of[j] is not None), default=10**9)
-    return sorted(
-        (lines[j].box[0], j)
-        for j in row
-        if j not in used and label_of[j] is None and lines[j].box[0] < fence
-    )
-
-
-def _value_column(
-    lines: list[OcrLine], label_of: dict[int, str | None]
-) -> tuple[float, float] | None:
-    """Where the card's labels and values start, left to right (each in one column): the
-    labels' left-most edge, and the median of the first value character's left edge on
-    the lines that start there with their label read exactly."""
-    starts = [lines[i].box[0] for i, label in label_of.items() if label]
-    if not starts:
-        return None
-    edge = min(starts)
-    lefts = []
-    for i, label in label_of.items():
-        line = lines[i]
-        if (
-            not label
-            or line.box[0] > edge + line.height
-            or not _compact(line.text).startswith(label)
-        ):
-            continue
-        chars = characters(line)
-        if len(chars) > len(label) and line.chars:
-            lefts.append(chars[len(label)][2][0])
-    lefts.sort()
-    return (float(edge), float(lefts[len(lefts) // 2])) if lefts else None
-
-
-def _label_length(line: OcrLine, label: str, columns: tuple[float, float] | None) -> int:
-    """How many characters the line's label takes: all of it when read exactly; a
-    two-character label in the labels' column taken as misread (姓朱斌 for 姓名朱斌, its
-    spaced-out 名 lost) ends where the values' column starts, as the characters' boxes
-    say."""
-    if (
-        columns is None
-        or len(label) != 2
-        or not line.chars
-        or _compact(line.text).startswith(label)
-        or line.box[0] > columns[0] + line.height
-    ):
-        return len(label)
-    inside = [c for c in characters(line)[:2] if c[2][0] < columns[1] - line.height * 0.5]
-    return max(1, len(inside))
-
-
-_ID_RUN = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])")
-
-
-def _id_number_anywhere(lines: list[OcrLine]) -> Field | None:
-    """The label misread beyond knowing (公民期价)呼6): the one line that is an ID number's
-    shape, or holds exactly one run of 18 that passes the check digit, the birth date
-    and the rest (``parse_resident_id``) — a run that fails is no ID number."""
-    shaped = [line for line in lines if _ID_SHAPE.fullmatch(_compact(line.text))]
-    if len(shaped) == 1:
-        line = shaped[0]
-        return Field(_normalise("id_number", _compact(line.text)), line.score, line.box)
-    valid = []
-    for line in lines:
-        # the spaces as read: a misread label's last character before the gap is no digit
-        # of the number (公民期价)呼6 3707…)
-        for run in _ID_RUN.findall(line.text.translate(_FULL_WIDTH)):
-            try:
-                parse_resident_id(run)
-            except ResidentIdError:
-                continue
-            valid.append(Field(_normalise("id_number", run), line.score, line.box))
-    return valid[0] if len(valid) == 1 else None
-
-
-def _ethnicity_beside_sex(lines: list[OcrLine], label_of: dict[int, str | None]) -> Field | None:
-    """The card prints 民族 on the row of 性别, right of it: with its label misread beyond
-    knowing (民族汉 read as 呈汉 or 民汉), the one line there that is an ethnic group's name
-    after at most two characters."""
-    sex = next((lines[i] for i, label in label_of.items() if label == "性别"), None)
-    if sex is None:
-        return None
-    found = []
-    for i, line in enumerate(lines):
-        text = _compact(line.text)
-        if (
-            # no label, or 民族 taken as misread where it was a character and the value
-            # (民汉: 民 and 汉)
-            (label_of[i] is None or (label_of[i] == "民族" and text != "民族"))
-            and line.box[0] > sex.box[0]
-            and same_row(line, sex)
-        ):
-            named = [g for g in ETHNIC_GROUPS if text.endswith(g) and len(text) - len(g) <= 2]
-            if named:
-                found.append(Field(max(named, key=len), line.score, line.box))
-    return found[0] if len(found) == 1 else None
-
-
-def _continued(
-    lines: list[OcrLine], label_of: dict[int, str | None], used: set[int], first: OcrLine
-) -> list[OcrLine]:
-    """Lines under an address's first line, starting near its left edge, until a label."""
-    out: list[OcrLine] = []
-    last = first
-    for j, other in enumerate(lines):
-        if j in used or other.middle <= last.middle:
-            continue
-        if label_of[j] is not None:
-            break
-        close = other.box[1] - last.box[3] < last.height * 1.2
-        aligned = abs(other.box[0] - first.box[0]) < first.height * 1.5
-        if not (close and aligned):
-            continue
-        used.add(j)
-        out.append(other)
-        last = other
-    return out
-
-
-#: full-width digits and Latin letters (０-９, Ｘ) as the recogniser sometimes gives them
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-
-
-#: what a ruled line's piece or a cell's edge is read as, alone in an empty cell
-_RULE_PIECES = frozenset("1lI|丨一")
-
-
-def _normalise(name: str, text: str) -> str:
-    text = text.translate(_FULL_WIDTH).strip(_STRAY)
-    if len(text) <= 2 and set(text) <= _RULE_PIECES:
-        return ""  # no field's value is a stroke or two (一, 1, 11): a rule's piece
-    if name not in NAME_FIELDS:
-        text = simplified(text)
-    if name == "sex":
-        # only 男 or 女 is printed there: a stroke beside it is a smudge
-        both = [c for c in text if c in "男女"]
-        return both[0] if len(both) == 1 else text
-    if name == "ethnicity":
-        # a closed list: a stroke or a stamp's edge beside the name is not part of it
-        named = [g for g in ETHNIC_GROUPS if g in text]
-        if named:
-            return max(named, key=len)
-    if name == "id_number":
-        return text.upper().replace("O", "0").replace("Ｘ", "X")
-    if name == "birth_date":
-        match = _DATE.search(text)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return text
-
-
-@cache
-def _to_simplified() -> Callable[[str], str]:
-    try:
-        import opencc  # noqa: PLC0415 - comes with the OCR (caseworker[scan])
-    except ImportError:
-        return str
-    converter = opencc.OpenCC("t2s")
-    return lambda text: str(converter.convert(text))
-
-
-def _in_gb2312(char: str) -> bool:
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def simplified(text: str) -> str:
-    """The text with each traditional-only character in its simplified form: the book and
-    the card print simplified characters, and the recogniser sometimes gives a
-    character's traditional form (商貿, 峄城區, 山東省). A character simplified writing
-    uses too (GB 2312) is never changed: 乾县 is not 干县, 於家庄 not 于家庄. Never applied
-    to a name either."""
-    convert = _to_simplified()
-    return "".join(char if _in_gb2312(char) else convert(char) for char in text)
 
 
 def check_one(kind: str, fields: dict[str, Field]) -> list[str]:

@@ -11,11 +11,12 @@ import pytest
 
 from caseworker.models.resident_id import check_digit
 from caseworker.scanning.checks import Status, judge
-from caseworker.scanning.fields import Field, _better_free_text, _normalise, extract, simplified
+from caseworker.scanning.fields import Field, _better_free_text, extract
 from caseworker.scanning.ocr import Choices, OcrLine, without_seal_lines
 from caseworker.scanning.places import named_place
 from caseworker.scanning.seal import moved_in_shape, without_seal
 from caseworker.scanning.table import _near
+from caseworker.scanning.values import _normalise, simplified
 
 
 def make_id(born: str, sex: str, region: str) -> str:

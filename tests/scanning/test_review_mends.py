@@ -11,8 +11,9 @@ import pytest
 
 from caseworker.models.resident_id import check_digit
 from caseworker.scanning.checks import Status, _moved_in
-from caseworker.scanning.fields import _normalise, extract
+from caseworker.scanning.fields import extract
 from caseworker.scanning.ocr import Choices, OcrLine, without_seal_lines
+from caseworker.scanning.values import _normalise
 
 Box = tuple[int, int, int, int]
 
