@@ -2265,7 +2265,7 @@ Choose another place.</translation>
     </message>
     <message>
         <source>识别为“{read}”，表格格式中的“由”“迁来”按格式补正；日期和地名请对照原件。</source>
-        <translation>Read as “{read}”: the form&apos;s words 由 (from) and 迁来 (moved in) were mended to the form&apos;s pattern. Check the date and the place against the original.</translation>
+        <translation>Read as “{read}”: the form&apos;s own words “from” and “moved in” were mended to the form&apos;s pattern. Check the date and the place against the original.</translation>
     </message>
     <message>
         <source>不是“某年某月某日由某地迁来”的样子，可能有字没有识别出来。</source>
@@ -2289,7 +2289,7 @@ Choose another place.</translation>
     </message>
     <message>
         <source>识别为“{read}”，县后面乡镇名末尾的“多”按“乡”改正；其后的村、路、门牌无法核验。</source>
-        <translation>Read as “{read}”: the 多 ending the township&apos;s name after the county was taken for 乡. The village, road and number after it cannot be checked.</translation>
+        <translation>Read as “{read}”: the last character of the township&apos;s name after the county, which the recogniser read as a look-alike, was taken for “township” (xiang). The village, road and number after it cannot be checked.</translation>
     </message>
     <message>
         <source>省、市、县与行政区划相符；其后的街道、门牌无法核验。</source>
@@ -2369,7 +2369,7 @@ Choose another place.</translation>
     </message>
     <message>
         <source>这一栏的栏目名没有识别到，按表格中同一行的位置读出；请对照原件确认是这一栏的内容。</source>
-        <translation>This field's label was not read; the value was taken by its place in the form's row. Check against the original that it belongs to this field.</translation>
+        <translation>This field&apos;s label was not read; the value was taken by its place in the form&apos;s row. Check against the original that it belongs to this field.</translation>
     </message>
     <message>
         <source>这一栏的表格线没有找到，按同一行的文字读出；请对照原件确认是这一栏的内容。</source>
