@@ -19,6 +19,7 @@ from caseworker.scanning.lines import (
     split_at_labels,
 )
 from caseworker.scanning.ocr import OcrLine
+from caseworker.scanning.table import union
 from caseworker.scanning.values import (
     _FULL_WIDTH,
     ALIASES,
@@ -122,13 +123,7 @@ def _read_fields(kind: str, lines: list[OcrLine]) -> tuple[dict[str, Field], dic
             continue
         text = "".join(_compact(p.text) for p in parts)
         score = min(p.score for p in parts)
-        box = (
-            min(p.box[0] for p in parts),
-            min(p.box[1] for p in parts),
-            max(p.box[2] for p in parts),
-            max(p.box[3] for p in parts),
-        )
-        found[name] = Field(_normalise(name, text), score, box)
+        found[name] = Field(_normalise(name, text), score, union([p.box for p in parts]))
     if kind == "id-card" and "ethnicity" in found and not found["ethnicity"].value:
         found["ethnicity"] = _ethnicity_beside_sex(lines, label_of) or found["ethnicity"]
     return found, regions

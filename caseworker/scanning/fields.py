@@ -25,7 +25,7 @@ from caseworker.scanning.checks import (
 from caseworker.scanning.ocr import Choices, OcrLine
 from caseworker.scanning.seal import SEALED_FIELDS, moved_in_shape, without_seal
 from caseworker.scanning.surnames import SURNAMES
-from caseworker.scanning.table import is_text, near_label, read_empty_cells, read_table
+from caseworker.scanning.table import is_text, near_label, read_empty_cells, read_table, union
 from caseworker.scanning.values import (
     ALIASES,
     KINDS,
@@ -243,12 +243,7 @@ def _beside_cell(
     return (
         "".join(_compact(line.text) for line in taken),
         min(line.score for line in taken),
-        (
-            min(line.box[0] for line in taken),
-            min(line.box[1] for line in taken),
-            max(line.box[2] for line in taken),
-            max(line.box[3] for line in taken),
-        ),
+        union([line.box for line in taken]),
     )
 
 

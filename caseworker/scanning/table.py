@@ -309,7 +309,7 @@ def read_table(
         out[name] = TableValue(
             found.text,
             min((p.score for p in found.pieces), default=1.0),
-            _union([p.box for p in found.pieces]) if found.pieces else found.box,
+            union([p.box for p in found.pieces]) if found.pieces else found.box,
             found.box,
         )
         value_cell[name] = value
@@ -345,7 +345,7 @@ def _placed_after(
     return TableValue(
         found.text,
         min(p.score for p in found.pieces),
-        _union([p.box for p in found.pieces]),
+        union([p.box for p in found.pieces]),
         found.box,
         placed=True,
     )
@@ -358,7 +358,7 @@ def _telling(cells: list[Cell], values: tuple[str, ...] | None) -> TableValue | 
         return None
     cell = holding[0]
     return TableValue(
-        cell.key, min(p.score for p in cell.pieces), _union([p.box for p in cell.pieces]), cell.box
+        cell.key, min(p.score for p in cell.pieces), union([p.box for p in cell.pieces]), cell.box
     )
 
 
@@ -373,7 +373,7 @@ def _inside_one_cell(cells: list[Cell], wanted: tuple[str, ...]) -> TableValue |
                     return TableValue(
                         "".join(p.text for p in rest),
                         min(p.score for p in rest),
-                        _union([p.box for p in rest]),
+                        union([p.box for p in rest]),
                     )
     return None
 
@@ -398,7 +398,8 @@ def _right_of(cells: list[Cell], index: int) -> int | None:
     return max(close, key=lambda c: c[1])[2]
 
 
-def _union(boxes: list[Box]) -> Box:
+def union(boxes: list[Box]) -> Box:
+    """The smallest box holding all of ``boxes``."""
     return (
         min(b[0] for b in boxes),
         min(b[1] for b in boxes),
