@@ -128,7 +128,7 @@ def read_document(image: bytes, *, rectify: bool = True) -> Reading:
     if squared is not None:
         pixels = squared
     plain = ink_only(pixels)
-    lines = without_seal_lines(pixels, _read_ink(plain))
+    lines = without_seal_lines(pixels, _read_ink(plain, ink_only(pixels, paper_share=SOFT_PAPER)))
     ok, png = cv2.imencode(".png", pixels)
     shown = png.tobytes() if ok and squared is not None else image
     return Reading(lines, shown, squared is not None, find_cells(pixels), plain, text_height(lines))
@@ -197,13 +197,55 @@ def read_lines(image: bytes, *, rectify: bool = True) -> list[OcrLine]:
 
 
 def _read_pixels(pixels: Any) -> list[OcrLine]:
-    return _read_ink(ink_only(pixels))
+    return _read_ink(ink_only(pixels), ink_only(pixels, paper_share=SOFT_PAPER))
 
 
-def _read_ink(plain: Any) -> list[OcrLine]:
+#: a line the recogniser read less surely than this is read again from the soft ink
+READ_SOFT_BELOW = 0.95
+
+
+def _read_ink(plain: Any, soft: Any) -> list[OcrLine]:
+    """The lines the detector finds in ``plain``, each read by the recogniser; a line read
+    unsurely is read again where it stands in ``soft`` (the same ink with its pale edges
+    kept) and the surer reading kept. Motion blur on small print spreads a stroke into
+    grey that ``plain`` turns to paper, and the recogniser loses the character (W鑫 for
+    鞠鑫); sharp print keeps its first reading, as the soft ink lets a card's pattern and
+    a seal's edge in. The engine's own steps (RapidOCR 1.4.4's ``__call__``), with the
+    second reading between its recogniser and its character boxes."""
     import cv2  # noqa: PLC0415
 
-    found, _elapsed = _ocr()(cv2.merge([plain, plain, plain]), return_word_box=True)
+    engine = _ocr()
+    image = cv2.merge([plain, plain, plain])
+    raw_height, raw_width = image.shape[:2]
+    image, ratio_h, ratio_w = engine.preprocess(image)
+    steps: dict[str, Any] = {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
+    image, steps = engine.maybe_add_letterbox(image, steps)
+    boxes, _elapsed = engine.auto_text_det(image)
+    if boxes is None:
+        return []
+    crops = engine.get_crop_img_list(image, boxes)
+    readings, _elapsed = engine.text_rec(crops, True)
+    readings = list(readings)
+    unsure = [n for n, reading in enumerate(readings) if reading[1] < READ_SOFT_BELOW]
+    if unsure:
+        again, _ratio_h, _ratio_w = engine.preprocess(cv2.merge([soft, soft, soft]))
+        again, _steps = engine.maybe_add_letterbox(again, {"preprocess": {}})
+        second, _elapsed = engine.text_rec(
+            engine.get_crop_img_list(again, [boxes[n] for n in unsure]), True
+        )
+        for n, reading in zip(unsure, second, strict=True):
+            if reading[1] > readings[n][1]:
+                readings[n] = reading
+    readings = engine.cal_rec_boxes(crops, boxes, readings)
+    for reading in readings:
+        if reading[2]:
+            reading[2] = (
+                engine._get_origin_points(reading[2], steps, raw_height, raw_width)
+                .astype("int32")
+                .tolist()
+            )
+    boxes = engine._get_origin_points(boxes, steps, raw_height, raw_width)
+    found, _elapsed = engine.get_final_res(boxes, None, readings, 0.0, 0.0, 0.0)
     lines = []
     for box, text, score, *words in found or []:
         chars = []
@@ -367,13 +409,16 @@ def _rule_stub(stat: Any, width: int, height: int) -> bool:
 PAPER = 0.84
 #: darker than this share of the paper is full black (faint print under glare is lifted)
 INK = 0.25
+#: the soft ink's paper: blurred strokes' pale edges stay (``_read_ink``)
+SOFT_PAPER = 0.95
 
 
-def ink_only(pixels: Any) -> Any:
+def ink_only(pixels: Any, *, paper_share: float = PAPER) -> Any:
     """The document in grey with only its ink left. Red stamps (公章) fade in the red
     channel, where black and blue ink stay dark; what is left of a stamp, the card's pale
     security pattern and the light falling unevenly go when each pixel is measured
-    against the paper around it. Text under a stamp stays darker than the stamp."""
+    against the paper around it. Text under a stamp stays darker than the stamp. Lighter
+    than ``paper_share`` of the paper around it is paper."""
     import cv2  # noqa: PLC0415
     import numpy as np  # noqa: PLC0415
 
@@ -381,7 +426,7 @@ def ink_only(pixels: Any) -> Any:
     size = max(15, round(max(red.shape) / 60)) | 1
     paper = cv2.GaussianBlur(cv2.dilate(red, np.ones((size, size), np.uint8)), (size, size), 0)
     ratio = red.astype(np.float32) / np.maximum(paper.astype(np.float32), 1)
-    return np.clip((ratio - INK) / (PAPER - INK) * 255, 0, 255).astype(np.uint8)
+    return np.clip((ratio - INK) / (paper_share - INK) * 255, 0, 255).astype(np.uint8)
 
 
 def _bounds(points: Any) -> tuple[int, int, int, int]:

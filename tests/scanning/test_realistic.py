@@ -4,7 +4,8 @@ through the on-device OCR: no wrong value is shown as "read and checked", and ev
 number is exact or left empty and marked. Accuracy itself is measured by
 bench/bench_scan.py on the full set, not asserted here.
 
-The sample's seeds (501–) lie outside the images the reading was tuned on (1–90)."""
+The sample's seeds (501–) lie outside the images the reading was tuned on (1–240,
+2001–2240, 3001–3240)."""
 
 from __future__ import annotations
 
