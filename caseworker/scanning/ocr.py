@@ -127,8 +127,8 @@ def read_document(image: bytes, *, rectify: bool = True) -> Reading:
     squared = find_document(pixels) if rectify else None
     if squared is not None:
         pixels = squared
-    plain = ink_only(pixels)
-    lines = without_seal_lines(pixels, _read_ink(plain, ink_only(pixels, paper_share=SOFT_PAPER)))
+    plain, soft = _inks(pixels)
+    lines = without_seal_lines(pixels, _read_ink(plain, soft))
     ok, png = cv2.imencode(".png", pixels)
     shown = png.tobytes() if ok and squared is not None else image
     return Reading(lines, shown, squared is not None, find_cells(pixels), plain, text_height(lines))
@@ -197,7 +197,7 @@ def read_lines(image: bytes, *, rectify: bool = True) -> list[OcrLine]:
 
 
 def _read_pixels(pixels: Any) -> list[OcrLine]:
-    return _read_ink(ink_only(pixels), ink_only(pixels, paper_share=SOFT_PAPER))
+    return _read_ink(*_inks(pixels))
 
 
 #: a line the recogniser read less surely than this is read again from the soft ink
@@ -419,13 +419,29 @@ def ink_only(pixels: Any, *, paper_share: float = PAPER) -> Any:
     security pattern and the light falling unevenly go when each pixel is measured
     against the paper around it. Text under a stamp stays darker than the stamp. Lighter
     than ``paper_share`` of the paper around it is paper."""
+    return _stretched(_against_paper(pixels), paper_share)
+
+
+def _inks(pixels: Any) -> tuple[Any, Any]:
+    """``ink_only`` and the soft ink (``SOFT_PAPER``), the paper measured once."""
+    ratio = _against_paper(pixels)
+    return _stretched(ratio, PAPER), _stretched(ratio, SOFT_PAPER)
+
+
+def _against_paper(pixels: Any) -> Any:
+    """Each pixel of the red channel as a share of the paper's brightness around it."""
     import cv2  # noqa: PLC0415
     import numpy as np  # noqa: PLC0415
 
     red = pixels[:, :, 2]
     size = max(15, round(max(red.shape) / 60)) | 1
     paper = cv2.GaussianBlur(cv2.dilate(red, np.ones((size, size), np.uint8)), (size, size), 0)
-    ratio = red.astype(np.float32) / np.maximum(paper.astype(np.float32), 1)
+    return red.astype(np.float32) / np.maximum(paper.astype(np.float32), 1)
+
+
+def _stretched(ratio: Any, paper_share: float) -> Any:
+    import numpy as np  # noqa: PLC0415
+
     return np.clip((ratio - INK) / (paper_share - INK) * 255, 0, 255).astype(np.uint8)
 
 
