@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from caseworker.scanning.ocr import decode, find_document, read_lines
+from caseworker.scanning.ocr import decode, read_lines
+from caseworker.scanning.page import find_document
 from tests.scanning import realistic
 
 

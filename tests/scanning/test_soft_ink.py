@@ -14,6 +14,7 @@ import pytest
 
 from caseworker.scanning import ocr
 from caseworker.scanning.fields import extract
+from caseworker.scanning.page import find_document
 from tests.scanning.realistic import Sample, cached
 
 BLURRED = (5043, 5058, 5061)
@@ -34,7 +35,7 @@ def test_the_soft_ink_keeps_a_pale_stroke_the_ink_turns_to_paper() -> None:
 @cache
 def _lines(seed: int, soft: bool) -> tuple[Sample, list[ocr.OcrLine]]:
     made = cached("id-card", seed)
-    pixels = ocr.find_document(ocr.decode(made.image))
+    pixels = find_document(ocr.decode(made.image))
     assert pixels is not None, made.how
     plain = ocr.ink_only(pixels)
     second = ocr.ink_only(pixels, paper_share=ocr.SOFT_PAPER) if soft else plain
