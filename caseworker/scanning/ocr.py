@@ -211,11 +211,24 @@ def _read_ink(plain: Any, soft: Any) -> list[OcrLine]:
     kept) and the surer reading kept. Motion blur on small print spreads a stroke into
     grey that ``plain`` turns to paper, and the recogniser loses the character (W鑫 for
     鞠鑫); sharp print keeps its first reading, as the soft ink lets a card's pattern and
-    a seal's edge in. The engine's own steps (RapidOCR 1.4.4's ``__call__``), with the
-    second reading between its recogniser and its character boxes."""
+    a seal's edge in. The unsure line is read again from ``plain`` too, in the same batch
+    shape as from ``soft``: the recogniser pads a batch to its widest line, which moves a
+    score a little, and the two readings are compared under the same padding.
+
+    The engine's own steps (RapidOCR 1.4.4's ``__call__`` with ``return_word_box``), with
+    the second reading between its recogniser and its character boxes; its angle
+    classifier is not run: the page is squared up, so no line stands upside down, and
+    the classifier turned lines standing right over (亦造 for 职业). A page lying upside
+    down is not read either way: its labels would stand right of their values."""
     import cv2  # noqa: PLC0415
 
+    if soft.shape != plain.shape:
+        raise ValueError("the soft ink must be the same image as the ink")
     engine = _ocr()
+    # what the engine's call with keyword arguments sets each time (its defaults)
+    engine.text_det.postprocess_op.box_thresh = 0.5
+    engine.text_det.postprocess_op.unclip_ratio = 1.6
+    engine.text_score = 0.5
     image = cv2.merge([plain, plain, plain])
     raw_height, raw_width = image.shape[:2]
     image, ratio_h, ratio_w = engine.preprocess(image)
@@ -231,11 +244,12 @@ def _read_ink(plain: Any, soft: Any) -> list[OcrLine]:
     if unsure:
         again, _ratio_h, _ratio_w = engine.preprocess(cv2.merge([soft, soft, soft]))
         again, _steps = engine.maybe_add_letterbox(again, {"preprocess": {}})
+        first, _elapsed = engine.text_rec([crops[n] for n in unsure], True)
         second, _elapsed = engine.text_rec(
             engine.get_crop_img_list(again, [boxes[n] for n in unsure]), True
         )
-        for n, reading in zip(unsure, second, strict=True):
-            if reading[1] > readings[n][1]:
+        for n, before, reading in zip(unsure, first, second, strict=True):
+            if reading[1] > before[1]:
                 readings[n] = reading
     readings = engine.cal_rec_boxes(crops, boxes, readings)
     for reading in readings:
