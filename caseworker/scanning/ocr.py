@@ -98,7 +98,7 @@ class Reading:
     image: bytes
     rectified: bool
     cells: list[tuple[int, int, int, int]]  # a ruled table's cells, if the page has one
-    #: the ink the OCR read (``ink_only`` of the squared-up document), for reading one
+    #: the ink the OCR read (``inks``' first, of the squared-up document), for reading one
     #: region again (``recognise``)
     ink: Any = None
     #: the height of a line of ink on the page, in its pixels
@@ -128,7 +128,7 @@ def read_document(image: bytes, *, rectify: bool = True) -> Reading:
     squared = find_document(pixels) if rectify else None
     if squared is not None:
         pixels = squared
-    plain, soft = _inks(pixels)
+    plain, soft = inks(pixels)
     lines = without_seal_lines(pixels, _read_ink(plain, soft))
     ok, png = cv2.imencode(".png", pixels)
     shown = png.tobytes() if ok and squared is not None else image
@@ -198,7 +198,7 @@ def read_lines(image: bytes, *, rectify: bool = True) -> list[OcrLine]:
 
 
 def _read_pixels(pixels: Any) -> list[OcrLine]:
-    return _read_ink(*_inks(pixels))
+    return _read_ink(*inks(pixels))
 
 
 #: a line the recogniser read less surely than this is read again from the soft ink
@@ -280,7 +280,7 @@ REC_HEIGHT = 48
 def recognise(
     ink: Any, boxes: list[tuple[int, int, int, int]], *, text_height: float = 0.0
 ) -> list[tuple[str, float]]:
-    """Each region of ``ink`` (``ink_only``'s grey) read by the recogniser alone: cut out,
+    """Each region of ``ink`` (``inks``' first grey) read by the recogniser alone: cut out,
     trimmed to its ink with a margin, split into its lines of text (a value wrapped in its
     cell), each brought to the recogniser's height; the lines' texts joined, with the
     lowest confidence. A region without ink reads as ("", 0.0)."""
@@ -428,17 +428,13 @@ INK = 0.25
 SOFT_PAPER = 0.95
 
 
-def ink_only(pixels: Any, *, paper_share: float = PAPER) -> Any:
-    """The document in grey with only its ink left. Red stamps (公章) fade in the red
-    channel, where black and blue ink stay dark; what is left of a stamp, the card's pale
-    security pattern and the light falling unevenly go when each pixel is measured
-    against the paper around it. Text under a stamp stays darker than the stamp. Lighter
-    than ``paper_share`` of the paper around it is paper."""
-    return _stretched(_against_paper(pixels), paper_share)
-
-
-def _inks(pixels: Any) -> tuple[Any, Any]:
-    """``ink_only`` and the soft ink (``SOFT_PAPER``), the paper measured once."""
+def inks(pixels: Any) -> tuple[Any, Any]:
+    """The document in grey with only its ink left, and the same ink soft. Red stamps (公章)
+    fade in the red channel, where black and blue ink stay dark; what is left of a stamp,
+    the card's pale security pattern and the light falling unevenly go when each pixel is
+    measured against the paper around it. Text under a stamp stays darker than the stamp.
+    Lighter than ``PAPER`` of the paper around it is paper; in the soft ink, lighter than
+    ``SOFT_PAPER`` (a blurred stroke's pale edges stay). The paper is measured once."""
     ratio = _against_paper(pixels)
     return _stretched(ratio, PAPER), _stretched(ratio, SOFT_PAPER)
 

@@ -25,8 +25,7 @@ def test_the_soft_ink_keeps_a_pale_stroke_the_ink_turns_to_paper() -> None:
     page = np.full((60, 60, 3), 230, np.uint8)
     page[20:40, 28:32] = 0  # a sharp stroke
     page[20:40, 10:12] = int(230 * 0.9)  # a blurred stroke's pale edge: 0.9 of the paper
-    hard = ocr.ink_only(page)
-    soft = ocr.ink_only(page, paper_share=ocr.SOFT_PAPER)
+    hard, soft = ocr.inks(page)
     assert hard[30, 30] == soft[30, 30] == 0
     assert hard[30, 11] == 255  # paper
     assert soft[30, 11] < 255  # still ink
@@ -38,8 +37,8 @@ def _lines(seed: int, soft: bool) -> tuple[Sample, list[ocr.OcrLine]]:
     made = cached("id-card", seed)
     pixels = find_document(ocr.decode(made.image))
     assert pixels is not None, made.how
-    plain = ocr.ink_only(pixels)
-    second = ocr.ink_only(pixels, paper_share=ocr.SOFT_PAPER) if soft else plain
+    plain, soft_ink = ocr.inks(pixels)
+    second = soft_ink if soft else plain
     return made, ocr.without_seal_lines(pixels, ocr._read_ink(plain, second))
 
 
@@ -90,7 +89,7 @@ def test_without_a_second_reading_the_lines_are_the_engines_own(
     made = cached("id-card", BLURRED[0])
     pixels = find_document(ocr.decode(made.image))
     assert pixels is not None
-    plain = ocr.ink_only(pixels)
+    plain, _soft = ocr.inks(pixels)
     monkeypatch.setattr(ocr, "READ_SOFT_BELOW", 0.0)
     ours = ocr._read_ink(plain, plain)
     found, _elapsed = ocr._ocr()(
