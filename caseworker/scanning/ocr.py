@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from caseworker.resources import resource_path
-from caseworker.scanning.page import find_cells, find_document
+from caseworker.scanning.page import find_cells, find_document, turn
 
 NOT_INSTALLED = (
     "scanning is not installed with this program (pip install 'caseworker[scan]'); "
@@ -92,7 +92,8 @@ def decode(image: bytes) -> Any:
 @dataclass(frozen=True, slots=True)
 class Reading:
     """The lines read, in the pixels of ``image``: the document cut out of the photo and
-    squared up when its outline was found, else the image as it came (PNG)."""
+    squared up when its outline was found, turned level when its lines slanted, else the
+    image as it came. ``rectified``: squared up or turned (``image`` is then a PNG)."""
 
     lines: list[OcrLine]
     image: bytes
@@ -121,7 +122,11 @@ class Reading:
 
 
 def read_document(image: bytes, *, rectify: bool = True) -> Reading:
-    """Find the card or the page in the photo, square it up, and read its lines."""
+    """Find the card or the page in the photo, square it up, turn its lines of text level,
+    and read them. Rows are told apart by height alone (``lines.same_row``, the table's
+    cells), so a page left slanting would put a value beside the label of the row above:
+    a scan laid askew, or a photo whose outline was not found, is turned by the slant of
+    the detector's lines."""
     import cv2  # noqa: PLC0415
 
     pixels = decode(image)
@@ -129,10 +134,23 @@ def read_document(image: bytes, *, rectify: bool = True) -> Reading:
     if squared is not None:
         pixels = squared
     plain, soft = inks(pixels)
-    lines = without_seal_lines(pixels, _read_ink(plain, soft))
+    detection = _detect(plain)
+    slant = detection.slant() if rectify else 0.0
+    turned = abs(slant) >= TURN_FROM
+    if turned:
+        pixels = turn(pixels, slant)
+        plain, soft = inks(pixels)
+        detection = _detect(plain)
+    lines = without_seal_lines(pixels, _read_ink(plain, soft, detection))
+    changed = squared is not None or turned
     ok, png = cv2.imencode(".png", pixels)
-    shown = png.tobytes() if ok and squared is not None else image
-    return Reading(lines, shown, squared is not None, find_cells(pixels), plain, text_height(lines))
+    shown = png.tobytes() if ok and changed else image
+    return Reading(lines, shown, changed, find_cells(pixels), plain, text_height(lines))
+
+
+#: a page whose lines of text slant this much or more (degrees) is turned level before it
+#: is read: a scan laid askew, or a photo whose outline was not found
+TURN_FROM = 1.5
 
 
 #: a line whose dark pixels are this share other than a seal's red, or less, is a red
@@ -205,7 +223,53 @@ def _read_pixels(pixels: Any) -> list[OcrLine]:
 READ_SOFT_BELOW = 0.95
 
 
-def _read_ink(plain: Any, soft: Any) -> list[OcrLine]:
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """The detector's lines of an ink (``_detect``), in the engine's own terms."""
+
+    engine: Any
+    image: Any  # the ink as the engine scaled it
+    steps: dict[str, Any]
+    boxes: Any  # each line's four corners, clockwise from its top left; None for none
+
+    def slant(self) -> float:
+        """The angle of the lines of text, in degrees (positive: falling to the right),
+        the median over the lines at least ``LONG_LINE`` times as long as high (a short
+        one's angle says little); 0 with none."""
+        import math  # noqa: PLC0415
+
+        angles = []
+        for box in self.boxes if self.boxes is not None else []:
+            (x0, y0), (x1, y1), _br, (x3, y3) = box[:4]
+            length, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
+            if length >= LONG_LINE * height:
+                angles.append(math.degrees(math.atan2(y1 - y0, x1 - x0)))
+        angles.sort()
+        return angles[len(angles) // 2] if angles else 0.0
+
+
+#: a detected line this many times as long as it is high tells the page's slant
+LONG_LINE = 2.5
+
+
+def _detect(plain: Any) -> Detection:
+    """The detector's lines in ``plain``, with the engine's thresholds set as its own call
+    sets them."""
+    import cv2  # noqa: PLC0415
+
+    engine = _ocr()
+    # what the engine's call with keyword arguments sets each time (its defaults)
+    engine.text_det.postprocess_op.box_thresh = 0.5
+    engine.text_det.postprocess_op.unclip_ratio = 1.6
+    engine.text_score = 0.5
+    image, ratio_h, ratio_w = engine.preprocess(cv2.merge([plain, plain, plain]))
+    steps: dict[str, Any] = {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
+    image, steps = engine.maybe_add_letterbox(image, steps)
+    boxes, _elapsed = engine.auto_text_det(image)
+    return Detection(engine, image, steps, boxes)
+
+
+def _read_ink(plain: Any, soft: Any, detection: Detection | None = None) -> list[OcrLine]:
     """The lines the detector finds in ``plain``, each read by the recogniser; a line read
     unsurely is read again where it stands in ``soft`` (the same ink with its pale edges
     kept) and the surer reading kept. Motion blur on small print spreads a stroke into
@@ -224,19 +288,11 @@ def _read_ink(plain: Any, soft: Any) -> list[OcrLine]:
 
     if soft.shape != plain.shape:
         raise ValueError("the soft ink must be the same image as the ink")
-    engine = _ocr()
-    # what the engine's call with keyword arguments sets each time (its defaults)
-    engine.text_det.postprocess_op.box_thresh = 0.5
-    engine.text_det.postprocess_op.unclip_ratio = 1.6
-    engine.text_score = 0.5
-    image = cv2.merge([plain, plain, plain])
-    raw_height, raw_width = image.shape[:2]
-    image, ratio_h, ratio_w = engine.preprocess(image)
-    steps: dict[str, Any] = {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
-    image, steps = engine.maybe_add_letterbox(image, steps)
-    boxes, _elapsed = engine.auto_text_det(image)
+    found = detection or _detect(plain)
+    engine, image, steps, boxes = found.engine, found.image, found.steps, found.boxes
     if boxes is None:
         return []
+    raw_height, raw_width = plain.shape[:2]
     crops = engine.get_crop_img_list(image, boxes)
     readings, _elapsed = engine.text_rec(crops, True)
     readings = list(readings)

@@ -39,7 +39,15 @@ def find_cells(pixels: Any) -> list[tuple[int, int, int, int]]:
         if area < 0.6 * w * h:
             continue
         cells.append((int(left), int(top), int(left + w), int(top + h)))
+    # a region the ruled lines did not close (a rule faded or curled away) is no cell:
+    # its box, drawn round it, holds the cells it runs round
+    cells = [c for c in cells if not any(o != c and _holds_centre(c, o) for o in cells)]
     return cells if len(cells) >= 4 else []
+
+
+def _holds_centre(box: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
+    x, y = (other[0] + other[2]) / 2, (other[1] + other[3]) / 2
+    return box[0] < x < box[2] and box[1] < y < box[3]
 
 
 #: the long side, in pixels, a document found in a photo is squared up to
@@ -164,5 +172,24 @@ def _square_up(pixels: Any, corners: Any) -> Any:
     size = (round(width * scale), round(height * scale))
     matrix = cv2.getPerspectiveTransform(ordered, target * np.float32(scale))
     return cv2.warpPerspective(
+        pixels, matrix, size, flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
+
+
+def turn(pixels: Any, degrees: float) -> Any:
+    """The image turned so that a line slanting by ``degrees`` (positive: falling to the
+    right) lies level, on a canvas grown to hold all of it, its new corners filled with
+    the pixels at its edge."""
+    import cv2  # noqa: PLC0415
+
+    height, width = pixels.shape[:2]
+    # brought up to the size a squared-up document is read at, as a turn softens print
+    scale = max(1.0, DOCUMENT_SIDE / max(height, width))
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, scale)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    size = (round(width * cos + height * sin), round(width * sin + height * cos))
+    matrix[0, 2] += size[0] / 2 - width / 2
+    matrix[1, 2] += size[1] / 2 - height / 2
+    return cv2.warpAffine(
         pixels, matrix, size, flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
     )
