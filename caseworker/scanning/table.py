@@ -93,7 +93,13 @@ def _in_reading_order(pieces: list[Piece]) -> tuple[Piece, ...]:
 
 def cells_with_text(lines: list[OcrLine], boxes: list[Box]) -> list[Cell]:
     """Each cell with the characters whose centre lies in it."""
-    inside: dict[int, list[Piece]] = {n: [] for n in range(len(boxes))}
+    inside = _assigned(lines, boxes)
+    return [Cell(box, _in_reading_order(_without_specks(inside[n]))) for n, box in enumerate(boxes)]
+
+
+def _assigned(lines: list[OcrLine], boxes: list[Box]) -> list[list[Piece]]:
+    """The characters of each cell, each given to the one cell it stands in."""
+    inside: list[list[Piece]] = [[] for _box in boxes]
     for piece in _pieces(lines):
         x, y = piece.centre
         # a slanted row's cells overlap a little as boxes: the one the character sits
@@ -105,7 +111,7 @@ def cells_with_text(lines: list[OcrLine], boxes: list[Box]) -> list[Cell]:
         ]
         if holding:
             inside[min(holding)[1]].append(piece)
-    return [Cell(box, _in_reading_order(_without_specks(inside[n]))) for n, box in enumerate(boxes)]
+    return inside
 
 
 #: below this a character is taken for a speck, a stamp's edge or a ruled line's stub
@@ -280,7 +286,10 @@ def read_table(
     """Each field's raw value from the table; None where its label's cell was not found.
     ``telling``: fields whose values name the field by themselves (家庭户 is only ever a
     户别): where the label is not found, the one cell reading exactly such a value."""
-    cells = cells_with_text(lines, boxes)
+    inside = _assigned(lines, boxes)
+    cells = [
+        Cell(box, _in_reading_order(_without_specks(inside[n]))) for n, box in enumerate(boxes)
+    ]
     every_label = [label for _n, label in layout]
     every_label += [a for names in aliases.values() for a in names]
     every_label += list(OTHER_LABELS)
@@ -301,7 +310,7 @@ def read_table(
         if value is None or is_label[value]:
             out[name] = TableValue("", 1.0, cell.box)
             continue
-        found = cells[value]
+        found = _on_the_row(inside[value], cell, cells[value])
         if len(found.pieces) == 1 and len(found.text) == 1 and found.pieces[0].score < 0.9:
             # one unsure character alone in a cell: a stamp's fragment, not a value
             out[name] = TableValue("", found.pieces[0].score, found.box, found.box)
@@ -324,6 +333,23 @@ def read_table(
         if placed is not None:
             out[name] = placed
     return out
+
+
+#: a value's cell this many times as high as its label's spans more than the label's row
+SPANS_ROWS = 1.5
+
+
+def _on_the_row(pieces: list[Piece], label: Cell, value: Cell) -> Cell:
+    """The value's cell, or where it runs down beside the labels of other rows (the rule
+    between two rows' values not seen: 民族 and 出生日期 beside one cell), its part beside
+    ``label``: of the characters in the cell (``pieces``), only those standing within the
+    label's height are its value."""
+    top, bottom = label.box[1], label.box[3]
+    if value.box[3] - value.box[1] <= SPANS_ROWS * (bottom - top):
+        return value
+    band = (value.box[0], max(top, value.box[1]), value.box[2], min(bottom, value.box[3]))
+    beside = [p for p in pieces if top <= p.centre[1] <= bottom]
+    return Cell(band, _in_reading_order(_without_specks(beside)))
 
 
 def _placed_after(
@@ -395,7 +421,8 @@ def _right_of(cells: list[Cell], index: int) -> int | None:
         return None
     nearest = min(c[0] for c in candidates)
     close = [c for c in candidates if c[0] <= nearest + 3 * tolerance]
-    return max(close, key=lambda c: c[1])[2]
+    # sharing as much of the height: the nearer (a label's cell beyond the value's)
+    return max(close, key=lambda c: (c[1], -c[0]))[2]
 
 
 def union(boxes: list[Box]) -> Box:
