@@ -166,10 +166,27 @@ def _right_on_row(
         j for j, other in enumerate(lines) if other.box[0] > line.box[0] and same_row(other, line)
     ]
     fence = min((lines[j].box[0] for j in row if label_of[j] is not None), default=10**9)
+    labels = [lines[i] for i, label in label_of.items() if label is not None]
+
+    def nearer_label(other: OcrLine) -> bool:
+        """Another label left of ``other`` stands nearer its row than ``line`` does: a
+        line on a slanted photo can be on two labels' rows, and is the nearer one's."""
+        distance = abs(other.middle - line.middle)
+        return any(
+            label is not line
+            and label.box[0] < other.box[0]
+            and same_row(label, other)
+            and abs(other.middle - label.middle) < distance
+            for label in labels
+        )
+
     return sorted(
         (lines[j].box[0], j)
         for j in row
-        if j not in used and label_of[j] is None and lines[j].box[0] < fence
+        if j not in used
+        and label_of[j] is None
+        and lines[j].box[0] < fence
+        and not nearer_label(lines[j])
     )
 
 
