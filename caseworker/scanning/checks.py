@@ -545,21 +545,23 @@ def _birth_date(value: str, rid: Any) -> Verdict:
 
 
 def _label_after(name: str, value: str, number: str, known: dict[str, str]) -> Verdict:
-    """A value holding a printed label: doubtful; but where the label only follows the
-    value (未婚兵役状况: the next cell's label read on), the value before it, judged as
-    any other and marked, never checked."""
-    after = [
-        label
-        for label in PRINTED_LABELS
-        if len(label) >= 2 and value.endswith(label) and len(value) > len(label)
-    ]
-    if after:
-        cut = value[: -len(max(after, key=len))]
+    """A value holding a printed label: doubtful; but where the label follows the value
+    (未婚兵役状况: the next cell's label read on; 某某公司职业无业: the next cell's label and
+    its value, the rule between the cells not seen), the value before it, judged as any
+    other and marked, never checked: a value stops at the next label on its row. Where
+    more follows the label and what stands before it fails its own check (家庭户 before
+    户主姓名 as a 户号), it is no more this field's than the rest: the whole, doubtful."""
+    starts = sorted((value.find(label), -len(label)) for label in PRINTED_LABELS if len(label) >= 2)
+    starts = [(start, -length) for start, length in starts if start > 0]
+    if starts:
+        cut = value[: starts[0][0]]
+        ends = sum(starts[0]) == len(value)  # nothing after the label
         if not _holds_label(cut, fragments=name not in CLOSED):
             verdict = judge({name: cut, "id_number": number}, known=known)[name]
-            if verdict.status is Status.DOUBTFUL:
+            if verdict.status is not Status.DOUBTFUL:
+                return Verdict(Status.CORRECTED, verdict.value, "label-removed")
+            if ends:
                 return verdict
-            return Verdict(Status.CORRECTED, verdict.value, "label-removed")
     return Verdict(Status.DOUBTFUL, value, "label-fragment")
 
 
