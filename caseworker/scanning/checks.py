@@ -546,23 +546,55 @@ def _birth_date(value: str, rid: Any) -> Verdict:
 
 def _label_after(name: str, value: str, number: str, known: dict[str, str]) -> Verdict:
     """A value holding a printed label: doubtful; but where the label follows the value
-    (未婚兵役状况: the next cell's label read on; 某某公司职业无业: the next cell's label and
-    its value, the rule between the cells not seen), the value before it, judged as any
-    other and marked, never checked: a value stops at the next label on its row. Where
-    more follows the label and what stands before it fails its own check (家庭户 before
-    户主姓名 as a 户号), it is no more this field's than the rest: the whole, doubtful."""
-    starts = sorted((value.find(label), -len(label)) for label in PRINTED_LABELS if len(label) >= 2)
-    starts = [(start, -length) for start, length in starts if start > 0]
-    if starts:
-        cut = value[: starts[0][0]]
-        ends = sum(starts[0]) == len(value)  # nothing after the label
-        if not _holds_label(cut, fragments=name not in CLOSED):
-            verdict = judge({name: cut, "id_number": number}, known=known)[name]
-            if verdict.status is not Status.DOUBTFUL:
-                return Verdict(Status.CORRECTED, verdict.value, "label-removed")
-            if ends:
-                return verdict
+    (未婚兵役状况: the next cell's label read on), the value before it, judged as any other
+    and marked, never checked: a value stops at the next label on its row. A label with
+    more after it cuts the value only where the pages print it next on the field's row
+    (``NEXT_ON_ROW``: 某某公司职业无业, the rule between the cells not seen); a workplace
+    is cut only after an organisation's name (济南职业学院 is a school, not 济南 and 职业's
+    学院); and only where what stands before it passes its own check (家庭户 before 住址 is
+    no 户号, and no more that field's than the rest: the whole stays, doubtful)."""
+    after = [
+        label
+        for label in PRINTED_LABELS
+        if len(label) >= 2
+        and value.endswith(label)
+        and len(value) > len(label)
+        and (name != "workplace" or _is_workplace(value, label))
+    ]
+    inside = [
+        value.index(label)
+        for label in NEXT_ON_ROW.get(name, ())
+        if value.find(label) > 0 and (name != "workplace" or _is_workplace(value, label))
+    ]
+    cut = value[: -len(max(after, key=len))] if after else value[: min(inside, default=0)]
+    if cut and not _holds_label(cut, fragments=name not in CLOSED):
+        verdict = judge({name: cut, "id_number": number}, known=known)[name]
+        if verdict.status is not Status.DOUBTFUL:
+            return Verdict(Status.CORRECTED, verdict.value, "label-removed")
+        if after:
+            return verdict
     return Verdict(Status.DOUBTFUL, value, "label-fragment")
+
+
+#: the label the 户主页, the 登记卡 and the ID card print on a field's row right after its
+#: value: a value read on into it, and into the next field's value after it, is cut there
+#: (``_label_after``)
+NEXT_ON_ROW: dict[str, tuple[str, ...]] = {
+    "name": ("户主或与户主关系",),
+    "sex": ("民族",),
+    "former_name": ("性别",),
+    "birthplace": ("民族",),
+    "native_place": ("出生日期",),
+    "marital_status": ("兵役状况",),
+    "workplace": ("职业",),
+    "household_kind": ("户主姓名",),
+    "household_number": ("住址",),
+}
+
+
+def _is_workplace(value: str, label: str) -> bool:
+    """What stands before ``label`` in ``value`` ends as an organisation's name does."""
+    return value[: value.index(label)].endswith(WORKPLACE_ENDS)
 
 
 def _holds_label(value: str, *, fragments: bool) -> bool:
