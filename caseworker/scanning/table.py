@@ -310,7 +310,7 @@ def read_table(
         if value is None or is_label[value]:
             out[name] = TableValue("", 1.0, cell.box)
             continue
-        found = _on_the_row(inside[value], cell, cells[value])
+        found = _on_the_row(inside[value], cells, index, value, every_label)
         if len(found.pieces) == 1 and len(found.text) == 1 and found.pieces[0].score < 0.9:
             # one unsure character alone in a cell: a stamp's fragment, not a value
             out[name] = TableValue("", found.pieces[0].score, found.box, found.box)
@@ -335,19 +335,29 @@ def read_table(
     return out
 
 
-#: a value's cell this many times as high as its label's spans more than the label's row
-SPANS_ROWS = 1.5
-
-
-def _on_the_row(pieces: list[Piece], label: Cell, value: Cell) -> Cell:
-    """The value's cell, or where it runs down beside the labels of other rows (the rule
-    between two rows' values not seen: 民族 and 出生日期 beside one cell), its part beside
-    ``label``: of the characters in the cell (``pieces``), only those standing within the
-    label's height are its value."""
-    top, bottom = label.box[1], label.box[3]
-    if value.box[3] - value.box[1] <= SPANS_ROWS * (bottom - top):
-        return value
-    band = (value.box[0], max(top, value.box[1]), value.box[2], min(bottom, value.box[3]))
+def _on_the_row(
+    pieces: list[Piece], cells: list[Cell], label: int, value: int, labels: list[str]
+) -> Cell:
+    """The value's cell; or, where it runs down beside the label of another row too (the
+    rule between two rows' values not seen: 民族 and 出生日期 beside one cell), its part
+    beside ``label``: of the characters in the cell (``pieces``), only those standing
+    within the label's height. A cell beside one label only keeps all its lines (an
+    address wrapped in a cell taller than its label's; 户主或与户主 / 关系 split in two)."""
+    top, bottom = cells[label].box[1], cells[label].box[3]
+    left, v_top, _right, v_bottom = cells[value].box
+    tolerance = max(4, (bottom - top) // 4)
+    other_rows = [
+        cell
+        for n, cell in enumerate(cells)
+        if n not in (label, value)
+        and abs(cell.box[2] - left) <= tolerance
+        and v_top <= (cell.box[1] + cell.box[3]) / 2 <= v_bottom
+        and not top <= (cell.box[1] + cell.box[3]) / 2 <= bottom
+        and near_label(cell.key, labels)
+    ]
+    if not other_rows:
+        return cells[value]
+    band = (cells[value].box[0], max(top, v_top), cells[value].box[2], min(bottom, v_bottom))
     beside = [p for p in pieces if top <= p.centre[1] <= bottom]
     return Cell(band, _in_reading_order(_without_specks(beside)))
 
@@ -421,8 +431,16 @@ def _right_of(cells: list[Cell], index: int) -> int | None:
         return None
     nearest = min(c[0] for c in candidates)
     close = [c for c in candidates if c[0] <= nearest + 3 * tolerance]
-    # sharing as much of the height: the nearer (a label's cell beyond the value's)
-    return max(close, key=lambda c: (c[1], -c[0]))[2]
+    # of those sharing about as much of its height, the nearer (a label's cell beyond the
+    # value's)
+    most = max(c[1] for c in close)
+    alike = [c for c in close if c[1] >= most - ALIKE_OVERLAP]
+    return min(alike, key=lambda c: (c[0], -c[1]))[2]
+
+
+#: shares of a label's height this close count as alike (``_right_of``): a value's cell
+#: standing a few pixels past its label's; a cell of the row above shares far less
+ALIKE_OVERLAP = 0.05
 
 
 def union(boxes: list[Box]) -> Box:
