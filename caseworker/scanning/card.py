@@ -169,14 +169,17 @@ def _right_on_row(
     labels = [lines[i] for i, label in label_of.items() if label is not None]
 
     def nearer_label(other: OcrLine) -> bool:
-        """Another label left of ``other`` stands nearer its row than ``line`` does: a
-        line on a slanted photo can be on two labels' rows, and is the nearer one's."""
+        """The label of another row, left of ``other``, stands clearly nearer its row than
+        ``line`` does: a line on a slanted photo can be on two labels' rows, and is the
+        nearer one's (a label on ``line``'s own row, 户主或与户主关系 beside 姓名, is
+        no other row)."""
         distance = abs(other.middle - line.middle)
         return any(
             label is not line
+            and not same_row(label, line)
             and label.box[0] < other.box[0]
             and same_row(label, other)
-            and abs(other.middle - label.middle) < distance
+            and abs(other.middle - label.middle) < distance - NEARER * other.height
             for label in labels
         )
 
@@ -188,6 +191,10 @@ def _right_on_row(
         and lines[j].box[0] < fence
         and not nearer_label(lines[j])
     )
+
+
+#: a label of another row is nearer a value line by this share of the line's height at least
+NEARER = 0.2
 
 
 def _value_column(
