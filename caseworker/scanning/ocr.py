@@ -233,10 +233,13 @@ class Detection:
     boxes: Any  # each line's four corners, clockwise from its top left; None for none
 
     def slant(self) -> float:
-        """The angle of the lines of text, in degrees (positive: falling to the right),
+        """The angle of the lines of text, in degrees (positive: falling to the right):
         the median over the lines at least ``LONG_LINE`` times as long as high (a short
-        one's angle says little); 0 with none."""
+        one's angle says little); 0 where fewer than ``SLANT_LINES`` such lines are found,
+        or fewer than half of them lie within ``SLANT_AGREE`` of the median (a seal's
+        arc, a page bent or lines at odds: no one slant to undo)."""
         import math  # noqa: PLC0415
+        import statistics  # noqa: PLC0415
 
         angles = []
         for box in self.boxes if self.boxes is not None else []:
@@ -244,12 +247,19 @@ class Detection:
             length, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
             if length >= LONG_LINE * height:
                 angles.append(math.degrees(math.atan2(y1 - y0, x1 - x0)))
-        angles.sort()
-        return angles[len(angles) // 2] if angles else 0.0
+        if len(angles) < SLANT_LINES:
+            return 0.0
+        middle = float(statistics.median(angles))
+        agreeing = sum(abs(angle - middle) <= SLANT_AGREE for angle in angles)
+        return middle if 2 * agreeing >= len(angles) else 0.0
 
 
 #: a detected line this many times as long as it is high tells the page's slant
 LONG_LINE = 2.5
+#: the fewest such lines a slant is measured on
+SLANT_LINES = 3
+#: degrees from the median within which half the lines must lie for the slant to count
+SLANT_AGREE = 3.0
 
 
 def _detect(plain: Any) -> Detection:
