@@ -57,6 +57,8 @@ ChooseFirst = Callable[[Box], Choices]
 
 #: below this the model's confidence is shown to the clerk as doubtful
 LOW_CONFIDENCE = 0.90
+#: an ID number's value with fewer digits than this is no number: looked for elsewhere
+MIN_DIGITS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,8 @@ def extract(
     outside: set[str] = set()
     if cells:
         read, regions, outside = _beside_the_table(kind, lines, read, regions, cells)
-    if "id_number" in read and not read["id_number"].value:
+    if "id_number" in read and sum(c.isdigit() for c in read["id_number"].value) < MIN_DIGITS:
+        # not found, or what was found is no number (号 of a label read twice)
         anywhere = _id_number_anywhere(lines)
         if anywhere is not None:
             read["id_number"] = anywhere
