@@ -74,12 +74,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _scan(path: Path, kind: str) -> int:
-    """The fields read, each with its confidence, its box (in the squared-up document's
-    pixels), its status (checked / corrected / unchecked / doubtful / missing) and whether
-    it is doubtful; then what the checks found. Exit 1 when a check fails or a field is
-    doubtful."""
-    from caseworker.scanning.fields import extract  # noqa: PLC0415 - loads the OCR on demand
-    from caseworker.scanning.ocr import ScanError, read_document  # noqa: PLC0415
+    """The fields read, each with its confidence, its box (in the pixels of the document
+    as squared up or turned level), its status (checked / corrected / unchecked / doubtful
+    / missing) and whether it is doubtful; then what the checks found. Exit 1 when a check
+    fails or a field is doubtful."""
+    from caseworker.services.scanning import ScanError, read_scan  # noqa: PLC0415 - loads the OCR on demand
 
     try:
         image = path.read_bytes()
@@ -87,8 +86,7 @@ def _scan(path: Path, kind: str) -> int:
         print(f"caseworker: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        reading = read_document(image)
-        result = extract(kind, reading.lines, cells=reading.cells, recognise=reading.recognise)
+        result = read_scan(image).fields(kind)  # as the desk reads it
     except ScanError as exc:
         print(f"caseworker: {path}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

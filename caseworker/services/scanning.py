@@ -16,7 +16,8 @@ __all__ = ["ScanError", "ScannedDocument", "read_scan"]
 @dataclass(frozen=True, slots=True)
 class ScannedDocument:
     """One image read: ``image`` is what to show (the document squared up when its outline
-    was found, else the image as it came), in whose pixels the fields' boxes are."""
+    was found, turned level when its lines slanted, else the image as it came), in whose
+    pixels the fields' boxes are."""
 
     reading: Reading
 
