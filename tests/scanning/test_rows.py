@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from caseworker.scanning.checks import Status, judge
-from caseworker.scanning.ocr import OcrLine
+from caseworker.scanning.ocr import Detection, OcrLine
 from caseworker.scanning.table import read_table
 from caseworker.scanning.values import LAYOUTS
 
@@ -105,7 +105,7 @@ def test_a_value_line_on_two_labels_rows_goes_to_the_nearer_label() -> None:
     # a tall value line (a slanted photo) whose middle lies within both labels' rows
     lines = [
         OcrLine("曾用名", 1.0, (400, 980, 540, 1050)),
-        OcrLine("山东省菏泽市郓城县", 0.99, (580, 1010, 880, 1110)),
+        OcrLine("山东省菏泽市郓城县", 0.99, (580, 1020, 880, 1120)),
         OcrLine("出生地", 1.0, (430, 1060, 570, 1130)),
     ]
     found, _regions = _read_fields("registration-card", lines)
@@ -127,9 +127,16 @@ def test_the_next_label_and_its_value_read_on_are_cut_away_and_marked() -> None:
 
 def test_what_stands_before_a_label_is_not_taken_when_it_fails_its_own_check() -> None:
     # 家庭户 is the 户别's value, not a 户号: the whole stays, doubtful, never 家庭户 alone
-    verdict = judge({"household_number": "家庭户户主姓名邹宜军"})["household_number"]
-    assert verdict.status is Status.DOUBTFUL
-    assert verdict.value != "家庭户"
+    for read in ("家庭户户主姓名邹宜军", "家庭户住址山东省滨州市"):
+        verdict = judge({"household_number": read})["household_number"]
+        assert (verdict.value, verdict.status, verdict.reason) == (
+            read,
+            Status.DOUBTFUL,
+            "label-fragment",
+        )
+    # the number before the next label on its row is the 户号's, marked
+    verdict = judge({"household_number": "64957474住址山东省滨州市"})["household_number"]
+    assert (verdict.value, verdict.status) == ("64957474", Status.CORRECTED)
 
 
 # --- a page laid askew -------------------------------------------------------------------------
@@ -208,3 +215,125 @@ def test_of_two_cells_beside_a_label_sharing_its_height_the_nearer_is_its_value(
     found = read_table((("household_number", "户号"), ("address", "住址")), {}, lines, cells)
     assert found["household_number"] is not None
     assert found["household_number"].text == "64957474"
+
+
+def test_a_label_split_over_two_cells_keeps_its_value_whole() -> None:
+    # 户主或与户主 in one cell and 关系 in the cell under it, the value beside both (its
+    # middle beside 关系)
+    cells = [(0, 0, 250, 50), (0, 50, 250, 100), (250, 0, 500, 100)]
+    lines = [
+        chars_line("户主或与户主", 5, 10),
+        chars_line("关系", 5, 60),
+        chars_line("长子", 300, 40),
+    ]
+    found = read_table((("relation_to_head", "户主或与户主关系"),), {}, lines, cells)
+    assert found["relation_to_head"] is not None
+    assert found["relation_to_head"].text == "长子"
+
+
+def test_a_wrapped_value_in_a_cell_taller_than_its_labels_keeps_all_its_lines() -> None:
+    # the value's cell twice its label's height, and no other label beside it
+    cells = [(0, 0, 100, 50), (100, 0, 400, 100)]
+    lines = [
+        chars_line("住址", 10, 10),
+        chars_line("山东省济南市", 110, 10),
+        chars_line("历下区文化东路5号", 110, 60, step=25),
+    ]
+    found = read_table((("address", "住址"),), {}, lines, cells)
+    assert found["address"] is not None
+    assert found["address"].text == "山东省济南市历下区文化东路5号"
+
+
+def test_a_value_cell_standing_a_little_past_its_label_is_still_the_nearer() -> None:
+    # the value's cell 5 pixels lower than its label's: it shares a little less of the
+    # label's height than the next label's cell beyond it, and is still the value
+    cells = [(0, 100, 100, 300), (250, 100, 340, 300), (110, 105, 240, 305)]
+    lines = [
+        chars_line("户号", 10, 140),
+        chars_line("64957474", 115, 150, step=15),
+        chars_line("住址", 260, 150),
+    ]
+    found = read_table((("household_number", "户号"), ("address", "住址")), {}, lines, cells)
+    assert found["household_number"] is not None
+    assert found["household_number"].text == "64957474"
+
+
+@pytest.mark.parametrize(
+    "value", ["济南职业学院", "云南民族大学", "成武县人民医院出生缺陷干预中心", "济南职业"]
+)
+def test_a_workplace_whose_name_holds_a_label_is_not_cut(value: str) -> None:
+    verdict = judge({"workplace": value})["workplace"]
+    assert (verdict.value, verdict.status, verdict.reason) == (
+        value,
+        Status.DOUBTFUL,
+        "label-fragment",
+    )
+
+
+def test_a_label_on_a_value_lines_own_row_is_no_other_row() -> None:
+    from caseworker.scanning.card import _read_fields  # noqa: PLC0415
+
+    # 姓名 | 崔欣 | 户主或与户主关系 | 长子 on one row, 长子's middle nearer 姓名's than its
+    # own label's
+    lines = [
+        OcrLine("姓名", 1.0, (60, 97, 160, 137)),
+        OcrLine("崔欣", 1.0, (180, 96, 260, 134)),
+        OcrLine("户主或与户主关系", 1.0, (450, 80, 700, 120)),
+        OcrLine("长子", 1.0, (720, 98, 800, 138)),
+    ]
+    found, _regions = _read_fields("registration-card", lines)
+    assert found["name"].value == "崔欣"
+    assert found["relation_to_head"].value == "长子"
+
+
+# --- the slant measured, and the page turned ----------------------------------------------------
+
+
+def detection(*degrees: float) -> Detection:
+    """A detection whose lines, 300 × 30 pixels, slant by ``degrees`` each."""
+    import math  # noqa: PLC0415
+
+    boxes = []
+    for n, angle in enumerate(degrees):
+        rad = math.radians(angle)
+        x0, y0 = 50.0, 50.0 + 60 * n
+        across = (300 * math.cos(rad), 300 * math.sin(rad))
+        down = (-30 * math.sin(rad), 30 * math.cos(rad))
+        boxes.append(
+            [
+                (x0, y0),
+                (x0 + across[0], y0 + across[1]),
+                (x0 + across[0] + down[0], y0 + across[1] + down[1]),
+                (x0 + down[0], y0 + down[1]),
+            ]
+        )
+    return Detection(None, None, {}, boxes)
+
+
+@pytest.mark.parametrize(
+    ("degrees", "slant"),
+    [
+        ((5.0, 5.2, 4.8, 5.1, 4.9), 5.0),  # a page laid askew
+        ((-16.0, -14.0, -13.0, -12.0, -10.0), -13.0),  # perspective: the lines fan out
+        ((0.2, 30.0), 0.0),  # too few lines to tell
+        ((0.0, 0.0, 0.5, 25.0, 25.0, 30.0), 0.0),  # lines at odds: no one slant
+    ],
+)
+def test_the_slant_is_the_median_of_lines_that_agree(
+    degrees: tuple[float, ...], slant: float
+) -> None:
+    assert detection(*degrees).slant() == pytest.approx(slant, abs=0.05)
+
+
+def test_a_page_is_turned_the_way_that_levels_its_lines() -> None:
+    from caseworker.scanning.page import turn  # noqa: PLC0415
+
+    page = np.full((400, 600, 3), 255, np.uint8)
+    # a line falling 5 degrees to the right (image rows grow downwards)
+    cv2.line(page, (100, 200), (500, 200 + round(400 * np.tan(np.radians(5)))), (0, 0, 0), 3)
+    level = turn(page, 5.0)
+    ink = np.argwhere(level[:, :, 0] < 128)
+    left, right = ink[ink[:, 1].argmin()], ink[ink[:, 1].argmax()]
+    drop = (right[0] - left[0]) / (right[1] - left[1])
+    assert abs(np.degrees(np.arctan(drop))) < 0.5
+    assert level.shape[1] >= page.shape[1]  # grown to hold it all, never cut
