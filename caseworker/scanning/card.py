@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
-from caseworker.scanning.checks import ETHNIC_GROUPS
 from caseworker.scanning.lines import (
     _tail,
     characters,
@@ -18,6 +17,7 @@ from caseworker.scanning.lines import (
     same_row,
     split_at_labels,
 )
+from caseworker.scanning.lists import ETHNIC_GROUPS
 from caseworker.scanning.ocr import OcrLine
 from caseworker.scanning.table import union
 from caseworker.scanning.values import (

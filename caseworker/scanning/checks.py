@@ -25,6 +25,12 @@ from enum import StrEnum
 from typing import Any
 
 from caseworker.models.resident_id import ResidentIdError, parse_resident_id
+from caseworker.scanning.lists import (
+    CLOSED,
+    NEXT_ON_ROW,
+    PRINTED_LABELS,
+    WORKPLACE_ENDS,
+)
 from caseworker.scanning.places import (
     CONFUSABLE,
     named_place,
@@ -81,180 +87,6 @@ REASONS = (
     "not-read",
 )
 
-ETHNIC_GROUPS = [
-    "汉",
-    "蒙古",
-    "回",
-    "藏",
-    "维吾尔",
-    "苗",
-    "彝",
-    "壮",
-    "布依",
-    "朝鲜",
-    "满",
-    "侗",
-    "瑶",
-    "白",
-    "土家",
-    "哈尼",
-    "哈萨克",
-    "傣",
-    "黎",
-    "傈僳",
-    "佤",
-    "畲",
-    "高山",
-    "拉祜",
-    "水",
-    "东乡",
-    "纳西",
-    "景颇",
-    "柯尔克孜",
-    "土",
-    "达斡尔",
-    "仫佬",
-    "羌",
-    "布朗",
-    "撒拉",
-    "毛南",
-    "仡佬",
-    "锡伯",
-    "阿昌",
-    "普米",
-    "塔吉克",
-    "怒",
-    "乌孜别克",
-    "俄罗斯",
-    "鄂温克",
-    "德昂",
-    "保安",
-    "裕固",
-    "京",
-    "塔塔尔",
-    "独龙",
-    "鄂伦春",
-    "赫哲",
-    "门巴",
-    "珞巴",
-    "基诺",
-]
-#: the values the 常住人口登记卡 and 户主页 allow in their closed fields
-CLOSED: dict[str, tuple[str, ...]] = {
-    "sex": ("男", "女"),
-    "ethnicity": tuple(ETHNIC_GROUPS),
-    "household_kind": ("家庭户", "集体户"),
-    "education": tuple(
-        [
-            "博士研究生",
-            "硕士研究生",
-            "研究生",
-            "大学本科",
-            "大学专科",
-            "中等专科",
-            "职业高中",
-            "技工学校",
-            "高中",
-            "初中",
-            "小学",
-            "文盲",
-            "文盲或半文盲",
-            "不识字或识字很少",
-        ]
-    ),
-    "marital_status": tuple(["未婚", "已婚", "初婚", "再婚", "复婚", "丧偶", "离婚", "有配偶"]),
-    "military_service": tuple(["未服兵役", "退出现役", "服现役", "预备役", "民兵", "士兵预备役"]),
-    "relation_to_head": tuple(
-        [
-            "户主",
-            "配偶",
-            "妻",
-            "夫",
-            "子",
-            "女",
-            "长子",
-            "次子",
-            "三子",
-            "四子",
-            "长女",
-            "次女",
-            "三女",
-            "四女",
-            "独生子",
-            "独生女",
-            "养子",
-            "养女",
-            "继子",
-            "继女",
-            "女婿",
-            "儿媳",
-            "孙子",
-            "孙女",
-            "外孙子",
-            "外孙女",
-            "父",
-            "母",
-            "父亲",
-            "母亲",
-            "公公",
-            "婆婆",
-            "岳父",
-            "岳母",
-            "祖父",
-            "祖母",
-            "外祖父",
-            "外祖母",
-            "兄",
-            "弟",
-            "姐",
-            "妹",
-            "哥哥",
-            "弟弟",
-            "姐姐",
-            "妹妹",
-            "侄子",
-            "侄女",
-            "外甥",
-            "外甥女",
-            "其他",
-        ]
-    ),
-}
-#: labels printed on the documents, the scanner's and the others: a value holding one was
-#: taken from a neighbouring cell
-PRINTED_LABELS = [
-    "姓名",
-    "性别",
-    "民族",
-    "出生",
-    "住址",
-    "公民身份号码",
-    "户别",
-    "户主姓名",
-    "户号",
-    "户主或与户主关系",
-    "出生日期",
-    "出生地",
-    "籍贯",
-    "公民身份证件编号",
-    "曾用名",
-    "文化程度",
-    "婚姻状况",
-    "兵役状况",
-    "服务处所",
-    "职业",
-    "何时由何地迁来本址",
-    "宗教信仰",
-    "身高",
-    "血型",
-    "承办人签章",
-    "签发日期",
-    "登记日期",
-    "户口专用章",
-    "本市其他住址",
-    "何时由何市",
-]
-
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
@@ -273,33 +105,6 @@ def common_name_character(char: str) -> bool:
 
 
 # --- one field -------------------------------------------------------------------------------
-
-
-#: how the name of a workplace ends: a company, a works, a school, a hospital, an office
-WORKPLACE_ENDS = (
-    "公司",
-    "厂",
-    "车间",
-    "中学",
-    "小学",
-    "学校",
-    "大学",
-    "学院",
-    "医院",
-    "卫生院",
-    "银行",
-    "局",
-    "所",
-    "站",
-    "店",
-    "中心",
-    "委员会",
-    "社",
-    "队",
-    "部",
-    "馆",
-    "场",
-)
 
 
 def _workplace(value: str) -> Verdict:
@@ -574,22 +379,6 @@ def _label_after(name: str, value: str, number: str, known: dict[str, str]) -> V
         if after:
             return verdict
     return Verdict(Status.DOUBTFUL, value, "label-fragment")
-
-
-#: the label the 户主页, the 登记卡 and the ID card print on a field's row right after its
-#: value: a value read on into it, and into the next field's value after it, is cut there
-#: (``_label_after``)
-NEXT_ON_ROW: dict[str, tuple[str, ...]] = {
-    "name": ("户主或与户主关系",),
-    "sex": ("民族",),
-    "former_name": ("性别",),
-    "birthplace": ("民族",),
-    "native_place": ("出生日期",),
-    "marital_status": ("兵役状况",),
-    "workplace": ("职业",),
-    "household_kind": ("户主姓名",),
-    "household_number": ("住址",),
-}
 
 
 def _is_workplace(value: str, label: str) -> bool:

@@ -16,12 +16,12 @@ from caseworker.scanning.card import (
     _read_fields,
 )
 from caseworker.scanning.checks import (
-    CLOSED,
     Status,
     Verdict,
     common_name_character,
     judge,
 )
+from caseworker.scanning.lists import CLOSED
 from caseworker.scanning.ocr import Choices, OcrLine
 from caseworker.scanning.seal import SEALED_FIELDS, moved_in_shape, without_seal
 from caseworker.scanning.surnames import SURNAMES

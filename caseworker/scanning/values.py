@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from caseworker.scanning.checks import CLOSED, ETHNIC_GROUPS, Status
+from caseworker.scanning.checks import Status
+from caseworker.scanning.lists import CLOSED, ETHNIC_GROUPS
 
 Box = tuple[int, int, int, int]
 #: fields holding a person's name, whose first character is a surname

@@ -9,8 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from caseworker.scanning.checks import CLOSED, Status, parse_place
+from caseworker.scanning.checks import Status, parse_place
 from caseworker.scanning.fields import Recognise, extract
+from caseworker.scanning.lists import CLOSED
 from caseworker.scanning.ocr import OcrLine, _text_lines
 from caseworker.scanning.seal import moved_in_shape, without_seal
 from caseworker.scanning.table import read_empty_cells, read_table
