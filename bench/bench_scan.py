@@ -10,9 +10,10 @@ scanner was first tuned on.
 
 A value is *silently wrong* when it differs from the truth and is shown as "read and checked"
 (the only status the clerk need not look at). Targets (issue 22): all fields >= 97 % exact;
-100 % of ID numbers exact or empty-and-doubtful; 0 silently wrong; seconds per page (median,
-p95) within 1.5x of the plain pipeline (no outline found, no rectification, and the v4
-recogniser the desk used before), timed here on the same images.
+100 % of ID numbers exact or empty-and-doubtful; 0 silently wrong; no value in another
+field's place (``in_another_place``); seconds per page (median, p95) within 1.5x of the
+plain pipeline (no outline found, no rectification, and the v4 recogniser the desk used
+before), timed here on the same images.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def measure(
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
-    silent = corrected_wrong = ids_ok = ids = marked = 0
+    silent = corrected_wrong = ids_ok = ids = marked = crossed = 0
     seconds = []
     for sample in test_set:
         image = getattr(sample, "image", None) or sample.png
@@ -84,6 +85,7 @@ def measure(
             if name == "id_number":
                 ids += 1
                 ids_ok += exact or (not found.value and found.doubtful)
+        crossed += len(in_another_place(sample.fields, result.fields))
     total = sum(seen.values())
     return {
         "images": len(test_set),
@@ -93,12 +95,43 @@ def measure(
         "silently_wrong": silent,
         "wrong_but_marked_corrected": corrected_wrong,
         "fields_the_clerk_must_look_at_pct": round(100 * marked / total, 1),
+        "values_in_another_fields_place": crossed,
         "statuses": dict(statuses),
         "per_field_pct": {k: round(100 * right[k] / seen[k], 1) for k in sorted(seen)},
         "seconds_per_page_median": round(statistics.median(seconds), 3),
         "seconds_per_page_p95": round(_p95(seconds), 3),
         "_seconds": seconds,
     }
+
+
+def in_another_place(truth: dict[str, str], fields: dict[str, Any]) -> set[str]:
+    """The fields whose value stands in another field's place (issue 22, item 2): a wrong
+    value that is another field's true value, or holds one of four characters or more; or
+    a value read from the same region as another field's (more than half of the smaller
+    box shared), both shown."""
+    out = set()
+    for name, found in fields.items():
+        own = truth.get(name, "")
+        if not found.value or found.value == own:
+            continue
+        others = [v for k, v in truth.items() if k != name and v and v not in own]
+        if any(v == found.value or (len(v) >= 4 and v in found.value) for v in others):
+            out.add(name)
+    shown = [(n, f.box) for n, f in fields.items() if f.value and f.box]
+    for a, (name, box) in enumerate(shown):
+        for other, other_box in shown[a + 1 :]:
+            if _shared(box, other_box) > 0.5:
+                out |= {name, other}
+    return out
+
+
+def _shared(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return width * height / max(smaller, 1)
 
 
 def _with_v4_recogniser(run: Any) -> Any:
@@ -168,6 +201,7 @@ def main() -> None:
         "id_numbers_exact_or_empty_doubtful=100%": new["id_numbers_exact_or_empty_doubtful_pct"]
         == 100,
         "silently_wrong=0": new["silently_wrong"] == 0,
+        "values_in_another_fields_place=0": new["values_in_another_fields_place"] == 0,
         "seconds<=1.5x": report["seconds_ratio_median"] <= 1.5
         and report["seconds_ratio_p95"] <= 1.5,
     }
