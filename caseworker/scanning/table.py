@@ -93,7 +93,11 @@ def _in_reading_order(pieces: list[Piece]) -> tuple[Piece, ...]:
 
 def cells_with_text(lines: list[OcrLine], boxes: list[Box]) -> list[Cell]:
     """Each cell with the characters whose centre lies in it."""
-    inside = _assigned(lines, boxes)
+    return _cells(boxes, _assigned(lines, boxes))
+
+
+def _cells(boxes: list[Box], inside: list[list[Piece]]) -> list[Cell]:
+    """Each cell with its characters (``_assigned``), specks left out, in reading order."""
     return [Cell(box, _in_reading_order(_without_specks(inside[n]))) for n, box in enumerate(boxes)]
 
 
@@ -287,9 +291,7 @@ def read_table(
     ``telling``: fields whose values name the field by themselves (家庭户 is only ever a
     户别): where the label is not found, the one cell reading exactly such a value."""
     inside = _assigned(lines, boxes)
-    cells = [
-        Cell(box, _in_reading_order(_without_specks(inside[n]))) for n, box in enumerate(boxes)
-    ]
+    cells = _cells(boxes, inside)
     every_label = [label for _n, label in layout]
     every_label += [a for names in aliases.values() for a in names]
     every_label += list(OTHER_LABELS)
