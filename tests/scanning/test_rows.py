@@ -28,6 +28,15 @@ def chars_line(text: str, x: int, y: int, *, height: int = 30, step: int = 30) -
     return OcrLine(text, 0.99, (x, y, x + step * len(text), y + height), chars)
 
 
+def values(
+    layout: tuple[tuple[str, str], ...],
+    lines: list[OcrLine],
+    cells: list[tuple[int, int, int, int]],
+) -> dict[str, str | None]:
+    """Each field's value as the table reads it; None where its label was not found."""
+    return {name: v.text if v else None for name, v in read_table(layout, {}, lines, cells).items()}
+
+
 # --- a value's cell beside two labels ----------------------------------------------------------
 
 
@@ -46,10 +55,7 @@ def test_a_value_cell_beside_two_labels_gives_each_its_own_rows_characters() -> 
         chars_line("1941年10月09日", 140, 62),
     ]
     layout = (("ethnicity", "民族"), ("birth_date", "出生日期"))
-    found = read_table(layout, {}, lines, cells)
-    assert found["ethnicity"] is not None and found["birth_date"] is not None
-    assert found["ethnicity"].text == "回"
-    assert found["birth_date"].text == "1941年10月09日"
+    assert values(layout, lines, cells) == {"ethnicity": "回", "birth_date": "1941年10月09日"}
 
 
 def test_a_value_cell_as_high_as_its_label_keeps_all_its_lines() -> None:
@@ -60,8 +66,7 @@ def test_a_value_cell_as_high_as_its_label_keeps_all_its_lines() -> None:
         chars_line("山东省济南市", 110, 10),
         chars_line("历下区", 110, 55),
     ]
-    found = read_table((("address", "住址"),), {}, lines, cells)
-    assert found["address"] is not None and found["address"].text == "山东省济南市历下区"
+    assert values((("address", "住址"),), lines, cells) == {"address": "山东省济南市历下区"}
 
 
 # --- a region the ruled lines did not close ----------------------------------------------------
@@ -211,9 +216,8 @@ def test_a_label_split_over_two_cells_keeps_its_value_whole() -> None:
         chars_line("关系", 5, 60),
         chars_line("长子", 300, 40),
     ]
-    found = read_table((("relation_to_head", "户主或与户主关系"),), {}, lines, cells)
-    assert found["relation_to_head"] is not None
-    assert found["relation_to_head"].text == "长子"
+    layout = (("relation_to_head", "户主或与户主关系"),)
+    assert values(layout, lines, cells) == {"relation_to_head": "长子"}
 
 
 def test_a_wrapped_value_in_a_cell_taller_than_its_labels_keeps_all_its_lines() -> None:
@@ -224,9 +228,9 @@ def test_a_wrapped_value_in_a_cell_taller_than_its_labels_keeps_all_its_lines() 
         chars_line("山东省济南市", 110, 10),
         chars_line("历下区文化东路5号", 110, 60, step=25),
     ]
-    found = read_table((("address", "住址"),), {}, lines, cells)
-    assert found["address"] is not None
-    assert found["address"].text == "山东省济南市历下区文化东路5号"
+    assert values((("address", "住址"),), lines, cells) == {
+        "address": "山东省济南市历下区文化东路5号"
+    }
 
 
 @pytest.mark.parametrize(
@@ -248,9 +252,8 @@ def test_of_two_cells_beside_a_label_sharing_about_its_height_the_nearer_is_its_
         chars_line("64957474", 115, 150, step=15),
         chars_line("住址", 260, 150),
     ]
-    found = read_table((("household_number", "户号"), ("address", "住址")), {}, lines, cells)
-    assert found["household_number"] is not None
-    assert found["household_number"].text == "64957474"
+    layout = (("household_number", "户号"), ("address", "住址"))
+    assert values(layout, lines, cells)["household_number"] == "64957474"
 
 
 @pytest.mark.parametrize(
