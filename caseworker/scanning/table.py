@@ -346,22 +346,22 @@ def _on_the_row(
     within the label's height. A cell beside one label only keeps all its lines (an
     address wrapped in a cell taller than its label's; 户主或与户主 / 关系 split in two)."""
     top, bottom = cells[label].box[1], cells[label].box[3]
-    left, v_top, _right, v_bottom = cells[value].box
-    tolerance = max(4, (bottom - top) // 4)
-    other_rows = [
-        cell
-        for n, cell in enumerate(cells)
-        if n not in (label, value)
-        and abs(cell.box[2] - left) <= tolerance
-        and v_top <= (cell.box[1] + cell.box[3]) / 2 <= v_bottom
-        and not top <= (cell.box[1] + cell.box[3]) / 2 <= bottom
-        and near_label(cell.key, labels)
-    ]
-    if not other_rows:
+    left, v_top, right, v_bottom = cells[value].box
+
+    def another_rows_label(n: int, cell: Cell) -> bool:
+        middle = (cell.box[1] + cell.box[3]) / 2
+        return (
+            n not in (label, value)
+            and abs(cell.box[2] - left) <= _tolerance(cells[label].box)
+            and v_top <= middle <= v_bottom
+            and not top <= middle <= bottom
+            and near_label(cell.key, labels)
+        )
+
+    if not any(another_rows_label(n, cell) for n, cell in enumerate(cells)):
         return cells[value]
-    band = (cells[value].box[0], max(top, v_top), cells[value].box[2], min(bottom, v_bottom))
-    beside = [p for p in pieces if top <= p.centre[1] <= bottom]
-    return Cell(band, _in_reading_order(_without_specks(beside)))
+    band = (left, max(top, v_top), right, min(bottom, v_bottom))
+    return _cells([band], [[p for p in pieces if top <= p.centre[1] <= bottom]])[0]
 
 
 def _placed_after(
@@ -420,7 +420,7 @@ def _right_of(cells: list[Cell], index: int) -> int | None:
     """The cell right of a label on its row: of the cells starting nearest its right edge,
     the one sharing most of its height (a slanted row's neighbours overlap as boxes)."""
     _left, top, right, bottom = cells[index].box
-    tolerance = max(4, (bottom - top) // 4)
+    tolerance = _tolerance(cells[index].box)
     candidates: list[tuple[int, float, int]] = []
     for n, cell in enumerate(cells):
         c_left, c_top, _c_right, c_bottom = cell.box
@@ -438,6 +438,12 @@ def _right_of(cells: list[Cell], index: int) -> int | None:
     most = max(c[1] for c in close)
     alike = [c for c in close if c[1] >= most - ALIKE_OVERLAP]
     return min(alike, key=lambda c: (c[0], -c[1]))[2]
+
+
+def _tolerance(box: Box) -> int:
+    """How far apart two cells' edges may stand and still meet: a quarter of ``box``'s
+    height, at least 4 pixels."""
+    return max(4, (box[3] - box[1]) // 4)
 
 
 #: shares of a label's height this close count as alike (``_right_of``): a value's cell
