@@ -358,20 +358,18 @@ def _label_after(name: str, value: str, number: str, known: dict[str, str]) -> V
     is cut only after an organisation's name (济南职业学院 is a school, not 济南 and 职业's
     学院); and only where what stands before it passes its own check (家庭户 before 住址 is
     no 户号, and no more that field's than the rest: the whole stays, doubtful)."""
+
+    def fits(end: int) -> bool:
+        return name != "workplace" or value[:end].endswith(WORKPLACE_ENDS)
+
     after = [
-        label
+        len(value) - len(label)
         for label in PRINTED_LABELS
-        if len(label) >= 2
-        and value.endswith(label)
-        and len(value) > len(label)
-        and (name != "workplace" or _is_workplace(value, label))
+        if len(label) >= 2 and value.endswith(label) and len(value) > len(label)
     ]
-    inside = [
-        value.index(label)
-        for label in NEXT_ON_ROW.get(name, ())
-        if value.find(label) > 0 and (name != "workplace" or _is_workplace(value, label))
-    ]
-    cut = value[: -len(max(after, key=len))] if after else value[: min(inside, default=0)]
+    inside = [value.find(label) for label in NEXT_ON_ROW.get(name, ()) if value.find(label) > 0]
+    after, inside = [e for e in after if fits(e)], [e for e in inside if fits(e)]
+    cut = value[: min(after)] if after else value[: min(inside, default=0)]
     if cut and not _holds_label(cut, fragments=name not in CLOSED):
         verdict = judge({name: cut, "id_number": number}, known=known)[name]
         if verdict.status is not Status.DOUBTFUL:
@@ -379,11 +377,6 @@ def _label_after(name: str, value: str, number: str, known: dict[str, str]) -> V
         if after:
             return verdict
     return Verdict(Status.DOUBTFUL, value, "label-fragment")
-
-
-def _is_workplace(value: str, label: str) -> bool:
-    """What stands before ``label`` in ``value`` ends as an organisation's name does."""
-    return value[: value.index(label)].endswith(WORKPLACE_ENDS)
 
 
 def _holds_label(value: str, *, fragments: bool) -> bool:
